@@ -1,0 +1,20 @@
+"""Composition root: `loften` and `python -m loften_app`.
+
+Parses the command line; a subcommand runs headless through `cli`, no subcommand starts the
+window. Slow imports (Qt, SQLAlchemy, ReportLab) happen only once it is known which is needed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from loften_app import cli
+
+    return cli.main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""Opening a Löften database: checks, creation, automatic upgrade, and sessions.
+
+`open_database(path)`:
+1. refuses, without writing a byte, a file that is not a Löften database or that a newer
+   version of Löften wrote (read from the SQLite header: application id and user version);
+2. creates a missing file readable and writable by its owner only;
+3. upgrades an older schema with the Alembic migrations shipped in the package, after copying the
+   file to a new backup beside it; the upgrade runs in one transaction, so a failure leaves the
+   file as it was;
+4. returns a `Database` whose connections use WAL, foreign keys, synchronous NORMAL and a busy
+   timeout.
+
+Services open one session per user action through `Database.reading()` and `Database.writing()`;
+a write session starts with BEGIN IMMEDIATE so that two processes never deadlock on upgrade.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from loften_app.storage.errors import (
+    DatabaseTooNewError,
+    DatabaseUnavailableError,
+    NotALoftenDatabaseError,
+    StorageError,
+    classify_database_error,
+)
+
+log = logging.getLogger(__name__)
+
+#: Written into the SQLite header by the first migration: "LOFT".
+APPLICATION_ID = 0x4C4F4654
+#: The schema generation this version of Löften writes; each migration sets PRAGMA user_version.
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+OWNER_ONLY = stat.S_IRUSR | stat.S_IWUSR
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration for the migrations inside the package (no ini file needed)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def read_header(path: Path) -> tuple[int, int] | None:
+    """(application id, user version) from the SQLite header, or None if not an SQLite file."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return None
+    user_version = int.from_bytes(header[60:64], "big")
+    application_id = int.from_bytes(header[68:72], "big")
+    return application_id, user_version
+
+
+def _create_owner_only(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY)
+    os.close(fd)
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Let SQLAlchemy's "begin" event below emit BEGIN itself: pysqlite's own transaction handling
+    # would otherwise defer it and break SAVEPOINT and transactional DDL.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    write = connection.get_execution_options().get("loften_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+class Database:
+    """An open Löften database file. Owns the engine; hands out one session per action."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._read_sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            engine.execution_options(loften_write=True), expire_on_commit=False
+        )
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading; environment errors become `StorageError`s."""
+        with _classified(), self._read_sessions() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session in one write transaction, committed on success and rolled back otherwise."""
+        with _classified(), self._write_sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+@contextlib.contextmanager
+def _classified() -> Iterator[None]:
+    try:
+        yield
+    except (sa_exc.DBAPIError, sqlite3.Error) as error:
+        classified = classify_database_error(error)
+        if classified is None:
+            raise
+        raise classified from error
+
+
+def _current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_copy(source: Path, target: Path) -> None:
+    """Copy a database consistently (SQLite's online backup API) into a new owner-only file."""
+    _create_owner_only(target)
+    try:
+        with (
+            contextlib.closing(sqlite3.connect(source)) as src,
+            contextlib.closing(sqlite3.connect(target)) as dst,
+        ):
+            src.backup(dst)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
+def upgrade_backup_path(path: Path, from_version: int) -> Path:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return path.with_name(f"{path.name}.before-upgrade-v{from_version}-{stamp}.bak")
+
+
+def open_database(path: Path | str, *, create: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the Löften database at `path`."""
+    path = Path(path).expanduser().resolve()
+    is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    if path.exists() and not path.is_file():
+        raise NotALoftenDatabaseError(path)
+    if not is_new:
+        try:
+            header = read_header(path)
+        except OSError as error:
+            raise DatabaseUnavailableError(str(error)) from error
+        if header is None or header[0] != APPLICATION_ID:
+            raise NotALoftenDatabaseError(path)
+        if header[1] > SCHEMA_VERSION:
+            raise DatabaseTooNewError(path, str(header[1]), str(SCHEMA_VERSION))
+    elif not create:
+        raise DatabaseUnavailableError(f"filen {path} finns inte")
+    elif not path.exists():
+        try:
+            _create_owner_only(path)
+        except OSError as error:
+            raise DatabaseUnavailableError(str(error)) from error
+
+    with contextlib.suppress(OSError):
+        os.chmod(path, OWNER_ONLY)
+    engine = make_engine(path)
+    try:
+        _upgrade_if_needed(engine, path, is_new=is_new)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path, engine)
+
+
+def _upgrade_if_needed(engine: Engine, path: Path, *, is_new: bool) -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    with _classified(), engine.connect() as connection:
+        current = _current_revision(connection)
+        connection.rollback()
+        if current == head:
+            return
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception as error:  # alembic raises several kinds for an unknown revision
+                raise DatabaseTooNewError(path, current, str(head)) from error
+        if not is_new:
+            header = read_header(path)
+            from_version = header[1] if header else 0
+            try:
+                backup_copy(path, upgrade_backup_path(path, from_version))
+            except (OSError, sqlite3.Error) as error:
+                raise StorageError(
+                    "Databasen behöver uppgraderas, men säkerhetskopian före uppgraderingen "
+                    f"kunde inte skrivas ({error}). Inget har ändrats. Frigör utrymme eller "
+                    "kontrollera behörigheterna för mappen och försök igen."
+                ) from error
+        _migrate(connection)
+        _outside_transaction(connection, "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _outside_transaction(connection: Connection, sql: str) -> None:
+    """Run a PRAGMA that has no effect inside a transaction, on the raw driver connection."""
+    assert not connection.in_transaction()
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    raw.execute(sql)
+
+
+def _migrate(connection: Connection) -> None:
+    """Run every pending migration in one transaction, foreign keys checked at the end."""
+    # Table rebuilds in batch migrations must not cascade deletes: switch enforcement off (it can
+    # only change outside a transaction) and check the whole file before committing instead.
+    _outside_transaction(connection, "PRAGMA foreign_keys = OFF")
+    try:
+        with connection.begin():
+            command.upgrade(alembic_config(connection), "head")
+            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise StorageError(
+                    "Uppgraderingen av databasen avbröts eftersom den skulle lämna trasiga "
+                    "kopplingar mellan poster. Inget har ändrats. Kontakta supporten."
+                )
+    finally:
+        if connection.in_transaction():
+            connection.rollback()
+        _outside_transaction(connection, "PRAGMA foreign_keys = ON")

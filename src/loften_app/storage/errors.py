@@ -1,0 +1,128 @@
+"""Errors raised at the storage boundary, each with a Swedish message for the user.
+
+`classify_database_error` sorts what the environment caused (a locked file, a full disk, a file
+that is not a database) from what is a bug: the first kind becomes one of the errors below, the
+second is left alone so that it reaches the log with its traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from sqlalchemy import exc as sa_exc
+
+from loften_app.domain.errors import LoftenError
+
+T = TypeVar("T")
+
+
+class StorageError(LoftenError):
+    """Something about the database file or its contents stops the operation."""
+
+
+class NotFoundError(StorageError):
+    """The record does not exist (or no longer exists)."""
+
+
+class StaleRecordError(StorageError, Generic[T]):
+    """The record was changed by someone else since it was read; `current` is the newer copy."""
+
+    def __init__(self, message: str, current: T | None = None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+class MissingReferenceError(StorageError):
+    """A record refers to a place, shop or promise that does not exist."""
+
+
+class DuplicateError(StorageError):
+    """A value that must be unique is already used."""
+
+
+class NotALoftenDatabaseError(StorageError):
+    """The file is not a Löften database; it was left untouched."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Filen {path} är inte en Löften-databas. Den har inte ändrats. "
+            "Välj en annan fil, eller ange ett nytt filnamn för att skapa en ny databas."
+        )
+        self.path = path
+
+
+class DatabaseTooNewError(StorageError):
+    """The file was written by a newer version of Löften; it was left untouched."""
+
+    def __init__(self, path: Path, found: str, supported: str) -> None:
+        super().__init__(
+            f"Databasen {path} är skapad av en nyare version av Löften "
+            f"(databasversion {found}; den här versionen klarar till och med {supported}). "
+            "Filen har inte ändrats. Uppdatera Löften för att öppna den."
+        )
+        self.path = path
+
+
+class DatabaseLockedError(StorageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Databasen används just nu av ett annat Löften-fönster eller program och kunde inte "
+            "låsas inom några sekunder. Inget har sparats. Försök igen om en stund."
+        )
+
+
+class DiskFullError(StorageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Disken är full, så inget kunde sparas. Inget har ändrats. "
+            "Frigör utrymme och försök igen."
+        )
+
+
+class ReadOnlyDatabaseError(StorageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Databasfilen går inte att skriva till (skrivskyddad fil eller mapp). "
+            "Inget har sparats. Kontrollera behörigheterna eller välj en annan fil."
+        )
+
+
+class DatabaseUnavailableError(StorageError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            "Databasfilen kunde inte läsas eller skrivas (" + detail + "). Inget har ändrats. "
+            "Kontrollera att disken är ansluten och att filen finns kvar."
+        )
+
+
+def classify_database_error(error: BaseException) -> StorageError | None:
+    """The user-facing error for an environment problem, or None when `error` is a bug."""
+    original = error.orig if isinstance(error, sa_exc.DBAPIError) else error
+    if not isinstance(original, sqlite3.Error):
+        return None
+    text = str(original).lower()
+    if isinstance(original, sqlite3.IntegrityError):
+        if "foreign key" in text:
+            return MissingReferenceError(
+                "Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte "
+                "finns (längre). Inget har sparats. Välj en annan i listan och spara igen."
+            )
+        if "unique" in text:
+            return DuplicateError(
+                "Det finns redan en post med samma nummer eller kod. Inget har sparats. "
+                "Ändra numret eller koden och spara igen."
+            )
+        return None
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError()
+    if "full" in text:
+        return DiskFullError()
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyDatabaseError()
+    if "disk i/o" in text or "unable to open" in text:
+        return DatabaseUnavailableError(str(original))
+    if "not a database" in text or "malformed" in text:
+        return DatabaseUnavailableError(str(original))
+    return None

@@ -1,0 +1,304 @@
+"""Services for the activity records of the four promise types and other activities."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, Table, cast, func, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
+
+from loften_app.domain.enums import PromiseType
+from loften_app.domain.records import (
+    ActionData,
+    DrugCaseData,
+    ObservationData,
+    OtherActivityData,
+    Participants,
+    PatrolData,
+    SafetyWalkData,
+    ShopVisitData,
+    VolunteerDeploymentData,
+)
+from loften_app.domain.validation import with_defaults
+from loften_app.storage.models import (
+    DeploymentPlace,
+    DrugCase,
+    Observation,
+    ObservationPhoto,
+    OtherActivity,
+    Patrol,
+    PatrolPlace,
+    SafetyWalk,
+    ShopVisit,
+    VolunteerDeployment,
+    WalkAction,
+    table_of,
+)
+from loften_app.storage.services.base import (
+    FlatRecordService,
+    RecordService,
+    flat_values,
+    from_row,
+    link_exists,
+    new_id,
+)
+
+PATROL_PLACE = table_of(PatrolPlace)
+SHOP_VISIT = table_of(ShopVisit)
+DEPLOYMENT_PLACE = table_of(DeploymentPlace)
+OBSERVATION = table_of(Observation)
+OBSERVATION_PHOTO = table_of(ObservationPhoto)
+WALK_ACTION = table_of(WalkAction)
+
+
+def place_link_rows(
+    owner_column: str, owner_id: str, place_ids: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    return [
+        {owner_column: owner_id, "place_id": place_id, "position": position}
+        for position, place_id in enumerate(dict.fromkeys(place_ids))
+    ]
+
+
+class PatrolService(RecordService[PatrolData, Patrol]):
+    """Polisiär närvaro och butiksbesök: patrols with their places and shop visits."""
+
+    model = Patrol
+    noun = "patrullen"
+    promise_type = PromiseType.PATROL
+    date_column = "date"
+    text_columns = ("notes",)
+    sort_keys = ("date", "start_time", "mode", "officers", "disturbances", "updated_at")
+    children = ((PATROL_PLACE, "patrol_id"), (SHOP_VISIT, "patrol_id"))
+
+    def _prepare(self, data: PatrolData) -> PatrolData:
+        if all(visit.id for visit in data.shop_visits):
+            return data
+        visits = tuple(
+            visit if visit.id else dataclasses.replace(visit, id=new_id())
+            for visit in data.shop_visits
+        )
+        return dataclasses.replace(data, shop_visits=visits)
+
+    def _root_values(self, data: PatrolData) -> dict[str, Any]:
+        return flat_values(data, exclude=("place_ids", "shop_visits"))
+
+    def _child_rows(
+        self, record_id: str, data: PatrolData
+    ) -> list[tuple[Table, list[dict[str, Any]]]]:
+        visits = [
+            {
+                "id": visit.id,
+                "patrol_id": record_id,
+                "shop_id": visit.shop_id,
+                "note": visit.note,
+                "position": position,
+            }
+            for position, visit in enumerate(data.shop_visits)
+        ]
+        return [
+            (PATROL_PLACE, place_link_rows("patrol_id", record_id, data.place_ids)),
+            (SHOP_VISIT, visits),
+        ]
+
+    def _load_options(self) -> list[ORMOption]:
+        return [selectinload(Patrol.places), selectinload(Patrol.shop_visits)]
+
+    def _to_data(self, row: Patrol) -> PatrolData:
+        return from_row(
+            PatrolData,
+            row,
+            place_ids=tuple(link.place_id for link in row.places),
+            shop_visits=tuple(
+                ShopVisitData(id=visit.id, shop_id=visit.shop_id, note=visit.note)
+                for visit in row.shop_visits
+            ),
+        )
+
+    def _place_condition(self, place_id: str) -> ColumnElement[bool]:
+        return link_exists(PATROL_PLACE, "patrol_id", Patrol.id, place_id)
+
+
+PARTICIPANT_FIELDS = tuple(f.name for f in dataclasses.fields(Participants))
+
+
+class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
+    """Trygghetsvandringar with their participants, observations, photos and actions."""
+
+    model = SafetyWalk
+    noun = "trygghetsvandringen"
+    promise_type = PromiseType.SAFETY_WALK
+    date_column = "date"
+    status_column = "status"
+    text_columns = ("route", "notes")
+    sort_keys = ("date", "status", "light", "updated_at")
+    children = ((OBSERVATION, "walk_id"),)
+
+    def _prepare(self, data: SafetyWalkData) -> SafetyWalkData:
+        data = with_defaults(data)
+        observations = []
+        for observation in data.observations:
+            action = observation.action
+            if action is not None and not action.id:
+                action = dataclasses.replace(action, id=new_id())
+            observations.append(
+                dataclasses.replace(observation, id=observation.id or new_id(), action=action)
+            )
+        return dataclasses.replace(data, observations=tuple(observations))
+
+    def _root_values(self, data: SafetyWalkData) -> dict[str, Any]:
+        values = flat_values(data, exclude=("participants", "observations"))
+        for name in PARTICIPANT_FIELDS:
+            values[f"participants_{name}"] = getattr(data.participants, name)
+        return values
+
+    def _child_rows(
+        self, record_id: str, data: SafetyWalkData
+    ) -> list[tuple[Table, list[dict[str, Any]]]]:
+        observations: list[dict[str, Any]] = []
+        photos: list[dict[str, Any]] = []
+        actions: list[dict[str, Any]] = []
+        for position, observation in enumerate(data.observations):
+            observations.append(
+                {
+                    "id": observation.id,
+                    "walk_id": record_id,
+                    "position": position,
+                    "place_id": observation.place_id,
+                    "category": observation.category,
+                    "description": observation.description,
+                }
+            )
+            photos.extend(
+                {
+                    "id": new_id(),
+                    "observation_id": observation.id,
+                    "position": index,
+                    "file_name": name,
+                }
+                for index, name in enumerate(observation.photos)
+            )
+            if observation.action is not None:
+                actions.append(
+                    {"observation_id": observation.id, **flat_values(observation.action)}
+                )
+        return [(OBSERVATION, observations), (OBSERVATION_PHOTO, photos), (WALK_ACTION, actions)]
+
+    def _load_options(self) -> list[ORMOption]:
+        observations = selectinload(SafetyWalk.observations)
+        return [
+            observations.selectinload(Observation.photos),
+            observations.selectinload(Observation.action),
+        ]
+
+    def _to_data(self, row: SafetyWalk) -> SafetyWalkData:
+        participants = Participants(
+            **{name: getattr(row, f"participants_{name}") for name in PARTICIPANT_FIELDS}
+        )
+        observations = tuple(
+            ObservationData(
+                id=observation.id,
+                place_id=observation.place_id,
+                category=observation.category,
+                description=observation.description,
+                photos=tuple(photo.file_name for photo in observation.photos),
+                action=None
+                if observation.action is None
+                else from_row(ActionData, observation.action),
+            )
+            for observation in row.observations
+        )
+        return from_row(SafetyWalkData, row, participants=participants, observations=observations)
+
+
+class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, VolunteerDeployment]):
+    """Polisvolontärer: deployments of volunteer groups with their places."""
+
+    model = VolunteerDeployment
+    noun = "volontärinsatsen"
+    promise_type = PromiseType.VOLUNTEERS
+    date_column = "date"
+    text_columns = ("notes",)
+    sort_keys = ("date", "start_time", "task", "volunteers", "updated_at")
+    children = ((DEPLOYMENT_PLACE, "deployment_id"),)
+
+    def _root_values(self, data: VolunteerDeploymentData) -> dict[str, Any]:
+        return flat_values(data, exclude=("place_ids",))
+
+    def _child_rows(
+        self, record_id: str, data: VolunteerDeploymentData
+    ) -> list[tuple[Table, list[dict[str, Any]]]]:
+        return [(DEPLOYMENT_PLACE, place_link_rows("deployment_id", record_id, data.place_ids))]
+
+    def _load_options(self) -> list[ORMOption]:
+        return [selectinload(VolunteerDeployment.places)]
+
+    def _to_data(self, row: VolunteerDeployment) -> VolunteerDeploymentData:
+        return from_row(
+            VolunteerDeploymentData, row, place_ids=tuple(link.place_id for link in row.places)
+        )
+
+    def _place_condition(self, place_id: str) -> ColumnElement[bool]:
+        return link_exists(DEPLOYMENT_PLACE, "deployment_id", VolunteerDeployment.id, place_id)
+
+
+CASE_CODE_PREFIX = "N"
+
+
+def case_code(year: int, number: int) -> str:
+    """The pseudonymous code of a drug case: N-2018-014."""
+    return f"{CASE_CODE_PREFIX}-{year}-{number:03d}"
+
+
+class DrugCaseService(RecordService[DrugCaseData, DrugCase]):
+    """Narkotikaärenden: pseudonymous drug cases with a police part and a municipal part."""
+
+    model = DrugCase
+    noun = "ärendet"
+    promise_type = PromiseType.DRUGS
+    date_column = "detected_on"
+    status_column = "status"
+    text_columns = ("case_code", "police_notes", "municipal_notes")
+    sort_keys = (
+        "detected_on",
+        "case_code",
+        "age_group",
+        "kind",
+        "legal_outcome",
+        "status",
+        "first_contact_on",
+        "updated_at",
+    )
+
+    def _prepare_in_session(
+        self, session: Session, data: DrugCaseData, record_id: str
+    ) -> DrugCaseData:
+        if data.case_code:
+            return data
+        year = data.detected_on.year
+        prefix = f"{CASE_CODE_PREFIX}-{year}-"
+        highest = session.scalar(
+            select(func.max(cast(func.substr(DrugCase.case_code, len(prefix) + 1), Integer))).where(
+                DrugCase.case_code >= prefix, DrugCase.case_code < f"{CASE_CODE_PREFIX}-{year}."
+            )
+        )
+        return dataclasses.replace(data, case_code=case_code(year, (highest or 0) + 1))
+
+    def _root_values(self, data: DrugCaseData) -> dict[str, Any]:
+        return flat_values(data)
+
+    def _to_data(self, row: DrugCase) -> DrugCaseData:
+        return from_row(DrugCaseData, row)
+
+
+class OtherActivityService(FlatRecordService[OtherActivityData, OtherActivity]):
+    """Other activities, tied to any promise."""
+
+    model = OtherActivity
+    data_class = OtherActivityData
+    noun = "aktiviteten"
+    date_column = "date"
+    text_columns = ("what", "notes")
+    sort_keys = ("date", "what", "count", "updated_at")

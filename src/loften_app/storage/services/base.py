@@ -1,0 +1,441 @@
+"""The generic record service: add, update, delete, undelete, get and a paged, filtered list.
+
+Each aggregate (a patrol with its shop visits, a safety walk with its observations and actions,
+a register entry, ...) gets a subclass that says how its data class maps to rows. The service
+owns its sessions: one per call, so a widget never holds one. Reads go through the ORM and are
+turned into frozen data classes before the session closes (no lazy loading afterwards); writes
+are plain INSERT/UPDATE statements in one BEGIN IMMEDIATE transaction. `update` refuses a change
+based on a stale copy (the version counter), and deleting is soft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, Table, delete, exists, func, insert, or_, select
+from sqlalchemy import update as sql_update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.interfaces import ORMOption
+
+from loften_app.domain.enums import PromiseType
+from loften_app.domain.errors import ValidationError, ValidationIssue
+from loften_app.domain.periods import Period
+from loften_app.domain.records import Actor, RecordMeta, Stored
+from loften_app.domain.validation import validate
+from loften_app.storage.database import Database
+from loften_app.storage.errors import NotFoundError, StaleRecordError
+from loften_app.storage.models import Promise, Record, table_of
+
+DataT = TypeVar("DataT")
+ModelT = TypeVar("ModelT", bound=Record)
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Deleted(StrEnum):
+    """Which records a list shows: the active ones (default), the deleted ones, or all."""
+
+    ACTIVE = "active"
+    DELETED = "deleted"
+    ALL = "all"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordFilter:
+    """What a list shows. Every criterion left as None is not applied."""
+
+    period: Period | None = None
+    place_id: str | None = None
+    status: str | None = None
+    text: str | None = None
+    promise_id: str | None = None
+    deleted: Deleted = Deleted.ACTIVE
+
+
+@dataclass(frozen=True)
+class Page(Generic[DataT]):
+    """One page of a list: the records, how many match in all, and where the page starts."""
+
+    items: tuple[Stored[DataT], ...]
+    total: int
+    offset: int
+
+
+def meta_of(row: Record) -> RecordMeta:
+    return RecordMeta(
+        id=row.id,
+        version=row.version,
+        organisation=row.organisation,
+        created_at=row.created_at,
+        created_by=row.created_by,
+        updated_at=row.updated_at,
+        updated_by=row.updated_by,
+        deleted_at=row.deleted_at,
+    )
+
+
+def meta_values(meta: RecordMeta) -> dict[str, Any]:
+    """The bookkeeping columns of a record row."""
+    return {
+        "id": meta.id,
+        "version": meta.version,
+        "organisation": meta.organisation,
+        "created_at": meta.created_at,
+        "created_by": meta.created_by,
+        "updated_at": meta.updated_at,
+        "updated_by": meta.updated_by,
+        "deleted_at": meta.deleted_at,
+    }
+
+
+def flat_values(data: object, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
+    """The data class's fields as column values, leaving out `exclude` (children and the like)."""
+    skip = set(exclude)
+    return {f.name: getattr(data, f.name) for f in fields(data) if f.name not in skip}  # type: ignore[arg-type]
+
+
+def from_row(data_class: type[DataT], row: object, **overrides: Any) -> DataT:
+    """Build a data class from an ORM row with the same column names, plus `overrides`."""
+    values = {
+        f.name: getattr(row, f.name)
+        for f in fields(data_class)  # type: ignore[arg-type]
+        if f.name not in overrides
+    }
+    return data_class(**values, **overrides)
+
+
+def raise_if_issues(issues: Sequence[ValidationIssue]) -> None:
+    if issues:
+        raise ValidationError(list(issues))
+
+
+class RecordService(Generic[DataT, ModelT]):
+    """Verbs for one aggregate. Subclasses set the class variables and the mapping hooks."""
+
+    model: ClassVar[type[Record]]
+    #: Swedish noun in the definite form, for messages ("patrullen").
+    noun: ClassVar[str]
+    #: The promise type a record must belong to (None: any promise, or no promise at all).
+    promise_type: ClassVar[PromiseType | None] = None
+    date_column: ClassVar[str | None] = None
+    status_column: ClassVar[str | None] = None
+    text_columns: ClassVar[tuple[str, ...]] = ()
+    #: Sort keys a list accepts, each naming a column of the model; the first is the default.
+    sort_keys: ClassVar[tuple[str, ...]] = ("updated_at",)
+    #: Child tables replaced with the record: (table, column referring to the record).
+    children: ClassVar[tuple[tuple[Table, str], ...]] = ()
+
+    def __init__(self, database: Database, actor: Actor, *, clock: Clock = utc_now) -> None:
+        self._db = database
+        self._actor = actor
+        self._clock = clock
+
+    # --- hooks --------------------------------------------------------------------------------
+
+    def _prepare(self, data: DataT) -> DataT:
+        """Fill defaults and child ids (pure: no database)."""
+        return data
+
+    def _prepare_in_session(self, session: Session, data: DataT, record_id: str) -> DataT:
+        """Fill values that need the database (a generated case code, ...)."""
+        return data
+
+    def _root_values(self, data: DataT) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _child_rows(self, record_id: str, data: DataT) -> list[tuple[Table, list[dict[str, Any]]]]:
+        return []
+
+    def _load_options(self) -> list[ORMOption]:
+        return []
+
+    def _to_data(self, row: Any) -> DataT:
+        raise NotImplementedError
+
+    def _place_condition(self, place_id: str) -> ColumnElement[bool]:
+        condition: ColumnElement[bool] = table_of(self.model).c.place_id == place_id
+        return condition
+
+    def _validate(self, data: DataT) -> list[ValidationIssue]:
+        return validate(data, today=self._clock().date())
+
+    def _check_references(self, session: Session, data: DataT) -> list[ValidationIssue]:
+        promise_id = getattr(data, "promise_id", None)
+        if promise_id is None or self.promise_type is None:
+            return []
+        promise_type = session.scalar(
+            select(Promise.type).where(Promise.id == promise_id, Promise.deleted_at.is_(None))
+        )
+        if promise_type != self.promise_type:
+            return [
+                ValidationIssue(
+                    "promise_id",
+                    "promise",
+                    "Välj det löfte som posten hör till: det valda löftet finns inte eller gäller "
+                    "en annan sorts aktivitet.",
+                )
+            ]
+        return []
+
+    # --- verbs --------------------------------------------------------------------------------
+
+    def add(self, *, data: DataT) -> Stored[DataT]:
+        """Validate and save a new record; returns it with its identity and version 1."""
+        with self._db.writing() as session:
+            return self.stage(session, data)
+
+    def stage(self, session: Session, data: DataT) -> Stored[DataT]:
+        """Validate and insert a new record in the caller's transaction (several records that
+        must be saved together, such as a template)."""
+        data = self._prepare(data)
+        raise_if_issues(self._validate(data))
+        now = self._clock()
+        meta = RecordMeta(
+            id=new_id(),
+            version=1,
+            organisation=self._actor.organisation,
+            created_at=now,
+            created_by=self._actor.name,
+            updated_at=now,
+            updated_by=self._actor.name,
+        )
+        data = self._prepare_in_session(session, data, meta.id)
+        raise_if_issues(self._check_references(session, data))
+        self.insert_rows(session, [(meta, data)])
+        return Stored(meta, data)
+
+    def insert_rows(self, session: Session, records: Iterable[tuple[RecordMeta, DataT]]) -> None:
+        """Insert records as they are (no validation): for `add`, templates and bulk loading."""
+        roots: list[dict[str, Any]] = []
+        children: dict[Table, list[dict[str, Any]]] = {}
+        for meta, data in records:
+            roots.append({**meta_values(meta), **self._root_values(data)})
+            for table, rows in self._child_rows(meta.id, data):
+                children.setdefault(table, []).extend(rows)
+        if roots:
+            session.execute(insert(table_of(self.model)), roots)
+        for table, rows in children.items():
+            if rows:
+                session.execute(insert(table), rows)
+
+    def update(self, *, id: str, expected_version: int, data: DataT) -> Stored[DataT]:
+        """Save changed data. Refused with `StaleRecordError` when the record has changed since
+        `expected_version` was read (the error carries the current copy)."""
+        data = self._prepare(data)
+        raise_if_issues(self._validate(data))
+        now = self._clock()
+        table = table_of(self.model)
+        with self._db.writing() as session:
+            current = self._current_meta(session, id)
+            if current.is_deleted:
+                raise NotFoundError(
+                    f"{self.noun.capitalize()} är borttagen och kan inte ändras. "
+                    "Återställ den först."
+                )
+            if current.version != expected_version:
+                raise StaleRecordError(self._stale_message(current), self._get(session, id))
+            data = self._prepare_in_session(session, data, id)
+            raise_if_issues(self._check_references(session, data))
+            session.execute(
+                sql_update(table)
+                .where(table.c.id == id)
+                .values(
+                    version=expected_version + 1,
+                    updated_at=now,
+                    updated_by=self._actor.name,
+                    **self._root_values(data),
+                )
+            )
+            for child_table, column in self.children:
+                session.execute(delete(child_table).where(child_table.c[column] == id))
+            for child_table, rows in self._child_rows(id, data):
+                if rows:
+                    session.execute(insert(child_table), rows)
+        meta = RecordMeta(
+            id=id,
+            version=expected_version + 1,
+            organisation=current.organisation,
+            created_at=current.created_at,
+            created_by=current.created_by,
+            updated_at=now,
+            updated_by=self._actor.name,
+        )
+        return Stored(meta, data)
+
+    def delete(self, *, id: str, expected_version: int | None = None) -> Stored[DataT]:
+        """Mark the record deleted (it can be restored with `undelete`)."""
+        return self._set_deleted(id, expected_version, deleted=True)
+
+    def undelete(self, *, id: str, expected_version: int | None = None) -> Stored[DataT]:
+        """Restore a deleted record."""
+        return self._set_deleted(id, expected_version, deleted=False)
+
+    def get(self, *, id: str) -> Stored[DataT]:
+        """The record with this id, deleted or not; `NotFoundError` if there is none."""
+        with self._db.reading() as session:
+            return self._get(session, id)
+
+    def get_many(self, *, ids: Sequence[str]) -> list[Stored[DataT]]:
+        """The records with these ids, in the order given (missing ids are skipped)."""
+        with self._db.reading() as session:
+            rows = session.scalars(
+                select(self.model).where(self.model.id.in_(ids)).options(*self._load_options())
+            ).all()
+            by_id = {row.id: Stored(meta_of(row), self._to_data(row)) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def list_page(
+        self,
+        *,
+        filter: RecordFilter | None = None,
+        sort: str | None = None,
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> Page[DataT]:
+        """One page of the records that match `filter`, sorted by `sort` (see `sort_keys`)."""
+        criteria = self._criteria(filter or RecordFilter())
+        query = (
+            self._sorted(select(self.model).where(*criteria), sort, descending)
+            .offset(offset)
+            .limit(limit)
+            .options(*self._load_options())
+        )
+        with self._db.reading() as session:
+            total = session.scalar(select(func.count()).select_from(self.model).where(*criteria))
+            rows = session.scalars(query).all()
+            items = tuple(Stored(meta_of(row), self._to_data(row)) for row in rows)
+        return Page(items, total or 0, offset)
+
+    def list_ids(
+        self,
+        *,
+        filter: RecordFilter | None = None,
+        sort: str | None = None,
+        descending: bool = True,
+    ) -> list[str]:
+        """The ids of every matching record in list order (for lazy table models)."""
+        criteria = self._criteria(filter or RecordFilter())
+        query = self._sorted(select(self.model.id).where(*criteria), sort, descending)
+        with self._db.reading() as session:
+            return list(session.scalars(query).all())
+
+    def count(self, *, filter: RecordFilter | None = None) -> int:
+        criteria = self._criteria(filter or RecordFilter())
+        with self._db.reading() as session:
+            return (
+                session.scalar(select(func.count()).select_from(self.model).where(*criteria)) or 0
+            )
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _stale_message(self, current: RecordMeta) -> str:
+        when = current.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return (
+            f"{self.noun.capitalize()} har ändrats av {current.updated_by} ({when}) sedan du "
+            "öppnade den. Dina ändringar är inte sparade: läs in den nya versionen eller spara "
+            "dina värden ovanpå den."
+        )
+
+    def _current_meta(self, session: Session, id: str) -> RecordMeta:
+        row = session.get(self.model, id)
+        if row is None:
+            raise NotFoundError(f"{self.noun.capitalize()} finns inte (längre) i databasen.")
+        return meta_of(row)
+
+    def _get(self, session: Session, id: str) -> Stored[DataT]:
+        row = session.scalars(
+            select(self.model).where(self.model.id == id).options(*self._load_options())
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"{self.noun.capitalize()} finns inte i databasen.")
+        return Stored(meta_of(row), self._to_data(row))
+
+    def _set_deleted(
+        self, id: str, expected_version: int | None, *, deleted: bool
+    ) -> Stored[DataT]:
+        now = self._clock()
+        table = table_of(self.model)
+        with self._db.writing() as session:
+            current = self._current_meta(session, id)
+            if expected_version is not None and current.version != expected_version:
+                raise StaleRecordError(self._stale_message(current), self._get(session, id))
+            if current.is_deleted != deleted:
+                session.execute(
+                    sql_update(table)
+                    .where(table.c.id == id)
+                    .values(
+                        version=current.version + 1,
+                        updated_at=now,
+                        updated_by=self._actor.name,
+                        deleted_at=now if deleted else None,
+                    )
+                )
+                session.expire_all()
+            return self._get(session, id)
+
+    def _criteria(self, f: RecordFilter) -> list[ColumnElement[bool]]:
+        columns = table_of(self.model).c
+        criteria: list[ColumnElement[bool]] = []
+        if f.deleted is Deleted.ACTIVE:
+            criteria.append(columns.deleted_at.is_(None))
+        elif f.deleted is Deleted.DELETED:
+            criteria.append(columns.deleted_at.is_not(None))
+        if f.period is not None and self.date_column is not None:
+            date = columns[self.date_column]
+            criteria.append(date.between(f.period.start, f.period.end))
+        if f.place_id is not None:
+            criteria.append(self._place_condition(f.place_id))
+        if f.status is not None and self.status_column is not None:
+            criteria.append(columns[self.status_column] == f.status)
+        if f.promise_id is not None and "promise_id" in columns:
+            criteria.append(columns.promise_id == f.promise_id)
+        text = (f.text or "").strip()
+        if text and self.text_columns:
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            criteria.append(
+                or_(*(columns[name].ilike(pattern, escape="\\") for name in self.text_columns))
+            )
+        return criteria
+
+    def _sorted(self, query: Select[Any], sort: str | None, descending: bool) -> Select[Any]:
+        key = sort or self.sort_keys[0]
+        if key not in self.sort_keys:
+            raise ValueError(f"cannot sort {self.model.__tablename__} by {key!r}")
+        columns = table_of(self.model).c
+        column = columns[key]
+        id_column = columns.id
+        if descending:
+            return query.order_by(column.desc(), id_column.desc())
+        return query.order_by(column.asc(), id_column.asc())
+
+
+def link_exists(link: Table, owner_column: str, owner: Any, place_id: str) -> ColumnElement[bool]:
+    """EXISTS (a row in `link` tying the owner to the place)."""
+    return exists().where(link.c[owner_column] == owner, link.c.place_id == place_id)
+
+
+class FlatRecordService(RecordService[DataT, ModelT]):
+    """A record whose data class maps one to one onto its table's columns (the registers)."""
+
+    data_class: ClassVar[type[Any]]
+
+    def _root_values(self, data: DataT) -> dict[str, Any]:
+        return flat_values(data)
+
+    def _to_data(self, row: Any) -> DataT:
+        result: DataT = from_row(self.data_class, row)
+        return result

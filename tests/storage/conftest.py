@@ -1,0 +1,62 @@
+"""Fixtures for storage tests: a fresh database file per test, and services on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from loften_app.domain.enums import Organisation
+from loften_app.domain.records import Actor, AgreementData, Stored
+from loften_app.storage.database import Database, open_database
+from loften_app.storage.services import Services
+from loften_app.storage.template import apply_template
+
+POLICE = Actor("kommunpolis", Organisation.POLICE)
+MUNICIPALITY = Actor("trygghetssamordnare", Organisation.MUNICIPALITY)
+
+
+class FixedClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "loften.db"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    with open_database(db_path) as db:
+        yield db
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(dt.datetime(2018, 6, 1, 12, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def services(database: Database, clock: FixedClock) -> Services:
+    return Services.build(database, MUNICIPALITY, clock=clock)
+
+
+@pytest.fixture
+def police_services(database: Database, clock: FixedClock) -> Services:
+    return Services.build(database, POLICE, clock=clock)
+
+
+@pytest.fixture
+def agreement(services: Services) -> Stored[AgreementData]:
+    return apply_template(services, "filipstad-2017-2018")
