@@ -13,7 +13,12 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     from loften_app import cli
 
-    return cli.main(argv)
+    args = cli.build_parser().parse_args(argv)
+    if args.command is None:
+        from loften_app.ui.app import run
+
+        return run(cli.database_path(args), sys.argv[:1])
+    return cli.run(args)
 
 
 if __name__ == "__main__":

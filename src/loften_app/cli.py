@@ -9,7 +9,7 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -134,15 +134,3 @@ def run(args: argparse.Namespace) -> int:
     except LoftenError as error:
         print(error.message, file=sys.stderr)
         return 1
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        print(
-            "Programfönstret kommer i nästa version av Löften. "
-            "Kör `loften --help` för det som finns nu.",
-            file=sys.stderr,
-        )
-        return 0
-    return run(args)

@@ -1,0 +1,119 @@
+"""Starting the window: show it first, then open the database and fill it in.
+
+SQLAlchemy, Alembic and ReportLab are imported only after the window is on screen
+(ARCHITECTURE.md: imports that are slow load late).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from loften_app.domain.enums import Organisation
+from loften_app.domain.errors import LoftenError
+from loften_app.ui.i18n import SWEDISH, Translations
+from loften_app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from loften_app.storage.services import Services
+
+SETTINGS_USER = "user/name"
+SETTINGS_ORGANISATION = "user/organisation"
+SETTINGS_LANGUAGE = "language"
+
+
+def application_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Loften", "Loften")
+
+
+class Startup:
+    """Asks who is working (first start), opens the database and attaches the pages."""
+
+    def __init__(self, window: MainWindow, settings: QSettings, database_path: Path) -> None:
+        self.window = window
+        self.settings = settings
+        self.database_path = database_path
+        self.services: Services | None = None
+
+    def ensure_user(self) -> tuple[str, Organisation] | None:
+        from loften_app.ui.first_start import UserDialog
+
+        name = str(self.settings.value(SETTINGS_USER, "") or "")
+        organisation = str(self.settings.value(SETTINGS_ORGANISATION, "") or "")
+        if name and organisation in {o.value for o in Organisation}:
+            return name, Organisation(organisation)
+        dialog = UserDialog(self.window, name=name)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.settings.setValue(SETTINGS_USER, dialog.name())
+        self.settings.setValue(SETTINGS_ORGANISATION, dialog.organisation().value)
+        self.settings.sync()
+        return dialog.name(), dialog.organisation()
+
+    def ensure_agreement(self, services: Services) -> bool:
+        from loften_app.storage.template import apply_template, available_templates
+        from loften_app.ui.first_start import AgreementDialog
+
+        if services.agreements.current() is not None:
+            return True
+        templates = [(t.name, t.label) for t in available_templates()]
+        dialog = AgreementDialog(templates, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        template = dialog.template()
+        if template is not None:
+            apply_template(services, template)
+        else:
+            services.agreements.add(data=dialog.agreement())
+        return True
+
+    def start(self) -> None:
+        user = self.ensure_user()
+        if user is None:
+            self.window.close()
+            return
+        try:
+            from loften_app.domain.records import Actor
+            from loften_app.storage.database import open_database
+            from loften_app.storage.services import Services
+
+            database = open_database(self.database_path)
+            services = Services.build(database, Actor(*user))
+            if not self.ensure_agreement(services):
+                self.window.close()
+                return
+        except LoftenError as error:
+            self.window.show_error(error.message)
+            return
+        self.services = services
+        self.attach(services, user)
+
+    def attach(self, services: Services, user: tuple[str, Organisation]) -> None:
+        from loften_app.ui.i18n import enum_text
+        from loften_app.ui.pages import build_pages
+
+        agreement = services.agreements.current()
+        self.window.attach(
+            build_pages(services, self.settings),
+            agreement_title=agreement.data.title if agreement else "",
+            user=f"{user[0]} ({enum_text(user[1])})",
+        )
+
+
+def run(database_path: Path, argv: list[str] | None = None) -> int:
+    """Start the application on `database_path`; returns the exit status."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Löften")
+    app.setOrganizationName("Loften")
+    settings = application_settings()
+    translations = Translations(app)
+    translations.apply(str(settings.value(SETTINGS_LANGUAGE, SWEDISH)))
+    window = MainWindow(settings=settings, database_name=database_path.name)
+    window.show()
+    startup = Startup(window, settings, database_path)
+    QTimer.singleShot(0, startup.start)
+    return app.exec()

@@ -1,0 +1,192 @@
+"""The first start: who is working, and which agreement an empty database gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loften_app.domain.enums import Organisation
+from loften_app.domain.errors import ValidationIssue
+from loften_app.domain.records import AgreementData
+from loften_app.domain.validation import validate
+from loften_app.ui.i18n import enum_text
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("field_error")
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class UserDialog(QDialog):
+    """Asks for the user's name and organisation; both are kept in the settings."""
+
+    def __init__(self, parent: QWidget | None = None, *, name: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Välkommen till Löften"))
+        intro = QLabel(
+            self.tr(
+                "Ange ditt namn och din organisation. De sparas med varje ändring du gör, "
+                "så att det syns vem som har fört in vad."
+            )
+        )
+        intro.setWordWrap(True)
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setAccessibleName(self.tr("Ditt namn"))
+        self.name_error = error_label()
+        self.name_edit.textChanged.connect(lambda text: self.name_error.setVisible(False))
+        self.organisation_combo = QComboBox()
+        self.organisation_combo.setAccessibleName(self.tr("Organisation"))
+        for organisation in Organisation:
+            self.organisation_combo.addItem(enum_text(organisation), organisation.value)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Namn:"), self.name_edit)
+        form.addRow("", self.name_error)
+        form.addRow(self.tr("Organisation:"), self.organisation_combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def name(self) -> str:
+        return self.name_edit.text().strip()
+
+    def organisation(self) -> Organisation:
+        return Organisation(self.organisation_combo.currentData())
+
+    def accept(self) -> None:
+        if not self.name():
+            self.name_error.setText(self.tr("Skriv ditt namn (eller din roll) för att fortsätta."))
+            self.name_error.show()
+            self.name_edit.setFocus()
+            return
+        super().accept()
+
+
+def to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class AgreementDialog(QDialog):
+    """For an empty database: the built-in template, or a new agreement of the user's own."""
+
+    def __init__(self, templates: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ny överenskommelse"))
+        intro = QLabel(
+            self.tr(
+                "Databasen är tom. Börja från en färdig mall med löftena ifyllda, eller lägg "
+                "upp er egen överenskommelse (löftena lägger du sedan till under Register)."
+            )
+        )
+        intro.setWordWrap(True)
+        self.choice = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        self.template_buttons: list[tuple[QRadioButton, str]] = []
+        for name, label in templates:
+            button = QRadioButton(self.tr("Mallen %1").replace("%1", label))
+            self.choice.addButton(button)
+            self.template_buttons.append((button, name))
+            layout.addWidget(button)
+        self.own_button = QRadioButton(self.tr("En egen överenskommelse"))
+        self.choice.addButton(self.own_button)
+        layout.addWidget(self.own_button)
+
+        self.own_form = QWidget()
+        form = QFormLayout(self.own_form)
+        self.municipality_edit = QLineEdit()
+        self.police_area_edit = QLineEdit()
+        self.title_edit = QLineEdit()
+        today = QDate.currentDate()
+        self.start_edit = QDateEdit(QDate(today.year(), 1, 1))
+        self.end_edit = QDateEdit(QDate(today.year(), 12, 31))
+        self.errors: dict[str, QLabel] = {}
+        for field, caption, widget in (
+            ("municipality", self.tr("Kommun:"), self.municipality_edit),
+            ("police_area", self.tr("Lokalpolisområde:"), self.police_area_edit),
+            ("title", self.tr("Rubrik:"), self.title_edit),
+            ("period_start", self.tr("Gäller från:"), self.start_edit),
+            ("period_end", self.tr("Gäller till:"), self.end_edit),
+        ):
+            widget.setAccessibleName(caption.rstrip(":"))
+            if isinstance(widget, QDateEdit):
+                widget.setDisplayFormat("yyyy-MM-dd")
+                widget.setCalendarPopup(True)
+            form.addRow(caption, widget)
+            self.errors[field] = error_label()
+            form.addRow("", self.errors[field])
+        layout.addWidget(self.own_form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.choice.buttonToggled.connect(lambda *_: self._sync())
+        (self.template_buttons[0][0] if self.template_buttons else self.own_button).setChecked(True)
+        self._sync()
+        self.setMinimumWidth(480)
+
+    def _sync(self) -> None:
+        self.own_form.setEnabled(self.own_button.isChecked())
+
+    def template(self) -> str | None:
+        """The chosen template's name, or None for an agreement of the user's own."""
+        for button, name in self.template_buttons:
+            if button.isChecked():
+                return name
+        return None
+
+    def agreement(self) -> AgreementData:
+        title = self.title_edit.text().strip()
+        municipality = self.municipality_edit.text().strip()
+        start = to_date(self.start_edit.date())
+        end = to_date(self.end_edit.date())
+        return AgreementData(
+            municipality=municipality,
+            police_area=self.police_area_edit.text().strip(),
+            title=title or f"Medborgarlöften {municipality} {start.year}–{end.year}".strip(),
+            period_start=start,
+            period_end=end,
+        )
+
+    def show_issues(self, issues: list[ValidationIssue]) -> None:
+        for label in self.errors.values():
+            label.hide()
+        for issue in issues:
+            target = self.errors.get(issue.field)
+            if target is not None:
+                target.setText(issue.message)
+                target.show()
+
+    def accept(self) -> None:
+        if self.template() is None:
+            issues = validate(self.agreement())
+            if issues:
+                self.show_issues(issues)
+                return
+        super().accept()

@@ -1,0 +1,198 @@
+"""The main window: a navigation column, one page per section, and the status bar.
+
+The window is built and shown before the database is opened (ARCHITECTURE.md: show the window
+first); `attach()` then puts the real pages in place of the "opening" placeholders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+SECTION_KEYS: tuple[str, ...] = (
+    "overview",
+    "patrols",
+    "safety_walks",
+    "volunteers",
+    "drug_cases",
+    "other_activities",
+    "registers",
+    "reports",
+)
+
+
+@runtime_checkable
+class LeavablePage(Protocol):
+    """A page that may hold unsaved changes: it asks the user before it is left."""
+
+    def can_leave(self) -> bool: ...
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the chosen section on the right.
+
+    The window remembers its geometry and last section in the `QSettings` it is given.
+    """
+
+    def __init__(self, *, settings: QSettings, database_name: str) -> None:
+        super().__init__()
+        self._settings = settings
+        self._database_name = database_name
+        self._agreement_title = ""
+        self.setObjectName("main_window")
+        self.setMinimumSize(900, 600)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Avsnitt"))
+        self.navigation.setFixedWidth(250)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 8px 12px; }"
+        )
+        self.pages = QStackedWidget()
+        self._page_by_key: dict[str, QWidget] = {}
+        for index, key in enumerate(SECTION_KEYS):
+            item = QListWidgetItem(self.section_title(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"Ctrl+{index + 1}")
+            self.navigation.addItem(item)
+            placeholder = QLabel(self.tr("Öppnar databasen…"))
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._set_page(key, placeholder)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.user_label = QLabel()
+        self.saved_label = QLabel()
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.set_saved(True)
+
+        for index, key in enumerate(SECTION_KEYS):
+            action = QAction(self.section_title(key), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_section(k))
+            self.addAction(action)
+
+        self._current_row = 0
+        self.navigation.currentRowChanged.connect(self._on_navigation)
+        self._update_title()
+        self._restore()
+
+    # --- public -------------------------------------------------------------------------------
+
+    def section_title(self, key: str) -> str:
+        titles = {
+            "overview": self.tr("Översikt"),
+            "patrols": self.tr("Närvaro och butiksbesök"),
+            "safety_walks": self.tr("Trygghetsvandringar"),
+            "volunteers": self.tr("Polisvolontärer"),
+            "drug_cases": self.tr("Narkotikaärenden"),
+            "other_activities": self.tr("Övriga aktiviteter"),
+            "registers": self.tr("Register"),
+            "reports": self.tr("Rapporter"),
+        }
+        return titles[key]
+
+    def attach(self, pages: Mapping[str, QWidget], *, agreement_title: str, user: str) -> None:
+        """Replace the placeholders with the real pages once the database is open."""
+        for key, page in pages.items():
+            self._set_page(key, page)
+        self._agreement_title = agreement_title
+        self.user_label.setText(user)
+        self._update_title()
+        self.pages.setCurrentIndex(self._current_row)
+
+    def page(self, key: str) -> QWidget:
+        return self._page_by_key[key]
+
+    def current_section(self) -> str:
+        return SECTION_KEYS[self._current_row]
+
+    def show_section(self, key: str) -> None:
+        self.navigation.setCurrentRow(SECTION_KEYS.index(key))
+
+    def set_saved(self, saved: bool) -> None:
+        self.saved_label.setText(
+            self.tr("Allt är sparat") if saved else self.tr("Osparade ändringar")
+        )
+
+    def show_error(self, message: str) -> None:
+        placeholder = QLabel(message)
+        placeholder.setWordWrap(True)
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setObjectName("error_message")
+        self._set_page(self.current_section(), placeholder)
+        self.pages.setCurrentIndex(self._current_row)
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _set_page(self, key: str, page: QWidget) -> None:
+        index = SECTION_KEYS.index(key)
+        old = self._page_by_key.get(key)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.pages.insertWidget(index, page)
+        self._page_by_key[key] = page
+
+    def _update_title(self) -> None:
+        parts = ["Löften"]
+        if self._agreement_title:
+            parts.append(self._agreement_title)
+        parts.append(self._database_name)
+        self.setWindowTitle(" – ".join(parts))
+
+    def _on_navigation(self, row: int) -> None:
+        if row < 0 or row == self._current_row:
+            return
+        current = self._page_by_key[SECTION_KEYS[self._current_row]]
+        if isinstance(current, LeavablePage) and not current.can_leave():
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(self._current_row)
+            self.navigation.blockSignals(False)
+            return
+        self._current_row = row
+        self.pages.setCurrentIndex(row)
+
+    def _restore(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        last = self._settings.value("window/section", "overview")
+        self._current_row = SECTION_KEYS.index(last) if last in SECTION_KEYS else 0
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(self._current_row)
+        self.navigation.blockSignals(False)
+        self.pages.setCurrentIndex(self._current_row)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self._page_by_key.values():
+            if isinstance(page, LeavablePage) and not page.can_leave():
+                event.ignore()
+                return
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/section", self.current_section())
+        self._settings.sync()
+        event.accept()

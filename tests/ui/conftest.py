@@ -1,0 +1,54 @@
+"""Fixtures for GUI tests: Swedish locale, settings in a temporary file, a real database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from loften_app.domain.enums import Organisation
+from loften_app.domain.records import Actor
+from loften_app.storage.database import Database, open_database
+from loften_app.storage.services import Services
+from loften_app.storage.template import apply_template
+from loften_app.ui.i18n import SWEDISH, Translations
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def swedish(qapp: QApplication) -> Iterator[Translations]:
+    """Swedish, as a user starts it: Swedish locale and Qt's own Swedish texts."""
+    translations = Translations(qapp)
+    translations.apply(SWEDISH)
+    yield translations
+    translations.apply(SWEDISH)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def ui_database(tmp_path: Path) -> Iterator[Database]:
+    with open_database(tmp_path / "filipstad.db") as database:
+        yield database
+
+
+@pytest.fixture
+def ui_services(ui_database: Database) -> Services:
+    services = Services.build(ui_database, Actor("Anna", Organisation.MUNICIPALITY))
+    apply_template(services, "filipstad-2017-2018")
+    return services
+
+
+def screenshot(widget: QWidget, name: str) -> Path:
+    """Save what the widget shows to screenshots/NAME.png (git ignores the folder)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path
