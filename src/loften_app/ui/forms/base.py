@@ -1,0 +1,295 @@
+"""The shared form: live validation next to each field, Save that says why it is disabled,
+the unsaved-changes question, and conflicts with someone else's newer version.
+
+A subclass builds its widgets in `build()`, registers each field with `add_row()` (or
+`register()`), and implements `load(data)` and `collect() -> data`. Everything else (dirty
+tracking, saving through the service, errors) is here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loften_app.domain.errors import LoftenError, ValidationError, ValidationIssue
+from loften_app.domain.records import Stored
+from loften_app.domain.validation import validate
+from loften_app.storage.errors import StaleRecordError
+from loften_app.storage.services import RecordService
+from loften_app.ui.forms.fields import field_error_label
+
+DataT = TypeVar("DataT")
+
+
+class RecordForm(QWidget, Generic[DataT]):
+    """A form for one record.
+
+    Signals:
+        saved(object): a `Stored` record after a successful save.
+        closed(): the user closed the form (after answering the unsaved-changes question).
+        dirty_changed(bool): whether the form holds unsaved changes.
+    """
+
+    saved = Signal(object)
+    closed = Signal()
+    dirty_changed = Signal(bool)
+
+    def __init__(
+        self,
+        service: RecordService[DataT, Any],
+        *,
+        title: str,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self._today = today
+        self._stored: Stored[DataT] | None = None
+        self._original: DataT | None = None
+        self._errors: dict[str, QLabel] = {}
+        self._loading = False
+        self._dirty = False
+
+        self.heading = QLabel(title)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.body = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        self.other_errors = field_error_label()
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("save_problem")
+        self.problem_label.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Spara"))
+        self.save_button.setToolTip(self.tr("Spara (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Stäng"))
+        self.close_button.setToolTip(self.tr("Stäng formuläret (Esc)"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close_form)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_form)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.problem_label, 1)
+        bar.addWidget(self.close_button)
+        bar.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.other_errors)
+        layout.addLayout(bar)
+        self.build()
+
+    # --- for subclasses -----------------------------------------------------------------------
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def load(self, data: DataT) -> None:
+        raise NotImplementedError
+
+    def collect(self) -> DataT:
+        raise NotImplementedError
+
+    def add_row(
+        self,
+        form: QFormLayout,
+        field: str,
+        caption: str,
+        widget: QWidget,
+        changed: SignalInstance,
+    ) -> QLabel:
+        """Add a labelled field with its error text under it; returns the error label."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = self.register(field, widget, changed, caption=caption)
+        column.addWidget(error)
+        form.addRow(caption, box)
+        return error
+
+    def register(
+        self, field: str, widget: QWidget, changed: SignalInstance, *, caption: str = ""
+    ) -> QLabel:
+        """Watch a field: revalidate when it changes, and show its issues in the label."""
+        if caption and not widget.accessibleName():
+            widget.setAccessibleName(caption.rstrip(":"))
+        error = field_error_label()
+        self._errors[field] = error
+        changed.connect(self.on_changed)
+        return error
+
+    def on_changed(self, *_args: object) -> None:
+        """Call when anything in the form changed (child tables call it themselves)."""
+        if not self._loading:
+            self.refresh_state()
+
+    # --- lifecycle ----------------------------------------------------------------------------
+
+    @property
+    def stored(self) -> Stored[DataT] | None:
+        return self._stored
+
+    def open_new(self, data: DataT) -> None:
+        """Show a new, unsaved record with `data` as its starting values."""
+        self._stored = None
+        self._show(data)
+
+    def open_record(self, stored: Stored[DataT]) -> None:
+        self._stored = stored
+        self._show(stored.data)
+
+    def _show(self, data: DataT) -> None:
+        self._loading = True
+        try:
+            self.load(data)
+        finally:
+            self._loading = False
+        self._original = self.collect()
+        self.refresh_state()
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def issues(self) -> list[ValidationIssue]:
+        return validate(self.collect(), today=self._today())
+
+    def refresh_state(self) -> None:
+        data = self.collect()
+        issues = validate(data, today=self._today())
+        self.show_issues(issues)
+        dirty = data != self._original
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+        can_save = not issues and (dirty or self._stored is None)
+        self.save_button.setEnabled(can_save)
+        if issues:
+            self.problem_label.setText(
+                self.tr("Kan inte sparas: %1 att rätta (se de röda texterna).").replace(
+                    "%1", str(len(issues))
+                )
+            )
+        elif not dirty and self._stored is not None:
+            self.problem_label.setText(self.tr("Inga ändringar att spara."))
+        else:
+            self.problem_label.setText("")
+
+    def _label_for(self, field: str) -> QLabel:
+        while True:
+            if field in self._errors:
+                return self._errors[field]
+            cut = max(field.rfind("."), field.rfind("["))
+            if cut <= 0:
+                return self.other_errors
+            field = field[:cut]
+
+    def show_issues(self, issues: list[ValidationIssue]) -> None:
+        messages: dict[int, tuple[QLabel, list[str]]] = {}
+        for issue in issues:
+            label = self._label_for(issue.field)
+            messages.setdefault(id(label), (label, []))[1].append(issue.message)
+        for label in [*self._errors.values(), self.other_errors]:
+            entry = messages.get(id(label))
+            label.setText("\n".join(entry[1]) if entry else "")
+            label.setVisible(entry is not None)
+
+    def save(self) -> bool:
+        """Save through the service; on failure the form stays open with what was typed."""
+        if not self.save_button.isEnabled():
+            return False
+        data = self.collect()
+        try:
+            if self._stored is None:
+                stored = self.service.add(data=data)
+            else:
+                stored = self.service.update(
+                    id=self._stored.id, expected_version=self._stored.version, data=data
+                )
+        except ValidationError as error:
+            self.show_issues(list(error.issues))
+            return False
+        except StaleRecordError as error:
+            self._resolve_conflict(error)
+            return False
+        except LoftenError as error:
+            QMessageBox.warning(self, self.tr("Kunde inte spara"), error.message)
+            return False
+        self.open_record(stored)
+        self.saved.emit(stored)
+        return True
+
+    def _resolve_conflict(self, error: StaleRecordError[Any]) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Posten har ändrats"))
+        box.setText(error.message)
+        reload = box.addButton(
+            self.tr("Läs in den nya versionen"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("Behåll mina värden"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        current = error.current
+        if not isinstance(current, Stored):
+            return
+        if box.clickedButton() is reload:
+            self.open_record(current)
+        else:
+            # Keep what the user typed, based on the newer version: the next save overwrites it.
+            mine = self.collect()
+            self._stored = current
+            self._original = current.data
+            self._loading = True
+            try:
+                self.load(mine)
+            finally:
+                self._loading = False
+            self.refresh_state()
+
+    def can_leave(self) -> bool:
+        """Ask before unsaved changes are lost; True when the form may be left."""
+        if not self._dirty:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Osparade ändringar"))
+        box.setText(self.tr("Du har ändringar som inte är sparade. Vill du spara dem?"))
+        save = box.addButton(self.tr("Spara"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            self.tr("Släng ändringarna"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return self.save()
+        if clicked is discard:
+            self._dirty = False
+            self.dirty_changed.emit(False)
+            return True
+        return False
+
+    def close_form(self) -> None:
+        if self.can_leave():
+            self.closed.emit()

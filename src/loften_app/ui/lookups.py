@@ -1,0 +1,85 @@
+"""Names of places, shops and promises for combos, pickers and list columns.
+
+One cache per window, built from the services and invalidated when a register changes, so a
+form or a list never queries the registers row by row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from loften_app.domain.enums import PromiseType
+from loften_app.domain.records import PlaceData, ShopData
+from loften_app.storage.services import RecordFilter, Services
+
+REGISTER_LIMIT = 100_000
+
+
+class Lookups(QObject):
+    """Cached (id, name) lists of the registers.
+
+    Signals:
+        changed(): a register changed (a place or shop was added); pickers reload.
+    """
+
+    changed = Signal()
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self._services = services
+        self._places: dict[str, str] | None = None
+        self._shops: dict[str, str] | None = None
+        self._promises: list[tuple[str, str, PromiseType]] | None = None
+
+    def invalidate(self) -> None:
+        self._places = self._shops = None
+        self._promises = None
+        self.changed.emit()
+
+    def _place_names(self) -> dict[str, str]:
+        if self._places is None:
+            page = self._services.places.list_page(
+                filter=RecordFilter(), sort="name", descending=False, limit=REGISTER_LIMIT
+            )
+            self._places = {s.id: s.data.name for s in page.items}
+        return self._places
+
+    def _shop_names(self) -> dict[str, str]:
+        if self._shops is None:
+            page = self._services.shops.list_page(
+                filter=RecordFilter(), sort="name", descending=False, limit=REGISTER_LIMIT
+            )
+            self._shops = {s.id: s.data.name for s in page.items}
+        return self._shops
+
+    def places(self) -> list[tuple[str, str]]:
+        return list(self._place_names().items())
+
+    def shops(self) -> list[tuple[str, str]]:
+        return list(self._shop_names().items())
+
+    def place_name(self, place_id: str | None) -> str:
+        return "" if place_id is None else self._place_names().get(place_id, "?")
+
+    def shop_name(self, shop_id: str) -> str:
+        return self._shop_names().get(shop_id, "?")
+
+    def promises(self, kind: PromiseType | None = None) -> list[tuple[str, str]]:
+        """(id, "1. Short title") of the current agreement's promises, of one type or all."""
+        if self._promises is None:
+            agreement = self._services.agreements.current()
+            found = [] if agreement is None else self._services.promises.for_agreement(agreement.id)
+            self._promises = [
+                (p.id, f"{p.data.number}. {p.data.short_title}", p.data.type) for p in found
+            ]
+        return [(key, name) for key, name, type_ in self._promises if kind in (None, type_)]
+
+    def add_place(self, name: str) -> tuple[str, str]:
+        stored = self._services.places.add(data=PlaceData(name=name))
+        self.invalidate()
+        return stored.id, stored.data.name
+
+    def add_shop(self, name: str, address: str = "") -> tuple[str, str]:
+        stored = self._services.shops.add(data=ShopData(name=name, address=address))
+        self.invalidate()
+        return stored.id, stored.data.name
