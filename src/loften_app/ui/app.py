@@ -17,13 +17,14 @@ from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import LoftenError
 from loften_app.ui.i18n import SWEDISH, Translations
 from loften_app.ui.main_window import MainWindow
+from loften_app.ui.settings_dialog import (
+    SETTINGS_LANGUAGE,
+    SETTINGS_ORGANISATION,
+    SETTINGS_USER,
+)
 
 if TYPE_CHECKING:
     from loften_app.storage.services import Services
-
-SETTINGS_USER = "user/name"
-SETTINGS_ORGANISATION = "user/organisation"
-SETTINGS_LANGUAGE = "language"
 
 
 def application_settings() -> QSettings:

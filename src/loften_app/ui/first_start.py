@@ -23,16 +23,8 @@ from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import ValidationIssue
 from loften_app.domain.records import AgreementData
 from loften_app.domain.validation import validate
+from loften_app.ui.forms.fields import field_error_label
 from loften_app.ui.i18n import enum_text
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("field_error")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class UserDialog(QDialog):
@@ -50,7 +42,7 @@ class UserDialog(QDialog):
         intro.setWordWrap(True)
         self.name_edit = QLineEdit(name)
         self.name_edit.setAccessibleName(self.tr("Ditt namn"))
-        self.name_error = error_label()
+        self.name_error = field_error_label()
         self.name_edit.textChanged.connect(lambda text: self.name_error.setVisible(False))
         self.organisation_combo = QComboBox()
         self.organisation_combo.setAccessibleName(self.tr("Organisation"))
@@ -137,7 +129,7 @@ class AgreementDialog(QDialog):
                 widget.setDisplayFormat("yyyy-MM-dd")
                 widget.setCalendarPopup(True)
             form.addRow(caption, widget)
-            self.errors[field] = error_label()
+            self.errors[field] = field_error_label()
             form.addRow("", self.errors[field])
         layout.addWidget(self.own_form)
         self.buttons = QDialogButtonBox(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -87,11 +88,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.set_saved(True)
 
+        self._build_menus()
         for index, key in enumerate(SECTION_KEYS):
             action = QAction(self.section_title(key), self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_section(k))
-            self.addAction(action)
+            self.sections_menu.addAction(action)
 
         self._current_row = 0
         self.navigation.currentRowChanged.connect(self._on_navigation)
@@ -144,7 +146,47 @@ class MainWindow(QMainWindow):
         self._set_page(self.current_section(), placeholder)
         self.pages.setCurrentIndex(self._current_row)
 
+    def open_settings(self) -> None:
+        from loften_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._settings, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Inställningarna är sparade. De gäller fullt ut nästa gång du startar Löften."
+                ),
+                8000,
+            )
+
+    def show_about(self) -> None:
+        from loften_app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("Om Löften"),
+            self.tr(
+                "Löften %1\n\nRegistrera och följ upp medborgarlöften: polisiär närvaro, "
+                "trygghetsvandringar, polisvolontärer och arbetet mot narkotika.\n\n"
+                "Löften lagrar aldrig personnummer eller namn på invånare, misstänkta eller "
+                "volontärer."
+            ).replace("%1", __version__),
+        )
+
     # --- internals ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        settings_action = file_menu.addAction(self.tr("&Inställningar…"))
+        settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        settings_action.triggered.connect(self.open_settings)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Avsluta"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.sections_menu = self.menuBar().addMenu(self.tr("A&vsnitt"))
+        help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        about = help_menu.addAction(self.tr("&Om Löften"))
+        about.triggered.connect(self.show_about)
 
     def _set_page(self, key: str, page: QWidget) -> None:
         index = SECTION_KEYS.index(key)
