@@ -6,10 +6,13 @@ transaction, through the services' validation, so a template can never leave hal
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import Comparison, Measure, PromiseType, Responsible, TargetPeriod
 from loften_app.domain.records import (
@@ -49,8 +52,11 @@ def load_template(name: str) -> dict[str, Any]:
     return content
 
 
-def apply_template(services: Services, name: str) -> Stored[AgreementData]:
-    """Create the template's agreement and everything that belongs to it, in one transaction."""
+def apply_template(
+    services: Services, name: str, *, session: Session | None = None
+) -> Stored[AgreementData]:
+    """Create the template's agreement and everything that belongs to it, in one transaction:
+    its own, or the caller's `session` (demo data writes the template with its records)."""
     template = load_template(name)
     if services.agreements.current() is not None:
         raise StorageError(
@@ -59,7 +65,9 @@ def apply_template(services: Services, name: str) -> Stored[AgreementData]:
         )
     date = dt.date.fromisoformat
     spec = template["agreement"]
-    with services.database.writing() as session:
+    with contextlib.ExitStack() as stack:
+        if session is None:
+            session = stack.enter_context(services.database.writing())
         agreement = services.agreements.stage(
             session,
             AgreementData(

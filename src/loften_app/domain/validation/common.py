@@ -12,6 +12,7 @@ Stable issue codes: see the `CODE_*` constants below.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import math
 import re
@@ -159,12 +160,16 @@ def _is_dataclass_instance(value: object) -> bool:
     return dataclasses.is_dataclass(value) and not isinstance(value, type)
 
 
+@functools.cache
+def _value_fields(data_class: type) -> tuple[str, ...]:
+    """The names of a data class's fields that hold values (not ids), computed once a class."""
+    return tuple(f.name for f in dataclasses.fields(data_class) if not _is_id_field(f.name))
+
+
 def _leaves(data: object, prefix: str) -> Iterator[tuple[str, object]]:
     """Every value of a data class instance, recursively, with its field path; ids excluded."""
-    for f in dataclasses.fields(data):  # type: ignore[arg-type]
-        if _is_id_field(f.name):
-            continue
-        yield from _values(getattr(data, f.name), _join(prefix, f.name))
+    for name in _value_fields(type(data)):
+        yield from _values(getattr(data, name), _join(prefix, name))
 
 
 def _values(value: object, path: str) -> Iterator[tuple[str, object]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from loften_app.domain.records import Actor
@@ -19,6 +20,7 @@ from loften_app.storage.services.base import (
     Page,
     RecordFilter,
     RecordService,
+    new_id,
     utc_now,
 )
 from loften_app.storage.services.registers import (
@@ -51,21 +53,30 @@ class Services:
     other_activities: OtherActivityService
 
     @classmethod
-    def build(cls, database: Database, actor: Actor, *, clock: Clock = utc_now) -> Services:
+    def build(
+        cls,
+        database: Database,
+        actor: Actor,
+        *,
+        clock: Clock = utc_now,
+        ids: Callable[[], str] = new_id,
+    ) -> Services:
+        """Every service for `database` and `actor`; `clock` and `ids` make runs repeatable
+        (demo data)."""
         return cls(
             database=database,
-            agreements=AgreementService(database, actor, clock=clock),
-            promises=PromiseService(database, actor, clock=clock),
-            targets=TargetService(database, actor, clock=clock),
-            places=PlaceService(database, actor, clock=clock),
-            shops=ShopService(database, actor, clock=clock),
-            indicators=IndicatorService(database, actor, clock=clock),
-            indicator_values=IndicatorValueService(database, actor, clock=clock),
-            patrols=PatrolService(database, actor, clock=clock),
-            safety_walks=SafetyWalkService(database, actor, clock=clock),
-            volunteer_deployments=VolunteerDeploymentService(database, actor, clock=clock),
-            drug_cases=DrugCaseService(database, actor, clock=clock),
-            other_activities=OtherActivityService(database, actor, clock=clock),
+            agreements=AgreementService(database, actor, clock=clock, ids=ids),
+            promises=PromiseService(database, actor, clock=clock, ids=ids),
+            targets=TargetService(database, actor, clock=clock, ids=ids),
+            places=PlaceService(database, actor, clock=clock, ids=ids),
+            shops=ShopService(database, actor, clock=clock, ids=ids),
+            indicators=IndicatorService(database, actor, clock=clock, ids=ids),
+            indicator_values=IndicatorValueService(database, actor, clock=clock, ids=ids),
+            patrols=PatrolService(database, actor, clock=clock, ids=ids),
+            safety_walks=SafetyWalkService(database, actor, clock=clock, ids=ids),
+            volunteer_deployments=VolunteerDeploymentService(database, actor, clock=clock, ids=ids),
+            drug_cases=DrugCaseService(database, actor, clock=clock, ids=ids),
+            other_activities=OtherActivityService(database, actor, clock=clock, ids=ids),
         )
 
 

@@ -1,0 +1,84 @@
+"""Fast INSERTs: rows written with the DBAPI cursor, converted by SQLAlchemy's own types.
+
+Saving one record and bulk loading a million both come down to inserting plain rows. Going
+through SQLAlchemy's statement execution costs more than SQLite's work for such rows, so
+`RowWriter` compiles one INSERT per table, converts every value with the column type's own bind
+processor (dates, enums, UTC times exactly as the ORM stores them) and hands tuples to the
+cursor's `executemany`, inside the session's transaction.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Column, Dialect, Table
+from sqlalchemy.orm import Session
+
+Processor = Callable[[Any], Any] | None
+
+
+class RowWriter:
+    """INSERT statements for one table, with the conversion of each column's values."""
+
+    def __init__(self, table: Table, dialect: Dialect) -> None:
+        columns: Sequence[Column[Any]] = list(table.columns)
+        self.names = tuple(column.name for column in columns)
+        placeholders = ", ".join("?" for _ in columns)
+        quoted = ", ".join(f'"{name}"' for name in self.names)
+        self.sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})'
+        self.processors: tuple[Processor, ...] = tuple(
+            column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns
+        )
+        self.defaults = tuple(_scalar_default(column) for column in columns)
+
+    def to_tuple(self, row: Mapping[str, Any]) -> tuple[Any, ...]:
+        values = []
+        for name, process, default in zip(self.names, self.processors, self.defaults, strict=True):
+            value = row.get(name, default)
+            values.append(value if process is None or value is None else process(value))
+        return tuple(values)
+
+    def write(self, session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Insert `rows` in the session's current transaction."""
+        tuples = [self.to_tuple(row) for row in rows]
+        if not tuples:
+            return
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        try:
+            cursor.executemany(self.sql, tuples)
+        finally:
+            cursor.close()
+
+
+def _scalar_default(column: Column[Any]) -> Any:
+    default = column.default
+    if default is not None and getattr(default, "is_scalar", False):
+        return getattr(default, "arg", None)
+    return None
+
+
+@functools.cache
+def writer_for(table: Table, dialect: Dialect) -> RowWriter:
+    return RowWriter(table, dialect)
+
+
+def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]]) -> None:
+    """INSERT plain rows into `table` within the session's transaction."""
+    writer_for(table, session.get_bind().dialect).write(session, rows)
+
+
+def query_scalar(session: Session, sql: str, parameters: Sequence[Any]) -> Any:
+    """The first column of the first row of a small query, on the session's connection (for
+    checks on the path of every save, where statement execution would cost more than SQLite)."""
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        row = cursor.execute(sql, tuple(parameters)).fetchone()
+    finally:
+        cursor.close()
+    return None if row is None else row[0]
