@@ -12,7 +12,6 @@ Stable issue codes: see the `CODE_*` constants below.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
 import math
 import re
@@ -160,10 +159,16 @@ def _is_dataclass_instance(value: object) -> bool:
     return dataclasses.is_dataclass(value) and not isinstance(value, type)
 
 
-@functools.cache
+_VALUE_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _value_fields(data_class: type) -> tuple[str, ...]:
     """The names of a data class's fields that hold values (not ids), computed once a class."""
-    return tuple(f.name for f in dataclasses.fields(data_class) if not _is_id_field(f.name))
+    names = _VALUE_FIELDS.get(data_class)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(data_class) if not _is_id_field(f.name))
+        _VALUE_FIELDS[data_class] = names
+    return names
 
 
 def _leaves(data: object, prefix: str) -> Iterator[tuple[str, object]]:

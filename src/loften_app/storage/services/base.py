@@ -11,7 +11,6 @@ based on a stale copy (the version counter), and deleting is soft.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import uuid
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -116,15 +115,22 @@ def meta_values(meta: RecordMeta) -> dict[str, Any]:
     }
 
 
-@functools.cache
+_FIELD_NAMES: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
+
+
 def _field_names(data_class: type, exclude: frozenset[str]) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(data_class) if f.name not in exclude)
+    """A data class's field names less `exclude`, computed once per class."""
+    key = (data_class, exclude)
+    names = _FIELD_NAMES.get(key)
+    if names is None:
+        names = tuple(f.name for f in fields(data_class) if f.name not in exclude)
+        _FIELD_NAMES[key] = names
+    return names
 
 
 def flat_values(data: object, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
     """The data class's fields as column values, leaving out `exclude` (children and the like)."""
-    data_class: type[Any] = type(data)
-    names = _field_names(data_class, frozenset(exclude))
+    names = _field_names(type(data), frozenset(exclude))
     return {name: getattr(data, name) for name in names}
 
 
