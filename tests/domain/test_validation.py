@@ -1139,3 +1139,16 @@ def test_with_defaults_without_actions_is_unchanged() -> None:
     walk = replace(WALK, observations=())
     assert with_defaults(walk) == walk
     assert with_defaults(WALK_WITHOUT_ROWS) == WALK_WITHOUT_ROWS
+
+
+@pytest.mark.parametrize("field", ["police_notes", "municipal_notes"])
+def test_a_police_case_number_in_drug_case_notes_is_refused(field: str) -> None:
+    import dataclasses
+
+    from loften_app.domain.validation import validate_drug_case
+
+    base = DRUG_CASE
+    data = dataclasses.replace(base, **{field: "Se ärende 5000-K123456-18 hos polisen"})
+    issues = validate_drug_case(data)
+    assert [(i.field, i.code) for i in issues] == [(field, "police_case_number")]
+    assert validate_drug_case(dataclasses.replace(base, **{field: "Telefon 054-12 34 56"})) == []

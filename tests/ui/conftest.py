@@ -49,6 +49,9 @@ def ui_services(ui_database: Database) -> Services:
 def screenshot(widget: QWidget, name: str) -> Path:
     """Save what the widget shows to screenshots/NAME.png (git ignores the folder)."""
     SCREENSHOTS.mkdir(exist_ok=True)
+    # Let nested layouts catch up with error texts just shown or hidden before the picture.
+    for _ in range(5):
+        QApplication.processEvents()
     path = SCREENSHOTS / f"{name}.png"
     assert widget.grab().save(str(path))
     return path

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from loften_app.storage.services import Services
 from loften_app.ui.lookups import Lookups
@@ -34,4 +43,32 @@ def lookups_for(services: Services) -> Lookups:
     return Lookups(services)
 
 
-Answer = Callable[[str], None]
+INPUTS = (QComboBox, QAbstractSpinBox, QAbstractButton, QLineEdit, QPlainTextEdit, QListWidget)
+
+
+def unnamed_inputs(form: QWidget) -> list[str]:
+    """Inputs a screen reader could not name (the spin boxes' own line edits excluded)."""
+    return [
+        f"{type(widget).__name__} {widget.objectName()}"
+        for widget in form.findChildren(QWidget)
+        if isinstance(widget, INPUTS)
+        and not isinstance(widget.parentWidget(), QAbstractSpinBox)
+        and not widget.accessibleName()
+        and not (isinstance(widget, QAbstractButton) and widget.text())
+    ]
+
+
+def tab_order(form: QWidget, first: QWidget, stops: int) -> list[QWidget]:
+    """The widgets that Tab visits from `first`, each once (a date field has several sections)."""
+    first.setFocus()
+    seen = [first]
+    for _ in range(stops * 4):
+        current = form.focusWidget()
+        assert current is not None
+        QTest.keyClick(current, Qt.Key.Key_Tab)
+        widget = form.focusWidget()
+        if widget is not None and widget is not seen[-1]:
+            seen.append(widget)
+        if len(seen) == stops:
+            break
+    return seen

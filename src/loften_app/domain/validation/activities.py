@@ -261,6 +261,15 @@ def validate_drug_case(
     issues = _Issues()
     issues.required_id("promise_id", data.promise_id, _PROMISE_HINT)
     _check_case_code(issues, data.case_code)
+    for path in ("police_notes", "municipal_notes"):
+        if _POLICE_CASE_NUMBER.search(getattr(data, path)):
+            issues.add(
+                path,
+                CODE_POLICE_CASE_NUMBER,
+                "Anteckningen verkar innehålla ett ärendenummer hos Polisen eller "
+                "Åklagarmyndigheten (t.ex. 5000-K123456-18). Det får inte lagras i Löften, "
+                "eftersom det pekar ut personen. Ta bort numret; ärendet har Löftens egen kod.",
+            )
     for path in ("municipality_notified_on", "first_contact_on", "closed_on"):
         issues.not_before(path, getattr(data, path), data.detected_on, "datum upptäckt")
     for path in ("detected_on", "municipality_notified_on", "first_contact_on", "closed_on"):

@@ -8,18 +8,20 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -184,6 +186,17 @@ class ChoiceCombo(QComboBox):
 NewPlace = Callable[[str], tuple[str, str]]
 
 
+def ask_new_place_name(parent: QWidget) -> str | None:
+    """Ask for the name of a new place for the register; None when cancelled or blank."""
+    translate = QCoreApplication.translate
+    name, ok = QInputDialog.getText(
+        parent,
+        translate("fields", "Ny plats"),
+        translate("fields", "Platsens namn (sparas i platsregistret):"),
+    )
+    return name.strip() if ok and name.strip() else None
+
+
 class PlacesPicker(QWidget):
     """Several places from the register, ticked in a list, and "Ny plats…" to add one.
 
@@ -254,11 +267,9 @@ class PlacesPicker(QWidget):
         self.changed.emit()
 
     def _ask_new_place(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, self.tr("Ny plats"), self.tr("Platsens namn (sparas i platsregistret):")
-        )
-        if ok and name.strip():
-            self.add_and_check(name.strip())
+        name = ask_new_place_name(self)
+        if name:
+            self.add_and_check(name)
 
 
 def field_error_label() -> QLabel:
@@ -269,3 +280,104 @@ def field_error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def compact(*widgets: QWidget) -> None:
+    """Keep short fields (counts, hours) at their natural width instead of the form's."""
+    for widget in widgets:
+        widget.setSizePolicy(QSizePolicy.Policy.Fixed, widget.sizePolicy().verticalPolicy())
+
+
+def form_layout(body: QWidget) -> QFormLayout:
+    """The body's form, at the top: spare height goes below the last row, not between rows."""
+    column = QVBoxLayout(body)
+    form = QFormLayout()
+    column.addLayout(form)
+    column.addStretch(1)
+    return form
+
+
+class PlaceChoice(QWidget):
+    """One place from the register, or none, and "Ny plats…" to add one without leaving.
+
+    `new_place(name) -> (id, name)` saves a new place (the form passes the place register in).
+
+    Signals:
+        changed(): another place was chosen.
+    """
+
+    changed = Signal()
+
+    def __init__(self, new_place: NewPlace) -> None:
+        super().__init__()
+        self._new_place = new_place
+        self.combo = ChoiceCombo(optional=True)
+        self.add_button = QPushButton(self.tr("Ny plats…"))
+        self.add_button.setAccessibleName(self.tr("Lägg till en ny plats"))
+        self.add_button.clicked.connect(self._ask_new_place)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo, 1)
+        layout.addWidget(self.add_button)
+        self.combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        self.setFocusProxy(self.combo)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.combo.setAccessibleName(name)
+
+    def set_choices(self, choices: list[tuple[str, str]]) -> None:
+        self.combo.set_choices(choices)
+
+    def value(self) -> str | None:
+        return self.combo.value()
+
+    def set_value(self, value: str | None) -> None:
+        self.combo.set_value(value)
+
+    def add_and_select(self, name: str) -> None:
+        key, shown = self._new_place(name)
+        self.combo.addItem(shown, key)
+        self.combo.set_value(key)
+
+    def _ask_new_place(self) -> None:
+        name = ask_new_place_name(self)
+        if name:
+            self.add_and_select(name)
+
+
+class OptionalCountField(QWidget):
+    """A count that may be left out: a check box turns the number on.
+
+    Signals:
+        changed(): the check box or the number changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.check = QCheckBox(caption)
+        self.count = CountField()
+        self.count.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.count)
+        layout.addStretch(1)
+        self.check.toggled.connect(self.count.setEnabled)
+        self.check.toggled.connect(lambda _on: self.changed.emit())
+        self.count.valueChanged.connect(lambda _value: self.changed.emit())
+        self.setFocusProxy(self.check)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.check.setAccessibleName(name)
+        self.count.setAccessibleName(name)
+
+    def value(self) -> int | None:
+        return self.count.value() if self.check.isChecked() else None
+
+    def set_value(self, value: int | None) -> None:
+        self.check.setChecked(value is not None)
+        self.count.setValue(value or 0)
