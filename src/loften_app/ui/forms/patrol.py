@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,6 +33,8 @@ from loften_app.ui.forms.fields import (
     HoursField,
     PlacesPicker,
     TimeField,
+    compact,
+    form_layout,
 )
 from loften_app.ui.lookups import Lookups
 
@@ -167,7 +168,7 @@ class PatrolForm(RecordForm[PatrolData]):
         )
 
     def build(self) -> None:
-        form = QFormLayout(self.body)
+        form = form_layout(self.body)
         self.promise = ChoiceCombo()
         self.promise.set_choices(self._lookups.promises(PromiseType.PATROL))
         self.add_row(
@@ -237,6 +238,7 @@ class PatrolForm(RecordForm[PatrolData]):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(90)
         self.add_row(form, "notes", self.tr("Anteckningar:"), self.notes, self.notes.textChanged)
+        compact(self.officers, self.disturbances, self.visible_drug_use, self.hours_spent)
         for signal in (self.start_time.timeChanged, self.end_time.timeChanged):
             signal.connect(lambda _t: self._update_duration())
 
