@@ -1,7 +1,8 @@
 """Names of places, shops and promises for combos, pickers and list columns.
 
-One cache per window, built from the services and invalidated when a register changes, so a
-form or a list never queries the registers row by row.
+One object per window, built from the services and invalidated when a register changes, so a
+form or a list never queries the registers row by row. The choices offered in forms are the
+active entries; `names` (shared with the lists) also knows deleted ones.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from loften_app.domain.enums import PromiseType
 from loften_app.domain.records import PlaceData, ShopData
 from loften_app.storage.services import RecordFilter, Services
+from loften_app.ui.lists.names import RegisterNames
 
 REGISTER_LIMIT = 100_000
 
@@ -27,6 +29,10 @@ class Lookups(QObject):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self._services = services
+        #: Names of every register entry, deleted ones too (lists show old references).
+        self.names = RegisterNames.from_services(
+            places=services.places, shops=services.shops, promises=services.promises
+        )
         self._places: dict[str, str] | None = None
         self._shops: dict[str, str] | None = None
         self._promises: list[tuple[str, str, PromiseType]] | None = None
@@ -34,6 +40,7 @@ class Lookups(QObject):
     def invalidate(self) -> None:
         self._places = self._shops = None
         self._promises = None
+        self.names.clear()
         self.changed.emit()
 
     def _place_names(self) -> dict[str, str]:
@@ -59,10 +66,10 @@ class Lookups(QObject):
         return list(self._shop_names().items())
 
     def place_name(self, place_id: str | None) -> str:
-        return "" if place_id is None else self._place_names().get(place_id, "?")
+        return self.names.places.name(place_id)
 
     def shop_name(self, shop_id: str) -> str:
-        return self._shop_names().get(shop_id, "?")
+        return self.names.shops.name(shop_id)
 
     def promises(self, kind: PromiseType | None = None) -> list[tuple[str, str]]:
         """(id, "1. Short title") of the current agreement's promises, of one type or all."""

@@ -1,0 +1,226 @@
+"""Open a list of many patrols and scroll to its end, against a bare table model.
+
+    .venv/bin/python benchmarks/bench_list.py [--records 1000000] [--db PATH]
+
+The database is made with `loften demo-data` (kept in the temporary folder and reused by later
+runs). The list (RecordListWidget over RecordTableModel on the patrols) is opened, shown,
+scrolled to the bottom with QTableView.scrollToBottom, and events are processed until the view
+has painted the last rows. The baseline is a bare QAbstractTableModel with the same number of
+rows and columns whose data() formats the row and column numbers, shown in a QTableView set up
+the same way in a window of the same size. Prints the two times, their ratio and the resident
+memory with the list open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+)
+from PySide6.QtWidgets import QApplication, QTableView, QVBoxLayout, QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from loften_app.domain.enums import Organisation  # noqa: E402
+from loften_app.domain.records import Actor  # noqa: E402
+from loften_app.storage.database import open_database  # noqa: E402
+from loften_app.storage.services import Services  # noqa: E402
+from loften_app.ui.lists.names import RegisterNames  # noqa: E402
+from loften_app.ui.lists.record_list import RecordListWidget, configure_table_view  # noqa: E402
+from loften_app.ui.lists.specs import PATROLS  # noqa: E402
+from loften_app.ui.lists.table_model import RecordTableModel  # noqa: E402
+from loften_app.ui.lookups import Lookups  # noqa: E402
+
+#: Patrols per unit of `loften demo-data --scale` (about 236 records of all kinds).
+PATROLS_PER_SCALE_UNIT = 149
+WINDOW_SIZE = (1100, 700)
+PAINT_TIMEOUT_S = 120.0
+
+
+class BareModel(QAbstractTableModel):
+    """The baseline: `rows` × `columns` cells of formatted numbers, nothing stored."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__()
+        self._rows = rows
+        self._columns = columns
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._columns
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{index.row()}:{index.column()}"
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return f"Kolumn {section}"
+        return None
+
+
+class PaintWatch(QObject):
+    """Counts paint events of a widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return math.nan
+
+
+def process_until(condition: Any, what: str) -> None:
+    deadline = time.perf_counter() + PAINT_TIMEOUT_S
+    while not condition():
+        QApplication.processEvents()
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"timed out waiting for {what}")
+
+
+def show_and_scroll(window: QWidget, view: QTableView) -> None:
+    """Show `window`, wait for its first paint, scroll `view` to the end, wait for a paint."""
+    watch = PaintWatch()
+    view.viewport().installEventFilter(watch)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    process_until(lambda: watch.paints > 0, "the first paint")
+    painted = watch.paints
+    bar = view.verticalScrollBar()
+    before = bar.value()
+    view.scrollToBottom()
+    if bar.value() != before:
+        process_until(lambda: watch.paints > painted, "the paint after scrolling")
+    view.viewport().removeEventFilter(watch)
+    last = view.model().rowCount() - 1
+    if bar.value() != bar.maximum() or view.rowAt(view.viewport().height() - 1) not in (last, -1):
+        raise SystemExit(f"not at the end: {bar.value()} of {bar.maximum()}")
+
+
+def ensure_database(path: Path, records: int) -> None:
+    if path.exists():
+        print(f"using {path}")
+        return
+    scale = max(1, math.ceil(records / PATROLS_PER_SCALE_UNIT))
+    loften = Path(sys.executable).parent / "loften"
+    print(f"creating {path} with demo-data --scale {scale} …", flush=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [str(loften), "demo-data", "--db", str(path), "--year", "2018", "--scale", str(scale)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    print(f"created in {time.perf_counter() - started:.0f} s")
+
+
+def warm_up() -> None:
+    """Show a tiny table once so that neither run pays for Qt's first-use costs (fonts, style)."""
+    window = QTableView()
+    configure_table_view(window)
+    window.setModel(BareModel(10, 3))
+    show_and_scroll(window, window)
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+
+
+def bench_list(services: Services, settings_path: Path) -> tuple[float, int, float]:
+    started = time.perf_counter()
+    names = RegisterNames.from_services(
+        places=services.places, shops=services.shops, promises=services.promises
+    )
+    model = RecordTableModel(services.patrols, PATROLS, names)
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    widget = RecordListWidget(
+        model,
+        settings=settings,
+        settings_key="lists/patrols",
+        place_choices=Lookups(services).places,
+    )
+    show_and_scroll(widget, widget.view)
+    elapsed = time.perf_counter() - started
+    rows = model.rowCount()
+    memory = rss_mb()
+    widget.close()
+    widget.deleteLater()
+    QApplication.processEvents()
+    return elapsed, rows, memory
+
+
+def bench_bare(rows: int, columns: int) -> float:
+    started = time.perf_counter()
+    window = QWidget()
+    view = QTableView(window)
+    configure_table_view(view)
+    view.setModel(BareModel(rows, columns))
+    QVBoxLayout(window).addWidget(view)
+    show_and_scroll(window, view)
+    elapsed = time.perf_counter() - started
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000, help="patrols in the list")
+    parser.add_argument("--db", type=Path, help="database to use (made if missing)")
+    args = parser.parse_args()
+    path = args.db or Path(tempfile.gettempdir()) / "loften-bench" / f"list-{args.records}.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_database(path, args.records)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    database = open_database(path)
+    services = Services.build(database, Actor("benchmark", Organisation.MUNICIPALITY))
+    warm_up()
+    with tempfile.TemporaryDirectory() as folder:
+        list_s, rows, memory = bench_list(services, Path(folder) / "settings.ini")
+    bare_s = bench_bare(rows, len(PATROLS.columns))
+    database.close()
+    del app
+
+    print(f"rows: {rows:,}".replace(",", " "))
+    print(
+        f"list open+scroll: {list_s:.2f} s | bare model: {bare_s:.2f} s | "
+        f"ratio {list_s / bare_s:.1f} (goal <= 2)"
+    )
+    print(f"resident memory with the list open: {memory:.0f} MB (goal <= 250 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,296 @@
+"""The lists of the activity records: patrols, safety walks, volunteer deployments, drug cases
+and other activities. Each has an IntEnum of its columns and a `ListSpec` in the same order."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QCoreApplication
+
+from loften_app.domain.enums import CaseStatus, WalkStatus
+from loften_app.domain.records import (
+    DrugCaseData,
+    OtherActivityData,
+    PatrolData,
+    SafetyWalkData,
+    VolunteerDeploymentData,
+)
+from loften_app.ui.lists.column_kinds import (
+    checked,
+    count_column,
+    date_column,
+    enum_column,
+    places_column,
+    shift_column,
+    text_column,
+)
+from loften_app.ui.lists.columns import (
+    CENTER,
+    QT_TRANSLATE_NOOP,
+    Column,
+    ListSpec,
+    date_text,
+    iso_or_empty,
+    yes_no,
+)
+from loften_app.ui.lists.names import RegisterNames
+
+# --- 1. Patrols ---------------------------------------------------------------------------------
+
+
+class PatrolColumn(IntEnum):
+    DATE = 0
+    SHIFT = 1
+    PLACES = 2
+    MODE = 3
+    OFFICERS = 4
+    SHOP_VISITS = 5
+    DISTURBANCES = 6
+    EVENING_NIGHT = 7
+
+
+def _patrol_evening(data: PatrolData, _names: RegisterNames) -> str:
+    return yes_no(data.is_evening_or_night)
+
+
+PATROLS = checked(
+    ListSpec(
+        "patrols",
+        QT_TRANSLATE_NOOP("RecordColumns", "Polisiär närvaro och butiksbesök"),
+        (
+            date_column(),
+            shift_column(),
+            places_column(),
+            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Sätt"), "mode", "mode", 8),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Poliser"), lambda d: d.officers, "officers"
+            ),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Butiksbesök"),
+                lambda d: d.shop_visit_count,
+                width=10,
+            ),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Störningar"),
+                lambda d: d.disturbances,
+                "disturbances",
+                width=10,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Kväll/natt"),
+                _patrol_evening,
+                sort_value=lambda d: int(d.is_evening_or_night),
+                alignment=CENTER,
+                width=9,
+            ),
+        ),
+        stretch_column=PatrolColumn.PLACES,
+    ),
+    PatrolColumn,
+)
+
+
+# --- 2. Safety walks ----------------------------------------------------------------------------
+
+
+class SafetyWalkColumn(IntEnum):
+    DATE = 0
+    STATUS = 1
+    LIGHT = 2
+    AREA = 3
+    OBSERVATIONS = 4
+    OPEN_ACTIONS = 5
+    PARTICIPANTS = 6
+
+
+def _walk_area(data: SafetyWalkData, names: RegisterNames) -> str:
+    name = names.places.name(data.place_id)
+    if name:
+        return name
+    return data.route.splitlines()[0] if data.route else ""
+
+
+def _open_actions(data: SafetyWalkData) -> int:
+    return sum(
+        1
+        for observation in data.observations
+        if observation.action is not None and not observation.action.is_closed
+    )
+
+
+SAFETY_WALKS = checked(
+    ListSpec(
+        "safety_walks",
+        QT_TRANSLATE_NOOP("RecordColumns", "Trygghetsvandringar"),
+        (
+            date_column(),
+            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Status"), "status", "status"),
+            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Ljus"), "light", "light", 8),
+            Column(QT_TRANSLATE_NOOP("RecordColumns", "Område"), _walk_area, width=24),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Iakttagelser"),
+                lambda d: len(d.observations),
+                width=10,
+            ),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Öppna åtgärder"), _open_actions, width=12
+            ),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Deltagare"),
+                lambda d: d.participants.total,
+                width=9,
+            ),
+        ),
+        stretch_column=SafetyWalkColumn.AREA,
+        status_enum=WalkStatus,
+    ),
+    SafetyWalkColumn,
+)
+
+
+# --- 3. Volunteer deployments -------------------------------------------------------------------
+
+
+class VolunteerColumn(IntEnum):
+    DATE = 0
+    SHIFT = 1
+    PLACES = 2
+    TASK = 3
+    VOLUNTEERS = 4
+    VOLUNTEER_HOURS = 5
+    CONSULTED = 6
+
+
+def _consulted(data: VolunteerDeploymentData, _names: RegisterNames) -> str:
+    parts = []
+    if data.with_municipality:
+        parts.append(QCoreApplication.translate("RecordColumns", "kommunen"))
+    if data.with_business:
+        parts.append(QCoreApplication.translate("RecordColumns", "näringslivet"))
+    return ", ".join(parts)
+
+
+VOLUNTEER_DEPLOYMENTS = checked(
+    ListSpec(
+        "volunteer_deployments",
+        QT_TRANSLATE_NOOP("RecordColumns", "Polisvolontärer"),
+        (
+            date_column(),
+            shift_column(),
+            places_column(),
+            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Uppgift"), "task", "task", 14),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Volontärer"),
+                lambda d: d.volunteers,
+                "volunteers",
+                width=9,
+            ),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Volontärtimmar"),
+                lambda d: d.volunteer_hours,
+                width=12,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("RecordColumns", "I samråd med"),
+                _consulted,
+                sort_value=lambda d: int(d.with_municipality) * 2 + int(d.with_business),
+                width=20,
+            ),
+        ),
+        stretch_column=VolunteerColumn.PLACES,
+    ),
+    VolunteerColumn,
+)
+
+
+# --- 4. Drug cases ------------------------------------------------------------------------------
+
+
+class DrugCaseColumn(IntEnum):
+    CASE_CODE = 0
+    DETECTED = 1
+    AGE_GROUP = 2
+    KIND = 3
+    LEGAL_OUTCOME = 4
+    NOTIFIED = 5
+    FIRST_CONTACT = 6
+    DAYS_TO_CONTACT = 7
+    STATUS = 8
+
+
+def _days_to_contact(data: DrugCaseData) -> int | None:
+    return data.days_to_contact
+
+
+DRUG_CASES = checked(
+    ListSpec(
+        "drug_cases",
+        QT_TRANSLATE_NOOP("RecordColumns", "Narkotikaärenden"),
+        (
+            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Ärende"), "case_code", "case_code", 11),
+            date_column("detected_on", "detected_on"),
+            enum_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Åldersgrupp"), "age_group", "age_group", 12
+            ),
+            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Typ"), "kind", "kind", 16),
+            enum_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Lagföring"),
+                "legal_outcome",
+                "legal_outcome",
+                14,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Underrättad"),
+                lambda d, _n: date_text(d.municipality_notified_on),
+                sort_value=lambda d: iso_or_empty(d.municipality_notified_on),
+                width=10,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Första kontakt"),
+                lambda d, _n: date_text(d.first_contact_on),
+                "first_contact_on",
+                lambda d: iso_or_empty(d.first_contact_on),
+                width=12,
+            ),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Dagar till kontakt"), _days_to_contact, width=14
+            ),
+            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Status"), "status", "status", 9),
+        ),
+        default_sort_column=DrugCaseColumn.DETECTED,
+        status_enum=CaseStatus,
+    ),
+    DrugCaseColumn,
+)
+
+
+# --- Other activities ---------------------------------------------------------------------------
+
+
+class OtherActivityColumn(IntEnum):
+    DATE = 0
+    WHAT = 1
+    PLACE = 2
+    COUNT = 3
+    HOURS = 4
+
+
+def _other_place(data: OtherActivityData, names: RegisterNames) -> str:
+    return names.places.name(data.place_id)
+
+
+OTHER_ACTIVITIES = checked(
+    ListSpec(
+        "other_activities",
+        QT_TRANSLATE_NOOP("RecordColumns", "Övriga aktiviteter"),
+        (
+            date_column(),
+            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Vad"), "what", "what", 30),
+            Column(QT_TRANSLATE_NOOP("RecordColumns", "Plats"), _other_place, width=18),
+            count_column(QT_TRANSLATE_NOOP("RecordColumns", "Antal"), lambda d: d.count, "count"),
+            count_column(QT_TRANSLATE_NOOP("RecordColumns", "Timmar"), lambda d: d.hours_spent),
+        ),
+        stretch_column=OtherActivityColumn.WHAT,
+    ),
+    OtherActivityColumn,
+)
