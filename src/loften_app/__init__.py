@@ -1,10 +1,19 @@
 """Löften: record and follow up the medborgarlöften of a municipality and its local police."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("loften")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    # The version is read from the installed metadata only when asked for: importlib.metadata
+    # costs about 20 ms, which the window's start-up should not pay.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("loften")
+        except PackageNotFoundError:  # a source tree that is not installed
+            return "0.0.0"
+    raise AttributeError(name)
+
 
 __all__ = ["__version__"]

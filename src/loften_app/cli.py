@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from loften_app import __version__
+import loften_app
 from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import LoftenError
 from loften_app.paths import ENV_DATABASE, resolve_database_path
@@ -24,13 +24,21 @@ if TYPE_CHECKING:
 ENV_USER = "LOFTEN_USER"
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, reading the installed version only when asked (it is slow to look up)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"Löften {loften_app.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="loften",
         description="Löften: registrera och följ upp medborgarlöften. "
         "Utan kommando startar programfönstret.",
     )
-    parser.add_argument("--version", action="version", version=f"Löften {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="visa versionen")
     db_help = (
         f"databasfilen (annars miljövariabeln {ENV_DATABASE}, annars loften.db i din datamapp)"
     )

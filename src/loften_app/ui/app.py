@@ -7,21 +7,21 @@ SQLAlchemy, Alembic and ReportLab are imported only after the window is on scree
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import LoftenError
 from loften_app.ui.i18n import SWEDISH, Translations
 from loften_app.ui.main_window import MainWindow
-from loften_app.ui.settings_dialog import (
-    SETTINGS_LANGUAGE,
-    SETTINGS_ORGANISATION,
-    SETTINGS_USER,
-)
+
+SETTINGS_USER = "user/name"
+SETTINGS_ORGANISATION = "user/organisation"
+SETTINGS_LANGUAGE = "language"
 
 if TYPE_CHECKING:
     from loften_app.storage.services import Services
@@ -98,8 +98,15 @@ class Startup:
         from loften_app.ui.pages import build_pages
 
         agreement = services.agreements.current()
+        from loften_app.paths import user_data_dir
+
         self.window.attach(
-            build_pages(services, self.settings),
+            build_pages(
+                services,
+                self.settings,
+                organisation=user[1],
+                photo_dir=user_data_dir() / "photos",
+            ),
             agreement_title=agreement.data.title if agreement else "",
             user=f"{user[0]} ({enum_text(user[1])})",
         )
@@ -116,5 +123,33 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     window = MainWindow(settings=settings, database_name=database_path.name)
     window.show()
     startup = Startup(window, settings, database_path)
-    QTimer.singleShot(0, startup.start)
+    after_first_paint(window, startup.start)
     return app.exec()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once the window has painted itself (or after a second at the latest)."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._callback = callback
+        self._done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(1000, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if not self._done:
+            self._done = True
+            self._window.removeEventFilter(self)
+            self._callback()
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Run `callback` (opening the database: the slow imports) once the window is on screen."""
+    _AfterFirstPaint(window, callback)

@@ -15,12 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from loften_app.domain.enums import Organisation
+from loften_app.ui.app import SETTINGS_LANGUAGE, SETTINGS_ORGANISATION, SETTINGS_USER
 from loften_app.ui.forms.fields import field_error_label
 from loften_app.ui.i18n import LANGUAGES, SWEDISH, enum_text
-
-SETTINGS_USER = "user/name"
-SETTINGS_ORGANISATION = "user/organisation"
-SETTINGS_LANGUAGE = "language"
 
 
 class SettingsDialog(QDialog):

@@ -1,0 +1,61 @@
+"""The window is on screen before SQLAlchemy, Alembic and ReportLab are imported, and the data
+fills in right after (ARCHITECTURE.md: imports that are slow load late)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from loften_app.storage.database import Database
+from loften_app.storage.services import Services
+from loften_app.ui.app import SETTINGS_ORGANISATION, SETTINGS_USER, Startup, after_first_paint
+from loften_app.ui.main_window import MainWindow
+from loften_app.ui.overview import OverviewPage
+
+CHILD = Path(__file__).resolve().parents[2] / "benchmarks" / "startup_child.py"
+
+
+def test_the_first_paint_comes_before_the_slow_imports(
+    tmp_path: Path, ui_database: Database
+) -> None:
+    config = tmp_path / "config" / "Loften"
+    config.mkdir(parents=True)
+    (config / "Loften.ini").write_text(
+        "[user]\nname=Anna\norganisation=municipality\n", encoding="utf-8"
+    )
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    result = subprocess.run(
+        [sys.executable, str(CHILD), "loften", str(ui_database.path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "first-paint" in result.stdout
+    assert "heavy=-" in result.stdout, result.stdout
+
+
+def test_the_pages_are_attached_after_the_first_paint(
+    qtbot: QtBot, settings: QSettings, ui_database: Database, ui_services: Services
+) -> None:
+    settings.setValue(SETTINGS_USER, "Anna")
+    settings.setValue(SETTINGS_ORGANISATION, "municipality")
+    window = MainWindow(settings=settings, database_name="filipstad.db")
+    qtbot.addWidget(window)
+    startup = Startup(window, settings, ui_database.path)
+    after_first_paint(window, startup.start)
+    window.show()
+    qtbot.waitUntil(lambda: isinstance(window.page("overview"), OverviewPage))
+    assert "Filipstad" in window.windowTitle()
