@@ -62,7 +62,7 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(420)
 
     def language_changed(self) -> bool:
-        return self.language_combo.currentData() != self._language
+        return str(self.language_combo.currentData()) != self._language
 
     def _language_note(self) -> None:
         self.note.setText(

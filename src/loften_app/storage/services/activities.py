@@ -252,6 +252,17 @@ def case_code(year: int, number: int) -> str:
     return f"{CASE_CODE_PREFIX}-{year}-{number:03d}"
 
 
+def next_case_number(session: Session, year: int) -> int:
+    """The number after the highest case code of `year` (1 if it has none)."""
+    prefix = f"{CASE_CODE_PREFIX}-{year}-"
+    highest = session.scalar(
+        select(func.max(cast(func.substr(DrugCase.case_code, len(prefix) + 1), Integer))).where(
+            DrugCase.case_code >= prefix, DrugCase.case_code < f"{CASE_CODE_PREFIX}-{year}."
+        )
+    )
+    return (highest or 0) + 1
+
+
 class DrugCaseService(RecordService[DrugCaseData, DrugCase]):
     """Narkotikaärenden: pseudonymous drug cases with a police part and a municipal part."""
 
@@ -278,13 +289,7 @@ class DrugCaseService(RecordService[DrugCaseData, DrugCase]):
         if data.case_code:
             return data
         year = data.detected_on.year
-        prefix = f"{CASE_CODE_PREFIX}-{year}-"
-        highest = session.scalar(
-            select(func.max(cast(func.substr(DrugCase.case_code, len(prefix) + 1), Integer))).where(
-                DrugCase.case_code >= prefix, DrugCase.case_code < f"{CASE_CODE_PREFIX}-{year}."
-            )
-        )
-        return dataclasses.replace(data, case_code=case_code(year, (highest or 0) + 1))
+        return dataclasses.replace(data, case_code=case_code(year, next_case_number(session, year)))
 
     def _root_values(self, data: DrugCaseData) -> dict[str, Any]:
         return flat_values(data)

@@ -1,0 +1,245 @@
+"""Storage benchmark: bulk loading demo data, and saving one patrol into a large database.
+
+Run from the project root:
+
+    .venv/bin/python benchmarks/bench_storage.py                   # about 1,000,000 records
+    .venv/bin/python benchmarks/bench_storage.py --records 20000   # a quick check
+
+A record is an activity (patrol, safety walk, volunteer deployment, drug case, other activity);
+its child rows (shop visits, place links, observations, actions) come on top.
+
+Each figure is printed with a bare-sqlite3 baseline measured in the same run, and the ratio
+against the goal (see benchmarks/README.md). Nothing here asserts: the numbers are for people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import sqlite3
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from loften_app.domain.enums import Organisation, PatrolMode, PromiseType
+from loften_app.domain.records import Actor, PatrolData, ShopVisitData
+from loften_app.storage.database import BUSY_TIMEOUT_MS, open_database
+from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.models import Base
+from loften_app.storage.services import Services
+
+YEAR = 2018
+ACTOR = Actor("kommunpolis (benchmark)", Organisation.POLICE)
+BULK_GOAL = 1 / 3  # at least a third of the raw executemany rate
+SAVE_GOAL = 10.0  # at most ten times the raw insert-and-commit time
+#: The top-level records that `--records` counts (their child rows come on top).
+ACTIVITY_TABLES = ("patrol", "safety_walk", "volunteer_deployment", "drug_case", "other_activity")
+
+
+def raw_connection(path: Path) -> sqlite3.Connection:
+    """A bare sqlite3 connection with the pragmas Löften's own connections use."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def table_names() -> list[str]:
+    """Every data table, parents before children."""
+    return [table.name for table in Base.metadata.sorted_tables]
+
+
+def count_rows(path: Path, tables: Iterable[str]) -> int:
+    with contextlib.closing(raw_connection(path)) as connection:
+        return sum(
+            connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables
+        )
+
+
+def fill(path: Path, scale: int) -> float:
+    """Seconds `fill_demo_data` takes at `scale` on a new file (opening it not included)."""
+    with open_database(path) as database:
+        start = time.perf_counter()
+        fill_demo_data(database, ACTOR, DemoOptions(year=YEAR, scale=scale))
+        return time.perf_counter() - start
+
+
+def scale_for(records: int, workdir: Path) -> tuple[int, float]:
+    """The scale that gives about `records` activity records, and the records per unit of
+    scale (measured on two small files)."""
+    counts = []
+    for scale in (1, 3):
+        path = workdir / f"probe-{scale}.db"
+        fill(path, scale)
+        counts.append(count_rows(path, ACTIVITY_TABLES))
+    per_unit = (counts[1] - counts[0]) / 2
+    fixed = counts[0] - per_unit
+    return max(1, round((records - fixed) / per_unit)), per_unit
+
+
+def raw_executemany(source: Path, target: Path) -> tuple[int, float]:
+    """Copy every row of `source` into a new file with the same schema by `executemany`, one
+    transaction; returns the row count and the seconds the inserts and the commit took (reading
+    the rows, one table at a time, is not timed)."""
+    open_database(target).close()  # the same schema, created by the application
+    rows = 0
+    seconds = 0.0
+    with (
+        contextlib.closing(raw_connection(source)) as reader,
+        contextlib.closing(raw_connection(target)) as writer,
+    ):
+        writer.execute("BEGIN IMMEDIATE")
+        for name in table_names():
+            cursor = reader.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
+            columns = [description[0] for description in cursor.description]
+            table_rows = cursor.fetchall()
+            names = ", ".join(f'"{column}"' for column in columns)
+            marks = ", ".join("?" for _ in columns)
+            start = time.perf_counter()
+            writer.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', table_rows)
+            seconds += time.perf_counter() - start
+            rows += len(table_rows)
+            del table_rows
+        start = time.perf_counter()
+        writer.execute("COMMIT")
+        seconds += time.perf_counter() - start
+    return rows, seconds
+
+
+def one_patrol(services: Services) -> PatrolData:
+    agreement = services.agreements.current()
+    assert agreement is not None
+    promise = next(
+        p
+        for p in services.promises.for_agreement(agreement.id)
+        if p.data.type is PromiseType.PATROL
+    )
+    places = services.places.list_page(limit=2, sort="name", descending=False).items
+    shops = services.shops.list_page(limit=3, sort="name", descending=False).items
+    return PatrolData(
+        promise_id=promise.id,
+        date=dt.date(YEAR, 11, 16),
+        start_time=dt.time(21, 0),
+        end_time=dt.time(2, 0),
+        place_ids=tuple(place.id for place in places),
+        mode=PatrolMode.FOOT,
+        officers=2,
+        shop_visits=tuple(
+            ShopVisitData(shop_id=shop.id, note="Lugnt i butiken.") for shop in shops
+        ),
+        disturbances=1,
+        notes="Benchmark",
+    )
+
+
+def timed_runs(action: Iterator[None], runs: int) -> float:
+    """Median seconds of one step of `action` over `runs` steps (after a short warm-up)."""
+    for _ in range(5):
+        next(action)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        next(action)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def service_saves(services: Services, data: PatrolData) -> Iterator[None]:
+    while True:
+        services.patrols.add(data=data)
+        yield
+
+
+def raw_saves(path: Path, data: PatrolData) -> Iterator[None]:
+    """Insert and commit one patrol row with bare sqlite3 (the same values, a new id each)."""
+    now = dt.datetime(2018, 11, 17, 8, 0).isoformat(sep=" ")
+    sql = (
+        "INSERT INTO patrol (id, version, organisation, created_at, created_by, updated_at, "
+        "updated_by, promise_id, date, start_time, end_time, mode, officers, disturbances, "
+        "visible_drug_use, notes) VALUES (?, 1, 'police', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    with contextlib.closing(raw_connection(path)) as connection:
+        while True:
+            values = (
+                str(uuid.uuid4()),
+                now,
+                ACTOR.name,
+                now,
+                ACTOR.name,
+                data.promise_id,
+                data.date.isoformat(),
+                data.start_time.isoformat(),
+                data.end_time.isoformat(),
+                data.mode.value,
+                data.officers,
+                data.disturbances,
+                data.visible_drug_use,
+                data.notes,
+            )
+            connection.execute("BEGIN")
+            connection.execute(sql, values)
+            connection.execute("COMMIT")
+            yield
+
+
+def verdict(met: bool) -> str:
+    return "MET" if met else "NOT MET"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--records", type=int, default=1_000_000, help="activity records to bulk load"
+    )
+    parser.add_argument("--runs", type=int, default=200, help="saves timed for the median")
+    parser.add_argument("--dir", type=Path, help="keep the database files in this folder")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="loften-bench-") as temporary:
+        workdir = args.dir or Path(temporary)
+        workdir.mkdir(parents=True, exist_ok=True)
+        for old in workdir.glob("*.db*"):
+            old.unlink()
+        scale, per_unit = scale_for(args.records, workdir)
+        loaded = workdir / "demo.db"
+        print(f"demo data: about {per_unit:,.0f} activity records per unit of scale; scale {scale}")
+
+        seconds = fill(loaded, scale)
+        records = count_rows(loaded, ACTIVITY_TABLES)
+        rows = count_rows(loaded, table_names())
+        bulk_rate = rows / seconds
+        raw_rows, raw_seconds = raw_executemany(loaded, workdir / "raw.db")
+        assert raw_rows == rows
+        raw_rate = raw_rows / raw_seconds
+        ratio = bulk_rate / raw_rate
+        print(
+            f"loaded: {records:,} activity records, {rows:,} rows with their children and the "
+            f"registers (demo-data {seconds:.1f} s, raw executemany {raw_seconds:.1f} s)"
+        )
+        print(
+            f"bulk load: {bulk_rate:,.0f} rows/s | raw executemany: {raw_rate:,.0f} rows/s | "
+            f"ratio {ratio:.2f} (goal >= {BULK_GOAL:.2f}) {verdict(ratio >= BULK_GOAL)}"
+        )
+
+        with open_database(loaded) as database:
+            services = Services.build(database, ACTOR)
+            data = one_patrol(services)
+            saved = timed_runs(service_saves(services, data), args.runs)
+        raw = timed_runs(raw_saves(loaded, data), args.runs)
+        ratio = saved / raw
+        print(
+            f"save one patrol (2 places, 3 shop visits) among {records:,} records: "
+            f"{saved * 1000:.2f} ms | "
+            f"raw insert+commit of one patrol row: {raw * 1000:.3f} ms | "
+            f"ratio {ratio:.1f} (goal <= {SAVE_GOAL:.0f}) {verdict(ratio <= SAVE_GOAL)}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""`fill_demo_data`: the template if the file has none, the registers, then every record type,
+all in one write transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from loften_app.domain.enums import PromiseType
+from loften_app.domain.records import Actor
+from loften_app.storage.database import Database
+from loften_app.storage.demo.cases import drug_cases
+from loften_app.storage.demo.common import DemoOptions, Pair, at, new_uuid
+from loften_app.storage.demo.content import load_content
+from loften_app.storage.demo.other import indicator_values, other_activities
+from loften_app.storage.demo.patrols import SHOP_VISITS, patrols, volunteer_deployments
+from loften_app.storage.demo.registers import existing_indicator_values, read_registers
+from loften_app.storage.demo.walks import ACTIONS, OBSERVATIONS, safety_walks
+from loften_app.storage.demo.writing import (
+    check_options,
+    refuse_if_year_has_activities,
+    write_records,
+)
+from loften_app.storage.demo.year import DemoYear
+from loften_app.storage.services import RecordService, Services
+from loften_app.storage.services.activities import next_case_number
+from loften_app.storage.template import apply_template
+
+#: The records of one promise type, generated for its promise.
+Generate = Callable[[DemoYear, str], Iterator[Pair]]
+
+
+def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> dict[str, int]:
+    """Fill `database` with a year of fictitious records; returns Swedish labels → counts.
+
+    Applies `options.template` first if the file has no agreement (its records are attributed
+    to `actor`; the demo records to roles such as "kommunpolis (demo)"). Raises `StorageError`
+    if the year already has activity records. Everything is written in one transaction.
+    """
+    check_options(options)
+    content = load_content()
+    rng = options.rng("registers")
+    created = at(dt.date(options.year - 1, 12, 18), 9)
+    # The template's records take their times and ids from here too: the file is repeatable.
+    services = Services.build(database, actor, clock=lambda: created, ids=lambda: new_uuid(rng))
+    summary: dict[str, int] = {}
+    with database.writing() as session:
+        session.connection()  # BEGIN IMMEDIATE: nobody else writes until the commit
+        refuse_if_year_has_activities(services, options.year)
+        agreement = services.agreements.current()
+        if agreement is None:
+            agreement = apply_template(services, options.template, session=session)
+            summary["Överenskommelse (från mallen)"] = 1
+        registers, counts = read_registers(
+            session, services, agreement_id=agreement.id, content=content, rng=rng, created=created
+        )
+        summary.update(counts)
+        year = DemoYear(options, registers, content)
+        first_case = next_case_number(session, options.year)
+        streams: list[tuple[str, PromiseType, RecordService[Any, Any], Generate, list[str]]] = [
+            ("Patrullpass", PromiseType.PATROL, services.patrols, patrols, [SHOP_VISITS]),
+            (
+                "Trygghetsvandringar",
+                PromiseType.SAFETY_WALK,
+                services.safety_walks,
+                safety_walks,
+                [OBSERVATIONS, ACTIONS],
+            ),
+            (
+                "Volontärinsatser",
+                PromiseType.VOLUNTEERS,
+                services.volunteer_deployments,
+                volunteer_deployments,
+                [],
+            ),
+            (
+                "Narkotikaärenden",
+                PromiseType.DRUGS,
+                services.drug_cases,
+                functools.partial(drug_cases, first_number=first_case),
+                [],
+            ),
+        ]
+        for label, promise_type, service, generate, children in streams:
+            promise_id = registers.promises.get(promise_type)
+            if promise_id is not None:
+                summary[label] = write_records(session, service, generate(year, promise_id))
+                summary.update((child, year.counts.get(child, 0)) for child in children)
+        summary["Övriga aktiviteter"] = write_records(
+            session, services.other_activities, other_activities(year)
+        )
+        values = indicator_values(year, existing_indicator_values(session))
+        summary["Indikatorvärden"] = write_records(session, services.indicator_values, values)
+    return summary

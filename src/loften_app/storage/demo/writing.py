@@ -1,0 +1,77 @@
+"""Writing demo records: in validated chunks, and only into a year that has no activities yet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from loften_app.domain.errors import ValidationError
+from loften_app.domain.periods import Period
+from loften_app.domain.validation import MAX_YEAR, MIN_YEAR, validate
+from loften_app.storage.demo.common import DemoOptions, Pair
+from loften_app.storage.errors import StorageError
+from loften_app.storage.services import Deleted, RecordFilter, RecordService, Services
+
+#: Records handed to `insert_rows` at a time (bounded memory for a million records).
+CHUNK = 5000
+#: The first records of each type are run through the domain validation as a guard.
+VALIDATED_SAMPLE = 200
+
+
+def write_records(session: Session, service: RecordService[Any, Any], pairs: Iterable[Pair]) -> int:
+    """Insert `pairs` in chunks through the service; the first `VALIDATED_SAMPLE` are validated
+    (a generated record that the domain would refuse is a bug). Returns the count."""
+    written = 0
+    batch: list[Pair] = []
+    for pair in pairs:
+        if written + len(batch) < VALIDATED_SAMPLE:
+            issues = validate(pair[1], today=None)
+            if issues:
+                raise ValidationError(issues)
+        batch.append(pair)
+        if len(batch) >= CHUNK:
+            service.insert_rows(session, batch)
+            written += len(batch)
+            batch = []
+    if batch:
+        service.insert_rows(session, batch)
+        written += len(batch)
+    return written
+
+
+def check_options(options: DemoOptions) -> None:
+    if not MIN_YEAR <= options.year <= MAX_YEAR:
+        raise StorageError(
+            f"Året {options.year} går inte att använda för demodata. Ange ett år mellan "
+            f"{MIN_YEAR} och {MAX_YEAR}, t.ex. 2018."
+        )
+    if options.scale < 1:
+        raise StorageError("Skalan för demodata måste vara minst 1.")
+
+
+def refuse_if_year_has_activities(services: Services, year: int) -> None:
+    """Running twice for a year would duplicate it: refuse if any activity (even a deleted one)
+    is dated in the year. Call it while holding the write transaction, so that nobody adds one
+    in between."""
+    dated = RecordFilter(
+        period=Period(dt.date(year, 1, 1), dt.date(year, 12, 31)), deleted=Deleted.ALL
+    )
+    found = sum(
+        service.count(filter=dated)
+        for service in (
+            services.patrols,
+            services.safety_walks,
+            services.volunteer_deployments,
+            services.drug_cases,
+            services.other_activities,
+        )
+    )
+    if found:
+        raise StorageError(
+            f"Databasen innehåller redan {found} aktiviteter daterade {year}, så inga demodata "
+            "lades till (de skulle blandas med eller dubblera dem). Välj ett annat år eller en "
+            "ny databasfil."
+        )
