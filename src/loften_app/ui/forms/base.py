@@ -109,6 +109,10 @@ class RecordForm(QWidget, Generic[DataT]):
     def collect(self) -> DataT:
         raise NotImplementedError
 
+    def blank(self, today: dt.date) -> DataT:
+        """The starting values of a new record."""
+        raise NotImplementedError
+
     def add_row(
         self,
         form: QFormLayout,

@@ -1,0 +1,1 @@
+"""The registers: agreement, promises, targets, places, shops and indicators (`RegistersPage`)."""

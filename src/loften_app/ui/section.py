@@ -1,0 +1,229 @@
+"""A section of the window for one record type: its list, and its form for one record.
+
+Delete works with undo (a message bar with "Ångra", and Ctrl+Z); "Ny från föregående" starts a
+new record from the latest one of the same type, dated today.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loften_app.domain.errors import LoftenError
+from loften_app.domain.records import Stored
+from loften_app.storage.services import RecordService
+from loften_app.ui.forms.base import RecordForm
+from loften_app.ui.lists.record_list import RecordListWidget
+
+UNDO_SECONDS = 15
+
+#: Date fields a copy gets today's date in, and fields a copy must not keep (generated codes,
+#: what happened later in the record's life).
+_DATE_FIELDS = ("date", "detected_on")
+_CLEARED_IN_COPY: dict[str, Any] = {
+    "case_code": "",
+    "protocol_published_on": None,
+    "preparatory_meeting_on": None,
+    "municipality_notified_on": None,
+    "notification_kind": None,
+    "first_contact_on": None,
+    "support_offered": None,
+    "accepted": None,
+    "closed_on": None,
+    "observations": (),
+    "police_notes": "",
+    "municipal_notes": "",
+}
+
+
+def copy_for_new(data: Any, today: dt.date) -> Any:
+    """A new record's data from a previous one: dated today, child rows without their ids, and
+    nothing that belonged only to the old record (case code, later dates, observations)."""
+    fields = dataclasses.fields(data)
+    names = {f.name for f in fields}
+    changes: dict[str, Any] = {name: today for name in _DATE_FIELDS if name in names}
+    for name, empty in _CLEARED_IN_COPY.items():
+        if name in names:
+            changes[name] = empty
+    for f in fields:
+        if f.name == "status" and f.default is not dataclasses.MISSING:
+            changes["status"] = f.default  # a copy starts planned / ongoing
+    if "shop_visits" in names:
+        changes["shop_visits"] = tuple(
+            dataclasses.replace(visit, id=None) for visit in data.shop_visits
+        )
+    return dataclasses.replace(data, **changes)
+
+
+class MessageBar(QFrame):
+    """A line above the list that says what just happened, with an optional action button."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("message_bar")
+        self.setStyleSheet("QFrame#message_bar { background: #fff4ce; border: 1px solid #e0c060; }")
+        self.text = QLabel()
+        self.button = QPushButton()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+
+class RecordSection(QStackedWidget):
+    """The list of one record type and, in its place while open, the form for one record.
+
+    Signals:
+        record_saved(object): a `Stored` record was saved (added or changed) from the form.
+        records_changed(): a record was saved, deleted or restored here.
+    """
+
+    record_saved = Signal(object)
+    records_changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        service: RecordService[Any, Any],
+        records: RecordListWidget,
+        form: RecordForm[Any],
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.records = records
+        self.form = form
+        self._today = today
+        self._last_deleted: str | None = None
+
+        self.message_bar = MessageBar()
+        self.message_bar.button.setText(self.tr("Ångra"))
+        self.message_bar.button.setToolTip(self.tr("Ångra borttagningen (Ctrl+Z)"))
+        self.message_bar.button.clicked.connect(self.undo_delete)
+        self.new_from_previous_button = QPushButton(self.tr("Ny från föregående"))
+        self.new_from_previous_button.setToolTip(
+            self.tr("En ny post ifylld som den senaste, daterad i dag")
+        )
+        self.new_from_previous_button.clicked.connect(self.new_from_previous)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.timeout.connect(self._forget_undo)
+
+        list_page = QWidget()
+        column = QVBoxLayout(list_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.message_bar)
+        column.addWidget(records, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_from_previous_button)
+        column.addLayout(buttons)
+        self.addWidget(list_page)
+        self.addWidget(form)
+        self._list_page = list_page
+
+        records.new_requested.connect(self.new_record)
+        records.open_requested.connect(self.open_record)
+        records.delete_requested.connect(self.delete_record)
+        records.record_restored.connect(lambda _id: self.records_changed.emit())
+        form.saved.connect(self._saved)
+        form.closed.connect(self.show_list)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_record)
+        QShortcut(QKeySequence.StandardKey.Undo, list_page, self.undo_delete)
+
+    # --- the list -----------------------------------------------------------------------------
+
+    def show_list(self) -> None:
+        self.setCurrentWidget(self._list_page)
+        self.records.view.setFocus()
+
+    def showing_form(self) -> bool:
+        return self.currentWidget() is self.form
+
+    def new_record(self) -> None:
+        if self.showing_form() and not self.form.can_leave():
+            return
+        self.form.open_new(self.form.blank(self._today()))
+        self.setCurrentWidget(self.form)
+
+    def new_from_previous(self) -> None:
+        ids = self.service.list_ids(sort=self.service.sort_keys[0], descending=True)
+        if not ids:
+            self.new_record()
+            return
+        previous = self.service.get(id=ids[0])
+        self.form.open_new(copy_for_new(previous.data, self._today()))
+        self.setCurrentWidget(self.form)
+
+    def open_record(self, id: str) -> None:
+        try:
+            stored = self.service.get(id=id)
+        except LoftenError as error:
+            QMessageBox.warning(self, self.tr("Kunde inte öppna posten"), error.message)
+            self.records.reload()
+            return
+        self.form.open_record(stored)
+        self.setCurrentWidget(self.form)
+
+    def delete_record(self, id: str) -> None:
+        try:
+            self.service.delete(id=id)
+        except LoftenError as error:
+            QMessageBox.warning(self, self.tr("Kunde inte ta bort posten"), error.message)
+            return
+        self._last_deleted = id
+        self.records.model.record_changed(id)
+        self.message_bar.text.setText(
+            self.tr(
+                "Posten togs bort. Du kan ångra det (Ctrl+Z), eller återställa den senare "
+                "under Visa borttagna."
+            )
+        )
+        self.message_bar.button.show()
+        self.message_bar.show()
+        self._hide_timer.start(UNDO_SECONDS * 1000)
+        self.records_changed.emit()
+
+    def undo_delete(self) -> None:
+        if self._last_deleted is None:
+            return
+        id, self._last_deleted = self._last_deleted, None
+        try:
+            self.service.undelete(id=id)
+        except LoftenError as error:
+            QMessageBox.warning(self, self.tr("Kunde inte ångra"), error.message)
+            return
+        self.records.model.record_changed(id)
+        self.records.select_id(id)
+        self.message_bar.hide()
+        self.records_changed.emit()
+
+    def _forget_undo(self) -> None:
+        self._last_deleted = None
+        self.message_bar.hide()
+
+    def _saved(self, stored: Stored[Any]) -> None:
+        self.records.model.record_changed(stored.id)
+        self.record_saved.emit(stored)
+        self.records_changed.emit()
+
+    # --- leaving --------------------------------------------------------------------------------
+
+    def can_leave(self) -> bool:
+        return not self.showing_form() or self.form.can_leave()

@@ -1,0 +1,162 @@
+"""Each record type's section in the window: open from the list, edit, delete with undo,
+"Ny från föregående", and the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from loften_app.domain.enums import Organisation
+from loften_app.domain.records import Actor
+from loften_app.storage.database import Database
+from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.services import Services
+from loften_app.ui.main_window import MainWindow
+from loften_app.ui.pages import build_pages
+from loften_app.ui.section import RecordSection, copy_for_new
+from tests.ui.conftest import screenshot
+
+SECTIONS = ["patrols", "safety_walks", "volunteers", "drug_cases", "other_activities"]
+TODAY = dt.date(2018, 12, 31)
+
+
+@pytest.fixture
+def demo_services(ui_database: Database) -> Services:
+    actor = Actor("Anna", Organisation.MUNICIPALITY)
+    fill_demo_data(ui_database, actor, DemoOptions(year=2018, seed=3))
+    return Services.build(ui_database, actor)
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, settings: QSettings, demo_services: Services, tmp_path: Path
+) -> MainWindow:
+    window = MainWindow(settings=settings, database_name="demo.db")
+    qtbot.addWidget(window)
+    pages = build_pages(
+        demo_services, settings, organisation=Organisation.MUNICIPALITY, photo_dir=tmp_path
+    )
+    for key in SECTIONS:
+        page = pages[key]
+        assert isinstance(page, RecordSection)
+        page._today = lambda: TODAY
+        page.form._today = lambda: TODAY
+    window.attach(pages, agreement_title="Medborgarlöften Filipstad 2017–2018", user="Anna")
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def section_of(window: MainWindow, key: str) -> RecordSection:
+    window.show_section(key)
+    page = window.page(key)
+    assert isinstance(page, RecordSection)
+    return page
+
+
+@pytest.mark.parametrize("key", SECTIONS)
+def test_open_edit_delete_undo_and_restore(window: MainWindow, key: str, qtbot: QtBot) -> None:
+    section = section_of(window, key)
+    model = section.records.model
+    total = model.rowCount()
+    assert total > 0
+    screenshot(window, f"section-{key}")
+    first_id = model.id_at(0)
+    section.records.select_id(first_id)
+    qtbot.keyClick(section.records.view, Qt.Key.Key_Return)
+    assert section.showing_form()
+    stored = section.form.stored
+    assert stored is not None and stored.id == first_id
+    screenshot(window, f"section-{key}-form")
+    section.form.close_form()
+    assert not section.showing_form()
+
+    section.records.select_id(first_id)
+    qtbot.keyClick(section.records.view, Qt.Key.Key_Delete)
+    assert model.rowCount() == total - 1
+    assert section.message_bar.isVisible()
+    assert section.service.get(id=first_id).meta.is_deleted
+    qtbot.keyClick(section.records.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.rowCount() == total
+    assert not section.service.get(id=first_id).meta.is_deleted
+    assert not section.message_bar.isVisible()
+
+    section.delete_record(first_id)
+    section.message_bar.button.click()  # "Ångra"
+    assert model.rowCount() == total
+
+
+@pytest.mark.parametrize("key", SECTIONS)
+def test_new_from_previous_is_dated_today_and_saves_a_new_record(
+    window: MainWindow, key: str
+) -> None:
+    section = section_of(window, key)
+    before = section.service.count()
+    section.new_from_previous_button.click()
+    assert section.showing_form()
+    assert section.form.stored is None
+    data = section.form.collect()
+    date = getattr(data, "date", None) or getattr(data, "detected_on", None)
+    assert date == TODAY
+    issues = section.form.issues()
+    assert issues == [], issues
+    assert section.form.save()
+    assert section.service.count() == before + 1
+
+
+def test_ctrl_n_opens_a_new_form_and_esc_closes_it(window: MainWindow, qtbot: QtBot) -> None:
+    section = section_of(window, "patrols")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    section.records.view.setFocus()
+    qtbot.keyClick(section.records.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert section.showing_form()
+    assert section.form.stored is None
+    qtbot.keyClick(section.form, Qt.Key.Key_Escape)
+    assert not section.showing_form()
+
+
+def test_switching_section_with_unsaved_changes_asks_first(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from tests.ui.forms.conftest import answer_next_message_box
+
+    section = section_of(window, "other_activities")
+    section.open_record(section.records.model.id_at(0))
+    section.form.notes.setPlainText("Ändrad men inte sparad")
+    answer_next_message_box("Avbryt")
+    window.show_section("patrols")
+    assert window.current_section() == "other_activities"
+    answer_next_message_box("Släng ändringarna")
+    window.show_section("patrols")
+    assert window.current_section() == "patrols"
+
+
+def test_saving_refreshes_the_overview(window: MainWindow, demo_services: Services) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    def recorded() -> str:
+        return " ".join(label.text() for label in window.page("overview").findChildren(QLabel))
+
+    before = demo_services.patrols.count()
+    section = section_of(window, "patrols")
+    section.new_from_previous_button.click()
+    assert section.form.save()
+    assert f"{before + 1} registrerade" in recorded()
+
+
+def test_a_copy_drops_what_belonged_to_the_old_record(demo_services: Services) -> None:
+    case = demo_services.drug_cases.get(id=demo_services.drug_cases.list_ids()[0]).data
+    copy = copy_for_new(case, TODAY)
+    assert copy.case_code == ""
+    assert copy.detected_on == TODAY
+    assert copy.first_contact_on is None
+    assert copy.police_notes == ""
+    walk = demo_services.safety_walks.get(id=demo_services.safety_walks.list_ids()[0]).data
+    assert copy_for_new(walk, TODAY).observations == ()
