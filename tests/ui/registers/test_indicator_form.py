@@ -3,11 +3,15 @@ and a failed save that loses nothing."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
-from loften_app.domain.records import IndicatorValueData
-from loften_app.storage.errors import DiskFullError
+from loften_app.storage.rows import RowWriter
 from loften_app.storage.services import Services
 from loften_app.ui.lookups import Lookups
 from loften_app.ui.registers.indicator import IndicatorForm
@@ -166,15 +170,17 @@ def test_a_failed_save_of_the_values_leaves_nothing_half_saved_and_keeps_the_row
     fill_indicator(form)
     add_value(form, "2017", "34")
     add_value(form, "2018", "30")
-    calls: list[IndicatorValueData] = []
+    # The disk fills up after the indicator's row is written, as its values are written.
+    original_write = RowWriter.write
+    calls: list[str] = []
 
-    def disk_full(*, data: IndicatorValueData) -> None:
-        calls.append(data)
+    def disk_full(writer: RowWriter, session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
+        calls.append(writer.sql)
         if len(calls) == 2:
-            raise DiskFullError()
+            raise sqlite3.OperationalError("database or disk is full")
+        original_write(writer, session, rows)
 
-    original_add = ui_services.indicator_values.add
-    monkeypatch.setattr(ui_services.indicator_values, "add", disk_full)
+    monkeypatch.setattr(RowWriter, "write", disk_full)
     seen: list[str] = []
     answer_next_message_box("Ok", seen)  # Qt's own Swedish text
     assert not form.save()
@@ -183,7 +189,9 @@ def test_a_failed_save_of_the_values_leaves_nothing_half_saved_and_keeps_the_row
     assert form.stored is None
     assert len(form.values.rows()) == 2
 
-    monkeypatch.setattr(ui_services.indicator_values, "add", original_add)
+    # The indicator's row was written before the failure, in the same transaction.
+    assert [sql.split()[2] for sql in calls] == ['"indicator"', '"indicator_value"']
+    monkeypatch.setattr(RowWriter, "write", original_write)
     assert form.save()
     stored = form.stored
     assert stored is not None

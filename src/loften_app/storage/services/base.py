@@ -273,35 +273,40 @@ class RecordService(Generic[DataT, ModelT]):
     def update(self, *, id: str, expected_version: int, data: DataT) -> Stored[DataT]:
         """Save changed data. Refused with `StaleRecordError` when the record has changed since
         `expected_version` was read (the error carries the current copy)."""
+        with self._db.writing() as session:
+            return self.update_in(session, id=id, expected_version=expected_version, data=data)
+
+    def update_in(
+        self, session: Session, *, id: str, expected_version: int, data: DataT
+    ) -> Stored[DataT]:
+        """`update` in the caller's write transaction (several records saved together)."""
         data = self._prepare(data)
         raise_if_issues(self._validate(data))
         now = self._clock()
         table = table_of(self.model)
-        with self._db.writing() as session:
-            current = self._current_meta(session, id)
-            if current.is_deleted:
-                raise NotFoundError(
-                    f"{self.noun.capitalize()} är borttagen och kan inte ändras. "
-                    "Återställ den först."
-                )
-            if current.version != expected_version:
-                raise StaleRecordError(self._stale_message(current), self._get(session, id))
-            data = self._prepare_in_session(session, data, id)
-            raise_if_issues(self._check_references(session, data))
-            session.execute(
-                sql_update(table)
-                .where(table.c.id == id)
-                .values(
-                    version=expected_version + 1,
-                    updated_at=now,
-                    updated_by=self._actor.name,
-                    **self._root_values(data),
-                )
+        current = self._current_meta(session, id)
+        if current.is_deleted:
+            raise NotFoundError(
+                f"{self.noun.capitalize()} är borttagen och kan inte ändras. Återställ den först."
             )
-            for child_table, column in self.children:
-                session.execute(delete(child_table).where(child_table.c[column] == id))
-            for child_table, rows in self._child_rows(id, data):
-                insert_plain_rows(session, child_table, rows)
+        if current.version != expected_version:
+            raise StaleRecordError(self._stale_message(current), self._get(session, id))
+        data = self._prepare_in_session(session, data, id)
+        raise_if_issues(self._check_references(session, data))
+        session.execute(
+            sql_update(table)
+            .where(table.c.id == id)
+            .values(
+                version=expected_version + 1,
+                updated_at=now,
+                updated_by=self._actor.name,
+                **self._root_values(data),
+            )
+        )
+        for child_table, column in self.children:
+            session.execute(delete(child_table).where(child_table.c[column] == id))
+        for child_table, rows in self._child_rows(id, data):
+            insert_plain_rows(session, child_table, rows)
         meta = RecordMeta(
             id=id,
             version=expected_version + 1,
@@ -449,7 +454,8 @@ class RecordService(Generic[DataT, ModelT]):
         )
 
     def _current_meta(self, session: Session, id: str) -> RecordMeta:
-        row = session.get(self.model, id)
+        # populate_existing: the session may hold a copy older than an UPDATE it made itself.
+        row = session.get(self.model, id, populate_existing=True)
         if row is None:
             raise NotFoundError(f"{self.noun.capitalize()} finns inte (längre) i databasen.")
         return meta_of(row)
@@ -465,25 +471,33 @@ class RecordService(Generic[DataT, ModelT]):
     def _set_deleted(
         self, id: str, expected_version: int | None, *, deleted: bool
     ) -> Stored[DataT]:
+        with self._db.writing() as session:
+            return self.set_deleted_in(
+                session, id=id, expected_version=expected_version, deleted=deleted
+            )
+
+    def set_deleted_in(
+        self, session: Session, *, id: str, expected_version: int | None, deleted: bool
+    ) -> Stored[DataT]:
+        """`delete` (or, with `deleted=False`, `undelete`) in the caller's write transaction."""
         now = self._clock()
         table = table_of(self.model)
-        with self._db.writing() as session:
-            current = self._current_meta(session, id)
-            if expected_version is not None and current.version != expected_version:
-                raise StaleRecordError(self._stale_message(current), self._get(session, id))
-            if current.is_deleted != deleted:
-                session.execute(
-                    sql_update(table)
-                    .where(table.c.id == id)
-                    .values(
-                        version=current.version + 1,
-                        updated_at=now,
-                        updated_by=self._actor.name,
-                        deleted_at=now if deleted else None,
-                    )
+        current = self._current_meta(session, id)
+        if expected_version is not None and current.version != expected_version:
+            raise StaleRecordError(self._stale_message(current), self._get(session, id))
+        if current.is_deleted != deleted:
+            session.execute(
+                sql_update(table)
+                .where(table.c.id == id)
+                .values(
+                    version=current.version + 1,
+                    updated_at=now,
+                    updated_by=self._actor.name,
+                    deleted_at=now if deleted else None,
                 )
-                session.expire_all()
-            return self._get(session, id)
+            )
+            session.expire_all()
+        return self._get(session, id)
 
     def _criteria(self, f: RecordFilter) -> list[ColumnElement[bool]]:
         columns = table_of(self.model).c

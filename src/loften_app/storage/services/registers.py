@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import dataclasses
+from collections.abc import Sequence
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from loften_app.domain.errors import ValidationIssue
+from loften_app.domain.periods import parse_period
 from loften_app.domain.records import (
     AgreementData,
     IndicatorData,
@@ -14,6 +20,7 @@ from loften_app.domain.records import (
     Stored,
     TargetData,
 )
+from loften_app.domain.validation import CODE_DUPLICATE
 from loften_app.storage.models import (
     Agreement,
     Indicator,
@@ -23,7 +30,14 @@ from loften_app.storage.models import (
     Shop,
     Target,
 )
-from loften_app.storage.services.base import FlatRecordService, meta_of
+from loften_app.storage.services.base import FlatRecordService, meta_of, raise_if_issues
+
+#: A value of an indicator as `IndicatorService.save_with_values` takes it: the id of the stored
+#: value it changes (None for a new value) and the value itself.
+ValueEdit = tuple[str | None, IndicatorValueData]
+
+#: Stands in for the id of an indicator not saved yet while its values are validated.
+_UNSAVED = "(ny indikator)"
 
 
 class AgreementService(FlatRecordService[AgreementData, Agreement]):
@@ -109,6 +123,47 @@ class IndicatorService(FlatRecordService[IndicatorData, Indicator]):
     text_columns = ("name", "source", "description")
     sort_keys = ("name", "updated_at")
 
+    def save_with_values(
+        self,
+        *,
+        id: str | None,
+        expected_version: int | None,
+        data: IndicatorData,
+        values: Sequence[ValueEdit],
+    ) -> tuple[Stored[IndicatorData], list[Stored[IndicatorValueData]]]:
+        """Add (`id` None) or update an indicator together with all its values, in one
+        transaction; returns the indicator and its active values in period order.
+
+        `values` are the indicator's values after the save. A value with the id of one of the
+        indicator's active values changes that value; any other value is new, and takes the
+        place of a value being removed for the same period. Active values not in `values` are
+        deleted (soft). Each value's `indicator_id` is ignored: the values belong to this
+        indicator. Periods are saved in their normal form ("2018q3" as "2018-Q3").
+
+        The indicator and every value are validated (`ValidationError`; a value's issues at
+        `values[i].field`, a period given twice included) before anything is written. An update
+        is refused with `StaleRecordError` when the indicator has changed since
+        `expected_version`, and always gives the indicator a new version, so that its version
+        covers its values. Any failure leaves the database as it was.
+        """
+        if (id is None) != (expected_version is None):
+            raise ValueError("id and expected_version are given together or not at all")
+        data = self._prepare(data)
+        value_service = IndicatorValueService(
+            self._db, self._actor, clock=self._clock, ids=self._new_id
+        )
+        edits, value_issues = value_service.checked(id or _UNSAVED, values)
+        raise_if_issues([*self._validate(data), *value_issues])
+        with self._db.writing() as session:
+            if id is None or expected_version is None:
+                stored = self.stage(session, data)
+            else:
+                stored = self.update_in(
+                    session, id=id, expected_version=expected_version, data=data
+                )
+            saved = value_service.replace_in(session, stored.id, edits)
+        return stored, saved
+
 
 class IndicatorValueService(FlatRecordService[IndicatorValueData, IndicatorValue]):
     """Values of the indicators, one per indicator and period."""
@@ -120,13 +175,91 @@ class IndicatorValueService(FlatRecordService[IndicatorValueData, IndicatorValue
     sort_keys = ("period_key", "updated_at")
 
     def for_indicator(self, indicator_id: str) -> list[Stored[IndicatorValueData]]:
+        """The active values of an indicator in period order."""
         with self._db.reading() as session:
-            rows = session.scalars(
-                select(IndicatorValue)
-                .where(
-                    IndicatorValue.indicator_id == indicator_id,
-                    IndicatorValue.deleted_at.is_(None),
+            return self.active_in(session, indicator_id)
+
+    def active_in(self, session: Session, indicator_id: str) -> list[Stored[IndicatorValueData]]:
+        """`for_indicator` in the caller's session."""
+        rows = session.scalars(
+            select(IndicatorValue)
+            .where(
+                IndicatorValue.indicator_id == indicator_id,
+                IndicatorValue.deleted_at.is_(None),
+            )
+            .order_by(IndicatorValue.period_key)
+            # Read again what this transaction may have changed by UPDATE since it last looked.
+            .execution_options(populate_existing=True)
+        ).all()
+        return [Stored(meta_of(row), self._to_data(row)) for row in rows]
+
+    def checked(
+        self, indicator_id: str, values: Sequence[ValueEdit]
+    ) -> tuple[list[ValueEdit], list[ValidationIssue]]:
+        """The values as they are saved (this `indicator_id`, periods in normal form) and the
+        issues of all of them, each at `values[i].field` with its row number first."""
+        edits: list[ValueEdit] = []
+        issues: list[ValidationIssue] = []
+        first_row_of: dict[str, int] = {}
+        ids = [value_id for value_id, _ in values if value_id is not None]
+        if len(set(ids)) != len(ids):
+            raise ValueError("each stored value can be changed by one value only")
+        for index, (value_id, value) in enumerate(values):
+            data = self._prepare(dataclasses.replace(value, indicator_id=indicator_id))
+            found = self._validate(data)
+            try:
+                key = parse_period(data.period_key).key
+            except ValueError:
+                key = None  # reported by the validation
+            if key is not None and key in first_row_of:
+                found.append(
+                    ValidationIssue(
+                        "period_key",
+                        CODE_DUPLICATE,
+                        f"Perioden {key} finns redan på rad {first_row_of[key] + 1}. "
+                        "Ändra perioden eller ta bort en av raderna.",
+                    )
                 )
-                .order_by(IndicatorValue.period_key)
-            ).all()
-            return [Stored(meta_of(row), self._to_data(row)) for row in rows]
+            elif key is not None:
+                first_row_of[key] = index
+                data = dataclasses.replace(data, period_key=key)
+            issues.extend(
+                ValidationIssue(
+                    f"values[{index}].{issue.field}",
+                    issue.code,
+                    f"Rad {index + 1}: {issue.message}",
+                )
+                for issue in found
+            )
+            edits.append((value_id, data))
+        return edits, issues
+
+    def replace_in(
+        self, session: Session, indicator_id: str, values: Sequence[ValueEdit]
+    ) -> list[Stored[IndicatorValueData]]:
+        """Make `values` (checked with `checked`) the active values of the indicator, in the
+        caller's write transaction; returns them as stored, in period order.
+
+        A value with the id of an active value changes it (only if different); another takes
+        the place of a removed value with the same period, or is added; the active values left
+        over are deleted first, so that a period may move from a removed value to a new one.
+        """
+        existing = {stored.id: stored for stored in self.active_in(session, indicator_id)}
+        kept = {value_id for value_id, _ in values if value_id in existing}
+        free_by_key = {s.data.period_key: s for s in existing.values() if s.id not in kept}
+        changes: list[tuple[Stored[IndicatorValueData] | None, IndicatorValueData]] = []
+        for value_id, value in values:
+            data = dataclasses.replace(value, indicator_id=indicator_id)
+            if value_id is not None and value_id in existing:
+                changes.append((existing[value_id], data))
+            else:
+                changes.append((free_by_key.pop(data.period_key, None), data))
+        for gone in free_by_key.values():
+            self.set_deleted_in(session, id=gone.id, expected_version=gone.version, deleted=True)
+        for target, data in changes:
+            if target is not None and target.data != data:
+                self.update_in(session, id=target.id, expected_version=target.version, data=data)
+        for target, data in changes:
+            if target is None:
+                self.stage(session, data)
+        return self.active_in(session, indicator_id)

@@ -28,8 +28,8 @@ class IndicatorForm(RegisterForm[IndicatorEntry]):
     """An indicator (share feeling unsafe, reported drug offences, …) with a table of its values.
 
     The section opens a plain stored indicator; the form reads its values with it. Save writes
-    the indicator and then adds, changes and removes its values; a problem in a value row is
-    shown under the table and nothing typed is lost.
+    the indicator and its added, changed and removed values in one transaction; a problem in a
+    value row is shown under the table, and after a failed save nothing typed is lost.
     """
 
     def __init__(

@@ -5,9 +5,8 @@ so the form's dirty tracking and unsaved-changes question cover the rows too. Th
 out of the domain's generic checks (they are not a tuple of data classes); `row_issues` checks
 them with the domain's own validator for indicator values and says which row is wrong.
 
-`IndicatorWithValues` is the form's service: it saves the indicator through `IndicatorService`
-and the rows through `IndicatorValueService` (add, update, delete), matching rows by id and
-then by period, so that saving again after a failure never doubles a value.
+`IndicatorWithValues` is the form's service: it saves the indicator and its rows in one
+transaction with `IndicatorService.save_with_values`, so a failed save writes nothing.
 """
 
 from __future__ import annotations
@@ -15,12 +14,11 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from loften_app.domain.errors import LoftenError, ValidationError, ValidationIssue
+from loften_app.domain.errors import ValidationError, ValidationIssue
 from loften_app.domain.periods import parse_period
 from loften_app.domain.records import IndicatorData, IndicatorValueData, Stored
 from loften_app.domain.validation import CODE_DUPLICATE, CODE_FORMAT, validate_indicator_value
@@ -173,7 +171,7 @@ def row_issues(rows: Sequence[ValueRow]) -> list[ValidationIssue]:
 
 
 class IndicatorWithValues:
-    """Saves an `IndicatorEntry`: the indicator, then its values (the form's service).
+    """Saves an `IndicatorEntry`, the indicator and its values together (the form's service).
 
     Only `add` and `update` are offered: the section's list deletes and restores indicators
     through `IndicatorService` itself.
@@ -189,67 +187,42 @@ class IndicatorWithValues:
         return Stored(stored.meta, IndicatorEntry.of(stored.data, rows))
 
     def add(self, *, data: IndicatorEntry) -> Stored[IndicatorEntry]:
-        _raise_if_rows_invalid(data.values)
-        stored = self._indicators.add(data=data.indicator())
-        try:
-            self._save_rows(stored.id, data.values)
-        except LoftenError:
-            # Nothing half-saved: the form keeps what was typed and the user saves again.
-            with suppress(LoftenError):
-                self._indicators.delete(id=stored.id)
-            raise
-        return self.entry(stored)
+        return self._save(None, None, data)
 
     def update(
         self, *, id: str, expected_version: int, data: IndicatorEntry
     ) -> Stored[IndicatorEntry]:
-        _raise_if_rows_invalid(data.values)
-        current = self._indicators.get(id=id)
-        if current.meta.is_deleted or current.version != expected_version:
-            self._update_indicator(id, expected_version, data)  # raises the service's error
-        # The values first: if they fail, the indicator is unchanged and may be saved again.
-        self._save_rows(id, data.values)
-        return self.entry(self._update_indicator(id, expected_version, data))
+        return self._save(id, expected_version, data)
 
-    def _update_indicator(
-        self, id: str, expected_version: int, data: IndicatorEntry
-    ) -> Stored[IndicatorData]:
+    def _save(
+        self, id: str | None, expected_version: int | None, data: IndicatorEntry
+    ) -> Stored[IndicatorEntry]:
+        _raise_if_rows_invalid(data.values)
         try:
-            return self._indicators.update(
-                id=id, expected_version=expected_version, data=data.indicator()
+            stored, values = self._indicators.save_with_values(
+                id=id,
+                expected_version=expected_version,
+                data=data.indicator(),
+                values=[(row.id, _value_of(row)) for row in data.values],
             )
         except StaleRecordError as error:
             current = error.current
             newer = self.entry(current) if isinstance(current, Stored) else None
             raise StaleRecordError(error.message, newer) from error
+        return Stored(stored.meta, IndicatorEntry.of(stored.data, map(row_of, values)))
 
-    def _save_rows(self, indicator_id: str, rows: ValueRows) -> None:
-        existing = {s.id: s for s in self._values.for_indicator(indicator_id)}
-        kept = {row.id for row in rows if row.id in existing}
-        free_by_key = {s.data.period_key: s for s in existing.values() if s.id not in kept}
-        changes: list[tuple[Stored[IndicatorValueData] | None, IndicatorValueData]] = []
-        for row in rows:
-            key = period_key_of(row.period_key) or row.period_key
-            value = parse_number(row.value_text)
-            assert value is not None  # checked by row_issues
-            data = IndicatorValueData(
-                indicator_id=indicator_id,
-                period_key=key,
-                value=value,
-                source_note=row.source_note,
-            )
-            if row.id is not None and row.id in existing:
-                changes.append((existing[row.id], data))
-            else:
-                changes.append((free_by_key.pop(key, None), data))
-        for gone in free_by_key.values():
-            self._values.delete(id=gone.id)
-        for target, data in changes:
-            if target is not None and target.data != data:
-                self._values.update(id=target.id, expected_version=target.version, data=data)
-        for target, data in changes:
-            if target is None:
-                self._values.add(data=data)
+
+def _value_of(row: ValueRow) -> IndicatorValueData:
+    """The value a row stands for; the service fills in the indicator and the period's normal
+    form."""
+    value = parse_number(row.value_text)
+    assert value is not None  # checked by row_issues
+    return IndicatorValueData(
+        indicator_id="",
+        period_key=row.period_key,
+        value=value,
+        source_note=row.source_note,
+    )
 
 
 def _raise_if_rows_invalid(rows: ValueRows) -> None:
