@@ -2,7 +2,8 @@
 # Sets up everything Löften needs inside this checkout, and nothing more than is missing:
 #   1. system libraries that Qt and the tests need (apt-get, through sudo when not root),
 #   2. a virtual environment at .venv/,
-#   3. the package itself (editable) with its dependencies, plus the development tools for "test".
+#   3. the package itself (editable) with its dependencies, plus the development tools for "test",
+#   4. the compiled translations (resources/translations/*.qm) from their .ts sources.
 # A second run with nothing changed installs nothing and takes about a second.
 # Usage: scripts/setup.sh run|test
 set -euo pipefail
@@ -99,4 +100,16 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ] &&
   echo "$fingerprint" >"$stamp"
   [ "$mode" = "test" ] && rm -f "$stamp_run"
 fi
+
+# --- 4. The translations -----------------------------------------------------------------------
+# The English .qm that the application loads is built from the .ts (git keeps only the .ts), again
+# whenever the .ts is newer.
+for ts in resources/translations/*.ts; do
+  [ -e "$ts" ] || continue
+  qm="${ts%.ts}.qm"
+  if [ ! -e "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    say "Bygger ${qm}"
+    "$venv/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+  fi
+done
 exit 0

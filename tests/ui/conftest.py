@@ -25,7 +25,7 @@ def swedish(qapp: QApplication) -> Iterator[Translations]:
     translations = Translations(qapp)
     translations.apply(SWEDISH)
     yield translations
-    translations.apply(SWEDISH)
+    translations.remove()
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from loften_app.domain.records import AgreementData
 from loften_app.domain.validation import validate
 from loften_app.ui.forms.fields import field_error_label
 from loften_app.ui.i18n import enum_text
+from loften_app.ui.lists.columns import fill
 
 
 class UserDialog(QDialog):
@@ -161,7 +162,10 @@ class AgreementDialog(QDialog):
         return AgreementData(
             municipality=municipality,
             police_area=self.police_area_edit.text().strip(),
-            title=title or f"Medborgarlöften {municipality} {start.year}–{end.year}".strip(),
+            title=title
+            or fill(
+                self.tr("Medborgarlöften %1 %2–%3"), municipality, str(start.year), str(end.year)
+            ).strip(),
             period_start=start,
             period_end=end,
         )

@@ -1,8 +1,10 @@
 """Languages: Swedish first (the source language of every string), English by translation.
 
 Every visible string is written in Swedish inside `tr()` / `QCoreApplication.translate()`;
-`resources/translations/loften_en.ts` holds the English texts and is compiled to `.qm` by the
-README's commands (scripts/setup.sh). Qt's own dialogs are translated with Qt's qtbase files.
+`resources/translations/loften_en.ts` holds the English texts and is compiled to `.qm` by
+scripts/setup.sh. After changing strings, run scripts/update-translations.sh: it regenerates
+`enum_labels.py` (the enum labels, which lupdate cannot see in `enum_text` calls) and updates the
+.ts. Qt's own dialogs are translated with Qt's qtbase files.
 """
 
 from __future__ import annotations
@@ -38,11 +40,15 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = SWEDISH
 
-    def apply(self, language: str) -> bool:
-        """Switch to `language`; False if its translation file is missing (Swedish is kept)."""
+    def remove(self) -> None:
+        """Take out the translators this object installed."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+
+    def apply(self, language: str) -> bool:
+        """Switch to `language`; False if its translation file is missing (Swedish is kept)."""
+        self.remove()
         QLocale.setDefault(locale_for(language))
         ok = True
         if language != SWEDISH:
@@ -61,5 +67,6 @@ class Translations:
 
 
 def enum_text(member: StrEnum) -> str:
-    """The text a user sees for an enum member, in the current language."""
+    """The text a user sees for an enum member, in the current language (the labels are marked
+    for lupdate in the generated `enum_labels.py`)."""
     return QCoreApplication.translate("enums", label(member))

@@ -75,7 +75,9 @@ class OverviewPage(QScrollArea):
             due = self.tr("Uppföljningen ska vara klar %1").replace(
                 "%1", data.follow_up_due.isoformat()
             )
-            if days >= 0:
+            if days == 1:
+                due += " " + self.tr("(om 1 dag)")
+            elif days >= 0:
                 due += " " + self.tr("(om %1 dagar)").replace("%1", locale.toString(days))
             layout.addWidget(QLabel(due))
 
