@@ -152,7 +152,7 @@ mkdir -p "$(dirname "$ts")"
 sources="$(mktemp)"
 trap 'rm -f "$sources"' EXIT
 find "$ui" -name '*.py' | LC_ALL=C sort >"$sources"
-"$venv/bin/pyside6-lupdate" -silent -source-language sv_SE -target-language en_GB -no-obsolete \
+"$venv/bin/pyside6-lupdate" -silent -locations none -source-language sv_SE -target-language en_GB -no-obsolete \
   "@$sources" -ts "$ts"
 
 unfinished="$(grep -c 'type="unfinished"' "$ts" || true)"

@@ -4,52 +4,42 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="91"/>
         <source>Ny överenskommelse</source>
         <translation>New agreement</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="94"/>
         <source>Databasen är tom. Börja från en färdig mall med löftena ifyllda, eller lägg upp er egen överenskommelse (löftena lägger du sedan till under Register).</source>
         <translation>The database is empty. Start from a ready-made template with the promises filled in, or set up your own agreement (you then add the promises under Registers).</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="104"/>
         <source>Mallen %1</source>
         <translation>The %1 template</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="108"/>
         <source>En egen överenskommelse</source>
         <translation>Your own agreement</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="122"/>
         <source>Kommun:</source>
         <translation>Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="123"/>
         <source>Lokalpolisområde:</source>
         <translation>Local police area:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="124"/>
         <source>Rubrik:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="125"/>
         <source>Gäller från:</source>
         <translation>Valid from:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="126"/>
         <source>Gäller till:</source>
         <translation>Valid until:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="167"/>
         <source>Medborgarlöften %1 %2–%3</source>
         <translation>Citizen promises %1 %2–%3</translation>
     </message>
@@ -57,97 +47,78 @@
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="30"/>
         <source>Samverkansöverenskommelse</source>
         <translation>Cooperation agreement</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="37"/>
         <source>t.ex. Filipstads kommun</source>
         <translation>e.g. Filipstad Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="41"/>
         <source>Kommun:</source>
         <translation>Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="46"/>
         <source>t.ex. Lokalpolisområde Filipstad</source>
         <translation>e.g. Local police area Filipstad</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="50"/>
         <source>Lokalpolisområde:</source>
         <translation>Local police area:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="55"/>
         <source>t.ex. Medborgarlöften 2017–2018</source>
         <translation>e.g. Citizen promises 2017–2018</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="56"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="61"/>
         <source>Periodens början:</source>
         <translation>Start of period:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="69"/>
         <source>Periodens slut:</source>
         <translation>End of period:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="75"/>
         <source>Gäller tills en ny överenskommelse har undertecknats</source>
         <translation>Valid until a new agreement has been signed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="80"/>
         <source>Giltighet:</source>
         <translation>Validity:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="84"/>
         <source>Ange datum</source>
         <translation>Set date</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="86"/>
         <source>Uppföljningen görs efter perioden, oftast under första kvartalet efter.</source>
         <translation>The follow-up is done after the period, usually in the first quarter after it.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="91"/>
         <source>Uppföljning senast (valfritt):</source>
         <translation>Follow-up due by (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="96"/>
         <source>t.ex. I lokalmedia och på kommunens webbplats</source>
         <translation>e.g. In local media and on the municipality&apos;s website</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="100"/>
         <source>Var uppföljningen publiceras:</source>
         <translation>Where the follow-up is published:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="104"/>
         <source>Vad medborgardialogen visade</source>
         <translation>What the citizen dialogue showed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="106"/>
         <source>Bakgrund:</source>
         <translation>Background:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/agreement.py" line="110"/>
         <source>Det här ska vi åstadkomma:</source>
         <translation>What we will achieve:</translation>
     </message>
@@ -155,220 +126,177 @@
 <context>
     <name>DrugCaseForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="107"/>
         <source>Narkotikaärende</source>
         <extracomment>SMADIT: the municipality contacts the person within a day of the detection. Whose part of the case a group is: the police part is Polisen&apos;s, the municipal Kommunen&apos;s.</extracomment>
         <translation>Drug case</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="121"/>
         <source>Löfte:</source>
         <translation>Promise:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="126"/>
         <source>Ärendekod</source>
         <translation>Case code</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="136"/>
         <source>Ärendekod:</source>
         <translation>Case code:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="139"/>
         <source>Ärendet är pseudonymt: skriv aldrig namn, personnummer eller Polisens ärendenummer – ärendekoden ersätter dem.</source>
         <translation>The case is pseudonymous: never write names, personal identity numbers or the police&apos;s case numbers – the case code replaces them.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="150"/>
         <source>Polisens del – fylls i av Polisen</source>
         <translation>Police part – filled in by the police</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="151"/>
         <source>Kommunens del – fylls i av Kommunen</source>
         <translation>Municipal part – filled in by the municipality</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="161"/>
         <source>Hela tiden för ärendet: utredning, underrättelse, kontakt och uppföljning.</source>
         <translation>All the time spent on the case: investigation, notification, contact and follow-up.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="166"/>
         <source>Nedlagd tid (valfritt):</source>
         <translation>Time spent (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="177"/>
         <source>Du får en fråga innan du ändrar i den här delen.</source>
         <translation>You will be asked before you change anything in this part.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="201"/>
         <source>Underrättad</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="204"/>
         <source>Under 18 år: orosanmälan. Annars underrättelse eller erbjudande om kontakt.</source>
         <translation>Under 18: report of concern. Otherwise a notification or an offer of contact.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="206"/>
         <source>Inga namn, personnummer eller ärendenummer.</source>
         <translation>No names, personal identity numbers or case numbers.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="208"/>
         <source>Datum upptäckt:</source>
         <translation>Date detected:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="209"/>
         <source>Plats:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="210"/>
         <source>Åldersgrupp:</source>
         <translation>Age group:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="211"/>
         <source>Typ av ärende:</source>
         <translation>Type of case:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="212"/>
         <source>Hur det upptäcktes:</source>
         <translation>How it was detected:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="213"/>
         <source>Lagföring:</source>
         <translation>Prosecution:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="216"/>
         <source>Kommunen underrättad:</source>
         <translation>Municipality notified:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="219"/>
         <source>Hur kommunen underrättades:</source>
         <translation>How the municipality was notified:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="220"/>
         <source>Polisens anteckningar:</source>
         <translation>Police notes:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="225"/>
         <source>Kontakt tagen</source>
         <translation>Contacted</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="229"/>
         <source>Dagar från upptäckt till första kontakt</source>
         <translation>Days from detection to first contact</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="233"/>
         <source>Avslutat</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="234"/>
         <source>Inga namn och inga personnummer.</source>
         <translation>No names and no personal identity numbers.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="235"/>
         <source>Första kontakt:</source>
         <translation>First contact:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="237"/>
         <source>Dagar från upptäckt
 till första kontakt:</source>
         <translation>Days from detection
 to first contact:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="239"/>
         <source>Erbjudet stöd:</source>
         <translation>Support offered:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="240"/>
         <source>Accepterat:</source>
         <translation>Accepted:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="241"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="242"/>
         <source>Datum avslutat:</source>
         <translation>Date closed:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="243"/>
         <source>Kommunens anteckningar:</source>
         <translation>Municipal notes:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="255"/>
         <source>– (ingen första kontakt ännu)</source>
         <translation>– (no first contact yet)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="261"/>
         <source>0 dagar (samma dag)</source>
         <translation>0 days (same day)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="263"/>
         <source>1 dag</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="265"/>
         <source>%1 dagar</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="268"/>
         <source>längre än målet inom ett dygn (SMADIT)</source>
         <translation>longer than the target of within 24 hours (SMADIT)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="293"/>
         <source>Fylls i av %1</source>
         <translation>Filled in by the %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="295"/>
         <source>Den här delen fylls i av %1. Vill du ändra den ändå?</source>
         <translation>This part is filled in by the %1. Do you want to change it anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="299"/>
         <source>Ändra ändå</source>
         <translation>Change anyway</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="300"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/drug_case.py" line="368"/>
         <source>tilldelas när ärendet sparas</source>
         <translation>assigned when the case is saved</translation>
     </message>
@@ -376,74 +304,59 @@ to first contact:</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="72"/>
         <source>Period</source>
         <extracomment>How long the search waits after the last key press before it asks the database.</extracomment>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="73"/>
         <source>Visa poster från hela perioden, ett år eller ett kvartal</source>
         <translation>Show records from the whole period, a year or a quarter</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="75"/>
         <source>Från och med datum</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="77"/>
         <source>Till och med datum</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="89"/>
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="95"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="96"/>
         <source>Alla statusar</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="103"/>
         <source>Sök</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="104"/>
         <source>Sök (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="112"/>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="113"/>
         <source>Visa borttagna</source>
         <translation>Show deleted</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="135"/>
         <source>Alla platser</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="145"/>
         <source>Hela perioden</source>
         <translation>Whole period</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="151"/>
         <source>%1 kv %2</source>
         <translation>%1 Q%2</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/filter_bar.py" line="153"/>
         <source>Anpassad…</source>
         <translation>Custom…</translation>
     </message>
@@ -451,62 +364,50 @@ to first contact:</translation>
 <context>
     <name>IndicatorForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="47"/>
         <source>Indikator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="54"/>
         <source>t.ex. Andel otrygga i centrum kvällstid</source>
         <translation>e.g. Share feeling unsafe in the centre in the evening</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="55"/>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="57"/>
         <source>t.ex. Polisens trygghetsmätning eller Brås NTU</source>
         <translation>e.g. the police&apos;s safety survey or Brå&apos;s NTU</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="58"/>
         <source>Källa:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="60"/>
         <source>t.ex. % eller antal</source>
         <translation>e.g. % or number</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="62"/>
         <source>Enhet:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="68"/>
         <source>Beskrivning:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="76"/>
         <source>Löfte (valfritt):</source>
         <translation>Promise (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="80"/>
         <source>Lägre värden är bättre (t.ex. andel otrygga)</source>
         <translation>Lower values are better (e.g. share feeling unsafe)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="84"/>
         <source>Riktning:</source>
         <translation>Direction:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator.py" line="95"/>
         <source>Värden:</source>
         <translation>Values:</translation>
     </message>
@@ -514,22 +415,18 @@ to first contact:</translation>
 <context>
     <name>IndicatorValues</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator_values.py" line="129"/>
         <source>Rad %1:</source>
         <translation>Row %1:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator_values.py" line="144"/>
         <source>Värde saknas. Skriv t.ex. 34 eller 12,5.</source>
         <translation>Value missing. Enter e.g. 34 or 12,5.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator_values.py" line="146"/>
         <source>Värdet %1 är inte ett tal. Skriv t.ex. 34 eller 12,5.</source>
         <translation>The value %1 is not a number. Enter e.g. 34 or 12,5.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/indicator_values.py" line="156"/>
         <source>Perioden %1 finns redan på rad %2. Ändra perioden eller ta bort en av raderna.</source>
         <translation>The period %1 is already on row %2. Change the period or remove one of the rows.</translation>
     </message>
@@ -537,60 +434,46 @@ to first contact:</translation>
 <context>
     <name>IndicatorValuesTable</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="63"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="63"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="63"/>
         <source>Källa och kommentar</source>
         <translation>Source and comment</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="65"/>
         <source>Indikatorns värden</source>
         <translation>The indicator&apos;s values</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="69"/>
         <source>Markera alla värden</source>
         <translation>Select all values</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="76"/>
         <source>Period som 2018, 2018-Q3 (kvartal) eller 2018-03 (månad).</source>
         <translation>Period as 2018, 2018-Q3 (quarter) or 2018-03 (month).</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="78"/>
         <source>Lägg till värde</source>
         <translation>Add value</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="79"/>
         <source>Ta bort markerat värde</source>
         <translation>Remove selected value</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="105"/>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="201"/>
         <source>Period, rad %1</source>
         <translation>Period, row %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="106"/>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="202"/>
         <source>Värde, rad %1</source>
         <translation>Value, row %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="107"/>
-        <location filename="../../src/loften_app/ui/registers/values_table.py" line="203"/>
         <source>Källa och kommentar, rad %1</source>
         <translation>Source and comment, row %1</translation>
     </message>
@@ -598,77 +481,62 @@ to first contact:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="60"/>
         <source>Avsnitt</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="73"/>
         <source>Öppnar databasen…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="107"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="108"/>
         <source>Närvaro och butiksbesök</source>
         <translation>Presence and shop visits</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="109"/>
         <source>Trygghetsvandringar</source>
         <translation>Safety walks</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="110"/>
         <source>Polisvolontärer</source>
         <translation>Police volunteers</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="111"/>
         <source>Narkotikaärenden</source>
         <translation>Drug cases</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="112"/>
         <source>Övriga aktiviteter</source>
         <translation>Other activities</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="113"/>
         <source>Register</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="114"/>
         <source>Rapporter</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="138"/>
         <source>Allt är sparat</source>
         <translation>Everything is saved</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="138"/>
         <source>Osparade ändringar</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="156"/>
         <source>Inställningarna är sparade. De gäller fullt ut nästa gång du startar Löften.</source>
         <translation>The settings are saved. They take full effect the next time you start Löften.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="166"/>
         <source>Om Löften</source>
         <translation>About Löften</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="168"/>
         <source>Löften %1
 
 Registrera och följ upp medborgarlöften: polisiär närvaro, trygghetsvandringar, polisvolontärer och arbetet mot narkotika.
@@ -681,32 +549,26 @@ Record and follow up citizen promises: police presence, safety walks, police vol
 Löften never stores personal identity numbers or the names of residents, suspects or volunteers.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="178"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="179"/>
         <source>&amp;Inställningar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="183"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="186"/>
         <source>A&amp;vsnitt</source>
         <translation>&amp;Sections</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="187"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/main_window.py" line="188"/>
         <source>&amp;Om Löften</source>
         <translation>&amp;About Löften</translation>
     </message>
@@ -714,7 +576,6 @@ Löften never stores personal identity numbers or the names of residents, suspec
 <context>
     <name>ObservationDelegate</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="88"/>
         <source>%1, iakttagelse %2</source>
         <translation>%1, observation %2</translation>
     </message>
@@ -722,109 +583,89 @@ Löften never stores personal identity numbers or the names of residents, suspec
 <context>
     <name>ObservationsModel</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="109"/>
         <source>Plats</source>
         <extracomment>The field of `ObservationData` each column edits (&quot;action.&quot; for the action&apos;s fields).</extracomment>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="110"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="111"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="112"/>
         <source>Foton</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="113"/>
         <source>Åtgärd</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="114"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="115"/>
         <source>Vem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="116"/>
         <source>Prio</source>
         <translation>Prio</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="117"/>
         <source>Klart
 senast</source>
         <translation>Due
 by</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="118"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="119"/>
         <source>Skäl till
 avslag</source>
         <translation>Reason for
 rejection</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="120"/>
         <source>Avslutad</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="123"/>
         <source>Vad som ska göras. Skriv här för att lägga till en åtgärd.</source>
         <translation>What is to be done. Type here to add an action.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="124"/>
         <source>Vem som har rådighet och ansvarar för åtgärden</source>
         <translation>Who has the authority and is responsible for the action</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="125"/>
         <source>Vem som är ansvarig (krävs när ansvarig är ”annan”)</source>
         <translation>Who is responsible (required when the responsible party is “other”)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="126"/>
         <source>Prioritet</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="127"/>
         <source>Standard: sex månader efter vandringen</source>
         <translation>Default: six months after the walk</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="128"/>
         <source>Datum då åtgärden avslutades</source>
         <translation>Date the action was closed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="175"/>
         <source>%1
 försenad</source>
         <translation>%1
 overdue</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations_model.py" line="184"/>
         <source>Försenad: åtgärden skulle vara klar %1 men är inte avslutad.</source>
         <translation>Overdue: the action was due by %1 but is not closed.</translation>
     </message>
@@ -832,74 +673,59 @@ overdue</translation>
 <context>
     <name>ObservationsTable</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="146"/>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="161"/>
         <source>Iakttagelser och åtgärder</source>
         <extracomment>Photos copied into the folder since the walk was last saved.</extracomment>
         <translation>Observations and actions</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="167"/>
         <source>Lägg till iakttagelse</source>
         <translation>Add observation</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="168"/>
         <source>Ta bort åtgärden</source>
         <translation>Remove the action</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="170"/>
         <source>Tar bort åtgärden från den markerade iakttagelsen</source>
         <translation>Removes the action from the selected observation</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="172"/>
         <source>Ta bort iakttagelsen</source>
         <translation>Remove the observation</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="173"/>
         <source>Tar bort den markerade iakttagelsen</source>
         <translation>Removes the selected observation</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="301"/>
         <source>%1 iakttagelse</source>
         <translation>%1 observation</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="301"/>
         <source>%1 iakttagelser</source>
         <translation>%1 observations</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="302"/>
         <source>%1 åtgärd</source>
         <translation>%1 action</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="302"/>
         <source>%1 åtgärder</source>
         <translation>%1 actions</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="305"/>
         <source>%1 ej avslutad</source>
         <translation>%1 not closed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="305"/>
         <source>%1 ej avslutade</source>
         <translation>%1 not closed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="307"/>
         <source>%1 försenad</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/observations.py" line="307"/>
         <source>%1 försenade</source>
         <translation>%1 overdue</translation>
     </message>
@@ -907,67 +733,54 @@ overdue</translation>
 <context>
     <name>OtherActivityForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="44"/>
         <source>Övrig aktivitet</source>
         <translation>Other activity</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="54"/>
         <source>Löfte:</source>
         <translation>Promise:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="57"/>
         <source>Datum:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="59"/>
         <source>t.ex. Skolbesök i årskurs 8</source>
         <translation>e.g. School visit in year 8</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="60"/>
         <source>Vad som gjordes:</source>
         <translation>What was done:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="63"/>
         <source>Plats (valfritt):</source>
         <translation>Place (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="64"/>
         <source>Ange antal</source>
         <translation>Set number</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="66"/>
         <source>Hur många det gällde, t.ex. antal elever, lampor eller deltagare.</source>
         <translation>How many it concerned, e.g. the number of pupils, lamps or participants.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="68"/>
         <source>Antal (valfritt):</source>
         <translation>Number (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="71"/>
         <source>Hela tiden för aktiviteten: planering, genomförande och uppföljning.</source>
         <translation>All the time spent on the activity: planning, carrying out and follow-up.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="76"/>
         <source>Nedlagd tid (valfritt):</source>
         <translation>Time spent (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="84"/>
         <source>Inga namn och inga personnummer.</source>
         <translation>No names and no personal identity numbers.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/other_activity.py" line="85"/>
         <source>Anteckningar:</source>
         <translation>Notes:</translation>
     </message>
@@ -975,42 +788,34 @@ overdue</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/loften_app/ui/overview.py" line="50"/>
         <source>Databasen har ingen överenskommelse ännu.</source>
         <translation>The database has no agreement yet.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/overview.py" line="65"/>
         <source>%1 och %2 · gäller %3 – %4</source>
         <translation>%1 and %2 · valid %3 – %4</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/overview.py" line="75"/>
         <source>Uppföljningen ska vara klar %1</source>
         <translation>The follow-up is due by %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/overview.py" line="79"/>
         <source>(om 1 dag)</source>
         <translation>(in 1 day)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/overview.py" line="81"/>
         <source>(om %1 dagar)</source>
         <translation>(in %1 days)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/overview.py" line="85"/>
         <source>Löftena och vad som registrerats %1</source>
         <translation>The promises and what was recorded in %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/overview.py" line="102"/>
         <source>Ansvarig: %1</source>
         <translation>Responsible: %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/overview.py" line="109"/>
         <source>%1 registrerade</source>
         <translation>%1 recorded</translation>
     </message>
@@ -1018,87 +823,70 @@ overdue</translation>
 <context>
     <name>PatrolForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="172"/>
         <source>Polisiär närvaro och butiksbesök</source>
         <translation>Police presence and shop visits</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="182"/>
         <source>Löfte:</source>
         <translation>Promise:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="185"/>
         <source>Datum:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="191"/>
         <source>Starttid</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="192"/>
         <source>Sluttid</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="200"/>
         <source>Tid:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="203"/>
         <source>Platser:</source>
         <translation>Places:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="205"/>
         <source>Sätt:</source>
         <translation>Mode:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="208"/>
         <source>Antal poliser:</source>
         <translation>Number of officers:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="218"/>
         <source>Butiksbesök:</source>
         <translation>Shop visits:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="223"/>
         <source>Ordningsstörningar i centrum:</source>
         <translation>Public order disturbances in the centre:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="231"/>
         <source>Synligt missbruk i centrum:</source>
         <translation>Visible drug use in the centre:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="237"/>
         <source>Hela tiden för insatsen: planering, genomförande och uppföljning.</source>
         <translation>All the time spent on the deployment: planning, carrying out and follow-up.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="242"/>
         <source>Nedlagd tid (valfritt):</source>
         <translation>Time spent (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="248"/>
         <source>Anteckningar:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="261"/>
         <source>(över midnatt)</source>
         <translation>(past midnight)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="264"/>
         <source>kväll/natt %1</source>
         <translation>evening/night %1</translation>
     </message>
@@ -1106,33 +894,27 @@ overdue</translation>
 <context>
     <name>PhotosCell</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/photos.py" line="179"/>
         <source>Bifoga foto…</source>
         <extracomment>Suffixes offered in the file dialog (lower case); other files are refused.</extracomment>
         <translation>Attach photo…</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/photos.py" line="199"/>
         <source>Antal foton, iakttagelse %1</source>
         <translation>Number of photos, observation %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/photos.py" line="201"/>
         <source>Bifoga foto till iakttagelse %1</source>
         <translation>Attach a photo to observation %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/photos.py" line="207"/>
         <source>Inga foton bifogade</source>
         <translation>No photos attached</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/photos.py" line="209"/>
         <source>Visa foto %1</source>
         <translation>Show photo %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/photos.py" line="213"/>
         <source>Ta bort foto %1</source>
         <translation>Remove photo %1</translation>
     </message>
@@ -1140,12 +922,10 @@ overdue</translation>
 <context>
     <name>PlaceChoice</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/choices.py" line="191"/>
         <source>Ny plats…</source>
         <translation>New place…</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/choices.py" line="192"/>
         <source>Lägg till en ny plats</source>
         <translation>Add a new place</translation>
     </message>
@@ -1153,27 +933,22 @@ overdue</translation>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="29"/>
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="35"/>
         <source>t.ex. Stora torget</source>
         <translation>e.g. Stora torget</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="36"/>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="37"/>
         <source>Var platsen ligger eller vad den omfattar</source>
         <translation>Where the place is or what it covers</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="41"/>
         <source>Beskrivning:</source>
         <translation>Description:</translation>
     </message>
@@ -1181,12 +956,10 @@ overdue</translation>
 <context>
     <name>PlacesPicker</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/choices.py" line="91"/>
         <source>Ny plats…</source>
         <translation>New place…</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/choices.py" line="92"/>
         <source>Lägg till en ny plats</source>
         <translation>Add a new place</translation>
     </message>
@@ -1194,107 +967,86 @@ overdue</translation>
 <context>
     <name>PromiseForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="47"/>
         <source>Löfte</source>
         <translation>Promise</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="59"/>
         <source>Överenskommelse:</source>
         <translation>Agreement:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="64"/>
         <source>Nummer:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="67"/>
         <source>t.ex. Trygghetsvandringar</source>
         <translation>e.g. Safety walks</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="71"/>
         <source>Kort titel:</source>
         <translation>Short title:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="75"/>
         <source>Löftets text ordagrant som i överenskommelsen</source>
         <translation>The promise&apos;s text word for word as in the agreement</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="76"/>
         <source>Löftets text:</source>
         <translation>Text of the promise:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="81"/>
         <source>Ansvarig:</source>
         <translation>Responsible:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="87"/>
         <source>t.ex. i samråd med kommunen och det lokala näringslivet</source>
         <translation>e.g. in consultation with the municipality and local businesses</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="92"/>
         <source>Kommentar om ansvar:</source>
         <translation>Note on responsibility:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="97"/>
         <source>Vilken sorts aktiviteter som registreras för löftet.</source>
         <translation>What kind of activities are recorded for the promise.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="98"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="102"/>
         <source>Mål:</source>
         <translation>Targets:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="105"/>
         <source>Skrivs för invånarna och pressen. Inga namn och inga personnummer.</source>
         <translation>Written for residents and the press. No names and no personal identity numbers.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="110"/>
         <source>Kommentar i den offentliga uppföljningen:</source>
         <translation>Comment in the public follow-up:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="117"/>
         <source>Visas bara internt, aldrig i den offentliga uppföljningen. Inga namn och inga personnummer.</source>
         <translation>Shown only internally, never in the public follow-up. No names and no personal identity numbers.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="124"/>
         <source>Intern kommentar:</source>
         <translation>Internal comment:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="149"/>
         <source>Ingen överenskommelse. Lägg in den under fliken Överenskommelse.</source>
         <translation>No agreement. Enter it on the Agreement tab.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="162"/>
         <source>Mål läggs till och ändras under fliken Mål.</source>
         <translation>Targets are added and changed on the Targets tab.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="164"/>
         <source>Inga mål ännu. Lägg till mål under fliken Mål.</source>
         <translation>No targets yet. Add targets on the Targets tab.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/promise.py" line="176"/>
         <source>Löfte nummer %1 finns redan i överenskommelsen. Välj ett annat nummer.</source>
         <translation>Promise number %1 already exists in the agreement. Choose another number.</translation>
     </message>
@@ -1302,282 +1054,219 @@ overdue</translation>
 <context>
     <name>RecordColumns</name>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="59"/>
         <source>Polisiär närvaro och butiksbesök</source>
         <translation>Police presence and shop visits</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="64"/>
         <source>Sätt</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="66"/>
         <source>Poliser</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="69"/>
         <source>Butiksbesök</source>
         <translation>Shop visits</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="74"/>
         <source>Störningar</source>
         <translation>Disturbances</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="80"/>
         <source>Kväll/natt</source>
         <translation>Evening/night</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="124"/>
         <source>Trygghetsvandringar</source>
         <translation>Safety walks</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="127"/>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="258"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="128"/>
         <source>Ljus</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="129"/>
         <source>Område</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="131"/>
         <source>Iakttagelser</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="136"/>
         <source>Öppna åtgärder</source>
         <translation>Open actions</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="139"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="167"/>
         <source>kommunen</source>
         <translation>municipality</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="169"/>
         <source>näringslivet</source>
         <translation>business</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="176"/>
         <source>Polisvolontärer</source>
         <translation>Police volunteers</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="181"/>
         <source>Uppgift</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="183"/>
         <source>Volontärer</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="189"/>
         <source>Volontärtimmar</source>
         <translation>Volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="194"/>
         <source>I samråd med</source>
         <translation>In consultation with</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="228"/>
         <source>Narkotikaärenden</source>
         <translation>Drug cases</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="230"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="233"/>
         <source>Åldersgrupp</source>
         <translation>Age group</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="235"/>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="63"/>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="99"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="237"/>
         <source>Lagföring</source>
         <translation>Prosecution</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="243"/>
         <source>Underrättad</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="249"/>
         <source>Första kontakt</source>
         <translation>First contact</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="256"/>
         <source>Dagar till kontakt</source>
         <translation>Days to contact</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="285"/>
         <source>Övriga aktiviteter</source>
         <translation>Other activities</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="288"/>
         <source>Vad</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="289"/>
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="290"/>
         <source>Antal</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/activity_specs.py" line="291"/>
         <source>Timmar</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/column_kinds.py" line="34"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/column_kinds.py" line="44"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/column_kinds.py" line="54"/>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="37"/>
         <source>Platser</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/columns.py" line="129"/>
         <source>ja</source>
         <extracomment>Translation context of column headers and cell texts.</extracomment>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/columns.py" line="130"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/columns.py" line="140"/>
         <source>%1–%2 (%3 h)</source>
         <translation>%1–%2 (%3 h)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="39"/>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="61"/>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="179"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="40"/>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="153"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="59"/>
         <source>Butiker</source>
         <translation>Shops</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="62"/>
         <source>Adress</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="87"/>
         <source>Löften</source>
         <translation>Promises</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="89"/>
         <source>Nr</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="91"/>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="135"/>
         <source>Löfte</source>
         <translation>Promise</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="94"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="132"/>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="147"/>
         <source>Mål</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="140"/>
         <source>Mått</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="152"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="177"/>
         <source>Indikatorer</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="180"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="181"/>
         <source>Källa</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/register_specs.py" line="183"/>
         <source>Lägre är bättre</source>
         <translation>Lower is better</translation>
     </message>
@@ -1585,73 +1274,58 @@ overdue</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="86"/>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="302"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="87"/>
         <source>Spara (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="89"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="90"/>
         <source>Stäng formuläret (Esc)</source>
         <translation>Close the form (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="214"/>
         <source>Kan inte sparas: %1 att rätta (se de röda texterna).</source>
         <translation>Cannot be saved: %1 to correct (see the red texts).</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="219"/>
         <source>Inga ändringar att spara.</source>
         <translation>No changes to save.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="261"/>
         <source>Kunde inte spara</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="270"/>
         <source>Posten har ändrats</source>
         <translation>The record has changed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="273"/>
         <source>Läs in den nya versionen</source>
         <translation>Load the new version</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="275"/>
         <source>Behåll mina värden</source>
         <translation>Keep my values</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="300"/>
         <source>Osparade ändringar</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="301"/>
         <source>Du har ändringar som inte är sparade. Vill du spara dem?</source>
         <translation>You have changes that are not saved. Do you want to save them?</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="304"/>
         <source>Släng ändringarna</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/base.py" line="306"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1659,52 +1333,42 @@ overdue</translation>
 <context>
     <name>RecordListWidget</name>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="98"/>
         <source>Återställ</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="99"/>
         <source>Återställ den valda posten</source>
         <translation>Restore the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="100"/>
         <source>Återställ den valda borttagna posten</source>
         <translation>Restore the selected deleted record</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="102"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="103"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="104"/>
         <source>Lägg till en ny post</source>
         <translation>Add a new record</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="115"/>
         <source>Antal poster</source>
         <translation>Number of records</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="117"/>
         <source>Meddelande</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="280"/>
         <source>1 post</source>
         <translation>1 record</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/record_list.py" line="282"/>
         <source>%1 poster</source>
         <translation>%1 records</translation>
     </message>
@@ -1712,43 +1376,35 @@ overdue</translation>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../src/loften_app/ui/section.py" line="116"/>
         <source>Ångra</source>
         <extracomment>Date fields a copy gets today&apos;s date in, and fields a copy must not keep (generated codes, what happened later in the record&apos;s life).</extracomment>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/section.py" line="117"/>
         <source>Ångra borttagningen (Ctrl+Z)</source>
         <translation>Undo the deletion (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/section.py" line="119"/>
         <source>Ny från föregående</source>
         <translation>New from previous</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/section.py" line="121"/>
         <source>En ny post ifylld som den senaste, daterad i dag</source>
         <translation>A new record filled in like the latest one, dated today</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/section.py" line="184"/>
         <source>Kunde inte öppna posten</source>
         <translation>Could not open the record</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/section.py" line="194"/>
         <source>Kunde inte ta bort posten</source>
         <translation>Could not delete the record</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/section.py" line="200"/>
         <source>Posten togs bort. Du kan ångra det (Ctrl+Z), eller återställa den senare under Visa borttagna.</source>
         <translation>The record was deleted. You can undo that (Ctrl+Z), or restore it later under Show deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/section.py" line="216"/>
         <source>Kunde inte ångra</source>
         <translation>Could not undo</translation>
     </message>
@@ -1756,13 +1412,11 @@ overdue</translation>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../src/loften_app/ui/lists/table_model.py" line="132"/>
         <source>Kolumnen går inte att sortera</source>
         <extracomment>Role that returns a value that compares the way the column sorts (numbers, ISO dates, codes). Role that returns the record&apos;s id (str).</extracomment>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/lists/table_model.py" line="161"/>
         <source>Borttagen %1</source>
         <translation>Deleted %1</translation>
     </message>
@@ -1770,7 +1424,6 @@ overdue</translation>
 <context>
     <name>RegisterForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/common.py" line="57"/>
         <source>Kan inte sparas: %1 att rätta (se de röda texterna).</source>
         <translation>Cannot be saved: %1 to correct (see the red texts).</translation>
     </message>
@@ -1778,33 +1431,27 @@ overdue</translation>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/page.py" line="110"/>
         <source>Överenskommelse</source>
         <extracomment>Tabs whose &quot;Ny från föregående&quot; makes sense (a second target like the first); a copied promise would take a number in use, a copied place or shop a name in use.</extracomment>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/page.py" line="111"/>
         <source>Löften</source>
         <translation>Promises</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/page.py" line="112"/>
         <source>Mål</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/page.py" line="113"/>
         <source>Platser</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/page.py" line="114"/>
         <source>Butiker</source>
         <translation>Shops</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/page.py" line="115"/>
         <source>Indikatorer</source>
         <translation>Indicators</translation>
     </message>
@@ -1812,132 +1459,106 @@ overdue</translation>
 <context>
     <name>SafetyWalkForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="131"/>
         <source>Trygghetsvandring</source>
         <translation>Safety walk</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="141"/>
         <source>Löfte:</source>
         <translation>Promise:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="145"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="150"/>
         <source>Datum:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="153"/>
         <source>Starttid:</source>
         <translation>Start time:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="156"/>
         <source>Ljus:</source>
         <translation>Light:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="163"/>
         <source>Område</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="164"/>
         <source>Ny plats…</source>
         <translation>New place…</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="165"/>
         <source>Lägg till en ny plats</source>
         <translation>Add a new place</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="169"/>
         <source>Område:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="171"/>
         <source>T.ex. Resecentrum – Skillerälven – Stora torget</source>
         <translation>E.g. Resecentrum – Skillerälven – Stora torget</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="172"/>
         <source>Rutt:</source>
         <translation>Route:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="174"/>
         <source>hölls</source>
         <translation>held</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="178"/>
         <source>Förmöte:</source>
         <translation>Preparatory meeting:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="182"/>
         <source>skickat/publicerat</source>
         <translation>sent/published</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="186"/>
         <source>Protokoll:</source>
         <translation>Minutes:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="191"/>
         <source>Varför vandringen ställdes in</source>
         <translation>Why the walk was cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="195"/>
         <source>Skäl till inställd:</source>
         <translation>Reason for cancelling:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="203"/>
         <source>Hela tiden för vandringen: förmöte, vandring, återkoppling och protokoll.</source>
         <translation>All the time spent on the walk: preparatory meeting, walk, feedback and minutes.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="208"/>
         <source>Nedlagd tid:</source>
         <translation>Time spent:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="213"/>
         <source>Anteckningar:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="115"/>
         <source>Deltagare (antal, aldrig namn)</source>
         <translation>Participants (numbers, never names)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="116"/>
         <source>Antal deltagare: %1</source>
         <translation>Number of participants: %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="117"/>
         <source>Totalt %1 deltagare</source>
         <translation>%1 participants in total</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="269"/>
         <source>Ny plats</source>
         <translation>New place</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="269"/>
         <source>Platsens namn (sparas i platsregistret):</source>
         <translation>Name of the place (saved in the place register):</translation>
     </message>
@@ -1945,47 +1566,38 @@ overdue</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/loften_app/ui/settings_dialog.py" line="29"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/settings_dialog.py" line="31"/>
         <source>Ditt namn</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/settings_dialog.py" line="34"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/settings_dialog.py" line="40"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/settings_dialog.py" line="49"/>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/settings_dialog.py" line="51"/>
         <source>Organisation:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/settings_dialog.py" line="52"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/settings_dialog.py" line="69"/>
         <source>Det nya språket används nästa gång du startar Löften.</source>
         <translation>The new language is used the next time you start Löften.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/settings_dialog.py" line="77"/>
         <source>Skriv ditt namn (eller din roll).</source>
         <translation>Enter your name (or your role).</translation>
     </message>
@@ -1993,37 +1605,30 @@ overdue</translation>
 <context>
     <name>ShopForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="69"/>
         <source>Butik</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="75"/>
         <source>t.ex. Livsmedelsbutiken vid torget</source>
         <translation>e.g. The grocery shop on the square</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="76"/>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="78"/>
         <source>Adress:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="80"/>
         <source>t.ex. livsmedel, kiosk, restaurang</source>
         <translation>e.g. grocery, kiosk, restaurant</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="85"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/places.py" line="87"/>
         <source>Plats (valfritt):</source>
         <translation>Place (optional):</translation>
     </message>
@@ -2031,57 +1636,46 @@ overdue</translation>
 <context>
     <name>ShopVisitsTable</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="60"/>
         <source>Butik</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="60"/>
         <source>Vad butiken berättade</source>
         <translation>What the shop said</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="65"/>
         <source>Butiksbesök</source>
         <translation>Shop visits</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="66"/>
         <source>Lägg till butiksbesök</source>
         <translation>Add shop visit</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="67"/>
         <source>Ta bort markerat besök</source>
         <translation>Remove selected visit</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="68"/>
         <source>Ny butik…</source>
         <translation>New shop…</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="88"/>
         <source>Butik, rad %1</source>
         <translation>Shop, row %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="90"/>
         <source>Anteckning, rad %1</source>
         <translation>Note, row %1</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="134"/>
         <source>%1 butiksbesök</source>
         <translation>%1 shop visits</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="138"/>
         <source>Ny butik</source>
         <translation>New shop</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/patrol.py" line="138"/>
         <source>Butikens namn (sparas i butiksregistret):</source>
         <translation>Name of the shop (saved in the shop register):</translation>
     </message>
@@ -2089,94 +1683,75 @@ overdue</translation>
 <context>
     <name>TargetForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="34"/>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="131"/>
         <source>dagar</source>
         <extracomment>Measures given as a share from 0 to 1 (shown as a percentage in the sentence). Measures whose figure is not a number of things but a value of its own (read &quot;X: at most 2&quot;).</extracomment>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="35"/>
         <source>dag</source>
         <translation>day</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="49"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="54"/>
         <source>%1: %2 %3 %4</source>
         <translation>%1: %2 %3 %4</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="61"/>
         <source>antal</source>
         <translation>number of</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="65"/>
         <source>%1 %2 %3 %4</source>
         <translation>%1 %2 %3 %4</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="86"/>
         <source>Mål</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="93"/>
         <source>Löfte:</source>
         <translation>Promise:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="97"/>
         <source>Mått:</source>
         <translation>Measure:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="103"/>
         <source>Jämförelse:</source>
         <translation>Comparison:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="114"/>
         <source>Värde:</source>
         <translation>Value:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="128"/>
         <source>Period:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="133"/>
         <source>Används bara för måttet kommunal kontakt inom N dagar (SMADIT: 1 dygn).</source>
         <translation>Used only for the measure municipal contact within N days (SMADIT: 24 hours).</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="138"/>
         <source>Antal dagar (N):</source>
         <translation>Number of days (N):</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="143"/>
         <source>Varför målet är satt så, om det behövs</source>
         <translation>Why the target is set like this, if needed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="147"/>
         <source>Beskrivning:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="157"/>
         <source>Målet i klartext:</source>
         <translation>The target in plain words:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/registers/target.py" line="167"/>
         <source>En andel: ett tal mellan 0 och 1 (0,8 betyder 80 procent).</source>
         <translation>A share: a number between 0 and 1 (0,8 means 80 per cent).</translation>
     </message>
@@ -2184,37 +1759,30 @@ overdue</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="36"/>
         <source>Välkommen till Löften</source>
         <translation>Welcome to Löften</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="39"/>
         <source>Ange ditt namn och din organisation. De sparas med varje ändring du gör, så att det syns vem som har fört in vad.</source>
         <translation>Enter your name and your organisation. They are saved with every change you make, so that it shows who entered what.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="45"/>
         <source>Ditt namn</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="49"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="58"/>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="60"/>
         <source>Organisation:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/first_start.py" line="75"/>
         <source>Skriv ditt namn (eller din roll) för att fortsätta.</source>
         <translation>Enter your name (or your role) to continue.</translation>
     </message>
@@ -2222,152 +1790,122 @@ overdue</translation>
 <context>
     <name>VolunteerDeploymentForm</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="59"/>
         <source>Polisvolontärer</source>
         <translation>Police volunteers</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="69"/>
         <source>Löfte:</source>
         <translation>Promise:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="72"/>
         <source>Datum:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="79"/>
         <source>Starttid</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="80"/>
         <source>Sluttid</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="88"/>
         <source>Tid:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="92"/>
         <source>Platser:</source>
         <translation>Places:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="94"/>
         <source>Uppgift:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="100"/>
         <source>Antal volontärer</source>
         <translation>Number of volunteers</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="102"/>
         <source>Volontärerna anges bara som antal – skriv aldrig deras namn.</source>
         <translation>Volunteers are entered only as a number – never write their names.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="111"/>
         <source>Antal volontärer:</source>
         <translation>Number of volunteers:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="123"/>
         <source>Ange annat antal timmar</source>
         <translation>Enter a different number of hours</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="124"/>
         <source>Ange annat antal volontärtimmar</source>
         <translation>Enter a different number of volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="126"/>
         <source>Volontärtimmar, angivet antal</source>
         <translation>Volunteer hours, number entered</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="136"/>
         <source>Volontärtimmar:</source>
         <translation>Volunteer hours:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="146"/>
         <source>kommunen</source>
         <translation>the municipality</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="147"/>
         <source>I samråd med kommunen</source>
         <translation>In consultation with the municipality</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="148"/>
         <source>näringslivet</source>
         <translation>local business</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="149"/>
         <source>I samråd med näringslivet</source>
         <translation>In consultation with local business</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="156"/>
         <source>I samråd med:</source>
         <translation>In consultation with:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="166"/>
         <source>Iakttagelser lämnade till polisen:</source>
         <translation>Observations passed on to the police:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="172"/>
         <source>Hela tiden för insatsen: planering, genomförande och uppföljning.</source>
         <translation>All the time spent on the deployment: planning, carrying out and follow-up.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="177"/>
         <source>Nedlagd tid (valfritt):</source>
         <translation>Time spent (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="185"/>
         <source>Inga namn och inga personnummer.</source>
         <translation>No names and no personal identity numbers.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="186"/>
         <source>Anteckningar:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="212"/>
         <source>Räknas när start- och sluttid är angivna.</source>
         <translation>Calculated once the start and end times are set.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="216"/>
         <source>(över midnatt)</source>
         <translation>(past midnight)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="220"/>
         <source>1 volontär × %2 = %3 volontärtimmar</source>
         <translation>1 volunteer × %2 = %3 volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="222"/>
         <source>%1 volontärer × %2 = %3 volontärtimmar</source>
         <translation>%1 volunteers × %2 = %3 volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/volunteers.py" line="229"/>
         <source>(ersätts av antalet du anger)</source>
         <translation>(replaced by the number you enter)</translation>
     </message>
@@ -2375,13 +1913,11 @@ overdue</translation>
 <context>
     <name>_OptionalTime</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="66"/>
         <source>Bocka ur om tiden inte är bestämd</source>
         <extracomment>Characters a promise or place combo needs at least; longer names are cut in a narrow window.</extracomment>
         <translation>Untick if the time is not decided</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/safety_walk.py" line="79"/>
         <source>%1 angiven</source>
         <translation>%1 set</translation>
     </message>
@@ -2389,487 +1925,390 @@ overdue</translation>
 <context>
     <name>enums</name>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="14"/>
         <source>Polisen</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="15"/>
         <source>Kommunen</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="16"/>
         <source>Annan</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="17"/>
         <source>Polisen och kommunen</source>
         <translation>Police and municipality</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="18"/>
         <source>Polisiär närvaro och butiksbesök</source>
         <translation>Police presence and shop visits</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="19"/>
         <source>Trygghetsvandring</source>
         <translation>Safety walk</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="20"/>
         <source>Polisvolontärer</source>
         <translation>Police volunteers</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="21"/>
         <source>Narkotika</source>
         <translation>Drugs</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="22"/>
         <source>Övrig aktivitet</source>
         <translation>Other activity</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="23"/>
         <source>till fots</source>
         <translation>on foot</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="24"/>
         <source>bil</source>
         <translation>car</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="25"/>
         <source>cykel</source>
         <translation>bicycle</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="26"/>
         <source>annat</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="27"/>
         <source>planerad</source>
         <translation>planned</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="28"/>
         <source>genomförd</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="29"/>
         <source>inställd</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="30"/>
         <source>dagsljus</source>
         <translation>daylight</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="31"/>
         <source>mörker</source>
         <translation>dark</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="32"/>
         <source>kommunen</source>
         <translation>municipality</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="33"/>
         <source>polisen</source>
         <translation>police</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="34"/>
         <source>fastighetsägare</source>
         <translation>property owners</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="35"/>
         <source>näringsliv</source>
         <translation>business</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="36"/>
         <source>föreningar</source>
         <translation>associations</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="37"/>
         <source>boende/medborgare</source>
         <translation>residents/citizens</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="38"/>
         <source>politiker</source>
         <translation>politicians</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="39"/>
         <source>övriga</source>
         <translation>others</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="40"/>
         <source>belysning</source>
         <translation>lighting</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="41"/>
         <source>vegetation/skymd sikt</source>
         <translation>vegetation/blocked view</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="42"/>
         <source>klotter och skadegörelse</source>
         <translation>graffiti and vandalism</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="43"/>
         <source>nedskräpning</source>
         <translation>litter</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="44"/>
         <source>gångväg och trafik</source>
         <translation>footpaths and traffic</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="45"/>
         <source>öde plats/folkliv</source>
         <translation>deserted place/street life</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="46"/>
         <source>synligt missbruk</source>
         <translation>visible drug use</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="47"/>
         <source>positivt – bevara</source>
         <translation>positive – keep</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="48"/>
         <source>kommunal förvaltning</source>
         <translation>municipal department</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="49"/>
         <source>Trafikverket</source>
         <translation>Swedish Transport Administration</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="50"/>
         <source>annan</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="51"/>
         <source>hög</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="52"/>
         <source>medel</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="53"/>
         <source>låg</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="54"/>
         <source>öppen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="55"/>
         <source>pågående</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="56"/>
         <source>åtgärdad</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="57"/>
         <source>avslagen</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="58"/>
         <source>närvaro/nattvandring</source>
         <translation>presence/night walk</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="59"/>
         <source>evenemang</source>
         <translation>event</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="60"/>
         <source>information</source>
         <translation>information</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="61"/>
         <source>brottsofferstöd</source>
         <translation>victim support</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="62"/>
         <source>under 18 år</source>
         <translation>under 18</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="63"/>
         <source>18–25 år</source>
         <translation>18–25</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="64"/>
         <source>26 år och äldre</source>
         <translation>26 and older</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="65"/>
         <source>eget bruk</source>
         <translation>personal use</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="66"/>
         <source>innehav</source>
         <translation>possession</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="67"/>
         <source>överlåtelse/försäljning</source>
         <translation>supply/sale</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="68"/>
         <source>narkotika i trafiken</source>
         <translation>drug driving</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="69"/>
         <source>kontroll</source>
         <translation>check</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="70"/>
         <source>spaning</source>
         <translation>surveillance</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="71"/>
         <source>tips</source>
         <translation>tip-off</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="72"/>
         <source>under utredning</source>
         <translation>under investigation</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="73"/>
         <source>rapport/anmälan</source>
         <translation>reported</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="74"/>
         <source>strafföreläggande</source>
         <translation>summary fine</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="75"/>
         <source>åtal</source>
         <translation>prosecuted</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="76"/>
         <source>nedlagd</source>
         <translation>discontinued</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="77"/>
         <source>orosanmälan</source>
         <translation>report of concern</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="78"/>
         <source>underrättelse</source>
         <translation>notification</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="79"/>
         <source>erbjudande om kontakt</source>
         <translation>offer of contact</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="80"/>
         <source>samtal</source>
         <translation>support talk</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="81"/>
         <source>öppenvård</source>
         <translation>outpatient care</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="82"/>
         <source>SSPF-insats</source>
         <translation>SSPF intervention</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="83"/>
         <source>behandling</source>
         <translation>treatment</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="84"/>
         <source>inget</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="85"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="86"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="87"/>
         <source>okänt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="88"/>
         <source>avslutad</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="89"/>
         <source>minst</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="90"/>
         <source>högst</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="91"/>
         <source>per kvartal</source>
         <translation>per quarter</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="92"/>
         <source>per år</source>
         <translation>per year</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="93"/>
         <source>under hela överenskommelsen</source>
         <translation>over the whole agreement</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="94"/>
         <source>antal aktiviteter</source>
         <translation>number of activities</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="95"/>
         <source>genomförda trygghetsvandringar</source>
         <translation>completed safety walks</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="96"/>
         <source>butiksbesök</source>
         <translation>shop visits</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="97"/>
         <source>timmar polisiär närvaro</source>
         <translation>hours of police presence</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="98"/>
         <source>timmar polisiär närvaro kväll och natt</source>
         <translation>hours of police presence in the evening and at night</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="99"/>
         <source>volontärinsatser</source>
         <translation>volunteer deployments</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="100"/>
         <source>volontärtimmar</source>
         <translation>volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="101"/>
         <source>andel insatser i samråd med kommunen</source>
         <translation>share of deployments in consultation with the municipality</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="102"/>
         <source>andel insatser i samråd med näringslivet</source>
         <translation>share of deployments in consultation with local business</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="103"/>
         <source>narkotikaärenden</source>
         <translation>drug cases</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="104"/>
         <source>andel ärenden där kommunen underrättats</source>
         <translation>share of cases where the municipality was notified</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="105"/>
         <source>andel ärenden med kommunal kontakt inom N dagar</source>
         <translation>share of cases with municipal contact within N days</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="106"/>
         <source>mediantid till kommunal kontakt (dagar)</source>
         <translation>median time to municipal contact (days)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="107"/>
         <source>öppna åtgärder</source>
         <translation>open actions</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="108"/>
         <source>försenade åtgärder</source>
         <translation>overdue actions</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="109"/>
         <source>andel åtgärder klara i tid</source>
         <translation>share of actions done on time</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="110"/>
         <source>nedlagda timmar</source>
         <translation>hours spent</translation>
     </message>
@@ -2877,12 +2316,10 @@ overdue</translation>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../src/loften_app/ui/forms/choices.py" line="72"/>
         <source>Ny plats</source>
         <translation>New place</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/forms/choices.py" line="73"/>
         <source>Platsens namn (sparas i platsregistret):</source>
         <translation>Name of the place (saved in the place register):</translation>
     </message>
@@ -2890,7 +2327,6 @@ overdue</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../src/loften_app/ui/pages.py" line="117"/>
         <source>Kvartalsrapporten och uppföljningen kommer i en senare version.</source>
         <translation>The quarterly report and the follow-up come in a later version.</translation>
     </message>
@@ -2898,37 +2334,30 @@ overdue</translation>
 <context>
     <name>photos</name>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="126"/>
         <source>Bifoga foto</source>
         <translation>Attach photo</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="120"/>
         <source>Bilder (%1)</source>
         <translation>Images (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="128"/>
         <source>Kunde inte visa fotot</source>
         <translation>Could not show the photo</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="121"/>
         <source>Fotots namn %1 är inte ett filnamn.</source>
         <translation>The photo&apos;s name %1 is not a file name.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="122"/>
         <source>Filen %1 kan inte läsas som en bild. Välj en bild i formatet JPEG eller PNG.</source>
         <translation>The file %1 cannot be read as an image. Choose an image in JPEG or PNG format.</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="127"/>
         <source>Kunde inte bifoga fotot</source>
         <translation>Could not attach the photo</translation>
     </message>
     <message>
-        <location filename="../../src/loften_app/ui/enum_labels.py" line="125"/>
         <source>Fotot %1 kunde inte kopieras till fotomappen %2: %3</source>
         <translation>The photo %1 could not be copied to the photo folder %2: %3</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import Organisation
@@ -16,6 +16,7 @@ from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
 from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import Services
+from loften_app.ui.forms.observations_model import COL_DESCRIPTION
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.pages import build_pages
 from loften_app.ui.section import RecordSection, copy_for_new
@@ -39,13 +40,13 @@ def window(
     window = MainWindow(settings=settings, database_name="demo.db")
     qtbot.addWidget(window)
     pages = build_pages(
-        demo_services, settings, organisation=Organisation.MUNICIPALITY, photo_dir=tmp_path
+        demo_services,
+        settings,
+        organisation=Organisation.MUNICIPALITY,
+        photo_dir=tmp_path,
+        today=lambda: TODAY,
     )
-    for key in SECTIONS:
-        page = pages[key]
-        assert isinstance(page, RecordSection)
-        page._today = lambda: TODAY
-        page.form._today = lambda: TODAY
+    assert all(isinstance(pages[key], RecordSection) for key in SECTIONS)
     window.attach(pages, agreement_title="Medborgarlöften Filipstad 2017–2018", user="Anna")
     window.resize(1280, 800)
     window.show()
@@ -90,6 +91,46 @@ def test_open_edit_delete_undo_and_restore(window: MainWindow, key: str, qtbot: 
     section.delete_record(first_id)
     section.message_bar.button.click()  # "Ångra"
     assert model.rowCount() == total
+
+
+def form_scroll_area(section: RecordSection) -> QScrollArea:
+    area = section.form.body.parentWidget().parentWidget()
+    assert isinstance(area, QScrollArea)
+    return area
+
+
+@pytest.mark.parametrize("key", SECTIONS)
+def test_each_form_fits_the_width_of_the_window(window: MainWindow, key: str) -> None:
+    section = section_of(window, key)
+    model = section.records.model
+    for row in range(min(model.rowCount(), 5)):  # a cancelled walk shows one row more
+        section.open_record(model.id_at(row))
+        QApplication.processEvents()
+        area = form_scroll_area(section)
+        assert area.viewport().width() <= 1010
+        assert not area.horizontalScrollBar().isVisible()
+
+
+def test_a_walk_with_ten_observations_fits_in_the_window(window: MainWindow, qtbot: QtBot) -> None:
+    from tests.ui.forms.conftest import answer_next_message_box
+
+    section = section_of(window, "safety_walks")
+    walks = [section.service.get(id=id) for id in section.service.list_ids()]
+    fullest = max(walks, key=lambda walk: len(walk.data.observations))
+    section.open_record(fullest.id)
+    table = section.form.observations  # type: ignore[attr-defined]
+    while table.model.rowCount() < 10:
+        row = table.add_observation()
+        table.model.set_value(row, COL_DESCRIPTION, "Trasig belysning vid gångbron")
+    qtbot.wait(20)
+    screenshot(window, "section-safety_walks-form-10-observations")
+    area = form_scroll_area(section)
+    assert not area.horizontalScrollBar().isVisible()
+    assert not area.verticalScrollBar().isVisible()
+    assert not table.view.horizontalScrollBar().isVisible()
+    assert not table.view.verticalScrollBar().isVisible()
+    answer_next_message_box("Släng ändringarna")
+    section.form.close_form()
 
 
 @pytest.mark.parametrize("key", SECTIONS)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +45,10 @@ def section(
     lookups: Lookups,
     settings: QSettings,
     period: Period | None,
+    today: Callable[[], dt.date] = dt.date.today,
 ) -> RecordSection:
+    """The list of one record type (`key` in `SPECS`) and `form`; `today` dates new records
+    (give the form the same one)."""
     model = RecordTableModel(service, SPECS[key], lookups.names)
     records = RecordListWidget(
         model,
@@ -53,7 +59,7 @@ def section(
     )
     lookups.changed.connect(records.reload_places)
     model.refresh()
-    return RecordSection(service=service, records=records, form=form)
+    return RecordSection(service=service, records=records, form=form, today=today)
 
 
 def build_pages(
@@ -62,8 +68,10 @@ def build_pages(
     *,
     organisation: Organisation,
     photo_dir: Path,
+    today: Callable[[], dt.date] = dt.date.today,
 ) -> dict[str, QWidget]:
-    """The real page of every section, for `MainWindow.attach`."""
+    """The real page of every section, for `MainWindow.attach`; `today` is what the sections
+    and their forms take as today's date."""
     translate = QCoreApplication.translate
     lookups = Lookups(services)
     agreement = services.agreements.current()
@@ -73,52 +81,36 @@ def build_pages(
         else Period(agreement.data.period_start, agreement.data.period_end)
     )
     overview = OverviewPage(services)
+    listed = partial(section, lookups=lookups, settings=settings, period=period, today=today)
     sections = {
-        "patrols": section(
-            "patrols",
-            services.patrols,
-            PatrolForm(services.patrols, lookups),
-            lookups=lookups,
-            settings=settings,
-            period=period,
+        "patrols": listed(
+            "patrols", services.patrols, PatrolForm(services.patrols, lookups, today=today)
         ),
-        "safety_walks": section(
+        "safety_walks": listed(
             "safety_walks",
             services.safety_walks,
-            SafetyWalkForm(services.safety_walks, lookups, photo_dir=photo_dir),
-            lookups=lookups,
-            settings=settings,
-            period=period,
+            SafetyWalkForm(services.safety_walks, lookups, photo_dir=photo_dir, today=today),
         ),
-        "volunteers": section(
+        "volunteers": listed(
             "volunteer_deployments",
             services.volunteer_deployments,
-            VolunteerDeploymentForm(services.volunteer_deployments, lookups),
-            lookups=lookups,
-            settings=settings,
-            period=period,
+            VolunteerDeploymentForm(services.volunteer_deployments, lookups, today=today),
         ),
-        "drug_cases": section(
+        "drug_cases": listed(
             "drug_cases",
             services.drug_cases,
-            DrugCaseForm(services.drug_cases, lookups, organisation=organisation),
-            lookups=lookups,
-            settings=settings,
-            period=period,
+            DrugCaseForm(services.drug_cases, lookups, organisation=organisation, today=today),
         ),
-        "other_activities": section(
+        "other_activities": listed(
             "other_activities",
             services.other_activities,
-            OtherActivityForm(services.other_activities, lookups),
-            lookups=lookups,
-            settings=settings,
-            period=period,
+            OtherActivityForm(services.other_activities, lookups, today=today),
         ),
     }
     for page in sections.values():
         page.records_changed.connect(overview.refresh)
     pages: dict[str, QWidget] = {"overview": overview, **sections}
-    registers = RegistersPage(services, lookups, settings, period=period)
+    registers = RegistersPage(services, lookups, settings, period=period, today=today)
     registers.registers_changed.connect(overview.refresh)
     pages["registers"] = registers
     pages["reports"] = coming_later(

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -128,12 +128,21 @@ class RecordSection(QStackedWidget):
         list_page = QWidget()
         column = QVBoxLayout(list_page)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
         column.addWidget(self.message_bar)
         column.addWidget(records, 1)
+        # Below the list (it has no place for more buttons beside "Ny"), inside its margins;
+        # a page without the button (in the registers) has no row for it.
         buttons = QHBoxLayout()
+        list_layout = records.layout()
+        self._button_margins = QMargins() if list_layout is None else list_layout.contentsMargins()
+        self._button_margins.setTop(0)
+        self._buttons = buttons
         buttons.addStretch(1)
         buttons.addWidget(self.new_from_previous_button)
         column.addLayout(buttons)
+        self.new_from_previous_button.installEventFilter(self)
+        self._fit_button_row()
         self.addWidget(list_page)
         self.addWidget(form)
         self._list_page = list_page
@@ -146,6 +155,16 @@ class RecordSection(QStackedWidget):
         form.closed.connect(self.show_list)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_record)
         QShortcut(QKeySequence.StandardKey.Undo, list_page, self.undo_delete)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        shown = (QEvent.Type.ShowToParent, QEvent.Type.HideToParent)
+        if watched is self.new_from_previous_button and event.type() in shown:
+            self._fit_button_row()
+        return super().eventFilter(watched, event)
+
+    def _fit_button_row(self) -> None:
+        hidden = self.new_from_previous_button.isHidden()
+        self._buttons.setContentsMargins(QMargins() if hidden else self._button_margins)
 
     # --- the list -----------------------------------------------------------------------------
 

@@ -23,8 +23,7 @@ from loften_app.domain.enums import (
     WalkStatus,
 )
 from loften_app.storage.services import Services
-from loften_app.ui.forms.photos import copy_photo
-from loften_app.ui.forms.safety_walk import (
+from loften_app.ui.forms.observations_model import (
     COL_CATEGORY,
     COL_CLOSED,
     COL_DEADLINE,
@@ -38,8 +37,9 @@ from loften_app.ui.forms.safety_walk import (
     COL_WHAT,
     ERROR_BACKGROUND,
     ObservationsModel,
-    SafetyWalkForm,
 )
+from loften_app.ui.forms.photos import copy_photo
+from loften_app.ui.forms.safety_walk import SafetyWalkForm
 from loften_app.ui.lookups import Lookups
 from tests.ui.conftest import screenshot
 from tests.ui.forms.conftest import answer_next_message_box

@@ -3,13 +3,14 @@ the unsaved-changes question, and conflicts with someone else's newer version.
 
 A subclass builds its widgets in `build()`, registers each field with `add_row()` (or
 `register()`), and implements `load(data)` and `collect() -> data`. Everything else (dirty
-tracking, saving through the service, errors) is here, once.
+tracking, saving through the service, errors, choices that follow the registers through
+`offer_choices()`) is here, once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
@@ -30,9 +31,10 @@ from loften_app.domain.records import Stored
 from loften_app.domain.validation import validate
 from loften_app.storage.errors import StaleRecordError
 from loften_app.storage.services import RecordService
-from loften_app.ui.forms.fields import field_error_label
+from loften_app.ui.forms.fields import HasChoices, field_error_label
 
 DataT = TypeVar("DataT")
+Choices = Callable[[], Sequence[tuple[str, str]]]
 
 
 class RecordForm(QWidget, Generic[DataT]):
@@ -54,10 +56,14 @@ class RecordForm(QWidget, Generic[DataT]):
         *,
         title: str,
         today: Callable[[], dt.date] = dt.date.today,
+        choices_changed: SignalInstance | None = None,
     ) -> None:
+        """`choices_changed` (usually `Lookups.changed`) says that the registers behind the
+        choices given to `offer_choices` changed: they are read again."""
         super().__init__()
         self.service = service
         self._today = today
+        self._choices: list[tuple[HasChoices, Choices]] = []
         self._stored: Stored[DataT] | None = None
         self._original: DataT | None = None
         self._errors: dict[str, QLabel] = {}
@@ -97,6 +103,8 @@ class RecordForm(QWidget, Generic[DataT]):
         layout.addWidget(self.other_errors)
         layout.addLayout(bar)
         self.build()
+        if choices_changed is not None:
+            choices_changed.connect(self.reload_choices)
 
     # --- for subclasses -----------------------------------------------------------------------
 
@@ -142,6 +150,19 @@ class RecordForm(QWidget, Generic[DataT]):
         self._errors[field] = error
         changed.connect(self.on_changed)
         return error
+
+    def offer_choices(self, widget: HasChoices, choices: Choices) -> None:
+        """Fill `widget` with `choices()` now and again whenever the registers change."""
+        widget.set_choices(choices())
+        self._choices.append((widget, choices))
+
+    def reload_choices(self) -> None:
+        """Read every widget's choices again (a promise, place or shop was added or renamed);
+        what is chosen stays chosen."""
+        for widget, choices in self._choices:
+            widget.set_choices(choices(), keep_current=True)
+        if self._original is not None:  # a record is open: its state may have changed
+            self.on_changed()
 
     def on_changed(self, *_args: object) -> None:
         """Call when anything in the form changed (child tables call it themselves)."""

@@ -106,6 +106,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
             service,
             title=QCoreApplication.translate("DrugCaseForm", "Narkotikaärende"),
             today=today,
+            choices_changed=lookups.changed,
         )
 
     # --- building -----------------------------------------------------------------------------
@@ -115,7 +116,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         head = QFormLayout()
         column.addLayout(head)
         self.promise = ChoiceCombo()
-        self.promise.set_choices(self._lookups.promises(PromiseType.DRUGS))
+        self.offer_choices(self.promise, lambda: self._lookups.promises(PromiseType.DRUGS))
         self.add_row(
             head, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
         )
@@ -192,7 +193,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
     def _build_police_part(self, form: QFormLayout) -> None:
         self.detected_on = DateField()
         self.place = PlaceChoice(self._lookups.add_place)
-        self.place.set_choices(self._lookups.places())
+        self.offer_choices(self.place, self._lookups.places)
         self.age_group = EnumCombo(AgeGroup)
         self.kind = EnumCombo(DrugCaseKind)
         self.detection_method = EnumCombo(DetectionMethod)

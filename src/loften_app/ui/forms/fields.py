@@ -1,14 +1,16 @@
 """Field widgets every form uses: ISO dates, optional dates, times, counts, hours, enums,
-places (with "add a new place" without leaving the form)."""
+places (with "add a new place" without leaving the form).
+
+The choices among register entries live in `choices` and are offered here as well.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,11 +18,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QSizePolicy,
     QSpinBox,
     QTimeEdit,
@@ -28,7 +26,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loften_app.ui.forms.choices import (
+    ChoiceCombo,
+    HasChoices,
+    NewPlace,
+    PlaceChoice,
+    PlacesPicker,
+    ask_new_place_name,
+)
 from loften_app.ui.i18n import enum_text
+
+__all__ = [
+    "DATE_FORMAT",
+    "ChoiceCombo",
+    "CountField",
+    "DateField",
+    "EnumCombo",
+    "HasChoices",
+    "HoursField",
+    "NewPlace",
+    "OptionalCountField",
+    "OptionalDateField",
+    "PlaceChoice",
+    "PlacesPicker",
+    "TimeField",
+    "ask_new_place_name",
+    "compact",
+    "field_error_label",
+    "form_layout",
+    "from_qdate",
+    "to_qdate",
+]
 
 E = TypeVar("E", bound=StrEnum)
 DATE_FORMAT = "yyyy-MM-dd"
@@ -156,122 +184,6 @@ class EnumCombo(QComboBox, Generic[E]):
         self.setCurrentIndex(max(index, 0))
 
 
-class ChoiceCombo(QComboBox):
-    """A choice among named records (id → name); optionally empty."""
-
-    def __init__(self, *, optional: bool = False) -> None:
-        super().__init__()
-        self._optional = optional
-
-    def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
-        current = self.value()
-        self.blockSignals(True)
-        self.clear()
-        if self._optional:
-            self.addItem("–", None)
-        for key, name in choices:
-            self.addItem(name, key)
-        self.blockSignals(False)
-        self.set_value(current)
-
-    def value(self) -> str | None:
-        data = self.currentData()
-        return None if data is None else str(data)
-
-    def set_value(self, value: str | None) -> None:
-        index = self.findData(value)
-        self.setCurrentIndex(max(index, 0))
-
-
-NewPlace = Callable[[str], tuple[str, str]]
-
-
-def ask_new_place_name(parent: QWidget) -> str | None:
-    """Ask for the name of a new place for the register; None when cancelled or blank."""
-    translate = QCoreApplication.translate
-    name, ok = QInputDialog.getText(
-        parent,
-        translate("fields", "Ny plats"),
-        translate("fields", "Platsens namn (sparas i platsregistret):"),
-    )
-    return name.strip() if ok and name.strip() else None
-
-
-class PlacesPicker(QWidget):
-    """Several places from the register, ticked in a list, and "Ny plats…" to add one.
-
-    `new_place(name) -> (id, name)` saves a new place (the form passes the place service in).
-    """
-
-    changed = Signal()
-
-    def __init__(self, new_place: NewPlace) -> None:
-        super().__init__()
-        self._new_place = new_place
-        self.list = QListWidget()
-        self.list.setMaximumHeight(120)
-        self.add_button = QPushButton(self.tr("Ny plats…"))
-        self.add_button.setAccessibleName(self.tr("Lägg till en ny plats"))
-        self.add_button.clicked.connect(self._ask_new_place)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.add_button)
-        layout.addLayout(row)
-        self.list.itemChanged.connect(lambda _item: self.changed.emit())
-        self.setFocusProxy(self.list)
-
-    def setAccessibleName(self, name: str) -> None:
-        super().setAccessibleName(name)
-        self.list.setAccessibleName(name)
-
-    def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
-        chosen = set(self.value())
-        self.list.blockSignals(True)
-        self.list.clear()
-        for key, name in choices:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = key in chosen
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-
-    def value(self) -> tuple[str, ...]:
-        return tuple(
-            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        )
-
-    def set_value(self, keys: Sequence[str]) -> None:
-        wanted = set(keys)
-        self.list.blockSignals(True)
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            key = item.data(Qt.ItemDataRole.UserRole)
-            item.setCheckState(Qt.CheckState.Checked if key in wanted else Qt.CheckState.Unchecked)
-        self.list.blockSignals(False)
-        self.changed.emit()
-
-    def add_and_check(self, name: str) -> None:
-        key, shown = self._new_place(name)
-        item = QListWidgetItem(shown)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
-        self.list.addItem(item)
-        self.changed.emit()
-
-    def _ask_new_place(self) -> None:
-        name = ask_new_place_name(self)
-        if name:
-            self.add_and_check(name)
-
-
 def field_error_label() -> QLabel:
     """The red text under a field that says why it cannot be saved."""
     label = QLabel()
@@ -295,55 +207,6 @@ def form_layout(body: QWidget) -> QFormLayout:
     column.addLayout(form)
     column.addStretch(1)
     return form
-
-
-class PlaceChoice(QWidget):
-    """One place from the register, or none, and "Ny plats…" to add one without leaving.
-
-    `new_place(name) -> (id, name)` saves a new place (the form passes the place register in).
-
-    Signals:
-        changed(): another place was chosen.
-    """
-
-    changed = Signal()
-
-    def __init__(self, new_place: NewPlace) -> None:
-        super().__init__()
-        self._new_place = new_place
-        self.combo = ChoiceCombo(optional=True)
-        self.add_button = QPushButton(self.tr("Ny plats…"))
-        self.add_button.setAccessibleName(self.tr("Lägg till en ny plats"))
-        self.add_button.clicked.connect(self._ask_new_place)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.combo, 1)
-        layout.addWidget(self.add_button)
-        self.combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
-        self.setFocusProxy(self.combo)
-
-    def setAccessibleName(self, name: str) -> None:
-        super().setAccessibleName(name)
-        self.combo.setAccessibleName(name)
-
-    def set_choices(self, choices: list[tuple[str, str]]) -> None:
-        self.combo.set_choices(choices)
-
-    def value(self) -> str | None:
-        return self.combo.value()
-
-    def set_value(self, value: str | None) -> None:
-        self.combo.set_value(value)
-
-    def add_and_select(self, name: str) -> None:
-        key, shown = self._new_place(name)
-        self.combo.addItem(shown, key)
-        self.combo.set_value(key)
-
-    def _ask_new_place(self) -> None:
-        name = ask_new_place_name(self)
-        if name:
-            self.add_and_select(name)
 
 
 class OptionalCountField(QWidget):

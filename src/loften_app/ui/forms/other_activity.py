@@ -43,12 +43,13 @@ class OtherActivityForm(RecordForm[OtherActivityData]):
             service,
             title=QCoreApplication.translate("OtherActivityForm", "Övrig aktivitet"),
             today=today,
+            choices_changed=lookups.changed,
         )
 
     def build(self) -> None:
         form = form_layout(self.body)
         self.promise = ChoiceCombo()
-        self.promise.set_choices(self._lookups.promises())
+        self.offer_choices(self.promise, self._lookups.promises)
         self.add_row(
             form, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
         )
@@ -58,7 +59,7 @@ class OtherActivityForm(RecordForm[OtherActivityData]):
         self.what.setPlaceholderText(self.tr("t.ex. Skolbesök i årskurs 8"))
         self.add_row(form, "what", self.tr("Vad som gjordes:"), self.what, self.what.textChanged)
         self.place = PlaceChoice(self._lookups.add_place)
-        self.place.set_choices(self._lookups.places())
+        self.offer_choices(self.place, self._lookups.places)
         self.add_row(form, "place_id", self.tr("Plats (valfritt):"), self.place, self.place.changed)
         self.count = OptionalCountField(self.tr("Ange antal"))
         self.count.setToolTip(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -140,13 +140,19 @@ class ShopVisitsTable(QWidget):
         if ok and name.strip():
             self.add_new_shop(name.strip())
 
-    def add_new_shop(self, name: str) -> None:
-        """Save a new shop in the register and add a visit to it."""
-        key, _shown = self._lookups.add_shop(name)
+    def set_choices(
+        self, choices: Sequence[tuple[str, str]], *, keep_current: bool = False
+    ) -> None:
+        """Offer `choices` in every visit's shop combo (new visits read them from lookups)."""
         for row in range(self.table.rowCount()):
             combo = self.table.cellWidget(row, self.COL_SHOP)
             if isinstance(combo, ChoiceCombo):
-                combo.set_choices(self._lookups.shops())
+                combo.set_choices(choices, keep_current=keep_current)
+
+    def add_new_shop(self, name: str) -> None:
+        """Save a new shop in the register and add a visit to it."""
+        key, _shown = self._lookups.add_shop(name)
+        self.set_choices(self._lookups.shops(), keep_current=True)
         self.add_visit(ShopVisitData(shop_id=key))
 
 
@@ -165,12 +171,13 @@ class PatrolForm(RecordForm[PatrolData]):
             service,
             title=QCoreApplication.translate("PatrolForm", "Polisiär närvaro och butiksbesök"),
             today=today,
+            choices_changed=lookups.changed,
         )
 
     def build(self) -> None:
         form = form_layout(self.body)
         self.promise = ChoiceCombo()
-        self.promise.set_choices(self._lookups.promises(PromiseType.PATROL))
+        self.offer_choices(self.promise, lambda: self._lookups.promises(PromiseType.PATROL))
         self.add_row(
             form, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
         )
@@ -192,7 +199,7 @@ class PatrolForm(RecordForm[PatrolData]):
         self.register("start_time", self.start_time, self.start_time.timeChanged)
         self.add_row(form, "end_time", self.tr("Tid:"), times, self.end_time.timeChanged)
         self.places = PlacesPicker(self._lookups.add_place)
-        self.places.set_choices(self._lookups.places())
+        self.offer_choices(self.places, self._lookups.places)
         self.add_row(form, "place_ids", self.tr("Platser:"), self.places, self.places.changed)
         self.mode = EnumCombo(PatrolMode)
         self.add_row(form, "mode", self.tr("Sätt:"), self.mode, self.mode.currentIndexChanged)
@@ -201,6 +208,7 @@ class PatrolForm(RecordForm[PatrolData]):
             form, "officers", self.tr("Antal poliser:"), self.officers, self.officers.valueChanged
         )
         self.shop_visits = ShopVisitsTable(self._lookups, self.on_changed)
+        self.offer_choices(self.shop_visits, self._lookups.shops)
         error = self.register("shop_visits", self.shop_visits, self.places.changed)
         box = QWidget()
         column = QVBoxLayout(box)

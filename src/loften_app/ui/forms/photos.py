@@ -11,11 +11,11 @@ import contextlib
 import re
 import shutil
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImageReader
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -100,6 +100,13 @@ def copy_photo(source: Path, photo_dir: Path) -> str:
     return target.name
 
 
+def delete_photos(photo_dir: Path, names: Iterable[str]) -> None:
+    """Delete copies that no record refers to; a file that cannot be deleted is left."""
+    for name in names:
+        with contextlib.suppress(OSError, PhotoError):
+            photo_path(photo_dir, name).unlink(missing_ok=True)
+
+
 def choose_photos(parent: QWidget) -> list[Path]:
     """Ask the user for image files (none when the dialog is cancelled)."""
     paths, _filter = QFileDialog.getOpenFileNames(
@@ -130,9 +137,28 @@ def open_photo(parent: QWidget, photo_dir: Path, name: str) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def camera_icon(color: QColor) -> QIcon:
+    """A small camera in `color`: the "Bifoga foto…" button of a narrow table cell."""
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRoundedRect(QRectF(2, 9, 28, 19), 4, 4)
+    painter.drawRect(QRectF(11, 5, 10, 5))
+    painter.setBrush(Qt.GlobalColor.white)
+    painter.drawEllipse(QRectF(10, 12, 12, 12))
+    painter.setBrush(color)
+    painter.drawEllipse(QRectF(13, 15, 6, 6))
+    painter.end()
+    return QIcon(pixmap)
+
+
 class PhotosCell(QWidget):
-    """The photos of one observation in a table cell: how many, "Bifoga foto…", and a menu to
-    show or remove one.
+    """The photos of one observation in a table cell: how many, a camera button that attaches
+    more ("Bifoga foto…"), and a menu beside it to show or remove one.
 
     Signals:
         attach_requested(int): the button was clicked for the observation on this row.
@@ -151,6 +177,9 @@ class PhotosCell(QWidget):
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.button = QToolButton()
         self.button.setText(self.tr("Bifoga foto…"))
+        self.button.setToolTip(self.button.text())
+        self.button.setIcon(camera_icon(self.palette().buttonText().color()))
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.menu = QMenu(self.button)
         self.button.setMenu(self.menu)

@@ -58,12 +58,13 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
             service,
             title=QCoreApplication.translate("VolunteerDeploymentForm", "Polisvolontärer"),
             today=today,
+            choices_changed=lookups.changed,
         )
 
     def build(self) -> None:
         form = form_layout(self.body)
         self.promise = ChoiceCombo()
-        self.promise.set_choices(self._lookups.promises(PromiseType.VOLUNTEERS))
+        self.offer_choices(self.promise, lambda: self._lookups.promises(PromiseType.VOLUNTEERS))
         self.add_row(
             form, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
         )
@@ -87,7 +88,7 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
         self.add_row(form, "end_time", self.tr("Tid:"), times, self.end_time.timeChanged)
 
         self.places = PlacesPicker(self._lookups.add_place)
-        self.places.set_choices(self._lookups.places())
+        self.offer_choices(self.places, self._lookups.places)
         self.add_row(form, "place_ids", self.tr("Platser:"), self.places, self.places.changed)
         self.task = EnumCombo(VolunteerTask)
         self.add_row(form, "task", self.tr("Uppgift:"), self.task, self.task.currentIndexChanged)

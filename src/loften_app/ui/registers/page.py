@@ -100,9 +100,14 @@ class RegistersPage(QTabWidget):
         self.sections: dict[str, RecordSection] = {}
         for key, form in forms.items():
             page = section(
-                key, getattr(services, key), form, lookups=lookups, settings=settings, period=period
+                key,
+                getattr(services, key),
+                form,
+                lookups=lookups,
+                settings=settings,
+                period=period,
+                today=today,
             )
-            page._today = today
             page.new_from_previous_button.setVisible(key in _COPYABLE)
             page.records_changed.connect(self._changed)
             self.sections[key] = page
