@@ -835,14 +835,6 @@ overdue</translation>
         <translation>Date:</translation>
     </message>
     <message>
-        <source>Starttid</source>
-        <translation>Start time</translation>
-    </message>
-    <message>
-        <source>Sluttid</source>
-        <translation>End time</translation>
-    </message>
-    <message>
         <source>Tid:</source>
         <translation>Time:</translation>
     </message>
@@ -881,14 +873,6 @@ overdue</translation>
     <message>
         <source>Anteckningar:</source>
         <translation>Notes:</translation>
-    </message>
-    <message>
-        <source>(över midnatt)</source>
-        <translation>(past midnight)</translation>
-    </message>
-    <message>
-        <source>kväll/natt %1</source>
-        <translation>evening/night %1</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1587,25 @@ overdue</translation>
     </message>
 </context>
 <context>
+    <name>ShiftTimes</name>
+    <message>
+        <source>Starttid</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>Sluttid</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>(över midnatt)</source>
+        <translation>(past midnight)</translation>
+    </message>
+    <message>
+        <source>kväll/natt %1</source>
+        <translation>evening/night %1</translation>
+    </message>
+</context>
+<context>
     <name>ShopForm</name>
     <message>
         <source>Butik</source>
@@ -1802,14 +1805,6 @@ overdue</translation>
         <translation>Date:</translation>
     </message>
     <message>
-        <source>Starttid</source>
-        <translation>Start time</translation>
-    </message>
-    <message>
-        <source>Sluttid</source>
-        <translation>End time</translation>
-    </message>
-    <message>
         <source>Tid:</source>
         <translation>Time:</translation>
     </message>
@@ -1892,10 +1887,6 @@ overdue</translation>
     <message>
         <source>Räknas när start- och sluttid är angivna.</source>
         <translation>Calculated once the start and end times are set.</translation>
-    </message>
-    <message>
-        <source>(över midnatt)</source>
-        <translation>(past midnight)</translation>
     </message>
     <message>
         <source>1 volontär × %2 = %3 volontärtimmar</source>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loften_app.domain.shifts import evening_night_hours, shift_hours
 from loften_app.ui.forms.choices import (
     ChoiceCombo,
     HasChoices,
@@ -130,6 +131,56 @@ class TimeField(QTimeEdit):
 
     def set_value(self, value: dt.time) -> None:
         self.setTime(QTime(value.hour, value.minute))
+
+
+def duration_text(hours: float) -> str:
+    """Hours as "5 h 00 min"."""
+    whole = int(hours)
+    minutes = round((hours - whole) * 60)
+    return f"{whole} h {minutes:02d} min"
+
+
+class ShiftTimes(QWidget):
+    """Start and end of a shift on one row, with its length ("5 h 00 min (över midnatt)").
+
+    An end before the start is on the next day. `describe(day)` updates the length; with
+    `evening_night=True` it also shows the part between 18:00 and 06:00.
+    """
+
+    def __init__(self, *, evening_night: bool = False) -> None:
+        super().__init__()
+        self._evening_night = evening_night
+        self.start_time = TimeField()
+        self.end_time = TimeField()
+        self.start_time.setAccessibleName(self.tr("Starttid"))
+        self.end_time.setAccessibleName(self.tr("Sluttid"))
+        self.duration = QLabel()
+        self.duration.setObjectName("duration")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.start_time)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.end_time)
+        row.addWidget(self.duration, 1)
+
+    def hours(self, day: dt.date) -> float | None:
+        """The shift's length, or None while start and end are the same."""
+        start, end = self.start_time.value(), self.end_time.value()
+        return None if start == end else shift_hours(day, start, end)
+
+    def describe(self, day: dt.date) -> None:
+        hours = self.hours(day)
+        if hours is None:
+            self.duration.setText("")
+            return
+        start, end = self.start_time.value(), self.end_time.value()
+        text = duration_text(hours)
+        if end < start:
+            text += " " + self.tr("(över midnatt)")
+        night = evening_night_hours(day, start, end) if self._evening_night else 0.0
+        if night > 0:
+            text += " · " + self.tr("kväll/natt %1").replace("%1", duration_text(night))
+        self.duration.setText(text)
 
 
 class CountField(QSpinBox):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from loften_app.domain.enums import PatrolMode, PromiseType
 from loften_app.domain.records import PatrolData, ShopVisitData
-from loften_app.domain.shifts import evening_night_hours, shift_hours
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.forms.fields import (
@@ -32,17 +31,11 @@ from loften_app.ui.forms.fields import (
     EnumCombo,
     HoursField,
     PlacesPicker,
-    TimeField,
+    ShiftTimes,
     compact,
     form_layout,
 )
 from loften_app.ui.lookups import Lookups
-
-
-def duration_text(hours: float) -> str:
-    whole = int(hours)
-    minutes = round((hours - whole) * 60)
-    return f"{whole} h {minutes:02d} min"
 
 
 class ShopVisitsTable(QWidget):
@@ -183,21 +176,12 @@ class PatrolForm(RecordForm[PatrolData]):
         )
         self.date = DateField()
         self.add_row(form, "date", self.tr("Datum:"), self.date, self.date.dateChanged)
-        times = QWidget()
-        row = QHBoxLayout(times)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.start_time = TimeField()
-        self.end_time = TimeField()
-        self.start_time.setAccessibleName(self.tr("Starttid"))
-        self.end_time.setAccessibleName(self.tr("Sluttid"))
-        self.duration = QLabel()
-        self.duration.setObjectName("duration")
-        row.addWidget(self.start_time)
-        row.addWidget(QLabel("–"))
-        row.addWidget(self.end_time)
-        row.addWidget(self.duration, 1)
+        self.times = ShiftTimes(evening_night=True)
+        self.start_time = self.times.start_time
+        self.end_time = self.times.end_time
+        self.duration = self.times.duration
         self.register("start_time", self.start_time, self.start_time.timeChanged)
-        self.add_row(form, "end_time", self.tr("Tid:"), times, self.end_time.timeChanged)
+        self.add_row(form, "end_time", self.tr("Tid:"), self.times, self.end_time.timeChanged)
         self.places = PlacesPicker(self._lookups.add_place)
         self.offer_choices(self.places, self._lookups.places)
         self.add_row(form, "place_ids", self.tr("Platser:"), self.places, self.places.changed)
@@ -251,18 +235,7 @@ class PatrolForm(RecordForm[PatrolData]):
             signal.connect(lambda _t: self._update_duration())
 
     def _update_duration(self) -> None:
-        day = self.date.value()
-        start, end = self.start_time.value(), self.end_time.value()
-        if start == end:
-            self.duration.setText("")
-            return
-        text = duration_text(shift_hours(day, start, end))
-        if end < start:
-            text += " " + self.tr("(över midnatt)")
-        night = evening_night_hours(day, start, end)
-        if night > 0:
-            text += " · " + self.tr("kväll/natt %1").replace("%1", duration_text(night))
-        self.duration.setText(text)
+        self.times.describe(self.date.value())
 
     def load(self, data: PatrolData) -> None:
         self.promise.set_value(data.promise_id)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from loften_app.domain.enums import PromiseType, VolunteerTask
 from loften_app.domain.records import VolunteerDeploymentData
-from loften_app.domain.shifts import shift_hours
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.forms.fields import (
@@ -28,11 +27,11 @@ from loften_app.ui.forms.fields import (
     EnumCombo,
     HoursField,
     PlacesPicker,
-    TimeField,
+    ShiftTimes,
     compact,
+    duration_text,
     form_layout,
 )
-from loften_app.ui.forms.patrol import duration_text
 from loften_app.ui.lookups import Lookups
 
 
@@ -71,21 +70,12 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
         self.date = DateField()
         self.add_row(form, "date", self.tr("Datum:"), self.date, self.date.dateChanged)
 
-        times = QWidget()
-        row = QHBoxLayout(times)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.start_time = TimeField()
-        self.end_time = TimeField()
-        self.start_time.setAccessibleName(self.tr("Starttid"))
-        self.end_time.setAccessibleName(self.tr("Sluttid"))
-        self.duration = QLabel()
-        self.duration.setObjectName("duration")
-        row.addWidget(self.start_time)
-        row.addWidget(QLabel("–"))
-        row.addWidget(self.end_time)
-        row.addWidget(self.duration, 1)
+        self.times = ShiftTimes(evening_night=False)
+        self.start_time = self.times.start_time
+        self.end_time = self.times.end_time
+        self.duration = self.times.duration
         self.register("start_time", self.start_time, self.start_time.timeChanged)
-        self.add_row(form, "end_time", self.tr("Tid:"), times, self.end_time.timeChanged)
+        self.add_row(form, "end_time", self.tr("Tid:"), self.times, self.end_time.timeChanged)
 
         self.places = PlacesPicker(self._lookups.add_place)
         self.offer_choices(self.places, self._lookups.places)
@@ -194,27 +184,17 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
         ):
             signal.connect(lambda *_args: self._update_derived())
 
-    def _shift_hours(self) -> float | None:
-        start, end = self.start_time.value(), self.end_time.value()
-        if start == end:
-            return None
-        return shift_hours(self.date.value(), start, end)
-
     def derived_volunteer_hours(self) -> float | None:
         """Volunteers × the shift's length as entered now; None without a valid shift."""
-        hours = self._shift_hours()
+        hours = self.times.hours(self.date.value())
         return None if hours is None else self.volunteers.value() * hours
 
     def _update_derived(self) -> None:
-        hours = self._shift_hours()
+        self.times.describe(self.date.value())
+        hours = self.times.hours(self.date.value())
         if hours is None:
-            self.duration.setText("")
             self.derived_hours.setText(self.tr("Räknas när start- och sluttid är angivna."))
             return
-        text = duration_text(hours)
-        if self.end_time.value() < self.start_time.value():
-            text += " " + self.tr("(över midnatt)")
-        self.duration.setText(text)
         volunteers = self.volunteers.value()
         if volunteers == 1:
             derived = self.tr("1 volontär × %2 = %3 volontärtimmar")
