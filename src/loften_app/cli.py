@@ -87,6 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="mallen som används om databasen är tom",
     )
     demo.set_defaults(handler=_cmd_demo_data)
+
+    status = commands.add_parser(
+        "status",
+        parents=[with_db],
+        help="visa varje löfte med mål, utfall, status och prognos för en period",
+    )
+    status_period = status.add_mutually_exclusive_group()
+    status_period.add_argument("--year", type=int, metavar="ÅR", help="t.ex. 2018")
+    status_period.add_argument("--quarter", metavar="KVARTAL", help="t.ex. 2018-Q3")
+    status.set_defaults(handler=_cmd_status)
     return parser
 
 
@@ -131,6 +141,31 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
     print(f"Demodata för {args.year} i {path}:")
     for label, count in summary.items():
         print(f"  {label}: {count}")
+    return 0
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    from loften_app.domain.periods import Period, parse_period, quarter_key, year
+    from loften_app.reports.tracking import render_status, status_report
+    from loften_app.storage.database import open_database
+    from loften_app.storage.services import Services
+
+    period: Period | None = None
+    try:
+        if args.year is not None:
+            period = year(args.year)
+        elif args.quarter is not None:
+            period = parse_period(args.quarter)
+            if period.key != quarter_key(period.start):
+                raise ValueError(f"Okänt kvartal: {args.quarter!r}. Skriv t.ex. 2018-Q3.")
+    except ValueError as error:
+        raise LoftenError(str(error)) from error
+    path = database_path(args)
+    if not path.exists():
+        raise LoftenError(f"Databasfilen {path} finns inte.")
+    with open_database(path, create=False) as database:
+        report = status_report(Services.build(database, actor_from(args)), period=period)
+    print(render_status(report), end="")
     return 0
 
 

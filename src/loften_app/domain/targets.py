@@ -1,0 +1,340 @@
+"""Targets (mål) and their status: pure rules, no database.
+
+A target says "`comparison` `value` `measure` per `period`" ("minst 2 genomförda
+trygghetsvandringar per år"). Evaluating it for a period the user chose takes three steps:
+
+1. `target_window` turns the target's period and the chosen period into the *full* period the
+   target applies to (a per-year target viewed for 2018 Q3 applies to 2018) and the *measured*
+   part of it, from its start to the end of the chosen period (the year so far).
+2. The figures are computed from the records for the measured period (storage and reports).
+3. `evaluate` compares the actual value with the target as of a date (today, or the end of the
+   chosen period if that is earlier) and gives a `TargetStatus` and a `Forecast`.
+
+Shares are stored in targets as fractions (0–1, as validation and the target form have them:
+"minst 80 % kontakt inom 1 dag" has value 0.8) and computed and shown as percentages (0–100).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from loften_app.domain.enums import Comparison, Measure, TargetPeriod, label
+from loften_app.domain.periods import Period, quarters_in, year, years_in
+from loften_app.domain.records import TargetData
+
+__all__ = [
+    "DEFAULT_CONTACT_DAYS",
+    "Forecast",
+    "MeasureKind",
+    "TargetStatus",
+    "Window",
+    "default_period",
+    "describe_target",
+    "evaluate",
+    "forecast_text",
+    "format_number",
+    "format_value",
+    "measure_kind",
+    "median_from_histogram",
+    "share",
+    "share_within",
+    "status_label",
+    "target_window",
+]
+
+#: SMADIT aims at a first contact within 24 hours: "within N days" when a target gives no N.
+DEFAULT_CONTACT_DAYS = 1
+
+
+class TargetStatus(StrEnum):
+    """Where a target stands: met, on track, at risk, missed, or nothing to measure."""
+
+    MET = "met"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    MISSED = "missed"
+    NO_DATA = "no_data"
+
+
+_STATUS_LABELS_SV: dict[TargetStatus, str] = {
+    TargetStatus.MET: "uppfyllt",
+    TargetStatus.ON_TRACK: "i fas",
+    TargetStatus.AT_RISK: "risk",
+    TargetStatus.MISSED: "ej uppfyllt",
+    TargetStatus.NO_DATA: "saknar data",
+}
+
+
+def status_label(status: TargetStatus) -> str:
+    """The Swedish words for a status ("i fas")."""
+    return _STATUS_LABELS_SV[status]
+
+
+class MeasureKind(StrEnum):
+    """How a measure behaves over time."""
+
+    #: Whole numbers that only grow during a period (walks, shop visits, cases).
+    COUNT = "count"
+    #: Amounts that only grow (hours).
+    AMOUNT = "amount"
+    #: A percentage of something (0–100); None when there is nothing to divide by.
+    SHARE = "share"
+    #: A state at a date that may go up and down (open actions, median days).
+    LEVEL = "level"
+
+
+_KINDS: dict[Measure, MeasureKind] = {
+    Measure.RECORD_COUNT: MeasureKind.COUNT,
+    Measure.WALKS_COMPLETED: MeasureKind.COUNT,
+    Measure.SHOP_VISITS: MeasureKind.COUNT,
+    Measure.PATROL_HOURS: MeasureKind.AMOUNT,
+    Measure.PATROL_HOURS_EVENING_NIGHT: MeasureKind.AMOUNT,
+    Measure.VOLUNTEER_DEPLOYMENTS: MeasureKind.COUNT,
+    Measure.VOLUNTEER_HOURS: MeasureKind.AMOUNT,
+    Measure.VOLUNTEER_SHARE_WITH_MUNICIPALITY: MeasureKind.SHARE,
+    Measure.VOLUNTEER_SHARE_WITH_BUSINESS: MeasureKind.SHARE,
+    Measure.DRUG_CASES: MeasureKind.COUNT,
+    Measure.DRUG_SHARE_NOTIFIED: MeasureKind.SHARE,
+    Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS: MeasureKind.SHARE,
+    Measure.DRUG_MEDIAN_DAYS_TO_CONTACT: MeasureKind.LEVEL,
+    Measure.ACTIONS_OPEN: MeasureKind.LEVEL,
+    Measure.ACTIONS_OVERDUE: MeasureKind.LEVEL,
+    Measure.ACTIONS_SHARE_CLOSED_BY_DEADLINE: MeasureKind.SHARE,
+    Measure.HOURS_SPENT: MeasureKind.AMOUNT,
+}
+
+
+def measure_kind(measure: Measure) -> MeasureKind:
+    return _KINDS[measure]
+
+
+def _additive(measure: Measure) -> bool:
+    return measure_kind(measure) in (MeasureKind.COUNT, MeasureKind.AMOUNT)
+
+
+# --- Periods ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Window:
+    """The periods a target is judged over for a chosen period.
+
+    `full`: the whole period the target applies to; `measured`: the part of it whose records
+    count (from its start to the end of the chosen period); `factor`: how many of the target's
+    periods `full` spans (a per-quarter target viewed for a year spans 4).
+    """
+
+    full: Period
+    measured: Period
+    factor: int = 1
+
+
+def target_window(period: TargetPeriod, chosen: Period, agreement: Period) -> Window:
+    """The window of a target with period `period` viewed for `chosen`.
+
+    Per quarter: the quarters of `chosen` (one for a quarter, four for a year). Per year: the
+    years of `chosen` (a quarter shows its year so far). Whole agreement: the agreement period,
+    measured from its start to the end of `chosen`.
+    """
+    if period is TargetPeriod.QUARTER:
+        parts = quarters_in(chosen)
+    elif period is TargetPeriod.YEAR:
+        parts = years_in(chosen)
+    else:
+        parts = [agreement]
+    full = Period(parts[0].start, parts[-1].end)
+    end = min(full.end, max(full.start, chosen.end))
+    return Window(full=full, measured=Period(full.start, end), factor=len(parts))
+
+
+def default_period(agreement: Period, today: dt.date) -> Period:
+    """The period shown when none is chosen: the current year clipped to the agreement, or,
+    outside the agreement, its last year (clipped as well)."""
+    y = today.year if agreement.start.year <= today.year <= agreement.end.year else None
+    chosen = year(agreement.end.year if y is None else y)
+    clipped = chosen.overlap(agreement)
+    assert clipped is not None  # the year lies within the agreement's years
+    return clipped
+
+
+def scaled_value(target: TargetData, factor: int) -> float:
+    """The target value over `factor` of its periods: counts and hours add up, shares do not."""
+    if _additive(target.measure):
+        return target.value * factor
+    if measure_kind(target.measure) is MeasureKind.SHARE:
+        return target.value * 100  # stored as a fraction, measured in percent
+    return target.value
+
+
+# --- Figures ------------------------------------------------------------------------------------
+
+
+def share(part: int, whole: int) -> float | None:
+    """`part` of `whole` in percent; None when `whole` is 0 (nothing to measure)."""
+    return None if whole <= 0 else 100.0 * part / whole
+
+
+def share_within(histogram: Mapping[int, int], days: int) -> float | None:
+    """Percent of the cases (days → number of cases) with at most `days` days."""
+    total = sum(histogram.values())
+    return share(sum(n for d, n in histogram.items() if d <= days), total)
+
+
+def median_from_histogram(histogram: Mapping[int, int]) -> float | None:
+    """The median of values given as value → how many times; None when there are none."""
+    total = sum(n for n in histogram.values() if n > 0)
+    if total == 0:
+        return None
+    ordered = sorted((v, n) for v, n in histogram.items() if n > 0)
+
+    def nth(index: int) -> int:
+        seen = 0
+        for value, n in ordered:
+            seen += n
+            if index < seen:
+                return value
+        raise AssertionError("index beyond the histogram")  # pragma: no cover
+
+    middle = total // 2
+    if total % 2:
+        return float(nth(middle))
+    return (nth(middle - 1) + nth(middle)) / 2
+
+
+# --- Status and forecast ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """What the period is heading for.
+
+    `projected`: the value expected at the end of the full period (None when it cannot be
+    told); `planned`: planned records still to come (planned safety walks), counted apart from
+    the completed ones in the actual value; `next_planned`: the date of the first of them.
+    """
+
+    projected: float | None
+    planned: int = 0
+    next_planned: dt.date | None = None
+    period_over: bool = False
+
+
+def evaluate(
+    target: TargetData,
+    *,
+    actual: float | None,
+    window: Window,
+    as_of: dt.date,
+    planned: int | None = None,
+    next_planned: dt.date | None = None,
+) -> tuple[TargetStatus, Forecast]:
+    """Status and forecast of `target` with `actual` measured over `window.measured` on `as_of`.
+
+    `planned` is the number of planned records still to come in the full period, for measures
+    that have them (safety walks); None for the others, whose forecast is the pro-rata pace.
+    "At least": met once reached; otherwise missed when the period is over, on track when the
+    planned records would reach it or the value keeps the pro-rata pace, else at risk. "At
+    most": met while under (or on) the limit; a count or amount over it is missed at once (it
+    cannot come down), a share or level over it is at risk until the period ends.
+    """
+    full = window.full
+    over = as_of >= full.end
+    value = scaled_value(target, window.factor)
+    additive = _additive(target.measure)
+    fraction = full.elapsed_fraction(as_of)
+    if actual is None:
+        return TargetStatus.NO_DATA, Forecast(None, planned or 0, next_planned, over)
+    if planned is not None:
+        projected: float | None = actual + planned
+    elif additive and over:
+        projected = actual
+    elif additive and fraction > 0:
+        projected = actual / fraction
+    else:
+        projected = actual if not additive else None
+    forecast = Forecast(projected, planned or 0, next_planned, over)
+    if target.comparison is Comparison.AT_MOST:
+        if actual <= value:
+            return TargetStatus.MET, forecast
+        missed = over or additive
+        return (TargetStatus.MISSED if missed else TargetStatus.AT_RISK), forecast
+    if actual >= value:
+        return TargetStatus.MET, forecast
+    if over:
+        return TargetStatus.MISSED, forecast
+    if not additive:
+        return TargetStatus.AT_RISK, forecast
+    if planned is not None and actual + planned >= value:
+        return TargetStatus.ON_TRACK, forecast
+    pace = value * fraction
+    if measure_kind(target.measure) is MeasureKind.COUNT:
+        pace = math.floor(pace + 1e-9)
+    return (TargetStatus.ON_TRACK if actual >= pace else TargetStatus.AT_RISK), forecast
+
+
+# --- Words --------------------------------------------------------------------------------------
+
+
+def format_number(value: float, decimals: int = 1) -> str:
+    """A number as Swedish text: whole numbers without decimals, else a decimal comma."""
+    if math.isclose(value, round(value), abs_tol=1e-9):
+        return str(round(value))
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def format_value(measure: Measure, value: float | None) -> str:
+    """An actual value in words: "3", "12,5 h", "83 %", or "–" when there is none."""
+    if value is None:
+        return "–"
+    kind = measure_kind(measure)
+    if kind is MeasureKind.SHARE:
+        return f"{format_number(value, 0)} %"
+    if kind is MeasureKind.AMOUNT:
+        return f"{format_number(value)} h"
+    return format_number(value)
+
+
+def _measure_words(target: TargetData) -> str:
+    text = label(target.measure)
+    if target.measure is Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS:
+        days = target.parameter if target.parameter is not None else DEFAULT_CONTACT_DAYS
+        text = text.replace("N dagar", f"{days} {'dag' if days == 1 else 'dagar'}")
+    return text
+
+
+def describe_target(target: TargetData) -> str:
+    """The target in words: "minst 2 genomförda trygghetsvandringar per år"."""
+    comparison = label(target.comparison)
+    period = label(target.period)
+    if measure_kind(target.measure) is MeasureKind.SHARE:
+        percent = format_number(target.value * 100)
+        return f"{_measure_words(target)} {comparison} {percent} % {period}"
+    if target.measure is Measure.DRUG_MEDIAN_DAYS_TO_CONTACT:
+        return f"{_measure_words(target)} {comparison} {format_number(target.value)} {period}"
+    return f"{comparison} {format_number(target.value)} {_measure_words(target)} {period}"
+
+
+def forecast_text(target: TargetData, forecast: Forecast, *, window: Window) -> str:
+    """The forecast line: "1 planerad (nästa 2018-12-05): prognos 3 av minst 2"."""
+    value = scaled_value(target, window.factor)
+    goal = f"{label(target.comparison)} {format_value(target.measure, value)}"
+    parts: list[str] = []
+    if forecast.planned:
+        planned = f"{forecast.planned} planerad{'e' if forecast.planned > 1 else ''}"
+        if forecast.next_planned is not None:
+            planned += f" (nästa {forecast.next_planned.isoformat()})"
+        parts.append(planned)
+    if forecast.projected is None:
+        parts.append("ingen prognos")
+    elif forecast.period_over:
+        parts.append(f"utfall {format_value(target.measure, forecast.projected)} av {goal}")
+    else:
+        projected = forecast.projected
+        if measure_kind(target.measure) is MeasureKind.COUNT:
+            projected = math.floor(projected + 1e-9)
+        parts.append(f"prognos {format_value(target.measure, projected)} av {goal}")
+    return ": ".join(parts)

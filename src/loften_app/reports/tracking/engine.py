@@ -1,0 +1,271 @@
+"""The target engine: every promise of the agreement with its targets' status for a period.
+
+`status_report(services, period=..., today=...)` reads the agreement, its promises and targets
+through the storage services, fetches the figures once per distinct measured period
+(`FigureService`), and evaluates each target with `domain.targets`. The result is plain data
+that the command line, the overview and the PDF reports render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from loften_app.domain.enums import AgeGroup, Measure, PromiseType, label
+from loften_app.domain.errors import LoftenError
+from loften_app.domain.periods import Period
+from loften_app.domain.records import AgreementData, PromiseData, Stored, TargetData
+from loften_app.domain.targets import (
+    DEFAULT_CONTACT_DAYS,
+    Forecast,
+    TargetStatus,
+    Window,
+    default_period,
+    describe_target,
+    evaluate,
+    forecast_text,
+    format_number,
+    format_value,
+    median_from_histogram,
+    share,
+    status_label,
+    target_window,
+)
+from loften_app.storage.services import RecordFilter, Services
+from loften_app.storage.services.figures import FigureService, PromiseFigures
+
+__all__ = [
+    "PromiseStatus",
+    "StatusReport",
+    "TargetResult",
+    "measure_value",
+    "status_report",
+]
+
+#: Measures whose forecast counts planned safety walks.
+_PLANNED_MEASURES = (Measure.WALKS_COMPLETED, Measure.RECORD_COUNT)
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """One target evaluated for a period, with its words ready to show."""
+
+    target: Stored[TargetData]
+    window: Window
+    actual: float | None
+    status: TargetStatus
+    forecast: Forecast
+    as_of: dt.date
+
+    @property
+    def description(self) -> str:
+        return describe_target(self.target.data)
+
+    @property
+    def actual_text(self) -> str:
+        return format_value(self.target.data.measure, self.actual)
+
+    @property
+    def status_text(self) -> str:
+        return status_label(self.status)
+
+    @property
+    def forecast_text(self) -> str:
+        return forecast_text(self.target.data, self.forecast, window=self.window)
+
+
+@dataclass(frozen=True)
+class PromiseStatus:
+    """A promise, its main figures for the chosen period and its evaluated targets."""
+
+    promise: Stored[PromiseData]
+    figures: PromiseFigures
+    targets: tuple[TargetResult, ...]
+
+    @property
+    def main_figures(self) -> list[tuple[str, str]]:
+        """(label, value) pairs of the figures that matter for the promise's type."""
+        return main_figures(self.promise.data.type, self.figures)
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """The status of every promise of an agreement for a period, judged on `as_of`."""
+
+    agreement: Stored[AgreementData]
+    period: Period
+    as_of: dt.date
+    promises: tuple[PromiseStatus, ...]
+
+
+def measure_value(measure: Measure, f: PromiseFigures, parameter: int | None) -> float | None:
+    """The actual value of `measure` from a promise's figures; None when there is nothing to
+    measure (a share of no cases, a median of no contacts)."""
+    values: dict[Measure, Callable[[], float | None]] = {
+        Measure.RECORD_COUNT: lambda: f.records,
+        Measure.WALKS_COMPLETED: lambda: f.walks_completed,
+        Measure.SHOP_VISITS: lambda: f.shop_visits,
+        Measure.PATROL_HOURS: lambda: f.patrol_hours,
+        Measure.PATROL_HOURS_EVENING_NIGHT: lambda: f.patrol_hours_evening_night,
+        Measure.VOLUNTEER_DEPLOYMENTS: lambda: f.deployments,
+        Measure.VOLUNTEER_HOURS: lambda: f.volunteer_hours,
+        Measure.VOLUNTEER_SHARE_WITH_MUNICIPALITY: lambda: share(
+            f.deployments_with_municipality, f.deployments
+        ),
+        Measure.VOLUNTEER_SHARE_WITH_BUSINESS: lambda: share(
+            f.deployments_with_business, f.deployments
+        ),
+        Measure.DRUG_CASES: lambda: f.drug_cases,
+        Measure.DRUG_SHARE_NOTIFIED: lambda: share(f.drug_cases_notified, f.drug_cases),
+        Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS: lambda: _contacted_within(f, parameter),
+        Measure.DRUG_MEDIAN_DAYS_TO_CONTACT: lambda: median_from_histogram(f.contact_days),
+        Measure.ACTIONS_OPEN: lambda: f.actions_open,
+        Measure.ACTIONS_OVERDUE: lambda: f.actions_overdue,
+        Measure.ACTIONS_SHARE_CLOSED_BY_DEADLINE: lambda: share(
+            f.actions_closed_by_deadline, f.actions_due
+        ),
+        Measure.HOURS_SPENT: lambda: f.hours_spent,
+    }
+    return values[measure]()
+
+
+def _contacted_within(f: PromiseFigures, parameter: int | None) -> float | None:
+    """Percent of all the period's cases with a first contact within the days given."""
+    days = DEFAULT_CONTACT_DAYS if parameter is None else parameter
+    within = sum(n for d, n in f.contact_days.items() if d <= days)
+    return share(within, f.drug_cases)
+
+
+def main_figures(kind: PromiseType, f: PromiseFigures) -> list[tuple[str, str]]:
+    """The figures shown for a promise of type `kind`, with or without targets."""
+    hours = ("Nedlagda timmar", f"{format_number(f.hours_spent)} h")
+    if kind is PromiseType.PATROL:
+        return [
+            ("Patrullpass", format_number(f.patrols)),
+            ("Butiksbesök", format_number(f.shop_visits)),
+            ("Timmar närvaro", f"{format_number(f.patrol_hours)} h"),
+            ("varav kväll och natt", f"{format_number(f.patrol_hours_evening_night)} h"),
+            hours,
+        ]
+    if kind is PromiseType.SAFETY_WALK:
+        next_walk = "" if f.next_planned_walk is None else f" (nästa {f.next_planned_walk})"
+        return [
+            ("Genomförda trygghetsvandringar", format_number(f.walks_completed)),
+            ("Planerade", f"{f.walks_planned}{next_walk}"),
+            ("Inställda", format_number(f.walks_cancelled)),
+            ("Öppna åtgärder", format_number(f.actions_open)),
+            ("varav försenade", format_number(f.actions_overdue)),
+            hours,
+        ]
+    if kind is PromiseType.VOLUNTEERS:
+        return [
+            ("Volontärinsatser", format_number(f.deployments)),
+            ("Volontärtimmar", f"{format_number(f.volunteer_hours)} h"),
+            (
+                "I samråd med kommunen",
+                _count_share(f.deployments_with_municipality, f.deployments),
+            ),
+            ("I samråd med näringslivet", _count_share(f.deployments_with_business, f.deployments)),
+            hours,
+        ]
+    if kind is PromiseType.DRUGS:
+        by_age = ", ".join(f"{label(g)} {f.drug_cases_by_age.get(g, 0)}" for g in AgeGroup)
+        median = median_from_histogram(f.contact_days)
+        return [
+            ("Narkotikaärenden", f"{f.drug_cases} ({by_age})"),
+            ("Kommunen underrättad", _count_share(f.drug_cases_notified, f.drug_cases)),
+            (
+                f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
+                format_value(Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS, _contacted_within(f, None)),
+            ),
+            ("Mediantid till kontakt", "–" if median is None else f"{format_number(median)} d"),
+            hours,
+        ]
+    return [("Aktiviteter", format_number(f.records)), hours]
+
+
+def _count_share(part: int, whole: int) -> str:
+    percent = share(part, whole)
+    return f"{part}" if percent is None else f"{part} ({format_number(percent, 0)} %)"
+
+
+def status_report(
+    services: Services, *, period: Period | None = None, today: dt.date | None = None
+) -> StatusReport:
+    """The status of every promise of the current agreement for `period` on `today`.
+
+    `period` defaults to the current year within the agreement (else its last year); targets
+    are judged as of `today` or the end of the period, whichever is earlier. Raises
+    `LoftenError` when the file has no agreement.
+    """
+    today = today or dt.date.today()
+    agreement = services.agreements.current()
+    if agreement is None:
+        raise LoftenError("Databasen har ingen överenskommelse. Skapa en först (loften new).")
+    span = Period(agreement.data.period_start, agreement.data.period_end)
+    chosen = period or default_period(span, today)
+    as_of = min(today, chosen.end)
+    promises = services.promises.for_agreement(agreement.id)
+    promise_ids = [p.id for p in promises]
+    targets = _targets_by_promise(services, promise_ids)
+    figures = FigureService(services.database)
+    cache: dict[tuple[Period, dt.date], dict[str, PromiseFigures]] = {}
+
+    def figures_for(measured: Period, until: dt.date) -> dict[str, PromiseFigures]:
+        key = (measured, until)
+        if key not in cache:
+            cache[key] = figures.period_figures(
+                period=measured, promise_ids=promise_ids, as_of=as_of, forecast_until=until
+            )
+        return cache[key]
+
+    results: list[PromiseStatus] = []
+    for promise in promises:
+        evaluated: list[TargetResult] = []
+        for target in targets.get(promise.id, []):
+            window = target_window(target.data.period, chosen, span)
+            f = figures_for(window.measured, window.full.end)[promise.id]
+            evaluated.append(_evaluate(promise.data.type, target, window, f, as_of))
+        own = figures_for(chosen, chosen.end)[promise.id]
+        results.append(PromiseStatus(promise, own, tuple(evaluated)))
+    return StatusReport(agreement, chosen, as_of, tuple(results))
+
+
+def _evaluate(
+    kind: PromiseType,
+    target: Stored[TargetData],
+    window: Window,
+    f: PromiseFigures,
+    as_of: dt.date,
+) -> TargetResult:
+    data = target.data
+    actual = measure_value(data.measure, f, data.parameter)
+    with_planned = kind is PromiseType.SAFETY_WALK and data.measure in _PLANNED_MEASURES
+    status, forecast = evaluate(
+        data,
+        actual=actual,
+        window=window,
+        as_of=as_of,
+        planned=f.walks_planned_ahead if with_planned else None,
+        next_planned=f.next_planned_walk if with_planned else None,
+    )
+    return TargetResult(target, window, actual, status, forecast, as_of)
+
+
+def _targets_by_promise(
+    services: Services, promise_ids: list[str]
+) -> dict[str, list[Stored[TargetData]]]:
+    wanted = set(promise_ids)
+    result: dict[str, list[Stored[TargetData]]] = {}
+    offset = 0
+    while True:
+        page = services.targets.list_page(
+            filter=RecordFilter(), sort="measure", descending=False, offset=offset, limit=500
+        )
+        for target in page.items:
+            if target.data.promise_id in wanted:
+                result.setdefault(target.data.promise_id, []).append(target)
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            return result

@@ -1,0 +1,125 @@
+"""The target engine and `loften status` on demo data in a real file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from loften_app.domain.enums import Comparison, Measure, Organisation, PromiseType, TargetPeriod
+from loften_app.domain.periods import quarter, year
+from loften_app.domain.records import Actor, TargetData
+from loften_app.domain.targets import TargetStatus
+from loften_app.reports.tracking import render_status, status_report
+from loften_app.storage.database import Database, open_database
+from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.services import Services
+
+ACTOR = Actor("trygghetssamordnare", Organisation.MUNICIPALITY)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Database]:
+    with open_database(tmp_path / "demo.db") as database:
+        fill_demo_data(database, ACTOR, DemoOptions(year=2018))
+        yield database
+
+
+def promise_id(services: Services, kind: PromiseType) -> str:
+    agreement = services.agreements.current()
+    assert agreement is not None
+    return next(p.id for p in services.promises.for_agreement(agreement.id) if p.data.type is kind)
+
+
+def test_the_walk_target_is_met_for_2018_and_on_track_with_a_planned_walk(demo: Database) -> None:
+    services = Services.build(demo, ACTOR)
+    report = status_report(services, period=year(2018), today=dt.date(2019, 2, 1))
+    assert [p.promise.data.number for p in report.promises] == [1, 2, 3, 4]
+    walks = report.promises[1].targets[0]
+    assert walks.description == "minst 2 genomförda trygghetsvandringar per år"
+    assert (walks.actual, walks.status) == (2, TargetStatus.MET)
+    # Viewed in the autumn, the October walk is not done yet: the planned one is the forecast.
+    autumn = status_report(services, period=quarter(2018, 3), today=dt.date(2018, 9, 1))
+    walks = autumn.promises[1].targets[0]
+    assert walks.actual == 1
+    assert walks.forecast.planned >= 1
+
+
+def test_every_measure_gives_a_value_or_no_data(demo: Database) -> None:
+    services = Services.build(demo, ACTOR)
+    drugs = promise_id(services, PromiseType.DRUGS)
+    for measure in Measure:
+        services.targets.add(
+            data=TargetData(
+                promise_id=drugs,
+                measure=measure,
+                comparison=Comparison.AT_LEAST,
+                value=1,
+                period=TargetPeriod.QUARTER,
+                parameter=3 if measure is Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS else None,
+            )
+        )
+    report = status_report(services, period=quarter(2018, 2), today=dt.date(2018, 5, 15))
+    results = {t.target.data.measure: t for t in report.promises[3].targets}
+    assert set(results) == set(Measure)
+    assert results[Measure.DRUG_CASES].actual == report.promises[3].figures.drug_cases
+    # A drug promise has no volunteers of its own: a share of nothing is no data.
+    assert results[Measure.VOLUNTEER_SHARE_WITH_MUNICIPALITY].status is TargetStatus.NO_DATA
+    assert results[Measure.DRUG_SHARE_NOTIFIED].actual is not None
+    text = render_status(report)
+    assert "andel ärenden med kommunal kontakt inom 3 dagar" in text
+    assert "saknar data" in text
+
+
+def test_an_empty_file_is_a_plain_error(tmp_path: Path) -> None:
+    path = tmp_path / "tom.db"
+    with open_database(path) as database:
+        from loften_app.domain.errors import LoftenError
+
+        with pytest.raises(LoftenError, match="ingen överenskommelse"):
+            status_report(Services.build(database, ACTOR))
+
+
+def loften(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "loften_app", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ},
+    )
+
+
+def test_status_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    assert loften("demo-data", "--db", str(path), "--year", "2018").returncode == 0
+    result = loften("status", "--db", str(path), "--year", "2018")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for title in (
+        "1. Polisiär närvaro och butiksbesök (Polisen)",
+        "2. Trygghetsvandringar (Kommunen)",
+        "3. Polisvolontärer (Polisen)",
+        "4. Narkotika: upptäckt, lagföring, uppföljning och vård (Polisen och kommunen)",
+    ):
+        assert title in out
+    line = next(x for x in out.splitlines() if "minst 2 genomförda trygghetsvandringar" in x)
+    assert re.search(r"trygghetsvandringar per år\s+2\s+uppfyllt\s", line), line
+    for figure in ("Butiksbesök", "varav kväll och natt", "Volontärtimmar", "Narkotikaärenden"):
+        assert figure in out
+    quarter_run = loften("status", "--db", str(path), "--quarter", "2018-Q3")
+    assert quarter_run.returncode == 0, quarter_run.stderr
+    assert "2018 kv 3" in quarter_run.stdout
+    bad = loften("status", "--db", str(path), "--quarter", "2018-Q5")
+    assert bad.returncode == 1
+    assert "Okänd period" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    missing = loften("status", "--db", str(tmp_path / "saknas.db"))
+    assert missing.returncode == 1
+    assert not (tmp_path / "saknas.db").exists()

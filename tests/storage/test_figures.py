@@ -1,0 +1,270 @@
+"""FigureService on a real file: period edges, shifts across midnight and quarter ends, leap
+years, deleted records, walks and actions, drug cases."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from loften_app.domain.enums import (
+    ActionOwner,
+    ActionStatus,
+    AgeGroup,
+    DrugCaseKind,
+    NotificationKind,
+    ObservationCategory,
+    PromiseType,
+    WalkStatus,
+)
+from loften_app.domain.periods import Period, month, quarter, year
+from loften_app.domain.records import (
+    ActionData,
+    AgreementData,
+    DrugCaseData,
+    ObservationData,
+    Participants,
+    PatrolData,
+    PlaceData,
+    SafetyWalkData,
+    ShopData,
+    ShopVisitData,
+    Stored,
+    VolunteerDeploymentData,
+)
+from loften_app.storage.services import Services
+from loften_app.storage.services.figures import FigureService, PromiseFigures
+from tests.storage.conftest import FixedClock
+
+
+@pytest.fixture
+def ids(services: Services, agreement: Stored[AgreementData], clock: FixedClock) -> dict[str, str]:
+    clock.now = dt.datetime(2019, 6, 1, 12, tzinfo=dt.UTC)  # every 2018 record is in the past
+    promises = {p.data.type: p.id for p in services.promises.for_agreement(agreement.id)}
+    shops = [services.shops.add(data=ShopData(name=f"Butik {n}")).id for n in range(3)]
+    place = services.places.add(data=PlaceData(name="Testtorget")).id
+    return {
+        "patrol": promises[PromiseType.PATROL],
+        "walk": promises[PromiseType.SAFETY_WALK],
+        "volunteers": promises[PromiseType.VOLUNTEERS],
+        "drugs": promises[PromiseType.DRUGS],
+        **{f"shop{n}": shop for n, shop in enumerate(shops)},
+        "place": place,
+    }
+
+
+def figures(
+    services: Services, ids: dict[str, str], period: Period, as_of: dt.date | None = None
+) -> PromiseFigures:
+    result = FigureService(services.database).period_figures(
+        period=period, promise_ids=list(ids.values())[:4], as_of=as_of or period.end
+    )
+    return PromiseFigures.total(result.values())
+
+
+def patrol(ids: dict[str, str], on: dt.date, start: int, end: int, **rest: Any) -> PatrolData:
+    return PatrolData(
+        promise_id=ids["patrol"],
+        date=on,
+        start_time=dt.time(start),
+        end_time=dt.time(end),
+        place_ids=(ids["place"],),
+        **rest,
+    )
+
+
+def test_a_shift_across_midnight_and_a_quarter_end_is_split_by_calendar_date(
+    services: Services, ids: dict[str, str]
+) -> None:
+    services.patrols.add(data=patrol(ids, dt.date(2018, 3, 31), 21, 2))
+    services.patrols.add(data=patrol(ids, dt.date(2018, 3, 31), 10, 12))
+    q1 = figures(services, ids, quarter(2018, 1))
+    q2 = figures(services, ids, quarter(2018, 2))
+    # Both start on 31 March: the records belong to Q1, the hours after midnight to Q2.
+    assert (q1.patrols, q2.patrols) == (2, 0)
+    assert q1.patrol_hours == pytest.approx(3 + 2)
+    assert q1.patrol_hours_evening_night == pytest.approx(3)
+    assert q2.patrol_hours == pytest.approx(2)
+    assert q2.patrol_hours_evening_night == pytest.approx(2)
+    whole = figures(services, ids, year(2018))
+    assert whole.patrol_hours == pytest.approx(7)
+    assert whole.patrol_hours_evening_night == pytest.approx(5)
+
+
+def test_a_new_years_eve_shift_gives_its_hours_after_midnight_to_the_new_year(
+    services: Services, ids: dict[str, str]
+) -> None:
+    services.patrols.add(data=patrol(ids, dt.date(2017, 12, 31), 22, 1))
+    assert figures(services, ids, year(2017)).patrol_hours == pytest.approx(2)
+    new_year = figures(services, ids, year(2018))
+    assert new_year.patrols == 0
+    assert new_year.patrol_hours == pytest.approx(1)
+    assert new_year.patrol_hours_evening_night == pytest.approx(1)
+
+
+def test_evening_and_night_hours_are_the_part_between_18_and_06(
+    services: Services, ids: dict[str, str]
+) -> None:
+    services.patrols.add(data=patrol(ids, dt.date(2018, 5, 8), 16, 7))  # 15 h, 12 of them night
+    services.patrols.add(data=patrol(ids, dt.date(2018, 5, 9), 8, 17))  # daytime only
+    f = figures(services, ids, month(2018, 5))
+    assert f.patrol_hours == pytest.approx(24)
+    assert f.patrol_hours_evening_night == pytest.approx(12)
+
+
+def test_leap_day_belongs_to_february_and_its_night_shift_reaches_march(
+    services: Services, ids: dict[str, str]
+) -> None:
+    services.patrols.add(data=patrol(ids, dt.date(2016, 2, 29), 23, 3))
+    february = figures(services, ids, month(2016, 2))
+    assert (february.patrols, february.patrol_hours) == (1, pytest.approx(1))
+    assert figures(services, ids, month(2016, 3)).patrol_hours == pytest.approx(3)
+
+
+def test_shop_visits_count_and_deleted_records_never_count(
+    services: Services, ids: dict[str, str]
+) -> None:
+    visits = tuple(ShopVisitData(shop_id=ids[f"shop{n}"]) for n in range(3))
+    kept = services.patrols.add(data=patrol(ids, dt.date(2018, 4, 2), 19, 23, shop_visits=visits))
+    gone = services.patrols.add(data=patrol(ids, dt.date(2018, 4, 3), 19, 23, shop_visits=visits))
+    services.patrols.delete(id=gone.id)
+    f = figures(services, ids, quarter(2018, 2))
+    assert (f.patrols, f.shop_visits, f.patrol_hours) == (1, 3, pytest.approx(4))
+    assert kept.data.shop_visit_count == 3
+
+
+def test_an_empty_period_has_zeros_and_no_medians(services: Services, ids: dict[str, str]) -> None:
+    f = figures(services, ids, quarter(2018, 4))
+    assert f == PromiseFigures(drug_cases_by_age={}, contact_days={})
+
+
+def deployment(ids: dict[str, str], on: dt.date, **rest: Any) -> VolunteerDeploymentData:
+    values: dict[str, Any] = {
+        "promise_id": ids["volunteers"],
+        "date": on,
+        "start_time": dt.time(20),
+        "end_time": dt.time(2),
+        "volunteers": 3,
+        "place_ids": (ids["place"],),
+    }
+    values.update(rest)
+    return VolunteerDeploymentData(**values)
+
+
+def test_volunteer_hours_and_consultation(services: Services, ids: dict[str, str]) -> None:
+    services.volunteer_deployments.add(
+        data=deployment(ids, dt.date(2018, 6, 30), with_municipality=True)
+    )
+    services.volunteer_deployments.add(
+        data=deployment(ids, dt.date(2018, 5, 1), volunteer_hours_override=10.0, with_business=True)
+    )
+    q2 = figures(services, ids, quarter(2018, 2))
+    assert q2.deployments == 2
+    # 3 volunteers × 4 h before midnight on 30 June, plus the overridden 10 h.
+    assert q2.volunteer_hours == pytest.approx(12 + 10)
+    assert figures(services, ids, quarter(2018, 3)).volunteer_hours == pytest.approx(6)
+    assert (q2.deployments_with_municipality, q2.deployments_with_business) == (1, 1)
+
+
+def walk(ids: dict[str, str], on: dt.date, status: WalkStatus, *actions: ActionData) -> Any:
+    observations = tuple(
+        ObservationData(category=ObservationCategory.LIGHTING, description="Mörkt", action=a)
+        for a in actions
+    )
+    return SafetyWalkData(
+        promise_id=ids["walk"],
+        date=on,
+        status=status,
+        place_id=ids["place"],
+        participants=Participants(municipality=2, residents=5),
+        observations=observations,
+        cancellation_reason="Snöstorm" if status is WalkStatus.CANCELLED else "",
+    )
+
+
+def action(deadline: dt.date, status: ActionStatus, closed: dt.date | None = None) -> ActionData:
+    return ActionData(
+        what="Byta lampor",
+        owner=ActionOwner.MUNICIPAL_OFFICE,
+        deadline=deadline,
+        status=status,
+        closed_on=closed,
+        rejection_reason="Ej vår mark" if status is ActionStatus.REJECTED else "",
+    )
+
+
+def test_walks_planned_are_counted_apart_and_actions_as_of_a_date(
+    services: Services, ids: dict[str, str]
+) -> None:
+    services.safety_walks.add(
+        data=walk(
+            ids,
+            dt.date(2018, 3, 20),
+            WalkStatus.COMPLETED,
+            action(dt.date(2018, 5, 1), ActionStatus.OPEN),
+            action(dt.date(2018, 5, 1), ActionStatus.DONE, dt.date(2018, 4, 20)),
+            action(dt.date(2018, 5, 1), ActionStatus.DONE, dt.date(2018, 6, 20)),
+            action(dt.date(2018, 12, 1), ActionStatus.IN_PROGRESS),
+        )
+    )
+    services.safety_walks.add(data=walk(ids, dt.date(2018, 10, 4), WalkStatus.PLANNED))
+    services.safety_walks.add(data=walk(ids, dt.date(2018, 4, 4), WalkStatus.CANCELLED))
+    deleted = services.safety_walks.add(data=walk(ids, dt.date(2018, 5, 5), WalkStatus.COMPLETED))
+    services.safety_walks.delete(id=deleted.id)
+    service = FigureService(services.database)
+    by_promise = service.period_figures(
+        period=year(2018), promise_ids=[ids["walk"]], as_of=dt.date(2018, 6, 1)
+    )
+    f = by_promise[ids["walk"]]
+    assert (f.walks_completed, f.walks_planned, f.walks_cancelled) == (1, 1, 1)
+    assert (f.walks_planned_ahead, f.next_planned_walk) == (1, dt.date(2018, 10, 4))
+    # On 1 June: the one closed in June is still open; three open, two past their deadline.
+    assert (f.actions_open, f.actions_overdue) == (3, 2)
+    assert (f.actions_due, f.actions_closed_by_deadline) == (3, 1)
+    later = service.period_figures(
+        period=year(2018), promise_ids=[ids["walk"]], as_of=dt.date(2019, 1, 1)
+    )[ids["walk"]]
+    assert (later.walks_planned_ahead, later.actions_open, later.actions_overdue) == (0, 2, 2)
+
+
+def case(ids: dict[str, str], on: dt.date, contact_after: int | None, **rest: Any) -> Any:
+    contact = None if contact_after is None else on + dt.timedelta(days=contact_after)
+    values: dict[str, Any] = {
+        "promise_id": ids["drugs"],
+        "detected_on": on,
+        "age_group": AgeGroup.UNDER_18,
+        "kind": DrugCaseKind.OWN_USE,
+        "first_contact_on": contact,
+        "place_id": ids["place"],
+    }
+    values.update(rest)
+    return DrugCaseData(**values)
+
+
+def test_drug_cases_by_age_notified_and_days_to_contact(
+    services: Services, ids: dict[str, str]
+) -> None:
+    services.drug_cases.add(
+        data=case(
+            ids,
+            dt.date(2018, 3, 31),
+            1,
+            municipality_notified_on=dt.date(2018, 3, 31),
+            notification_kind=NotificationKind.REPORT_OF_CONCERN,
+        )
+    )
+    services.drug_cases.add(data=case(ids, dt.date(2018, 2, 1), 4, age_group=AgeGroup.AGE_18_25))
+    services.drug_cases.add(data=case(ids, dt.date(2018, 1, 5), None))
+    services.drug_cases.add(data=case(ids, dt.date(2018, 4, 1), 0))
+    q1 = figures(services, ids, quarter(2018, 1))
+    assert q1.drug_cases == 3
+    assert q1.drug_cases_by_age == {
+        AgeGroup.UNDER_18: 2,
+        AgeGroup.AGE_18_25: 1,
+        AgeGroup.AGE_26_PLUS: 0,
+    }
+    assert q1.drug_cases_notified == 1
+    assert q1.contact_days == {1: 1, 4: 1}
+    assert dataclasses.replace(q1).records == 3
