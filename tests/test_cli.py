@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from loften_app import cli
 from loften_app.paths import ENV_DATABASE, default_database_path
 
@@ -65,9 +67,11 @@ def test_version_and_help() -> None:
     assert "demo-data" in loften("--help").stdout
 
 
-def test_the_default_database_is_in_the_users_data_folder(monkeypatch: object) -> None:
+def test_the_default_database_is_in_the_users_data_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     parser = cli.build_parser()
     args = parser.parse_args(["new", "--template", "x"])
-    os.environ.pop(ENV_DATABASE, None)
+    monkeypatch.delenv(ENV_DATABASE, raising=False)
     assert cli.database_path(args) == default_database_path()
     assert default_database_path().name == "loften.db"
