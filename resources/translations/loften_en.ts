@@ -124,6 +124,45 @@
     </message>
 </context>
 <context>
+    <name>CarriedActionsBox</name>
+    <message>
+        <source>Åtgärder som varken är åtgärdade eller avslagna, från tidigare vandringar i samma område. Ändra dem i den vandring där de beslutades.</source>
+        <translation>Actions neither done nor rejected, from earlier walks in the same area. Change them in the walk where they were decided.</translation>
+    </message>
+    <message>
+        <source>Öppna åtgärder från tidigare vandringar</source>
+        <translation>Open actions from earlier walks</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Iakttagelse</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Klart senast</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Öppna åtgärder från tidigare vandringar i området (%1)</source>
+        <translation>Open actions from earlier walks in the area (%1)</translation>
+    </message>
+    <message>
+        <source>%1 försenad</source>
+        <translation>%1 overdue</translation>
+    </message>
+</context>
+<context>
     <name>DrugCaseForm</name>
     <message>
         <source>Narkotikaärende</source>

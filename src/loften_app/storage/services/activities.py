@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Table, cast, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
-from loften_app.domain.enums import PromiseType
+from loften_app.domain.enums import ActionStatus, ObservationCategory, PromiseType
 from loften_app.domain.records import (
     ActionData,
     DrugCaseData,
@@ -124,6 +125,17 @@ class PatrolService(RecordService[PatrolData, Patrol]):
 PARTICIPANT_FIELDS = tuple(f.name for f in dataclasses.fields(Participants))
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class CarriedAction:
+    """An action still open from an earlier walk, shown again on the next walk in the area."""
+
+    walk_id: str
+    walk_date: dt.date
+    observation: str
+    category: ObservationCategory
+    action: ActionData
+
+
 class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
     """Trygghetsvandringar with their participants, observations, photos and actions."""
 
@@ -211,6 +223,44 @@ class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
             for observation in row.observations
         )
         return from_row(SafetyWalkData, row, participants=participants, observations=observations)
+
+    def open_actions_in_area(
+        self, *, place_id: str, before: dt.date, exclude_walk_id: str | None = None
+    ) -> list[CarriedAction]:
+        """Actions neither done nor rejected from the active walks in the area `place_id`
+        dated before `before` (less the walk `exclude_walk_id`), oldest deadline first."""
+        query = (
+            select(SafetyWalk.id, SafetyWalk.date, Observation.description, Observation.category)
+            .add_columns(WalkAction)
+            .join(Observation, Observation.walk_id == SafetyWalk.id)
+            .join(WalkAction, WalkAction.observation_id == Observation.id)
+            .where(
+                SafetyWalk.place_id == place_id,
+                SafetyWalk.deleted_at.is_(None),
+                SafetyWalk.date < before,
+                WalkAction.status.not_in((ActionStatus.DONE, ActionStatus.REJECTED)),
+            )
+            .order_by(
+                WalkAction.deadline.is_(None),
+                WalkAction.deadline,
+                SafetyWalk.date,
+                SafetyWalk.id,
+                Observation.position,
+            )
+        )
+        if exclude_walk_id is not None:
+            query = query.where(SafetyWalk.id != exclude_walk_id)
+        with self._db.reading() as session:
+            return [
+                CarriedAction(
+                    walk_id=walk_id,
+                    walk_date=walk_date,
+                    observation=description,
+                    category=category,
+                    action=from_row(ActionData, action),
+                )
+                for walk_id, walk_date, description, category, action in session.execute(query)
+            ]
 
 
 class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, VolunteerDeployment]):

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from loften_app.domain.enums import LightCondition, PromiseType, WalkStatus
 from loften_app.domain.errors import ValidationIssue
 from loften_app.domain.records import SafetyWalkData
-from loften_app.storage.services import RecordService
+from loften_app.storage.services import RecordService, SafetyWalkService
 from loften_app.ui.forms.base import RecordForm
+from loften_app.ui.forms.carried_actions import CarriedActionsBox
 from loften_app.ui.forms.fields import (
     ChoiceCombo,
     DateField,
@@ -231,6 +232,9 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         self._observation_errors.setWidget(error)
         self._observation_errors.hide()
         outer.addWidget(self._observation_errors)
+        self.carried = CarriedActionsBox(today=self._today)
+        outer.addWidget(self.carried)
+        self.place.currentIndexChanged.connect(lambda _i: self._refresh_carried())
         self._update_status_rows()
 
     def _text_box(self, lines: int) -> QPlainTextEdit:
@@ -263,6 +267,27 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         if not self._loading:
             self.observations.model.follow_walk_date(self._walk_date, new)
         self._walk_date = new
+        self._refresh_carried()
+
+    def _refresh_carried(self) -> None:
+        if not self._loading:  # `load` shows them once at its end
+            self._show_carried()
+
+    def _show_carried(self) -> None:
+        """Show the open actions of earlier walks in the chosen area (none without an area)."""
+        place_id = self.place.value()
+        service = self.service
+        if place_id is None or not isinstance(service, SafetyWalkService):
+            self.carried.set_actions(())
+            return
+        stored = self.stored
+        self.carried.set_actions(
+            service.open_actions_in_area(
+                place_id=place_id,
+                before=self.date.value(),
+                exclude_walk_id=None if stored is None else stored.id,
+            )
+        )
 
     def _ask_new_place(self) -> None:
         name, ok = QInputDialog.getText(
@@ -313,6 +338,7 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         self.hours_spent.set_value_or_none(data.hours_spent)
         self.notes.setPlainText(data.notes)
         self._update_status_rows()
+        self._show_carried()
 
     def collect(self) -> SafetyWalkData:
         status = self.status.value() or WalkStatus.PLANNED
