@@ -170,10 +170,6 @@
         <translation>Drug case</translation>
     </message>
     <message>
-        <source>Löfte:</source>
-        <translation>Promise:</translation>
-    </message>
-    <message>
         <source>Ärendekod</source>
         <translation>Case code</translation>
     </message>
@@ -776,10 +772,6 @@ overdue</translation>
         <translation>Other activity</translation>
     </message>
     <message>
-        <source>Löfte:</source>
-        <translation>Promise:</translation>
-    </message>
-    <message>
         <source>Datum:</source>
         <translation>Date:</translation>
     </message>
@@ -864,10 +856,6 @@ overdue</translation>
     <message>
         <source>Polisiär närvaro och butiksbesök</source>
         <translation>Police presence and shop visits</translation>
-    </message>
-    <message>
-        <source>Löfte:</source>
-        <translation>Promise:</translation>
     </message>
     <message>
         <source>Datum:</source>
@@ -1313,6 +1301,10 @@ overdue</translation>
         <translation>Close the form (Esc)</translation>
     </message>
     <message>
+        <source>Löfte:</source>
+        <translation>Promise:</translation>
+    </message>
+    <message>
         <source>Kan inte sparas: %1 att rätta (se de röda texterna).</source>
         <translation>Cannot be saved: %1 to correct (see the red texts).</translation>
     </message>
@@ -1484,10 +1476,6 @@ overdue</translation>
     <message>
         <source>Trygghetsvandring</source>
         <translation>Safety walk</translation>
-    </message>
-    <message>
-        <source>Löfte:</source>
-        <translation>Promise:</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -1834,10 +1822,6 @@ overdue</translation>
     <message>
         <source>Polisvolontärer</source>
         <translation>Police volunteers</translation>
-    </message>
-    <message>
-        <source>Löfte:</source>
-        <translation>Promise:</translation>
     </message>
     <message>
         <source>Datum:</source>

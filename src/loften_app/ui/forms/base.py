@@ -31,7 +31,7 @@ from loften_app.domain.records import Stored
 from loften_app.domain.validation import validate
 from loften_app.storage.errors import StaleRecordError
 from loften_app.storage.services import RecordService
-from loften_app.ui.forms.fields import HasChoices, field_error_label
+from loften_app.ui.forms.fields import ChoiceCombo, HasChoices, field_error_label
 
 DataT = TypeVar("DataT")
 Choices = Callable[[], Sequence[tuple[str, str]]]
@@ -155,6 +155,13 @@ class RecordForm(QWidget, Generic[DataT]):
         """Fill `widget` with `choices()` now and again whenever the registers change."""
         widget.set_choices(choices())
         self._choices.append((widget, choices))
+
+    def add_promise_row(self, form: QFormLayout, choices: Choices) -> ChoiceCombo:
+        """The "Löfte:" row every activity form starts with (field `promise_id`)."""
+        promise = ChoiceCombo()
+        self.offer_choices(promise, choices)
+        self.add_row(form, "promise_id", self.tr("Löfte:"), promise, promise.currentIndexChanged)
+        return promise
 
     def reload_choices(self) -> None:
         """Read every widget's choices again (a promise, place or shop was added or renamed);

@@ -37,7 +37,6 @@ from loften_app.domain.records import DrugCaseData, Stored
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.forms.fields import (
-    ChoiceCombo,
     DateField,
     EnumCombo,
     HoursField,
@@ -115,11 +114,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         column = QVBoxLayout(self.body)
         head = QFormLayout()
         column.addLayout(head)
-        self.promise = ChoiceCombo()
-        self.offer_choices(self.promise, lambda: self._lookups.promises(PromiseType.DRUGS))
-        self.add_row(
-            head, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
-        )
+        self.promise = self.add_promise_row(head, lambda: self._lookups.promises(PromiseType.DRUGS))
         self.case_code = QLabel()
         self.case_code.setObjectName("case_code")
         self.case_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -17,7 +17,6 @@ from loften_app.domain.records import OtherActivityData
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.forms.fields import (
-    ChoiceCombo,
     DateField,
     HoursField,
     OptionalCountField,
@@ -48,11 +47,7 @@ class OtherActivityForm(RecordForm[OtherActivityData]):
 
     def build(self) -> None:
         form = form_layout(self.body)
-        self.promise = ChoiceCombo()
-        self.offer_choices(self.promise, self._lookups.promises)
-        self.add_row(
-            form, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
-        )
+        self.promise = self.add_promise_row(form, self._lookups.promises)
         self.date = DateField()
         self.add_row(form, "date", self.tr("Datum:"), self.date, self.date.dateChanged)
         self.what = QLineEdit()

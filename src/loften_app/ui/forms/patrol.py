@@ -169,10 +169,8 @@ class PatrolForm(RecordForm[PatrolData]):
 
     def build(self) -> None:
         form = form_layout(self.body)
-        self.promise = ChoiceCombo()
-        self.offer_choices(self.promise, lambda: self._lookups.promises(PromiseType.PATROL))
-        self.add_row(
-            form, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
+        self.promise = self.add_promise_row(
+            form, lambda: self._lookups.promises(PromiseType.PATROL)
         )
         self.date = DateField()
         self.add_row(form, "date", self.tr("Datum:"), self.date, self.date.dateChanged)

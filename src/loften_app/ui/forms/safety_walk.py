@@ -135,12 +135,10 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         top.addLayout(right, 5)
         outer.addLayout(top)
 
-        self.promise = ChoiceCombo()
-        _narrow(self.promise)
-        self.offer_choices(self.promise, lambda: self._lookups.promises(PromiseType.SAFETY_WALK))
-        self.add_row(
-            left, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
+        self.promise = self.add_promise_row(
+            left, lambda: self._lookups.promises(PromiseType.SAFETY_WALK)
         )
+        _narrow(self.promise)
         self.status = EnumCombo(WalkStatus)
         self.add_row(
             left, "status", self.tr("Status:"), self.status, self.status.currentIndexChanged

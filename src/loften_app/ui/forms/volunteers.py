@@ -21,7 +21,6 @@ from loften_app.domain.records import VolunteerDeploymentData
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.forms.fields import (
-    ChoiceCombo,
     CountField,
     DateField,
     EnumCombo,
@@ -62,10 +61,8 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
 
     def build(self) -> None:
         form = form_layout(self.body)
-        self.promise = ChoiceCombo()
-        self.offer_choices(self.promise, lambda: self._lookups.promises(PromiseType.VOLUNTEERS))
-        self.add_row(
-            form, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
+        self.promise = self.add_promise_row(
+            form, lambda: self._lookups.promises(PromiseType.VOLUNTEERS)
         )
         self.date = DateField()
         self.add_row(form, "date", self.tr("Datum:"), self.date, self.date.dateChanged)
