@@ -1,65 +1,16 @@
-"""The command line: the same services as the window, for headless work.
-
-`loften` alone starts the window (see `__main__.py`); the subcommands work without Qt.
-"""
+"""Subcommands for databases and records: new, demo-data, status."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-import loften_app
-from loften_app.domain.enums import Organisation
+from loften_app.cli import actor_from, database_path
 from loften_app.domain.errors import LoftenError
-from loften_app.paths import ENV_DATABASE, resolve_database_path
-
-if TYPE_CHECKING:
-    from loften_app.domain.records import Actor
-
-ENV_USER = "LOFTEN_USER"
 
 
-class _VersionAction(argparse.Action):
-    """`--version`, reading the installed version only when asked (it is slow to look up)."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        print(f"Löften {loften_app.__version__}")
-        parser.exit()
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="loften",
-        description="Löften: registrera och följ upp medborgarlöften. "
-        "Utan kommando startar programfönstret.",
-    )
-    parser.add_argument("--version", action=_VersionAction, nargs=0, help="visa versionen")
-    db_help = (
-        f"databasfilen (annars miljövariabeln {ENV_DATABASE}, annars loften.db i din datamapp)"
-    )
-    parser.add_argument("--db", metavar="FIL", help=db_help)
-    # Subcommands accept --db too; SUPPRESS keeps a value given before the subcommand.
-    with_db = argparse.ArgumentParser(add_help=False)
-    with_db.add_argument("--db", metavar="FIL", default=argparse.SUPPRESS, help=db_help)
-    with_db.add_argument(
-        "--user",
-        metavar="NAMN",
-        default=argparse.SUPPRESS,
-        help=f"vem som gör ändringen (annars {ENV_USER} eller inloggningsnamnet)",
-    )
-    with_db.add_argument(
-        "--organisation",
-        choices=[o.value for o in Organisation],
-        default=argparse.SUPPRESS,
-        help="organisationen som gör ändringen (standard: municipality)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
-
+def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
+    """Add `new`, `demo-data` and `status` to the subcommands."""
     new = commands.add_parser(
         "new", parents=[with_db], help="skapa en databas från en inbyggd mall"
     )
@@ -97,19 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
     status_period.add_argument("--year", type=int, metavar="ÅR", help="t.ex. 2018")
     status_period.add_argument("--quarter", metavar="KVARTAL", help="t.ex. 2018-Q3")
     status.set_defaults(handler=_cmd_status)
-    return parser
-
-
-def actor_from(args: argparse.Namespace) -> Actor:
-    from loften_app.domain.records import Actor
-
-    name = getattr(args, "user", None) or os.environ.get(ENV_USER) or getpass.getuser()
-    organisation = Organisation(getattr(args, "organisation", Organisation.MUNICIPALITY.value))
-    return Actor(name, organisation)
-
-
-def database_path(args: argparse.Namespace) -> Path:
-    return resolve_database_path(getattr(args, "db", None))
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -167,13 +105,3 @@ def _cmd_status(args: argparse.Namespace) -> int:
         report = status_report(Services.build(database, actor_from(args)), period=period)
     print(render_status(report), end="")
     return 0
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run the subcommand in `args`; a `LoftenError` becomes a message and exit status 1."""
-    handler: Callable[[argparse.Namespace], int] = args.handler
-    try:
-        return handler(args)
-    except LoftenError as error:
-        print(error.message, file=sys.stderr)
-        return 1
