@@ -22,6 +22,7 @@ import logging
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,6 +125,21 @@ class Database:
         self._write_sessions = sessionmaker(
             engine.execution_options(loften_write=True), expire_on_commit=False
         )
+        self._watch: sqlite3.Connection | None = None
+        self._watch_lock = threading.Lock()
+
+    def change_marker(self) -> int:
+        """A number that changes whenever anyone commits to the file: this process's sessions or
+        another process. Caches of figures compare it to know they are stale.
+
+        It is `PRAGMA data_version` of a connection kept for this purpose alone, so every commit
+        made through any other connection counts.
+        """
+        with self._watch_lock, _classified():
+            if self._watch is None:
+                self._watch = sqlite3.connect(self.path, check_same_thread=False)
+            (version,) = self._watch.execute("PRAGMA data_version").fetchone()
+            return int(version)
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
@@ -138,6 +154,10 @@ class Database:
             yield session
 
     def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()
 
     def __enter__(self) -> Database:
