@@ -166,7 +166,7 @@ def test_an_older_file_is_backed_up_beside_it_then_upgraded(db_path: Path) -> No
     old_schema = schema_dump(db_path)
     with open_database(db_path) as db, db.engine.connect() as connection:
         assert MigrationContext.configure(connection).get_current_revision() == head_revision()
-    backups = sorted(db_path.parent.glob("loften.db.before-upgrade-v0-*.bak"))
+    backups = sorted((db_path.parent / "backups").glob("loften.db.*.before-upgrade-v0.bak"))
     assert len(backups) == 1
     assert schema_dump(backups[0]) == old_schema
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
@@ -180,7 +180,7 @@ def test_a_second_upgrade_never_overwrites_the_first_backup(db_path: Path) -> No
     make_older_file(db_path)
     with open_database(db_path):
         pass
-    assert len(list(db_path.parent.glob("loften.db.before-upgrade-*.bak"))) == 2
+    assert len(list((db_path.parent / "backups").glob("loften.db.*.before-upgrade-*.bak"))) == 2
 
 
 def test_a_failing_migration_leaves_the_file_as_it_was(

@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 #: Written into the SQLite header by the first migration: "LOFT".
 APPLICATION_ID = 0x4C4F4654
 #: The schema generation this version of Löften writes; each migration sets PRAGMA user_version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -196,9 +196,36 @@ def backup_copy(source: Path, target: Path) -> None:
         raise
 
 
+#: Backups live in this folder beside the database (owner-only: 0700).
+BACKUP_FOLDER = "backups"
+BACKUP_SUFFIX = ".bak"
+BACKUP_STAMP = "%Y%m%dT%H%M%S%fZ"
+OWNER_ONLY_FOLDER = stat.S_IRWXU
+
+
+def backup_folder(path: Path) -> Path:
+    """The backup folder of the database at `path`, created owner-only if missing."""
+    folder = path.parent / BACKUP_FOLDER
+    folder.mkdir(mode=OWNER_ONLY_FOLDER, exist_ok=True)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, OWNER_ONLY_FOLDER)
+    return folder
+
+
+def new_backup_path(path: Path, reason: str, *, now: dt.datetime | None = None) -> Path:
+    """A fresh backup file name: `<db name>.<UTC time>.<reason>.bak`, sorting by time."""
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime(BACKUP_STAMP)
+    folder = backup_folder(path)
+    target = folder / f"{path.name}.{stamp}.{reason}{BACKUP_SUFFIX}"
+    counter = 1
+    while target.exists():  # two backups within one microsecond (a clock set by hand)
+        counter += 1
+        target = folder / f"{path.name}.{stamp}.{reason}-{counter}{BACKUP_SUFFIX}"
+    return target
+
+
 def upgrade_backup_path(path: Path, from_version: int) -> Path:
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    return path.with_name(f"{path.name}.before-upgrade-v{from_version}-{stamp}.bak")
+    return new_backup_path(path, f"before-upgrade-v{from_version}")
 
 
 def open_database(path: Path | str, *, create: bool = True) -> Database:

@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     Time,
     TypeDecorator,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -467,3 +468,54 @@ class OtherActivity(Record):
     count: Mapped[int | None] = mapped_column(Integer)
     hours_spent: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- Bookkeeping (schema version 2): installation, audit trail, exchange log --------------------
+
+
+class Meta(Base):
+    """Facts about this database file, such as `installation_id` (a UUID made with the file)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class AuditEntry(Base):
+    """One line of the audit trail. Rows are only ever inserted: SQLite triggers abort an
+    UPDATE or DELETE (the one exception, redacting a drug case's values at retention, is
+    described in storage/audit.py)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_record", "record_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: ISO 8601 in UTC ("2018-06-01T12:00:00.000000+00:00").
+    at: Mapped[str] = mapped_column(Text, nullable=False)
+    actor: Mapped[str | None] = mapped_column(Text)
+    organisation: Mapped[str | None] = mapped_column(Text)
+    #: add, update, delete, undelete, restore, import, retention, backup_restore
+    action: Mapped[str] = mapped_column(Text, nullable=False)
+    record_type: Mapped[str | None] = mapped_column(Text)
+    record_id: Mapped[str | None] = mapped_column(Text)
+    #: JSON {field: [old, new]}
+    changes: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ExchangeLog(Base):
+    """One package exported to or imported from a partner; `until` is the latest `updated_at`
+    the package holds (the high-water mark for the next export)."""
+
+    __tablename__ = "exchange_log"
+    __table_args__ = (UniqueConstraint("package_id", "direction"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partner: Mapped[str] = mapped_column(Text, nullable=False)
+    #: 'export' or 'import'
+    direction: Mapped[str] = mapped_column(Text, nullable=False)
+    package_id: Mapped[str] = mapped_column(Text, nullable=False)
+    at: Mapped[str] = mapped_column(Text, nullable=False)
+    until: Mapped[str | None] = mapped_column(Text)
+    records: Mapped[int] = mapped_column(Integer, nullable=False)
