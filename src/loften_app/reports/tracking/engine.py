@@ -33,7 +33,7 @@ from loften_app.domain.targets import (
     target_window,
 )
 from loften_app.storage.services import RecordFilter, Services
-from loften_app.storage.services.figures import FigureService, PromiseFigures
+from loften_app.storage.services.figures import PromiseFigures
 
 __all__ = [
     "PromiseStatus",
@@ -209,7 +209,7 @@ def status_report(
     promises = services.promises.for_agreement(agreement.id)
     promise_ids = [p.id for p in promises]
     targets = _targets_by_promise(services, promise_ids)
-    figures = FigureService(services.database)
+    figures = services.figures
     cache: dict[tuple[Period, dt.date], dict[str, PromiseFigures]] = {}
 
     def figures_for(measured: Period, until: dt.date) -> dict[str, PromiseFigures]:

@@ -23,6 +23,7 @@ from loften_app.storage.services.base import (
     new_id,
     utc_now,
 )
+from loften_app.storage.services.figures import FigureService
 from loften_app.storage.services.registers import (
     AgreementService,
     IndicatorService,
@@ -51,6 +52,8 @@ class Services:
     volunteer_deployments: VolunteerDeploymentService
     drug_cases: DrugCaseService
     other_activities: OtherActivityService
+    #: Aggregates for the target engine and reports, with a cache that lives as long as this.
+    figures: FigureService
 
     @classmethod
     def build(
@@ -77,6 +80,7 @@ class Services:
             volunteer_deployments=VolunteerDeploymentService(database, actor, clock=clock, ids=ids),
             drug_cases=DrugCaseService(database, actor, clock=clock, ids=ids),
             other_activities=OtherActivityService(database, actor, clock=clock, ids=ids),
+            figures=FigureService(database),
         )
 
 
@@ -84,6 +88,7 @@ __all__ = [
     "AgreementService",
     "Deleted",
     "DrugCaseService",
+    "FigureService",
     "IndicatorService",
     "IndicatorValueService",
     "OtherActivityService",

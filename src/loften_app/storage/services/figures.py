@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.orm import Session
 
 from loften_app.domain import shifts
 from loften_app.domain.enums import AgeGroup
-from loften_app.domain.periods import Period
+from loften_app.domain.periods import Period, months_in
 from loften_app.storage.database import Database
 
 __all__ = ["FigureService", "PromiseFigures"]
@@ -107,32 +108,63 @@ _EVENING_NIGHT = (
     "(max(0, min(e, 21600) - s) + max(0, min(e, 108000) - max(s, 64800)) + max(0, e - 151200))"
 )
 
-_PATROLS = text(f"""
-SELECT promise_id, count(*), total(hours_spent), total(visits), total(e - s) / 3600.0,
-       total({_EVENING_NIGHT}) / 3600.0
-FROM (SELECT promise_id, hours_spent, {_SHIFT_COLUMNS},
+#: The month of a record's date ("2018-07"): the bucket of the cached monthly figures.
+_MONTH = "substr({column}, 1, 7)"
+#: One bucket: figures of a part of a month, computed on each call.
+_WHOLE = "''"
+
+
+def _patrols_sql(bucket: str) -> TextClause:
+    return text(f"""
+SELECT promise_id, {bucket.format(column="date")} AS bucket, count(*), total(hours_spent),
+       total(visits), total(e - s) / 3600.0, total({_EVENING_NIGHT}) / 3600.0
+FROM (SELECT promise_id, date, hours_spent, {_SHIFT_COLUMNS},
              (SELECT count(*) FROM shop_visit WHERE shop_visit.patrol_id = patrol.id) AS visits
       FROM patrol
-      WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND promise_id IN :ids)
-GROUP BY promise_id
+      WHERE deleted_at IS NULL AND date BETWEEN :start AND :end)
+GROUP BY promise_id, bucket
 """)
 
-_DEPLOYMENTS = text(f"""
-SELECT promise_id, count(*), total(hours_spent),
+
+def _deployments_sql(bucket: str) -> TextClause:
+    return text(f"""
+SELECT promise_id, {bucket.format(column="date")} AS bucket, count(*), total(hours_spent),
        total(CASE WHEN volunteer_hours_override IS NOT NULL THEN volunteer_hours_override
                   ELSE volunteers * (e - s) / 3600.0 END),
        total(with_municipality), total(with_business)
-FROM (SELECT promise_id, hours_spent, volunteer_hours_override, volunteers, with_municipality,
-             with_business, {_SHIFT_COLUMNS}
+FROM (SELECT promise_id, date, hours_spent, volunteer_hours_override, volunteers,
+             with_municipality, with_business, {_SHIFT_COLUMNS}
       FROM volunteer_deployment
-      WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND promise_id IN :ids)
-GROUP BY promise_id
+      WHERE deleted_at IS NULL AND date BETWEEN :start AND :end)
+GROUP BY promise_id, bucket
 """)
+
+
+def _cases_sql(bucket: str) -> TextClause:
+    return text(f"""
+SELECT promise_id, {bucket.format(column="detected_on")} AS bucket,
+       CAST(julianday(first_contact_on) - julianday(detected_on) AS INTEGER),
+       count(*), total(hours_spent), total(municipality_notified_on IS NOT NULL),
+       total(age_group = 'under_18'), total(age_group = '18_25'), total(age_group = '26_plus')
+FROM drug_case
+WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end
+GROUP BY 1, 2, 3
+""")
+
+
+def _other_sql(bucket: str) -> TextClause:
+    return text(f"""
+SELECT promise_id, {bucket.format(column="date")} AS bucket, count(*), total(hours_spent)
+FROM other_activity
+WHERE deleted_at IS NULL AND date BETWEEN :start AND :end
+GROUP BY promise_id, bucket
+""")
+
 
 _EDGE_SHIFTS = """
 SELECT promise_id, date, start_time, end_time, {extra}
 FROM {table}
-WHERE deleted_at IS NULL AND date IN (:before, :last) AND promise_id IN :ids
+WHERE deleted_at IS NULL AND date IN :dates
 """
 
 _WALKS = text("""
@@ -147,22 +179,6 @@ SELECT promise_id, count(*), min(date)
 FROM safety_walk
 WHERE deleted_at IS NULL AND status = 'planned' AND date BETWEEN :start AND :end
   AND promise_id IN :ids
-GROUP BY promise_id
-""")
-
-_CASES = text("""
-SELECT promise_id, CAST(julianday(first_contact_on) - julianday(detected_on) AS INTEGER),
-       count(*), total(hours_spent), total(municipality_notified_on IS NOT NULL),
-       total(age_group = 'under_18'), total(age_group = '18_25'), total(age_group = '26_plus')
-FROM drug_case
-WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end AND promise_id IN :ids
-GROUP BY 1, 2
-""")
-
-_OTHER = text("""
-SELECT promise_id, count(*), total(hours_spent)
-FROM other_activity
-WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND promise_id IN :ids
 GROUP BY promise_id
 """)
 
@@ -183,15 +199,23 @@ GROUP BY w.promise_id
 """)
 
 
-def _with_ids(statement: Any) -> Any:
-    return statement.bindparams(bindparam("ids", expanding=True))
-
-
 class FigureService:
-    """Aggregate figures for the target engine and the reports. Reads only."""
+    """Aggregate figures for the target engine and the reports. Reads only.
+
+    The figures of the big tables (patrols, volunteer deployments, drug cases, other
+    activities) add up over months, so they are kept per whole month in a cache: a year or a
+    quarter is the sum of its months, and only months not seen before are scanned, all in one
+    pass. The cache is emptied whenever the file changed (`Database.change_marker`, which sees
+    this process's commits and other processes' alike). Safety walks and their actions depend
+    on the as-of date and are few, so they are read on every call. Safe to share between
+    threads.
+    """
 
     def __init__(self, database: Database) -> None:
         self._db = database
+        self._lock = threading.Lock()
+        self._marker: int | None = None
+        self._months: dict[Period, dict[str, PromiseFigures]] = {}
 
     def period_figures(
         self,
@@ -214,68 +238,49 @@ class FigureService:
         ref = min(as_of, period.end)
         span = {"start": period.start, "end": period.end, "ids": ids}
         with self._db.reading() as session:
-            self._patrols(session, span, period, result)
-            self._deployments(session, span, period, result)
+            for part in self._additive_parts(session, period):
+                for promise_id, figures in part.items():
+                    if promise_id in result:
+                        result[promise_id].add(figures)
             self._walks(session, span, result)
             ahead_start = max(as_of, period.start)
             ahead_end = forecast_until or period.end
             if ahead_start <= ahead_end:
                 self._planned_ahead(session, ahead_start, ahead_end, ids, result)
-            self._cases(session, span, result)
-            self._other(session, span, result)
             self._actions(session, {"start": period.start, "ref": ref, "ids": ids}, result)
         return result
 
-    # --- one query each -------------------------------------------------------------------------
-
-    @staticmethod
-    def _patrols(
-        session: Session, span: dict[str, Any], period: Period, out: dict[str, PromiseFigures]
-    ) -> None:
-        for pid, count, spent, visits, hours, evening in session.execute(_with_ids(_PATROLS), span):
-            f = out[pid]
-            f.patrols += count
-            f.records += count
-            f.hours_spent += spent
-            f.shop_visits += int(visits)
-            f.patrol_hours += hours
-            f.patrol_hours_evening_night += evening
-        for pid, on, start, end, _extra in _edge_shifts(session, "patrol", "0", span, period):
-            all_hours, inside = _edge_hours(on, start, end, period, shifts.split_hours_by_period)
-            night, night_inside = _edge_hours(
-                on, start, end, period, shifts.split_evening_night_hours_by_period
+    def _additive_parts(self, session: Session, period: Period) -> list[dict[str, PromiseFigures]]:
+        """The additive figures of `period` as parts to add up: cached whole months, and the
+        partial months at its ends computed now."""
+        marker = self._db.change_marker()
+        segments = [m.overlap(period) or m for m in months_in(period)]
+        whole = [s for s, m in zip(segments, months_in(period), strict=True) if s == m]
+        with self._lock:
+            if marker != self._marker:
+                self._months.clear()
+                self._marker = marker
+            missing = [m for m in whole if m not in self._months]
+        if missing:
+            computed = _additive_figures(
+                session, Period(missing[0].start, missing[-1].end), by_month=True
             )
-            out[pid].patrol_hours += inside - (all_hours if on == period.end else 0.0)
-            out[pid].patrol_hours_evening_night += night_inside - (
-                night if on == period.end else 0.0
-            )
+            with self._lock:
+                if self._marker == marker:
+                    self._months.update(computed)
+        else:
+            computed = {}
+        parts: list[dict[str, PromiseFigures]] = []
+        for segment in segments:
+            if segment in whole:
+                with self._lock:
+                    cached = self._months.get(segment)
+                parts.append(computed.get(segment, {}) if cached is None else cached)
+            else:
+                parts.append(_additive_figures(session, segment, by_month=False)[segment])
+        return parts
 
-    @staticmethod
-    def _deployments(
-        session: Session, span: dict[str, Any], period: Period, out: dict[str, PromiseFigures]
-    ) -> None:
-        for pid, count, spent, hours, with_municipality, with_business in session.execute(
-            _with_ids(_DEPLOYMENTS), span
-        ):
-            f = out[pid]
-            f.deployments += count
-            f.records += count
-            f.hours_spent += spent
-            f.volunteer_hours += hours
-            f.deployments_with_municipality += int(with_municipality)
-            f.deployments_with_business += int(with_business)
-        extra = (
-            "CASE WHEN volunteer_hours_override IS NOT NULL"
-            " THEN -volunteer_hours_override ELSE volunteers END"
-        )
-        for pid, on, start, end, volunteers in _edge_shifts(
-            session, "volunteer_deployment", extra, span, period
-        ):
-            duration, inside = _edge_hours(on, start, end, period, shifts.split_hours_by_period)
-            # A positive number of volunteers, or an overridden total stored negated above.
-            total = -volunteers if volunteers < 0 else volunteers * duration
-            counted = total if on == period.end else 0.0
-            out[pid].volunteer_hours += total * inside / duration - counted
+    # --- walks and actions: read on every call --------------------------------------------------
 
     @staticmethod
     def _walks(session: Session, span: dict[str, Any], out: dict[str, PromiseFigures]) -> None:
@@ -304,31 +309,6 @@ class FigureService:
             out[pid].next_planned_walk = dt.date.fromisoformat(first)
 
     @staticmethod
-    def _cases(session: Session, span: dict[str, Any], out: dict[str, PromiseFigures]) -> None:
-        rows = session.execute(_with_ids(_CASES), span)
-        for pid, days, count, spent, notified, under_18, young, older in rows:
-            f = out[pid]
-            f.drug_cases += count
-            f.records += count
-            f.hours_spent += spent
-            f.drug_cases_notified += int(notified)
-            for group, n in (
-                (AgeGroup.UNDER_18, under_18),
-                (AgeGroup.AGE_18_25, young),
-                (AgeGroup.AGE_26_PLUS, older),
-            ):
-                f.drug_cases_by_age[group] = f.drug_cases_by_age.get(group, 0) + int(n)
-            if days is not None:
-                f.contact_days[days] = f.contact_days.get(days, 0) + count
-
-    @staticmethod
-    def _other(session: Session, span: dict[str, Any], out: dict[str, PromiseFigures]) -> None:
-        for pid, count, spent in session.execute(_with_ids(_OTHER), span):
-            out[pid].other_activities += count
-            out[pid].records += count
-            out[pid].hours_spent += spent
-
-    @staticmethod
     def _actions(
         session: Session, parameters: dict[str, Any], out: dict[str, PromiseFigures]
     ) -> None:
@@ -340,12 +320,115 @@ class FigureService:
             f.actions_closed_by_deadline += int(in_time)
 
 
+# --- the additive figures, per segment ----------------------------------------------------------
+
+#: Figures per segment (a whole month, or one partial span) and promise id.
+Segments = dict[Period, dict[str, PromiseFigures]]
+
+
+def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segments:
+    """The additive figures of every promise for `span`: per whole month of it when `by_month`
+    (then `span` is made of whole months), else for `span` as one segment. Shift hours are
+    split between segments by calendar date."""
+    segments = months_in(span) if by_month else [span]
+    bucket = _MONTH if by_month else _WHOLE
+    keys = {(s.start.isoformat()[:7] if by_month else ""): s for s in segments}
+    out: Segments = {s: {} for s in segments}
+
+    def figures(pid: str, key: str) -> PromiseFigures:
+        return out[keys[key]].setdefault(pid, PromiseFigures())
+
+    parameters = {"start": span.start, "end": span.end}
+    for pid, key, count, spent, visits, hours, evening in session.execute(
+        _patrols_sql(bucket), parameters
+    ):
+        f = figures(pid, key)
+        f.patrols += count
+        f.records += count
+        f.hours_spent += spent
+        f.shop_visits += int(visits)
+        f.patrol_hours += hours
+        f.patrol_hours_evening_night += evening
+    for pid, key, count, spent, hours, with_municipality, with_business in session.execute(
+        _deployments_sql(bucket), parameters
+    ):
+        f = figures(pid, key)
+        f.deployments += count
+        f.records += count
+        f.hours_spent += spent
+        f.volunteer_hours += hours
+        f.deployments_with_municipality += int(with_municipality)
+        f.deployments_with_business += int(with_business)
+    for pid, key, days, count, spent, notified, under_18, young, older in session.execute(
+        _cases_sql(bucket), parameters
+    ):
+        f = figures(pid, key)
+        f.drug_cases += count
+        f.records += count
+        f.hours_spent += spent
+        f.drug_cases_notified += int(notified)
+        for group, n in (
+            (AgeGroup.UNDER_18, under_18),
+            (AgeGroup.AGE_18_25, young),
+            (AgeGroup.AGE_26_PLUS, older),
+        ):
+            f.drug_cases_by_age[group] = f.drug_cases_by_age.get(group, 0) + int(n)
+        if days is not None:
+            f.contact_days[days] = f.contact_days.get(days, 0) + count
+    for pid, key, count, spent in session.execute(_other_sql(bucket), parameters):
+        f = figures(pid, key)
+        f.other_activities += count
+        f.records += count
+        f.hours_spent += spent
+    _split_edge_shifts(session, segments, out)
+    return out
+
+
+def _split_edge_shifts(session: Session, segments: list[Period], out: Segments) -> None:
+    """Move the hours of shifts that cross a segment's edge to the segment of their calendar
+    date. The queries gave each shift's hours wholly to the segment of its start date; only
+    shifts starting on a segment's last day, or on the day before its first, can cross."""
+    edges = {s.end for s in segments} | {s.start - _ONE_DAY for s in segments}
+
+    def touched(on: dt.date) -> list[Period]:
+        return [s for s in segments if on in (s.end, s.start - _ONE_DAY)]
+
+    for pid, on, start, end, _extra in _edge_shifts(session, "patrol", "0", edges):
+        for segment in touched(on):
+            f = out[segment].setdefault(pid, PromiseFigures())
+            all_hours, inside = _edge_hours(on, start, end, segment, shifts.split_hours_by_period)
+            night, night_inside = _edge_hours(
+                on, start, end, segment, shifts.split_evening_night_hours_by_period
+            )
+            f.patrol_hours += inside - (all_hours if on == segment.end else 0.0)
+            f.patrol_hours_evening_night += night_inside - (night if on == segment.end else 0.0)
+    extra = (
+        "CASE WHEN volunteer_hours_override IS NOT NULL"
+        " THEN -volunteer_hours_override ELSE volunteers END"
+    )
+    for pid, on, start, end, volunteers in _edge_shifts(
+        session, "volunteer_deployment", extra, edges
+    ):
+        for segment in touched(on):
+            f = out[segment].setdefault(pid, PromiseFigures())
+            duration, inside = _edge_hours(on, start, end, segment, shifts.split_hours_by_period)
+            # A positive number of volunteers, or an overridden total stored negated above.
+            total = -volunteers if volunteers < 0 else volunteers * duration
+            counted = total if on == segment.end else 0.0
+            f.volunteer_hours += total * inside / duration - counted
+
+
+def _with_ids(statement: Any) -> Any:
+    return statement.bindparams(bindparam("ids", expanding=True))
+
+
 def _edge_shifts(
-    session: Session, table: str, extra: str, span: dict[str, Any], period: Period
+    session: Session, table: str, extra: str, dates: set[dt.date]
 ) -> list[tuple[str, dt.date, dt.time, dt.time, float]]:
-    """Shifts starting the day before the period or on its last day (they may cross an edge)."""
-    statement = text(_EDGE_SHIFTS.format(table=table, extra=extra))
-    parameters = {"before": period.start - _ONE_DAY, "last": period.end, "ids": span["ids"]}
+    """Shifts of `table` starting on one of `dates` (they may cross a segment's edge)."""
+    statement = text(_EDGE_SHIFTS.format(table=table, extra=extra)).bindparams(
+        bindparam("dates", expanding=True)
+    )
     return [
         (
             pid,
@@ -354,7 +437,7 @@ def _edge_shifts(
             dt.time.fromisoformat(end),
             float(value),
         )
-        for pid, on, start, end, value in session.execute(_with_ids(statement), parameters)
+        for pid, on, start, end, value in session.execute(statement, {"dates": sorted(dates)})
     ]
 
 
