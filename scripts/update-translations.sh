@@ -105,6 +105,35 @@ for path in sorted(ui.rglob("*.py")):
                 file=sys.stderr,
             )
 
+# Templates that the domain and the reports put together through `words.text("...")` (see
+# loften_app.domain.targets.Words); the UI's Words translates them in the context "targets".
+word_texts: list[str] = []
+package = ui.parent
+for path in sorted([*(package / "domain").rglob("*.py"), *(package / "reports").rglob("*.py")]):
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    calls = sorted(
+        (n for n in ast.walk(tree) if isinstance(n, ast.Call)),
+        key=lambda n: (n.lineno, n.col_offset),
+    )
+    for node in calls:
+        func = node.func
+        if not (
+            isinstance(func, ast.Attribute)
+            and func.attr == "text"
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "words"
+        ):
+            continue
+        if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            if node.args[0].value not in word_texts:
+                word_texts.append(node.args[0].value)
+        else:
+            print(
+                f"[löften] {path}:{node.lineno}: words.text() med en text som inte är en "
+                "bokstavlig sträng kan inte översättas; skriv texten direkt i anropet.",
+                file=sys.stderr,
+            )
+
 lines = [
     '"""Texts that lupdate cannot find in the code by itself, marked here so that it finds them.',
     "",
@@ -121,6 +150,9 @@ lines = [
     "",
 ]
 lines += [f'QT_TRANSLATE_NOOP("enums", {literal(text)})' for text in enum_texts]
+if word_texts:
+    lines += ["", "# --- Templates of loften_app.domain and .reports (words.text, see domain.targets.Words) ---", ""]
+    lines += [f'QT_TRANSLATE_NOOP("targets", {literal(text)})' for text in word_texts]
 last_file = None
 if helper_texts:
     lines += ["", "# --- Texts passed to translate helpers ------------------------------------------------------"]

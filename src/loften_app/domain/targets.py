@@ -28,10 +28,12 @@ from loften_app.domain.records import TargetData
 
 __all__ = [
     "DEFAULT_CONTACT_DAYS",
+    "SWEDISH",
     "Forecast",
     "MeasureKind",
     "TargetStatus",
     "Window",
+    "Words",
     "default_period",
     "describe_target",
     "evaluate",
@@ -60,18 +62,37 @@ class TargetStatus(StrEnum):
     NO_DATA = "no_data"
 
 
-_STATUS_LABELS_SV: dict[TargetStatus, str] = {
-    TargetStatus.MET: "uppfyllt",
-    TargetStatus.ON_TRACK: "i fas",
-    TargetStatus.AT_RISK: "risk",
-    TargetStatus.MISSED: "ej uppfyllt",
-    TargetStatus.NO_DATA: "saknar data",
-}
+class Words:
+    """How the texts below are put together: Swedish, as the command line and reports print
+    them. The UI passes a subclass whose `text` translates each template (context "targets")
+    and whose `label` translates enum labels; scripts/update-translations.sh finds every
+    `words.text("...")` template in the domain and the reports for the translation file."""
+
+    #: The decimal separator of numbers.
+    decimal = ","
+
+    def text(self, template: str) -> str:
+        """`template` in the reader's language (placeholders in braces stay as they are)."""
+        return template
+
+    def label(self, member: StrEnum) -> str:
+        """An enum member's label in the reader's language."""
+        return label(member)
 
 
-def status_label(status: TargetStatus) -> str:
-    """The Swedish words for a status ("i fas")."""
-    return _STATUS_LABELS_SV[status]
+SWEDISH = Words()
+
+
+def status_label(status: TargetStatus, *, words: Words = SWEDISH) -> str:
+    """The words for a status ("i fas")."""
+    texts = {
+        TargetStatus.MET: words.text("uppfyllt"),
+        TargetStatus.ON_TRACK: words.text("i fas"),
+        TargetStatus.AT_RISK: words.text("risk"),
+        TargetStatus.MISSED: words.text("ej uppfyllt"),
+        TargetStatus.NO_DATA: words.text("saknar data"),
+    }
+    return texts[status]
 
 
 class MeasureKind(StrEnum):
@@ -279,62 +300,87 @@ def evaluate(
 # --- Words --------------------------------------------------------------------------------------
 
 
-def format_number(value: float, decimals: int = 1) -> str:
-    """A number as Swedish text: whole numbers without decimals, else a decimal comma."""
+def format_number(value: float, decimals: int = 1, *, words: Words = SWEDISH) -> str:
+    """A number as text: whole numbers without decimals, else with the decimal separator of
+    `words` (a comma in Swedish)."""
     if math.isclose(value, round(value), abs_tol=1e-9):
         return str(round(value))
-    return f"{value:.{decimals}f}".replace(".", ",")
+    return f"{value:.{decimals}f}".replace(".", words.decimal)
 
 
-def format_value(measure: Measure, value: float | None) -> str:
+def format_value(measure: Measure, value: float | None, *, words: Words = SWEDISH) -> str:
     """An actual value in words: "3", "12,5 h", "83 %", or "–" when there is none."""
     if value is None:
         return "–"
     kind = measure_kind(measure)
     if kind is MeasureKind.SHARE:
-        return f"{format_number(value, 0)} %"
+        return f"{format_number(value, 0, words=words)} %"
     if kind is MeasureKind.AMOUNT:
-        return f"{format_number(value)} h"
-    return format_number(value)
+        return f"{format_number(value, words=words)} h"
+    return format_number(value, words=words)
 
 
-def _measure_words(target: TargetData) -> str:
-    text = label(target.measure)
+def _measure_words(target: TargetData, words: Words) -> str:
+    text = words.label(target.measure)
     if target.measure is Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS:
         days = target.parameter if target.parameter is not None else DEFAULT_CONTACT_DAYS
-        text = text.replace("N dagar", f"{days} {'dag' if days == 1 else 'dagar'}")
+        within = words.text("{days} dag") if days == 1 else words.text("{days} dagar")
+        text = text.replace(words.text("N dagar"), within.format(days=days))
     return text
 
 
-def describe_target(target: TargetData) -> str:
+def describe_target(target: TargetData, *, words: Words = SWEDISH) -> str:
     """The target in words: "minst 2 genomförda trygghetsvandringar per år"."""
-    comparison = label(target.comparison)
-    period = label(target.period)
+    parts = {
+        "comparison": words.label(target.comparison),
+        "period": words.label(target.period),
+        "measure": _measure_words(target, words),
+        "value": format_number(target.value, words=words),
+    }
     if measure_kind(target.measure) is MeasureKind.SHARE:
-        percent = format_number(target.value * 100)
-        return f"{_measure_words(target)} {comparison} {percent} % {period}"
+        percent = format_number(target.value * 100, words=words)
+        return words.text("{measure} {comparison} {percent} % {period}").format(
+            percent=percent, **parts
+        )
     if target.measure is Measure.DRUG_MEDIAN_DAYS_TO_CONTACT:
-        return f"{_measure_words(target)} {comparison} {format_number(target.value)} {period}"
-    return f"{comparison} {format_number(target.value)} {_measure_words(target)} {period}"
+        return words.text("{measure} {comparison} {value} {period}").format(**parts)
+    return words.text("{comparison} {value} {measure} {period}").format(**parts)
 
 
-def forecast_text(target: TargetData, forecast: Forecast, *, window: Window) -> str:
+def forecast_text(
+    target: TargetData, forecast: Forecast, *, window: Window, words: Words = SWEDISH
+) -> str:
     """The forecast line: "1 planerad (nästa 2018-12-05): prognos 3 av minst 2"."""
     value = scaled_value(target, window.factor)
-    goal = f"{label(target.comparison)} {format_value(target.measure, value)}"
+    goal = words.text("{comparison} {value}").format(
+        comparison=words.label(target.comparison),
+        value=format_value(target.measure, value, words=words),
+    )
     parts: list[str] = []
     if forecast.planned:
-        planned = f"{forecast.planned} planerad{'e' if forecast.planned > 1 else ''}"
+        planned = (
+            words.text("{count} planerade")
+            if forecast.planned > 1
+            else words.text("{count} planerad")
+        ).format(count=forecast.planned)
         if forecast.next_planned is not None:
-            planned += f" (nästa {forecast.next_planned.isoformat()})"
+            planned += words.text(" (nästa {date})").format(date=forecast.next_planned.isoformat())
         parts.append(planned)
     if forecast.projected is None:
-        parts.append("ingen prognos")
+        parts.append(words.text("ingen prognos"))
     elif forecast.period_over:
-        parts.append(f"utfall {format_value(target.measure, forecast.projected)} av {goal}")
+        parts.append(
+            words.text("utfall {value} av {goal}").format(
+                value=format_value(target.measure, forecast.projected, words=words), goal=goal
+            )
+        )
     else:
         projected = forecast.projected
         if measure_kind(target.measure) is MeasureKind.COUNT:
             projected = math.floor(projected + 1e-9)
-        parts.append(f"prognos {format_value(target.measure, projected)} av {goal}")
+        parts.append(
+            words.text("prognos {value} av {goal}").format(
+                value=format_value(target.measure, projected, words=words), goal=goal
+            )
+        )
     return ": ".join(parts)

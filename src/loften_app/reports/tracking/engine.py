@@ -12,15 +12,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from loften_app.domain.enums import AgeGroup, Measure, PromiseType, label
+from loften_app.domain.enums import AgeGroup, Measure, PromiseType
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
 from loften_app.domain.records import AgreementData, PromiseData, Stored, TargetData
 from loften_app.domain.targets import (
     DEFAULT_CONTACT_DAYS,
+    SWEDISH,
     Forecast,
     TargetStatus,
     Window,
+    Words,
     default_period,
     describe_target,
     evaluate,
@@ -137,57 +139,76 @@ def _contacted_within(f: PromiseFigures, parameter: int | None) -> float | None:
     return share(within, f.drug_cases)
 
 
-def main_figures(kind: PromiseType, f: PromiseFigures) -> list[tuple[str, str]]:
+def main_figures(
+    kind: PromiseType, f: PromiseFigures, *, words: Words = SWEDISH
+) -> list[tuple[str, str]]:
     """The figures shown for a promise of type `kind`, with or without targets."""
-    hours = ("Nedlagda timmar", f"{format_number(f.hours_spent)} h")
+
+    def number(value: float) -> str:
+        return format_number(value, words=words)
+
+    def count_share(part: int, whole: int) -> str:
+        percent = share(part, whole)
+        if percent is None:
+            return f"{part}"
+        return f"{part} ({format_number(percent, 0, words=words)} %)"
+
+    hours = (words.text("Nedlagda timmar"), f"{number(f.hours_spent)} h")
     if kind is PromiseType.PATROL:
         return [
-            ("Patrullpass", format_number(f.patrols)),
-            ("Butiksbesök", format_number(f.shop_visits)),
-            ("Timmar närvaro", f"{format_number(f.patrol_hours)} h"),
-            ("varav kväll och natt", f"{format_number(f.patrol_hours_evening_night)} h"),
+            (words.text("Patrullpass"), number(f.patrols)),
+            (words.text("Butiksbesök"), number(f.shop_visits)),
+            (words.text("Timmar närvaro"), f"{number(f.patrol_hours)} h"),
+            (words.text("varav kväll och natt"), f"{number(f.patrol_hours_evening_night)} h"),
             hours,
         ]
     if kind is PromiseType.SAFETY_WALK:
-        next_walk = "" if f.next_planned_walk is None else f" (nästa {f.next_planned_walk})"
+        next_walk = ""
+        if f.next_planned_walk is not None:
+            next_walk = words.text(" (nästa {date})").format(date=f.next_planned_walk.isoformat())
         return [
-            ("Genomförda trygghetsvandringar", format_number(f.walks_completed)),
-            ("Planerade", f"{f.walks_planned}{next_walk}"),
-            ("Inställda", format_number(f.walks_cancelled)),
-            ("Öppna åtgärder", format_number(f.actions_open)),
-            ("varav försenade", format_number(f.actions_overdue)),
+            (words.text("Genomförda trygghetsvandringar"), number(f.walks_completed)),
+            (words.text("Planerade"), f"{f.walks_planned}{next_walk}"),
+            (words.text("Inställda"), number(f.walks_cancelled)),
+            (words.text("Öppna åtgärder"), number(f.actions_open)),
+            (words.text("varav försenade"), number(f.actions_overdue)),
             hours,
         ]
     if kind is PromiseType.VOLUNTEERS:
         return [
-            ("Volontärinsatser", format_number(f.deployments)),
-            ("Volontärtimmar", f"{format_number(f.volunteer_hours)} h"),
+            (words.text("Volontärinsatser"), number(f.deployments)),
+            (words.text("Volontärtimmar"), f"{number(f.volunteer_hours)} h"),
             (
-                "I samråd med kommunen",
-                _count_share(f.deployments_with_municipality, f.deployments),
+                words.text("I samråd med kommunen"),
+                count_share(f.deployments_with_municipality, f.deployments),
             ),
-            ("I samråd med näringslivet", _count_share(f.deployments_with_business, f.deployments)),
+            (
+                words.text("I samråd med näringslivet"),
+                count_share(f.deployments_with_business, f.deployments),
+            ),
             hours,
         ]
     if kind is PromiseType.DRUGS:
-        by_age = ", ".join(f"{label(g)} {f.drug_cases_by_age.get(g, 0)}" for g in AgeGroup)
+        by_age = ", ".join(f"{words.label(g)} {f.drug_cases_by_age.get(g, 0)}" for g in AgeGroup)
         median = median_from_histogram(f.contact_days)
+        within = _contacted_within(f, None)
         return [
-            ("Narkotikaärenden", f"{f.drug_cases} ({by_age})"),
-            ("Kommunen underrättad", _count_share(f.drug_cases_notified, f.drug_cases)),
+            (words.text("Narkotikaärenden"), f"{f.drug_cases} ({by_age})"),
             (
-                f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
-                format_value(Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS, _contacted_within(f, None)),
+                words.text("Kommunen underrättad"),
+                count_share(f.drug_cases_notified, f.drug_cases),
             ),
-            ("Mediantid till kontakt", "–" if median is None else f"{format_number(median)} d"),
+            (
+                words.text("Kontakt inom {days} dag").format(days=DEFAULT_CONTACT_DAYS),
+                format_value(Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS, within, words=words),
+            ),
+            (
+                words.text("Mediantid till kontakt"),
+                "–" if median is None else f"{number(median)} d",
+            ),
             hours,
         ]
-    return [("Aktiviteter", format_number(f.records)), hours]
-
-
-def _count_share(part: int, whole: int) -> str:
-    percent = share(part, whole)
-    return f"{part}" if percent is None else f"{part} ({format_number(percent, 0)} %)"
+    return [(words.text("Aktiviteter"), number(f.records)), hours]
 
 
 def status_report(
