@@ -1,0 +1,238 @@
+"""Plain data shared by the reports: the header, promise sections, targets and indicators.
+
+Everything here is computed from storage (through the services, the target engine and
+`ReportQueries`) into frozen dataclasses whose texts are ready to print; the raw figures stay
+alongside for the tests and the exports. No ReportLab, no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from loften_app.domain.enums import AgeGroup, Measure, PromiseType, label
+from loften_app.domain.errors import LoftenError
+from loften_app.domain.periods import Period, parse_period
+from loften_app.domain.records import AgreementData, IndicatorData, Stored
+from loften_app.domain.targets import (
+    DEFAULT_CONTACT_DAYS,
+    format_number,
+    format_value,
+)
+from loften_app.reports import privacy
+from loften_app.reports.tracking.engine import (
+    TargetResult,
+    main_figures,
+    measure_value,
+)
+from loften_app.storage.services import RecordFilter, Services
+from loften_app.storage.services.figures import PromiseFigures
+from loften_app.storage.services.report_queries import ReportQueries
+
+__all__ = [
+    "DRUG_MEASURES",
+    "Header",
+    "IndicatorSection",
+    "TargetLine",
+    "current_agreement",
+    "figure_lines",
+    "indicator_sections",
+    "target_actual_text",
+]
+
+#: Measures that count or derive from drug cases (masked in public reports).
+DRUG_MEASURES = frozenset(
+    {
+        Measure.DRUG_CASES,
+        Measure.DRUG_SHARE_NOTIFIED,
+        Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS,
+        Measure.DRUG_MEDIAN_DAYS_TO_CONTACT,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the first lines of a report say."""
+
+    document_title: str
+    agreement_title: str
+    municipality: str
+    police_area: str
+    period: Period
+    period_text: str
+    made_on: dt.date
+    made_at: dt.datetime
+    made_by: str
+    public: bool
+
+    @property
+    def made_text(self) -> str:
+        return f"Gjord {self.made_at.strftime('%Y-%m-%d %H:%M')} av {self.made_by}"
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    """A target with its result in a report; texts already follow the privacy rules."""
+
+    description: str
+    actual: float | None
+    actual_text: str
+    status_text: str
+    forecast_text: str
+    #: The year so far (quarterly report only; None in the follow-up).
+    ytd_actual: float | None = None
+    ytd_text: str = ""
+    ytd_status_text: str = ""
+
+
+@dataclass(frozen=True)
+class IndicatorSection:
+    """An indicator with its values in the report's period."""
+
+    name: str
+    unit: str
+    source: str
+    description: str
+    lower_is_better: bool
+    promise_number: int | None
+    #: (period label, value text, source note) in period order.
+    values: tuple[tuple[str, str, str], ...]
+
+
+def current_agreement(services: Services) -> Stored[AgreementData]:
+    agreement = services.agreements.current()
+    if agreement is None:
+        raise LoftenError(
+            "Databasen har ingen överenskommelse att göra en rapport om. Skapa en först "
+            "(Register, eller loften new)."
+        )
+    return agreement
+
+
+def agreement_span(agreement: Stored[AgreementData]) -> Period:
+    return Period(agreement.data.period_start, agreement.data.period_end)
+
+
+def _drug_measure_text(
+    measure: Measure, f: PromiseFigures, parameter: int | None, *, public: bool
+) -> str:
+    if measure is Measure.DRUG_CASES:
+        return privacy.count_text(f.drug_cases, public=public)
+    if measure is Measure.DRUG_SHARE_NOTIFIED:
+        return privacy.share_text(f.drug_cases_notified, f.drug_cases, public=public)
+    if measure is Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS:
+        days = DEFAULT_CONTACT_DAYS if parameter is None else parameter
+        within = sum(n for d, n in f.contact_days.items() if d <= days)
+        return privacy.share_text(within, f.drug_cases, public=public)
+    return privacy.median_text(f.contact_days, public=public)
+
+
+def target_actual_text(
+    measure: Measure, f: PromiseFigures, parameter: int | None, *, public: bool
+) -> str:
+    """A target's actual value as text, drug figures masked in a public report."""
+    if public and measure in DRUG_MEASURES:
+        return _drug_measure_text(measure, f, parameter, public=True)
+    return format_value(measure, measure_value(measure, f, parameter))
+
+
+def target_line(
+    result: TargetResult,
+    figures: PromiseFigures,
+    *,
+    public: bool,
+    ytd: TargetResult | None = None,
+    ytd_figures: PromiseFigures | None = None,
+) -> TargetLine:
+    """A target's line: its value over `figures` (the report's period), its status and
+    forecast as the target engine judged them (`result`), and, in the quarterly report, its
+    value and status over the year so far (`ytd`, `ytd_figures`)."""
+    data = result.target.data
+    masked = public and data.measure in DRUG_MEASURES
+    ytd_text = ""
+    ytd_actual: float | None = None
+    if ytd is not None and ytd_figures is not None:
+        ytd_actual = measure_value(data.measure, ytd_figures, data.parameter)
+        ytd_text = target_actual_text(data.measure, ytd_figures, data.parameter, public=public)
+    return TargetLine(
+        description=result.description,
+        actual=measure_value(data.measure, figures, data.parameter),
+        actual_text=target_actual_text(data.measure, figures, data.parameter, public=public),
+        status_text=result.status_text,
+        # A forecast repeats the figure ("utfall 3 av minst 5"): none for masked drug figures.
+        forecast_text="" if masked else result.forecast_text,
+        ytd_actual=ytd_actual,
+        ytd_text=ytd_text,
+        ytd_status_text="" if ytd is None else ytd.status_text,
+    )
+
+
+def figure_lines(kind: PromiseType, f: PromiseFigures, *, public: bool) -> list[tuple[str, str]]:
+    """(label, value) of a promise's main figures; the engine's, masked for drugs in public."""
+    if kind is not PromiseType.DRUGS or not public:
+        return main_figures(kind, f)
+    ages = privacy.breakdown_texts(
+        {g: f.drug_cases_by_age.get(g, 0) for g in AgeGroup}, public=True
+    )
+    contacted_within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
+    return [
+        ("Narkotikaärenden", privacy.count_text(f.drug_cases, public=True)),
+        *((f"varav {label(g)}", ages[g]) for g in AgeGroup),
+        (
+            "Kommunen underrättad",
+            privacy.count_with_share(f.drug_cases_notified, f.drug_cases, public=True),
+        ),
+        (
+            f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
+            privacy.share_text(contacted_within, f.drug_cases, public=True),
+        ),
+        ("Mediantid till kontakt", privacy.median_text(f.contact_days, public=True)),
+        ("Nedlagda timmar", f"{format_number(f.hours_spent)} h"),
+    ]
+
+
+def indicator_sections(
+    services: Services,
+    *,
+    within: Period,
+    promise_numbers: dict[str, int],
+    public: bool,
+) -> list[IndicatorSection]:
+    """Every active indicator with its values whose period overlaps `within`."""
+    indicators: list[Stored[IndicatorData]] = list(
+        services.indicators.list_page(
+            filter=RecordFilter(), sort="name", descending=False, limit=10_000
+        ).items
+    )
+    values = ReportQueries(services.database).indicator_values()
+    sections: list[IndicatorSection] = []
+    for indicator in indicators:
+        data = indicator.data
+        rows: list[tuple[Period, str, str, str]] = []
+        for key, value, note in values.get(indicator.id, []):
+            try:
+                period = parse_period(key)
+            except ValueError:
+                continue
+            if period.overlap(within) is None:
+                continue
+            unit = f" {data.unit}" if data.unit and data.unit not in ("antal",) else ""
+            rows.append((period, period.label, f"{format_number(value)}{unit}", note))
+        rows.sort()
+        sections.append(
+            IndicatorSection(
+                name=data.name,
+                unit=data.unit,
+                source=data.source,
+                description="" if public else data.description,
+                lower_is_better=data.lower_is_better,
+                promise_number=None
+                if data.promise_id is None
+                else promise_numbers.get(data.promise_id),
+                values=tuple(
+                    (text, value, "" if public else note) for _, text, value, note in rows
+                ),
+            )
+        )
+    return sections

@@ -1,0 +1,117 @@
+"""The follow-up (uppföljning) of the whole agreement period as plain data.
+
+Per promise: its verbatim text, who was responsible, its targets against the result over the
+agreement period (the target engine judges them), the result in figures and the coordinator's
+comments stored with the promise; then the indicators over the period. The public version keeps
+only the promise texts and the public comments as free text and masks drug-case counts
+(`reports.privacy`); the internal one has everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from loften_app.domain.enums import PromiseType, label
+from loften_app.reports.content import (
+    Header,
+    IndicatorSection,
+    TargetLine,
+    agreement_span,
+    current_agreement,
+    figure_lines,
+    indicator_sections,
+    target_line,
+)
+from loften_app.reports.tracking.engine import status_report
+from loften_app.storage.services import Services
+from loften_app.storage.services.figures import PromiseFigures
+
+__all__ = ["FollowUpPromise", "FollowUpReport", "follow_up_report"]
+
+
+@dataclass(frozen=True)
+class FollowUpPromise:
+    number: int
+    short_title: str
+    text: str
+    responsible: str
+    #: Free text: empty in the public version.
+    responsibility_note: str
+    type: PromiseType
+    figures: PromiseFigures
+    figure_lines: tuple[tuple[str, str], ...]
+    targets: tuple[TargetLine, ...]
+    public_comment: str
+    #: Empty in the public version.
+    internal_comment: str
+
+
+@dataclass(frozen=True)
+class FollowUpReport:
+    header: Header
+    as_of: dt.date
+    promises: tuple[FollowUpPromise, ...]
+    indicators: tuple[IndicatorSection, ...]
+    publication: str
+
+
+def follow_up_report(
+    services: Services,
+    *,
+    made_by: str,
+    today: dt.date | None = None,
+    public: bool = False,
+    now: dt.datetime | None = None,
+) -> FollowUpReport:
+    """The follow-up of the current agreement's whole period, judged on `today` (at the latest
+    the period's last day). Raises `LoftenError` when the file has no agreement."""
+    today = today or dt.date.today()
+    agreement = current_agreement(services)
+    span = agreement_span(agreement)
+    status = status_report(services, period=span, today=today)
+    promises: list[FollowUpPromise] = []
+    for p in status.promises:
+        data = p.promise.data
+        promises.append(
+            FollowUpPromise(
+                number=data.number,
+                short_title=data.short_title,
+                text=data.text,
+                responsible=label(data.responsible),
+                responsibility_note="" if public else data.responsibility_note,
+                type=data.type,
+                figures=p.figures,
+                figure_lines=tuple(figure_lines(data.type, p.figures, public=public)),
+                targets=tuple(target_line(t, p.figures, public=public) for t in p.targets),
+                public_comment=data.follow_up_comment,
+                internal_comment="" if public else data.internal_comment,
+            )
+        )
+    header = Header(
+        document_title="Uppföljning" + (" (offentlig version)" if public else ""),
+        agreement_title=agreement.data.title,
+        municipality=agreement.data.municipality,
+        police_area=agreement.data.police_area,
+        period=span,
+        period_text=f"{span.start.isoformat()} – {span.end.isoformat()}",
+        made_on=today,
+        made_at=now or dt.datetime.now().astimezone(),
+        made_by=made_by,
+        public=public,
+    )
+    return FollowUpReport(
+        header=header,
+        as_of=status.as_of,
+        promises=tuple(promises),
+        indicators=tuple(
+            indicator_sections(
+                services,
+                within=span,
+                promise_numbers={p.promise.id: p.promise.data.number for p in status.promises},
+                public=public,
+            )
+        ),
+        # Free text as well: the public version says nothing but the promises and comments.
+        publication="" if public else agreement.data.publication,
+    )

@@ -1,0 +1,190 @@
+"""The page, the fonts, the styles and the table helper that both reports use."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from loften_app.resources import resource_path
+
+FONT = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+#: Width of the text frame: tables are laid out to fit exactly within it.
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+ACCENT = colors.HexColor("#1f4e79")
+LIGHT = colors.HexColor("#e8eef5")
+GRID = colors.HexColor("#b8c4d0")
+
+
+def register_fonts() -> None:
+    """Register the shipped DejaVu Sans (regular and bold) with ReportLab, once."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {"fontName": FONT, "fontSize": 9, "leading": 11.5}
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+class Styles:
+    title = _style("title", fontName=BOLD, fontSize=20, leading=24, textColor=ACCENT)
+    subtitle = _style("subtitle", fontSize=11, leading=14, spaceAfter=2)
+    meta = _style("meta", fontSize=8.5, textColor=colors.HexColor("#555555"))
+    h1 = _style(
+        "h1", fontName=BOLD, fontSize=14, leading=17, textColor=ACCENT, spaceBefore=10, spaceAfter=5
+    )
+    h2 = _style("h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3)
+    body = _style("body", spaceAfter=4)
+    quote = _style(
+        "quote",
+        leftIndent=8,
+        fontSize=9,
+        leading=12,
+        spaceAfter=4,
+        textColor=colors.HexColor("#333333"),
+    )
+    cell = _style("cell", fontSize=8, leading=10)
+    cell_right = _style("cell_right", fontSize=8, leading=10, alignment=TA_RIGHT)
+    head = _style("head", fontName=BOLD, fontSize=8, leading=10, textColor=colors.white)
+    head_right = _style(
+        "head_right",
+        fontName=BOLD,
+        fontSize=8,
+        leading=10,
+        textColor=colors.white,
+        alignment=TA_RIGHT,
+    )
+    note = _style("note", fontSize=7.5, leading=9.5, textColor=colors.HexColor("#555555"))
+
+
+def para(text: str, style: ParagraphStyle = Styles.body) -> Paragraph:
+    """A paragraph of plain text (escaped: the user's text is never markup)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    *,
+    right: Sequence[int] = (),
+) -> Table:
+    """A table whose cells wrap (never wider than the frame): `widths` are fractions of the
+    text width; the columns in `right` are right-aligned (figures)."""
+    assert abs(sum(widths) - 1) < 1e-6, widths
+    col_widths = [w * CONTENT_WIDTH for w in widths]
+
+    def cell(text: str, column: int, heading: bool) -> Paragraph:
+        if heading:
+            style = Styles.head_right if column in right else Styles.head
+        else:
+            style = Styles.cell_right if column in right else Styles.cell
+        return para(text, style)
+
+    data = [[cell(h, i, True) for i, h in enumerate(header)]]
+    data += [[cell(str(v), i, False) for i, v in enumerate(row)] for row in rows]
+    result = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    commands += [("BACKGROUND", (0, i), (-1, i), LIGHT) for i in range(2, len(data), 2)]
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+class _NumberedCanvas(Canvas):
+    """A canvas that knows the page count at the end, for "Sida X av Y"."""
+
+    footer_left = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Otherwise the canvas starts in Helvetica, a font the PDF would name but not embed.
+        kwargs.setdefault("initialFontName", FONT)
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, total: int) -> None:
+        self.saveState()
+        self.setFont(FONT, 7.5)
+        self.setFillColor(colors.HexColor("#555555"))
+        self.setStrokeColor(GRID)
+        self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
+        self.drawString(MARGIN, 9 * mm, self.footer_left)
+        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Sida {self._pageNumber} av {total}")
+        self.restoreState()
+
+
+def build_pdf(
+    story: list[Flowable], *, title: str, author: str, subject: str, footer: str
+) -> bytes:
+    """Lay out `story` on A4 pages and return the PDF."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 2 * mm,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Löften",
+        lang="sv-SE",
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"footer_left": footer})
+    doc.build(story, canvasmaker=canvas_class)
+    return buffer.getvalue()
+
+
+# Paragraph styles name the fonts: they must be known before the first paragraph is made.
+register_fonts()

@@ -1,0 +1,190 @@
+"""The quarterly summary (`QuarterlyReport`) as a PDF."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from loften_app.domain.enums import label
+from loften_app.domain.targets import format_number
+from loften_app.reports.pdf.base import Styles, build_pdf, para, table
+from loften_app.reports.pdf.chart import chart_grid
+from loften_app.reports.pdf.common import header_block, indicator_block, target_table
+from loften_app.reports.quarterly import QuarterlyReport
+
+__all__ = ["render_quarterly"]
+
+
+def render_quarterly(report: QuarterlyReport) -> bytes:
+    """The PDF of a quarterly report."""
+    h = report.header
+    q, ytd = report.quarter.label, f"Året hittills ({report.year_to_date.start:%-d/%-m}–)"
+    story: list[Flowable] = header_block(h)
+    story.append(
+        para(
+            f'Målen bedöms per {report.as_of.isoformat()}. "Året hittills" är '
+            f"{report.year_to_date.start.isoformat()} – {report.year_to_date.end.isoformat()}.",
+            Styles.meta,
+        )
+    )
+
+    story.append(para("Löftena", Styles.h1))
+    for p in report.promises:
+        block: list[Flowable] = [
+            para(f"{p.number}. {p.short_title}", Styles.h2),
+            para(f"Ansvarig: {p.responsible}", Styles.meta),
+            Spacer(1, 3),
+            table(
+                ["Siffror", q, ytd], [list(r) for r in p.figures], [0.5, 0.25, 0.25], right=(1, 2)
+            ),
+        ]
+        story.append(KeepTogether(block))
+        story.append(Spacer(1, 4))
+        if p.targets:
+            story.append(target_table(p.targets, quarterly=True, quarter_label=q))
+        else:
+            story.append(para("Inga mål satta för löftet.", Styles.note))
+
+    story.append(CondPageBreak(300))
+    story.append(para("Aktiviteter per månad", Styles.h1))
+    story.append(
+        para(
+            f"Antal poster per månad {report.year_to_date.start.isoformat()} – "
+            f"{report.year_to_date.end.isoformat()} (trygghetsvandringar: genomförda; "
+            "narkotikaärenden: efter datum för upptäckt).",
+            Styles.meta,
+        )
+    )
+    story.extend(chart_grid([(s.title, s.months) for s in report.monthly]))
+
+    story.append(para(f"Trygghetsvandringar {q}", Styles.h1))
+    if not report.walks:
+        story.append(para("Inga trygghetsvandringar under kvartalet.", Styles.body))
+    for walk in report.walks:
+        details = [walk.status]
+        if walk.place:
+            details.append(walk.place)
+        if walk.light:
+            details.append(walk.light)
+        if walk.participants:
+            details.append(f"{walk.participants} deltagare")
+        story.append(para(f"{walk.date.isoformat()}: {', '.join(details)}", Styles.h2))
+        if walk.observations:
+            if h.public:
+                rows = [
+                    [o.category, o.place, o.owner, o.deadline, o.status] for o in walk.observations
+                ]
+                story.append(
+                    table(
+                        ["Iakttagelse", "Plats", "Ansvarig", "Senast", "Status"],
+                        rows,
+                        [0.28, 0.2, 0.22, 0.15, 0.15],
+                    )
+                )
+            else:
+                rows = [
+                    [f"{o.category}: {o.description}", o.action, o.owner, o.deadline, o.status]
+                    for o in walk.observations
+                ]
+                story.append(
+                    table(
+                        ["Iakttagelse", "Åtgärd", "Ansvarig", "Senast", "Status"],
+                        rows,
+                        [0.33, 0.27, 0.16, 0.12, 0.12],
+                    )
+                )
+        else:
+            story.append(para("Inga iakttagelser.", Styles.note))
+
+    story.append(para(f"Försenade åtgärder per {report.as_of.isoformat()}", Styles.h2))
+    if report.overdue:
+        rows = [
+            [
+                a.deadline.isoformat(),
+                a.walk_date.isoformat(),
+                a.place,
+                label(a.category) if h.public else f"{label(a.category)}: {a.what}",
+                label(a.owner) + ("" if h.public or not a.owner_detail else f" ({a.owner_detail})"),
+                label(a.status),
+            ]
+            for a in report.overdue
+        ]
+        story.append(
+            table(
+                ["Senast", "Vandring", "Plats", "Åtgärd", "Ansvarig", "Status"],
+                rows,
+                [0.12, 0.12, 0.14, 0.34, 0.18, 0.10],
+            )
+        )
+    else:
+        story.append(para("Inga försenade åtgärder.", Styles.body))
+
+    story.append(para("Polisvolontärer", Styles.h1))
+    story.append(
+        table(
+            ["", q, ytd],
+            [list(r) for r in report.volunteers.lines],
+            [0.5, 0.25, 0.25],
+            right=(1, 2),
+        )
+    )
+
+    story.append(para(f"Narkotikaärenden {q}", Styles.h1))
+    d = report.drugs
+    story.append(table(["", q], [list(r) for r in d.lines], [0.6, 0.4], right=(1,)))
+    story.append(Spacer(1, 6))
+    story.append(
+        KeepTogether(
+            [
+                table(
+                    ["Åldersgrupp", "Ärenden"],
+                    [list(r) for r in d.age_lines],
+                    [0.6, 0.4],
+                    right=(1,),
+                ),
+                Spacer(1, 6),
+                table(
+                    ["Typ av ärende", "Ärenden"],
+                    [list(r) for r in d.kind_lines],
+                    [0.6, 0.4],
+                    right=(1,),
+                ),
+            ]
+        )
+    )
+    if h.public:
+        story.append(para('Antal från 1 till 4 visas som "färre än 5".', Styles.note))
+    elif d.open_cases:
+        story.append(para("Ärenden utan kommunal kontakt", Styles.h2))
+        story.append(
+            table(
+                ["Ärende", "Upptäckt", "Kommunen underrättad"],
+                [
+                    [
+                        c.case_code,
+                        c.detected_on.isoformat(),
+                        "" if c.notified_on is None else c.notified_on.isoformat(),
+                    ]
+                    for c in d.open_cases
+                ],
+                [0.3, 0.3, 0.4],
+            )
+        )
+
+    story.append(CondPageBreak(150))
+    story.append(para("Indikatorer", Styles.h1))
+    story.extend(indicator_block(report.indicators))
+
+    story.append(para("Nedlagd tid per löfte", Styles.h1))
+    rows = [[name, f"{format_number(a)} h", f"{format_number(b)} h"] for name, a, b in report.hours]
+    total_q = sum(a for _, a, _ in report.hours)
+    total_y = sum(b for _, _, b in report.hours)
+    rows.append(["Totalt", f"{format_number(total_q)} h", f"{format_number(total_y)} h"])
+    story.append(table(["Löfte", q, ytd], rows, [0.6, 0.2, 0.2], right=(1, 2)))
+
+    return build_pdf(
+        story,
+        title=f"{h.document_title} {report.quarter.label}",
+        author=h.made_by,
+        subject=f"{h.document_title} {report.quarter.label}: {h.agreement_title}",
+        footer=f"{h.agreement_title} · {h.document_title} {report.quarter.label}",
+    )

@@ -1,0 +1,418 @@
+"""The quarterly summary (kvartalsrapport) as plain data: `quarterly_report(...)`.
+
+For a chosen quarter: every promise with its figures for the quarter and the year so far and its
+targets (evaluated by the target engine, `reports.tracking`), the records per month and promise
+type (for the chart), the quarter's safety walks with their observations and actions and every
+overdue action, the volunteers' and the drug cases' figures, the indicators and the hours spent
+per promise. The same data feeds the PDF (`reports.pdf`) and the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from loften_app.domain.enums import (
+    AgeGroup,
+    DrugCaseKind,
+    PromiseType,
+    WalkStatus,
+    label,
+)
+from loften_app.domain.errors import LoftenError
+from loften_app.domain.periods import MONTH_NAMES, Period, months_in, quarter_key
+from loften_app.domain.records import SafetyWalkData, Stored
+from loften_app.domain.targets import DEFAULT_CONTACT_DAYS, format_number
+from loften_app.reports import privacy
+from loften_app.reports.content import (
+    Header,
+    IndicatorSection,
+    TargetLine,
+    agreement_span,
+    current_agreement,
+    figure_lines,
+    indicator_sections,
+    target_line,
+)
+from loften_app.reports.tracking.engine import PromiseStatus, status_report
+from loften_app.storage.services import RecordFilter, Services
+from loften_app.storage.services.figures import PromiseFigures
+from loften_app.storage.services.report_queries import OpenCase, OverdueAction, ReportQueries
+
+__all__ = [
+    "DrugSummary",
+    "MonthlySeries",
+    "PromiseSection",
+    "QuarterlyReport",
+    "VolunteerSummary",
+    "WalkSection",
+    "quarterly_report",
+]
+
+
+@dataclass(frozen=True)
+class PromiseSection:
+    """A promise in the quarterly report."""
+
+    number: int
+    short_title: str
+    text: str
+    responsible: str
+    type: PromiseType
+    quarter: PromiseFigures
+    year_to_date: PromiseFigures
+    #: (label, quarter text, year-so-far text)
+    figures: tuple[tuple[str, str, str], ...]
+    targets: tuple[TargetLine, ...]
+
+
+@dataclass(frozen=True)
+class MonthlySeries:
+    """Records per month of one promise type (all its promises together)."""
+
+    type: PromiseType
+    title: str
+    #: (short month name, count) for every month of the year so far.
+    months: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class ObservationLine:
+    category: str
+    place: str
+    description: str
+    action: str
+    owner: str
+    deadline: str
+    status: str
+
+
+@dataclass(frozen=True)
+class WalkSection:
+    date: dt.date
+    status: str
+    place: str
+    light: str
+    participants: int
+    observations: tuple[ObservationLine, ...]
+
+
+@dataclass(frozen=True)
+class VolunteerSummary:
+    deployments: int
+    volunteer_hours: float
+    with_municipality: int
+    with_business: int
+    lines: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class DrugSummary:
+    cases: int
+    by_age: dict[AgeGroup, int]
+    by_kind: dict[DrugCaseKind, int]
+    notified: int
+    contacted: int
+    contacted_within: int
+    contact_days: dict[int, int]
+    #: (label, text) for the quarter, privacy rules applied in a public report.
+    lines: tuple[tuple[str, str], ...]
+    age_lines: tuple[tuple[str, str], ...]
+    kind_lines: tuple[tuple[str, str], ...]
+    #: Cases without a municipal contact (internal report only; empty in public).
+    open_cases: tuple[OpenCase, ...]
+
+
+@dataclass(frozen=True)
+class QuarterlyReport:
+    header: Header
+    quarter: Period
+    year_to_date: Period
+    as_of: dt.date
+    promises: tuple[PromiseSection, ...]
+    monthly: tuple[MonthlySeries, ...]
+    walks: tuple[WalkSection, ...]
+    overdue: tuple[OverdueAction, ...]
+    volunteers: VolunteerSummary
+    drugs: DrugSummary
+    indicators: tuple[IndicatorSection, ...]
+    #: (promise number and title, hours in the quarter, hours in the year so far)
+    hours: tuple[tuple[str, float, float], ...]
+
+
+def check_quarter(quarter: Period | None, span: Period) -> Period:
+    if quarter is None:
+        raise LoftenError("Välj ett kvartal för kvartalsrapporten, t.ex. 2018-Q3.")
+    if quarter.key != quarter_key(quarter.start):
+        raise LoftenError(f"{quarter.label} är inte ett kvartal. Välj ett kvartal, t.ex. 2018-Q3.")
+    if quarter.overlap(span) is None:
+        raise LoftenError(
+            f"Kvartalet {quarter.label} ligger utanför överenskommelsens period "
+            f"({span.start.isoformat()} – {span.end.isoformat()}). Välj ett kvartal inom den."
+        )
+    return quarter
+
+
+def quarterly_report(
+    services: Services,
+    quarter: Period | None,
+    *,
+    made_by: str,
+    today: dt.date | None = None,
+    public: bool = False,
+    now: dt.datetime | None = None,
+) -> QuarterlyReport:
+    """The quarterly summary for `quarter`, its targets judged on `today` (at the latest the
+    quarter's last day). Raises `LoftenError` without an agreement or for a bad quarter."""
+    today = today or dt.date.today()
+    agreement = current_agreement(services)
+    span = agreement_span(agreement)
+    quarter = check_quarter(quarter, span)
+    ytd_start = max(dt.date(quarter.start.year, 1, 1), span.start)
+    year_to_date = Period(min(ytd_start, quarter.start), quarter.end)
+    of_quarter = status_report(services, period=quarter, today=today)
+    of_year = status_report(services, period=year_to_date, today=today)
+    promise_ids = [p.promise.id for p in of_quarter.promises]
+    queries = ReportQueries(services.database)
+
+    sections: list[PromiseSection] = []
+    for q, y in zip(of_quarter.promises, of_year.promises, strict=True):
+        promise = q.promise.data
+        q_lines = figure_lines(promise.type, q.figures, public=public)
+        y_lines = dict(figure_lines(promise.type, y.figures, public=public))
+        targets = tuple(
+            target_line(t, q.figures, public=public, ytd=yt, ytd_figures=y.figures)
+            for t, yt in zip(q.targets, y.targets, strict=True)
+        )
+        sections.append(
+            PromiseSection(
+                number=promise.number,
+                short_title=promise.short_title,
+                text=promise.text,
+                responsible=label(promise.responsible),
+                type=promise.type,
+                quarter=q.figures,
+                year_to_date=y.figures,
+                figures=tuple((name, value, y_lines.get(name, "")) for name, value in q_lines),
+                targets=targets,
+            )
+        )
+
+    header = Header(
+        document_title="Kvartalsrapport" + (" (offentlig version)" if public else ""),
+        agreement_title=agreement.data.title,
+        municipality=agreement.data.municipality,
+        police_area=agreement.data.police_area,
+        period=quarter,
+        period_text=f"{quarter.label} ({quarter.start.isoformat()} – {quarter.end.isoformat()})",
+        made_on=today,
+        made_at=now or dt.datetime.now().astimezone(),
+        made_by=made_by,
+        public=public,
+    )
+    drug_promises = _of_type(of_quarter.promises, PromiseType.DRUGS)
+    return QuarterlyReport(
+        header=header,
+        quarter=quarter,
+        year_to_date=year_to_date,
+        as_of=of_quarter.as_of,
+        promises=tuple(sections),
+        monthly=_monthly(queries, year_to_date, of_quarter.promises),
+        walks=_walks(services, quarter, promise_ids, public=public),
+        overdue=tuple(queries.overdue_actions(ref=of_quarter.as_of, promise_ids=promise_ids)),
+        volunteers=_volunteers(
+            [p.figures for p in _of_type(of_quarter.promises, PromiseType.VOLUNTEERS)],
+            [p.figures for p in _of_type(of_year.promises, PromiseType.VOLUNTEERS)],
+        ),
+        drugs=drug_summary(
+            queries,
+            quarter,
+            [p.figures for p in drug_promises],
+            [p.promise.id for p in drug_promises],
+            public=public,
+        ),
+        indicators=tuple(
+            indicator_sections(
+                services,
+                within=year_to_date,
+                promise_numbers={p.promise.id: p.promise.data.number for p in of_quarter.promises},
+                public=public,
+            )
+        ),
+        hours=tuple(
+            (
+                f"{q.promise.data.number}. {q.promise.data.short_title}",
+                q.figures.hours_spent,
+                y.figures.hours_spent,
+            )
+            for q, y in zip(of_quarter.promises, of_year.promises, strict=True)
+        ),
+    )
+
+
+def _of_type(promises: tuple[PromiseStatus, ...], kind: PromiseType) -> list[PromiseStatus]:
+    return [p for p in promises if p.promise.data.type is kind]
+
+
+_SHORT_MONTHS = tuple(name[:3] for name in MONTH_NAMES)
+
+_SERIES_TITLES = {
+    PromiseType.PATROL: "Patrullpass",
+    PromiseType.SAFETY_WALK: "Genomförda trygghetsvandringar",
+    PromiseType.VOLUNTEERS: "Volontärinsatser",
+    PromiseType.DRUGS: "Narkotikaärenden",
+    PromiseType.OTHER: "Övriga aktiviteter",
+}
+
+
+def _monthly(
+    queries: ReportQueries, period: Period, promises: tuple[PromiseStatus, ...]
+) -> tuple[MonthlySeries, ...]:
+    ids = [p.promise.id for p in promises]
+    counts = queries.monthly_counts(period=period, promise_ids=ids)
+    months = [m.key for m in months_in(period)]
+    series: list[MonthlySeries] = []
+    for kind in PromiseType:
+        of_kind = [p.promise.id for p in promises if p.promise.data.type is kind]
+        if not of_kind:
+            continue
+        values = tuple(
+            (
+                _SHORT_MONTHS[int(key[5:7]) - 1],
+                sum(counts.get(pid, {}).get(key, 0) for pid in of_kind),
+            )
+            for key in months
+        )
+        series.append(MonthlySeries(kind, _SERIES_TITLES[kind], values))
+    return tuple(series)
+
+
+def _walks(
+    services: Services, quarter: Period, promise_ids: list[str], *, public: bool
+) -> tuple[WalkSection, ...]:
+    wanted = set(promise_ids)
+    walks: list[Stored[SafetyWalkData]] = [
+        w
+        for w in services.safety_walks.list_page(
+            filter=RecordFilter(period=quarter), sort="date", descending=False, limit=10_000
+        ).items
+        if w.data.promise_id in wanted
+    ]
+    place_ids = {w.data.place_id for w in walks} | {
+        o.place_id for w in walks for o in w.data.observations
+    }
+    places = {
+        p.id: p.data.name
+        for p in services.places.get_many(ids=[i for i in place_ids if i is not None])
+    }
+    sections: list[WalkSection] = []
+    for walk in walks:
+        data = walk.data
+        lines = []
+        for o in data.observations:
+            action = o.action
+            lines.append(
+                ObservationLine(
+                    category=label(o.category),
+                    place=places.get(o.place_id or "", "") if o.place_id else "",
+                    description="" if public else o.description,
+                    action="" if action is None or public else action.what,
+                    owner="" if action is None else label(action.owner),
+                    deadline=""
+                    if action is None or action.deadline is None
+                    else action.deadline.isoformat(),
+                    status="" if action is None else label(action.status),
+                )
+            )
+        sections.append(
+            WalkSection(
+                date=data.date,
+                status=label(data.status),
+                place=places.get(data.place_id or "", ""),
+                light="" if data.light is None else label(data.light),
+                participants=data.participants.total if data.status is WalkStatus.COMPLETED else 0,
+                observations=tuple(lines),
+            )
+        )
+    return tuple(sections)
+
+
+def _volunteers(quarter: list[PromiseFigures], ytd: list[PromiseFigures]) -> VolunteerSummary:
+    q = PromiseFigures.total(quarter)
+    y = PromiseFigures.total(ytd)
+
+    def with_share(part: int, whole: int) -> str:
+        return privacy.count_with_share(part, whole, public=False)
+
+    lines = (
+        ("Insatser", str(q.deployments), str(y.deployments)),
+        (
+            "Volontärtimmar",
+            f"{format_number(q.volunteer_hours)} h",
+            f"{format_number(y.volunteer_hours)} h",
+        ),
+        (
+            "I samråd med kommunen",
+            with_share(q.deployments_with_municipality, q.deployments),
+            with_share(y.deployments_with_municipality, y.deployments),
+        ),
+        (
+            "I samråd med näringslivet",
+            with_share(q.deployments_with_business, q.deployments),
+            with_share(y.deployments_with_business, y.deployments),
+        ),
+    )
+    return VolunteerSummary(
+        deployments=q.deployments,
+        volunteer_hours=q.volunteer_hours,
+        with_municipality=q.deployments_with_municipality,
+        with_business=q.deployments_with_business,
+        lines=lines,
+    )
+
+
+def drug_summary(
+    queries: ReportQueries,
+    period: Period,
+    figures: list[PromiseFigures],
+    promise_ids: list[str],
+    *,
+    public: bool,
+) -> DrugSummary:
+    """The drug cases of `period` in figures, masked by `reports.privacy` in public."""
+    f = PromiseFigures.total(figures)
+    kinds = queries.drug_cases_by_kind(period=period, promise_ids=promise_ids)
+    by_kind = {k: kinds.get(k, (0, 0))[0] for k in DrugCaseKind}
+    by_age = {g: f.drug_cases_by_age.get(g, 0) for g in AgeGroup}
+    contacted = sum(f.contact_days.values())
+    within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
+    ages = privacy.breakdown_texts(by_age, public=public)
+    kind_texts = privacy.breakdown_texts(by_kind, public=public)
+    lines = (
+        ("Narkotikaärenden", privacy.count_text(f.drug_cases, public=public)),
+        (
+            "Kommunen underrättad",
+            privacy.count_with_share(f.drug_cases_notified, f.drug_cases, public=public),
+        ),
+        ("Kommunal kontakt", privacy.count_with_share(contacted, f.drug_cases, public=public)),
+        (
+            f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
+            privacy.count_with_share(within, f.drug_cases, public=public),
+        ),
+        ("Mediantid till kontakt", privacy.median_text(f.contact_days, public=public)),
+    )
+    return DrugSummary(
+        cases=f.drug_cases,
+        by_age=by_age,
+        by_kind=by_kind,
+        notified=f.drug_cases_notified,
+        contacted=contacted,
+        contacted_within=within,
+        contact_days=dict(f.contact_days),
+        lines=lines,
+        age_lines=tuple((label(g), ages[g]) for g in AgeGroup),
+        kind_lines=tuple((label(k), kind_texts[k]) for k in DrugCaseKind),
+        open_cases=()
+        if public
+        else tuple(queries.cases_without_contact(period=period, promise_ids=promise_ids)),
+    )
