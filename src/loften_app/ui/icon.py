@@ -1,0 +1,20 @@
+"""Löften's application icon (window title bar, task bar, Alt+Tab)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+
+from loften_app.resources import resource_path
+
+#: The rendered sizes in resources/icons/ (installer/render-icons.py makes them from the SVG).
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def application_icon() -> QIcon:
+    """The shield icon in every rendered size, so that Qt never has to scale a blurry one."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resource_path("icons", f"loften-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
