@@ -8,12 +8,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.periods import Period
 from loften_app.storage.services import RecordService, Services
+from loften_app.ui.background import Background
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.forms.drug_case import DrugCaseForm
 from loften_app.ui.forms.other_activity import OtherActivityForm
@@ -69,10 +70,10 @@ def build_pages(
     organisation: Organisation,
     photo_dir: Path,
     today: Callable[[], dt.date] = dt.date.today,
+    background: Background | None = None,
 ) -> dict[str, QWidget]:
     """The real page of every section, for `MainWindow.attach`; `today` is what the sections
     and their forms take as today's date."""
-    translate = QCoreApplication.translate
     lookups = Lookups(services)
     agreement = services.agreements.current()
     period = (
@@ -113,7 +114,14 @@ def build_pages(
     registers = RegistersPage(services, lookups, settings, period=period, today=today)
     registers.registers_changed.connect(overview.refresh)
     pages["registers"] = registers
-    pages["reports"] = coming_later(
-        translate("pages", "Kvartalsrapporten och uppföljningen kommer i en senare version.")
+    from loften_app.ui.app import SETTINGS_USER
+    from loften_app.ui.reports import ReportsPage
+
+    pages["reports"] = ReportsPage(
+        services,
+        settings,
+        background=background or Background(),
+        made_by=str(settings.value(SETTINGS_USER, "") or ""),
+        today=today,
     )
     return pages

@@ -1,0 +1,611 @@
+"""Rapporter: choose a report, make it in the background, look at it, open, save or print it.
+
+The report is written by `reports.documents.write_report` on the application's one helper
+thread (`ui.background.Background`) into a private temporary folder, then shown with QtPdf.
+ReportLab and QtPdf are imported only when the first report is made and shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loften_app.domain.errors import LoftenError
+from loften_app.domain.periods import Period, parse_period, quarters_in
+from loften_app.storage.services import Services
+from loften_app.ui.background import Background, Job
+from loften_app.ui.reports.choices import (
+    FOLLOW_UP,
+    QUARTERLY,
+    Choice,
+    default_quarter,
+    quarter_text,
+)
+from loften_app.ui.reports.printing import print_pdf, printing_problem
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from loften_app.ui.reports.viewer import PdfViewer
+
+SETTINGS_KIND = "reports/kind"
+SETTINGS_QUARTER = "reports/quarter"
+SETTINGS_PUBLIC = "reports/public"
+SETTINGS_SAVE_FOLDER = "reports/save_folder"
+
+_ERROR_STYLE = "color: #b00020;"
+_PUBLIC_STYLE = (
+    "QLabel#version_banner { background: #dff0d8; color: #1e4620; border: 1px solid #9cc79a;"
+    " padding: 6px 10px; font-weight: bold; }"
+)
+_INTERNAL_STYLE = (
+    "QLabel#version_banner { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a;"
+    " padding: 6px 10px; font-weight: bold; }"
+)
+
+
+class _ProgressRelay(QObject):
+    """Lives on the UI thread. `report` is called on the helper thread; the signal reaches the
+    page through a queued connection."""
+
+    changed = Signal(int, int)
+
+    def report(self, done: int, total: int) -> None:
+        self.changed.emit(done, total)
+
+
+@dataclass(frozen=True)
+class ShownReport:
+    """The report in the viewer: its file and what was chosen to make it."""
+
+    path: Path
+    choice: Choice
+    file_name: str
+
+
+def _make_report(
+    services: Services,
+    choice: Choice,
+    out: Path,
+    *,
+    made_by: str,
+    today: dt.date,
+    progress: Callable[[int, int], None],
+) -> Path:
+    """Runs on the helper thread: the report `choice` asks for, written to `out`."""
+    from loften_app.reports.documents import ReportKind, ReportRequest, write_report
+
+    try:
+        out.parent.mkdir(mode=0o700)
+    except OSError as error:
+        raise LoftenError(
+            QCoreApplication.translate(
+                "ReportsPage", "Rapporten kan inte skrivas i den tillfälliga mappen %1: %2."
+            )
+            .replace("%1", str(out.parent))
+            .replace("%2", error.strerror or str(error))
+        ) from error
+    request = ReportRequest(
+        kind=ReportKind(choice.kind), public=choice.public, quarter=choice.quarter
+    )
+    written = write_report(services, request, out, made_by=made_by, today=today, progress=progress)
+    os.chmod(written, 0o600)  # a temporary copy: readable by its owner only, public or not
+    return written
+
+
+class ReportsPage(QWidget):
+    """The Rapporter section: the choices on the left, the report shown on the right.
+
+    Signals:
+        report_shown(object): the `ShownReport` just made and put in the viewer.
+        report_failed(str): the message shown when a report could not be made.
+    """
+
+    report_shown = Signal(object)
+    report_failed = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        settings: QSettings,
+        *,
+        background: Background,
+        made_by: str,
+        today: Callable[[], dt.date] = dt.date.today,
+        report_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("reports")
+        self._services = services
+        self._settings = settings
+        self._background = background
+        if background.parent() is None:
+            background.setParent(self)  # nobody else holds it: it lives as long as the page
+        self._made_by = made_by
+        self._today = today
+        self._report_dir = report_dir
+        self._temporary: tempfile.TemporaryDirectory[str] | None = None
+        self._made = 0
+        self._agreement: Period | None = None
+        self._job: Job | None = None
+        self._printer: QPrinter | None = None
+        self.shown: ShownReport | None = None
+        self.viewer: PdfViewer | None = None
+        self._progress = _ProgressRelay(self)
+        self._progress.changed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._print_problem = printing_problem()
+
+        self._build()
+        self._restore()
+        self.refresh()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        panel = QFrame()
+        panel.setObjectName("report_choices")
+        panel.setFixedWidth(300)
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.setSpacing(6)
+
+        heading = QLabel(self.tr("Rapporter"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        column.addWidget(heading)
+        self.agreement_label = QLabel()
+        self.agreement_label.setObjectName("report_agreement")
+        self.agreement_label.setWordWrap(True)
+        column.addWidget(self.agreement_label)
+        column.addSpacing(8)
+
+        column.addWidget(self._caption(self.tr("Rapport")))
+        self.kind_group = QButtonGroup(self)
+        self.quarterly_radio = QRadioButton(self.tr("Kvartalsrapport"))
+        self.quarterly_radio.setToolTip(
+            self.tr("Kvartalet och året hittills mot målen, för styrgruppen.")
+        )
+        self.follow_up_radio = QRadioButton(self.tr("Uppföljning"))
+        self.follow_up_radio.setToolTip(
+            self.tr("Hela överenskommelsens period: mål mot resultat för varje löfte.")
+        )
+        for index, radio in enumerate((self.quarterly_radio, self.follow_up_radio)):
+            self.kind_group.addButton(radio, index)
+            column.addWidget(radio)
+
+        column.addSpacing(6)
+        column.addWidget(self._caption(self.tr("Kvartal")))
+        self.quarter_combo = QComboBox()
+        self.quarter_combo.setObjectName("quarter_combo")
+        self.quarter_combo.setAccessibleName(self.tr("Kvartal"))
+        column.addWidget(self.quarter_combo)
+        self.period_label = QLabel()
+        self.period_label.setObjectName("report_period")
+        self.period_label.setWordWrap(True)
+        column.addWidget(self.period_label)
+
+        column.addSpacing(6)
+        column.addWidget(self._caption(self.tr("Version")))
+        self.version_group = QButtonGroup(self)
+        self.internal_radio = QRadioButton(self.tr("Intern"))
+        self.public_radio = QRadioButton(self.tr("Offentlig"))
+        for index, radio in enumerate((self.internal_radio, self.public_radio)):
+            self.version_group.addButton(radio, index)
+            column.addWidget(radio)
+        self.version_hint = QLabel()
+        self.version_hint.setObjectName("version_hint")
+        self.version_hint.setWordWrap(True)
+        column.addWidget(self.version_hint)
+
+        column.addSpacing(10)
+        self.make_button = QPushButton(self.tr("Skapa rapport"))
+        self.make_button.setObjectName("make_report")
+        self.make_button.setToolTip(self.tr("Skapa rapporten (Ctrl+Enter)"))
+        self.make_button.setDefault(True)
+        column.addWidget(self.make_button)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("report_progress")
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
+        column.addWidget(self.progress_bar)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("report_message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.message_label)
+
+        column.addSpacing(10)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        column.addWidget(line)
+        self.open_button = QPushButton(self.tr("Öppna i PDF-läsare"))
+        self.open_button.setToolTip(self.tr("Öppna rapporten i datorns program för PDF-filer"))
+        self.save_button = QPushButton(self.tr("Spara som…"))
+        self.save_button.setToolTip(self.tr("Spara en kopia av rapporten (Ctrl+S)"))
+        self.print_button = QPushButton(self.tr("Skriv ut…"))
+        self.print_button.setToolTip(self.tr("Skriv ut rapporten (Ctrl+P)"))
+        for button in (self.open_button, self.save_button, self.print_button):
+            column.addWidget(button)
+        self.print_note = QLabel(self._print_problem or "")
+        self.print_note.setObjectName("print_note")
+        self.print_note.setWordWrap(True)
+        self.print_note.setVisible(self._print_problem is not None)
+        self.print_button.setVisible(self._print_problem is None)
+        column.addWidget(self.print_note)
+        column.addStretch(1)
+
+        self.version_banner = QLabel()
+        self.version_banner.setObjectName("version_banner")
+        self.version_banner.setWordWrap(True)
+        self.version_banner.hide()
+        self.placeholder = QLabel(
+            self.tr("Välj rapport, period och version och tryck på ”Skapa rapport”.")
+        )
+        self.placeholder.setObjectName("report_placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.version_banner)
+        right.addWidget(self.stack, 1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(panel)
+        layout.addLayout(right, 1)
+
+        self.kind_group.idToggled.connect(self._on_choice_changed)
+        self.version_group.idToggled.connect(self._on_choice_changed)
+        self.quarter_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.make_button.clicked.connect(self.make)
+        self.open_button.clicked.connect(self.open_external)
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button.clicked.connect(self.print_report)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.make)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
+
+    @staticmethod
+    def _caption(text: str) -> QLabel:
+        label = QLabel(text)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    # --- choices ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the agreement again (it may have been changed under Register)."""
+        agreement = self._services.agreements.current()
+        period = (
+            None
+            if agreement is None
+            else Period(agreement.data.period_start, agreement.data.period_end)
+        )
+        self.agreement_label.setText(
+            agreement.data.title
+            if agreement is not None
+            else self.tr(
+                "Databasen har ingen överenskommelse. Lägg in den under Register innan du "
+                "skapar en rapport."
+            )
+        )
+        if period != self._agreement or self.quarter_combo.count() == 0:
+            wanted = self.quarter_combo.currentData() or self._settings.value(SETTINGS_QUARTER)
+            self._agreement = period
+            self.quarter_combo.blockSignals(True)
+            self.quarter_combo.clear()
+            if period is not None:
+                for quarter in quarters_in(period):
+                    self.quarter_combo.addItem(quarter_text(quarter), quarter.key)
+                index = self.quarter_combo.findData(wanted)
+                if index < 0:
+                    index = self.quarter_combo.findData(default_quarter(period, self._today()).key)
+                self.quarter_combo.setCurrentIndex(max(index, 0))
+            self.quarter_combo.blockSignals(False)
+        self._update_controls()
+
+    def choice(self) -> Choice | None:
+        """What the choices on the left ask for; None without an agreement."""
+        if self._agreement is None:
+            return None
+        kind = QUARTERLY if self.quarterly_radio.isChecked() else FOLLOW_UP
+        key = self.quarter_combo.currentData()
+        quarter = parse_period(key) if kind == QUARTERLY and key else None
+        return Choice(kind=kind, public=self.public_radio.isChecked(), quarter=quarter)
+
+    def _restore(self) -> None:
+        kind = self._settings.value(SETTINGS_KIND, QUARTERLY)
+        (self.follow_up_radio if kind == FOLLOW_UP else self.quarterly_radio).setChecked(True)
+        public = str(self._settings.value(SETTINGS_PUBLIC, "false")).lower() == "true"
+        (self.public_radio if public else self.internal_radio).setChecked(True)
+
+    def _on_choice_changed(self, *_args: Any) -> None:
+        choice = self.choice()
+        if choice is not None:
+            self._settings.setValue(SETTINGS_KIND, choice.kind)
+            self._settings.setValue(SETTINGS_PUBLIC, choice.public)
+            if self.quarter_combo.currentData():
+                self._settings.setValue(SETTINGS_QUARTER, self.quarter_combo.currentData())
+        self._update_controls()
+
+    def _update_controls(self) -> None:
+        busy = self._job is not None
+        has_agreement = self._agreement is not None
+        quarterly = self.quarterly_radio.isChecked()
+        for widget in (
+            self.quarterly_radio,
+            self.follow_up_radio,
+            self.internal_radio,
+            self.public_radio,
+        ):
+            widget.setEnabled(not busy and has_agreement)
+        self.quarter_combo.setEnabled(not busy and has_agreement and quarterly)
+        self.make_button.setEnabled(not busy and has_agreement)
+        for button in (self.open_button, self.save_button, self.print_button):
+            button.setEnabled(not busy and self.shown is not None)
+
+        choice = self.choice()
+        if self._agreement is None or choice is None:
+            self.period_label.setText("")
+        elif choice.quarter is not None:
+            self.period_label.setText(self._period_text(choice.quarter))
+        else:
+            self.period_label.setText(
+                self.tr("Hela överenskommelsen: %1").replace(
+                    "%1", self._period_text(self._agreement)
+                )
+            )
+        self.version_hint.setText(
+            self.tr(
+                "Utan fritext och ärendekoder; antal narkotikaärenden 1–4 visas som "
+                "”färre än 5”. För webben och pressen."
+            )
+            if self.public_radio.isChecked()
+            else self.tr("Med anteckningar och ärendekoder. Sprid den inte utanför styrgruppen.")
+        )
+
+    @staticmethod
+    def _period_text(period: Period) -> str:
+        return f"{period.start.isoformat()} – {period.end.isoformat()}"
+
+    # --- making -------------------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def make(self) -> Job | None:
+        """Make the chosen report in the background; the job, or None when nothing started."""
+        choice = self.choice()
+        if choice is None or self._agreement is None or self.busy():
+            return None
+        self._made += 1
+        file_name = choice.file_name(self._agreement)
+        out = self._folder() / str(self._made) / file_name
+        call = partial(
+            _make_report,
+            self._services,
+            choice,
+            out,
+            made_by=self._made_by,
+            today=self._today(),
+            progress=self._progress.report,
+        )
+        working = self.tr("Skapar %1…").replace("%1", choice.title(self._agreement))
+        job = self._start(call, working)
+        job.succeeded.connect(lambda path: self._on_made(ShownReport(path, choice, file_name)))
+        job.failed.connect(self._on_make_failed)
+        return job
+
+    def _start(self, call: Callable[[], Any], working: str) -> Job:
+        self._show_message(working)
+        self.progress_bar.setRange(0, 0)  # busy until the first progress report
+        self.progress_bar.show()
+        job = self._background.run(call)
+        self._job = job
+        job.done.connect(self._on_done)
+        self._update_controls()
+        return job
+
+    def _folder(self) -> Path:
+        if self._report_dir is not None:
+            return self._report_dir
+        if self._temporary is None:
+            # mkdtemp: a new folder readable by its owner only, removed when Löften ends.
+            self._temporary = tempfile.TemporaryDirectory(prefix="loften-rapporter-")
+        return Path(self._temporary.name)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._job is None or total <= 0:
+            return
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def _on_made(self, shown: ShownReport) -> None:
+        if self.viewer is None:
+            from loften_app.ui.reports.viewer import PdfViewer
+
+            self.viewer = PdfViewer()
+            self.stack.addWidget(self.viewer)
+        try:
+            self.viewer.load(shown.path)
+        except LoftenError as error:
+            self._on_make_failed(error.message)
+            return
+        self.stack.setCurrentWidget(self.viewer)
+        self.shown = shown
+        agreement = self._agreement
+        title = shown.choice.title(agreement) if agreement is not None else shown.file_name
+        if shown.choice.public:
+            self.version_banner.setStyleSheet(_PUBLIC_STYLE)
+            self.version_banner.setText(
+                self.tr("%1 – OFFENTLIG VERSION, för webben och pressen").replace("%1", title)
+            )
+        else:
+            self.version_banner.setStyleSheet(_INTERNAL_STYLE)
+            self.version_banner.setText(
+                self.tr("%1 – INTERN VERSION, får inte publiceras").replace("%1", title)
+            )
+        self.version_banner.show()
+        pages = self.viewer.page_count()
+        self._show_message(
+            self.tr("Rapporten är klar (%1 sidor).").replace("%1", str(pages))
+            if pages != 1
+            else self.tr("Rapporten är klar (1 sida).")
+        )
+        self.report_shown.emit(shown)
+
+    def _on_make_failed(self, message: str) -> None:
+        self._show_message(self.tr("Rapporten kunde inte skapas.") + "\n" + message, error=True)
+        self.report_failed.emit(message)
+
+    def _on_done(self) -> None:
+        self._job = None
+        self._printer = None
+        self.progress_bar.hide()
+        self._update_controls()
+
+    def _show_message(self, text: str, *, error: bool = False) -> None:
+        self.message_label.setStyleSheet(_ERROR_STYLE if error else "")
+        self.message_label.setText(text)
+
+    # --- the report shown ---------------------------------------------------------------------
+
+    def open_external(self) -> bool:
+        """Open the report shown in the system's PDF reader."""
+        if self.shown is None or self.busy():
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.shown.path))):
+            return True
+        self._show_message(
+            self.tr(
+                "Det finns inget program för PDF-filer på datorn, eller det gick inte att "
+                "starta. Använd ”Spara som…” och öppna filen själv."
+            ),
+            error=True,
+        )
+        return False
+
+    def save_as(self) -> Path | None:
+        """Ask where to save a copy of the report shown; the path saved to, or None."""
+        if self.shown is None or self.busy():
+            return None
+        folder = str(self._settings.value(SETTINGS_SAVE_FOLDER, "") or "")
+        if not folder or not Path(folder).is_dir():
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Spara rapporten"),
+            str(Path(folder) / self.shown.file_name),
+            self.tr("PDF-dokument (*.pdf)"),
+        )
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            _copy_whole(self.shown.path, target)
+        except OSError as error:
+            self._show_message(
+                self.tr("Rapporten kunde inte sparas som %1: %2.")
+                .replace("%1", str(target))
+                .replace("%2", error.strerror or str(error)),
+                error=True,
+            )
+            return None
+        self._settings.setValue(SETTINGS_SAVE_FOLDER, str(target.parent))
+        self._show_message(self.tr("Sparad som %1.").replace("%1", str(target)))
+        return target
+
+    def print_report(self) -> Job | None:
+        """Ask for the printer and print the report shown in the background."""
+        if self.shown is None or self.busy() or self.viewer is None:
+            return None
+        if self._print_problem is not None:
+            self._show_message(self._print_problem, error=True)
+            return None
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setFullPage(True)
+        printer.setDocName(self.shown.file_name.removesuffix(".pdf"))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Skriv ut rapporten"))
+        dialog.setMinMax(1, max(self.viewer.page_count(), 1))
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, False)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return None
+        self._printer = printer  # kept alive until the job is done
+        call = partial(print_pdf, self.shown.path, printer, progress=self._progress.report)
+        job = self._start(call, self.tr("Skriver ut…"))
+        job.succeeded.connect(
+            lambda count: self._show_message(
+                self.tr("%1 sidor har skickats till skrivaren.").replace("%1", str(count))
+            )
+        )
+        job.failed.connect(
+            lambda message: self._show_message(
+                self.tr("Rapporten kunde inte skrivas ut.") + "\n" + message, error=True
+            )
+        )
+        return job
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.busy():
+            self.refresh()
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """Copy `source` to `target` whole or not at all (a temporary file beside it, then rename)."""
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    os.close(handle)
+    try:
+        shutil.copyfile(source, temporary)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
