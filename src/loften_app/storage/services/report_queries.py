@@ -9,7 +9,7 @@ same way (a completed walk, a drug case by the date it was detected).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,7 @@ from loften_app.domain.periods import Period
 from loften_app.storage.database import Database
 
 __all__ = [
+    "EXPORT_TABLES",
     "OpenCase",
     "OverdueAction",
     "ReportQueries",
@@ -83,6 +84,133 @@ JOIN indicator AS i ON i.id = v.indicator_id
 WHERE v.deleted_at IS NULL AND i.deleted_at IS NULL
 ORDER BY v.indicator_id, v.period_key
 """)
+
+
+def _seconds(column: str) -> str:
+    return (
+        f"(CAST(substr({column}, 1, 2) AS INTEGER) * 3600"
+        f" + CAST(substr({column}, 4, 2) AS INTEGER) * 60"
+        f" + CAST(substr({column}, 7) AS REAL))"
+    )
+
+
+#: Length of a shift in hours; an end not after the start is on the next day (as in figures.py).
+_SHIFT_HOURS = (
+    f"((CASE WHEN {_seconds('t.end_time')} <= {_seconds('t.start_time')} THEN 86400 ELSE 0 END"
+    f" + {_seconds('t.end_time')} - {_seconds('t.start_time')}) / 3600.0)"
+)
+
+
+def _places(link: str, owner: str) -> str:
+    return (
+        f"(SELECT group_concat(name, ', ') FROM (SELECT pl.name FROM {link} AS l"
+        f" JOIN place AS pl ON pl.id = l.place_id WHERE l.{owner} = t.id ORDER BY l.position))"
+    )
+
+
+_PLACE = "(SELECT name FROM place WHERE place.id = t.place_id)"
+_PROMISE = "(SELECT number FROM promise WHERE promise.id = t.promise_id)"
+
+#: The export of each record type: (table name, date column, SELECT list). Rows are the active
+#: records (`t`), filtered on the date column when a period is given; child rows (`c`) follow
+#: their parent record. Columns are raw database values; `reports.exports` names and formats
+#: them.
+EXPORT_TABLES: dict[str, tuple[str, str | None, str]] = {
+    "patrol": (
+        "patrol AS t",
+        "t.date",
+        f"t.id, {_PROMISE}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
+        f" {_places('patrol_place', 'patrol_id')}, t.mode, t.officers,"
+        " (SELECT count(*) FROM shop_visit AS v WHERE v.patrol_id = t.id),"
+        " t.disturbances, t.visible_drug_use, t.hours_spent, t.notes, t.organisation,"
+        " t.updated_at, t.updated_by",
+    ),
+    "shop_visit": (
+        "shop_visit AS c JOIN patrol AS t ON t.id = c.patrol_id"
+        " JOIN shop AS s ON s.id = c.shop_id",
+        "t.date",
+        "t.id, t.date, s.name, s.address, s.kind, c.note",
+    ),
+    "safety_walk": (
+        "safety_walk AS t",
+        "t.date",
+        f"t.id, {_PROMISE}, t.date, t.status, t.start_time, t.light, {_PLACE}, t.route,"
+        " t.participants_municipality, t.participants_police, t.participants_property_owners,"
+        " t.participants_business, t.participants_associations, t.participants_residents,"
+        " t.participants_politicians, t.participants_others,"
+        " t.preparatory_meeting_on, t.protocol_published_on, t.cancellation_reason,"
+        " t.hours_spent, t.notes, t.organisation, t.updated_at, t.updated_by",
+    ),
+    "observation": (
+        "observation AS c JOIN safety_walk AS t ON t.id = c.walk_id"
+        " LEFT JOIN walk_action AS a ON a.observation_id = c.id",
+        "t.date",
+        "t.id, t.date, c.category,"
+        " (SELECT name FROM place WHERE place.id = coalesce(c.place_id, t.place_id)),"
+        " c.description, (SELECT count(*) FROM observation_photo AS f"
+        " WHERE f.observation_id = c.id), a.what, a.owner, a.owner_detail, a.priority,"
+        " a.deadline, a.status, a.rejection_reason, a.closed_on",
+    ),
+    "volunteer_deployment": (
+        "volunteer_deployment AS t",
+        "t.date",
+        f"t.id, {_PROMISE}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
+        f" {_places('deployment_place', 'deployment_id')}, t.task, t.volunteers,"
+        f" coalesce(t.volunteer_hours_override, t.volunteers * {_SHIFT_HOURS}),"
+        " t.volunteer_hours_override IS NOT NULL, t.with_municipality, t.with_business,"
+        " t.observations_passed, t.hours_spent, t.notes, t.organisation, t.updated_at,"
+        " t.updated_by",
+    ),
+    "drug_case": (
+        "drug_case AS t",
+        "t.detected_on",
+        f"t.case_code, {_PROMISE}, t.detected_on, {_PLACE}, t.age_group, t.kind,"
+        " t.detection_method, t.legal_outcome, t.municipality_notified_on,"
+        " t.notification_kind, t.police_notes, t.first_contact_on,"
+        " CAST(julianday(t.first_contact_on) - julianday(t.detected_on) AS INTEGER),"
+        " t.support_offered, t.accepted, t.status, t.closed_on, t.municipal_notes,"
+        " t.hours_spent, t.updated_at, t.updated_by",
+    ),
+    "other_activity": (
+        "other_activity AS t",
+        "t.date",
+        f"t.id, {_PROMISE}, t.date, t.what, {_PLACE}, t.count, t.hours_spent, t.notes,"
+        " t.organisation, t.updated_at, t.updated_by",
+    ),
+    "promise": (
+        "promise AS t JOIN agreement AS g ON g.id = t.agreement_id",
+        None,
+        "g.title, t.number, t.short_title, t.text, t.responsible, t.type,"
+        " t.responsibility_note, t.follow_up_comment, t.internal_comment",
+    ),
+    "target": (
+        "target AS t JOIN promise AS p ON p.id = t.promise_id AND p.deleted_at IS NULL",
+        None,
+        "p.number, t.measure, t.comparison, t.value, t.period, t.parameter, t.description",
+    ),
+    "indicator_value": (
+        "indicator_value AS t JOIN indicator AS i ON i.id = t.indicator_id"
+        " AND i.deleted_at IS NULL",
+        None,
+        "i.name, i.unit, i.source, t.period_key, t.value, t.source_note",
+    ),
+}
+
+#: Order of the rows of each export.
+_EXPORT_ORDER: dict[str, str] = {
+    "patrol": "t.date, t.start_time, t.id",
+    "shop_visit": "t.date, t.start_time, t.id, c.position",
+    "safety_walk": "t.date, t.id",
+    "observation": "t.date, t.id, c.position",
+    "volunteer_deployment": "t.date, t.start_time, t.id",
+    "drug_case": "t.detected_on, t.case_code",
+    "other_activity": "t.date, t.id",
+    "promise": "g.period_start, t.number",
+    "target": "p.number, t.measure, t.id",
+    "indicator_value": "i.name, t.period_key",
+}
+
+_EXPORT_BATCH = 5000
 
 
 @dataclass(frozen=True)
@@ -203,3 +331,35 @@ class ReportQueries:
             for indicator_id, key, value, note in session.execute(_INDICATOR_VALUES):
                 result.setdefault(indicator_id, []).append((key, float(value), note or ""))
         return result
+
+    def export_rows(self, name: str, *, period: Period | None = None) -> Iterator[tuple[Any, ...]]:
+        """The rows of the export `name` (a key of `EXPORT_TABLES`) as raw database values,
+        streamed in batches; only active records, dated within `period` if one is given."""
+        source, date_column, columns = EXPORT_TABLES[name]
+        where = ["t.deleted_at IS NULL"]
+        parameters: dict[str, Any] = {}
+        if period is not None and date_column is not None:
+            where.append(f"{date_column} BETWEEN :start AND :end")
+            parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
+        sql = (
+            f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)}"
+            f" ORDER BY {_EXPORT_ORDER[name]}"
+        )
+        with self._db.reading() as session:
+            result = session.connection().exec_driver_sql(sql, parameters)
+            # Plain DB-API rows: no result processing for a million rows.
+            while rows := result.cursor.fetchmany(_EXPORT_BATCH):
+                yield from rows
+            result.close()
+
+    def export_count(self, name: str, *, period: Period | None = None) -> int:
+        """How many rows `export_rows` gives (for progress)."""
+        source, date_column, _ = EXPORT_TABLES[name]
+        where = ["t.deleted_at IS NULL"]
+        parameters: dict[str, Any] = {}
+        if period is not None and date_column is not None:
+            where.append(f"{date_column} BETWEEN :start AND :end")
+            parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
+        sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
+        with self._db.reading() as session:
+            return int(session.connection().exec_driver_sql(sql, parameters).scalar_one())

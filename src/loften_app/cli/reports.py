@@ -1,0 +1,124 @@
+"""Subcommands for reports and exports: `report quarterly`, `report follow-up`, `export`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from loften_app.cli import actor_from, database_path
+from loften_app.domain.errors import LoftenError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from contextlib import AbstractContextManager
+
+    from loften_app.storage.services import Services
+
+
+def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
+    """Add `report quarterly`, `report follow-up` and `export` to the subcommands."""
+    report = commands.add_parser("report", help="gör kvartalsrapporten eller uppföljningen som PDF")
+    kinds = report.add_subparsers(dest="report_kind", metavar="RAPPORT", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--out", required=True, metavar="FIL.pdf", help="PDF-filen som skapas")
+    common.add_argument(
+        "--public",
+        action="store_true",
+        help="offentlig version: ingen fritext utöver löftestexter och offentliga kommentarer, "
+        "inga ärendekoder, antal narkotikaärenden 1–4 som 'färre än 5'",
+    )
+    common.add_argument(
+        "--today", metavar="DATUM", help="datum som målen bedöms per (standard: i dag)"
+    )
+    quarterly = kinds.add_parser(
+        "quarterly", parents=[with_db, common], help="kvartalsrapport för styrgruppen"
+    )
+    quarterly.add_argument("--quarter", required=True, metavar="KVARTAL", help="t.ex. 2018-Q3")
+    quarterly.set_defaults(handler=_cmd_report, kind="quarterly")
+    follow_up = kinds.add_parser(
+        "follow-up", parents=[with_db, common], help="uppföljning av hela överenskommelsen"
+    )
+    follow_up.set_defaults(handler=_cmd_report, kind="follow-up", quarter=None)
+
+    export = commands.add_parser(
+        "export",
+        parents=[with_db],
+        help="exportera posterna till XLSX (ett blad per posttyp) eller CSV (en fil per typ)",
+    )
+    export.add_argument("--format", required=True, choices=["xlsx", "csv"])
+    export.add_argument(
+        "--out", required=True, metavar="SÖKVÄG", help="XLSX-filen, eller mappen för CSV-filerna"
+    )
+    export.add_argument(
+        "--from", dest="date_from", metavar="DATUM", help="från och med, ÅÅÅÅ-MM-DD"
+    )
+    export.add_argument("--to", dest="date_to", metavar="DATUM", help="till och med, ÅÅÅÅ-MM-DD")
+    export.set_defaults(handler=_cmd_export)
+
+
+def _date(text: str | None, what: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise LoftenError(f"Okänt datum för {what}: {text!r}. Skriv t.ex. 2018-07-01.") from error
+
+
+def _services(args: argparse.Namespace) -> AbstractContextManager[Services]:
+    from contextlib import contextmanager
+
+    from loften_app.storage.database import open_database
+    from loften_app.storage.services import Services
+
+    path = database_path(args)
+    if not path.exists():
+        raise LoftenError(f"Databasfilen {path} finns inte.")
+
+    @contextmanager
+    def opened() -> Iterator[Services]:
+        with open_database(path, create=False) as database:
+            yield Services.build(database, actor_from(args))
+
+    return opened()
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from loften_app.domain.periods import Period, parse_period
+    from loften_app.reports.documents import ReportKind, ReportRequest, write_report
+
+    quarter: Period | None = None
+    if args.quarter is not None:
+        try:
+            quarter = parse_period(args.quarter)
+        except ValueError as error:
+            raise LoftenError(str(error)) from error
+    today = _date(args.today, "--today")
+    request = ReportRequest(ReportKind(args.kind), public=args.public, quarter=quarter)
+    out = Path(args.out)
+    with _services(args) as services:
+        write_report(services, request, out, made_by=actor_from(args).name, today=today)
+    version = "offentlig" if args.public else "intern"
+    print(f"Skrev {out} ({version} version).")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from loften_app.domain.periods import Period
+    from loften_app.reports.exports import ExportFormat, export
+
+    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    period: Period | None = None
+    if start is not None or end is not None:
+        start = start or dt.date(1, 1, 1)
+        end = end or dt.date(9999, 12, 31)
+        if end < start:
+            raise LoftenError("--to ligger före --from.")
+        period = Period(start, end)
+    with _services(args) as services:
+        files = export(services, ExportFormat(args.format), Path(args.out), period=period)
+    for path in files:
+        print(f"Skrev {path}")
+    return 0
