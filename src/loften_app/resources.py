@@ -1,7 +1,11 @@
 """Where the application's resources (templates, fonts, translations, icons) are.
 
-One helper for every way Löften runs: from a checkout (the `resources/` folder at the project's
-root), from an installed wheel (`loften_app/resources` inside the package) and from a bundle.
+One helper for every way Löften runs: from an installed wheel (pyproject.toml force-includes
+`resources/` as `loften_app/resources`), from the PyInstaller bundle (installer/loften.spec puts
+it at the same place, and `importlib.resources` finds it there as in the wheel), and from a
+checkout or an editable install (the `resources/` folder at the project's root). No other module
+looks for files itself; the migrations are found beside `storage/database.py`, which the bundle
+keeps in the same layout.
 """
 
 from __future__ import annotations
