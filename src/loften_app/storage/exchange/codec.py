@@ -1,0 +1,320 @@
+"""Records as JSON: the encoder for export and the strict decoder for untrusted packages.
+
+A record in a package is an object with the bookkeeping of `RecordMeta` and `data`, the record's
+data class (children included) as plain JSON: dates and times in ISO 8601, enums by value, tuples
+as lists. The decoder is built once per data class from its type hints and accepts exactly that:
+every key known, every required key present, every value of the right type and within bounds,
+ids in the canonical UUID form, photo names bare file names. Anything else raises
+`PackageError`; it never raises another type, whatever the input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import math
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from loften_app.domain.enums import Organisation
+from loften_app.domain.personnummer import contains_identity_number
+from loften_app.domain.records import RecordMeta
+from loften_app.storage.exchange.errors import refused
+
+#: The longest text accepted in one field, in characters.
+MAX_TEXT = 20_000
+#: The most items in one list (shop visits, observations, photos of an observation, ...).
+MAX_ITEMS = 1_000
+MAX_INT = 2**53
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_PHOTO_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(\+00:00|Z)")
+
+Decoder = Callable[[Any, str], Any]
+
+
+class _InvalidError(Exception):
+    """A value does not fit the schema; turned into a `PackageError` with the record's name."""
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(f"{path}: {what}")
+        self.path = path
+        self.what = what
+
+
+def is_uuid(value: object) -> bool:
+    return isinstance(value, str) and _UUID.fullmatch(value) is not None
+
+
+def is_photo_name(value: object) -> bool:
+    """A bare file name that stays inside the photo folder (no folder, no '..', no hidden file)."""
+    return isinstance(value, str) and _PHOTO_NAME.fullmatch(value) is not None and value != ".."
+
+
+# --- encoding -------------------------------------------------------------------------------------
+
+
+def encode_value(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        if isinstance(value, enum.Enum):
+            return value.value
+        return value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [encode_value(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def encode_record(meta: RecordMeta, data: object) -> dict[str, Any]:
+    """A record as the JSON object stored in a package."""
+    return {
+        "id": meta.id,
+        "version": meta.version,
+        "organisation": meta.organisation.value,
+        "created_at": encode_value(meta.created_at),
+        "created_by": meta.created_by,
+        "updated_at": encode_value(meta.updated_at),
+        "updated_by": meta.updated_by,
+        "deleted_at": encode_value(meta.deleted_at),
+        "data": encode_value(data),
+    }
+
+
+# --- decoding -------------------------------------------------------------------------------------
+
+
+def _text(value: Any, path: str) -> str:
+    if not isinstance(value, str):
+        raise _InvalidError(path, "ska vara en text")
+    if len(value) > MAX_TEXT:
+        raise _InvalidError(path, f"texten är längre än {MAX_TEXT} tecken")
+    if "\x00" in value:
+        raise _InvalidError(path, "texten innehåller ett nolltecken")
+    return value
+
+
+def _uuid(value: Any, path: str) -> str:
+    if not is_uuid(value):
+        raise _InvalidError(path, "ska vara ett id (UUID)")
+    result: str = value
+    return result
+
+
+def _photo(value: Any, path: str) -> str:
+    if not is_photo_name(value):
+        raise _InvalidError(path, "ska vara ett filnamn utan mapp")
+    result: str = value
+    return result
+
+
+def _int(value: Any, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_INT:
+        raise _InvalidError(path, "ska vara ett heltal")
+    return value
+
+
+def _float(value: Any, path: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _InvalidError(path, "ska vara ett tal")
+    if isinstance(value, int) and abs(value) > MAX_INT:
+        raise _InvalidError(path, "talet är för stort")
+    result = float(value)
+    if not math.isfinite(result):
+        raise _InvalidError(path, "ska vara ett ändligt tal")
+    return result
+
+
+def _bool(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise _InvalidError(path, "ska vara sant eller falskt")
+    return value
+
+
+def _date(value: Any, path: str) -> dt.date:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise _InvalidError(path, "ska vara ett datum (ÅÅÅÅ-MM-DD)")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _InvalidError(path, "är inget giltigt datum") from None
+
+
+def _time(value: Any, path: str) -> dt.time:
+    if not isinstance(value, str) or not _TIME.fullmatch(value):
+        raise _InvalidError(path, "ska vara en tid (TT:MM)")
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        raise _InvalidError(path, "är ingen giltig tid") from None
+
+
+def decode_datetime(value: Any, path: str) -> dt.datetime:
+    if not isinstance(value, str) or not _DATETIME.fullmatch(value):
+        raise _InvalidError(path, "ska vara en tidpunkt i UTC")
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise _InvalidError(path, "är ingen giltig tidpunkt") from None
+    return parsed.astimezone(dt.UTC)
+
+
+def _enum(enum_class: type[enum.Enum]) -> Decoder:
+    by_value = {member.value: member for member in enum_class}
+
+    def decode(value: Any, path: str) -> Any:
+        if not isinstance(value, str) or value not in by_value:
+            raise _InvalidError(path, "har ett okänt värde")
+        return by_value[value]
+
+    return decode
+
+
+def _optional(inner: Decoder) -> Decoder:
+    def decode(value: Any, path: str) -> Any:
+        return None if value is None else inner(value, path)
+
+    return decode
+
+
+def _tuple_of(inner: Decoder) -> Decoder:
+    def decode(value: Any, path: str) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _InvalidError(path, "ska vara en lista")
+        if len(value) > MAX_ITEMS:
+            raise _InvalidError(path, f"listan har fler än {MAX_ITEMS} poster")
+        return tuple(inner(item, f"{path}[{index}]") for index, item in enumerate(value))
+
+    return decode
+
+
+def _decoder_for(hint: Any, name: str) -> Decoder:
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        arguments = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(arguments) != 1:
+            raise TypeError(f"unsupported union {hint}")
+        return _optional(_decoder_for(arguments[0], name))
+    if origin is tuple:
+        item, _ellipsis = typing.get_args(hint)
+        return _tuple_of(_decoder_for(item, name))
+    if hint is str:
+        if name == "id" or name.endswith(("_id", "_ids")):
+            return _uuid
+        if name == "photos":
+            return _photo
+        return _text
+    if hint is bool:
+        return _bool
+    if hint is int:
+        return _int
+    if hint is float:
+        return _float
+    if hint is dt.date:
+        return _date
+    if hint is dt.time:
+        return _time
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _enum(hint)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return data_decoder(hint)
+    raise TypeError(f"unsupported type {hint} for {name}")
+
+
+_DECODERS: dict[type, Decoder] = {}
+
+
+def data_decoder(data_class: type) -> Decoder:
+    """The strict decoder of a data class's JSON object (built once per class)."""
+    found = _DECODERS.get(data_class)
+    if found is not None:
+        return found
+    hints = typing.get_type_hints(data_class)
+    specs: list[tuple[str, Decoder, bool]] = []
+    for f in dataclasses.fields(data_class):
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        specs.append((f.name, _decoder_for(hints[f.name], f.name), required))
+    known = frozenset(name for name, _, _ in specs)
+
+    def decode(value: Any, path: str) -> Any:
+        if not isinstance(value, dict):
+            raise _InvalidError(path, "ska vara ett objekt")
+        unknown = value.keys() - known
+        if unknown:
+            raise _InvalidError(path, f"okänt fält {sorted(str(k) for k in unknown)[0]!r}")
+        values: dict[str, Any] = {}
+        for name, decoder, required in specs:
+            if name in value:
+                values[name] = decoder(value[name], f"{path}.{name}" if path else name)
+            elif required:
+                raise _InvalidError(f"{path}.{name}" if path else name, "saknas")
+        return data_class(**values)
+
+    _DECODERS[data_class] = decode
+    return decode
+
+
+_META_KEYS = frozenset(
+    (
+        "id",
+        "version",
+        "organisation",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "deleted_at",
+        "data",
+    )
+)
+_organisation = _enum(Organisation)
+
+
+def _person(value: Any, path: str) -> str:
+    text = _text(value, path)
+    if len(text) > 200:
+        raise _InvalidError(path, "namnet är längre än 200 tecken")
+    if contains_identity_number(text):
+        raise _InvalidError(path, "innehåller ett personnummer eller samordningsnummer")
+    return text
+
+
+def decode_record(value: Any, data_class: type, where: str) -> tuple[RecordMeta, Any]:
+    """(meta, data) of one record object of a package; `PackageError` naming `where` (the
+    record's place in the package) if anything does not fit."""
+    try:
+        if not isinstance(value, dict):
+            raise _InvalidError("", "ska vara ett objekt")
+        if value.keys() != _META_KEYS:
+            missing = sorted(_META_KEYS - value.keys())
+            extra = sorted(str(k) for k in value.keys() - _META_KEYS)
+            raise _InvalidError("", f"saknar {missing}" if missing else f"okänt fält {extra[0]!r}")
+        version = _int(value["version"], "version")
+        if version < 1:
+            raise _InvalidError("version", "ska vara minst 1")
+        meta = RecordMeta(
+            id=_uuid(value["id"], "id"),
+            version=version,
+            organisation=_organisation(value["organisation"], "organisation"),
+            created_at=decode_datetime(value["created_at"], "created_at"),
+            created_by=_person(value["created_by"], "created_by"),
+            updated_at=decode_datetime(value["updated_at"], "updated_at"),
+            updated_by=_person(value["updated_by"], "updated_by"),
+            deleted_at=_optional(decode_datetime)(value["deleted_at"], "deleted_at"),
+        )
+        data = data_decoder(data_class)(value["data"], "")
+    except _InvalidError as error:
+        field = f" (fältet {error.path})" if error.path else ""
+        raise refused(f"{where}{field} {error.what}.") from None
+    return meta, data

@@ -1,0 +1,760 @@
+"""Importing a checked package: a preview of what would happen, then one transaction.
+
+Rules (ISSUE 6, "Offline exchange"):
+
+- Records merge by UUID. A register record whose UUID is unknown is matched by its natural key
+  (`types`), so databases made from the same template share their agreement, promises, places
+  and indicators; the package's references to it are mapped to the local id.
+- A record equal to the local one (data and deletion) is unchanged. A record changed on both
+  sides since the last exchange with the package's installation (the latest `at` of
+  `exchange_log` for that partner; no exchange yet: every record counts as changed) is a
+  conflict, resolved record by record or field by field (`Side`, or a mapping field → `Side`).
+  Otherwise the newer version (`updated_at`, then `version`) wins.
+- Deletions travel as soft deletions (`deleted_at` is one more field).
+- A drug case code that another local case already holds: a new incoming case gets the next free
+  number of its year (reported in `renumbered`); a known case keeps its local code.
+- A package already imported (its id in `exchange_log`) changes nothing.
+
+`apply_import` makes a backup first, checks again inside its write transaction, writes every
+record, one audit line per written record and the log line in that one transaction, and copies
+the photos into the photo folder (new names only; removed again if the transaction fails).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import importlib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy import update as sql_update
+from sqlalchemy.orm import Session
+
+from loften_app.domain.enums import PromiseType
+from loften_app.domain.records import Actor, DrugCaseData, RecordMeta, SafetyWalkData, Stored
+from loften_app.domain.validation import validate
+from loften_app.storage import audit
+from loften_app.storage.exchange.errors import NOTHING_CHANGED, PackageError, refused
+from loften_app.storage.exchange.export import IMPORT, installation_id
+from loften_app.storage.exchange.package import Package, open_photo
+from loften_app.storage.exchange.types import REFERENCE_TARGETS, TYPES_BY_NAME, RecordType
+from loften_app.storage.models import Base, DrugCase, ExchangeLog, Promise, table_of
+from loften_app.storage.services import Services
+from loften_app.storage.services.activities import case_code, next_case_number
+from loften_app.storage.services.base import meta_of, meta_values, utc_now
+
+_ID_CHUNK = 500
+_INSERT_CHUNK = 5000
+#: The pseudo-field of a conflict that stands for the record's deletion.
+DELETED = "deleted_at"
+
+#: The promise type each activity must belong to (other activities: any promise).
+_PROMISE_TYPES = {
+    "patrol": PromiseType.PATROL,
+    "safety_walk": PromiseType.SAFETY_WALK,
+    "volunteer_deployment": PromiseType.VOLUNTEERS,
+    "drug_case": PromiseType.DRUGS,
+}
+
+
+class Side(StrEnum):
+    """Which copy of a conflicting record (or field) to keep."""
+
+    LOCAL = "local"
+    INCOMING = "incoming"
+
+
+#: How one conflict is resolved: one side for the whole record, or a side per field (fields
+#: left out keep the local value).
+Resolution = Side | Mapping[str, Side]
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """A record of the preview: its type (table name), local id, and a Swedish label."""
+
+    type: str
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    field: str
+    local: Any
+    incoming: Any
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A record changed on both sides since the last exchange."""
+
+    ref: RecordRef
+    local: Stored[Any]
+    incoming: Stored[Any]
+    fields: tuple[FieldDifference, ...]
+
+
+@dataclass(frozen=True)
+class Matched:
+    """A register record of the package matched to a local one by its natural key."""
+
+    type: str
+    incoming_id: str
+    local_id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Renumbered:
+    """A new drug case whose code was taken here, and the code it got instead."""
+
+    id: str
+    package_code: str
+    new_code: str
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What importing the package would do (nothing is written to make it)."""
+
+    package_id: str
+    partner: str
+    created_at: dt.datetime
+    created_by: str
+    already_imported: bool
+    new: tuple[RecordRef, ...] = ()
+    updated: tuple[RecordRef, ...] = ()
+    unchanged: tuple[RecordRef, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    matched: tuple[Matched, ...] = ()
+    renumbered: tuple[Renumbered, ...] = ()
+    missing_photos: tuple[str, ...] = ()
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.new or self.updated or self.conflicts)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What `apply_import` wrote."""
+
+    preview: ImportPreview
+    added: int
+    updated: int
+    merged: int
+    kept_local: int
+    photos: int
+    backup: Path | None
+
+
+@dataclass
+class _Plan:
+    preview: ImportPreview
+    new: list[tuple[RecordType, RecordMeta, Any]] = field(default_factory=list)
+    updates: list[tuple[RecordType, Stored[Any], RecordMeta, Any]] = field(default_factory=list)
+    conflicts: list[tuple[RecordType, Stored[Any], RecordMeta, Any]] = field(default_factory=list)
+    photos: list[str] = field(default_factory=list)
+
+
+# --- public API ----------------------------------------------------------------------------------
+
+
+def preview_import(services: Services, package: Package) -> ImportPreview:
+    """What importing `package` (checked by `read_package`) would do; writes nothing."""
+    with services.database.reading() as session:
+        return _plan(session, services, package, photo_dir=None).preview
+
+
+def apply_import(
+    services: Services,
+    package: Package,
+    *,
+    actor: Actor,
+    photo_dir: Path | None,
+    resolutions: Mapping[str, Resolution] | None = None,
+    unresolved: Side | None = None,
+    make_backup: Callable[[Path], Path | None] | None = None,
+    clock: Callable[[], dt.datetime] = utc_now,
+) -> ImportResult:
+    """Import `package` in one transaction and return what was written.
+
+    `resolutions` maps the local id of each conflict (`ImportPreview.conflicts[i].ref.id`) to
+    a `Resolution`. A conflict without one is resolved by `unresolved`; when that is None, the
+    import is refused (`PackageError`) and nothing is written. `make_backup(database path)`
+    runs first (default: the backup of `storage.backup`, if present).
+    """
+    resolutions = resolutions or {}
+    backup = _backup(services, make_backup)
+    now = clock()
+    written_photos: list[Path] = []
+    try:
+        with services.database.writing() as session:
+            plan = _plan(session, services, package, photo_dir=photo_dir)
+            result = _write(
+                session,
+                services,
+                plan,
+                actor=actor,
+                now=now,
+                resolutions=resolutions,
+                unresolved=unresolved,
+            )
+            if photo_dir is not None and not plan.preview.already_imported:
+                written_photos = _copy_photos(package, plan.photos, photo_dir)
+            photos = len(written_photos)
+            if not plan.preview.already_imported:
+                session.execute(
+                    insert(table_of(ExchangeLog)).values(
+                        partner=package.manifest.installation_id,
+                        direction=IMPORT,
+                        package_id=package.manifest.package_id,
+                        at=audit.stamp(now),
+                        until=None
+                        if package.manifest.until is None
+                        else audit.stamp(package.manifest.until),
+                        records=result[0] + result[1] + result[2],
+                    )
+                )
+    except BaseException:
+        for path in written_photos:
+            path.unlink(missing_ok=True)
+        raise
+    added, updated, merged, kept = result
+    return ImportResult(plan.preview, added, updated, merged, kept, photos, backup)
+
+
+# --- planning ------------------------------------------------------------------------------------
+
+
+def _plan(
+    session: Session, services: Services, package: Package, *, photo_dir: Path | None
+) -> _Plan:
+    manifest = package.manifest
+    if manifest.installation_id == installation_id(session):
+        raise refused("paketet är exporterat från just den här databasen.")
+    already = session.scalar(
+        select(func.count()).where(
+            ExchangeLog.package_id == manifest.package_id, ExchangeLog.direction == IMPORT
+        )
+    )
+    header = ImportPreview(
+        package_id=manifest.package_id,
+        partner=manifest.installation_id,
+        created_at=manifest.created_at,
+        created_by=manifest.created_by,
+        already_imported=bool(already),
+    )
+    if already:
+        return _Plan(header)
+    last = session.scalar(
+        select(func.max(ExchangeLog.at)).where(ExchangeLog.partner == manifest.installation_id)
+    )
+    since = None if last is None else dt.datetime.fromisoformat(last)
+    plan = _Plan(header)
+    id_map: dict[str, str] = {}
+    new: list[RecordRef] = []
+    updated: list[RecordRef] = []
+    unchanged: list[RecordRef] = []
+    matched: list[Matched] = []
+    renumbered: list[Renumbered] = []
+    incoming_promise_types: dict[str, PromiseType] = {}
+    new_ids: dict[str, set[str]] = {}
+    for type_name, items in package.records.items():
+        record_type = TYPES_BY_NAME[type_name]
+        service = record_type.service_of(services)
+        remapped = [(item.meta, _remap(item.data, id_map)) for item in items]
+        local = _load(session, service, [meta.id for meta, _ in remapped])
+        if record_type.is_register:
+            remapped = _match(
+                session,
+                service,
+                record_type=record_type,
+                remapped=remapped,
+                local=local,
+                id_map=id_map,
+                matched=matched,
+            )
+        if type_name == "drug_case":
+            remapped = _case_codes(session, remapped, local, renumbered)
+        for meta, data in remapped:
+            if type_name == "promise":
+                incoming_promise_types[meta.id] = data.type
+            ref = RecordRef(type_name, meta.id, _label(record_type, data))
+            current = local.get(meta.id)
+            if current is None:
+                new.append(ref)
+                plan.new.append((record_type, meta, data))
+                new_ids.setdefault(type_name, set()).add(meta.id)
+                continue
+            if _same(current, meta, data):
+                unchanged.append(ref)
+                continue
+            local_changed = since is None or current.meta.updated_at > since
+            remote_changed = since is None or meta.updated_at > since
+            if local_changed and remote_changed:
+                plan.conflicts.append((record_type, current, meta, data))
+            elif (meta.updated_at, meta.version) > (
+                current.meta.updated_at,
+                current.meta.version,
+            ):
+                updated.append(ref)
+                plan.updates.append((record_type, current, meta, data))
+            else:
+                unchanged.append(ref)
+    changed = [(t, m, d) for t, m, d in plan.new] + [
+        (t, m, d) for t, _c, m, d in (*plan.updates, *plan.conflicts)
+    ]
+    _check_references(session, changed, new_ids, incoming_promise_types)
+    plan.photos, missing = _photos(package, changed, photo_dir)
+    conflicts = tuple(
+        Conflict(
+            RecordRef(t.name, current.id, _label(t, data)),
+            current,
+            Stored(meta, data),
+            _differences(current, meta, data),
+        )
+        for t, current, meta, data in plan.conflicts
+    )
+    plan.preview = dataclasses.replace(
+        plan.preview,
+        new=tuple(new),
+        updated=tuple(updated),
+        unchanged=tuple(unchanged),
+        conflicts=conflicts,
+        matched=tuple(matched),
+        renumbered=tuple(renumbered),
+        missing_photos=tuple(missing),
+    )
+    return plan
+
+
+def _load(session: Session, service: Any, ids: list[str]) -> dict[str, Stored[Any]]:
+    """The local copies of the records with these ids, by id."""
+    model = service.model
+    found: dict[str, Stored[Any]] = {}
+    options = service._load_options()
+    for start in range(0, len(ids), _ID_CHUNK):
+        chunk = ids[start : start + _ID_CHUNK]
+        present = list(session.scalars(select(model.id).where(model.id.in_(chunk))))
+        if not present:
+            continue
+        rows = session.scalars(
+            select(model)
+            .where(model.id.in_(present))
+            .options(*options)
+            .execution_options(populate_existing=True)
+        ).all()
+        for row in rows:
+            found[row.id] = Stored(meta_of(row), service._to_data(row))
+    return found
+
+
+def _match(
+    session: Session,
+    service: Any,
+    *,
+    record_type: RecordType,
+    remapped: list[tuple[RecordMeta, Any]],
+    local: dict[str, Stored[Any]],
+    id_map: dict[str, str],
+    matched: list[Matched],
+) -> list[tuple[RecordMeta, Any]]:
+    """Register records with an unknown id that match an active local record by natural key
+    take that record's id (and the package's references to them are mapped)."""
+    key_of = record_type.natural_key
+    assert key_of is not None
+    unknown = [meta.id for meta, _ in remapped if meta.id not in local]
+    if not unknown:
+        return remapped
+    incoming_ids = {meta.id for meta, _ in remapped}
+    model = service.model
+    candidates: dict[tuple[Any, ...], Stored[Any]] = {}
+    rows = session.scalars(
+        select(model)
+        .where(model.deleted_at.is_(None))
+        .order_by(model.created_at, model.id)
+        .options(*service._load_options())
+    ).all()
+    for row in rows:
+        if row.id not in incoming_ids:
+            candidates.setdefault(key_of(service._to_data(row)), Stored(meta_of(row), None))
+    result = []
+    for meta, data in remapped:
+        found = None
+        if meta.id not in local and meta.deleted_at is None:
+            found = candidates.pop(key_of(data), None)
+        if found is None:
+            result.append((meta, data))
+            continue
+        id_map[meta.id] = found.id
+        label = _label(record_type, data)
+        matched.append(Matched(record_type.name, meta.id, found.id, label))
+        local.update(_load(session, service, [found.id]))
+        result.append((dataclasses.replace(meta, id=found.id), data))
+    return result
+
+
+def _case_codes(
+    session: Session,
+    remapped: list[tuple[RecordMeta, DrugCaseData]],
+    local: dict[str, Stored[Any]],
+    renumbered: list[Renumbered],
+) -> list[tuple[RecordMeta, DrugCaseData]]:
+    codes = sorted({data.case_code for _, data in remapped})
+    holder: dict[str, str] = {}
+    for start in range(0, len(codes), _ID_CHUNK):
+        chunk = codes[start : start + _ID_CHUNK]
+        holder.update(
+            session.execute(
+                select(DrugCase.case_code, DrugCase.id).where(DrugCase.case_code.in_(chunk))
+            ).tuples().all()
+        )
+    taken = set(holder)
+    next_number: dict[int, int] = {}
+    result = []
+    for meta, incoming in remapped:
+        data = incoming
+        owner = holder.get(data.case_code)
+        if owner is not None and owner != meta.id:
+            current = local.get(meta.id)
+            if current is not None:
+                data = dataclasses.replace(data, case_code=current.data.case_code)
+            else:
+                year = data.detected_on.year
+                number = next_number.get(year) or next_case_number(session, year)
+                code = case_code(year, number)
+                while code in taken:
+                    number += 1
+                    code = case_code(year, number)
+                next_number[year] = number + 1
+                renumbered.append(Renumbered(meta.id, data.case_code, code))
+                data = dataclasses.replace(data, case_code=code)
+        taken.add(data.case_code)
+        holder.setdefault(data.case_code, meta.id)
+        result.append((meta, data))
+    return result
+
+
+def _remap(data: Any, id_map: Mapping[str, str]) -> Any:
+    """`data` with its references to matched register records replaced by the local ids."""
+    if not id_map:
+        return data
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(data):
+        value = getattr(data, f.name)
+        if f.name in REFERENCE_TARGETS:
+            if isinstance(value, tuple):
+                mapped: Any = tuple(id_map.get(v, v) for v in value)
+            else:
+                mapped = id_map.get(value, value) if value is not None else None
+            if mapped != value:
+                changes[f.name] = mapped
+        elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+            items = tuple(_remap(item, id_map) for item in value)
+            if items != value:
+                changes[f.name] = items
+    return dataclasses.replace(data, **changes) if changes else data
+
+
+def _same(current: Stored[Any], meta: RecordMeta, data: Any) -> bool:
+    return bool(current.data == data) and current.meta.is_deleted == meta.is_deleted
+
+
+def _differences(current: Stored[Any], meta: RecordMeta, data: Any) -> tuple[FieldDifference, ...]:
+    found = [
+        FieldDifference(f.name, getattr(current.data, f.name), getattr(data, f.name))
+        for f in dataclasses.fields(data)
+        if getattr(current.data, f.name) != getattr(data, f.name)
+    ]
+    if current.meta.is_deleted != meta.is_deleted:
+        found.append(FieldDifference(DELETED, current.meta.deleted_at, meta.deleted_at))
+    return tuple(found)
+
+
+def _references(data: Any) -> Iterable[tuple[str, str]]:
+    """(target type, id) of every reference in `data`, children included."""
+    for f in dataclasses.fields(data):
+        value = getattr(data, f.name)
+        target = REFERENCE_TARGETS.get(f.name)
+        if target is not None:
+            if isinstance(value, tuple):
+                yield from ((target, v) for v in value)
+            elif value is not None:
+                yield target, value
+        elif isinstance(value, tuple):
+            for item in value:
+                if dataclasses.is_dataclass(item):
+                    yield from _references(item)
+
+
+def _check_references(
+    session: Session,
+    changed: list[tuple[RecordType, RecordMeta, Any]],
+    new_ids: dict[str, set[str]],
+    incoming_promise_types: dict[str, PromiseType],
+) -> None:
+    wanted: dict[str, set[str]] = {}
+    for _t, _meta, data in changed:
+        for target, ref in _references(data):
+            if ref not in new_ids.get(target, ()):
+                wanted.setdefault(target, set()).add(ref)
+    for target, ids in wanted.items():
+        table = Base.metadata.tables[target]
+        listed = sorted(ids)
+        found: set[str] = set()
+        for start in range(0, len(listed), _ID_CHUNK):
+            chunk = listed[start : start + _ID_CHUNK]
+            found.update(session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+        missing = ids - found
+        if missing:
+            raise refused(
+                f"en post hänvisar till en {TYPES_BY_NAME[target].noun} som varken finns här "
+                f"eller i paketet ({sorted(missing)[0]})."
+            )
+    promise_types = dict(session.execute(select(Promise.id, Promise.type)).tuples().all())
+    promise_types.update(incoming_promise_types)
+    for record_type, meta, data in changed:
+        expected = _PROMISE_TYPES.get(record_type.name)
+        if expected is not None and promise_types.get(data.promise_id) != expected:
+            raise refused(
+                f"{record_type.noun} {meta.id} hör till ett löfte av en annan sort än "
+                f"{record_type.noun}."
+            )
+
+
+def _photos(
+    package: Package, changed: list[tuple[RecordType, RecordMeta, Any]], photo_dir: Path | None
+) -> tuple[list[str], list[str]]:
+    """(photos of the package to copy, photos referred to that neither side has)."""
+    wanted: list[str] = []
+    missing: list[str] = []
+    for _t, _m, data in changed:
+        if isinstance(data, SafetyWalkData):
+            for observation in data.observations:
+                for name in observation.photos:
+                    if name in package.photos:
+                        wanted.append(name)
+                    elif photo_dir is None or not (photo_dir / name).is_file():
+                        missing.append(name)
+    return list(dict.fromkeys(wanted)), list(dict.fromkeys(missing))
+
+
+def _label(record_type: RecordType, data: Any) -> str:
+    for name in ("case_code", "date", "detected_on", "name", "short_title", "title"):
+        value = getattr(data, name, None)
+        if value:
+            text = value.isoformat() if isinstance(value, dt.date) else str(value)
+            return f"{record_type.noun} {text}"
+    if hasattr(data, "number"):
+        return f"{record_type.noun} {data.number}"
+    if hasattr(data, "period_key"):
+        return f"{record_type.noun} {data.period_key}"
+    return record_type.noun
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _write(
+    session: Session,
+    services: Services,
+    plan: _Plan,
+    *,
+    actor: Actor,
+    now: dt.datetime,
+    resolutions: Mapping[str, Resolution],
+    unresolved: Side | None,
+) -> tuple[int, int, int, int]:
+    conflicts: list[tuple[RecordType, Stored[Any], RecordMeta, Any]] = []
+    merged_updates: list[tuple[RecordType, Stored[Any], RecordMeta, Any]] = []
+    kept = 0
+    missing = [c for _t, c, _m, _d in plan.conflicts if c.id not in resolutions]
+    if missing and unresolved is None:
+        raise PackageError(
+            f"{len(missing)} poster är ändrade både här och i paketet sedan det senaste utbytet. "
+            f"Välj för varje konflikt vilka värden som ska gälla och importera igen. "
+            f"{NOTHING_CHANGED}"
+        )
+    for record_type, current, meta, data in plan.conflicts:
+        resolution = resolutions.get(current.id, unresolved)
+        if resolution == Side.LOCAL:
+            kept += 1
+        elif resolution == Side.INCOMING:
+            conflicts.append((record_type, current, meta, data))
+        else:
+            assert isinstance(resolution, Mapping)
+            merged_updates.append(
+                _merge(record_type, current, meta, data, choice=resolution, actor=actor, now=now)
+            )
+    for record_type, items in _by_type(plan.new).items():
+        service = record_type.service_of(services)
+        for start in range(0, len(items), _INSERT_CHUNK):
+            service.insert_rows(session, items[start : start + _INSERT_CHUNK])
+    updates = [*plan.updates, *conflicts]
+    for record_type, current, meta, data in [*updates, *merged_updates]:
+        _update(session, services, record_type, (current, meta, data))
+    note = f"paket {plan.preview.package_id}"
+    for record_type, meta, data in plan.new:
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action=audit.IMPORT,
+            record_type=record_type.name,
+            record_id=meta.id,
+            changes=audit.added(data),
+            note=note,
+        )
+    for record_type, current, meta, data in [*updates, *merged_updates]:
+        changes = audit.diff(current.data, data)
+        if current.meta.deleted_at != meta.deleted_at:
+            changes[DELETED] = [current.meta.deleted_at, meta.deleted_at]
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action=audit.IMPORT,
+            record_type=record_type.name,
+            record_id=current.id,
+            changes=changes,
+            note=note,
+        )
+    return len(plan.new), len(updates), len(merged_updates), kept
+
+
+def _by_type(
+    items: list[tuple[RecordType, RecordMeta, Any]],
+) -> dict[RecordType, list[tuple[RecordMeta, Any]]]:
+    grouped: dict[RecordType, list[tuple[RecordMeta, Any]]] = {}
+    for record_type, meta, data in items:
+        grouped.setdefault(record_type, []).append((meta, data))
+    return grouped
+
+
+def _merge(
+    record_type: RecordType,
+    current: Stored[Any],
+    meta: RecordMeta,
+    data: Any,
+    *,
+    choice: Mapping[str, Side],
+    actor: Actor,
+    now: dt.datetime,
+) -> tuple[RecordType, Stored[Any], RecordMeta, Any]:
+    names = {f.name for f in dataclasses.fields(data)} | {DELETED}
+    unknown = set(choice) - names
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)} for {record_type.name}")
+    values = {
+        f.name: getattr(data if choice.get(f.name) == Side.INCOMING else current.data, f.name)
+        for f in dataclasses.fields(data)
+    }
+    merged = type(data)(**values)
+    issues = validate(merged, today=None)
+    if issues:
+        raise PackageError(
+            f"De valda värdena för {_label(record_type, merged)} går inte ihop: "
+            f"{issues[0].message} Välj andra värden. {NOTHING_CHANGED}"
+        )
+    take_deleted = choice.get(DELETED) == Side.INCOMING
+    deleted_at = meta.deleted_at if take_deleted else current.meta.deleted_at
+    merged_meta = dataclasses.replace(
+        current.meta,
+        version=max(current.meta.version, meta.version) + 1,
+        updated_at=now,
+        updated_by=actor.name,
+        deleted_at=deleted_at,
+    )
+    return record_type, current, merged_meta, merged
+
+
+def _update(
+    session: Session,
+    services: Services,
+    record_type: RecordType,
+    change: tuple[Stored[Any], RecordMeta, Any],
+) -> None:
+    """Replace the local record `current` by (meta, data), children included; the version
+    always moves on, so that a form holding the old copy sees that it is stale."""
+    current, meta, data = change
+    service = record_type.service_of(services)
+    table = table_of(service.model)
+    values = meta_values(meta)
+    values.pop("id")
+    values.pop("created_at")
+    values.pop("created_by")
+    values["version"] = max(meta.version, current.meta.version + 1)
+    session.execute(
+        sql_update(table)
+        .where(table.c.id == current.id)
+        .values(**values, **service._root_values(data))
+    )
+    for child_table, column in service.children:
+        session.execute(delete(child_table).where(child_table.c[column] == current.id))
+    for child_table, rows in service._child_rows(current.id, data):
+        if rows:
+            session.execute(insert(child_table), rows)
+
+
+def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Path]:
+    """Copy the package's photos that the folder lacks; returns the files made (the caller
+    removes them if the transaction fails). A name already present is left alone."""
+    made: list[Path] = []
+    photo_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        for name in names:
+            target = photo_dir / name
+            if target.exists():
+                continue
+            partial = photo_dir / f".{name}.import"
+            digest = hashlib.sha256()
+            fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    for chunk in open_photo(package, name):
+                        digest.update(chunk)
+                        handle.write(chunk)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                if digest.hexdigest() != package.photos[name][1]:
+                    raise refused(f"fotot {name} har ändrats sedan paketet kontrollerades.")
+                os.replace(partial, target)
+            finally:
+                partial.unlink(missing_ok=True)
+            made.append(target)
+    except OSError as error:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise PackageError(
+            f"Fotona kunde inte kopieras till {photo_dir} ({error.strerror}). {NOTHING_CHANGED}"
+        ) from error
+    except BaseException:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
+    return made
+
+
+def _backup(services: Services, make_backup: Callable[[Path], Path | None] | None) -> Path | None:
+    """A backup of the database before the import: `make_backup`, or part A's
+    `storage.backup.make_backup` when it is there (None: no backup was made)."""
+    if make_backup is not None:
+        return make_backup(services.database.path)
+    try:
+        module = importlib.import_module("loften_app.storage.backup")
+    except ImportError:
+        return None
+    function = getattr(module, "make_backup", None)
+    if function is None:
+        return None
+    made: Path | None = function(services.database.path, reason="before-import")
+    return made

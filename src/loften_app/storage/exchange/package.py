@@ -1,0 +1,504 @@
+"""The `.loften` package: writing one atomically, and reading an untrusted one.
+
+A package is a zip file:
+
+    manifest.json            format, schema version, installation, time, counts, files, checksum
+    records/<type>.json      a JSON list of the records of one type (see `codec`)
+    photos/<file name>       the photo files of the safety walks in the package
+
+The manifest lists every other member with its size and SHA-256, and `content_sha256` is the
+SHA-256 of the members in name order (name, NUL, size, NUL, bytes for each). `read_package`
+checks everything before the caller may write anything: the zip's structure and member names,
+declared and actual sizes against `Limits` (an oversized member or a zip bomb is refused before
+or while reading, never after inflating it whole), every checksum, the manifest, and every record
+against the schema (`codec`) and the domain rules (`domain.validation.validate`, the personnummer
+guard included). It raises `PackageError` and nothing else, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from loften_app.domain.records import PatrolData, RecordMeta, SafetyWalkData
+from loften_app.domain.validation import validate
+from loften_app.storage.exchange.codec import decode_datetime, decode_record, is_photo_name, is_uuid
+from loften_app.storage.exchange.errors import PackageError, refused
+from loften_app.storage.exchange.types import RECORD_TYPES, TYPES_BY_NAME, RecordType
+
+FORMAT = "loften-exchange"
+FORMAT_VERSION = 1
+SUFFIX = ".loften"
+MANIFEST = "manifest.json"
+RECORDS_PREFIX = "records/"
+PHOTOS_PREFIX = "photos/"
+OWNER_ONLY = stat.S_IRUSR | stat.S_IWUSR
+_CHUNK = 1 << 20
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How large a package and its parts may be; larger ones are refused unread."""
+
+    package_bytes: int = 4 << 30
+    members: int = 100_000
+    manifest_bytes: int = 1 << 20
+    records_bytes: int = 1 << 30
+    photo_bytes: int = 50 << 20
+    photos_total_bytes: int = 2 << 30
+    records: int = 5_000_000
+    #: Uncompressed size divided by compressed size above which a member is a zip bomb.
+    ratio: int = 200
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One record of a package, decoded and validated."""
+
+    type: RecordType
+    meta: RecordMeta
+    data: Any
+
+
+@dataclass(frozen=True)
+class Manifest:
+    package_id: str
+    installation_id: str
+    schema_version: int
+    created_at: dt.datetime
+    created_by: str
+    partner: str
+    since: dt.datetime | None
+    until: dt.datetime | None
+    counts: dict[str, int]
+    files: dict[str, tuple[int, str]]
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class Package:
+    """A checked package: its manifest, its records by type (parents first), and its photos
+    (file name → (size, SHA-256)); `path` is the file, read again for the photos on import."""
+
+    path: Path
+    manifest: Manifest
+    records: dict[str, list[Incoming]]
+    photos: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    @property
+    def record_count(self) -> int:
+        return sum(len(items) for items in self.records.values())
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+def content_digest(members: list[tuple[str, bytes]]) -> str:
+    """`content_sha256` of members (name, bytes) as `read_package` checks it."""
+    digest = hashlib.sha256()
+    for name, content in sorted(members):
+        digest.update(f"{name}\0{len(content)}\0".encode())
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def write_package(out: Path, manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> None:
+    """Write a package to `out` atomically (a temporary owner-only file beside it, synced, then
+    renamed over `out`); `manifest` gets the files and the content checksum added."""
+    files = {
+        name: {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
+        for name, content in members
+    }
+    manifest = {**manifest, "files": files, "content_sha256": content_digest(members)}
+    out = out.expanduser().resolve()
+    temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY)
+    except OSError as error:
+        raise PackageError(
+            f"Paketet kunde inte skrivas till {out} ({error.strerror}). Välj en annan mapp."
+        ) from error
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+                archive.writestr(_info(MANIFEST), json.dumps(manifest, indent=1))
+                for name, content in members:
+                    archive.writestr(_info(name), content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, out)
+        with contextlib.suppress(OSError):
+            directory = os.open(out.parent, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise PackageError(
+            f"Paketet kunde inte skrivas till {out} ({error.strerror}). Inget paket skapades. "
+            "Kontrollera utrymmet på disken och försök igen."
+        ) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = (stat.S_IFREG | OWNER_ONLY) << 16
+    return info
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def read_package(
+    path: Path, *, limits: Limits = DEFAULT_LIMITS, today: dt.date | None = None
+) -> Package:
+    """Open and check the package at `path` completely (see the module); `today` is passed to
+    the domain validation (records dated after it are refused where the domain says so)."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise PackageError(f"Paketet {path} kunde inte läsas ({error.strerror}).") from error
+    if size > limits.package_bytes:
+        raise refused(f"filen är större än {limits.package_bytes >> 20} MB.")
+    try:
+        with path.open("rb") as handle:
+            return _read(path, handle, limits, today)
+    except PackageError:
+        raise
+    except OSError as error:
+        raise PackageError(f"Paketet {path} kunde inte läsas ({error.strerror}).") from error
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as error:
+        raise refused(f"filen är inget giltigt Löften-paket eller är skadad ({error}).") from None
+    except (NotImplementedError, RuntimeError) as error:
+        # unsupported compression, encrypted members
+        raise refused(f"paketet använder något som Löften inte läser ({error}).") from None
+    except (ValueError, OverflowError, UnicodeError, RecursionError, MemoryError) as error:
+        raise refused(f"filen är inget giltigt Löften-paket ({type(error).__name__}).") from None
+
+
+def read_package_from(
+    data: bytes, *, limits: Limits = DEFAULT_LIMITS, today: dt.date | None = None
+) -> Package:
+    """`read_package` of bytes in memory (for fuzzing; the path is only a label)."""
+    label = Path("(minnet)")
+    if len(data) > limits.package_bytes:
+        raise refused(f"filen är större än {limits.package_bytes >> 20} MB.")
+    try:
+        return _read(label, io.BytesIO(data), limits, today)
+    except PackageError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, OSError) as error:
+        raise refused(f"filen är inget giltigt Löften-paket eller är skadad ({error}).") from None
+    except (NotImplementedError, RuntimeError) as error:
+        raise refused(f"paketet använder något som Löften inte läser ({error}).") from None
+    except (ValueError, OverflowError, UnicodeError, RecursionError, MemoryError) as error:
+        raise refused(f"filen är inget giltigt Löften-paket ({type(error).__name__}).") from None
+
+
+def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) -> Package:
+    with zipfile.ZipFile(handle) as archive:
+        infos = archive.infolist()
+        by_name = _check_members(infos, limits)
+        manifest = _read_manifest(archive, by_name, limits)
+        listed = set(manifest.files)
+        present = set(by_name) - {MANIFEST}
+        if listed != present:
+            odd = sorted(listed ^ present)[0]
+            raise refused(f"innehållsförteckningen stämmer inte med filerna ({odd!r}).")
+        digest = hashlib.sha256()
+        records: dict[str, list[Incoming]] = {}
+        photos: dict[str, tuple[int, str]] = {}
+        total_records = 0
+        photo_total = 0
+        for name in sorted(present):
+            declared_size, declared_hash = manifest.files[name]
+            info = by_name[name]
+            if info.file_size != declared_size:
+                raise refused(f"storleken på {name!r} stämmer inte med innehållsförteckningen.")
+            if name.startswith(RECORDS_PREFIX):
+                content = _read_member(archive, info, limits.records_bytes)
+                _check_hash(name, content, declared_hash)
+                digest.update(f"{name}\0{len(content)}\0".encode())
+                digest.update(content)
+                type_name = name[len(RECORDS_PREFIX) : -len(".json")]
+                items = _decode_records(TYPES_BY_NAME[type_name], content, limits, today)
+                del content
+                total_records += len(items)
+                if total_records > limits.records:
+                    raise refused(f"paketet har fler än {limits.records} poster.")
+                if manifest.counts.get(type_name, 0) != len(items):
+                    raise refused(f"antalet poster av typen {type_name} stämmer inte.")
+                records[type_name] = items
+            else:
+                photo_total += info.file_size
+                if photo_total > limits.photos_total_bytes:
+                    raise refused("fotona är tillsammans för stora.")
+                size, photo_hash = _hash_member(archive, info, limits.photo_bytes, digest, name)
+                if photo_hash != declared_hash:
+                    raise refused(f"kontrollsumman för {name!r} stämmer inte: filen är skadad.")
+                photos[name[len(PHOTOS_PREFIX) :]] = (size, photo_hash)
+        if digest.hexdigest() != manifest.content_sha256:
+            raise refused("kontrollsumman för innehållet stämmer inte: paketet är skadat.")
+        if any(count and name not in records for name, count in manifest.counts.items()):
+            raise refused("innehållsförteckningen räknar poster som saknas i paketet.")
+    ordered = {t.name: records[t.name] for t in RECORD_TYPES if t.name in records}
+    _check_unique_ids(ordered)
+    return Package(path, manifest, ordered, photos)
+
+
+def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zipfile.ZipInfo]:
+    if len(infos) > limits.members:
+        raise refused(f"paketet har fler än {limits.members} filer.")
+    by_name: dict[str, zipfile.ZipInfo] = {}
+    allowed_records = {f"{RECORDS_PREFIX}{t.name}.json" for t in RECORD_TYPES}
+    for info in infos:
+        name = info.filename
+        if name in by_name:
+            raise refused(f"filen {name!r} finns två gånger i paketet.")
+        photo = name.startswith(PHOTOS_PREFIX) and is_photo_name(name[len(PHOTOS_PREFIX) :])
+        if name != MANIFEST and name not in allowed_records and not photo:
+            raise refused(f"paketet innehåller en fil som inte hör hemma där ({name!r}).")
+        if info.flag_bits & 0x1:
+            raise refused("paketet är krypterat.")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise refused(f"filen {name!r} är packad på ett sätt som Löften inte läser.")
+        limit = _limit_for(name, limits)
+        if info.file_size > limit:
+            raise refused(f"filen {name!r} är större än tillåtet ({limit >> 20} MB).")
+        if info.file_size > _CHUNK and info.file_size > limits.ratio * max(info.compress_size, 1):
+            raise refused(f"filen {name!r} packas upp till orimligt mycket (en zip-bomb?).")
+        by_name[name] = info
+    if MANIFEST not in by_name:
+        raise refused("innehållsförteckningen (manifest.json) saknas.")
+    return by_name
+
+
+def _limit_for(name: str, limits: Limits) -> int:
+    if name == MANIFEST:
+        return limits.manifest_bytes
+    if name.startswith(RECORDS_PREFIX):
+        return limits.records_bytes
+    return limits.photo_bytes
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:
+    """The member's bytes in chunks; refused as soon as more than `limit` come out (a member
+    whose declared size lies)."""
+    read = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            read += len(chunk)
+            if read > limit or read > info.file_size:
+                raise refused(f"filen {info.filename!r} är större än den säger sig vara.")
+            yield chunk
+    if read != info.file_size:
+        raise refused(f"filen {info.filename!r} är kortare än den säger sig vara.")
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    return b"".join(_chunks(archive, info, limit))
+
+
+def _hash_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, content: Any, name: str
+) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    content.update(f"{name}\0{info.file_size}\0".encode())
+    size = 0
+    for chunk in _chunks(archive, info, limit):
+        digest.update(chunk)
+        content.update(chunk)
+        size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def _check_hash(name: str, content: bytes, declared: str) -> None:
+    if hashlib.sha256(content).hexdigest() != declared:
+        raise refused(f"kontrollsumman för {name!r} stämmer inte: filen är skadad.")
+
+
+def _json(content: bytes, what: str) -> Any:
+    try:
+        return json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise refused(f"{what} är inte giltig JSON.") from None
+
+
+def _read_manifest(
+    archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], limits: Limits
+) -> Manifest:
+    from loften_app.storage.database import SCHEMA_VERSION
+
+    raw = _json(_read_member(archive, by_name[MANIFEST], limits.manifest_bytes), MANIFEST)
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise refused("filen är inget Löften-paket (innehållsförteckningen saknar formatet).")
+    version = raw.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise refused("innehållsförteckningen saknar formatversion.")
+    if version > FORMAT_VERSION:
+        raise refused(
+            f"paketet är gjort av en nyare version av Löften (format {version}). "
+            "Uppdatera Löften och försök igen."
+        )
+    if version != FORMAT_VERSION:
+        raise refused(f"formatversionen {version} är okänd.")
+    schema = raw.get("schema_version")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise refused("innehållsförteckningen saknar databasversion.")
+    if schema > SCHEMA_VERSION:
+        raise refused(
+            f"paketet är gjort av en nyare version av Löften (databasversion {schema}). "
+            "Uppdatera Löften och försök igen."
+        )
+    try:
+        return Manifest(
+            package_id=_manifest_uuid(raw, "package_id"),
+            installation_id=_manifest_uuid(raw, "installation_id"),
+            schema_version=schema,
+            created_at=decode_datetime(raw.get("created_at"), "created_at"),
+            created_by=_manifest_text(raw, "created_by"),
+            partner=_manifest_text(raw, "partner"),
+            since=None if raw.get("since") is None else decode_datetime(raw["since"], "since"),
+            until=None if raw.get("until") is None else decode_datetime(raw["until"], "until"),
+            counts=_manifest_counts(raw.get("counts")),
+            files=_manifest_files(raw.get("files")),
+            content_sha256=_manifest_hash(raw.get("content_sha256")),
+        )
+    except PackageError:
+        raise
+    except Exception as error:  # codec's _InvalidError for the times
+        raise refused(f"innehållsförteckningen är felaktig ({error}).") from None
+
+
+def _manifest_uuid(raw: dict[str, Any], key: str) -> str:
+    value = raw.get(key)
+    if not is_uuid(value):
+        raise refused(f"innehållsförteckningen saknar {key}.")
+    return str(value)
+
+
+def _manifest_text(raw: dict[str, Any], key: str) -> str:
+    value = raw.get(key, "")
+    if not isinstance(value, str) or len(value) > 200:
+        raise refused(f"innehållsförteckningen har ett felaktigt {key}.")
+    return value
+
+
+def _manifest_counts(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise refused("innehållsförteckningen saknar antalet poster.")
+    counts: dict[str, int] = {}
+    for key, count in value.items():
+        if key not in TYPES_BY_NAME or not isinstance(count, int) or isinstance(count, bool):
+            raise refused(f"innehållsförteckningen räknar en okänd sorts post ({key!r}).")
+        if count < 0:
+            raise refused("innehållsförteckningen har ett negativt antal poster.")
+        counts[key] = count
+    return counts
+
+
+def _manifest_hash(value: Any) -> str:
+    if not isinstance(value, str) or not _HEX64.fullmatch(value):
+        raise refused("innehållsförteckningen saknar kontrollsumman.")
+    return value
+
+
+def _manifest_files(value: Any) -> dict[str, tuple[int, str]]:
+    if not isinstance(value, dict):
+        raise refused("innehållsförteckningen saknar fillistan.")
+    files: dict[str, tuple[int, str]] = {}
+    for name, entry in value.items():
+        if not isinstance(entry, dict) or entry.keys() != {"size", "sha256"}:
+            raise refused(f"fillistan är felaktig för {name!r}.")
+        size = entry["size"]
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise refused(f"storleken på {name!r} är felaktig.")
+        files[name] = (size, _manifest_hash(entry["sha256"]))
+    return files
+
+
+def _decode_records(
+    record_type: RecordType, content: bytes, limits: Limits, today: dt.date | None
+) -> list[Incoming]:
+    raw = _json(content, f"posterna av typen {record_type.name}")
+    if not isinstance(raw, list):
+        raise refused(f"posterna av typen {record_type.name} är ingen lista.")
+    if len(raw) > limits.records:
+        raise refused(f"paketet har fler än {limits.records} poster.")
+    items: list[Incoming] = []
+    data_class = record_type.data_class
+    for index, value in enumerate(raw):
+        where = f"{record_type.noun} nr {index + 1}"
+        meta, data = decode_record(value, data_class, where)
+        issues = validate(data, today=today)
+        if issues:
+            raise refused(f"{where} ({meta.id}) följer inte reglerna: {issues[0].message}")
+        _check_children(data, where)
+        items.append(Incoming(record_type, meta, data))
+    return items
+
+
+def _check_children(data: Any, where: str) -> None:
+    """Child rows travel with their ids (the services give them one when a record is saved)."""
+    if isinstance(data, PatrolData) and not all(visit.id for visit in data.shop_visits):
+        raise refused(f"{where} har ett butiksbesök utan id.")
+    if isinstance(data, SafetyWalkData):
+        for observation in data.observations:
+            action = observation.action
+            if not observation.id or (action is not None and not action.id):
+                raise refused(f"{where} har en iakttagelse eller åtgärd utan id.")
+
+
+def _check_unique_ids(records: dict[str, list[Incoming]]) -> None:
+    for name, items in records.items():
+        seen: set[str] = set()
+        children: set[str] = set()
+        for item in items:
+            if item.meta.id in seen:
+                raise refused(f"posten {item.meta.id} ({name}) finns två gånger i paketet.")
+            seen.add(item.meta.id)
+            for child in _child_ids(item.data):
+                if child in children:
+                    raise refused(f"id {child} används två gånger i paketet.")
+                children.add(child)
+
+
+def _child_ids(data: Any) -> Iterator[str]:
+    for visit in getattr(data, "shop_visits", ()):
+        if visit.id:
+            yield visit.id
+    for observation in getattr(data, "observations", ()):
+        if observation.id:
+            yield observation.id
+        if observation.action is not None and observation.action.id:
+            yield observation.action.id
+
+
+def open_photo(package: Package, name: str) -> Iterator[bytes]:
+    """The bytes of a photo of a checked package in chunks, checked again against its size (the
+    file could have changed since it was read)."""
+    with package.path.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        size, _hash = package.photos[name]
+        info = archive.getinfo(PHOTOS_PREFIX + name)
+        yield from _chunks(archive, info, size)
