@@ -95,6 +95,7 @@ def raw_executemany(source: Path, target: Path) -> tuple[int, float]:
         contextlib.closing(raw_connection(target)) as writer,
     ):
         writer.execute("BEGIN IMMEDIATE")
+        writer.execute("DELETE FROM meta")  # open_database wrote this file's own installation id
         for name in table_names():
             cursor = reader.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
             columns = [description[0] for description in cursor.description]

@@ -488,7 +488,7 @@ class AuditEntry(Base):
     described in storage/audit.py)."""
 
     __tablename__ = "audit_entry"
-    __table_args__ = (Index("ix_audit_entry_record", "record_id", "id"),)
+    __table_args__ = (Index("ix_audit_entry_record", "record_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     #: ISO 8601 in UTC ("2018-06-01T12:00:00.000000+00:00").

@@ -39,6 +39,7 @@ from loften_app.domain.errors import ValidationError, ValidationIssue
 from loften_app.domain.periods import Period
 from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
+from loften_app.storage import audit
 from loften_app.storage.database import Database
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
@@ -256,6 +257,7 @@ class RecordService(Generic[DataT, ModelT]):
         data = self._prepare_in_session(session, data, meta.id)
         raise_if_issues(self._check_references(session, data))
         self.insert_rows(session, [(meta, data)])
+        self._audit(session, now, audit.ADD, meta.id, audit.added(data))
         return Stored(meta, data)
 
     def insert_rows(self, session: Session, records: Iterable[tuple[RecordMeta, DataT]]) -> None:
@@ -284,13 +286,14 @@ class RecordService(Generic[DataT, ModelT]):
         raise_if_issues(self._validate(data))
         now = self._clock()
         table = table_of(self.model)
-        current = self._current_meta(session, id)
+        old = self._get(session, id, fresh=True)
+        current = old.meta
         if current.is_deleted:
             raise NotFoundError(
                 f"{self.noun.capitalize()} är borttagen och kan inte ändras. Återställ den först."
             )
         if current.version != expected_version:
-            raise StaleRecordError(self._stale_message(current), self._get(session, id))
+            raise StaleRecordError(self._stale_message(current), old)
         data = self._prepare_in_session(session, data, id)
         raise_if_issues(self._check_references(session, data))
         session.execute(
@@ -307,6 +310,7 @@ class RecordService(Generic[DataT, ModelT]):
             session.execute(delete(child_table).where(child_table.c[column] == id))
         for child_table, rows in self._child_rows(id, data):
             insert_plain_rows(session, child_table, rows)
+        self._audit(session, now, audit.UPDATE, id, audit.diff(old.data, data))
         meta = RecordMeta(
             id=id,
             version=expected_version + 1,
@@ -445,6 +449,20 @@ class RecordService(Generic[DataT, ModelT]):
 
     # --- internals ------------------------------------------------------------------------------
 
+    def _audit(
+        self, session: Session, now: dt.datetime, action: str, id: str, changes: dict[str, Any]
+    ) -> None:
+        """One audit line for this record, in the caller's transaction."""
+        audit.record(
+            session,
+            at=now,
+            actor=self._actor,
+            action=action,
+            record_type=table_of(self.model).name,
+            record_id=id,
+            changes=changes,
+        )
+
     def _stale_message(self, current: RecordMeta) -> str:
         when = current.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
         return (
@@ -460,10 +478,13 @@ class RecordService(Generic[DataT, ModelT]):
             raise NotFoundError(f"{self.noun.capitalize()} finns inte (längre) i databasen.")
         return meta_of(row)
 
-    def _get(self, session: Session, id: str) -> Stored[DataT]:
-        row = session.scalars(
-            select(self.model).where(self.model.id == id).options(*self._load_options())
-        ).one_or_none()
+    def _get(self, session: Session, id: str, *, fresh: bool = False) -> Stored[DataT]:
+        """The record; with `fresh`, read again even if the session holds a copy (which may be
+        older than an UPDATE the session made itself)."""
+        query = select(self.model).where(self.model.id == id).options(*self._load_options())
+        if fresh:
+            query = query.execution_options(populate_existing=True)
+        row = session.scalars(query).one_or_none()
         if row is None:
             raise NotFoundError(f"{self.noun.capitalize()} finns inte i databasen.")
         return Stored(meta_of(row), self._to_data(row))
@@ -486,6 +507,13 @@ class RecordService(Generic[DataT, ModelT]):
         if expected_version is not None and current.version != expected_version:
             raise StaleRecordError(self._stale_message(current), self._get(session, id))
         if current.is_deleted != deleted:
+            self._audit(
+                session,
+                now,
+                audit.DELETE if deleted else audit.UNDELETE,
+                id,
+                {"deleted_at": [current.deleted_at, now if deleted else None]},
+            )
             session.execute(
                 sql_update(table)
                 .where(table.c.id == id)

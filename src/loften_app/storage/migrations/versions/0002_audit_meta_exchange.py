@@ -63,7 +63,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_entry")),
     )
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
-        batch_op.create_index("ix_audit_entry_record", ["record_id", "id"], unique=False)
+        batch_op.create_index("ix_audit_entry_record", ["record_id"], unique=False)
     op.create_table(
         "exchange_log",
         sa.Column("id", sa.Integer(), nullable=False),

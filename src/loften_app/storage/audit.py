@@ -1,0 +1,229 @@
+"""The audit trail: who changed what, when, with each changed field's old and new value.
+
+Every write of the record services (`RecordService.stage`, `update_in`, `set_deleted_in`)
+records one `audit_entry` row in the same transaction as the change, so a change and its audit
+line are committed together or not at all. Restores, imports and retention runs record their
+own lines. Rows are only ever inserted: SQLite triggers (migration 0002) abort any UPDATE or
+DELETE, with one exception: retention may replace the values in `changes` of a drug case's
+entries (every other column unchanged), because the trail must not keep the notes and exact
+dates that retention removes from the case itself (see storage/retention.py).
+
+`changes` is JSON `{field: [old, new]}`: dates and times in ISO 8601, enums by value, child rows
+(shop visits, observations, ...) as lists of objects. An added record lists the fields that have
+a value (`[null, value]`); a deleted or restored one lists `deleted_at`.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from loften_app.domain.records import Actor
+from loften_app.storage.database import OWNER_ONLY, Database
+
+ADD = "add"
+UPDATE = "update"
+DELETE = "delete"
+UNDELETE = "undelete"
+RESTORE = "restore"
+IMPORT = "import"
+RETENTION = "retention"
+BACKUP_RESTORE = "backup_restore"
+ACTIONS = (ADD, UPDATE, DELETE, UNDELETE, RESTORE, IMPORT, RETENTION, BACKUP_RESTORE)
+
+#: Swedish names of the actions, for the history view and the CSV export.
+ACTION_LABELS = {
+    ADD: "Skapad",
+    UPDATE: "Ändrad",
+    DELETE: "Borttagen",
+    UNDELETE: "Återställd (borttagning ångrad)",
+    RESTORE: "Återställd",
+    IMPORT: "Importerad",
+    RETENTION: "Gallrad",
+    BACKUP_RESTORE: "Säkerhetskopia återställd",
+}
+
+#: What a value removed by retention reads as, in the trail.
+REDACTED = "(gallrat)"
+
+_INSERT = (
+    "INSERT INTO audit_entry (at, actor, organisation, action, record_type, record_id, "
+    "changes, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_EMPTY = (None, "", ())
+
+Changes = dict[str, list[Any]]
+
+
+def _default(value: object) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    raise TypeError(f"cannot write {type(value).__name__} to the audit trail")
+
+
+def to_json(changes: Mapping[str, Any]) -> str:
+    """`changes` as the JSON text stored in the trail."""
+    return json.dumps(changes, default=_default, ensure_ascii=False, separators=(",", ":"))
+
+
+def added(data: object) -> Changes:
+    """The fields of a new record that have a value, as `{field: [None, value]}`."""
+    return {
+        f.name: [None, value]
+        for f in dataclasses.fields(data)  # type: ignore[arg-type]
+        if (value := getattr(data, f.name)) not in _EMPTY
+    }
+
+
+def diff(old: object, new: object) -> Changes:
+    """The fields whose values differ between two copies of a data class, `[old, new]`."""
+    return {
+        f.name: [before, after]
+        for f in dataclasses.fields(new)  # type: ignore[arg-type]
+        if (before := getattr(old, f.name)) != (after := getattr(new, f.name))
+    }
+
+
+def stamp(moment: dt.datetime) -> str:
+    """A time as the trail stores it: ISO 8601 in UTC."""
+    return moment.astimezone(dt.UTC).isoformat()
+
+
+def record(
+    session: Session,
+    *,
+    at: dt.datetime,
+    actor: Actor | None,
+    action: str,
+    record_type: str | None = None,
+    record_id: str | None = None,
+    changes: Mapping[str, Any] | None = None,
+    note: str | None = None,
+) -> None:
+    """Insert one audit line in the session's current (write) transaction."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    raw.execute(
+        _INSERT,
+        (
+            stamp(at),
+            None if actor is None else actor.name,
+            None if actor is None else actor.organisation.value,
+            action,
+            record_type,
+            record_id,
+            None if changes is None else to_json(changes),
+            note,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the trail, as the history view shows it."""
+
+    id: int
+    at: dt.datetime
+    actor: str | None
+    organisation: str | None
+    action: str
+    record_type: str | None
+    record_id: str | None
+    changes: dict[str, list[Any]]
+    note: str | None
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+
+_COLUMNS = "id, at, actor, organisation, action, record_type, record_id, changes, note"
+
+
+def _entry(row: tuple[Any, ...]) -> AuditEntry:
+    id_, at, actor, organisation, action, record_type, record_id, changes, note = row
+    return AuditEntry(
+        id=id_,
+        at=dt.datetime.fromisoformat(at),
+        actor=actor,
+        organisation=organisation,
+        action=action,
+        record_type=record_type,
+        record_id=record_id,
+        changes=json.loads(changes) if changes else {},
+        note=note,
+    )
+
+
+def history(database: Database, record_id: str) -> list[AuditEntry]:
+    """Every audit line of one record, oldest first ("Historik")."""
+    with database.reading() as session:
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        rows = raw.execute(
+            f"SELECT {_COLUMNS} FROM audit_entry WHERE record_id = ? ORDER BY id", (record_id,)
+        ).fetchall()
+    return [_entry(row) for row in rows]
+
+
+def _all_rows(database: Database, batch: int = 10_000) -> Iterator[tuple[Any, ...]]:
+    with database.reading() as session:
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        cursor = raw.execute(f"SELECT {_COLUMNS} FROM audit_entry ORDER BY id")
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+
+
+CSV_HEADER = (
+    "nr",
+    "tidpunkt (UTC)",
+    "användare",
+    "organisation",
+    "händelse",
+    "posttyp",
+    "post-id",
+    "ändringar (JSON: fält: [före, efter])",
+    "anteckning",
+)
+
+
+def export_csv(database: Database, target: Path) -> int:
+    """Write the whole trail to a new owner-only CSV file (UTF-8 with BOM, for Excel); returns
+    how many lines it holds. The file is written beside `target` first and then renamed, so a
+    failure leaves no half file."""
+    target = Path(target)
+    partial = target.with_name(target.name + ".part")
+    count = 0
+    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, OWNER_ONLY)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_HEADER)
+            for id_, at, actor, organisation, action, kind, rid, changes, note in _all_rows(
+                database
+            ):
+                label = ACTION_LABELS.get(action, action)
+                writer.writerow((id_, at, actor, organisation, label, kind, rid, changes, note))
+                count += 1
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(partial, OWNER_ONLY)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count
