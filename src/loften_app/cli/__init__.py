@@ -28,7 +28,7 @@ ENV_USER = "LOFTEN_USER"
 
 #: Each module adds its subcommands with `register(commands, with_db)`; `with_db` is the parent
 #: parser that gives a subcommand --db, --user and --organisation.
-_COMMAND_MODULES = ("loften_app.cli.records", "loften_app.cli.reports")
+_COMMAND_MODULES = ("loften_app.cli.records", "loften_app.cli.reports", "loften_app.cli.exchange")
 
 
 class _VersionAction(argparse.Action):
