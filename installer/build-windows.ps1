@@ -20,7 +20,7 @@ function Invoke-Checked {
 }
 
 # 1. A virtual environment of its own with Löften, its dependencies and PyInstaller (dev extra).
-$Venv = Join-Path $Root ".venv-windows"
+$Venv = Join-Path $Root ".venv"
 if (-not (Test-Path "$Venv\Scripts\python.exe")) { Invoke-Checked $Python -m venv $Venv }
 $Py = "$Venv\Scripts\python.exe"
 Invoke-Checked $Py -m pip install --quiet --upgrade pip
