@@ -91,26 +91,28 @@ def export_changes(
     actor: Actor | None = None,
     clock: Any = utc_now,
 ) -> ExportResult:
-    """Write every record changed since `since` (default: since the last export to `partner`,
+    """Write every record changed after `since` (default: since the last export to `partner`,
     or everything when there was none) to the package `out`, with the photos of its safety
-    walks from `photo_dir`, and log the export. The file is written atomically, owner-only."""
+    walks from `photo_dir`, and log the export (its `until` is the time the records were read,
+    the `since` of the next export to `partner`). The file is written atomically, owner-only."""
     database: Database = services.database
     if since is not None and since.tzinfo is None:
         raise ValueError("since must be timezone-aware")
+    # The high-water mark is the time before the records are read: a change saved after it
+    # goes in the next package. (Not the newest `updated_at` read: records imported from a
+    # partner whose clock runs ahead would hide local changes made in between.)
+    now = clock()
     with database.reading() as session:
         source = installation_id(session)
         if since is None and partner:
             since = last_export_until(session, partner)
         members: list[tuple[str, bytes]] = []
         counts: dict[str, int] = {}
-        until = since
         photo_names: list[str] = []
         for record_type in RECORD_TYPES:
             encoded: list[dict[str, Any]] = []
             for meta, data in _changed(session, services, record_type, since):
                 encoded.append(encode_record(meta, data))
-                if until is None or meta.updated_at > until:
-                    until = meta.updated_at
                 if isinstance(data, SafetyWalkData):
                     photo_names.extend(p for o in data.observations for p in o.photos)
             if encoded:
@@ -126,7 +128,7 @@ def export_changes(
         else:
             members.append((PHOTOS_PREFIX + name, photo))
             photo_count += 1
-    now = clock()
+    until = now
     package_id = str(uuid.uuid4())
     manifest = {
         "format": FORMAT,

@@ -416,9 +416,9 @@ def _case_codes(
         holder.update(
             session.execute(
                 select(DrugCase.case_code, DrugCase.id).where(DrugCase.case_code.in_(chunk))
-            ).tuples().all()
+            ).all()
         )
-    taken = set(holder)
+    taken = set(holder) | set(codes)
     next_number: dict[int, int] = {}
     result = []
     for meta, incoming in remapped:
@@ -438,8 +438,7 @@ def _case_codes(
                 next_number[year] = number + 1
                 renumbered.append(Renumbered(meta.id, data.case_code, code))
                 data = dataclasses.replace(data, case_code=code)
-        taken.add(data.case_code)
-        holder.setdefault(data.case_code, meta.id)
+            taken.add(data.case_code)
         result.append((meta, data))
     return result
 
@@ -520,7 +519,7 @@ def _check_references(
                 f"en post hänvisar till en {TYPES_BY_NAME[target].noun} som varken finns här "
                 f"eller i paketet ({sorted(missing)[0]})."
             )
-    promise_types = dict(session.execute(select(Promise.id, Promise.type)).tuples().all())
+    promise_types = dict(session.execute(select(Promise.id, Promise.type)).all())
     promise_types.update(incoming_promise_types)
     for record_type, meta, data in changed:
         expected = _PROMISE_TYPES.get(record_type.name)

@@ -474,7 +474,13 @@ def _check_unique_ids(records: dict[str, list[Incoming]]) -> None:
     for name, items in records.items():
         seen: set[str] = set()
         children: set[str] = set()
+        codes: set[str] = set()
         for item in items:
+            code = getattr(item.data, "case_code", None)
+            if code is not None:
+                if code in codes:
+                    raise refused(f"ärendekoden {code} finns två gånger i paketet.")
+                codes.add(code)
             if item.meta.id in seen:
                 raise refused(f"posten {item.meta.id} ({name}) finns två gånger i paketet.")
             seen.add(item.meta.id)
