@@ -169,25 +169,26 @@ def target_line(
 
 
 def figure_lines(kind: PromiseType, f: PromiseFigures, *, public: bool) -> list[tuple[str, str]]:
-    """(label, value) of a promise's main figures; the engine's, masked for drugs in public."""
-    if kind is not PromiseType.DRUGS or not public:
+    """(label, value) of a promise's main figures: the target engine's, but for drug cases one
+    line per age group, masked by `reports.privacy` in a public report."""
+    if kind is not PromiseType.DRUGS:
         return main_figures(kind, f)
     ages = privacy.breakdown_texts(
-        {g: f.drug_cases_by_age.get(g, 0) for g in AgeGroup}, public=True
+        {g: f.drug_cases_by_age.get(g, 0) for g in AgeGroup}, public=public
     )
     contacted_within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
     return [
-        ("Narkotikaärenden", privacy.count_text(f.drug_cases, public=True)),
+        ("Narkotikaärenden", privacy.count_text(f.drug_cases, public=public)),
         *((f"varav {label(g)}", ages[g]) for g in AgeGroup),
         (
             "Kommunen underrättad",
-            privacy.count_with_share(f.drug_cases_notified, f.drug_cases, public=True),
+            privacy.count_with_share(f.drug_cases_notified, f.drug_cases, public=public),
         ),
         (
             f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
-            privacy.share_text(contacted_within, f.drug_cases, public=True),
+            privacy.share_text(contacted_within, f.drug_cases, public=public),
         ),
-        ("Mediantid till kontakt", privacy.median_text(f.contact_days, public=True)),
+        ("Mediantid till kontakt", privacy.median_text(f.contact_days, public=public)),
         ("Nedlagda timmar", f"{format_number(f.hours_spent)} h"),
     ]
 

@@ -68,9 +68,11 @@ class PromiseSection:
 
 @dataclass(frozen=True)
 class MonthlySeries:
-    """Records per month of one promise type (all its promises together)."""
+    """Records per month of one record type (of all the agreement's promises)."""
 
-    type: PromiseType
+    #: The record table: "patrol", "safety_walk", "volunteer_deployment", "drug_case",
+    #: "other_activity".
+    table: str
     title: str
     #: (short month name, count) for every month of the year so far.
     months: tuple[tuple[str, int], ...]
@@ -256,34 +258,30 @@ def _of_type(promises: tuple[PromiseStatus, ...], kind: PromiseType) -> list[Pro
 
 _SHORT_MONTHS = tuple(name[:3] for name in MONTH_NAMES)
 
-_SERIES_TITLES = {
-    PromiseType.PATROL: "Patrullpass",
-    PromiseType.SAFETY_WALK: "Genomförda trygghetsvandringar",
-    PromiseType.VOLUNTEERS: "Volontärinsatser",
-    PromiseType.DRUGS: "Narkotikaärenden",
-    PromiseType.OTHER: "Övriga aktiviteter",
-}
+#: The monthly chart's series: record table, title, and the promise type it belongs to (None:
+#: other activities, which any promise may have; shown only when there are some).
+_SERIES: tuple[tuple[str, str, PromiseType | None], ...] = (
+    ("patrol", "Patrullpass", PromiseType.PATROL),
+    ("safety_walk", "Genomförda trygghetsvandringar", PromiseType.SAFETY_WALK),
+    ("volunteer_deployment", "Volontärinsatser", PromiseType.VOLUNTEERS),
+    ("drug_case", "Narkotikaärenden", PromiseType.DRUGS),
+    ("other_activity", "Övriga aktiviteter", None),
+)
 
 
 def _monthly(
     queries: ReportQueries, period: Period, promises: tuple[PromiseStatus, ...]
 ) -> tuple[MonthlySeries, ...]:
-    ids = [p.promise.id for p in promises]
-    counts = queries.monthly_counts(period=period, promise_ids=ids)
+    counts = queries.monthly_counts(period=period, promise_ids=[p.promise.id for p in promises])
+    types = {p.promise.data.type for p in promises}
     months = [m.key for m in months_in(period)]
     series: list[MonthlySeries] = []
-    for kind in PromiseType:
-        of_kind = [p.promise.id for p in promises if p.promise.data.type is kind]
-        if not of_kind:
+    for table, title, kind in _SERIES:
+        by_month = counts.get(table, {})
+        if (kind is None and not by_month) or (kind is not None and kind not in types):
             continue
-        values = tuple(
-            (
-                _SHORT_MONTHS[int(key[5:7]) - 1],
-                sum(counts.get(pid, {}).get(key, 0) for pid in of_kind),
-            )
-            for key in months
-        )
-        series.append(MonthlySeries(kind, _SERIES_TITLES[kind], values))
+        values = tuple((_SHORT_MONTHS[int(key[5:7]) - 1], by_month.get(key, 0)) for key in months)
+        series.append(MonthlySeries(table, title, values))
     return tuple(series)
 
 

@@ -113,6 +113,8 @@ def table(
     data += [[cell(str(v), i, False) for i, v in enumerate(row)] for row in rows]
     result = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
+        # Paragraph cells have their own font, but the table sets the cell's font anyway.
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
@@ -126,14 +128,15 @@ def table(
     return result
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """A canvas that knows the page count at the end, for "Sida X av Y"."""
 
     footer_left = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Otherwise the canvas starts in Helvetica, a font the PDF would name but not embed.
-        kwargs.setdefault("initialFontName", FONT)
+        if kwargs.get("initialFontName") is None:
+            kwargs["initialFontName"] = FONT
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 
@@ -177,6 +180,7 @@ def build_pdf(
         author=author,
         subject=subject,
         creator="Löften",
+        initialFontName=FONT,
         lang="sv-SE",
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text")

@@ -73,6 +73,8 @@ def chart_grid(series: Sequence[tuple[str, Sequence[tuple[str, int]]]]) -> list[
     rows: list[Drawing] = []
     for i in range(0, len(series), 2):
         row = Drawing(CONTENT_WIDTH, CHART_HEIGHT + 6)
+        # The renderer starts each drawing in its initial font: Helvetica, not embedded.
+        row.initialFontName = FONT
         for j, (title, months) in enumerate(series[i : i + 2]):
             chart = bar_chart(title, months, half)
             chart.translate(j * (half + GAP), 0)
