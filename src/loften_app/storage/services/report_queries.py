@@ -126,8 +126,7 @@ EXPORT_TABLES: dict[str, tuple[str, str | None, str]] = {
         " t.updated_at, t.updated_by",
     ),
     "shop_visit": (
-        "shop_visit AS c JOIN patrol AS t ON t.id = c.patrol_id"
-        " JOIN shop AS s ON s.id = c.shop_id",
+        "shop_visit AS c JOIN patrol AS t ON t.id = c.patrol_id JOIN shop AS s ON s.id = c.shop_id",
         "t.date",
         "t.id, t.date, s.name, s.address, s.kind, c.note",
     ),
