@@ -8,16 +8,13 @@ ReportLab and QtPdf are imported only when the first report is made and shown.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +42,13 @@ from loften_app.ui.reports.choices import (
     default_quarter,
     quarter_text,
 )
+from loften_app.ui.reports.jobs import (
+    ProgressRelay,
+    ShownReport,
+    copy_whole,
+    make_report,
+    os_reason,
+)
 from loften_app.ui.reports.printing import print_pdf, printing_problem
 
 if TYPE_CHECKING:
@@ -66,55 +70,6 @@ _INTERNAL_STYLE = (
     "QLabel#version_banner { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a;"
     " padding: 6px 10px; font-weight: bold; }"
 )
-
-
-class _ProgressRelay(QObject):
-    """Lives on the UI thread. `report` is called on the helper thread; the signal reaches the
-    page through a queued connection."""
-
-    changed = Signal(int, int)
-
-    def report(self, done: int, total: int) -> None:
-        self.changed.emit(done, total)
-
-
-@dataclass(frozen=True)
-class ShownReport:
-    """The report in the viewer: its file and what was chosen to make it."""
-
-    path: Path
-    choice: Choice
-    file_name: str
-
-
-def _make_report(
-    services: Services,
-    choice: Choice,
-    out: Path,
-    *,
-    made_by: str,
-    today: dt.date,
-    progress: Callable[[int, int], None],
-) -> Path:
-    """Runs on the helper thread: the report `choice` asks for, written to `out`."""
-    from loften_app.reports.documents import ReportKind, ReportRequest, write_report
-
-    try:
-        out.parent.mkdir(mode=0o700)
-    except OSError as error:
-        raise LoftenError(
-            QCoreApplication.translate(
-                "ReportsPage", "Rapporten kan inte skrivas i den tillfälliga mappen %1: %2."
-            )
-            .replace("%1", str(out.parent))
-            .replace("%2", error.strerror or str(error))
-        ) from error
-    request = ReportRequest(
-        kind=ReportKind(choice.kind), public=choice.public, quarter=choice.quarter
-    )
-    written = write_report(services, request, out, made_by=made_by, today=today, progress=progress)
-    os.chmod(written, 0o600)  # a temporary copy: readable by its owner only, public or not
-    return written
 
 
 class ReportsPage(QWidget):
@@ -155,8 +110,8 @@ class ReportsPage(QWidget):
         self._printer: QPrinter | None = None
         self.shown: ShownReport | None = None
         self.viewer: PdfViewer | None = None
-        self._progress = _ProgressRelay(self)
-        self._progress.changed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self.progress_relay = ProgressRelay(self)
+        self.progress_relay.changed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._print_problem = printing_problem()
 
         self._build()
@@ -233,6 +188,9 @@ class ReportsPage(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("report_progress")
         self.progress_bar.setTextVisible(False)
+        keep_place = self.progress_bar.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # the buttons below do not jump
+        self.progress_bar.setSizePolicy(keep_place)
         self.progress_bar.hide()
         column.addWidget(self.progress_bar)
         self.message_label = QLabel()
@@ -266,9 +224,7 @@ class ReportsPage(QWidget):
         self.version_banner.setObjectName("version_banner")
         self.version_banner.setWordWrap(True)
         self.version_banner.hide()
-        self.placeholder = QLabel(
-            self.tr("Välj rapport, period och version och tryck på ”Skapa rapport”.")
-        )
+        self.placeholder = QLabel(self._placeholder_text())
         self.placeholder.setObjectName("report_placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -297,6 +253,9 @@ class ReportsPage(QWidget):
             QShortcut(QKeySequence(keys), self, self.make)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
+
+    def _placeholder_text(self) -> str:
+        return self.tr("Välj rapport, period och version och tryck på ”Skapa rapport”.")
 
     @staticmethod
     def _caption(text: str) -> QLabel:
@@ -417,22 +376,26 @@ class ReportsPage(QWidget):
         file_name = choice.file_name(self._agreement)
         out = self._folder() / str(self._made) / file_name
         call = partial(
-            _make_report,
+            make_report,
             self._services,
             choice,
             out,
+            file_name,
             made_by=self._made_by,
             today=self._today(),
-            progress=self._progress.report,
+            progress=self.progress_relay.report,
         )
         working = self.tr("Skapar %1…").replace("%1", choice.title(self._agreement))
         job = self._start(call, working)
-        job.succeeded.connect(lambda path: self._on_made(ShownReport(path, choice, file_name)))
+        # Bound methods, not lambdas: a job must not hold the page (it is deleted later).
+        job.succeeded.connect(self._on_made)
         job.failed.connect(self._on_make_failed)
         return job
 
     def _start(self, call: Callable[[], Any], working: str) -> Job:
         self._show_message(working)
+        if self.shown is None:
+            self.placeholder.setText(working)
         self.progress_bar.setRange(0, 0)  # busy until the first progress report
         self.progress_bar.show()
         job = self._background.run(call)
@@ -490,6 +453,8 @@ class ReportsPage(QWidget):
         self.report_shown.emit(shown)
 
     def _on_make_failed(self, message: str) -> None:
+        if self.shown is None:
+            self.placeholder.setText(self._placeholder_text())
         self._show_message(self.tr("Rapporten kunde inte skapas.") + "\n" + message, error=True)
         self.report_failed.emit(message)
 
@@ -541,12 +506,12 @@ class ReportsPage(QWidget):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            _copy_whole(self.shown.path, target)
+            copy_whole(self.shown.path, target)
         except OSError as error:
             self._show_message(
                 self.tr("Rapporten kunde inte sparas som %1: %2.")
                 .replace("%1", str(target))
-                .replace("%2", error.strerror or str(error)),
+                .replace("%2", os_reason(error)),
                 error=True,
             )
             return None
@@ -574,38 +539,21 @@ class ReportsPage(QWidget):
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return None
         self._printer = printer  # kept alive until the job is done
-        call = partial(print_pdf, self.shown.path, printer, progress=self._progress.report)
+        call = partial(print_pdf, self.shown.path, printer, progress=self.progress_relay.report)
         job = self._start(call, self.tr("Skriver ut…"))
-        job.succeeded.connect(
-            lambda count: self._show_message(
-                self.tr("%1 sidor har skickats till skrivaren.").replace("%1", str(count))
-            )
-        )
-        job.failed.connect(
-            lambda message: self._show_message(
-                self.tr("Rapporten kunde inte skrivas ut.") + "\n" + message, error=True
-            )
-        )
+        job.succeeded.connect(self._on_printed)
+        job.failed.connect(self._on_print_failed)
         return job
+
+    def _on_printed(self, count: int) -> None:
+        self._show_message(
+            self.tr("%1 sidor har skickats till skrivaren.").replace("%1", str(count))
+        )
+
+    def _on_print_failed(self, message: str) -> None:
+        self._show_message(self.tr("Rapporten kunde inte skrivas ut.") + "\n" + message, error=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.busy():
             self.refresh()
-
-
-def _copy_whole(source: Path, target: Path) -> None:
-    """Copy `source` to `target` whole or not at all (a temporary file beside it, then rename)."""
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    os.close(handle)
-    try:
-        shutil.copyfile(source, temporary)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

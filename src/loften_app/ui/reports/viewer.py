@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from loften_app.domain.errors import LoftenError
 
 #: Zoom steps of "Förstora"/"Förminska", as factors of the page's natural size.
-ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
+ZOOM_STEPS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 
 
 class PdfViewer(QWidget):
@@ -67,6 +67,7 @@ class PdfViewer(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)
+        bar.setSpacing(6)
         bar.addWidget(self.previous_button)
         bar.addWidget(QLabel(self.tr("Sida")))
         bar.addWidget(self.page_spin)
