@@ -28,7 +28,12 @@ ENV_USER = "LOFTEN_USER"
 
 #: Each module adds its subcommands with `register(commands, with_db)`; `with_db` is the parent
 #: parser that gives a subcommand --db, --user and --organisation.
-_COMMAND_MODULES = ("loften_app.cli.records", "loften_app.cli.reports", "loften_app.cli.exchange")
+_COMMAND_MODULES = (
+    "loften_app.cli.records",
+    "loften_app.cli.reports",
+    "loften_app.cli.exchange",
+    "loften_app.cli.safety",
+)
 
 
 class _VersionAction(argparse.Action):

@@ -267,7 +267,9 @@ class CheckReport:
             if not self.foreign_keys
             else "Främmande nycklar: FEL\n  " + "\n  ".join(self.foreign_keys[:20])
         )
-        if not self.schema:
+        if self.schema_version is None:
+            out.append("Schemaversion: okänd")
+        elif not self.schema:
             out.append(f"Schemaversion: {self.schema_version} (aktuell)")
         else:
             out.append("Schemaversion: FEL\n  " + "\n  ".join(self.schema))
