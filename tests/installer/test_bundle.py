@@ -108,6 +108,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     moved = unpack / "moved-away"
     installed.unpacked.rename(moved)
     yield Installed(home=home, unpacked=moved, work=work)
+    # About 500 MB: pytest keeps its last temporary folders, these need not stay.
+    for folder in (out, unpack, home / ".local" / "opt"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
