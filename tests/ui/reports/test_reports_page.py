@@ -101,6 +101,7 @@ def test_the_quarterly_report_is_made_and_shown(
     text = pdf_text(report.path)
     assert TITLE in text
     assert "2018 kv 3" in text
+    assert "av Anna" in text  # who made it, in the header
     # The viewer holds the same document: its own text layer has the title too.
     assert TITLE in page.viewer.document.getAllText(0).text()
     assert page.version_banner.isVisible()
@@ -448,6 +449,7 @@ def test_keys_make_save_and_print_on_the_reports_page_of_the_window(
     from loften_app.ui.main_window import MainWindow
     from loften_app.ui.pages import build_pages
 
+    settings.setValue("user/name", "Anna")
     window = MainWindow(settings=settings, database_name="filipstad.db")
     qtbot.addWidget(window)
     window.attach(
@@ -481,6 +483,8 @@ def test_keys_make_save_and_print_on_the_reports_page_of_the_window(
     qtbot.keyClick(window, Qt.Key.Key_S, ctrl)
     qtbot.keyClick(window, Qt.Key.Key_P, ctrl)
     assert asked == ["save", "print"]
+    assert page.shown is not None
+    assert "av Anna" in pdf_text(page.shown.path)
     wait_rendered(qtbot, page)
     screenshot(window, "reports-in-window")
 
