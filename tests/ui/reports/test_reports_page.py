@@ -398,7 +398,7 @@ def test_print_of_a_page_range_prints_only_those_pages(
     with qtbot.waitSignal(job.done, timeout=60_000):
         pass
     assert len(PdfReader(printed).pages) == 1
-    assert page.message_label.text() == "1 sidor har skickats till skrivaren."
+    assert page.message_label.text() == "1 sida har skickats till skrivaren."
 
     # Cancelling the dialog prints nothing.
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: 0)

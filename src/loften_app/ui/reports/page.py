@@ -548,6 +548,8 @@ class ReportsPage(QWidget):
     def _on_printed(self, count: int) -> None:
         self._show_message(
             self.tr("%1 sidor har skickats till skrivaren.").replace("%1", str(count))
+            if count != 1
+            else self.tr("1 sida har skickats till skrivaren.")
         )
 
     def _on_print_failed(self, message: str) -> None:
