@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database, open_database
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
+from loften_app.ui.background import Background
 from loften_app.ui.i18n import SWEDISH, Translations
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -44,6 +46,23 @@ def ui_services(ui_database: Database) -> Services:
     services = Services.build(ui_database, Actor("Anna", Organisation.MUNICIPALITY))
     apply_template(services, "filipstad-2017-2018")
     return services
+
+
+@pytest.fixture
+def background(qtbot: QtBot) -> Iterator[Background]:
+    """The helper thread; at the end the test waits for its last call (before the database
+    closes)."""
+    runner = Background()
+    yield runner
+    runner.wait()
+
+
+def overview_ready(qtbot: QtBot, page: QWidget) -> None:
+    """Wait until the overview shows figures computed for its current period."""
+    from loften_app.ui.overview import OverviewPage
+
+    assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(lambda: page.data is not None and not page.pending, timeout=10_000)
 
 
 def screenshot(widget: QWidget, name: str) -> Path:

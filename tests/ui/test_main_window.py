@@ -14,7 +14,7 @@ from loften_app.ui.app import SETTINGS_ORGANISATION, SETTINGS_USER, Startup
 from loften_app.ui.first_start import AgreementDialog, UserDialog
 from loften_app.ui.main_window import SECTION_KEYS, MainWindow
 from loften_app.ui.overview import OverviewPage
-from tests.ui.conftest import screenshot
+from tests.ui.conftest import overview_ready, screenshot
 
 SECTION_TITLES = [
     "Översikt",
@@ -73,6 +73,7 @@ def test_after_start_the_title_names_the_agreement_and_the_overview_shows_the_pr
     assert window.saved_label.text() == "Allt är sparat"
     overview = window.page("overview")
     assert isinstance(overview, OverviewPage)
+    overview_ready(qtbot, overview)
     texts = " ".join(label.text() for label in overview.findChildren(QLabel))
     assert "Trygghetsvandringar" in texts
     assert "Ansvarig: Polisen och kommunen" in texts

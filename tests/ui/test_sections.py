@@ -8,19 +8,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from loften_app.domain.enums import Organisation
+from loften_app.domain.enums import Organisation, PromiseType
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
 from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import Services
 from loften_app.ui.forms.observations_model import COL_DESCRIPTION
 from loften_app.ui.main_window import MainWindow
+from loften_app.ui.overview import OverviewPage
 from loften_app.ui.pages import build_pages
 from loften_app.ui.section import RecordSection, copy_for_new
-from tests.ui.conftest import screenshot
+from tests.ui.conftest import overview_ready, screenshot
 
 SECTIONS = ["patrols", "safety_walks", "volunteers", "drug_cases", "other_activities"]
 TODAY = dt.date(2018, 12, 31)
@@ -179,17 +180,32 @@ def test_switching_section_with_unsaved_changes_asks_first(
     assert window.current_section() == "patrols"
 
 
-def test_saving_refreshes_the_overview(window: MainWindow, demo_services: Services) -> None:
-    from PySide6.QtWidgets import QLabel
+def test_saving_refreshes_the_overview(
+    qtbot: QtBot, window: MainWindow, demo_services: Services
+) -> None:
+    overview = window.page("overview")
+    assert isinstance(overview, OverviewPage)
+    overview_ready(qtbot, overview)
+    assert overview.data is not None
 
-    def recorded() -> str:
-        return " ".join(label.text() for label in window.page("overview").findChildren(QLabel))
+    def patrols_on_card() -> int:
+        assert overview.data is not None
+        return next(
+            p.figures.patrols
+            for p in overview.data.report.promises
+            if p.promise.data.type is PromiseType.PATROL
+        )
 
-    before = demo_services.patrols.count()
+    before = patrols_on_card()
     section = section_of(window, "patrols")
     section.new_from_previous_button.click()
-    assert section.form.save()
-    assert f"{before + 1} registrerade" in recorded()
+    with qtbot.waitSignal(overview.updated, timeout=10_000):
+        assert section.form.save()
+    assert patrols_on_card() == before + 1
+    card = overview.cards[0]
+    assert f"Patrullpass: <b>{before + 1}</b>" in [
+        label.text() for label in card.findChildren(QLabel)
+    ]
 
 
 def test_a_copy_drops_what_belonged_to_the_old_record(demo_services: Services) -> None:

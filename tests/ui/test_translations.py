@@ -65,7 +65,7 @@ from loften_app.ui.pages import build_pages
 from loften_app.ui.registers.page import RegistersPage
 from loften_app.ui.section import RecordSection
 from loften_app.ui.settings_dialog import SettingsDialog
-from tests.ui.conftest import screenshot
+from tests.ui.conftest import overview_ready, screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "loften_en.ts"
@@ -400,6 +400,7 @@ def english_window(
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
+    overview_ready(qtbot, window.page("overview"))
     return window
 
 

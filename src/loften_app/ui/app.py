@@ -25,6 +25,7 @@ SETTINGS_LANGUAGE = "language"
 
 if TYPE_CHECKING:
     from loften_app.storage.services import Services
+    from loften_app.ui.background import Background
 
 
 def application_settings() -> QSettings:
@@ -39,6 +40,12 @@ class Startup:
         self.settings = settings
         self.database_path = database_path
         self.services: Services | None = None
+        self.background: Background | None = None
+
+    def finish(self) -> None:
+        """Let the helper thread finish its call before the application ends."""
+        if self.background is not None:
+            self.background.wait()
 
     def ensure_user(self) -> tuple[str, Organisation] | None:
         from loften_app.ui.first_start import UserDialog
@@ -94,19 +101,27 @@ class Startup:
         self.attach(services, user)
 
     def attach(self, services: Services, user: tuple[str, Organisation]) -> None:
+        from loften_app.paths import user_data_dir
+        from loften_app.ui.background import Background
         from loften_app.ui.i18n import enum_text
+        from loften_app.ui.overview import OverviewPage
         from loften_app.ui.pages import build_pages
 
         agreement = services.agreements.current()
-        from loften_app.paths import user_data_dir
-
+        self.background = Background(self.window)
+        pages = build_pages(
+            services,
+            self.settings,
+            organisation=user[1],
+            photo_dir=user_data_dir() / "photos",
+            background=self.background,
+        )
+        overview = pages["overview"]
+        assert isinstance(overview, OverviewPage)
+        overview.section_requested.connect(lambda key, _period: self.window.show_section(key))
+        overview.walk_requested.connect(lambda _id: self.window.show_section("safety_walks"))
         self.window.attach(
-            build_pages(
-                services,
-                self.settings,
-                organisation=user[1],
-                photo_dir=user_data_dir() / "photos",
-            ),
+            pages,
             agreement_title=agreement.data.title if agreement else "",
             user=f"{user[0]} ({enum_text(user[1])})",
         )
@@ -123,6 +138,7 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     window = MainWindow(settings=settings, database_name=database_path.name)
     window.show()
     startup = Startup(window, settings, database_path)
+    app.aboutToQuit.connect(startup.finish)
     after_first_paint(window, startup.start)
     return app.exec()
 

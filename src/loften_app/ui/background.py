@@ -4,6 +4,11 @@
 single helper thread and returns a `Job`, whose signals report its end on the UI thread. Calls
 run one after another in the order they were given, so two calls never use the database at once
 from the helper. Nothing else in the UI starts threads.
+
+Connect a job's signals to bound methods, not to lambdas or partials that close over a widget:
+the job is deleted after it is done, and a closure holding the last reference to a widget
+would delete that widget in the middle of the job's own deletion (a crash). A receiver that
+keeps only its newest job compares `self.sender()` with it.
 """
 
 from __future__ import annotations

@@ -81,7 +81,11 @@ def build_pages(
         if agreement is None
         else Period(agreement.data.period_start, agreement.data.period_end)
     )
-    overview = OverviewPage(services)
+    own = background is None
+    background = background or Background()
+    overview = OverviewPage(services, background, settings=settings, today=today)
+    if own:
+        background.setParent(overview)  # destroyed with the page, after its last call ended
     listed = partial(section, lookups=lookups, settings=settings, period=period, today=today)
     sections = {
         "patrols": listed(
@@ -110,6 +114,8 @@ def build_pages(
     }
     for page in sections.values():
         page.records_changed.connect(overview.refresh)
+    overview.section_requested.connect(lambda key, chosen: sections[key].show_period(chosen))
+    overview.walk_requested.connect(sections["safety_walks"].open_record)
     pages: dict[str, QWidget] = {"overview": overview, **sections}
     registers = RegistersPage(services, lookups, settings, period=period, today=today)
     registers.registers_changed.connect(overview.refresh)
@@ -120,7 +126,7 @@ def build_pages(
     pages["reports"] = ReportsPage(
         services,
         settings,
-        background=background or Background(),
+        background=background,
         made_by=str(settings.value(SETTINGS_USER, "") or ""),
         today=today,
     )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from loften_app.domain.errors import LoftenError
+from loften_app.domain.periods import Period
 from loften_app.domain.records import Stored
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.base import RecordForm
@@ -172,6 +173,13 @@ class RecordSection(QStackedWidget):
         self.setCurrentWidget(self._list_page)
         self.records.view.setFocus()
 
+    def show_period(self, period: Period) -> None:
+        """Show the list filtered to `period` (unless an unsaved form may not be left)."""
+        if self.showing_form() and not self.form.can_leave():
+            return
+        self.records.filter_bar.set_period(period)
+        self.show_list()
+
     def showing_form(self) -> bool:
         return self.currentWidget() is self.form
 
@@ -191,6 +199,8 @@ class RecordSection(QStackedWidget):
         self.setCurrentWidget(self.form)
 
     def open_record(self, id: str) -> None:
+        if self.showing_form() and not self.form.can_leave():
+            return
         try:
             stored = self.service.get(id=id)
         except LoftenError as error:

@@ -91,6 +91,8 @@ class Content:
     municipal_notes: Texts
     other_activities: tuple[OtherActivitySpec, ...]
     indicator_source_note: str
+    #: Targets a coordinator might set (the template has only the seed's walk target).
+    targets: tuple[dict[str, Any], ...] = ()
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -154,4 +156,5 @@ def load_content() -> Content:
         municipal_notes=tuple(cases["municipal_notes"]),
         other_activities=tuple(_other_activity(spec) for spec in others["activities"]),
         indicator_source_note=others["indicator_source_note"],
+        targets=tuple(registers.get("targets", ())),
     )

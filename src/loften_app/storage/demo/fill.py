@@ -8,12 +8,14 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from loften_app.domain.enums import PromiseType
-from loften_app.domain.records import Actor
+from sqlalchemy.orm import Session
+
+from loften_app.domain.enums import Comparison, Measure, PromiseType, TargetPeriod
+from loften_app.domain.records import Actor, TargetData
 from loften_app.storage.database import Database
 from loften_app.storage.demo.cases import drug_cases
 from loften_app.storage.demo.common import DemoOptions, Pair, at, new_uuid
-from loften_app.storage.demo.content import load_content
+from loften_app.storage.demo.content import Content, load_content
 from loften_app.storage.demo.other import indicator_values, other_activities
 from loften_app.storage.demo.patrols import SHOP_VISITS, patrols, volunteer_deployments
 from loften_app.storage.demo.registers import existing_indicator_values, read_registers
@@ -24,7 +26,7 @@ from loften_app.storage.demo.writing import (
     write_records,
 )
 from loften_app.storage.demo.year import DemoYear
-from loften_app.storage.services import RecordService, Services
+from loften_app.storage.services import RecordFilter, RecordService, Services
 from loften_app.storage.services.activities import next_case_number
 from loften_app.storage.template import apply_template
 
@@ -57,6 +59,7 @@ def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> di
             session, services, agreement_id=agreement.id, content=content, rng=rng, created=created
         )
         summary.update(counts)
+        summary["Mål (demo)"] = _add_demo_targets(session, services, registers.promises, content)
         year = DemoYear(options, registers, content)
         first_case = next_case_number(session, options.year)
         streams: list[tuple[str, PromiseType, RecordService[Any, Any], Generate, list[str]]] = [
@@ -94,3 +97,38 @@ def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> di
         values = indicator_values(year, existing_indicator_values(session))
         summary["Indikatorvärden"] = write_records(session, services.indicator_values, values)
     return summary
+
+
+def _add_demo_targets(
+    session: Session,
+    services: Services,
+    promises: dict[PromiseType, str],
+    content: Content,
+) -> int:
+    """The demo's targets, each added unless its promise already has a target on the same
+    measure and period (a second demo year adds none)."""
+    existing = {
+        (t.data.promise_id, t.data.measure, t.data.period)
+        for t in services.targets.list_page(
+            filter=RecordFilter(), sort="measure", descending=False, offset=0, limit=10_000
+        ).items
+    }
+    added = 0
+    for spec in content.targets:
+        promise_id = promises.get(PromiseType(spec["promise_type"]))
+        if promise_id is None:
+            continue
+        data = TargetData(
+            promise_id=promise_id,
+            measure=Measure(spec["measure"]),
+            comparison=Comparison(spec["comparison"]),
+            value=float(spec["value"]),
+            period=TargetPeriod(spec["period"]),
+            parameter=spec.get("parameter"),
+            description=spec.get("description", ""),
+        )
+        if (data.promise_id, data.measure, data.period) in existing:
+            continue
+        services.targets.stage(session, data)
+        added += 1
+    return added

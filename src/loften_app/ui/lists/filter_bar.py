@@ -170,6 +170,21 @@ class FilterBar(QWidget):
             self._search_timer.stop()
             self.filter_changed.emit()
 
+    def set_period(self, period: Period) -> None:
+        """Choose `period`: its year or quarter when offered, else its dates as a custom one."""
+        index = self.period.findData(period.key)
+        if index < 0:
+            blocked = (self.date_from.blockSignals(True), self.date_to.blockSignals(True))
+            self.date_from.setDate(_to_qdate(period.start))
+            self.date_to.setDate(_to_qdate(period.end))
+            self.date_from.blockSignals(blocked[0])
+            self.date_to.blockSignals(blocked[1])
+            index = self.period.findData(_CUSTOM)
+        if index == self.period.currentIndex():
+            self._period_chosen()
+        else:
+            self.period.setCurrentIndex(index)
+
     def selected_period(self) -> Period | None:
         """The period chosen (None: the whole period, or no period filter at all)."""
         if not self._with_period:

@@ -1,0 +1,268 @@
+"""The overview page: a period picker, one card per promise, and the side panel.
+
+The figures are computed on the application's helper thread (`ui.background`); the page shows
+"Räknar…" meanwhile and keeps the previous figures until the new ones arrive. A result that
+arrives after a newer request was made is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loften_app.domain.enums import PromiseType
+from loften_app.domain.periods import Period, parse_period, quarter, years_in
+from loften_app.domain.targets import default_period
+from loften_app.reports.tracking.overview import Overview, overview
+from loften_app.storage.services import Services
+from loften_app.ui.background import Background, Job
+from loften_app.ui.i18n import enum_text
+from loften_app.ui.overview.cards import PromiseCard
+from loften_app.ui.overview.side import SidePanel
+from loften_app.ui.overview.words import InterfaceWords
+
+#: The section that lists the records of each promise type.
+SECTION_OF_TYPE: dict[PromiseType, str] = {
+    PromiseType.PATROL: "patrols",
+    PromiseType.SAFETY_WALK: "safety_walks",
+    PromiseType.VOLUNTEERS: "volunteers",
+    PromiseType.DRUGS: "drug_cases",
+    PromiseType.OTHER: "other_activities",
+}
+SETTINGS_PERIOD = "overview/period"
+
+
+class OverviewPage(QWidget):
+    """Every promise of the agreement with its targets' status for the chosen period.
+
+    Signals:
+        updated(): new figures are on screen.
+        section_requested(str, object): show section `key`'s list filtered to a `Period`.
+        walk_requested(str): open the safety walk with this id.
+    """
+
+    updated = Signal()
+    section_requested = Signal(str, object)
+    walk_requested = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        background: Background,
+        *,
+        settings: QSettings | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("overview")
+        self._services = services
+        self._background = background
+        self._settings = settings
+        self._today = today
+        self._job: Job | None = None
+        self._prefetched = False
+        self.data: Overview | None = None
+        self.cards: list[PromiseCard] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 0)
+        outer.setSpacing(8)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("overview_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        titles.addWidget(self.title)
+        titles.addWidget(self.facts)
+        header.addLayout(titles, 1)
+        period_label = QLabel(self.tr("&Period:"))
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Period"))
+        self.period.setToolTip(self.tr("Året eller kvartalet som översikten visar (Alt+P)"))
+        period_label.setBuddy(self.period)
+        self.busy = QLabel(self.tr("Räknar…"))
+        self.busy.setObjectName("overview_busy")
+        self.busy.setStyleSheet("QLabel#overview_busy { color: #555555; }")
+        self.busy.setVisible(False)
+        header.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(period_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.period, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addLayout(header)
+        self.message = QLabel()
+        self.message.setObjectName("overview_message")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        outer.addWidget(self.message)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        body = QHBoxLayout(content)
+        body.setContentsMargins(0, 4, 0, 16)
+        body.setSpacing(16)
+        cards = QWidget()
+        self._cards_layout = QVBoxLayout(cards)
+        self._cards_layout.setContentsMargins(0, 0, 0, 0)
+        self._cards_layout.setSpacing(12)
+        self._cards_layout.addStretch(1)
+        body.addWidget(cards, 1)
+        self.side = SidePanel()
+        self.side.walk_requested.connect(self.walk_requested)
+        body.addWidget(self.side, 0)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+
+        self._span = self._fill_periods()
+        self.period.currentIndexChanged.connect(self._period_chosen)
+        self.refresh()
+
+    # --- public -------------------------------------------------------------------------------
+
+    def selected_period(self) -> Period | None:
+        data = self.period.currentData()
+        return parse_period(str(data)) if data else None
+
+    def select_period(self, period: Period) -> None:
+        """Show `period` (a year or quarter offered by the picker)."""
+        index = self.period.findData(period.key)
+        if index >= 0:
+            self.period.setCurrentIndex(index)
+
+    def refresh(self) -> None:
+        """Compute the figures again (after a save anywhere, or a change of registers)."""
+        agreement = self._services.agreements.current()
+        if agreement is None:
+            self._show_message(self.tr("Databasen har ingen överenskommelse ännu."))
+            return
+        data = agreement.data
+        self.title.setText(data.title)
+        self.facts.setText(
+            self.tr("%1 och %2 · gäller %3 – %4")
+            .replace("%1", data.municipality)
+            .replace("%2", data.police_area)
+            .replace("%3", data.period_start.isoformat())
+            .replace("%4", data.period_end.isoformat())
+        )
+        if self._span != Period(data.period_start, data.period_end):
+            blocked = self.period.blockSignals(True)
+            self._span = self._fill_periods()
+            self.period.blockSignals(blocked)
+        self._compute(self.selected_period())
+
+    @property
+    def pending(self) -> bool:
+        return self.busy.isVisible()
+
+    # --- computing ----------------------------------------------------------------------------
+
+    def _fill_periods(self) -> Period | None:
+        self.period.clear()
+        agreement = self._services.agreements.current()
+        if agreement is None:
+            return None
+        span = Period(agreement.data.period_start, agreement.data.period_end)
+        for each in years_in(span):
+            y = each.start.year
+            self.period.addItem(str(y), each.key)
+            for number in range(1, 5):
+                part = quarter(y, number)
+                if part.overlap(span) is None:
+                    continue
+                text = self.tr("%1 kv %2").replace("%1", str(y)).replace("%2", str(number))
+                self.period.addItem(text, part.key)
+        chosen = None
+        if self._settings is not None:
+            chosen = self._settings.value(SETTINGS_PERIOD)
+        index = self.period.findData(chosen) if chosen else -1
+        if index < 0:
+            index = self.period.findData(default_period(span, self._today()).key)
+        if index < 0:  # a clipped first or last year: the year itself is still offered
+            index = self.period.findData(str(default_period(span, self._today()).start.year))
+        self.period.setCurrentIndex(max(index, 0))
+        return span
+
+    def _period_chosen(self) -> None:
+        period = self.selected_period()
+        if self._settings is not None and period is not None:
+            self._settings.setValue(SETTINGS_PERIOD, period.key)
+        self._compute(period)
+
+    def _compute(self, period: Period | None) -> None:
+        self.busy.setVisible(True)
+        # Bound methods only (no closures over the page; see ui.background). The page tells
+        # the newest request's result from older ones by the job that sent it.
+        self._job = self._background.run(
+            partial(overview, self._services, period=period, today=self._today())
+        )
+        self._job.succeeded.connect(self._arrived)
+        self._job.failed.connect(self._failed)
+
+    def _arrived(self, data: Overview) -> None:
+        if self.sender() is not self._job:
+            return  # a newer request is under way
+        self.busy.setVisible(False)
+        self.message.setVisible(False)
+        self.data = data
+        self._show(data)
+        self.updated.emit()
+        if not self._prefetched:
+            self._prefetched = True
+            self._prefetch(data)
+
+    def _failed(self, message: str) -> None:
+        if self.sender() is not self._job:
+            return
+        self.busy.setVisible(False)
+        self._show_message(message)
+
+    def _prefetch(self, data: Overview) -> Job:
+        """Fill the figure cache for the whole agreement, so that choosing another period
+        only adds up months already counted."""
+        agreement = data.report.agreement.data
+        span = Period(agreement.period_start, agreement.period_end)
+        promise_ids = [p.promise.id for p in data.report.promises]
+        figures = self._services.figures
+        return self._background.run(
+            partial(figures.period_figures, period=span, promise_ids=promise_ids, as_of=data.today)
+        )
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    def _show(self, data: Overview) -> None:
+        words = InterfaceWords()
+        for card in self.cards:
+            self._cards_layout.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        period = data.report.period
+        for status in data.report.promises:
+            promise = status.promise.data
+            card = PromiseCard(status, words, enum_text(promise.responsible))
+            key = SECTION_OF_TYPE[promise.type]
+            card.activated.connect(partial(self.section_requested.emit, key, period))
+            self._cards_layout.insertWidget(len(self.cards), card)
+            self.cards.append(card)
+        self.side.show_overview(data, words)
