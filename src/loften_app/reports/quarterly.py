@@ -39,6 +39,10 @@ from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import PromiseFigures
 from loften_app.storage.services.report_queries import OpenCase, OverdueAction, ReportQueries
 
+#: At most this many walks, overdue actions and open cases are listed one by one; the counts
+#: are always complete (a file of demo data at scale has thousands; the export has them all).
+LIST_LIMIT = 100
+
 __all__ = [
     "DrugSummary",
     "MonthlySeries",
@@ -133,8 +137,13 @@ class QuarterlyReport:
     as_of: dt.date
     promises: tuple[PromiseSection, ...]
     monthly: tuple[MonthlySeries, ...]
+    #: The quarter's walks (at most `LIST_LIMIT`) and how many there are in all.
     walks: tuple[WalkSection, ...]
+    walk_count: int
+    #: The overdue actions (at most `LIST_LIMIT`, oldest deadline first); the count is
+    #: `promises[..].quarter.actions_overdue` summed.
     overdue: tuple[OverdueAction, ...]
+    overdue_count: int
     volunteers: VolunteerSummary
     drugs: DrugSummary
     indicators: tuple[IndicatorSection, ...]
@@ -213,6 +222,7 @@ def quarterly_report(
         public=public,
     )
     drug_promises = _of_type(of_quarter.promises, PromiseType.DRUGS)
+    walks, walk_count = _walks(services, quarter, promise_ids, public=public)
     return QuarterlyReport(
         header=header,
         quarter=quarter,
@@ -220,8 +230,12 @@ def quarterly_report(
         as_of=of_quarter.as_of,
         promises=tuple(sections),
         monthly=_monthly(queries, year_to_date, of_quarter.promises),
-        walks=_walks(services, quarter, promise_ids, public=public),
-        overdue=tuple(queries.overdue_actions(ref=of_quarter.as_of, promise_ids=promise_ids)),
+        walks=walks,
+        walk_count=walk_count,
+        overdue=tuple(
+            queries.overdue_actions(ref=of_quarter.as_of, promise_ids=promise_ids, limit=LIST_LIMIT)
+        ),
+        overdue_count=sum(p.figures.actions_overdue for p in of_quarter.promises),
         volunteers=_volunteers(
             [p.figures for p in _of_type(of_quarter.promises, PromiseType.VOLUNTEERS)],
             [p.figures for p in _of_type(of_year.promises, PromiseType.VOLUNTEERS)],
@@ -287,15 +301,12 @@ def _monthly(
 
 def _walks(
     services: Services, quarter: Period, promise_ids: list[str], *, public: bool
-) -> tuple[WalkSection, ...]:
+) -> tuple[tuple[WalkSection, ...], int]:
     wanted = set(promise_ids)
-    walks: list[Stored[SafetyWalkData]] = [
-        w
-        for w in services.safety_walks.list_page(
-            filter=RecordFilter(period=quarter), sort="date", descending=False, limit=10_000
-        ).items
-        if w.data.promise_id in wanted
-    ]
+    page = services.safety_walks.list_page(
+        filter=RecordFilter(period=quarter), sort="date", descending=False, limit=LIST_LIMIT
+    )
+    walks: list[Stored[SafetyWalkData]] = [w for w in page.items if w.data.promise_id in wanted]
     place_ids = {w.data.place_id for w in walks} | {
         o.place_id for w in walks for o in w.data.observations
     }
@@ -332,7 +343,7 @@ def _walks(
                 observations=tuple(lines),
             )
         )
-    return tuple(sections)
+    return tuple(sections), page.total
 
 
 def _volunteers(quarter: list[PromiseFigures], ytd: list[PromiseFigures]) -> VolunteerSummary:
@@ -412,5 +423,7 @@ def drug_summary(
         kind_lines=tuple((label(k), kind_texts[k]) for k in DrugCaseKind),
         open_cases=()
         if public
-        else tuple(queries.cases_without_contact(period=period, promise_ids=promise_ids)),
+        else tuple(
+            queries.cases_without_contact(period=period, promise_ids=promise_ids, limit=LIST_LIMIT)
+        ),
     )

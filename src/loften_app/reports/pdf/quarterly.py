@@ -95,6 +95,8 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
         else:
             story.append(para("Inga iakttagelser.", Styles.note))
 
+    if report.walk_count > len(report.walks):
+        story.append(_more(report.walk_count - len(report.walks), "trygghetsvandringar"))
     story.append(para(f"Försenade åtgärder per {report.as_of.isoformat()}", Styles.h2))
     if report.overdue:
         rows = [
@@ -115,6 +117,8 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
                 [0.11, 0.11, 0.19, 0.31, 0.18, 0.10],
             )
         )
+        if report.overdue_count > len(report.overdue):
+            story.append(_more(report.overdue_count - len(report.overdue), "försenade åtgärder"))
     else:
         story.append(para("Inga försenade åtgärder.", Styles.body))
 
@@ -187,4 +191,10 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
         author=h.made_by,
         subject=f"{h.document_title} {report.quarter.label}: {h.agreement_title}",
         footer=f"{h.agreement_title} · {h.document_title} {report.quarter.label}",
+    )
+
+
+def _more(n: int, what: str) -> Flowable:
+    return para(
+        f"Ytterligare {n} {what} visas inte här; alla finns i exporten (Excel/CSV).", Styles.note
     )

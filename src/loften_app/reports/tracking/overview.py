@@ -62,13 +62,13 @@ def overview(services: Services, *, period: Period | None, today: dt.date) -> Ov
         offset=0,
         limit=1,
     )
-    overdue = services.safety_walks.overdue_actions(on=today)
+    overdue = services.safety_walks.overdue_actions(on=today, limit=OVERDUE_SHOWN)
     return Overview(
         report=report,
         today=today,
         next_walk=walks.items[0] if walks.items else None,
-        overdue=tuple(overdue[:OVERDUE_SHOWN]),
-        overdue_total=len(overdue),
+        overdue=tuple(overdue),
+        overdue_total=services.safety_walks.count_overdue_actions(on=today),
         indicators=_indicators(services),
     )
 

@@ -62,6 +62,7 @@ SELECT case_code, detected_on, municipality_notified_on FROM drug_case
 WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end AND promise_id IN :ids
   AND first_contact_on IS NULL
 ORDER BY detected_on, case_code
+LIMIT :limit
 """).bindparams(bindparam("ids", expanding=True))
 
 #: The same definition of open and overdue on :ref as `FigureService` (figures.py).
@@ -76,6 +77,7 @@ WHERE w.deleted_at IS NULL AND w.date <= :ref AND w.promise_id IN :ids
   AND NOT (a.status IN ('done', 'rejected') AND (a.closed_on IS NULL OR a.closed_on <= :ref))
   AND a.deadline < :ref
 ORDER BY a.deadline, w.date, o.position
+LIMIT :limit
 """).bindparams(bindparam("ids", expanding=True))
 
 _INDICATOR_VALUES = text("""
@@ -276,25 +278,34 @@ class ReportQueries:
             }
 
     def cases_without_contact(
-        self, *, period: Period, promise_ids: Sequence[str]
+        self, *, period: Period, promise_ids: Sequence[str], limit: int = -1
     ) -> list[OpenCase]:
-        """The cases detected in `period` that have no first municipal contact yet."""
+        """The cases detected in `period` that have no first municipal contact yet (at most
+        `limit`; -1: all)."""
         if not promise_ids:
             return []
-        parameters = {"start": period.start, "end": period.end, "ids": list(promise_ids)}
+        parameters = {
+            "start": period.start,
+            "end": period.end,
+            "ids": list(promise_ids),
+            "limit": limit,
+        }
         with self._db.reading() as session:
             return [
                 OpenCase(code, _date(detected), None if notified is None else _date(notified))
                 for code, detected, notified in session.execute(_OPEN_CASES, parameters)
             ]
 
-    def overdue_actions(self, *, ref: dt.date, promise_ids: Sequence[str]) -> list[OverdueAction]:
+    def overdue_actions(
+        self, *, ref: dt.date, promise_ids: Sequence[str], limit: int = -1
+    ) -> list[OverdueAction]:
         """Every action of an active walk dated on or before `ref` that is open on `ref` and
-        whose deadline is before it (the `actions_overdue` of `FigureService`, one by one)."""
+        whose deadline is before it (the `actions_overdue` of `FigureService`, one by one),
+        oldest deadline first; at most `limit` of them (-1: all)."""
         if not promise_ids:
             return []
         with self._db.reading() as session:
-            rows = session.execute(_OVERDUE, {"ref": ref, "ids": list(promise_ids)})
+            rows = session.execute(_OVERDUE, {"ref": ref, "ids": list(promise_ids), "limit": limit})
             return [
                 OverdueAction(
                     walk_date=_date(walk_date),
