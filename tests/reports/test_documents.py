@@ -268,6 +268,8 @@ def test_public_figures_hide_every_drug_count_from_one_to_four(demo_services: Se
         ]
         assert not [t for t in texts if re.fullmatch(r"[1-4]( \(.*\))?", t)], texts
         assert report.drugs.open_cases == ()
+        # No monthly bars of drug cases either: they would show the small counts.
+        assert "drug_case" not in {m.table for m in report.monthly}
 
 
 def test_bad_requests_are_plain_errors_and_leave_no_file(

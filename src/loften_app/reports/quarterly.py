@@ -229,7 +229,7 @@ def quarterly_report(
         year_to_date=year_to_date,
         as_of=of_quarter.as_of,
         promises=tuple(sections),
-        monthly=_monthly(queries, year_to_date, of_quarter.promises),
+        monthly=_monthly(queries, year_to_date, of_quarter.promises, public=public),
         walks=walks,
         walk_count=walk_count,
         overdue=tuple(
@@ -284,8 +284,10 @@ _SERIES: tuple[tuple[str, str, PromiseType | None], ...] = (
 
 
 def _monthly(
-    queries: ReportQueries, period: Period, promises: tuple[PromiseStatus, ...]
+    queries: ReportQueries, period: Period, promises: tuple[PromiseStatus, ...], *, public: bool
 ) -> tuple[MonthlySeries, ...]:
+    """Records per month and record type. A public report has no drug-case series: monthly
+    counts are mostly 1–4, and a bar cannot say "färre än 5"."""
     counts = queries.monthly_counts(period=period, promise_ids=[p.promise.id for p in promises])
     types = {p.promise.data.type for p in promises}
     months = [m.key for m in months_in(period)]
@@ -293,6 +295,8 @@ def _monthly(
     for table, title, kind in _SERIES:
         by_month = counts.get(table, {})
         if (kind is None and not by_month) or (kind is not None and kind not in types):
+            continue
+        if public and table == "drug_case":
             continue
         values = tuple((_SHORT_MONTHS[int(key[5:7]) - 1], by_month.get(key, 0)) for key in months)
         series.append(MonthlySeries(table, title, values))

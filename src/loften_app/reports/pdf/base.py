@@ -59,9 +59,18 @@ class Styles:
     subtitle = _style("subtitle", fontSize=11, leading=14, spaceAfter=2)
     meta = _style("meta", fontSize=8.5, textColor=colors.HexColor("#555555"))
     h1 = _style(
-        "h1", fontName=BOLD, fontSize=14, leading=17, textColor=ACCENT, spaceBefore=10, spaceAfter=5
+        "h1",
+        fontName=BOLD,
+        fontSize=14,
+        leading=17,
+        textColor=ACCENT,
+        spaceBefore=10,
+        spaceAfter=5,
+        keepWithNext=1,
     )
-    h2 = _style("h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3)
+    h2 = _style(
+        "h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3, keepWithNext=1
+    )
     body = _style("body", spaceAfter=4)
     quote = _style(
         "quote",
