@@ -112,9 +112,16 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
         ]
         story.append(
             table(
-                ["Senast", "Vandring", "Plats", "Åtgärd", "Ansvarig", "Status"],
+                [
+                    "Senast",
+                    "Vandring",
+                    "Plats",
+                    "Kategori" if h.public else "Åtgärd",
+                    "Ansvarig",
+                    "Status",
+                ],
                 rows,
-                [0.11, 0.11, 0.19, 0.31, 0.18, 0.10],
+                [0.13, 0.13, 0.18, 0.28, 0.17, 0.11],
             )
         )
         if report.overdue_count > len(report.overdue):
