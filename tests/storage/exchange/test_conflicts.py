@@ -182,9 +182,7 @@ def test_a_case_code_made_on_both_machines_is_renumbered_and_reported(
     assert renumbered.id == incoming[own.data.case_code]
     assert renumbered.package_code == own.data.case_code
     assert renumbered.new_code not in incoming
-    apply_import(
-        municipality, package, actor=MUNICIPALITY, photo_dir=None, unresolved=Side.LOCAL
-    )
+    apply_import(municipality, package, actor=MUNICIPALITY, photo_dir=None, unresolved=Side.LOCAL)
     assert municipality.drug_cases.get(id=own.id).data.case_code == own.data.case_code
     moved = municipality.drug_cases.get(id=renumbered.id)
     assert moved.data.case_code == renumbered.new_code

@@ -18,7 +18,7 @@ from loften_app.storage.exchange import (
 from loften_app.storage.exchange.importing import Side
 from loften_app.storage.services import Services
 from tests.storage.conftest import MUNICIPALITY, POLICE, FixedClock
-from tests.storage.exchange.conftest import dump, remapped, sha256_of
+from tests.storage.exchange.conftest import dump, remapped
 
 
 def _audit_count(database: Database) -> int:
@@ -54,6 +54,7 @@ def test_a_package_holds_a_manifest_and_every_record_type_and_is_owner_only(
 
 
 def test_import_into_an_empty_database_gives_the_same_records_and_twice_changes_nothing(
+    *,
     police: Services,
     municipality: Services,
     municipality_db: Database,
