@@ -5,8 +5,10 @@
 The database is made once with `loften demo-data --scale 4300` (about a million activity
 records) and kept in /tmp/loften-bench/. One target per measure is added to the matching promise
 the first time, so that every measure is computed. Measured: `reports.tracking.status_report`
-for the year (agreement, promises and targets read through the services, every figure of every
-promise aggregated by `FigureService`, every target evaluated). Baseline, in the same run: a
+for the year on fresh services (an empty figure cache: every month is scanned), and then once
+more on the same services (the months come from the cache); each time the agreement, promises
+and targets are read through the services, every figure of every promise aggregated by
+`FigureService`, every target evaluated. Baseline, in the same run: a
 bare `sqlite3` connection running one COUNT/SUM per activity table (and shop visits and walk
 actions through their joins) over the same rows. Prints the median times and their ratio.
 """
@@ -151,23 +153,33 @@ def main() -> None:
         # Warm the file cache and the services once, then interleave the runs.
         status_report(services, period=period, today=today)
         raw_aggregate(args.db, period.start.isoformat(), period.end.isoformat())
-        engine_times, raw_times = [], []
+        engine_times, warm_times, raw_times = [], [], []
         for _ in range(args.runs):
+            # Fresh services: an empty figure cache, so every month is scanned (cold).
+            services = Services.build(database, ACTOR)
             began = time.perf_counter()
             report = status_report(services, period=period, today=today)
             engine_times.append(time.perf_counter() - began)
+            began = time.perf_counter()
+            status_report(services, period=period, today=today)
+            warm_times.append(time.perf_counter() - began)
             began = time.perf_counter()
             raw_aggregate(args.db, period.start.isoformat(), period.end.isoformat())
             raw_times.append(time.perf_counter() - began)
     evaluated = sum(len(p.targets) for p in report.promises)
     engine_ms = statistics.median(engine_times) * 1000
     raw_ms = statistics.median(raw_times) * 1000
+    warm_ms = statistics.median(warm_times) * 1000
     ratio = engine_ms / raw_ms
     verdict = "MET" if ratio <= 2 else "NOT MET"
     print(
         f"status for {period.label} ({evaluated} of {targets} targets, 4 promises) on "
-        f"{records:,} records: {engine_ms:.0f} ms | raw SQL aggregate: {raw_ms:.0f} ms | "
-        f"ratio {ratio:.2f} (goal <= 2) {verdict}"
+        f"{records:,} records, cold (empty figure cache): {engine_ms:.0f} ms | "
+        f"raw SQL aggregate: {raw_ms:.0f} ms | ratio {ratio:.2f} (goal <= 2) {verdict}"
+    )
+    print(
+        f"the same again with the months cached: {warm_ms:.1f} ms "
+        f"(ratio {warm_ms / raw_ms:.3f} to the raw aggregate)"
     )
 
 

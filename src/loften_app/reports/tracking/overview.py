@@ -8,6 +8,7 @@ lays it out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loften_app.domain.enums import WalkStatus
@@ -17,7 +18,7 @@ from loften_app.reports.tracking.engine import StatusReport, status_report
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.activities import CarriedAction
 
-__all__ = ["IndicatorSeries", "Overview", "overview"]
+__all__ = ["Due", "IndicatorSeries", "Overview", "due_on", "overview", "warm"]
 
 #: The overdue actions listed beside the cards (the rest is counted).
 OVERDUE_SHOWN = 8
@@ -32,16 +33,39 @@ class IndicatorSeries:
 
 
 @dataclass(frozen=True)
+class Due:
+    """What is due on `today`, whatever the period shown: the next planned walk and the
+    overdue walk actions (the oldest OVERDUE_SHOWN of them, and how many there are in all)."""
+
+    today: dt.date
+    next_walk: Stored[SafetyWalkData] | None
+    overdue: tuple[CarriedAction, ...]
+    overdue_total: int
+
+
+@dataclass(frozen=True)
 class Overview:
     """Everything on the overview for one period, judged on `today`."""
 
     report: StatusReport
-    today: dt.date
-    next_walk: Stored[SafetyWalkData] | None
-    #: The oldest overdue actions (at most OVERDUE_SHOWN) and how many there are in all.
-    overdue: tuple[CarriedAction, ...]
-    overdue_total: int
+    due: Due
     indicators: tuple[IndicatorSeries, ...]
+
+    @property
+    def today(self) -> dt.date:
+        return self.due.today
+
+    @property
+    def next_walk(self) -> Stored[SafetyWalkData] | None:
+        return self.due.next_walk
+
+    @property
+    def overdue(self) -> tuple[CarriedAction, ...]:
+        return self.due.overdue
+
+    @property
+    def overdue_total(self) -> int:
+        return self.due.overdue_total
 
     @property
     def days_to_follow_up(self) -> int | None:
@@ -50,9 +74,19 @@ class Overview:
         return None if due is None else (due - self.today).days
 
 
-def overview(services: Services, *, period: Period | None, today: dt.date) -> Overview:
-    """The overview of `period` (default: the current year within the agreement) on `today`."""
+def overview(
+    services: Services, *, period: Period | None, today: dt.date, due: Due | None = None
+) -> Overview:
+    """The overview of `period` (default: the current year within the agreement) on `today`;
+    `due` is reused when given (it does not depend on the period)."""
     report = status_report(services, period=period, today=today)
+    if due is None or due.today != today:
+        due = due_on(services, report, today)
+    return Overview(report=report, due=due, indicators=_indicators(services))
+
+
+def due_on(services: Services, report: StatusReport, today: dt.date) -> Due:
+    """The next planned walk from `today` to the end of the agreement, and overdue actions."""
     agreement = report.agreement.data
     ahead = Period(today, max(today, agreement.period_end))
     walks = services.safety_walks.list_page(
@@ -62,15 +96,19 @@ def overview(services: Services, *, period: Period | None, today: dt.date) -> Ov
         offset=0,
         limit=1,
     )
-    overdue = services.safety_walks.overdue_actions(on=today, limit=OVERDUE_SHOWN)
-    return Overview(
-        report=report,
+    return Due(
         today=today,
         next_walk=walks.items[0] if walks.items else None,
-        overdue=tuple(overdue),
+        overdue=tuple(services.safety_walks.overdue_actions(on=today, limit=OVERDUE_SHOWN)),
         overdue_total=services.safety_walks.count_overdue_actions(on=today),
-        indicators=_indicators(services),
     )
+
+
+def warm(services: Services, periods: Sequence[Period], today: dt.date) -> None:
+    """Compute the status of each of `periods` once, so that the figure cache answers when
+    one of them is chosen (run on the helper thread while the user reads the overview)."""
+    for period in periods:
+        status_report(services, period=period, today=today)
 
 
 def _indicators(services: Services) -> tuple[IndicatorSeries, ...]:

@@ -239,6 +239,22 @@ class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
         active walk, oldest deadline first (at most `limit` of them)."""
         return self._open_actions([WalkAction.deadline < on], limit=limit)
 
+    def count_overdue_actions(self, *, on: dt.date) -> int:
+        """How many actions `overdue_actions(on=on)` would give without a limit."""
+        query = (
+            select(func.count())
+            .select_from(WalkAction)
+            .join(Observation, Observation.id == WalkAction.observation_id)
+            .join(SafetyWalk, SafetyWalk.id == Observation.walk_id)
+            .where(
+                SafetyWalk.deleted_at.is_(None),
+                WalkAction.status.not_in((ActionStatus.DONE, ActionStatus.REJECTED)),
+                WalkAction.deadline < on,
+            )
+        )
+        with self._db.reading() as session:
+            return int(session.execute(query).scalar_one())
+
     def _open_actions(
         self, conditions: list[ColumnElement[bool]], *, limit: int | None = None
     ) -> list[CarriedAction]:

@@ -216,6 +216,8 @@ class FigureService:
         self._lock = threading.Lock()
         self._marker: int | None = None
         self._months: dict[Period, dict[str, PromiseFigures]] = {}
+        #: Whole answers, for a period asked again with the same as-of date.
+        self._answers: dict[tuple[Any, ...], dict[str, PromiseFigures]] = {}
 
     def period_figures(
         self,
@@ -232,6 +234,33 @@ class FigureService:
         of the period). Every promise id given has an entry, zeros when it has no records.
         """
         ids = list(dict.fromkeys(promise_ids))
+        key = (period, tuple(ids), as_of, forecast_until)
+        with self._lock:
+            self._check(self._db.change_marker())
+            answer = self._answers.get(key)
+        if answer is not None:
+            return {pid: PromiseFigures.total([f]) for pid, f in answer.items()}
+        result = self._compute(period, ids, as_of, forecast_until)
+        with self._lock:
+            if len(self._answers) > 256:
+                self._answers.clear()
+            self._answers[key] = {pid: PromiseFigures.total([f]) for pid, f in result.items()}
+        return result
+
+    def _check(self, marker: int) -> None:
+        """Forget everything when the file changed since `self._marker` (lock held)."""
+        if marker != self._marker:
+            self._months.clear()
+            self._answers.clear()
+            self._marker = marker
+
+    def _compute(
+        self,
+        period: Period,
+        ids: list[str],
+        as_of: dt.date,
+        forecast_until: dt.date | None,
+    ) -> dict[str, PromiseFigures]:
         result = {promise_id: PromiseFigures() for promise_id in ids}
         if not ids:
             return result
@@ -257,9 +286,7 @@ class FigureService:
         segments = [m.overlap(period) or m for m in months_in(period)]
         whole = [s for s, m in zip(segments, months_in(period), strict=True) if s == m]
         with self._lock:
-            if marker != self._marker:
-                self._months.clear()
-                self._marker = marker
+            self._check(marker)
             missing = [m for m in whole if m not in self._months]
         if missing:
             computed = _additive_figures(

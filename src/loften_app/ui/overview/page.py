@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from loften_app.domain.enums import PromiseType
 from loften_app.domain.periods import Period, parse_period, quarter, years_in
 from loften_app.domain.targets import default_period
-from loften_app.reports.tracking.overview import Overview, overview
+from loften_app.reports.tracking.overview import Due, Overview, overview, warm
 from loften_app.storage.services import Services
 from loften_app.ui.background import Background, Job
 from loften_app.ui.i18n import enum_text
@@ -72,6 +72,8 @@ class OverviewPage(QWidget):
         self._settings = settings
         self._today = today
         self._job: Job | None = None
+        #: What is due today (the same for every period) until something is saved.
+        self._due: Due | None = None
         self._prefetched = False
         self.data: Overview | None = None
         self.cards: list[PromiseCard] = []
@@ -162,6 +164,8 @@ class OverviewPage(QWidget):
             .replace("%3", data.period_start.isoformat())
             .replace("%4", data.period_end.isoformat())
         )
+        self._due = None
+        self._prefetched = False
         if self._span != Period(data.period_start, data.period_end):
             blocked = self.period.blockSignals(True)
             self._span = self._fill_periods()
@@ -211,7 +215,7 @@ class OverviewPage(QWidget):
         # Bound methods only (no closures over the page; see ui.background). The page tells
         # the newest request's result from older ones by the job that sent it.
         self._job = self._background.run(
-            partial(overview, self._services, period=period, today=self._today())
+            partial(overview, self._services, period=period, today=self._today(), due=self._due)
         )
         self._job.succeeded.connect(self._arrived)
         self._job.failed.connect(self._failed)
@@ -222,6 +226,7 @@ class OverviewPage(QWidget):
         self.busy.setVisible(False)
         self.message.setVisible(False)
         self.data = data
+        self._due = data.due
         self._show(data)
         self.updated.emit()
         if not self._prefetched:
@@ -235,15 +240,10 @@ class OverviewPage(QWidget):
         self._show_message(message)
 
     def _prefetch(self, data: Overview) -> Job:
-        """Fill the figure cache for the whole agreement, so that choosing another period
-        only adds up months already counted."""
-        agreement = data.report.agreement.data
-        span = Period(agreement.period_start, agreement.period_end)
-        promise_ids = [p.promise.id for p in data.report.promises]
-        figures = self._services.figures
-        return self._background.run(
-            partial(figures.period_figures, period=span, promise_ids=promise_ids, as_of=data.today)
-        )
+        """Compute every period the picker offers once, on the helper thread, so that
+        choosing one only reads the figure cache."""
+        periods = [parse_period(str(self.period.itemData(i))) for i in range(self.period.count())]
+        return self._background.run(partial(warm, self._services, periods, data.today))
 
     # --- showing ------------------------------------------------------------------------------
 
