@@ -23,7 +23,6 @@ from typing import Any
 from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.orm import Session
 
-from loften_app.domain import shifts
 from loften_app.domain.enums import AgeGroup
 from loften_app.domain.periods import Period, months_in
 from loften_app.storage.database import Database
@@ -114,28 +113,58 @@ _MONTH = "substr({column}, 1, 7)"
 _WHOLE = "''"
 
 
+#: Seconds of a shift after midnight (they belong to the next calendar date), in all and
+#: between 18:00 and 06:00 (00:00–06:00, and from 18:00 the next evening on a long shift).
+_SPILL = "max(0, e - 86400)"
+_SPILL_NIGHT = "(max(0, min(e, 108000) - 86400) + max(0, e - 151200))"
+
+
+def _shift_parts(table: str, columns: str) -> str:
+    """Each shift of `table` as up to two parts, one per calendar date: `day`, `counted` (1 on
+    the part that counts the record itself), `secs` and `night` (seconds on that date, all and
+    evening/night), and `columns` of the record. Shifts starting the day before :start give
+    their part after midnight; those starting on :end keep it outside."""
+    return f"""
+WITH shifts AS (
+    SELECT promise_id, date, {columns}, {_SHIFT_COLUMNS}
+    FROM {table}
+    WHERE deleted_at IS NULL AND date BETWEEN date(:start, '-1 day') AND :end
+),
+parts AS (
+    SELECT promise_id, date AS day, 1 AS counted, {columns},
+           (e - s) - {_SPILL} AS secs, {_EVENING_NIGHT} - {_SPILL_NIGHT} AS night, e - s AS whole
+    FROM shifts WHERE date >= :start
+    UNION ALL
+    SELECT promise_id, date(date, '+1 day') AS day, 0 AS counted, {columns},
+           {_SPILL} AS secs, {_SPILL_NIGHT} AS night, e - s AS whole
+    FROM shifts WHERE e > 86400 AND date < :end
+)
+"""
+
+
 def _patrols_sql(bucket: str) -> TextClause:
-    return text(f"""
-SELECT promise_id, {bucket.format(column="date")} AS bucket, count(*), total(hours_spent),
-       total(visits), total(e - s) / 3600.0, total({_EVENING_NIGHT}) / 3600.0
-FROM (SELECT promise_id, date, hours_spent, {_SHIFT_COLUMNS},
-             (SELECT count(*) FROM shop_visit WHERE shop_visit.patrol_id = patrol.id) AS visits
-      FROM patrol
-      WHERE deleted_at IS NULL AND date BETWEEN :start AND :end)
+    return text(f"""{_shift_parts("patrol", "id, hours_spent")}
+SELECT promise_id, {bucket.format(column="day")} AS bucket, total(counted),
+       total(counted * hours_spent),
+       total(CASE WHEN counted THEN
+                  (SELECT count(*) FROM shop_visit WHERE shop_visit.patrol_id = parts.id)
+             ELSE 0 END),
+       total(secs) / 3600.0, total(night) / 3600.0
+FROM parts
 GROUP BY promise_id, bucket
 """)
 
 
 def _deployments_sql(bucket: str) -> TextClause:
-    return text(f"""
-SELECT promise_id, {bucket.format(column="date")} AS bucket, count(*), total(hours_spent),
-       total(CASE WHEN volunteer_hours_override IS NOT NULL THEN volunteer_hours_override
-                  ELSE volunteers * (e - s) / 3600.0 END),
-       total(with_municipality), total(with_business)
-FROM (SELECT promise_id, date, hours_spent, volunteer_hours_override, volunteers,
-             with_municipality, with_business, {_SHIFT_COLUMNS}
-      FROM volunteer_deployment
-      WHERE deleted_at IS NULL AND date BETWEEN :start AND :end)
+    columns = "hours_spent, volunteer_hours_override, volunteers, with_municipality, with_business"
+    return text(f"""{_shift_parts("volunteer_deployment", columns)}
+SELECT promise_id, {bucket.format(column="day")} AS bucket, total(counted),
+       total(counted * hours_spent),
+       total(CASE WHEN volunteer_hours_override IS NOT NULL
+                  THEN volunteer_hours_override * secs / whole
+                  ELSE volunteers * secs / 3600.0 END),
+       total(counted * with_municipality), total(counted * with_business)
+FROM parts
 GROUP BY promise_id, bucket
 """)
 
@@ -160,12 +189,6 @@ WHERE deleted_at IS NULL AND date BETWEEN :start AND :end
 GROUP BY promise_id, bucket
 """)
 
-
-_EDGE_SHIFTS = """
-SELECT promise_id, date, start_time, end_time, {extra}
-FROM {table}
-WHERE deleted_at IS NULL AND date IN :dates
-"""
 
 _WALKS = text("""
 SELECT promise_id, status, count(*), total(hours_spent)
@@ -407,75 +430,8 @@ def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segm
         f.other_activities += count
         f.records += count
         f.hours_spent += spent
-    _split_edge_shifts(session, segments, out)
     return out
-
-
-def _split_edge_shifts(session: Session, segments: list[Period], out: Segments) -> None:
-    """Move the hours of shifts that cross a segment's edge to the segment of their calendar
-    date. The queries gave each shift's hours wholly to the segment of its start date; only
-    shifts starting on a segment's last day, or on the day before its first, can cross."""
-    edges = {s.end for s in segments} | {s.start - _ONE_DAY for s in segments}
-
-    def touched(on: dt.date) -> list[Period]:
-        return [s for s in segments if on in (s.end, s.start - _ONE_DAY)]
-
-    for pid, on, start, end, _extra in _edge_shifts(session, "patrol", "0", edges):
-        for segment in touched(on):
-            f = out[segment].setdefault(pid, PromiseFigures())
-            all_hours, inside = _edge_hours(on, start, end, segment, shifts.split_hours_by_period)
-            night, night_inside = _edge_hours(
-                on, start, end, segment, shifts.split_evening_night_hours_by_period
-            )
-            f.patrol_hours += inside - (all_hours if on == segment.end else 0.0)
-            f.patrol_hours_evening_night += night_inside - (night if on == segment.end else 0.0)
-    extra = (
-        "CASE WHEN volunteer_hours_override IS NOT NULL"
-        " THEN -volunteer_hours_override ELSE volunteers END"
-    )
-    for pid, on, start, end, volunteers in _edge_shifts(
-        session, "volunteer_deployment", extra, edges
-    ):
-        for segment in touched(on):
-            f = out[segment].setdefault(pid, PromiseFigures())
-            duration, inside = _edge_hours(on, start, end, segment, shifts.split_hours_by_period)
-            # A positive number of volunteers, or an overridden total stored negated above.
-            total = -volunteers if volunteers < 0 else volunteers * duration
-            counted = total if on == segment.end else 0.0
-            f.volunteer_hours += total * inside / duration - counted
 
 
 def _with_ids(statement: Any) -> Any:
     return statement.bindparams(bindparam("ids", expanding=True))
-
-
-def _edge_shifts(
-    session: Session, table: str, extra: str, dates: set[dt.date]
-) -> list[tuple[str, dt.date, dt.time, dt.time, float]]:
-    """Shifts of `table` starting on one of `dates` (they may cross a segment's edge)."""
-    statement = text(_EDGE_SHIFTS.format(table=table, extra=extra)).bindparams(
-        bindparam("dates", expanding=True)
-    )
-    return [
-        (
-            pid,
-            dt.date.fromisoformat(on),
-            dt.time.fromisoformat(start),
-            dt.time.fromisoformat(end),
-            float(value),
-        )
-        for pid, on, start, end, value in session.execute(statement, {"dates": sorted(dates)})
-    ]
-
-
-def _edge_hours(
-    on: dt.date,
-    start: dt.time,
-    end: dt.time,
-    period: Period,
-    split: Split,
-) -> tuple[float, float]:
-    """(all hours of the shift by `split`'s rule, the part of them on the period's dates)."""
-    whole = Period(on, on + _ONE_DAY)
-    parts = split(on, start, end, [whole, period])
-    return parts[whole], parts[period]
