@@ -43,8 +43,8 @@ def test_an_import_killed_at_random_moments_is_never_half_applied(
     municipality_db.close()
     rng = random.Random(6)
     outcomes = {"none": 0, "all": 0}
-    # How long a whole import takes here (start-up included): the kills fall between 30 and 90 per cent of it,
-    # where the import reads, plans and writes.
+    # How long a whole import takes here (start-up included); the kills fall between 30 and 90
+    # per cent of it, where the import reads, plans and writes.
     began = time.perf_counter()
     _start_import(municipality_path, tmp_path / "whole.db", package_path, tmp_path).wait()
     whole = time.perf_counter() - began
