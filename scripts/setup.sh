@@ -25,7 +25,13 @@ needs=(
   "libdbus-1.so.3 libdbus-1-3"
   "libglib-2.0.so.0 libglib2.0-0"
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core"
+  # QtPdf (the report viewer) links QtNetwork, which needs GSSAPI.
+  "libgssapi_krb5.so.2 libgssapi-krb5-2"
 )
+if [ "$mode" = "test" ]; then
+  # PyInstaller checks the libraries it packs with objdump (the installer test builds a bundle).
+  needs+=("/usr/bin/objdump binutils")
+fi
 if [ "$mode" = "run" ]; then
   # A real window (X11/XWayland) needs the xcb platform plugin's libraries too.
   needs+=(

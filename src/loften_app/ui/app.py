@@ -132,6 +132,10 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Löften")
     app.setOrganizationName("Loften")
+    app.setDesktopFileName("loften")  # matches loften.desktop, so desktops show the icon
+    from loften_app.ui.icon import application_icon
+
+    app.setWindowIcon(application_icon())
     settings = application_settings()
     translations = Translations(app)
     translations.apply(str(settings.value(SETTINGS_LANGUAGE, SWEDISH)))
