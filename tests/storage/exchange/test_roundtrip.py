@@ -75,6 +75,7 @@ def test_import_into_an_empty_database_gives_the_same_records_and_twice_changes_
         municipality, package, actor=MUNICIPALITY, photo_dir=photo_dir, clock=clock
     )
     assert result.added == len(preview.new)
+    assert result.backup is not None and result.backup.exists()  # made before the import
     assert _audit_count(municipality_db) == result.added
 
     # Same records: the police's ids mapped to the municipality's for the matched registers.

@@ -25,7 +25,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import importlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -744,16 +743,10 @@ def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Pa
 
 
 def _backup(services: Services, make_backup: Callable[[Path], Path | None] | None) -> Path | None:
-    """A backup of the database before the import: `make_backup`, or part A's
-    `storage.backup.make_backup` when it is there (None: no backup was made)."""
+    """A backup of the database before the import: `make_backup`, or by default
+    `storage.backup.make_backup` (reason "before-import")."""
     if make_backup is not None:
         return make_backup(services.database.path)
-    try:
-        module = importlib.import_module("loften_app.storage.backup")
-    except ImportError:
-        return None
-    function = getattr(module, "make_backup", None)
-    if function is None:
-        return None
-    made: Path | None = function(services.database.path, reason="before-import")
-    return made
+    from loften_app.storage.backup import make_backup as backup_now
+
+    return backup_now(services.database.path, "before-import")
