@@ -397,6 +397,13 @@ to first contact:</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorChart</name>
+    <message>
+        <source>Inga värden registrerade</source>
+        <translation>No values recorded</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorForm</name>
     <message>
         <source>Indikator</source>
@@ -819,36 +826,29 @@ overdue</translation>
 <context>
     <name>OverviewPage</name>
     <message>
+        <source>&amp;Period:</source>
+        <extracomment>The section that lists the records of each promise type. What is due today (the same for every period) until something is saved.</extracomment>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Året eller kvartalet som översikten visar (Alt+P)</source>
+        <translation>The year or quarter the overview shows (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Räknar…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
         <source>Databasen har ingen överenskommelse ännu.</source>
         <translation>The database has no agreement yet.</translation>
     </message>
     <message>
         <source>%1 och %2 · gäller %3 – %4</source>
         <translation>%1 and %2 · valid %3 – %4</translation>
-    </message>
-    <message>
-        <source>Uppföljningen ska vara klar %1</source>
-        <translation>The follow-up is due by %1</translation>
-    </message>
-    <message>
-        <source>(om 1 dag)</source>
-        <translation>(in 1 day)</translation>
-    </message>
-    <message>
-        <source>(om %1 dagar)</source>
-        <translation>(in %1 days)</translation>
-    </message>
-    <message>
-        <source>Löftena och vad som registrerats %1</source>
-        <translation>The promises and what was recorded in %1</translation>
-    </message>
-    <message>
-        <source>Ansvarig: %1</source>
-        <translation>Responsible: %1</translation>
-    </message>
-    <message>
-        <source>%1 registrerade</source>
-        <translation>%1 recorded</translation>
     </message>
 </context>
 <context>
@@ -900,6 +900,46 @@ overdue</translation>
     <message>
         <source>Anteckningar:</source>
         <translation>Notes:</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Föregående sida</source>
+        <extracomment>Zoom steps of &quot;Förstora&quot;/&quot;Förminska&quot;, as factors of the page&apos;s natural size.</extracomment>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Nästa sida</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Sida</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Förminska (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Förstora (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fyll bredden</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Hela sidan</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Rapporten %1 kan inte visas (filen går inte att läsa som PDF).</source>
+        <translation>The report %1 cannot be shown (the file cannot be read as a PDF).</translation>
+    </message>
+    <message>
+        <source>av %1</source>
+        <translation>of %1</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1013,21 @@ overdue</translation>
     <message>
         <source>Lägg till en ny plats</source>
         <translation>Add a new place</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseCard</name>
+    <message>
+        <source>Klicka för att visa löftets poster för perioden</source>
+        <translation>Click to show the promise&apos;s records for the period</translation>
+    </message>
+    <message>
+        <source>Ansvarig: %1</source>
+        <translation>Responsible: %1</translation>
+    </message>
+    <message>
+        <source>Inga mål satta för löftet. Mål läggs till under Register → Mål.</source>
+        <translation>No targets set for this promise. Targets are added under Registers → Targets.</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1527,165 @@ overdue</translation>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Rapporter</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Kvartalsrapport</source>
+        <translation>Quarterly report</translation>
+    </message>
+    <message>
+        <source>Kvartalet och året hittills mot målen, för styrgruppen.</source>
+        <translation>The quarter and the year so far against the targets, for the steering group.</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Hela överenskommelsens period: mål mot resultat för varje löfte.</source>
+        <translation>The whole agreement period: target against result for each promise.</translation>
+    </message>
+    <message>
+        <source>Kvartal</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Intern</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <source>Offentlig</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Skapa rapport</source>
+        <translation>Make report</translation>
+    </message>
+    <message>
+        <source>Skapa rapporten (Ctrl+Enter)</source>
+        <translation>Make the report (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Öppna i PDF-läsare</source>
+        <translation>Open in PDF reader</translation>
+    </message>
+    <message>
+        <source>Öppna rapporten i datorns program för PDF-filer</source>
+        <translation>Open the report in the computer&apos;s PDF program</translation>
+    </message>
+    <message>
+        <source>Spara som…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Spara en kopia av rapporten (Ctrl+S)</source>
+        <translation>Save a copy of the report (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Skriv ut…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Skriv ut rapporten (Ctrl+P)</source>
+        <translation>Print the report (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Välj rapport, period och version och tryck på ”Skapa rapport”.</source>
+        <translation>Choose the report, period and version and press “Make report”.</translation>
+    </message>
+    <message>
+        <source>Databasen har ingen överenskommelse. Lägg in den under Register innan du skapar en rapport.</source>
+        <translation>The database has no agreement. Enter it under Registers before making a report.</translation>
+    </message>
+    <message>
+        <source>Hela överenskommelsen: %1</source>
+        <translation>The whole agreement: %1</translation>
+    </message>
+    <message>
+        <source>Utan fritext och ärendekoder; antal narkotikaärenden 1–4 visas som ”färre än 5”. För webben och pressen.</source>
+        <translation>No free text or case codes; drug case counts of 1–4 are shown as “fewer than 5”. For the web and the press.</translation>
+    </message>
+    <message>
+        <source>Med anteckningar och ärendekoder. Sprid den inte utanför styrgruppen.</source>
+        <translation>With notes and case codes. Do not share it outside the steering group.</translation>
+    </message>
+    <message>
+        <source>Skapar %1…</source>
+        <translation>Making %1…</translation>
+    </message>
+    <message>
+        <source>%1 – OFFENTLIG VERSION, för webben och pressen</source>
+        <translation>%1 – PUBLIC VERSION, for the web and the press</translation>
+    </message>
+    <message>
+        <source>%1 – INTERN VERSION, får inte publiceras</source>
+        <translation>%1 – INTERNAL VERSION, not to be published</translation>
+    </message>
+    <message>
+        <source>Rapporten är klar (%1 sidor).</source>
+        <translation>The report is ready (%1 pages).</translation>
+    </message>
+    <message>
+        <source>Rapporten är klar (1 sida).</source>
+        <translation>The report is ready (1 page).</translation>
+    </message>
+    <message>
+        <source>Rapporten kunde inte skapas.</source>
+        <translation>The report could not be made.</translation>
+    </message>
+    <message>
+        <source>Det finns inget program för PDF-filer på datorn, eller det gick inte att starta. Använd ”Spara som…” och öppna filen själv.</source>
+        <translation>There is no program for PDF files on this computer, or it could not be started. Use “Save as…” and open the file yourself.</translation>
+    </message>
+    <message>
+        <source>Spara rapporten</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Rapporten kunde inte sparas som %1: %2.</source>
+        <translation>The report could not be saved as %1: %2.</translation>
+    </message>
+    <message>
+        <source>Sparad som %1.</source>
+        <translation>Saved as %1.</translation>
+    </message>
+    <message>
+        <source>Skriv ut rapporten</source>
+        <translation>Print the report</translation>
+    </message>
+    <message>
+        <source>Skriver ut…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>%1 sidor har skickats till skrivaren.</source>
+        <translation>%1 pages have been sent to the printer.</translation>
+    </message>
+    <message>
+        <source>1 sida har skickats till skrivaren.</source>
+        <translation>1 page has been sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Rapporten kunde inte skrivas ut.</source>
+        <translation>The report could not be printed.</translation>
+    </message>
+</context>
+<context>
     <name>SafetyWalkForm</name>
     <message>
         <source>Trygghetsvandring</source>
@@ -1711,6 +1925,77 @@ overdue</translation>
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <source>Uppföljningen</source>
+        <translation>The follow-up</translation>
+    </message>
+    <message>
+        <source>Inget datum satt för uppföljningen (Register → Överenskommelse).</source>
+        <translation>No date set for the follow-up (Registers → Agreement).</translation>
+    </message>
+    <message>
+        <source>Ska vara klar %1, om %2 dagar.</source>
+        <translation>Due %1, in %2 days.</translation>
+    </message>
+    <message>
+        <source>Ska vara klar %1, i morgon.</source>
+        <translation>Due %1, tomorrow.</translation>
+    </message>
+    <message>
+        <source>Ska vara klar i dag, %1.</source>
+        <translation>Due today, %1.</translation>
+    </message>
+    <message>
+        <source>Skulle ha varit klar %1.</source>
+        <translation>Was due %1.</translation>
+    </message>
+    <message>
+        <source>Nästa planerade trygghetsvandring</source>
+        <translation>Next planned safety walk</translation>
+    </message>
+    <message>
+        <source>Ingen planerad.</source>
+        <translation>None planned.</translation>
+    </message>
+    <message>
+        <source>Öppna trygghetsvandringen</source>
+        <translation>Open the safety walk</translation>
+    </message>
+    <message>
+        <source>Försenade åtgärder (%1)</source>
+        <translation>Overdue actions (%1)</translation>
+    </message>
+    <message>
+        <source>Inga försenade åtgärder.</source>
+        <translation>No overdue actions.</translation>
+    </message>
+    <message>
+        <source>%1 · senast %2 · vandringen %3</source>
+        <translation>%1 · due %2 · walk of %3</translation>
+    </message>
+    <message>
+        <source>Öppna trygghetsvandringen där åtgärden beslutades</source>
+        <translation>Open the safety walk where the action was decided</translation>
+    </message>
+    <message>
+        <source>och %1 till; se Trygghetsvandringar.</source>
+        <translation>and %1 more; see Safety walks.</translation>
+    </message>
+    <message>
+        <source>Indikatorer</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Inga indikatorer. De läggs till under Register → Indikatorer.</source>
+        <translation>No indicators. They are added under Registers → Indicators.</translation>
+    </message>
+    <message>
+        <source>Källa: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+</context>
+<context>
     <name>TargetForm</name>
     <message>
         <source>dagar</source>
@@ -1784,6 +2069,14 @@ overdue</translation>
     <message>
         <source>En andel: ett tal mellan 0 och 1 (0,8 betyder 80 procent).</source>
         <translation>A share: a number between 0 and 1 (0,8 means 80 per cent).</translation>
+    </message>
+</context>
+<context>
+    <name>TargetRow</name>
+    <message>
+        <source>%1 av %2 %3</source>
+        <extracomment>(symbol, colour) of each status: the symbol and the words carry the meaning, the colour only repeats it (never colour alone).</extracomment>
+        <translation>%1 of %2 %3</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2227,13 @@ overdue</translation>
     <message>
         <source>%1 angiven</source>
         <translation>%1 set</translation>
+    </message>
+</context>
+<context>
+    <name>background</name>
+    <message>
+        <source>Ett oväntat fel inträffade. Försök igen; om felet kvarstår, kontakta supporten.</source>
+        <translation>An unexpected error occurred. Try again; if the error persists, contact support.</translation>
     </message>
 </context>
 <context>
@@ -2339,10 +2639,10 @@ overdue</translation>
     </message>
 </context>
 <context>
-    <name>pages</name>
+    <name>periods</name>
     <message>
-        <source>Kvartalsrapporten och uppföljningen kommer i en senare version.</source>
-        <translation>The quarterly report and the follow-up come in a later version.</translation>
+        <source>%1 kv %2</source>
+        <translation>%1 Q%2</translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2674,216 @@ overdue</translation>
     <message>
         <source>Fotot %1 kunde inte kopieras till fotomappen %2: %3</source>
         <translation>The photo %1 could not be copied to the photo folder %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Kvartalsrapport</source>
+        <translation>Quarterly report</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>%1 kv %2</source>
+        <translation>%1 Q%2</translation>
+    </message>
+    <message>
+        <source>(offentlig)</source>
+        <translation>(public)</translation>
+    </message>
+    <message>
+        <source>disken är full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>du saknar behörighet</source>
+        <translation>you do not have permission</translation>
+    </message>
+    <message>
+        <source>mappen finns inte</source>
+        <translation>the folder does not exist</translation>
+    </message>
+    <message>
+        <source>en del av sökvägen är inte en mapp</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>platsen är skrivskyddad</source>
+        <translation>the location is read-only</translation>
+    </message>
+    <message>
+        <source>det finns redan en mapp med det namnet</source>
+        <translation>there is already a folder with that name</translation>
+    </message>
+    <message>
+        <source>Rapporten kan inte skrivas i den tillfälliga mappen %1: %2.</source>
+        <translation>The report cannot be written in the temporary folder %1: %2.</translation>
+    </message>
+    <message>
+        <source>Utskrift är inte möjlig i den här installationen (Qt:s utskriftsstöd saknas: %1).</source>
+        <translation>Printing is not possible in this installation (Qt&apos;s print support is missing: %1).</translation>
+    </message>
+    <message>
+        <source>Rapporten %1 kan inte skrivas ut: filen går inte att läsa.</source>
+        <translation>The report %1 cannot be printed: the file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Skrivaren kunde inte startas. Kontrollera att den är påslagen och ansluten och försök igen.</source>
+        <translation>The printer could not be started. Check that it is switched on and connected, and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>targets</name>
+    <message>
+        <source>uppfyllt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>i fas</source>
+        <translation>on track</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>at risk</translation>
+    </message>
+    <message>
+        <source>ej uppfyllt</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <source>saknar data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>{days} dag</source>
+        <translation>{days} day</translation>
+    </message>
+    <message>
+        <source>{days} dagar</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>N dagar</source>
+        <translation>N days</translation>
+    </message>
+    <message>
+        <source>{measure} {comparison} {percent} % {period}</source>
+        <translation>{measure} {comparison} {percent} % {period}</translation>
+    </message>
+    <message>
+        <source>{measure} {comparison} {value} {period}</source>
+        <translation>{measure} {comparison} {value} {period}</translation>
+    </message>
+    <message>
+        <source>{comparison} {value} {measure} {period}</source>
+        <translation>{comparison} {value} {measure} {period}</translation>
+    </message>
+    <message>
+        <source>{comparison} {value}</source>
+        <translation>{comparison} {value}</translation>
+    </message>
+    <message>
+        <source>{count} planerade</source>
+        <translation>{count} planned</translation>
+    </message>
+    <message>
+        <source>{count} planerad</source>
+        <translation>{count} planned</translation>
+    </message>
+    <message>
+        <source> (nästa {date})</source>
+        <translation> (next {date})</translation>
+    </message>
+    <message>
+        <source>ingen prognos</source>
+        <translation>no forecast</translation>
+    </message>
+    <message>
+        <source>utfall {value} av {goal}</source>
+        <translation>result {value} of {goal}</translation>
+    </message>
+    <message>
+        <source>prognos {value} av {goal}</source>
+        <translation>forecast {value} of {goal}</translation>
+    </message>
+    <message>
+        <source>Nedlagda timmar</source>
+        <translation>Hours spent</translation>
+    </message>
+    <message>
+        <source>Patrullpass</source>
+        <translation>Patrols</translation>
+    </message>
+    <message>
+        <source>Butiksbesök</source>
+        <translation>Shop visits</translation>
+    </message>
+    <message>
+        <source>Timmar närvaro</source>
+        <translation>Hours of presence</translation>
+    </message>
+    <message>
+        <source>varav kväll och natt</source>
+        <translation>of which evening and night</translation>
+    </message>
+    <message>
+        <source>Genomförda trygghetsvandringar</source>
+        <translation>Completed safety walks</translation>
+    </message>
+    <message>
+        <source>Planerade</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Inställda</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Öppna åtgärder</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>varav försenade</source>
+        <translation>of which overdue</translation>
+    </message>
+    <message>
+        <source>Volontärinsatser</source>
+        <translation>Volunteer deployments</translation>
+    </message>
+    <message>
+        <source>Volontärtimmar</source>
+        <translation>Volunteer hours</translation>
+    </message>
+    <message>
+        <source>I samråd med kommunen</source>
+        <translation>In consultation with the municipality</translation>
+    </message>
+    <message>
+        <source>I samråd med näringslivet</source>
+        <translation>In consultation with local business</translation>
+    </message>
+    <message>
+        <source>Narkotikaärenden</source>
+        <translation>Drug cases</translation>
+    </message>
+    <message>
+        <source>Kommunen underrättad</source>
+        <translation>Municipality notified</translation>
+    </message>
+    <message>
+        <source>Kontakt inom {days} dag</source>
+        <translation>Contact within {days} day</translation>
+    </message>
+    <message>
+        <source>Mediantid till kontakt</source>
+        <translation>Median time to contact</translation>
+    </message>
+    <message>
+        <source>Aktiviteter</source>
+        <translation>Activities</translation>
     </message>
 </context>
 </TS>

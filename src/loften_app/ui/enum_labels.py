@@ -109,6 +109,46 @@ QT_TRANSLATE_NOOP("enums", "försenade åtgärder")
 QT_TRANSLATE_NOOP("enums", "andel åtgärder klara i tid")
 QT_TRANSLATE_NOOP("enums", "nedlagda timmar")
 
+# --- Templates of loften_app.domain and .reports (words.text, see domain.targets.Words) ---
+
+QT_TRANSLATE_NOOP("targets", "uppfyllt")
+QT_TRANSLATE_NOOP("targets", "i fas")
+QT_TRANSLATE_NOOP("targets", "risk")
+QT_TRANSLATE_NOOP("targets", "ej uppfyllt")
+QT_TRANSLATE_NOOP("targets", "saknar data")
+QT_TRANSLATE_NOOP("targets", "{days} dag")
+QT_TRANSLATE_NOOP("targets", "{days} dagar")
+QT_TRANSLATE_NOOP("targets", "N dagar")
+QT_TRANSLATE_NOOP("targets", "{measure} {comparison} {percent} % {period}")
+QT_TRANSLATE_NOOP("targets", "{measure} {comparison} {value} {period}")
+QT_TRANSLATE_NOOP("targets", "{comparison} {value} {measure} {period}")
+QT_TRANSLATE_NOOP("targets", "{comparison} {value}")
+QT_TRANSLATE_NOOP("targets", "{count} planerade")
+QT_TRANSLATE_NOOP("targets", "{count} planerad")
+QT_TRANSLATE_NOOP("targets", " (nästa {date})")
+QT_TRANSLATE_NOOP("targets", "ingen prognos")
+QT_TRANSLATE_NOOP("targets", "utfall {value} av {goal}")
+QT_TRANSLATE_NOOP("targets", "prognos {value} av {goal}")
+QT_TRANSLATE_NOOP("targets", "Nedlagda timmar")
+QT_TRANSLATE_NOOP("targets", "Patrullpass")
+QT_TRANSLATE_NOOP("targets", "Butiksbesök")
+QT_TRANSLATE_NOOP("targets", "Timmar närvaro")
+QT_TRANSLATE_NOOP("targets", "varav kväll och natt")
+QT_TRANSLATE_NOOP("targets", "Genomförda trygghetsvandringar")
+QT_TRANSLATE_NOOP("targets", "Planerade")
+QT_TRANSLATE_NOOP("targets", "Inställda")
+QT_TRANSLATE_NOOP("targets", "Öppna åtgärder")
+QT_TRANSLATE_NOOP("targets", "varav försenade")
+QT_TRANSLATE_NOOP("targets", "Volontärinsatser")
+QT_TRANSLATE_NOOP("targets", "Volontärtimmar")
+QT_TRANSLATE_NOOP("targets", "I samråd med kommunen")
+QT_TRANSLATE_NOOP("targets", "I samråd med näringslivet")
+QT_TRANSLATE_NOOP("targets", "Narkotikaärenden")
+QT_TRANSLATE_NOOP("targets", "Kommunen underrättad")
+QT_TRANSLATE_NOOP("targets", "Kontakt inom {days} dag")
+QT_TRANSLATE_NOOP("targets", "Mediantid till kontakt")
+QT_TRANSLATE_NOOP("targets", "Aktiviteter")
+
 # --- Texts passed to translate helpers ------------------------------------------------------
 
 # forms/participants.py
@@ -129,3 +169,28 @@ QT_TRANSLATE_NOOP("photos", "Kunde inte visa fotot")
 
 # forms/safety_walk.py
 QT_TRANSLATE_NOOP("SafetyWalkForm", "Trygghetsvandring")
+
+# reports/choices.py
+QT_TRANSLATE_NOOP("reports", "Kvartalsrapport")
+QT_TRANSLATE_NOOP("reports", "Uppföljning")
+QT_TRANSLATE_NOOP("reports", "%1 kv %2")
+QT_TRANSLATE_NOOP("reports", "(offentlig)")
+
+# reports/jobs.py
+QT_TRANSLATE_NOOP("reports", "disken är full")
+QT_TRANSLATE_NOOP("reports", "du saknar behörighet")
+QT_TRANSLATE_NOOP("reports", "mappen finns inte")
+QT_TRANSLATE_NOOP("reports", "en del av sökvägen är inte en mapp")
+QT_TRANSLATE_NOOP("reports", "platsen är skrivskyddad")
+QT_TRANSLATE_NOOP("reports", "det finns redan en mapp med det namnet")
+QT_TRANSLATE_NOOP("reports", "Rapporten kan inte skrivas i den tillfälliga mappen %1: %2.")
+
+# reports/printing.py
+QT_TRANSLATE_NOOP(
+    "reports", "Utskrift är inte möjlig i den här installationen (Qt:s utskriftsstöd saknas: %1)."
+)
+QT_TRANSLATE_NOOP("reports", "Rapporten %1 kan inte skrivas ut: filen går inte att läsa.")
+QT_TRANSLATE_NOOP(
+    "reports",
+    "Skrivaren kunde inte startas. Kontrollera att den är påslagen och ansluten och försök igen.",
+)

@@ -14,6 +14,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from loften_app.domain.enums import label
+from loften_app.domain.periods import Period, month, quarter_of, year
 from loften_app.resources import resource_path
 
 SWEDISH = "sv"
@@ -70,3 +71,19 @@ def enum_text(member: StrEnum) -> str:
     """The text a user sees for an enum member, in the current language (the labels are marked
     for lupdate in the generated `enum_labels.py`)."""
     return QCoreApplication.translate("enums", label(member))
+
+
+def period_text(period: Period) -> str:
+    """A period as the user reads it in the current language: "2018", "2018 kv 3" (English
+    "2018 Q3"), a month name and year, or an ISO date range."""
+    start = period.start
+    if period == year(start.year):
+        return str(start.year)
+    if period == quarter_of(start):
+        number = (start.month - 1) // 3 + 1
+        template = QCoreApplication.translate("periods", "%1 kv %2")
+        return template.replace("%1", str(start.year)).replace("%2", str(number))
+    if period == month(start.year, start.month):
+        name = QLocale().standaloneMonthName(start.month, QLocale.FormatType.LongFormat)
+        return f"{name} {start.year}"
+    return f"{start.isoformat()} – {period.end.isoformat()}"

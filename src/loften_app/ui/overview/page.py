@@ -28,7 +28,7 @@ from loften_app.domain.targets import default_period
 from loften_app.reports.tracking.overview import Due, Overview, overview, warm
 from loften_app.storage.services import Services
 from loften_app.ui.background import Background, Job
-from loften_app.ui.i18n import enum_text
+from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.overview.cards import PromiseCard
 from loften_app.ui.overview.side import SidePanel
 from loften_app.ui.overview.words import InterfaceWords
@@ -191,8 +191,7 @@ class OverviewPage(QWidget):
                 part = quarter(y, number)
                 if part.overlap(span) is None:
                     continue
-                text = self.tr("%1 kv %2").replace("%1", str(y)).replace("%2", str(number))
-                self.period.addItem(text, part.key)
+                self.period.addItem(period_text(part), part.key)
         chosen = None
         if self._settings is not None:
             chosen = self._settings.value(SETTINGS_PERIOD)

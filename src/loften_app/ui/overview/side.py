@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from loften_app.reports.tracking.overview import IndicatorSeries, Overview
-from loften_app.ui.i18n import enum_text
+from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.overview.words import InterfaceWords
 
 
@@ -54,7 +54,7 @@ class IndicatorChart(QWidget):
         self._words = words
         self.setMinimumSize(QSize(220, 96))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        values = ", ".join(f"{p.label}: {self._number(v)}" for p, v, _ in series.values)
+        values = ", ".join(f"{period_text(p)}: {self._number(v)}" for p, v, _ in series.values)
         self.setAccessibleName(series.indicator.data.name)
         self.setToolTip(values)
 
@@ -106,10 +106,10 @@ class IndicatorChart(QWidget):
         periods = self.series.values
         baseline = plot.bottom() + metrics.ascent() + 3
         painter.setPen(QColor("#555555"))
-        first_label = periods[0][0].label
+        first_label = period_text(periods[0][0])
         painter.drawText(QPointF(plot.left(), baseline), first_label)
         if len(periods) > 1:
-            last_label = periods[-1][0].label
+            last_label = period_text(periods[-1][0])
             width = metrics.horizontalAdvance(last_label)
             x = plot.right() - width
             if x > plot.left() + metrics.horizontalAdvance(first_label) + 8:
