@@ -77,3 +77,4 @@ def test_sql_split_equals_the_domain_rule(
         assert got.volunteer_hours == pytest.approx(volunteer_hours), period
         counted = sum(1 for on, *_ in shifts_made if period.contains(on))
         assert (got.patrols, got.deployments) == (counted, counted), period
+        assert type(got.patrols) is type(got.deployments) is type(got.records) is int

@@ -393,8 +393,8 @@ def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segm
         _patrols_sql(bucket), parameters
     ):
         f = figures(pid, key)
-        f.patrols += count
-        f.records += count
+        f.patrols += int(count)
+        f.records += int(count)
         f.hours_spent += spent
         f.shop_visits += int(visits)
         f.patrol_hours += hours
@@ -403,8 +403,8 @@ def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segm
         _deployments_sql(bucket), parameters
     ):
         f = figures(pid, key)
-        f.deployments += count
-        f.records += count
+        f.deployments += int(count)
+        f.records += int(count)
         f.hours_spent += spent
         f.volunteer_hours += hours
         f.deployments_with_municipality += int(with_municipality)
