@@ -99,18 +99,7 @@ def apply_template(
             )
             promise_ids[item["number"]] = promise.id
             for target in item.get("targets", []):
-                services.targets.stage(
-                    session,
-                    TargetData(
-                        promise_id=promise.id,
-                        measure=Measure(target["measure"]),
-                        comparison=Comparison(target["comparison"]),
-                        value=float(target["value"]),
-                        period=TargetPeriod(target["period"]),
-                        parameter=target.get("parameter"),
-                        description=target.get("description", ""),
-                    ),
-                )
+                services.targets.stage(session, target_from_spec(promise.id, target))
         for place in template.get("places", []):
             services.places.stage(
                 session, PlaceData(name=place["name"], description=place.get("description", ""))
@@ -129,3 +118,16 @@ def apply_template(
                 ),
             )
     return agreement
+
+
+def target_from_spec(promise_id: str, spec: dict[str, Any]) -> TargetData:
+    """A target of `promise_id` from its JSON form in a template (or the demo's registers)."""
+    return TargetData(
+        promise_id=promise_id,
+        measure=Measure(spec["measure"]),
+        comparison=Comparison(spec["comparison"]),
+        value=float(spec["value"]),
+        period=TargetPeriod(spec["period"]),
+        parameter=spec.get("parameter"),
+        description=spec.get("description", ""),
+    )

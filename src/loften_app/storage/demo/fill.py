@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from loften_app.domain.enums import Comparison, Measure, PromiseType, TargetPeriod
-from loften_app.domain.records import Actor, TargetData
+from loften_app.domain.enums import PromiseType
+from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
 from loften_app.storage.demo.cases import drug_cases
 from loften_app.storage.demo.common import DemoOptions, Pair, at, new_uuid
@@ -28,7 +28,7 @@ from loften_app.storage.demo.writing import (
 from loften_app.storage.demo.year import DemoYear
 from loften_app.storage.services import RecordFilter, RecordService, Services
 from loften_app.storage.services.activities import next_case_number
-from loften_app.storage.template import apply_template
+from loften_app.storage.template import apply_template, target_from_spec
 
 #: The records of one promise type, generated for its promise.
 Generate = Callable[[DemoYear, str], Iterator[Pair]]
@@ -118,15 +118,7 @@ def _add_demo_targets(
         promise_id = promises.get(PromiseType(spec["promise_type"]))
         if promise_id is None:
             continue
-        data = TargetData(
-            promise_id=promise_id,
-            measure=Measure(spec["measure"]),
-            comparison=Comparison(spec["comparison"]),
-            value=float(spec["value"]),
-            period=TargetPeriod(spec["period"]),
-            parameter=spec.get("parameter"),
-            description=spec.get("description", ""),
-        )
+        data = target_from_spec(promise_id, spec)
         if (data.promise_id, data.measure, data.period) in existing:
             continue
         services.targets.stage(session, data)
