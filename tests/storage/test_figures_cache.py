@@ -14,8 +14,9 @@ import pytest
 from loften_app.domain.enums import AgeGroup, Organisation
 from loften_app.domain.periods import Period, month, quarter, year
 from loften_app.domain.records import Actor, VolunteerDeploymentData
-from loften_app.storage.database import open_database
-from loften_app.storage.services import Services
+from loften_app.storage.database import Database, open_database
+from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import FigureService, PromiseFigures
 from tests.storage.test_figures import case, ids, patrol  # noqa: F401  (ids is a fixture)
 
@@ -109,3 +110,29 @@ def test_a_save_in_this_process_or_another_empties_the_cache(
         elsewhere.patrols.add(data=patrol(ids, dt.date(2018, 6, 6), 19, 22))
     assert total(service, ids, year(2018)).patrols == 2
     assert total(service, ids, quarter(2018, 2)).patrol_hours == pytest.approx(6)
+
+
+@pytest.fixture
+def demo(database: Database) -> Services:
+    actor = Actor("Anna", Organisation.MUNICIPALITY)
+    fill_demo_data(database, actor, DemoOptions(year=2018))
+    return Services.build(database, actor)
+
+
+def test_monthly_counts_equal_the_records_counted_month_by_month(demo: Services) -> None:
+    services = demo
+    ids = [p.id for p in services.promises.list_page(limit=100).items]
+    counts = services.figures.monthly_counts(period=year(2018), promise_ids=ids)
+    tables = {
+        "patrol": (services.patrols, None),
+        "safety_walk": (services.safety_walks, "completed"),
+        "volunteer_deployment": (services.volunteer_deployments, None),
+        "drug_case": (services.drug_cases, None),
+        "other_activity": (services.other_activities, None),
+    }
+    for table, (service, status) in tables.items():
+        for number in range(1, 13):
+            period = month(2018, number)
+            expected = service.count(filter=RecordFilter(period=period, status=status))
+            assert counts.get(table, {}).get(period.start.isoformat()[:7], 0) == expected
+        assert sum(counts[table].values()) > 0, table

@@ -229,7 +229,7 @@ def quarterly_report(
         year_to_date=year_to_date,
         as_of=of_quarter.as_of,
         promises=tuple(sections),
-        monthly=_monthly(queries, year_to_date, of_quarter.promises, public=public),
+        monthly=_monthly(services, year_to_date, of_quarter.promises, public=public),
         walks=walks,
         walk_count=walk_count,
         overdue=tuple(
@@ -284,11 +284,12 @@ _SERIES: tuple[tuple[str, str, PromiseType | None], ...] = (
 
 
 def _monthly(
-    queries: ReportQueries, period: Period, promises: tuple[PromiseStatus, ...], *, public: bool
+    services: Services, period: Period, promises: tuple[PromiseStatus, ...], *, public: bool
 ) -> tuple[MonthlySeries, ...]:
     """Records per month and record type. A public report has no drug-case series: monthly
     counts are mostly 1–4, and a bar cannot say "färre än 5"."""
-    counts = queries.monthly_counts(period=period, promise_ids=[p.promise.id for p in promises])
+    ids = [p.promise.id for p in promises]
+    counts = services.figures.monthly_counts(period=period, promise_ids=ids)
     types = {p.promise.data.type for p in promises}
     months = [m.key for m in months_in(period)]
     series: list[MonthlySeries] = []

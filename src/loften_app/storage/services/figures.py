@@ -197,6 +197,14 @@ WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND promise_id IN :ids
 GROUP BY promise_id, status
 """)
 
+_WALKS_BY_MONTH = text("""
+SELECT substr(date, 1, 7), count(*)
+FROM safety_walk
+WHERE deleted_at IS NULL AND status = 'completed' AND date BETWEEN :start AND :end
+  AND promise_id IN :ids
+GROUP BY 1
+""")
+
 _PLANNED_AHEAD = text("""
 SELECT promise_id, count(*), min(date)
 FROM safety_walk
@@ -329,6 +337,38 @@ class FigureService:
             else:
                 parts.append(_additive_figures(session, segment, by_month=False)[segment])
         return parts
+
+    def monthly_counts(
+        self, *, period: Period, promise_ids: Sequence[str]
+    ) -> dict[str, dict[str, int]]:
+        """Records of `promise_ids` per record table and month ("2018-07") dated in `period`:
+        "patrol", "safety_walk" (completed walks), "volunteer_deployment", "drug_case" (by
+        detection date) and "other_activity"; tables without records are left out. The big
+        tables come from the monthly cache (shared with `period_figures`)."""
+        wanted = set(promise_ids)
+        result: dict[str, dict[str, int]] = {}
+        if not wanted:
+            return result
+
+        def put(table: str, month: str, count: int) -> None:
+            if count:
+                by_month = result.setdefault(table, {})
+                by_month[month] = by_month.get(month, 0) + count
+
+        with self._db.reading() as session:
+            parts = self._additive_parts(session, period)
+            for segment, part in zip(months_in(period), parts, strict=True):
+                month = segment.start.isoformat()[:7]
+                for promise_id, f in part.items():
+                    if promise_id in wanted:
+                        put("patrol", month, f.patrols)
+                        put("volunteer_deployment", month, f.deployments)
+                        put("drug_case", month, f.drug_cases)
+                        put("other_activity", month, f.other_activities)
+            parameters = {"start": period.start, "end": period.end, "ids": list(wanted)}
+            for month, count in session.execute(_with_ids(_WALKS_BY_MONTH), parameters):
+                put("safety_walk", month, int(count))
+        return result
 
     # --- walks and actions: read on every call --------------------------------------------------
 

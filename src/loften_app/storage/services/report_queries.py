@@ -32,24 +32,6 @@ __all__ = [
     "ReportQueries",
 ]
 
-_MONTHLY = text("""
-SELECT 'patrol', substr(date, 1, 7) AS month, count(*) FROM patrol
- WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND promise_id IN :ids GROUP BY 2
-UNION ALL
-SELECT 'safety_walk', substr(date, 1, 7), count(*) FROM safety_walk
- WHERE deleted_at IS NULL AND status = 'completed' AND date BETWEEN :start AND :end
-   AND promise_id IN :ids GROUP BY 2
-UNION ALL
-SELECT 'volunteer_deployment', substr(date, 1, 7), count(*) FROM volunteer_deployment
- WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND promise_id IN :ids GROUP BY 2
-UNION ALL
-SELECT 'drug_case', substr(detected_on, 1, 7), count(*) FROM drug_case
- WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end AND promise_id IN :ids
- GROUP BY 2
-UNION ALL
-SELECT 'other_activity', substr(date, 1, 7), count(*) FROM other_activity
- WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND promise_id IN :ids GROUP BY 2
-""").bindparams(bindparam("ids", expanding=True))
 
 _CASES_BY_KIND = text("""
 SELECT kind, count(*), total(first_contact_on IS NOT NULL) FROM drug_case
@@ -248,21 +230,6 @@ class ReportQueries:
 
     def __init__(self, database: Database) -> None:
         self._db = database
-
-    def monthly_counts(
-        self, *, period: Period, promise_ids: Sequence[str]
-    ) -> dict[str, dict[str, int]]:
-        """Records of `promise_ids` per record table and month ("2018-07") dated in `period`:
-        "patrol", "safety_walk" (completed walks), "volunteer_deployment", "drug_case" (by
-        detection date) and "other_activity"; tables without records are left out."""
-        result: dict[str, dict[str, int]] = {}
-        if not promise_ids:
-            return result
-        parameters = {"start": period.start, "end": period.end, "ids": list(promise_ids)}
-        with self._db.reading() as session:
-            for table, month, count in session.execute(_MONTHLY, parameters):
-                result.setdefault(table, {})[month] = int(count)
-        return result
 
     def drug_cases_by_kind(
         self, *, period: Period, promise_ids: Sequence[str]
