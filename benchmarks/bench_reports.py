@@ -9,7 +9,9 @@ million activity records, kept in /tmp/loften-bench/). Measured, median of --run
   services and the target engine, the PDF rendered and written). Baseline in the same run: the
   raw SQL aggregates over the quarter on a bare sqlite3 connection plus ReportLab rendering the
   very same tables (`render_quarterly` of the already computed figures). Goal: under 1 s and at
-  most twice the baseline.
+  most twice the baseline. Printed twice: cold (fresh services, an empty figure cache, as right
+  after opening the file: the year so far is scanned) and warm (the months already cached, as
+  in the application once the overview has been shown).
 - follow-up: `write_report` of the internal follow-up of the whole agreement. Goal: under 2 s.
 - XLSX export of the quarter's records: records per second (no goal; reported).
 """
@@ -79,10 +81,18 @@ def main() -> None:
         def make(request: ReportRequest, name: str) -> None:
             write_report(services, request, out_dir / name, made_by="benchmark", today=today)
 
+        def make_cold(request: ReportRequest, name: str) -> None:
+            # Fresh services: an empty figure cache, as right after opening the file.
+            fresh = Services.build(database, ACTOR)
+            write_report(fresh, request, out_dir / name, made_by="benchmark", today=today)
+
+        cold_time = timed(lambda: make_cold(quarterly, "q.pdf"), args.runs)
         make(quarterly, "q.pdf")
         q_time = timed(lambda: make(quarterly, "q.pdf"), args.runs)
         base_time = timed(baseline, args.runs)
+        make(follow_up, "f.pdf")
         f_time = timed(lambda: make(follow_up, "f.pdf"), args.runs)
+        f_cold = timed(lambda: make_cold(follow_up, "f.pdf"), args.runs)
 
         exported = sum(
             ReportQueries(database).export_count(name, period=quarter)
@@ -98,15 +108,22 @@ def main() -> None:
         export(services, ExportFormat.XLSX, out_dir / "e.xlsx", period=quarter)
         x_time = time.perf_counter() - began
 
-    ratio = q_time / base_time
-    q_ok = "MET" if q_time < 1 and ratio <= 2 else "NOT MET"
-    print(
-        f"quarterly report {quarter.label} on {records:,} records: {q_time * 1000:.0f} ms | "
-        f"raw SQL aggregate + ReportLab rendering the same tables: {base_time * 1000:.0f} ms | "
-        f"ratio {ratio:.2f} (goal < 1 s and <= 2) {q_ok}"
-    )
-    f_ok = "MET" if f_time < 2 else "NOT MET"
-    print(f"follow-up of the whole agreement: {f_time * 1000:.0f} ms (goal < 2 s) {f_ok}")
+    for label, seconds in (
+        ("cold (empty figure cache)", cold_time),
+        ("warm (months cached, as after the overview)", q_time),
+    ):
+        ratio = seconds / base_time
+        ok = "MET" if seconds < 1 and ratio <= 2 else "NOT MET"
+        print(
+            f"quarterly report {quarter.label} on {records:,} records, {label}: "
+            f"{seconds * 1000:.0f} ms | raw SQL aggregate + ReportLab rendering the same tables: "
+            f"{base_time * 1000:.0f} ms | ratio {ratio:.2f} (goal < 1 s and <= 2) {ok}"
+        )
+    for label, seconds in (("cold", f_cold), ("warm", f_time)):
+        ok = "MET" if seconds < 2 else "NOT MET"
+        print(
+            f"follow-up of the whole agreement, {label}: {seconds * 1000:.0f} ms (goal < 2 s) {ok}"
+        )
     print(
         f"XLSX export of {quarter.label}: {exported:,} activity records in {x_time:.1f} s, "
         f"{exported / x_time:,.0f} records/s (child rows and registers included in the file)"
