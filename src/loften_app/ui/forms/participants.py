@@ -86,4 +86,7 @@ class ParticipantsBox(QGroupBox):
 
     def _show_total(self) -> None:
         total = sum(spin.value() for spin in self.counts.values())
-        self.total.setText(_tr("Totalt %1 deltagare").replace("%1", str(total)))
+        if total == 1:
+            self.total.setText(_tr("Totalt 1 deltagare"))
+        else:
+            self.total.setText(_tr("Totalt %1 deltagare").replace("%1", str(total)))

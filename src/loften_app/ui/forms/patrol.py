@@ -124,7 +124,10 @@ class ShopVisitsTable(QWidget):
 
     def _update_count(self) -> None:
         count = self.table.rowCount()
-        self.count_label.setText(self.tr("%1 butiksbesök").replace("%1", str(count)))
+        if count == 1:
+            self.count_label.setText(self.tr("1 butiksbesök"))
+        else:
+            self.count_label.setText(self.tr("%1 butiksbesök").replace("%1", str(count)))
 
     def _ask_new_shop(self) -> None:
         name, ok = QInputDialog.getText(
