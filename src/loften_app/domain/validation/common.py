@@ -177,8 +177,14 @@ def _leaves(data: object, prefix: str) -> Iterator[tuple[str, object]]:
         yield from _values(getattr(data, name), _join(prefix, name))
 
 
+#: Values that are leaves for certain: checked first, since nearly every value is one.
+_SCALARS = (str, int, float, dt.date, dt.time, type(None))
+
+
 def _values(value: object, path: str) -> Iterator[tuple[str, object]]:
-    if _is_dataclass_instance(value):
+    if isinstance(value, _SCALARS):  # str and int cover the StrEnums and bools too
+        yield path, value
+    elif _is_dataclass_instance(value):
         yield from _leaves(value, path)
     elif isinstance(value, tuple | list):
         for index, item in enumerate(value):
