@@ -26,6 +26,7 @@ SETTINGS_LANGUAGE = "language"
 if TYPE_CHECKING:
     from loften_app.storage.services import Services
     from loften_app.ui.background import Background
+    from loften_app.ui.safety.actions import SafetyActions
 
 
 def application_settings() -> QSettings:
@@ -33,14 +34,25 @@ def application_settings() -> QSettings:
 
 
 class Startup:
-    """Asks who is working (first start), opens the database and attaches the pages."""
+    """Asks who is working (first start), opens the database and attaches the pages; lets go
+    of the database and opens it again around a restore (`detach`, `reopen`)."""
 
-    def __init__(self, window: MainWindow, settings: QSettings, database_path: Path) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        settings: QSettings,
+        database_path: Path,
+        *,
+        photo_dir: Path | None = None,
+    ) -> None:
         self.window = window
         self.settings = settings
         self.database_path = database_path
         self.services: Services | None = None
         self.background: Background | None = None
+        self.safety: SafetyActions | None = None
+        self.user: tuple[str, Organisation] | None = None
+        self._photo_dir = photo_dir
 
     def finish(self) -> None:
         """Let the helper thread finish its call before the application ends."""
@@ -100,22 +112,41 @@ class Startup:
         self.services = services
         self.attach(services, user)
 
+    def photo_dir(self) -> Path:
+        if self._photo_dir is None:
+            from loften_app.paths import user_data_dir
+
+            self._photo_dir = user_data_dir() / "photos"
+        return self._photo_dir
+
     def attach(self, services: Services, user: tuple[str, Organisation]) -> None:
-        from loften_app.paths import user_data_dir
+        from loften_app.domain.records import Actor
         from loften_app.ui.background import Background
+        from loften_app.ui.forms.base import RecordForm
         from loften_app.ui.i18n import enum_text
         from loften_app.ui.overview import OverviewPage
         from loften_app.ui.pages import build_pages
+        from loften_app.ui.safety.actions import SafetyActions
+        from loften_app.ui.safety.history import HistorySource
 
+        self.services = services
+        self.user = user
         agreement = services.agreements.current()
-        self.background = Background(self.window)
+        if self.background is None:
+            self.background = Background(self.window)
         pages = build_pages(
             services,
             self.settings,
             organisation=user[1],
-            photo_dir=user_data_dir() / "photos",
+            photo_dir=self.photo_dir(),
             background=self.background,
         )
+        history = HistorySource(services)
+        for page in pages.values():
+            forms = [page, *page.findChildren(QWidget)]
+            for form in forms:
+                if isinstance(form, RecordForm):
+                    form.set_history_source(history)
         overview = pages["overview"]
         assert isinstance(overview, OverviewPage)
         overview.section_requested.connect(lambda key, _period: self.window.show_section(key))
@@ -125,6 +156,41 @@ class Startup:
             agreement_title=agreement.data.title if agreement else "",
             user=f"{user[0]} ({enum_text(user[1])})",
         )
+        if self.safety is None:
+            self.safety = SafetyActions(
+                self.window, self, self.settings, self.background, photo_dir=self.photo_dir()
+            )
+        self.safety.attach(services, Actor(*user))
+        self.safety.run_startup_tasks()
+
+    def detach(self, message: str) -> None:
+        """Let go of the open database: the helper finishes its calls, the pages give way to
+        placeholders showing `message`, and the database is closed."""
+        if self.background is not None:
+            self.background.wait()
+        if self.safety is not None:
+            self.safety.detach()
+        self.window.detach(message)
+        if self.services is not None:
+            self.services.database.close()
+            self.services = None
+
+    def reopen(self) -> bool:
+        """Open the database again and attach new pages (after a restore); False, with the
+        message in the window, when it cannot be opened."""
+        from loften_app.domain.records import Actor
+        from loften_app.storage.database import open_database
+        from loften_app.storage.services import Services
+
+        assert self.user is not None
+        try:
+            database = open_database(self.database_path, create=False)
+            services = Services.build(database, Actor(*self.user))
+        except LoftenError as error:
+            self.window.show_error(error.message)
+            return False
+        self.attach(services, self.user)
+        return True
 
 
 def run(database_path: Path, argv: list[str] | None = None) -> int:
@@ -132,10 +198,10 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Löften")
     app.setOrganizationName("Loften")
-    app.setDesktopFileName("loften")  # matches loften.desktop, so desktops show the icon
+    QApplication.setDesktopFileName("loften")  # matches loften.desktop, so desktops show the icon
     from loften_app.ui.icon import application_icon
 
-    app.setWindowIcon(application_icon())
+    QApplication.setWindowIcon(application_icon())
     settings = application_settings()
     translations = Translations(app)
     translations.apply(str(settings.value(SETTINGS_LANGUAGE, SWEDISH)))

@@ -124,6 +124,29 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.pages.setCurrentIndex(self._current_row)
 
+    def detach(self, message: str) -> None:
+        """Put placeholders showing `message` in place of every page (the database is being
+        replaced); the actions that need the database are disabled."""
+        self.set_database_actions_enabled(False)
+        for key in SECTION_KEYS:
+            placeholder = QLabel(message)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setWordWrap(True)
+            self._set_page(key, placeholder)
+        self.pages.setCurrentIndex(self._current_row)
+
+    def set_database_actions_enabled(self, enabled: bool) -> None:
+        for action in self.database_actions.values():
+            action.setEnabled(enabled)
+
+    def can_leave_all(self) -> bool:
+        """Ask every page with unsaved changes; True when all may be left."""
+        return all(
+            page.can_leave()
+            for page in self._page_by_key.values()
+            if isinstance(page, LeavablePage)
+        )
+
     def page(self, key: str) -> QWidget:
         return self._page_by_key[key]
 
@@ -176,6 +199,27 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        #: The actions that need the open database (connected by the startup, disabled until
+        #: the database is open and while it is being replaced).
+        self.database_actions: dict[str, QAction] = {}
+        for key, text in (
+            ("backup", self.tr("&Säkerhetskopiera nu")),
+            ("restore", self.tr("&Återställ säkerhetskopia…")),
+            (None, ""),
+            ("export", self.tr("&Exportera ändringar…")),
+            ("import", self.tr("I&mportera ändringar…")),
+            (None, ""),
+            ("audit", self.tr("Exportera ändrings&logg…")),
+            ("retention", self.tr("&Gallra nu")),
+        ):
+            if key is None:
+                file_menu.addSeparator()
+                continue
+            action = file_menu.addAction(text)
+            action.setObjectName(f"action_{key}")
+            action.setEnabled(False)
+            self.database_actions[key] = action
+        file_menu.addSeparator()
         settings_action = file_menu.addAction(self.tr("&Inställningar…"))
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         settings_action.triggered.connect(self.open_settings)

@@ -1,4 +1,5 @@
-"""Inställningar: the user's name and organisation, and the language of the interface."""
+"""Inställningar: the user's name and organisation, the language of the interface, how long
+closed drug cases keep their details (gallring) and how many backups are kept."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +20,16 @@ from loften_app.domain.enums import Organisation
 from loften_app.ui.app import SETTINGS_LANGUAGE, SETTINGS_ORGANISATION, SETTINGS_USER
 from loften_app.ui.forms.fields import field_error_label
 from loften_app.ui.i18n import LANGUAGES, SWEDISH, enum_text
+from loften_app.ui.safety.preferences import (
+    KEEP_MAX,
+    KEEP_MIN,
+    RETENTION_MAX,
+    RETENTION_MIN,
+    SETTINGS_KEEP_BACKUPS,
+    SETTINGS_RETENTION_MONTHS,
+    keep_backups,
+    retention_months,
+)
 
 
 class SettingsDialog(QDialog):
@@ -42,6 +54,24 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(name, code)
         self._language = str(settings.value(SETTINGS_LANGUAGE, SWEDISH))
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(self._language), 0))
+        self.retention_spin = QSpinBox()
+        self.retention_spin.setAccessibleName(self.tr("Gallring efter antal månader"))
+        self.retention_spin.setRange(RETENTION_MIN, RETENTION_MAX)
+        self.retention_spin.setSuffix(self.tr(" månader"))
+        self.retention_spin.setValue(retention_months(settings))
+        self.retention_spin.setToolTip(
+            self.tr(
+                "Avslutade narkotikaärenden behåller sina siffror men förlorar anteckningar och "
+                "exakta datum så här länge efter att de avslutades."
+            )
+        )
+        self.keep_spin = QSpinBox()
+        self.keep_spin.setAccessibleName(self.tr("Antal säkerhetskopior att behålla"))
+        self.keep_spin.setRange(KEEP_MIN, KEEP_MAX)
+        self.keep_spin.setValue(keep_backups(settings))
+        self.keep_spin.setToolTip(
+            self.tr("De senaste säkerhetskopiorna som sparas, plus en per månad det senaste året.")
+        )
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.language_combo.currentIndexChanged.connect(self._language_note)
@@ -50,6 +80,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.name_error)
         form.addRow(self.tr("Organisation:"), self.organisation_combo)
         form.addRow(self.tr("Språk:"), self.language_combo)
+        form.addRow(self.tr("Gallra narkotikaärenden efter:"), self.retention_spin)
+        form.addRow(self.tr("Säkerhetskopior att behålla:"), self.keep_spin)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -80,5 +112,7 @@ class SettingsDialog(QDialog):
         self._settings.setValue(SETTINGS_USER, name)
         self._settings.setValue(SETTINGS_ORGANISATION, self.organisation_combo.currentData())
         self._settings.setValue(SETTINGS_LANGUAGE, self.language_combo.currentData())
+        self._settings.setValue(SETTINGS_RETENTION_MONTHS, self.retention_spin.value())
+        self._settings.setValue(SETTINGS_KEEP_BACKUPS, self.keep_spin.value())
         self._settings.sync()
         super().accept()

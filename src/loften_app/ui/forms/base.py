@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
 from loften_app.domain.errors import LoftenError, ValidationError, ValidationIssue
 from loften_app.domain.records import Stored
 from loften_app.domain.validation import validate
-from loften_app.storage.errors import StaleRecordError
+from loften_app.storage.errors import DatabaseLockedError, StaleRecordError
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.fields import ChoiceCombo, HasChoices, field_error_label
+
+if TYPE_CHECKING:
+    from loften_app.ui.safety.history import HistorySource
 
 DataT = TypeVar("DataT")
 Choices = Callable[[], Sequence[tuple[str, str]]]
@@ -69,6 +72,7 @@ class RecordForm(QWidget, Generic[DataT]):
         self._errors: dict[str, QLabel] = {}
         self._loading = False
         self._dirty = False
+        self._history: HistorySource | None = None
 
         self.heading = QLabel(title)
         font = self.heading.font()
@@ -88,13 +92,19 @@ class RecordForm(QWidget, Generic[DataT]):
         self.save_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Stäng"))
         self.close_button.setToolTip(self.tr("Stäng formuläret (Esc)"))
+        self.history_button = QPushButton(self.tr("&Historik"))
+        self.history_button.setToolTip(self.tr("Visa postens historik (Ctrl+H)"))
+        self.history_button.hide()  # until the composition root gives a history source
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close_form)
+        self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_form)
+        QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
 
         bar = QHBoxLayout()
         bar.addWidget(self.problem_label, 1)
+        bar.addWidget(self.history_button)
         bar.addWidget(self.close_button)
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -176,6 +186,31 @@ class RecordForm(QWidget, Generic[DataT]):
         if not self._loading:
             self.refresh_state()
 
+    # --- history ------------------------------------------------------------------------------
+
+    def set_history_source(self, source: HistorySource | None) -> None:
+        """Offer "Historik" (the audit trail of the open record) read from `source`."""
+        self._history = source
+        self.history_button.setVisible(source is not None)
+        self.history_button.setEnabled(source is not None and self._stored is not None)
+
+    def show_history(self) -> QWidget | None:
+        """Show the open record's history in a dialog (read only); returns the dialog."""
+        if self._history is None or self._stored is None:
+            return None
+        from loften_app.ui.safety.history import HistoryDialog
+
+        try:
+            entries = self._history.entries(self._stored.id)
+            names = self._history.names()
+        except LoftenError as error:
+            QMessageBox.warning(self, self.tr("Kunde inte visa historiken"), error.message)
+            return None
+        dialog = HistoryDialog(self.heading.text(), entries, names, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # --- lifecycle ----------------------------------------------------------------------------
 
     @property
@@ -198,6 +233,7 @@ class RecordForm(QWidget, Generic[DataT]):
         finally:
             self._loading = False
         self._original = self.collect()
+        self.history_button.setEnabled(self._history is not None and self._stored is not None)
         self.refresh_state()
 
     def is_dirty(self) -> bool:
@@ -264,6 +300,10 @@ class RecordForm(QWidget, Generic[DataT]):
         except StaleRecordError as error:
             self._resolve_conflict(error)
             return False
+        except DatabaseLockedError as error:
+            # Shown in the form, which keeps every typed value: Ctrl+S tries again.
+            self.problem_label.setText(error.message)
+            return False
         except LoftenError as error:
             QMessageBox.warning(self, self.tr("Kunde inte spara"), error.message)
             return False
@@ -276,12 +316,16 @@ class RecordForm(QWidget, Generic[DataT]):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Posten har ändrats"))
         box.setText(error.message)
+        current = error.current
+        if isinstance(current, Stored):
+            details = self._conflict_details(current.data)
+            if details:
+                box.setInformativeText(details)
         reload = box.addButton(
             self.tr("Läs in den nya versionen"), QMessageBox.ButtonRole.AcceptRole
         )
         box.addButton(self.tr("Behåll mina värden"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
-        current = error.current
         if not isinstance(current, Stored):
             return
         if box.clickedButton() is reload:
@@ -297,6 +341,48 @@ class RecordForm(QWidget, Generic[DataT]):
             finally:
                 self._loading = False
             self.refresh_state()
+
+    def _conflict_details(self, theirs: DataT) -> str:
+        """What the other save changed, field by field: the value you opened, the value saved
+        now, and yours (rich text for the question)."""
+        from html import escape
+
+        from loften_app.ui.safety.values import changed_fields, field_name, value_text
+
+        if self._stored is None:
+            return ""
+        opened = self._stored.data
+        mine = self.collect()
+        names = self._history.names() if self._history is not None else None
+        rows = []
+        for name in changed_fields(opened, theirs):
+            cells = (
+                field_name(name),
+                value_text(name, getattr(opened, name), names),
+                value_text(name, getattr(theirs, name), names),
+                value_text(name, getattr(mine, name), names),
+            )
+            rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        if not rows:
+            return ""
+        head = "".join(
+            f"<th align='left'>{escape(t)}</th>"
+            for t in (
+                self.tr("Fält"),
+                self.tr("När du öppnade"),
+                self.tr("Sparat nu"),
+                self.tr("Ditt värde"),
+            )
+        )
+        return (
+            "<p>"
+            + escape(self.tr("Det här ändrades av den andra sparningen:"))
+            + "</p><table cellspacing='0' cellpadding='3' border='1'><tr>"
+            + head
+            + "</tr>"
+            + "".join(rows)
+            + "</table>"
+        )
 
     def can_leave(self) -> bool:
         """Ask before unsaved changes are lost; True when the form may be left."""
