@@ -30,11 +30,36 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("safety", text)
 
 
+def _own_labels() -> dict[str, str]:
+    """Names of the fields the domain's validation messages never name."""
+    return {
+        "deleted_at": _tr("Borttagen"),
+        "mode": _tr("Sätt"),
+        "task": _tr("Uppgift"),
+        "type": _tr("Sort"),
+        "responsible": _tr("Ansvarig"),
+        "owner": _tr("Ansvarig"),
+        "priority": _tr("Prioritet"),
+        "category": _tr("Kategori"),
+        "light": _tr("Ljus"),
+        "place_id": _tr("Plats"),
+        "age_group": _tr("Åldersgrupp"),
+        "detection_method": _tr("Hur det upptäcktes"),
+        "legal_outcome": _tr("Lagföring"),
+        "measure": _tr("Mått"),
+        "comparison": _tr("Jämförelse"),
+        "period": _tr("Period"),
+        "lower_is_better": _tr("Lägre är bättre"),
+        "valid_until_replaced": _tr("Gäller tills en ny skrivs under"),
+        "with_municipality": _tr("I samråd med kommunen"),
+        "with_business": _tr("I samråd med näringslivet"),
+    }
+
+
 def field_name(name: str) -> str:
     """The Swedish name of a field (`detected_on` → "Datum upptäckt")."""
-    if name == "deleted_at":
-        return _tr("Borttagen")
-    return _field_label(name)
+    own = _own_labels().get(name)
+    return own if own is not None else _field_label(name)
 
 
 def _names_of(field: str, names: RegisterNames | None) -> Any:
