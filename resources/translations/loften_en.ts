@@ -337,6 +337,53 @@ to first contact:</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exportera ändringar</source>
+        <translation>Export changes</translation>
+    </message>
+    <message>
+        <source>Ändringarna skrivs till en paketfil (.loften) som du lämnar till den andra organisationen, t.ex. på ett USB-minne. Registren följer alltid med.</source>
+        <translation>The changes are written to a package file (.loften) that you hand to the other organisation, e.g. on a USB stick. The registers always go with it.</translation>
+    </message>
+    <message>
+        <source>Mottagare</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>t.ex. Polisen Filipstad</source>
+        <translation>e.g. Polisen Filipstad</translation>
+    </message>
+    <message>
+        <source>Allt som ändrats sedan förra exporten till mottagaren</source>
+        <translation>Everything changed since the last export to the recipient</translation>
+    </message>
+    <message>
+        <source>Allt som ändrats från och med:</source>
+        <translation>Everything changed from:</translation>
+    </message>
+    <message>
+        <source>Från och med datum</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Första gången till en mottagare tas allt med.</source>
+        <translation>The first time to a recipient, everything is included.</translation>
+    </message>
+    <message>
+        <source>Mottagare:</source>
+        <translation>Recipient:</translation>
+    </message>
+    <message>
+        <source>Vad:</source>
+        <translation>What:</translation>
+    </message>
+    <message>
+        <source>Välj fil och exportera…</source>
+        <translation>Choose file and export…</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Period</source>
@@ -394,6 +441,168 @@ to first contact:</translation>
     <message>
         <source>Anpassad…</source>
         <translation>Custom…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Historik – %1</source>
+        <translation>History – %1</translation>
+    </message>
+    <message>
+        <source>Alla ändringar av posten, äldst först. Historiken kan inte ändras.</source>
+        <translation>Every change of the record, oldest first. The history cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Historik</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>När / fält</source>
+        <translation>When / field</translation>
+    </message>
+    <message>
+        <source>Vem / före</source>
+        <translation>Who / before</translation>
+    </message>
+    <message>
+        <source>Organisation / efter</source>
+        <translation>Organisation / after</translation>
+    </message>
+    <message>
+        <source>Händelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Ingen historik finns för posten.</source>
+        <translation>There is no history for the record.</translation>
+    </message>
+    <message>
+        <source>(okänd)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Skapad</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Ändrad</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Borttagen</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Återställd (borttagning ångrad)</source>
+        <translation>Restored (deletion undone)</translation>
+    </message>
+    <message>
+        <source>Återställd</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>Importerad</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Gallrad</source>
+        <translation>Retention applied</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopia återställd</source>
+        <translation>Backup restored</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Importera ändringar</source>
+        <translation>Import changes</translation>
+    </message>
+    <message>
+        <source>Paketet %1, skapat %2 av %3.</source>
+        <translation>The package %1, made %2 by %3.</translation>
+    </message>
+    <message>
+        <source>(okänd)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Det här händer vid importen</source>
+        <translation>What the import will do</translation>
+    </message>
+    <message>
+        <source>Nya poster:</source>
+        <translation>New records:</translation>
+    </message>
+    <message>
+        <source>Uppdateras (nyare i paketet):</source>
+        <translation>Updated (newer in the package):</translation>
+    </message>
+    <message>
+        <source>Oförändrade:</source>
+        <translation>Unchanged:</translation>
+    </message>
+    <message>
+        <source>Konflikter (ändrade på båda håll):</source>
+        <translation>Conflicts (changed on both sides):</translation>
+    </message>
+    <message>
+        <source>Ärenden som får ny ärendekod:</source>
+        <translation>Cases that get a new case code:</translation>
+    </message>
+    <message>
+        <source>Ärendekoden %1 finns redan här: ärendet får koden %2.</source>
+        <translation>The case code %1 already exists here: the case gets the code %2.</translation>
+    </message>
+    <message>
+        <source>%1 foton som posterna nämner finns inte i paketet.</source>
+        <translation>%1 photos that the records mention are not in the package.</translation>
+    </message>
+    <message>
+        <source>Paketet är redan importerat. Inget ändras.</source>
+        <translation>The package has already been imported. Nothing changes.</translation>
+    </message>
+    <message>
+        <source>Paketet innehåller inget nytt.</source>
+        <translation>The package contains nothing new.</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Post / fält</source>
+        <translation>Record / field</translation>
+    </message>
+    <message>
+        <source>Här (behåll)</source>
+        <translation>Here (keep)</translation>
+    </message>
+    <message>
+        <source>I paketet (ta in)</source>
+        <translation>In the package (take)</translation>
+    </message>
+    <message>
+        <source>Posterna nedan har ändrats både här och i paketet sedan det senaste utbytet. Bocka för det värde som ska gälla, fält för fält, eller på postens rad för hela posten. Utan val behålls värdena här.</source>
+        <translation>The records below have been changed both here and in the package since the last exchange. Tick the value that should apply, field by field, or on the record&apos;s row for the whole record. Without a choice the values here are kept.</translation>
+    </message>
+    <message>
+        <source>Behåll alla värden här</source>
+        <translation>Keep all values here</translation>
+    </message>
+    <message>
+        <source>Ta in alla värden från paketet</source>
+        <translation>Take all values from the package</translation>
+    </message>
+    <message>
+        <source>Importera</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Hela posten</source>
+        <translation>The whole record</translation>
     </message>
 </context>
 <context>
@@ -593,6 +802,31 @@ Löften never stores personal identity numbers or the names of residents, suspec
     <message>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Säkerhetskopiera nu</source>
+        <extracomment>The actions that need the open database (connected by the startup, disabled until the database is open and while it is being replaced).</extracomment>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>&amp;Återställ säkerhetskopia…</source>
+        <translation>&amp;Restore backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera ändringar…</source>
+        <translation>&amp;Export changes…</translation>
+    </message>
+    <message>
+        <source>I&amp;mportera ändringar…</source>
+        <translation>&amp;Import changes…</translation>
+    </message>
+    <message>
+        <source>Exportera ändrings&amp;logg…</source>
+        <translation>Export audit &amp;log…</translation>
+    </message>
+    <message>
+        <source>&amp;Gallra nu</source>
+        <translation>Apply re&amp;tention now</translation>
     </message>
     <message>
         <source>&amp;Inställningar…</source>
@@ -1356,8 +1590,20 @@ overdue</translation>
         <translation>Close the form (Esc)</translation>
     </message>
     <message>
+        <source>&amp;Historik</source>
+        <translation>Hi&amp;story</translation>
+    </message>
+    <message>
+        <source>Visa postens historik (Ctrl+H)</source>
+        <translation>Show the record&apos;s history (Ctrl+H)</translation>
+    </message>
+    <message>
         <source>Löfte:</source>
         <translation>Promise:</translation>
+    </message>
+    <message>
+        <source>Kunde inte visa historiken</source>
+        <translation>Could not show the history</translation>
     </message>
     <message>
         <source>Kan inte sparas: %1 att rätta (se de röda texterna).</source>
@@ -1382,6 +1628,26 @@ overdue</translation>
     <message>
         <source>Behåll mina värden</source>
         <translation>Keep my values</translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>När du öppnade</source>
+        <translation>When you opened it</translation>
+    </message>
+    <message>
+        <source>Sparat nu</source>
+        <translation>Saved now</translation>
+    </message>
+    <message>
+        <source>Ditt värde</source>
+        <translation>Your value</translation>
+    </message>
+    <message>
+        <source>Det här ändrades av den andra sparningen:</source>
+        <translation>This is what the other save changed:</translation>
     </message>
     <message>
         <source>Osparade ändringar</source>
@@ -1686,6 +1952,229 @@ overdue</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Vid start</source>
+        <translation>At start</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopiera nu</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Före import</source>
+        <translation>Before import</translation>
+    </message>
+    <message>
+        <source>Före återställning</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <source>Före återställning (rå kopia)</source>
+        <translation>Before restore (raw copy)</translation>
+    </message>
+    <message>
+        <source>Före uppgradering</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <source>Återställ säkerhetskopia</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Välj den säkerhetskopia som databasen ska återställas till. Den nuvarande databasen sparas först som en säkerhetskopia, så inget går förlorat.</source>
+        <translation>Choose the backup to restore the database to. The current database is saved as a backup first, so nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Gjord</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Varför</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Storlek</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Det finns inga säkerhetskopior ännu. Välj en fil.</source>
+        <translation>There are no backups yet. Choose a file.</translation>
+    </message>
+    <message>
+        <source>Återställ</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Välj fil…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Välj säkerhetskopia</source>
+        <translation>Choose backup</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopior (*.bak *.db *.sqlite);;Alla filer (*)</source>
+        <translation>Backups (*.bak *.db *.sqlite);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyActions</name>
+    <message>
+        <source>Det gick inte</source>
+        <extracomment>How long a status bar message of a finished action stays (ms). The import&apos;s preview while it is open (tests answer it).</extracomment>
+        <translation>It did not work</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopia gjord vid start: %1</source>
+        <translation>Backup made at start: %1</translation>
+    </message>
+    <message>
+        <source>Gallring vid start: %1 narkotikaärenden gallrades.</source>
+        <translation>Retention at start: %1 drug cases were reduced.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopierar…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian är sparad: %1</source>
+        <translation>The backup is saved: %1</translation>
+    </message>
+    <message>
+        <source>Återställ säkerhetskopia</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Databasen ersätts med innehållet i %1.
+
+Den nuvarande databasen sparas först som en säkerhetskopia, så du kan gå tillbaka till den. Osparade ändringar i öppna formulär frågar Löften om först.
+
+Vill du återställa?</source>
+        <translation>The database is replaced with the contents of %1.
+
+The current database is saved as a backup first, so you can go back to it. Löften asks about unsaved changes in open forms first.
+
+Do you want to restore?</translation>
+    </message>
+    <message>
+        <source>Återställer säkerhetskopian…</source>
+        <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+        <source>Databasen är återställd från %1.</source>
+        <translation>The database has been restored from %1.</translation>
+    </message>
+    <message>
+        <source>Databasen som den var före är sparad som %1.</source>
+        <translation>The database as it was before is saved as %1.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian är återställd</source>
+        <translation>The backup has been restored</translation>
+    </message>
+    <message>
+        <source>Kunde inte återställa</source>
+        <translation>Could not restore</translation>
+    </message>
+    <message>
+        <source>Spara paketet</source>
+        <translation>Save the package</translation>
+    </message>
+    <message>
+        <source>Löften-paket (*%1)</source>
+        <translation>Löften packages (*%1)</translation>
+    </message>
+    <message>
+        <source>Exporterar ändringarna…</source>
+        <translation>Exporting the changes…</translation>
+    </message>
+    <message>
+        <source>%1 poster och %2 foton är exporterade till %3.</source>
+        <translation>%1 records and %2 photos have been exported to %3.</translation>
+    </message>
+    <message>
+        <source>%1 foton saknades i fotomappen och kom inte med.</source>
+        <translation>%1 photos were missing from the photo folder and were not included.</translation>
+    </message>
+    <message>
+        <source>Ändringarna är exporterade</source>
+        <translation>The changes have been exported</translation>
+    </message>
+    <message>
+        <source>Paketet</source>
+        <translation>The package</translation>
+    </message>
+    <message>
+        <source>Välj paket att importera</source>
+        <translation>Choose a package to import</translation>
+    </message>
+    <message>
+        <source>Löften-paket (*%1);;Alla filer (*)</source>
+        <translation>Löften packages (*%1);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kontrollerar paketet…</source>
+        <translation>Checking the package…</translation>
+    </message>
+    <message>
+        <source>Paketet kan inte importeras</source>
+        <translation>The package cannot be imported</translation>
+    </message>
+    <message>
+        <source>Importerar…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Importen är klar: %1 nya, %2 uppdaterade, %3 sammanslagna fält för fält, %4 konflikter där värdena här behölls, %5 foton.</source>
+        <translation>The import is done: %1 new, %2 updated, %3 merged field by field, %4 conflicts where the values here were kept, %5 photos.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopia före importen: %1</source>
+        <translation>Backup before the import: %1</translation>
+    </message>
+    <message>
+        <source>Ändringarna är importerade</source>
+        <translation>The changes have been imported</translation>
+    </message>
+    <message>
+        <source>Spara ändringsloggen</source>
+        <translation>Save the audit log</translation>
+    </message>
+    <message>
+        <source>CSV-filer (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporterar ändringsloggen…</source>
+        <translation>Exporting the audit log…</translation>
+    </message>
+    <message>
+        <source>Ändringsloggen är sparad (%1 rader).</source>
+        <translation>The audit log is saved (%1 rows).</translation>
+    </message>
+    <message>
+        <source>Gallra nu</source>
+        <translation>Apply retention now</translation>
+    </message>
+    <message>
+        <source>Narkotikaärenden som avslutades för mer än %1 månader sedan förlorar sina anteckningar och exakta datum. Siffrorna för statistiken finns kvar. Gallringen kan inte ångras (utom genom att återställa en säkerhetskopia).
+
+Vill du gallra nu?</source>
+        <translation>Drug cases closed more than %1 months ago lose their notes and exact dates. The figures for statistics remain. Retention cannot be undone (except by restoring a backup).
+
+Do you want to apply retention now?</translation>
+    </message>
+    <message>
+        <source>Gallring: %1 narkotikaärenden avslutade före %2 gallrades.</source>
+        <translation>Retention: %1 drug cases closed before %2 were reduced.</translation>
+    </message>
+</context>
+<context>
     <name>SafetyWalkForm</name>
     <message>
         <source>Trygghetsvandring</source>
@@ -1776,6 +2265,10 @@ overdue</translation>
         <translation>Number of participants: %1</translation>
     </message>
     <message>
+        <source>Totalt 1 deltagare</source>
+        <translation>1 participant in total</translation>
+    </message>
+    <message>
         <source>Totalt %1 deltagare</source>
         <translation>%1 participants in total</translation>
     </message>
@@ -1807,6 +2300,26 @@ overdue</translation>
         <translation>Language</translation>
     </message>
     <message>
+        <source>Gallring efter antal månader</source>
+        <translation>Retention after a number of months</translation>
+    </message>
+    <message>
+        <source> månader</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Avslutade narkotikaärenden behåller sina siffror men förlorar anteckningar och exakta datum så här länge efter att de avslutades.</source>
+        <translation>Closed drug cases keep their figures but lose notes and exact dates this long after they were closed.</translation>
+    </message>
+    <message>
+        <source>Antal säkerhetskopior att behålla</source>
+        <translation>Number of backups to keep</translation>
+    </message>
+    <message>
+        <source>De senaste säkerhetskopiorna som sparas, plus en per månad det senaste året.</source>
+        <translation>The latest backups that are kept, plus one a month for the last year.</translation>
+    </message>
+    <message>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
@@ -1817,6 +2330,14 @@ overdue</translation>
     <message>
         <source>Språk:</source>
         <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Gallra narkotikaärenden efter:</source>
+        <translation>Apply retention to drug cases after:</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopior att behålla:</source>
+        <translation>Backups to keep:</translation>
     </message>
     <message>
         <source>Det nya språket används nästa gång du startar Löften.</source>
@@ -1910,6 +2431,10 @@ overdue</translation>
     <message>
         <source>Anteckning, rad %1</source>
         <translation>Note, row %1</translation>
+    </message>
+    <message>
+        <source>1 butiksbesök</source>
+        <translation>1 shop visit</translation>
     </message>
     <message>
         <source>%1 butiksbesök</source>
@@ -2733,6 +3258,101 @@ overdue</translation>
     <message>
         <source>Skrivaren kunde inte startas. Kontrollera att den är påslagen och ansluten och försök igen.</source>
         <translation>The printer could not be started. Check that it is switched on and connected, and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>safety</name>
+    <message>
+        <source>Borttagen</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Sätt</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Uppgift</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Prioritet</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Ljus</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Åldersgrupp</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <source>Hur det upptäcktes</source>
+        <translation>How it was detected</translation>
+    </message>
+    <message>
+        <source>Lagföring</source>
+        <translation>Legal outcome</translation>
+    </message>
+    <message>
+        <source>Mått</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Jämförelse</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Lägre är bättre</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <source>Gäller tills en ny skrivs under</source>
+        <translation>Valid until a new one is signed</translation>
+    </message>
+    <message>
+        <source>I samråd med kommunen</source>
+        <translation>In consultation with the municipality</translation>
+    </message>
+    <message>
+        <source>I samråd med näringslivet</source>
+        <translation>In consultation with local business</translation>
+    </message>
+    <message>
+        <source>Ja, %1</source>
+        <translation>Yes, %1</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>%1 st.</source>
+        <translation>%1</translation>
     </message>
 </context>
 <context>

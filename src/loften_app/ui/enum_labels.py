@@ -154,6 +154,7 @@ QT_TRANSLATE_NOOP("targets", "Aktiviteter")
 # forms/participants.py
 QT_TRANSLATE_NOOP("SafetyWalkForm", "Deltagare (antal, aldrig namn)")
 QT_TRANSLATE_NOOP("SafetyWalkForm", "Antal deltagare: %1")
+QT_TRANSLATE_NOOP("SafetyWalkForm", "Totalt 1 deltagare")
 QT_TRANSLATE_NOOP("SafetyWalkForm", "Totalt %1 deltagare")
 
 # forms/photos.py
@@ -194,3 +195,28 @@ QT_TRANSLATE_NOOP(
     "reports",
     "Skrivaren kunde inte startas. Kontrollera att den är påslagen och ansluten och försök igen.",
 )
+
+# safety/values.py
+QT_TRANSLATE_NOOP("safety", "Borttagen")
+QT_TRANSLATE_NOOP("safety", "Sätt")
+QT_TRANSLATE_NOOP("safety", "Uppgift")
+QT_TRANSLATE_NOOP("safety", "Sort")
+QT_TRANSLATE_NOOP("safety", "Ansvarig")
+QT_TRANSLATE_NOOP("safety", "Prioritet")
+QT_TRANSLATE_NOOP("safety", "Kategori")
+QT_TRANSLATE_NOOP("safety", "Ljus")
+QT_TRANSLATE_NOOP("safety", "Plats")
+QT_TRANSLATE_NOOP("safety", "Åldersgrupp")
+QT_TRANSLATE_NOOP("safety", "Hur det upptäcktes")
+QT_TRANSLATE_NOOP("safety", "Lagföring")
+QT_TRANSLATE_NOOP("safety", "Mått")
+QT_TRANSLATE_NOOP("safety", "Jämförelse")
+QT_TRANSLATE_NOOP("safety", "Period")
+QT_TRANSLATE_NOOP("safety", "Lägre är bättre")
+QT_TRANSLATE_NOOP("safety", "Gäller tills en ny skrivs under")
+QT_TRANSLATE_NOOP("safety", "I samråd med kommunen")
+QT_TRANSLATE_NOOP("safety", "I samråd med näringslivet")
+QT_TRANSLATE_NOOP("safety", "Ja, %1")
+QT_TRANSLATE_NOOP("safety", "Nej")
+QT_TRANSLATE_NOOP("safety", "Ja")
+QT_TRANSLATE_NOOP("safety", "%1 st.")
