@@ -70,6 +70,33 @@ class Header:
     def made_text(self) -> str:
         return f"Gjord {self.made_at.strftime('%Y-%m-%d %H:%M')} av {self.made_by}"
 
+    @classmethod
+    def of(
+        cls,
+        title: str,
+        agreement: AgreementData,
+        period: Period,
+        period_text: str,
+        *,
+        made_on: dt.date,
+        made_at: dt.datetime | None,
+        made_by: str,
+        public: bool,
+    ) -> Header:
+        """The header of report `title` on `agreement` (marked public when it is)."""
+        return cls(
+            document_title=title + (" (offentlig version)" if public else ""),
+            agreement_title=agreement.title,
+            municipality=agreement.municipality,
+            police_area=agreement.police_area,
+            period=period,
+            period_text=period_text,
+            made_on=made_on,
+            made_at=made_at or dt.datetime.now().astimezone(),
+            made_by=made_by,
+            public=public,
+        )
+
 
 @dataclass(frozen=True)
 class TargetLine:

@@ -88,15 +88,13 @@ def follow_up_report(
                 internal_comment="" if public else data.internal_comment,
             )
         )
-    header = Header(
-        document_title="Uppföljning" + (" (offentlig version)" if public else ""),
-        agreement_title=agreement.data.title,
-        municipality=agreement.data.municipality,
-        police_area=agreement.data.police_area,
-        period=span,
-        period_text=f"{span.start.isoformat()} – {span.end.isoformat()}",
+    header = Header.of(
+        "Uppföljning",
+        agreement.data,
+        span,
+        f"{span.start.isoformat()} – {span.end.isoformat()}",
         made_on=today,
-        made_at=now or dt.datetime.now().astimezone(),
+        made_at=now,
         made_by=made_by,
         public=public,
     )

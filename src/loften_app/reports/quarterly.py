@@ -209,15 +209,13 @@ def quarterly_report(
             )
         )
 
-    header = Header(
-        document_title="Kvartalsrapport" + (" (offentlig version)" if public else ""),
-        agreement_title=agreement.data.title,
-        municipality=agreement.data.municipality,
-        police_area=agreement.data.police_area,
-        period=quarter,
-        period_text=f"{quarter.label} ({quarter.start.isoformat()} – {quarter.end.isoformat()})",
+    header = Header.of(
+        "Kvartalsrapport",
+        agreement.data,
+        quarter,
+        f"{quarter.label} ({quarter.start.isoformat()} – {quarter.end.isoformat()})",
         made_on=today,
-        made_at=now or dt.datetime.now().astimezone(),
+        made_at=now,
         made_by=made_by,
         public=public,
     )
