@@ -26,6 +26,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -442,24 +443,54 @@ def _case_codes(
     return result
 
 
+_ReferencePlan = tuple[tuple[tuple[str, str], ...], tuple[str, ...]]
+_REFERENCE_PLANS: dict[type, _ReferencePlan] = {}
+
+
+def _reference_plan(data_class: type) -> _ReferencePlan:
+    """(reference field, its target type) pairs of `data_class`, and its fields that hold a
+    tuple of child data classes; worked out once a class from the type hints."""
+    plan = _REFERENCE_PLANS.get(data_class)
+    if plan is None:
+        plan = _REFERENCE_PLANS[data_class] = _work_out_plan(data_class)
+    return plan
+
+
+def _work_out_plan(data_class: type) -> _ReferencePlan:
+    hints = typing.get_type_hints(data_class)
+    references: list[tuple[str, str]] = []
+    children: list[str] = []
+    for f in dataclasses.fields(data_class):
+        target = REFERENCE_TARGETS.get(f.name)
+        if target is not None:
+            references.append((f.name, target))
+            continue
+        hint = hints[f.name]
+        args = typing.get_args(hint)
+        if typing.get_origin(hint) is tuple and args and dataclasses.is_dataclass(args[0]):
+            children.append(f.name)
+    return tuple(references), tuple(children)
+
+
 def _remap(data: Any, id_map: Mapping[str, str]) -> Any:
     """`data` with its references to matched register records replaced by the local ids."""
     if not id_map:
         return data
+    references, children = _reference_plan(type(data))
     changes: dict[str, Any] = {}
-    for f in dataclasses.fields(data):
-        value = getattr(data, f.name)
-        if f.name in REFERENCE_TARGETS:
-            if isinstance(value, tuple):
-                mapped: Any = tuple(id_map.get(v, v) for v in value)
-            else:
-                mapped = id_map.get(value, value) if value is not None else None
-            if mapped != value:
-                changes[f.name] = mapped
-        elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
-            items = tuple(_remap(item, id_map) for item in value)
-            if items != value:
-                changes[f.name] = items
+    for name, _target in references:
+        value = getattr(data, name)
+        if isinstance(value, tuple):
+            mapped: Any = tuple(id_map.get(v, v) for v in value)
+        else:
+            mapped = id_map.get(value, value) if value is not None else None
+        if mapped != value:
+            changes[name] = mapped
+    for name in children:
+        value = getattr(data, name)
+        items = tuple(_remap(item, id_map) for item in value)
+        if items != value:
+            changes[name] = items
     return dataclasses.replace(data, **changes) if changes else data
 
 
@@ -480,18 +511,16 @@ def _differences(current: Stored[Any], meta: RecordMeta, data: Any) -> tuple[Fie
 
 def _references(data: Any) -> Iterable[tuple[str, str]]:
     """(target type, id) of every reference in `data`, children included."""
-    for f in dataclasses.fields(data):
-        value = getattr(data, f.name)
-        target = REFERENCE_TARGETS.get(f.name)
-        if target is not None:
-            if isinstance(value, tuple):
-                yield from ((target, v) for v in value)
-            elif value is not None:
-                yield target, value
-        elif isinstance(value, tuple):
-            for item in value:
-                if dataclasses.is_dataclass(item):
-                    yield from _references(item)
+    references, children = _reference_plan(type(data))
+    for name, target in references:
+        value = getattr(data, name)
+        if isinstance(value, tuple):
+            yield from ((target, v) for v in value)
+        elif value is not None:
+            yield target, value
+    for name in children:
+        for item in getattr(data, name):
+            yield from _references(item)
 
 
 def _check_references(
