@@ -39,6 +39,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from loften_app.domain.targets import SWEDISH, Words
+
 __all__ = [
     "IdentityNumberMatch",
     "contains_identity_number",
@@ -129,14 +131,19 @@ def contains_identity_number(text: str) -> bool:
     return bool(find_identity_numbers(text))
 
 
-def identity_number_message(match: IdentityNumberMatch) -> str:
-    """A Swedish message for the user that explains why the text cannot be saved."""
-    return (
-        f"Texten verkar innehålla ett {match.kind} ({match.masked}). "
+def identity_number_message(match: IdentityNumberMatch, *, words: Words = SWEDISH) -> str:
+    """A message for the user that explains why the text cannot be saved, Swedish unless `words`
+    says otherwise (see `loften_app.domain.targets.Words`)."""
+    kinds = {
+        _PERSONNUMMER: words.text("personnummer"),
+        _SAMORDNINGSNUMMER: words.text("samordningsnummer"),
+    }
+    return words.text(
+        "Texten verkar innehålla ett {kind} ({masked}). "
         "Löften får aldrig lagra personnummer eller samordningsnummer. "
         "Ta bort numret och beskriv i stället personen utan att peka ut hen, "
         "till exempel med åldersgrupp (under 18, 18–25, 26 och äldre)."
-    )
+    ).format(kind=kinds.get(match.kind, match.kind), masked=match.masked)
 
 
 def _kind_if_valid(century: str | None, date: str, serial: str) -> str | None:

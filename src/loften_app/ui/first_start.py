@@ -26,6 +26,7 @@ from loften_app.domain.validation import validate
 from loften_app.ui.forms.fields import field_error_label
 from loften_app.ui.i18n import enum_text
 from loften_app.ui.lists.columns import fill
+from loften_app.ui.words import InterfaceWords
 
 
 class UserDialog(QDialog):
@@ -181,7 +182,7 @@ class AgreementDialog(QDialog):
 
     def accept(self) -> None:
         if self.template() is None:
-            issues = validate(self.agreement())
+            issues = validate(self.agreement(), words=InterfaceWords())
             if issues:
                 self.show_issues(issues)
                 return

@@ -2,8 +2,11 @@
 
 Each `validate_*` function takes the `*Data` of one record type and returns every problem as a
 `ValidationIssue` tied to the data class's field name (`end_time`, `shop_visits[0].note`,
-`observations[2].action.deadline`, `participants.residents`), with a Swedish message that says
-what is wrong and how to put it right. An empty list means the record may be saved.
+`observations[2].action.deadline`, `participants.residents`), with a message that says what is
+wrong and how to put it right: Swedish, or in the language of the keyword `words` (see
+`loften_app.domain.targets.Words`; every message is put together from literal templates through
+`words.text("...")`, which scripts/update-translations.sh collects for the translation file).
+An empty list means the record may be saved.
 `validate` picks the right function by type and `raise_if_invalid` raises `ValidationError`.
 
 Two guards apply to every record type and are generic, so that a field added later cannot
@@ -41,6 +44,7 @@ from loften_app.domain.records import (
     TargetData,
     VolunteerDeploymentData,
 )
+from loften_app.domain.targets import SWEDISH, Words
 from loften_app.domain.validation.activities import (
     validate_drug_case,
     validate_other_activity,
@@ -130,35 +134,38 @@ __all__ = [
 # --- dispatch -------------------------------------------------------------------------------------
 
 
-def validate(data: object, *, today: dt.date | None = None) -> list[ValidationIssue]:
+def validate(
+    data: object, *, today: dt.date | None = None, words: Words = SWEDISH
+) -> list[ValidationIssue]:
     """Issues of any record's data, by its type; `today` is used where a record needs it.
 
+    The messages are Swedish unless `words` says otherwise (the UI passes its `InterfaceWords`).
     Raises `TypeError` for a type that has no validator.
     """
     if isinstance(data, AgreementData):
-        return validate_agreement(data)
+        return validate_agreement(data, words=words)
     if isinstance(data, PromiseData):
-        return validate_promise(data)
+        return validate_promise(data, words=words)
     if isinstance(data, TargetData):
-        return validate_target(data)
+        return validate_target(data, words=words)
     if isinstance(data, PlaceData):
-        return validate_place(data)
+        return validate_place(data, words=words)
     if isinstance(data, ShopData):
-        return validate_shop(data)
+        return validate_shop(data, words=words)
     if isinstance(data, IndicatorData):
-        return validate_indicator(data)
+        return validate_indicator(data, words=words)
     if isinstance(data, IndicatorValueData):
-        return validate_indicator_value(data)
+        return validate_indicator_value(data, words=words)
     if isinstance(data, PatrolData):
-        return validate_patrol(data)
+        return validate_patrol(data, words=words)
     if isinstance(data, SafetyWalkData):
-        return validate_safety_walk(data, today=today)
+        return validate_safety_walk(data, today=today, words=words)
     if isinstance(data, VolunteerDeploymentData):
-        return validate_volunteer_deployment(data)
+        return validate_volunteer_deployment(data, words=words)
     if isinstance(data, DrugCaseData):
-        return validate_drug_case(data, today=today)
+        return validate_drug_case(data, today=today, words=words)
     if isinstance(data, OtherActivityData):
-        return validate_other_activity(data)
+        return validate_other_activity(data, words=words)
     raise TypeError(f"no validator for {type(data).__name__}")
 
 

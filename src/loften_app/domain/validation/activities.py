@@ -19,7 +19,6 @@ from loften_app.domain.enums import (
     CaseStatus,
     NotificationKind,
     WalkStatus,
-    label,
 )
 from loften_app.domain.errors import ValidationIssue
 from loften_app.domain.periods import add_months
@@ -32,8 +31,8 @@ from loften_app.domain.records import (
     SafetyWalkData,
     VolunteerDeploymentData,
 )
+from loften_app.domain.targets import SWEDISH, Words
 from loften_app.domain.validation.common import (
-    _PROMISE_HINT,
     CODE_DATE_ORDER,
     CODE_DUPLICATE,
     CODE_FORMAT,
@@ -45,9 +44,8 @@ from loften_app.domain.validation.common import (
     DEFAULT_ACTION_DEADLINE_MONTHS,
     _check_places,
     _check_shift,
-    _field_label,
     _Issues,
-    _number_text,
+    _promise_hint,
 )
 
 _HOURS_PER_DAY = 24
@@ -62,13 +60,22 @@ _POLICE_CASE_NUMBER = re.compile(
 )
 
 
-def validate_patrol(data: PatrolData) -> list[ValidationIssue]:
+def validate_patrol(data: PatrolData, *, words: Words = SWEDISH) -> list[ValidationIssue]:
     """Issues of a patrol shift with its shop visits."""
-    issues = _Issues()
-    issues.required_id("promise_id", data.promise_id, _PROMISE_HINT)
+    issues = _Issues(words)
+    issues.required_id("promise_id", data.promise_id, _promise_hint(words))
     _check_shift(issues, data.start_time, data.end_time)
-    _check_places(issues, data.place_ids, "passet")
-    issues.count("officers", data.officers, 1, "Ange hur många poliser som deltog i passet.")
+    _check_places(
+        issues,
+        data.place_ids,
+        words.text(
+            "Ingen plats är vald. Välj minst en plats där passet gjordes; en ny plats kan läggas "
+            "till från formuläret."
+        ),
+    )
+    issues.count(
+        "officers", data.officers, 1, words.text("Ange hur många poliser som deltog i passet.")
+    )
     first_visit: dict[str, int] = {}
     for index, visit in enumerate(data.shop_visits):
         path = f"shop_visits[{index}].shop_id"
@@ -76,15 +83,18 @@ def validate_patrol(data: PatrolData) -> list[ValidationIssue]:
             issues.add(
                 path,
                 CODE_REQUIRED,
-                f"Butiksbesök {index + 1} saknar butik. Välj butiken i listan eller ta bort raden.",
+                words.text(
+                    "Butiksbesök {number} saknar butik. Välj butiken i listan eller ta bort raden."
+                ).format(number=index + 1),
             )
         elif visit.shop_id in first_visit:
             issues.add(
                 path,
                 CODE_DUPLICATE,
-                f"Butiksbesök {index + 1} gäller samma butik som butiksbesök "
-                f"{first_visit[visit.shop_id] + 1}. Ta bort dubbletten och samla det butiken "
-                "sa i en anteckning.",
+                words.text(
+                    "Butiksbesök {number} gäller samma butik som butiksbesök {first}. Ta bort "
+                    "dubbletten och samla det butiken sa i en anteckning."
+                ).format(number=index + 1, first=first_visit[visit.shop_id] + 1),
             )
         else:
             first_visit[visit.shop_id] = index
@@ -97,24 +107,26 @@ def validate_patrol(data: PatrolData) -> list[ValidationIssue]:
 def _check_action(
     issues: _Issues, action: ActionData, prefix: str, walk_date: dt.date, today: dt.date | None
 ) -> None:
+    words = issues.words
     issues.required_text(
         f"{prefix}.what",
         action.what,
-        "Skriv vad som ska göras, t.ex. Byta trasig belysning.",
-        name=f"{_field_label(prefix)}, vad som ska göras",
+        words.text("Skriv vad som ska göras, t.ex. Byta trasig belysning."),
+        name=words.text("{field}, vad som ska göras").format(field=issues.label(prefix)),
     )
     if action.owner is ActionOwner.OTHER:
         issues.required_text(
             f"{prefix}.owner_detail",
             action.owner_detail,
-            "Ansvarig är ”annan”: skriv vem som har rådighet över platsen.",
+            words.text("Ansvarig är ”annan”: skriv vem som har rådighet över platsen."),
         )
-    issues.not_before(f"{prefix}.deadline", action.deadline, walk_date, "vandringens datum")
+    walk_date_text = words.text("vandringens datum")
+    issues.not_before(f"{prefix}.deadline", action.deadline, walk_date, walk_date_text)
     if action.status is ActionStatus.REJECTED:
         issues.required_text(
             f"{prefix}.rejection_reason",
             action.rejection_reason,
-            "En avslagen åtgärd behöver ett skäl; skriv varför den inte genomförs.",
+            words.text("En avslagen åtgärd behöver ett skäl; skriv varför den inte genomförs."),
         )
     closed_path = f"{prefix}.closed_on"
     if action.is_closed:
@@ -122,19 +134,26 @@ def _check_action(
             issues.add(
                 closed_path,
                 CODE_REQUIRED,
-                f"{_field_label(closed_path)} saknas. Åtgärden är {label(action.status)}: "
-                "ange vilket datum den avslutades.",
+                words.text(
+                    "{field} saknas. Åtgärden är {status}: ange vilket datum den avslutades."
+                ).format(field=issues.label(closed_path), status=words.label(action.status)),
             )
     elif action.closed_on is not None:
         issues.add(
             closed_path,
             CODE_NOT_ALLOWED,
-            f"Åtgärden är {label(action.status)} men har ett datum avslutad "
-            f"({action.closed_on.isoformat()}). Ta bort datumet, eller ändra status till "
-            "åtgärdad eller avslagen.",
+            words.text(
+                "Åtgärden är {status} men har ett datum avslutad ({date}). Ta bort datumet, "
+                "eller ändra status till åtgärdad eller avslagen."
+            ).format(status=words.label(action.status), date=action.closed_on.isoformat()),
         )
-    issues.not_before(closed_path, action.closed_on, walk_date, "vandringens datum")
-    issues.not_future(closed_path, action.closed_on, today, "En åtgärd kan inte avslutas i förväg.")
+    issues.not_before(closed_path, action.closed_on, walk_date, walk_date_text)
+    issues.not_future(
+        closed_path,
+        action.closed_on,
+        today,
+        words.text("En åtgärd kan inte avslutas i förväg."),
+    )
 
 
 def _check_observation(
@@ -144,44 +163,49 @@ def _check_observation(
     walk_date: dt.date,
     today: dt.date | None,
 ) -> None:
+    words = issues.words
     issues.required_text(
         f"{prefix}.description",
         observation.description,
-        "Beskriv vad deltagarna såg, t.ex. Mörk gångtunnel, två lampor trasiga.",
+        words.text("Beskriv vad deltagarna såg, t.ex. Mörk gångtunnel, två lampor trasiga."),
     )
     if observation.action is not None:
         _check_action(issues, observation.action, f"{prefix}.action", walk_date, today)
 
 
 def validate_safety_walk(
-    data: SafetyWalkData, *, today: dt.date | None = None
+    data: SafetyWalkData, *, today: dt.date | None = None, words: Words = SWEDISH
 ) -> list[ValidationIssue]:
     """Issues of a safety walk with its observations and actions.
 
     With `today`, a completed walk and a closed action may not be dated after it.
     """
-    issues = _Issues()
-    issues.required_id("promise_id", data.promise_id, _PROMISE_HINT)
+    issues = _Issues(words)
+    issues.required_id("promise_id", data.promise_id, _promise_hint(words))
     if data.status is WalkStatus.COMPLETED:
         issues.not_future(
             "date",
             data.date,
             today,
-            "En genomförd vandring kan inte ha ett datum framåt i tiden. Rätta datumet, "
-            "eller sätt status till planerad.",
+            words.text(
+                "En genomförd vandring kan inte ha ett datum framåt i tiden. Rätta datumet, "
+                "eller sätt status till planerad."
+            ),
         )
         if data.participants.total == 0:
             issues.add(
                 "participants",
                 CODE_REQUIRED,
-                "Vandringen är genomförd men har inga deltagare. Ange hur många som deltog i "
-                "varje grupp (antal, aldrig namn).",
+                words.text(
+                    "Vandringen är genomförd men har inga deltagare. Ange hur många som deltog i "
+                    "varje grupp (antal, aldrig namn)."
+                ),
             )
     if data.status is WalkStatus.CANCELLED:
         issues.required_text(
             "cancellation_reason",
             data.cancellation_reason,
-            "Skriv varför vandringen ställdes in; det syns i uppföljningen.",
+            words.text("Skriv varför vandringen ställdes in; det syns i uppföljningen."),
         )
     for f in dataclasses.fields(data.participants):
         issues.count(f"participants.{f.name}", getattr(data.participants, f.name))
@@ -189,11 +213,16 @@ def validate_safety_walk(
         issues.add(
             "preparatory_meeting_on",
             CODE_DATE_ORDER,
-            f"Förmötet ({data.preparatory_meeting_on.isoformat()}) kan inte vara efter "
-            f"vandringen ({data.date.isoformat()}). Rätta något av datumen.",
+            words.text(
+                "Förmötet ({meeting}) kan inte vara efter vandringen ({walk}). Rätta något av "
+                "datumen."
+            ).format(meeting=data.preparatory_meeting_on.isoformat(), walk=data.date.isoformat()),
         )
     issues.not_before(
-        "protocol_published_on", data.protocol_published_on, data.date, "vandringens datum"
+        "protocol_published_on",
+        data.protocol_published_on,
+        data.date,
+        words.text("vandringens datum"),
     )
     issues.hours_spent("hours_spent", data.hours_spent)
     for index, observation in enumerate(data.observations):
@@ -201,14 +230,26 @@ def validate_safety_walk(
     return issues.finish(data)
 
 
-def validate_volunteer_deployment(data: VolunteerDeploymentData) -> list[ValidationIssue]:
+def validate_volunteer_deployment(
+    data: VolunteerDeploymentData, *, words: Words = SWEDISH
+) -> list[ValidationIssue]:
     """Issues of a deployment of police volunteers."""
-    issues = _Issues()
-    issues.required_id("promise_id", data.promise_id, _PROMISE_HINT)
+    issues = _Issues(words)
+    issues.required_id("promise_id", data.promise_id, _promise_hint(words))
     _check_shift(issues, data.start_time, data.end_time)
-    _check_places(issues, data.place_ids, "insatsen")
+    _check_places(
+        issues,
+        data.place_ids,
+        words.text(
+            "Ingen plats är vald. Välj minst en plats där insatsen gjordes; en ny plats kan "
+            "läggas till från formuläret."
+        ),
+    )
     issues.count(
-        "volunteers", data.volunteers, 1, "Ange hur många volontärer som deltog (antal, inga namn)."
+        "volunteers",
+        data.volunteers,
+        1,
+        words.text("Ange hur många volontärer som deltog (antal, inga namn)."),
     )
     override = data.volunteer_hours_override
     # With no valid number of volunteers the upper bound is meaningless; `volunteers` has its
@@ -218,10 +259,16 @@ def validate_volunteer_deployment(data: VolunteerDeploymentData) -> list[Validat
         "volunteer_hours_override",
         override,
         maximum,
-        f"{_number_text(override or 0)} volontärtimmar är fler än {data.volunteers} "
-        f"volontärer hinner på ett pass (högst {data.volunteers} × {_HOURS_PER_DAY} = "
-        f"{maximum} timmar). Rätta timmarna eller antalet volontärer, eller töm fältet så "
-        "räknas timmarna som antal volontärer × passets längd.",
+        words.text(
+            "{hours} volontärtimmar är fler än {volunteers} volontärer hinner på ett pass (högst "
+            "{volunteers} × {hours_per_day} = {maximum} timmar). Rätta timmarna eller antalet "
+            "volontärer, eller töm fältet så räknas timmarna som antal volontärer × passets längd."
+        ).format(
+            hours=issues.number(override or 0),
+            volunteers=data.volunteers,
+            hours_per_day=_HOURS_PER_DAY,
+            maximum=maximum,
+        ),
     )
     issues.count("observations_passed", data.observations_passed)
     issues.hours_spent("hours_spent", data.hours_spent)
@@ -231,20 +278,25 @@ def validate_volunteer_deployment(data: VolunteerDeploymentData) -> list[Validat
 def _check_case_code(issues: _Issues, code: str) -> None:
     if not code:
         return
+    words = issues.words
     if _POLICE_CASE_NUMBER.search(code):
         issues.add(
             "case_code",
             CODE_POLICE_CASE_NUMBER,
-            "Ärendekoden ser ut som ett ärendenummer hos Polisen eller Åklagarmyndigheten. "
-            "Det får inte lagras i Löften. Töm fältet så skapar Löften en egen kod "
-            "(t.ex. N-2018-014).",
+            words.text(
+                "Ärendekoden ser ut som ett ärendenummer hos Polisen eller Åklagarmyndigheten. "
+                "Det får inte lagras i Löften. Töm fältet så skapar Löften en egen kod "
+                "(t.ex. N-2018-014)."
+            ),
         )
     elif not _CASE_CODE.fullmatch(code):
         issues.add(
             "case_code",
             CODE_FORMAT,
-            f"Ärendekoden ”{code}” har fel form. Den ska se ut som N-2018-014: N, årtal och "
-            "löpnummer med minst tre siffror. Töm fältet så skapar Löften koden.",
+            words.text(
+                "Ärendekoden ”{code}” har fel form. Den ska se ut som N-2018-014: N, årtal och "
+                "löpnummer med minst tre siffror. Töm fältet så skapar Löften koden."
+            ).format(code=code),
         )
 
 
@@ -252,49 +304,59 @@ _NOT_UNDER_18_KINDS = (NotificationKind.NOTICE, NotificationKind.CONTACT_OFFER)
 
 
 def validate_drug_case(
-    data: DrugCaseData, *, today: dt.date | None = None
+    data: DrugCaseData, *, today: dt.date | None = None, words: Words = SWEDISH
 ) -> list[ValidationIssue]:
     """Issues of a pseudonymous drug case (police part and municipal part).
 
     With `today`, none of the case's dates may lie after it.
     """
-    issues = _Issues()
-    issues.required_id("promise_id", data.promise_id, _PROMISE_HINT)
+    issues = _Issues(words)
+    issues.required_id("promise_id", data.promise_id, _promise_hint(words))
     _check_case_code(issues, data.case_code)
     for path in ("police_notes", "municipal_notes"):
         if _POLICE_CASE_NUMBER.search(getattr(data, path)):
             issues.add(
                 path,
                 CODE_POLICE_CASE_NUMBER,
-                "Anteckningen verkar innehålla ett ärendenummer hos Polisen eller "
-                "Åklagarmyndigheten (t.ex. 5000-K123456-18). Det får inte lagras i Löften, "
-                "eftersom det pekar ut personen. Ta bort numret; ärendet har Löftens egen kod.",
+                words.text(
+                    "Anteckningen verkar innehålla ett ärendenummer hos Polisen eller "
+                    "Åklagarmyndigheten (t.ex. 5000-K123456-18). Det får inte lagras i Löften, "
+                    "eftersom det pekar ut personen. Ta bort numret; ärendet har Löftens egen kod."
+                ),
             )
+    detected = words.text("datum upptäckt")
     for path in ("municipality_notified_on", "first_contact_on", "closed_on"):
-        issues.not_before(path, getattr(data, path), data.detected_on, "datum upptäckt")
+        issues.not_before(path, getattr(data, path), data.detected_on, detected)
+    happened = words.text("Ange det datum då det faktiskt hände.")
     for path in ("detected_on", "municipality_notified_on", "first_contact_on", "closed_on"):
-        issues.not_future(path, getattr(data, path), today, "Ange det datum då det faktiskt hände.")
+        issues.not_future(path, getattr(data, path), today, happened)
 
     if data.municipality_notified_on is not None and data.notification_kind is None:
         issues.add(
             "notification_kind",
             CODE_REQUIRED,
-            "Ange hur kommunen underrättades: orosanmälan (under 18 år), underrättelse eller "
-            "erbjudande om kontakt.",
+            words.text(
+                "Ange hur kommunen underrättades: orosanmälan (under 18 år), underrättelse eller "
+                "erbjudande om kontakt."
+            ),
         )
     if data.notification_kind is not None and data.municipality_notified_on is None:
         issues.add(
             "municipality_notified_on",
             CODE_REQUIRED,
-            f"Sättet är angivet ({label(data.notification_kind)}) men inte när kommunen "
-            "underrättades. Ange datumet, eller töm sättet.",
+            words.text(
+                "Sättet är angivet ({kind}) men inte när kommunen underrättades. Ange datumet, "
+                "eller töm sättet."
+            ).format(kind=words.label(data.notification_kind)),
         )
     if data.age_group is AgeGroup.UNDER_18 and data.notification_kind in _NOT_UNDER_18_KINDS:
         issues.add(
             "notification_kind",
             CODE_REPORT_OF_CONCERN,
-            f"Den som är under 18 år ska anmälas till socialtjänsten med en orosanmälan, inte "
-            f"med {label(data.notification_kind)}. Välj orosanmälan, eller rätta åldersgruppen.",
+            words.text(
+                "Den som är under 18 år ska anmälas till socialtjänsten med en orosanmälan, inte "
+                "med {kind}. Välj orosanmälan, eller rätta åldersgruppen."
+            ).format(kind=words.label(data.notification_kind)),
         )
 
     for path, value in (("support_offered", data.support_offered), ("accepted", data.accepted)):
@@ -302,34 +364,45 @@ def validate_drug_case(
             issues.add(
                 path,
                 CODE_NO_FIRST_CONTACT,
-                f"{_field_label(path)} ({label(value)}) är angivet men ingen första kontakt. "
-                "Ange datum för första kontakt, eller töm fältet.",
+                words.text(
+                    "{field} ({value}) är angivet men ingen första kontakt. Ange datum för första "
+                    "kontakt, eller töm fältet."
+                ).format(field=issues.label(path), value=words.label(value)),
             )
 
     if data.status is CaseStatus.CLOSED and data.closed_on is None:
         issues.add(
             "closed_on",
             CODE_REQUIRED,
-            "Ärendet är avslutat men saknar datum avslutad. Ange datumet, eller sätt status "
-            "till pågående.",
+            words.text(
+                "Ärendet är avslutat men saknar datum avslutad. Ange datumet, eller sätt status "
+                "till pågående."
+            ),
         )
     if data.status is CaseStatus.ONGOING and data.closed_on is not None:
         issues.add(
             "closed_on",
             CODE_NOT_ALLOWED,
-            f"Ärendet är pågående men har datum avslutad ({data.closed_on.isoformat()}). "
-            "Sätt status till avslutad, eller ta bort datumet.",
+            words.text(
+                "Ärendet är pågående men har datum avslutad ({date}). Sätt status till avslutad, "
+                "eller ta bort datumet."
+            ).format(date=data.closed_on.isoformat()),
         )
     issues.hours_spent("hours_spent", data.hours_spent)
     return issues.finish(data)
 
 
-def validate_other_activity(data: OtherActivityData) -> list[ValidationIssue]:
+def validate_other_activity(
+    data: OtherActivityData, *, words: Words = SWEDISH
+) -> list[ValidationIssue]:
     """Issues of a generic activity."""
-    issues = _Issues()
-    issues.required_id("promise_id", data.promise_id, _PROMISE_HINT)
+    issues = _Issues(words)
+    issues.required_id("promise_id", data.promise_id, _promise_hint(words))
     issues.required_text(
-        "what", data.what, "Skriv vad som gjordes, t.ex. Skolbesök i årskurs 8.", "Vad som gjordes"
+        "what",
+        data.what,
+        words.text("Skriv vad som gjordes, t.ex. Skolbesök i årskurs 8."),
+        words.text("Vad som gjordes"),
     )
     issues.count("count", data.count)
     issues.hours_spent("hours_spent", data.hours_spent)

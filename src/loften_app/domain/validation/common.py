@@ -1,5 +1,10 @@
-"""Parts that every validator shares: constants and issue codes, the Swedish field labels,
-the issue collector `_Issues` with its common messages, and the two generic guards.
+"""Parts that every validator shares: constants and issue codes, the field labels, the issue
+collector `_Issues` with its common messages, and the two generic guards.
+
+Every message is put together from a literal template through `words.text("...{name}...")`
+(`loften_app.domain.targets.Words`: Swedish by default, the interface's language when the UI
+passes its own), so that scripts/update-translations.sh finds each template for the translation
+file. `_Issues` carries the `words` of one validation.
 
 Two guards apply to every record type and are generic, so that a field added later cannot
 escape them: `check_free_text` refuses a personnummer or samordningsnummer in any text field
@@ -17,9 +22,10 @@ import math
 import re
 from collections.abc import Iterator
 
-from loften_app.domain.enums import ParticipantGroup, label
+from loften_app.domain.enums import ParticipantGroup
 from loften_app.domain.errors import ValidationIssue
 from loften_app.domain.personnummer import find_identity_numbers, identity_number_message
+from loften_app.domain.targets import SWEDISH, Words
 
 #: An action without a deadline is due this many months after its safety walk (DOMAIN.md).
 DEFAULT_ACTION_DEADLINE_MONTHS = 6
@@ -51,82 +57,96 @@ CODE_NO_FIRST_CONTACT = "no_first_contact"
 CODE_SHARE_RANGE = "share_range"
 CODE_PERIOD = "period"
 
-# Swedish names of the fields, for messages that must make sense without the form beside them.
-_FIELD_LABELS: dict[str, str] = {
-    "municipality": "Kommun",
-    "police_area": "Lokalpolisområde",
-    "title": "Titel",
-    "period_start": "Periodens början",
-    "period_end": "Periodens slut",
-    "follow_up_due": "Datum för uppföljning",
-    "publication": "Var uppföljningen publiceras",
-    "background": "Bakgrund",
-    "aims": "Det här ska vi åstadkomma",
-    "agreement_id": "Överenskommelse",
-    "promise_id": "Löfte",
-    "indicator_id": "Indikator",
-    "number": "Löftets nummer",
-    "text": "Löftets text",
-    "short_title": "Kort titel",
-    "responsibility_note": "Kommentar om ansvar",
-    "follow_up_comment": "Kommentar till uppföljningen",
-    "internal_comment": "Intern kommentar",
-    "value": "Värde",
-    "parameter": "Antal dagar",
-    "description": "Beskrivning",
-    "name": "Namn",
-    "address": "Adress",
-    "kind": "Typ",
-    "source": "Källa",
-    "unit": "Enhet",
-    "period_key": "Period",
-    "source_note": "Kommentar om källan",
-    "note": "Anteckning",
-    "notes": "Anteckningar",
-    "date": "Datum",
-    "start_time": "Starttid",
-    "end_time": "Sluttid",
-    "place_ids": "Platser",
-    "officers": "Antal poliser",
-    "shop_visits": "Butiksbesök",
-    "shop_id": "Butik",
-    "disturbances": "Ordningsstörningar",
-    "visible_drug_use": "Synligt missbruk",
-    "hours_spent": "Nedlagd tid",
-    "route": "Område och rutt",
-    "participants": "Deltagare",
-    "observations": "Iakttagelse",
-    "photos": "Foto",
-    "action": "Åtgärd",
-    "what": "Vad",
-    "owner_detail": "Vem som är ansvarig",
-    "deadline": "Klart senast",
-    "rejection_reason": "Skäl till avslag",
-    "closed_on": "Datum avslutad",
-    "preparatory_meeting_on": "Datum för förmötet",
-    "protocol_published_on": "Datum då protokollet skickades/publicerades",
-    "cancellation_reason": "Skäl till att vandringen ställdes in",
-    "volunteers": "Antal volontärer",
-    "volunteer_hours_override": "Volontärtimmar",
-    "observations_passed": "Iakttagelser lämnade till polisen",
-    "case_code": "Ärendekod",
-    "detected_on": "Datum upptäckt",
-    "municipality_notified_on": "Datum då kommunen underrättades",
-    "notification_kind": "Hur kommunen underrättades",
-    "police_notes": "Polisens anteckningar",
-    "first_contact_on": "Datum för första kontakt",
-    "support_offered": "Erbjudet stöd",
-    "accepted": "Accepterat",
-    "municipal_notes": "Kommunens anteckningar",
-    "count": "Antal",
-    "status": "Status",
-}
+
+# The names of the fields, for messages that must make sense without the form beside them. Each is
+# written as `words.text("...")` so that scripts/update-translations.sh finds it for the translation
+# file; `_FIELD_LABELS` holds the Swedish ones and `_field_label` translates them on the way out.
+def _field_labels(words: Words) -> dict[str, str]:
+    return {
+        "municipality": words.text("Kommun"),
+        "police_area": words.text("Lokalpolisområde"),
+        "title": words.text("Titel"),
+        "period_start": words.text("Periodens början"),
+        "period_end": words.text("Periodens slut"),
+        "follow_up_due": words.text("Datum för uppföljning"),
+        "publication": words.text("Var uppföljningen publiceras"),
+        "background": words.text("Bakgrund"),
+        "aims": words.text("Det här ska vi åstadkomma"),
+        "agreement_id": words.text("Överenskommelse"),
+        "promise_id": words.text("Löfte"),
+        "indicator_id": words.text("Indikator"),
+        "number": words.text("Löftets nummer"),
+        "text": words.text("Löftets text"),
+        "short_title": words.text("Kort titel"),
+        "responsibility_note": words.text("Kommentar om ansvar"),
+        "follow_up_comment": words.text("Kommentar till uppföljningen"),
+        "internal_comment": words.text("Intern kommentar"),
+        "value": words.text("Värde"),
+        "parameter": words.text("Antal dagar"),
+        "description": words.text("Beskrivning"),
+        "name": words.text("Namn"),
+        "address": words.text("Adress"),
+        "kind": words.text("Typ"),
+        "source": words.text("Källa"),
+        "unit": words.text("Enhet"),
+        "period_key": words.text("Period"),
+        "source_note": words.text("Kommentar om källan"),
+        "note": words.text("Anteckning"),
+        "notes": words.text("Anteckningar"),
+        "date": words.text("Datum"),
+        "start_time": words.text("Starttid"),
+        "end_time": words.text("Sluttid"),
+        "place_ids": words.text("Platser"),
+        "officers": words.text("Antal poliser"),
+        "shop_visits": words.text("Butiksbesök"),
+        "shop_id": words.text("Butik"),
+        "disturbances": words.text("Ordningsstörningar"),
+        "visible_drug_use": words.text("Synligt missbruk"),
+        "hours_spent": words.text("Nedlagd tid"),
+        "route": words.text("Område och rutt"),
+        "participants": words.text("Deltagare"),
+        "observations": words.text("Iakttagelse"),
+        "photos": words.text("Foto"),
+        "action": words.text("Åtgärd"),
+        "what": words.text("Vad"),
+        "owner_detail": words.text("Vem som är ansvarig"),
+        "deadline": words.text("Klart senast"),
+        "rejection_reason": words.text("Skäl till avslag"),
+        "closed_on": words.text("Datum avslutad"),
+        "preparatory_meeting_on": words.text("Datum för förmötet"),
+        "protocol_published_on": words.text("Datum då protokollet skickades/publicerades"),
+        "cancellation_reason": words.text("Skäl till att vandringen ställdes in"),
+        "volunteers": words.text("Antal volontärer"),
+        "volunteer_hours_override": words.text("Volontärtimmar"),
+        "observations_passed": words.text("Iakttagelser lämnade till polisen"),
+        "case_code": words.text("Ärendekod"),
+        "detected_on": words.text("Datum upptäckt"),
+        "municipality_notified_on": words.text("Datum då kommunen underrättades"),
+        "notification_kind": words.text("Hur kommunen underrättades"),
+        "police_notes": words.text("Polisens anteckningar"),
+        "first_contact_on": words.text("Datum för första kontakt"),
+        "support_offered": words.text("Erbjudet stöd"),
+        "accepted": words.text("Accepterat"),
+        "municipal_notes": words.text("Kommunens anteckningar"),
+        "count": words.text("Antal"),
+        "status": words.text("Status"),
+    }
+
+
+_FIELD_LABELS = _field_labels(SWEDISH)
+
+
+def _translated(language: Words, swedish: str) -> str:
+    """`swedish`, one of the texts written as `words.text("...")` elsewhere in the package, in
+    `language` (a separate name, since the translation script only finds literal templates)."""
+    return language.text(swedish)
+
 
 _SEGMENT = re.compile(r"(?P<name>[^\[\]]+)(?:\[(?P<index>[0-9]+)\])?")
 
 
-def _field_label(path: str) -> str:
-    """Swedish name of a field path.
+def _field_label(path: str, words: Words = SWEDISH) -> str:
+    """The name of a field path in the language of `words`.
 
     `observations[2].action.what` gives "Iakttagelse 3, åtgärd, vad".
     """
@@ -136,9 +156,11 @@ def _field_label(path: str) -> str:
         match = _SEGMENT.fullmatch(segment)
         name = match["name"] if match else segment
         if parent == "participants" and name in ParticipantGroup._value2member_map_:
-            text = label(ParticipantGroup(name))
+            text = words.label(ParticipantGroup(name))
+        elif name in _FIELD_LABELS:
+            text = _translated(words, _FIELD_LABELS[name])
         else:
-            text = _FIELD_LABELS.get(name, name.replace("_", " "))
+            text = name.replace("_", " ")
         if match and match["index"] is not None:
             text = f"{text} {int(match['index']) + 1}"
         parts.append(text if not parts else text[:1].lower() + text[1:])
@@ -198,13 +220,15 @@ def _require_dataclass(data: object) -> None:
         raise TypeError(f"expected a data class instance, got {type(data).__name__}")
 
 
-def check_free_text(data: object, prefix: str = "") -> list[ValidationIssue]:
+def check_free_text(
+    data: object, prefix: str = "", *, words: Words = SWEDISH
+) -> list[ValidationIssue]:
     """An issue (code "personnummer") for every text field of `data` that holds a personnummer or
     samordningsnummer.
 
     Walks the data class instance recursively: nested data classes, tuples of them and tuples of
     text (photo file names) included. Only id fields (`id`, `*_id`, `*_ids`) are skipped.
-    `prefix` is put before every field path (`observations[0]`).
+    `prefix` is put before every field path (`observations[0]`); `words` gives the language.
     """
     _require_dataclass(data)
     issues: list[ValidationIssue] = []
@@ -213,19 +237,27 @@ def check_free_text(data: object, prefix: str = "") -> list[ValidationIssue]:
             continue
         matches = find_identity_numbers(value)
         if matches:
-            message = f"{_field_label(path)}: {identity_number_message(matches[0])}"
+            message = words.text("{field}: {message}").format(
+                field=_field_label(path, words),
+                message=identity_number_message(matches[0], words=words),
+            )
             issues.append(ValidationIssue(path, CODE_PERSONNUMMER, message))
     return issues
 
 
-def _check_date_range(data: object, prefix: str = "") -> list[ValidationIssue]:
+def _check_date_range(data: object, words: Words, prefix: str = "") -> list[ValidationIssue]:
     """An issue (code "date_range") for every date of `data` outside MIN_YEAR–MAX_YEAR."""
     issues: list[ValidationIssue] = []
     for path, value in _leaves(data, prefix):
         if isinstance(value, dt.date) and not MIN_YEAR <= value.year <= MAX_YEAR:
-            message = (
-                f"{_field_label(path)}: {value.isoformat()} ligger utanför åren "
-                f"{MIN_YEAR}–{MAX_YEAR}. Kontrollera årtalet och rätta datumet."
+            message = words.text(
+                "{field}: {date} ligger utanför åren {first}–{last}. "
+                "Kontrollera årtalet och rätta datumet."
+            ).format(
+                field=_field_label(path, words),
+                date=value.isoformat(),
+                first=MIN_YEAR,
+                last=MAX_YEAR,
             )
             issues.append(ValidationIssue(path, CODE_DATE_RANGE, message))
     return issues
@@ -235,50 +267,75 @@ def _time_text(value: dt.time) -> str:
     return value.strftime("%H:%M")
 
 
-def _number_text(value: float) -> str:
-    """A number as a Swede writes it: 2,5, 10 and 10 000 (no trailing ",0")."""
+def _number_text(value: float, words: Words = SWEDISH) -> str:
+    """A number as a Swede writes it: 2,5, 10 and 10 000 (no trailing ",0"); the decimal
+    separator is that of `words`."""
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", " ")
-    return f"{value:g}".replace(".", ",")
+    return f"{value:g}".replace(".", words.decimal)
 
 
 class _Issues:
     """Collects the issues of one record; the helpers write the common messages."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: Words = SWEDISH) -> None:
         self.items: list[ValidationIssue] = []
+        #: The language of the messages; validators write their own as `words.text("...")`.
+        self.words = words
+
+    def label(self, path: str) -> str:
+        """The name of the field at `path` in the language of the messages."""
+        return _field_label(path, self.words)
+
+    def number(self, value: float) -> str:
+        """A number as written in the language of the messages."""
+        return _number_text(value, self.words)
 
     def add(self, path: str, code: str, message: str) -> None:
         self.items.append(ValidationIssue(path, code, message))
 
     def required_text(self, path: str, value: str, hint: str, name: str = "") -> None:
-        """`value` must hold more than blanks; `name` overrides the field's Swedish name."""
+        """`value` must hold more than blanks; `name` overrides the field's name."""
         if not value.strip():
-            self.add(path, CODE_REQUIRED, f"{name or _field_label(path)} saknas. {hint}")
+            self._missing(path, name or self.label(path), hint)
 
     def required_id(self, path: str, value: str | None, hint: str) -> None:
         if value is None or not value.strip():
-            self.add(path, CODE_REQUIRED, f"{_field_label(path)} saknas. {hint}")
+            self._missing(path, self.label(path), hint)
+
+    def _missing(self, path: str, name: str, hint: str) -> None:
+        words = self.words
+        self.add(
+            path, CODE_REQUIRED, words.text("{field} saknas. {hint}").format(field=name, hint=hint)
+        )
 
     def count(self, path: str, value: int | None, minimum: int = 0, hint: str = "") -> None:
         """`value` must be at least `minimum` (0 or 1); None is accepted (not given)."""
         if value is None or value >= minimum:
             return
-        what = _field_label(path)
+        words = self.words
+        what = self.label(path)
         if value < 0:
-            message = f"{what}: {value} är ett negativt tal. Ange ett antal från {minimum}."
+            message = words.text(
+                "{field}: {value} är ett negativt tal. Ange ett antal från {minimum}."
+            ).format(field=what, value=value, minimum=minimum)
             self.add(path, CODE_NEGATIVE, f"{message} {hint}".rstrip())
         else:
-            message = f"{what} måste vara minst {minimum}."
+            message = words.text("{field} måste vara minst {minimum}.").format(
+                field=what, minimum=minimum
+            )
             self.add(path, CODE_TOO_SMALL, f"{message} {hint}".rstrip())
 
     def finite(self, path: str, value: float) -> bool:
         if math.isfinite(value):
             return True
+        words = self.words
         self.add(
             path,
             CODE_NOT_FINITE,
-            f"{_field_label(path)} är inte ett tal. Skriv ett vanligt tal, t.ex. 2,5.",
+            words.text("{field} är inte ett tal. Skriv ett vanligt tal, t.ex. 2,5.").format(
+                field=self.label(path)
+            ),
         )
         return False
 
@@ -287,50 +344,72 @@ class _Issues:
         if value is None or not self.finite(path, value):
             return
         if value < 0:
+            words = self.words
             self.add(
                 path,
                 CODE_NEGATIVE,
-                f"{_field_label(path)}: {_number_text(value)} timmar är ett negativt tal. "
-                "Ange antalet timmar som 0 eller mer, eller lämna fältet tomt.",
+                words.text(
+                    "{field}: {hours} timmar är ett negativt tal. "
+                    "Ange antalet timmar som 0 eller mer, eller lämna fältet tomt."
+                ).format(field=self.label(path), hours=self.number(value)),
             )
         elif value > maximum:
             self.add(path, CODE_TOO_LARGE, too_large)
 
     def hours_spent(self, path: str, value: float | None) -> None:
+        words = self.words
         self.hours(
             path,
             value,
             MAX_HOURS_SPENT,
-            f"Nedlagd tid {_number_text(value or 0)} timmar är orimligt mycket för en post "
-            f"(högst {_number_text(MAX_HOURS_SPENT)}). Kontrollera siffran; tiden anges i "
-            "timmar, inte minuter.",
+            words.text(
+                "Nedlagd tid {hours} timmar är orimligt mycket för en post (högst {maximum}). "
+                "Kontrollera siffran; tiden anges i timmar, inte minuter."
+            ).format(hours=self.number(value or 0), maximum=self.number(MAX_HOURS_SPENT)),
         )
 
     def not_before(
         self, path: str, value: dt.date | None, earliest: dt.date, earliest_text: str
     ) -> None:
         if value is not None and value < earliest:
+            words = self.words
             self.add(
                 path,
                 CODE_DATE_ORDER,
-                f"{_field_label(path)} ({value.isoformat()}) kan inte vara före {earliest_text} "
-                f"({earliest.isoformat()}). Rätta något av datumen.",
+                words.text(
+                    "{field} ({date}) kan inte vara före {earliest} ({earliest_date}). "
+                    "Rätta något av datumen."
+                ).format(
+                    field=self.label(path),
+                    date=value.isoformat(),
+                    earliest=earliest_text,
+                    earliest_date=earliest.isoformat(),
+                ),
             )
 
     def not_future(
         self, path: str, value: dt.date | None, today: dt.date | None, hint: str
     ) -> None:
         if today is not None and value is not None and value > today:
+            words = self.words
             self.add(
                 path,
                 CODE_FUTURE,
-                f"{_field_label(path)} ({value.isoformat()}) ligger efter dagens datum "
-                f"({today.isoformat()}). {hint}",
+                words.text("{field} ({date}) ligger efter dagens datum ({today}). {hint}").format(
+                    field=self.label(path),
+                    date=value.isoformat(),
+                    today=today.isoformat(),
+                    hint=hint,
+                ),
             )
 
     def finish(self, data: object) -> list[ValidationIssue]:
         """The collected issues followed by the generic date and free-text checks."""
-        return [*self.items, *_check_date_range(data), *check_free_text(data)]
+        return [
+            *self.items,
+            *_check_date_range(data, self.words),
+            *check_free_text(data, words=self.words),
+        ]
 
 
 # --- shared parts of several record types ---------------------------------------------------------
@@ -338,40 +417,47 @@ class _Issues:
 
 def _check_shift(issues: _Issues, start: dt.time, end: dt.time) -> None:
     """Start and end of a shift: naive times, and not equal (a shift may cross midnight)."""
+    words = issues.words
     for path, value in (("start_time", start), ("end_time", end)):
         if value.tzinfo is not None:
             issues.add(
                 path,
                 CODE_TIMEZONE,
-                f"{_field_label(path)} har en tidszon. Ange tiden som vanlig klocktid "
-                "(t.ex. 21:00) utan tidszon.",
+                words.text(
+                    "{field} har en tidszon. Ange tiden som vanlig klocktid (t.ex. 21:00) utan "
+                    "tidszon."
+                ).format(field=issues.label(path)),
             )
     if start.replace(tzinfo=None) == end.replace(tzinfo=None):
         issues.add(
             "end_time",
             CODE_SAME_TIME,
-            f"Sluttiden är densamma som starttiden ({_time_text(start)}), så passet saknar "
-            "längd. Ange när passet slutade. Ett pass över midnatt går bra: 21:00–02:00 är ett "
-            "pass på fem timmar som slutar dagen efter.",
+            words.text(
+                "Sluttiden är densamma som starttiden ({time}), så passet saknar längd. Ange när "
+                "passet slutade. Ett pass över midnatt går bra: 21:00–02:00 är ett pass på fem "
+                "timmar som slutar dagen efter."
+            ).format(time=_time_text(start)),
         )
 
 
-def _check_places(issues: _Issues, place_ids: tuple[str, ...], what: str) -> None:
+def _check_places(issues: _Issues, place_ids: tuple[str, ...], none_chosen: str) -> None:
+    """The places of a shift; `none_chosen` is the message when there is none."""
+    words = issues.words
     if not place_ids:
+        issues.add("place_ids", CODE_REQUIRED, none_chosen)
+    elif any(not place_id.strip() for place_id in place_ids):
         issues.add(
             "place_ids",
             CODE_REQUIRED,
-            f"Ingen plats är vald. Välj minst en plats där {what} gjordes; "
-            "en ny plats kan läggas till från formuläret.",
+            words.text("En av platserna är tom. Välj en plats i listan."),
         )
-    elif any(not place_id.strip() for place_id in place_ids):
-        issues.add("place_ids", CODE_REQUIRED, "En av platserna är tom. Välj en plats i listan.")
     if len(set(place_ids)) != len(place_ids):
         issues.add(
             "place_ids",
             CODE_DUPLICATE,
-            "Samma plats är vald mer än en gång. Ta bort dubbletten.",
+            words.text("Samma plats är vald mer än en gång. Ta bort dubbletten."),
         )
 
 
-_PROMISE_HINT = "Välj vilket löfte posten hör till."
+def _promise_hint(words: Words) -> str:
+    return words.text("Välj vilket löfte posten hör till.")

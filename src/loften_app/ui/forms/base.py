@@ -32,6 +32,7 @@ from loften_app.domain.validation import validate
 from loften_app.storage.errors import DatabaseLockedError, StaleRecordError
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.fields import ChoiceCombo, HasChoices, field_error_label
+from loften_app.ui.words import InterfaceWords
 
 if TYPE_CHECKING:
     from loften_app.ui.safety.history import HistorySource
@@ -240,11 +241,11 @@ class RecordForm(QWidget, Generic[DataT]):
         return self._dirty
 
     def issues(self) -> list[ValidationIssue]:
-        return validate(self.collect(), today=self._today())
+        return validate(self.collect(), today=self._today(), words=InterfaceWords())
 
     def refresh_state(self) -> None:
         data = self.collect()
-        issues = validate(data, today=self._today())
+        issues = validate(data, today=self._today(), words=InterfaceWords())
         self.show_issues(issues)
         dirty = data != self._original
         if dirty != self._dirty:

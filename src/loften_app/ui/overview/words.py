@@ -1,24 +1,6 @@
-"""The target engine's words in the interface's language."""
+"""The overview's words: `InterfaceWords`, which moved to `loften_app.ui.words` since the
+validation messages use it too."""
 
-from __future__ import annotations
+from loften_app.ui.words import InterfaceWords
 
-from enum import StrEnum
-
-from PySide6.QtCore import QCoreApplication, QLocale
-
-from loften_app.domain.targets import Words
-from loften_app.ui.i18n import enum_text
-
-
-class InterfaceWords(Words):
-    """`domain.targets.Words` through Qt's translator (context "targets") and the locale's
-    decimal separator, so that the overview speaks the language the user chose."""
-
-    def __init__(self) -> None:
-        self.decimal = QLocale().decimalPoint() or ","
-
-    def text(self, template: str) -> str:
-        return QCoreApplication.translate("targets", template)
-
-    def label(self, member: StrEnum) -> str:
-        return enum_text(member)
+__all__ = ["InterfaceWords"]

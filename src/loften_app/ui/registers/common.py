@@ -13,6 +13,7 @@ from loften_app.domain.records import Stored
 from loften_app.domain.validation import validate
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.forms.fields import ChoiceCombo
+from loften_app.ui.words import InterfaceWords
 
 DataT = TypeVar("DataT")
 
@@ -42,7 +43,7 @@ class RegisterForm(RecordForm[DataT]):
 
     def issues(self) -> list[ValidationIssue]:
         data = self.collect()
-        return [*validate(data), *self.extra_issues(data)]
+        return [*validate(data, words=InterfaceWords()), *self.extra_issues(data)]
 
     def refresh_state(self) -> None:
         super().refresh_state()
@@ -50,7 +51,7 @@ class RegisterForm(RecordForm[DataT]):
         extra = self.extra_issues(data)
         if not extra:
             return
-        issues = [*validate(data), *extra]
+        issues = [*validate(data, words=InterfaceWords()), *extra]
         self.show_issues(issues)
         self.save_button.setEnabled(False)
         self.problem_label.setText(

@@ -24,6 +24,7 @@ from loften_app.domain.records import IndicatorData, IndicatorValueData, Stored
 from loften_app.domain.validation import CODE_DUPLICATE, CODE_FORMAT, validate_indicator_value
 from loften_app.storage.errors import StaleRecordError
 from loften_app.storage.services import IndicatorService, IndicatorValueService
+from loften_app.ui.words import InterfaceWords
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,6 +126,7 @@ def row_issues(rows: Sequence[ValueRow]) -> list[ValidationIssue]:
     translate = QCoreApplication.translate
     issues: list[ValidationIssue] = []
     first_row_of: dict[str, int] = {}
+    words = InterfaceWords()
     for index, row in enumerate(rows):
         prefix = translate("IndicatorValues", "Rad %1:").replace("%1", str(index + 1)) + " "
         path = f"values[{index}]"
@@ -135,7 +137,7 @@ def row_issues(rows: Sequence[ValueRow]) -> list[ValidationIssue]:
             value=0.0 if value is None else value,
             source_note=row.source_note,
         )
-        for issue in validate_indicator_value(data):
+        for issue in validate_indicator_value(data, words=words):
             issues.append(
                 ValidationIssue(f"{path}.{issue.field}", issue.code, prefix + issue.message)
             )
