@@ -3430,6 +3430,534 @@ Do you want to apply retention now?</translation>
         <translation>forecast {value} of {goal}</translation>
     </message>
     <message>
+        <source>Ingen plats är vald. Välj minst en plats där passet gjordes; en ny plats kan läggas till från formuläret.</source>
+        <translation>No place is chosen. Choose at least one place where the patrol took place; a new place can be added from the form.</translation>
+    </message>
+    <message>
+        <source>Ange hur många poliser som deltog i passet.</source>
+        <translation>Enter how many police officers took part in the patrol.</translation>
+    </message>
+    <message>
+        <source>Butiksbesök {number} saknar butik. Välj butiken i listan eller ta bort raden.</source>
+        <translation>Shop visit {number} has no shop. Choose the shop in the list or remove the row.</translation>
+    </message>
+    <message>
+        <source>Butiksbesök {number} gäller samma butik som butiksbesök {first}. Ta bort dubbletten och samla det butiken sa i en anteckning.</source>
+        <translation>Shop visit {number} is for the same shop as shop visit {first}. Remove the duplicate and gather what the shop said in one note.</translation>
+    </message>
+    <message>
+        <source>Skriv vad som ska göras, t.ex. Byta trasig belysning.</source>
+        <translation>Write what is to be done, e.g. Replace broken lighting.</translation>
+    </message>
+    <message>
+        <source>{field}, vad som ska göras</source>
+        <translation>{field}, what is to be done</translation>
+    </message>
+    <message>
+        <source>Ansvarig är ”annan”: skriv vem som har rådighet över platsen.</source>
+        <translation>The responsible party is “other”: write who has control over the place.</translation>
+    </message>
+    <message>
+        <source>vandringens datum</source>
+        <translation>the walk&apos;s date</translation>
+    </message>
+    <message>
+        <source>En avslagen åtgärd behöver ett skäl; skriv varför den inte genomförs.</source>
+        <translation>A rejected action needs a reason; write why it will not be carried out.</translation>
+    </message>
+    <message>
+        <source>{field} saknas. Åtgärden är {status}: ange vilket datum den avslutades.</source>
+        <translation>{field} is missing. The action is {status}: enter the date it was closed.</translation>
+    </message>
+    <message>
+        <source>Åtgärden är {status} men har ett datum avslutad ({date}). Ta bort datumet, eller ändra status till åtgärdad eller avslagen.</source>
+        <translation>The action is {status} but has a closing date ({date}). Remove the date, or change the status to done or rejected.</translation>
+    </message>
+    <message>
+        <source>En åtgärd kan inte avslutas i förväg.</source>
+        <translation>An action cannot be closed in advance.</translation>
+    </message>
+    <message>
+        <source>Beskriv vad deltagarna såg, t.ex. Mörk gångtunnel, två lampor trasiga.</source>
+        <translation>Describe what the participants saw, e.g. Dark underpass, two lamps broken.</translation>
+    </message>
+    <message>
+        <source>En genomförd vandring kan inte ha ett datum framåt i tiden. Rätta datumet, eller sätt status till planerad.</source>
+        <translation>A completed walk cannot have a date in the future. Correct the date, or set the status to planned.</translation>
+    </message>
+    <message>
+        <source>Vandringen är genomförd men har inga deltagare. Ange hur många som deltog i varje grupp (antal, aldrig namn).</source>
+        <translation>The walk is completed but has no participants. Enter how many took part in each group (numbers, never names).</translation>
+    </message>
+    <message>
+        <source>Skriv varför vandringen ställdes in; det syns i uppföljningen.</source>
+        <translation>Write why the walk was cancelled; it shows in the follow-up.</translation>
+    </message>
+    <message>
+        <source>Förmötet ({meeting}) kan inte vara efter vandringen ({walk}). Rätta något av datumen.</source>
+        <translation>The preparatory meeting ({meeting}) cannot be after the walk ({walk}). Correct one of the dates.</translation>
+    </message>
+    <message>
+        <source>Ingen plats är vald. Välj minst en plats där insatsen gjordes; en ny plats kan läggas till från formuläret.</source>
+        <translation>No place is chosen. Choose at least one place where the deployment took place; a new place can be added from the form.</translation>
+    </message>
+    <message>
+        <source>Ange hur många volontärer som deltog (antal, inga namn).</source>
+        <translation>Enter how many volunteers took part (a number, no names).</translation>
+    </message>
+    <message>
+        <source>{hours} volontärtimmar är fler än {volunteers} volontärer hinner på ett pass (högst {volunteers} × {hours_per_day} = {maximum} timmar). Rätta timmarna eller antalet volontärer, eller töm fältet så räknas timmarna som antal volontärer × passets längd.</source>
+        <translation>{hours} volunteer hours are more than {volunteers} volunteers can do in one shift (at most {volunteers} × {hours_per_day} = {maximum} hours). Correct the hours or the number of volunteers, or empty the field and the hours are counted as volunteers × the shift&apos;s length.</translation>
+    </message>
+    <message>
+        <source>Ärendekoden ser ut som ett ärendenummer hos Polisen eller Åklagarmyndigheten. Det får inte lagras i Löften. Töm fältet så skapar Löften en egen kod (t.ex. N-2018-014).</source>
+        <translation>The case code looks like a case number of the Police or the Prosecution Authority. It must not be stored in Löften. Empty the field and Löften makes its own code (e.g. N-2018-014).</translation>
+    </message>
+    <message>
+        <source>Ärendekoden ”{code}” har fel form. Den ska se ut som N-2018-014: N, årtal och löpnummer med minst tre siffror. Töm fältet så skapar Löften koden.</source>
+        <translation>The case code “{code}” has the wrong form. It should look like N-2018-014: N, the year and a serial number of at least three digits. Empty the field and Löften makes the code.</translation>
+    </message>
+    <message>
+        <source>Anteckningen verkar innehålla ett ärendenummer hos Polisen eller Åklagarmyndigheten (t.ex. 5000-K123456-18). Det får inte lagras i Löften, eftersom det pekar ut personen. Ta bort numret; ärendet har Löftens egen kod.</source>
+        <translation>The note seems to contain a case number of the Police or the Prosecution Authority (e.g. 5000-K123456-18). It must not be stored in Löften, because it identifies the person. Remove the number; the case has Löften&apos;s own code.</translation>
+    </message>
+    <message>
+        <source>datum upptäckt</source>
+        <translation>date detected</translation>
+    </message>
+    <message>
+        <source>Ange det datum då det faktiskt hände.</source>
+        <translation>Enter the date when it actually happened.</translation>
+    </message>
+    <message>
+        <source>Ange hur kommunen underrättades: orosanmälan (under 18 år), underrättelse eller erbjudande om kontakt.</source>
+        <translation>Enter how the municipality was notified: report of concern (under 18), notification or offer of contact.</translation>
+    </message>
+    <message>
+        <source>Sättet är angivet ({kind}) men inte när kommunen underrättades. Ange datumet, eller töm sättet.</source>
+        <translation>The way is given ({kind}) but not when the municipality was notified. Enter the date, or clear the way.</translation>
+    </message>
+    <message>
+        <source>Den som är under 18 år ska anmälas till socialtjänsten med en orosanmälan, inte med {kind}. Välj orosanmälan, eller rätta åldersgruppen.</source>
+        <translation>Someone under 18 is to be reported to social services with a report of concern, not with {kind}. Choose report of concern, or correct the age group.</translation>
+    </message>
+    <message>
+        <source>{field} ({value}) är angivet men ingen första kontakt. Ange datum för första kontakt, eller töm fältet.</source>
+        <translation>{field} ({value}) is given but no first contact. Enter the date of first contact, or clear the field.</translation>
+    </message>
+    <message>
+        <source>Ärendet är avslutat men saknar datum avslutad. Ange datumet, eller sätt status till pågående.</source>
+        <translation>The case is closed but has no closing date. Enter the date, or set the status to ongoing.</translation>
+    </message>
+    <message>
+        <source>Ärendet är pågående men har datum avslutad ({date}). Sätt status till avslutad, eller ta bort datumet.</source>
+        <translation>The case is ongoing but has a closing date ({date}). Set the status to closed, or remove the date.</translation>
+    </message>
+    <message>
+        <source>Skriv vad som gjordes, t.ex. Skolbesök i årskurs 8.</source>
+        <translation>Write what was done, e.g. School visit in year 8.</translation>
+    </message>
+    <message>
+        <source>Vad som gjordes</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Lokalpolisområde</source>
+        <translation>Local police area</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Periodens början</source>
+        <translation>Start of the period</translation>
+    </message>
+    <message>
+        <source>Periodens slut</source>
+        <translation>End of the period</translation>
+    </message>
+    <message>
+        <source>Datum för uppföljning</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>Var uppföljningen publiceras</source>
+        <translation>Where the follow-up is published</translation>
+    </message>
+    <message>
+        <source>Bakgrund</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Det här ska vi åstadkomma</source>
+        <translation>What we will achieve</translation>
+    </message>
+    <message>
+        <source>Överenskommelse</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Löfte</source>
+        <translation>Promise</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Löftets nummer</source>
+        <translation>Promise number</translation>
+    </message>
+    <message>
+        <source>Löftets text</source>
+        <translation>Promise text</translation>
+    </message>
+    <message>
+        <source>Kort titel</source>
+        <translation>Short title</translation>
+    </message>
+    <message>
+        <source>Kommentar om ansvar</source>
+        <translation>Comment on responsibility</translation>
+    </message>
+    <message>
+        <source>Kommentar till uppföljningen</source>
+        <translation>Comment for the follow-up</translation>
+    </message>
+    <message>
+        <source>Intern kommentar</source>
+        <translation>Internal comment</translation>
+    </message>
+    <message>
+        <source>Värde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Antal dagar</source>
+        <translation>Number of days</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Adress</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Kommentar om källan</source>
+        <translation>Comment on the source</translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Starttid</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>Sluttid</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Antal poliser</source>
+        <translation>Number of officers</translation>
+    </message>
+    <message>
+        <source>Butik</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Ordningsstörningar</source>
+        <translation>Order disturbances</translation>
+    </message>
+    <message>
+        <source>Synligt missbruk</source>
+        <translation>Visible drug use</translation>
+    </message>
+    <message>
+        <source>Nedlagd tid</source>
+        <translation>Time spent</translation>
+    </message>
+    <message>
+        <source>Område och rutt</source>
+        <translation>Area and route</translation>
+    </message>
+    <message>
+        <source>Deltagare</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Iakttagelse</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Vem som är ansvarig</source>
+        <translation>Who is responsible</translation>
+    </message>
+    <message>
+        <source>Klart senast</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Skäl till avslag</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <source>Datum avslutad</source>
+        <translation>Date closed</translation>
+    </message>
+    <message>
+        <source>Datum för förmötet</source>
+        <translation>Date of the preparatory meeting</translation>
+    </message>
+    <message>
+        <source>Datum då protokollet skickades/publicerades</source>
+        <translation>Date the protocol was sent/published</translation>
+    </message>
+    <message>
+        <source>Skäl till att vandringen ställdes in</source>
+        <translation>Reason the walk was cancelled</translation>
+    </message>
+    <message>
+        <source>Antal volontärer</source>
+        <translation>Number of volunteers</translation>
+    </message>
+    <message>
+        <source>Iakttagelser lämnade till polisen</source>
+        <translation>Observations passed to the police</translation>
+    </message>
+    <message>
+        <source>Ärendekod</source>
+        <translation>Case code</translation>
+    </message>
+    <message>
+        <source>Datum upptäckt</source>
+        <translation>Date detected</translation>
+    </message>
+    <message>
+        <source>Datum då kommunen underrättades</source>
+        <translation>Date the municipality was notified</translation>
+    </message>
+    <message>
+        <source>Hur kommunen underrättades</source>
+        <translation>How the municipality was notified</translation>
+    </message>
+    <message>
+        <source>Polisens anteckningar</source>
+        <translation>Police notes</translation>
+    </message>
+    <message>
+        <source>Datum för första kontakt</source>
+        <translation>Date of first contact</translation>
+    </message>
+    <message>
+        <source>Erbjudet stöd</source>
+        <translation>Support offered</translation>
+    </message>
+    <message>
+        <source>Accepterat</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Kommunens anteckningar</source>
+        <translation>Municipality notes</translation>
+    </message>
+    <message>
+        <source>Antal</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{field}: {message}</source>
+        <translation>{field}: {message}</translation>
+    </message>
+    <message>
+        <source>{field}: {date} ligger utanför åren {first}–{last}. Kontrollera årtalet och rätta datumet.</source>
+        <translation>{field}: {date} is outside the years {first}–{last}. Check the year and correct the date.</translation>
+    </message>
+    <message>
+        <source>{field} saknas. {hint}</source>
+        <translation>{field} is missing. {hint}</translation>
+    </message>
+    <message>
+        <source>{field}: {value} är ett negativt tal. Ange ett antal från {minimum}.</source>
+        <translation>{field}: {value} is a negative number. Enter a number from {minimum}.</translation>
+    </message>
+    <message>
+        <source>{field} måste vara minst {minimum}.</source>
+        <translation>{field} must be at least {minimum}.</translation>
+    </message>
+    <message>
+        <source>{field} är inte ett tal. Skriv ett vanligt tal, t.ex. 2,5.</source>
+        <translation>{field} is not a number. Write an ordinary number, e.g. 2,5.</translation>
+    </message>
+    <message>
+        <source>{field}: {hours} timmar är ett negativt tal. Ange antalet timmar som 0 eller mer, eller lämna fältet tomt.</source>
+        <translation>{field}: {hours} hours is a negative number. Enter the hours as 0 or more, or leave the field empty.</translation>
+    </message>
+    <message>
+        <source>Nedlagd tid {hours} timmar är orimligt mycket för en post (högst {maximum}). Kontrollera siffran; tiden anges i timmar, inte minuter.</source>
+        <translation>Time spent {hours} hours is unreasonably much for one record (at most {maximum}). Check the figure; the time is given in hours, not minutes.</translation>
+    </message>
+    <message>
+        <source>{field} ({date}) kan inte vara före {earliest} ({earliest_date}). Rätta något av datumen.</source>
+        <translation>{field} ({date}) cannot be before {earliest} ({earliest_date}). Correct one of the dates.</translation>
+    </message>
+    <message>
+        <source>{field} ({date}) ligger efter dagens datum ({today}). {hint}</source>
+        <translation>{field} ({date}) is after today&apos;s date ({today}). {hint}</translation>
+    </message>
+    <message>
+        <source>{field} har en tidszon. Ange tiden som vanlig klocktid (t.ex. 21:00) utan tidszon.</source>
+        <translation>{field} has a time zone. Enter the time as ordinary clock time (e.g. 21:00) without a time zone.</translation>
+    </message>
+    <message>
+        <source>Sluttiden är densamma som starttiden ({time}), så passet saknar längd. Ange när passet slutade. Ett pass över midnatt går bra: 21:00–02:00 är ett pass på fem timmar som slutar dagen efter.</source>
+        <translation>The end time is the same as the start time ({time}), so the shift has no length. Enter when the shift ended. A shift across midnight is fine: 21:00–02:00 is a five-hour shift that ends the next day.</translation>
+    </message>
+    <message>
+        <source>En av platserna är tom. Välj en plats i listan.</source>
+        <translation>One of the places is empty. Choose a place in the list.</translation>
+    </message>
+    <message>
+        <source>Samma plats är vald mer än en gång. Ta bort dubbletten.</source>
+        <translation>The same place is chosen more than once. Remove the duplicate.</translation>
+    </message>
+    <message>
+        <source>Välj vilket löfte posten hör till.</source>
+        <translation>Choose which promise the record belongs to.</translation>
+    </message>
+    <message>
+        <source>Ange kommunen, t.ex. Filipstads kommun.</source>
+        <translation>Enter the municipality, e.g. Filipstads kommun.</translation>
+    </message>
+    <message>
+        <source>Ange lokalpolisområdet som kommunen samverkar med.</source>
+        <translation>Enter the local police area that the municipality works with.</translation>
+    </message>
+    <message>
+        <source>Ge överenskommelsen en titel, t.ex. Medborgarlöften 2017–2018.</source>
+        <translation>Give the agreement a title, e.g. Medborgarlöften 2017–2018.</translation>
+    </message>
+    <message>
+        <source>Periodens slut ({end}) måste komma efter periodens början ({start}). Rätta något av datumen.</source>
+        <translation>The end of the period ({end}) must come after its start ({start}). Correct one of the dates.</translation>
+    </message>
+    <message>
+        <source>Uppföljningen ({due}) kan inte vara före periodens slut ({end}): den görs efter perioden, oftast första kvartalet efter. Välj ett senare datum.</source>
+        <translation>The follow-up ({due}) cannot be before the end of the period ({end}): it is done after the period, usually in the first quarter after. Choose a later date.</translation>
+    </message>
+    <message>
+        <source>Välj vilken överenskommelse löftet hör till.</source>
+        <translation>Choose which agreement the promise belongs to.</translation>
+    </message>
+    <message>
+        <source>Ange löftets nummer, t.ex. 1 för det första löftet.</source>
+        <translation>Enter the promise&apos;s number, e.g. 1 for the first promise.</translation>
+    </message>
+    <message>
+        <source>Skriv löftets text ordagrant som i överenskommelsen.</source>
+        <translation>Write the promise&apos;s text word for word as in the agreement.</translation>
+    </message>
+    <message>
+        <source>Skriv en kort titel som visas i listor och rapporter, t.ex. Trygghetsvandringar.</source>
+        <translation>Write a short title shown in lists and reports, e.g. Safety walks.</translation>
+    </message>
+    <message>
+        <source>Välj vilket löfte målet hör till.</source>
+        <translation>Choose which promise the target belongs to.</translation>
+    </message>
+    <message>
+        <source>Målets värde kan inte vara negativt ({value}). Ange 0 eller mer.</source>
+        <translation>The target&apos;s value cannot be negative ({value}). Enter 0 or more.</translation>
+    </message>
+    <message>
+        <source>Målet är en andel ({measure}) och anges som ett tal mellan 0 och 1, men värdet är {value}. Skriv t.ex. 0,8 för 80 procent.</source>
+        <translation>The target is a share ({measure}) and is given as a number between 0 and 1, but the value is {value}. Write e.g. 0,8 for 80 percent.</translation>
+    </message>
+    <message>
+        <source>Ange inom hur många dagar kommunen ska ha fått kontakt (SMADIT siktar på 1 dygn); måttet räknar andelen ärenden med kontakt inom så många dagar.</source>
+        <translation>Enter within how many days the municipality should have made contact (SMADIT aims at 24 hours); the measure counts the share of cases with contact within that many days.</translation>
+    </message>
+    <message>
+        <source>Ge platsen ett namn, t.ex. Stora torget.</source>
+        <translation>Give the place a name, e.g. Stora torget.</translation>
+    </message>
+    <message>
+        <source>Skriv butikens namn.</source>
+        <translation>Write the shop&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Ge indikatorn ett namn, t.ex. Andel otrygga i centrum kvällstid.</source>
+        <translation>Give the indicator a name, e.g. Share feeling unsafe in the centre in the evening.</translation>
+    </message>
+    <message>
+        <source>Ange var siffrorna kommer ifrån, t.ex. Polisens trygghetsmätning eller Brås NTU.</source>
+        <translation>Enter where the figures come from, e.g. the police&apos;s safety survey or Brå&apos;s NTU.</translation>
+    </message>
+    <message>
+        <source>Välj vilken indikator värdet hör till.</source>
+        <translation>Choose which indicator the value belongs to.</translation>
+    </message>
+    <message>
+        <source>Period saknas. Skriv t.ex. 2018, 2018-Q3, 2018-03 eller 2017-01-01/2018-12-31.</source>
+        <translation>The period is missing. Write e.g. 2018, 2018-Q3, 2018-03 or 2017-01-01/2018-12-31.</translation>
+    </message>
+    <message>
         <source>Nedlagda timmar</source>
         <translation>Hours spent</translation>
     </message>
@@ -3440,6 +3968,18 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Butiksbesök</source>
         <translation>Shop visits</translation>
+    </message>
+    <message>
+        <source>personnummer</source>
+        <translation>personal identity number</translation>
+    </message>
+    <message>
+        <source>samordningsnummer</source>
+        <translation>coordination number</translation>
+    </message>
+    <message>
+        <source>Texten verkar innehålla ett {kind} ({masked}). Löften får aldrig lagra personnummer eller samordningsnummer. Ta bort numret och beskriv i stället personen utan att peka ut hen, till exempel med åldersgrupp (under 18, 18–25, 26 och äldre).</source>
+        <translation>The text seems to contain a {kind} ({masked}). Löften must never store personal identity numbers or coordination numbers. Remove the number and describe the person without identifying them instead, for example by age group (under 18, 18–25, 26 and older).</translation>
     </message>
     <message>
         <source>Timmar närvaro</source>

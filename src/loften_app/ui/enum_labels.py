@@ -111,6 +111,12 @@ QT_TRANSLATE_NOOP("enums", "nedlagda timmar")
 
 # --- Templates of loften_app.domain and .reports (words.text, see domain.targets.Words) ---
 
+QT_TRANSLATE_NOOP("targets", "personnummer")
+QT_TRANSLATE_NOOP("targets", "samordningsnummer")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Texten verkar innehålla ett {kind} ({masked}). Löften får aldrig lagra personnummer eller samordningsnummer. Ta bort numret och beskriv i stället personen utan att peka ut hen, till exempel med åldersgrupp (under 18, 18–25, 26 och äldre).",
+)
 QT_TRANSLATE_NOOP("targets", "uppfyllt")
 QT_TRANSLATE_NOOP("targets", "i fas")
 QT_TRANSLATE_NOOP("targets", "risk")
@@ -129,9 +135,236 @@ QT_TRANSLATE_NOOP("targets", " (nästa {date})")
 QT_TRANSLATE_NOOP("targets", "ingen prognos")
 QT_TRANSLATE_NOOP("targets", "utfall {value} av {goal}")
 QT_TRANSLATE_NOOP("targets", "prognos {value} av {goal}")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Ingen plats är vald. Välj minst en plats där passet gjordes; en ny plats kan läggas till från formuläret.",
+)
+QT_TRANSLATE_NOOP("targets", "Ange hur många poliser som deltog i passet.")
+QT_TRANSLATE_NOOP(
+    "targets", "Butiksbesök {number} saknar butik. Välj butiken i listan eller ta bort raden."
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Butiksbesök {number} gäller samma butik som butiksbesök {first}. Ta bort dubbletten och samla det butiken sa i en anteckning.",
+)
+QT_TRANSLATE_NOOP("targets", "Skriv vad som ska göras, t.ex. Byta trasig belysning.")
+QT_TRANSLATE_NOOP("targets", "{field}, vad som ska göras")
+QT_TRANSLATE_NOOP("targets", "Ansvarig är ”annan”: skriv vem som har rådighet över platsen.")
+QT_TRANSLATE_NOOP("targets", "vandringens datum")
+QT_TRANSLATE_NOOP(
+    "targets", "En avslagen åtgärd behöver ett skäl; skriv varför den inte genomförs."
+)
+QT_TRANSLATE_NOOP(
+    "targets", "{field} saknas. Åtgärden är {status}: ange vilket datum den avslutades."
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Åtgärden är {status} men har ett datum avslutad ({date}). Ta bort datumet, eller ändra status till åtgärdad eller avslagen.",
+)
+QT_TRANSLATE_NOOP("targets", "En åtgärd kan inte avslutas i förväg.")
+QT_TRANSLATE_NOOP(
+    "targets", "Beskriv vad deltagarna såg, t.ex. Mörk gångtunnel, två lampor trasiga."
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "En genomförd vandring kan inte ha ett datum framåt i tiden. Rätta datumet, eller sätt status till planerad.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Vandringen är genomförd men har inga deltagare. Ange hur många som deltog i varje grupp (antal, aldrig namn).",
+)
+QT_TRANSLATE_NOOP("targets", "Skriv varför vandringen ställdes in; det syns i uppföljningen.")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Förmötet ({meeting}) kan inte vara efter vandringen ({walk}). Rätta något av datumen.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Ingen plats är vald. Välj minst en plats där insatsen gjordes; en ny plats kan läggas till från formuläret.",
+)
+QT_TRANSLATE_NOOP("targets", "Ange hur många volontärer som deltog (antal, inga namn).")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "{hours} volontärtimmar är fler än {volunteers} volontärer hinner på ett pass (högst {volunteers} × {hours_per_day} = {maximum} timmar). Rätta timmarna eller antalet volontärer, eller töm fältet så räknas timmarna som antal volontärer × passets längd.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Ärendekoden ser ut som ett ärendenummer hos Polisen eller Åklagarmyndigheten. Det får inte lagras i Löften. Töm fältet så skapar Löften en egen kod (t.ex. N-2018-014).",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Ärendekoden ”{code}” har fel form. Den ska se ut som N-2018-014: N, årtal och löpnummer med minst tre siffror. Töm fältet så skapar Löften koden.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Anteckningen verkar innehålla ett ärendenummer hos Polisen eller Åklagarmyndigheten (t.ex. 5000-K123456-18). Det får inte lagras i Löften, eftersom det pekar ut personen. Ta bort numret; ärendet har Löftens egen kod.",
+)
+QT_TRANSLATE_NOOP("targets", "datum upptäckt")
+QT_TRANSLATE_NOOP("targets", "Ange det datum då det faktiskt hände.")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Ange hur kommunen underrättades: orosanmälan (under 18 år), underrättelse eller erbjudande om kontakt.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Sättet är angivet ({kind}) men inte när kommunen underrättades. Ange datumet, eller töm sättet.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Den som är under 18 år ska anmälas till socialtjänsten med en orosanmälan, inte med {kind}. Välj orosanmälan, eller rätta åldersgruppen.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "{field} ({value}) är angivet men ingen första kontakt. Ange datum för första kontakt, eller töm fältet.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Ärendet är avslutat men saknar datum avslutad. Ange datumet, eller sätt status till pågående.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Ärendet är pågående men har datum avslutad ({date}). Sätt status till avslutad, eller ta bort datumet.",
+)
+QT_TRANSLATE_NOOP("targets", "Skriv vad som gjordes, t.ex. Skolbesök i årskurs 8.")
+QT_TRANSLATE_NOOP("targets", "Vad som gjordes")
+QT_TRANSLATE_NOOP("targets", "Kommun")
+QT_TRANSLATE_NOOP("targets", "Lokalpolisområde")
+QT_TRANSLATE_NOOP("targets", "Titel")
+QT_TRANSLATE_NOOP("targets", "Periodens början")
+QT_TRANSLATE_NOOP("targets", "Periodens slut")
+QT_TRANSLATE_NOOP("targets", "Datum för uppföljning")
+QT_TRANSLATE_NOOP("targets", "Var uppföljningen publiceras")
+QT_TRANSLATE_NOOP("targets", "Bakgrund")
+QT_TRANSLATE_NOOP("targets", "Det här ska vi åstadkomma")
+QT_TRANSLATE_NOOP("targets", "Överenskommelse")
+QT_TRANSLATE_NOOP("targets", "Löfte")
+QT_TRANSLATE_NOOP("targets", "Indikator")
+QT_TRANSLATE_NOOP("targets", "Löftets nummer")
+QT_TRANSLATE_NOOP("targets", "Löftets text")
+QT_TRANSLATE_NOOP("targets", "Kort titel")
+QT_TRANSLATE_NOOP("targets", "Kommentar om ansvar")
+QT_TRANSLATE_NOOP("targets", "Kommentar till uppföljningen")
+QT_TRANSLATE_NOOP("targets", "Intern kommentar")
+QT_TRANSLATE_NOOP("targets", "Värde")
+QT_TRANSLATE_NOOP("targets", "Antal dagar")
+QT_TRANSLATE_NOOP("targets", "Beskrivning")
+QT_TRANSLATE_NOOP("targets", "Namn")
+QT_TRANSLATE_NOOP("targets", "Adress")
+QT_TRANSLATE_NOOP("targets", "Typ")
+QT_TRANSLATE_NOOP("targets", "Källa")
+QT_TRANSLATE_NOOP("targets", "Enhet")
+QT_TRANSLATE_NOOP("targets", "Period")
+QT_TRANSLATE_NOOP("targets", "Kommentar om källan")
+QT_TRANSLATE_NOOP("targets", "Anteckning")
+QT_TRANSLATE_NOOP("targets", "Anteckningar")
+QT_TRANSLATE_NOOP("targets", "Datum")
+QT_TRANSLATE_NOOP("targets", "Starttid")
+QT_TRANSLATE_NOOP("targets", "Sluttid")
+QT_TRANSLATE_NOOP("targets", "Platser")
+QT_TRANSLATE_NOOP("targets", "Antal poliser")
+QT_TRANSLATE_NOOP("targets", "Butiksbesök")
+QT_TRANSLATE_NOOP("targets", "Butik")
+QT_TRANSLATE_NOOP("targets", "Ordningsstörningar")
+QT_TRANSLATE_NOOP("targets", "Synligt missbruk")
+QT_TRANSLATE_NOOP("targets", "Nedlagd tid")
+QT_TRANSLATE_NOOP("targets", "Område och rutt")
+QT_TRANSLATE_NOOP("targets", "Deltagare")
+QT_TRANSLATE_NOOP("targets", "Iakttagelse")
+QT_TRANSLATE_NOOP("targets", "Foto")
+QT_TRANSLATE_NOOP("targets", "Åtgärd")
+QT_TRANSLATE_NOOP("targets", "Vad")
+QT_TRANSLATE_NOOP("targets", "Vem som är ansvarig")
+QT_TRANSLATE_NOOP("targets", "Klart senast")
+QT_TRANSLATE_NOOP("targets", "Skäl till avslag")
+QT_TRANSLATE_NOOP("targets", "Datum avslutad")
+QT_TRANSLATE_NOOP("targets", "Datum för förmötet")
+QT_TRANSLATE_NOOP("targets", "Datum då protokollet skickades/publicerades")
+QT_TRANSLATE_NOOP("targets", "Skäl till att vandringen ställdes in")
+QT_TRANSLATE_NOOP("targets", "Antal volontärer")
+QT_TRANSLATE_NOOP("targets", "Volontärtimmar")
+QT_TRANSLATE_NOOP("targets", "Iakttagelser lämnade till polisen")
+QT_TRANSLATE_NOOP("targets", "Ärendekod")
+QT_TRANSLATE_NOOP("targets", "Datum upptäckt")
+QT_TRANSLATE_NOOP("targets", "Datum då kommunen underrättades")
+QT_TRANSLATE_NOOP("targets", "Hur kommunen underrättades")
+QT_TRANSLATE_NOOP("targets", "Polisens anteckningar")
+QT_TRANSLATE_NOOP("targets", "Datum för första kontakt")
+QT_TRANSLATE_NOOP("targets", "Erbjudet stöd")
+QT_TRANSLATE_NOOP("targets", "Accepterat")
+QT_TRANSLATE_NOOP("targets", "Kommunens anteckningar")
+QT_TRANSLATE_NOOP("targets", "Antal")
+QT_TRANSLATE_NOOP("targets", "Status")
+QT_TRANSLATE_NOOP("targets", "{field}: {message}")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "{field}: {date} ligger utanför åren {first}–{last}. Kontrollera årtalet och rätta datumet.",
+)
+QT_TRANSLATE_NOOP("targets", "{field} saknas. {hint}")
+QT_TRANSLATE_NOOP("targets", "{field}: {value} är ett negativt tal. Ange ett antal från {minimum}.")
+QT_TRANSLATE_NOOP("targets", "{field} måste vara minst {minimum}.")
+QT_TRANSLATE_NOOP("targets", "{field} är inte ett tal. Skriv ett vanligt tal, t.ex. 2,5.")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "{field}: {hours} timmar är ett negativt tal. Ange antalet timmar som 0 eller mer, eller lämna fältet tomt.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Nedlagd tid {hours} timmar är orimligt mycket för en post (högst {maximum}). Kontrollera siffran; tiden anges i timmar, inte minuter.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "{field} ({date}) kan inte vara före {earliest} ({earliest_date}). Rätta något av datumen.",
+)
+QT_TRANSLATE_NOOP("targets", "{field} ({date}) ligger efter dagens datum ({today}). {hint}")
+QT_TRANSLATE_NOOP(
+    "targets", "{field} har en tidszon. Ange tiden som vanlig klocktid (t.ex. 21:00) utan tidszon."
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Sluttiden är densamma som starttiden ({time}), så passet saknar längd. Ange när passet slutade. Ett pass över midnatt går bra: 21:00–02:00 är ett pass på fem timmar som slutar dagen efter.",
+)
+QT_TRANSLATE_NOOP("targets", "En av platserna är tom. Välj en plats i listan.")
+QT_TRANSLATE_NOOP("targets", "Samma plats är vald mer än en gång. Ta bort dubbletten.")
+QT_TRANSLATE_NOOP("targets", "Välj vilket löfte posten hör till.")
+QT_TRANSLATE_NOOP("targets", "Ange kommunen, t.ex. Filipstads kommun.")
+QT_TRANSLATE_NOOP("targets", "Ange lokalpolisområdet som kommunen samverkar med.")
+QT_TRANSLATE_NOOP("targets", "Ge överenskommelsen en titel, t.ex. Medborgarlöften 2017–2018.")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Periodens slut ({end}) måste komma efter periodens början ({start}). Rätta något av datumen.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Uppföljningen ({due}) kan inte vara före periodens slut ({end}): den görs efter perioden, oftast första kvartalet efter. Välj ett senare datum.",
+)
+QT_TRANSLATE_NOOP("targets", "Välj vilken överenskommelse löftet hör till.")
+QT_TRANSLATE_NOOP("targets", "Ange löftets nummer, t.ex. 1 för det första löftet.")
+QT_TRANSLATE_NOOP("targets", "Skriv löftets text ordagrant som i överenskommelsen.")
+QT_TRANSLATE_NOOP(
+    "targets", "Skriv en kort titel som visas i listor och rapporter, t.ex. Trygghetsvandringar."
+)
+QT_TRANSLATE_NOOP("targets", "Välj vilket löfte målet hör till.")
+QT_TRANSLATE_NOOP("targets", "Målets värde kan inte vara negativt ({value}). Ange 0 eller mer.")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Målet är en andel ({measure}) och anges som ett tal mellan 0 och 1, men värdet är {value}. Skriv t.ex. 0,8 för 80 procent.",
+)
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Ange inom hur många dagar kommunen ska ha fått kontakt (SMADIT siktar på 1 dygn); måttet räknar andelen ärenden med kontakt inom så många dagar.",
+)
+QT_TRANSLATE_NOOP("targets", "Ge platsen ett namn, t.ex. Stora torget.")
+QT_TRANSLATE_NOOP("targets", "Skriv butikens namn.")
+QT_TRANSLATE_NOOP("targets", "Ge indikatorn ett namn, t.ex. Andel otrygga i centrum kvällstid.")
+QT_TRANSLATE_NOOP(
+    "targets", "Ange var siffrorna kommer ifrån, t.ex. Polisens trygghetsmätning eller Brås NTU."
+)
+QT_TRANSLATE_NOOP("targets", "Välj vilken indikator värdet hör till.")
+QT_TRANSLATE_NOOP(
+    "targets", "Period saknas. Skriv t.ex. 2018, 2018-Q3, 2018-03 eller 2017-01-01/2018-12-31."
+)
 QT_TRANSLATE_NOOP("targets", "Nedlagda timmar")
 QT_TRANSLATE_NOOP("targets", "Patrullpass")
-QT_TRANSLATE_NOOP("targets", "Butiksbesök")
 QT_TRANSLATE_NOOP("targets", "Timmar närvaro")
 QT_TRANSLATE_NOOP("targets", "varav kväll och natt")
 QT_TRANSLATE_NOOP("targets", "Genomförda trygghetsvandringar")
@@ -140,7 +373,6 @@ QT_TRANSLATE_NOOP("targets", "Inställda")
 QT_TRANSLATE_NOOP("targets", "Öppna åtgärder")
 QT_TRANSLATE_NOOP("targets", "varav försenade")
 QT_TRANSLATE_NOOP("targets", "Volontärinsatser")
-QT_TRANSLATE_NOOP("targets", "Volontärtimmar")
 QT_TRANSLATE_NOOP("targets", "I samråd med kommunen")
 QT_TRANSLATE_NOOP("targets", "I samråd med näringslivet")
 QT_TRANSLATE_NOOP("targets", "Narkotikaärenden")

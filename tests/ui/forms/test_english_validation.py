@@ -18,6 +18,7 @@ from loften_app.ui.forms.other_activity import OtherActivityForm
 from loften_app.ui.i18n import Translations
 from loften_app.ui.lookups import Lookups
 from loften_app.ui.words import InterfaceWords
+from tests.ui.conftest import screenshot
 from tests.ui.test_translations import english  # noqa: F401 (a fixture)
 
 TODAY = dt.date(2018, 6, 1)
@@ -74,6 +75,11 @@ def test_english_messages_come_through_the_translator(
     english: Translations,  # noqa: F811
 ) -> None:
     assert shown(form) == expected(InterfaceWords())
+    what, notes = shown(form)
+    assert what.startswith("What was done is missing.")
+    assert "personal identity number" in notes and "Löften must never store" in notes
+    form.resize(900, 700)
+    screenshot(form, "english-form-validation")
 
 
 class Marked(QTranslator):

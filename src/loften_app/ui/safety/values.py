@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from loften_app.domain.validation.common import _field_label
 from loften_app.ui.i18n import enum_text
 from loften_app.ui.lists.names import RegisterNames
+from loften_app.ui.words import InterfaceWords
 
 EMPTY = "—"
 
@@ -57,9 +58,9 @@ def _own_labels() -> dict[str, str]:
 
 
 def field_name(name: str) -> str:
-    """The Swedish name of a field (`detected_on` → "Datum upptäckt")."""
+    """The name of a field in the user's language (`detected_on` → "Datum upptäckt")."""
     own = _own_labels().get(name)
-    return own if own is not None else _field_label(name)
+    return own if own is not None else _field_label(name, InterfaceWords())
 
 
 def _names_of(field: str, names: RegisterNames | None) -> Any:
@@ -106,7 +107,10 @@ def value_text(field: str, value: Any, names: RegisterNames | None = None) -> st
         return _tr("%1 st.").replace("%1", str(len(value)))
     if dataclasses.is_dataclass(value) or isinstance(value, Mapping):
         items = _items(value)
-        return ", ".join(f"{_field_label(k).lower()} {v}" for k, v in items if v not in (0, None))
+        words = InterfaceWords()
+        return ", ".join(
+            f"{_field_label(k, words).lower()} {v}" for k, v in items if v not in (0, None)
+        )
     return str(value)
 
 
