@@ -186,7 +186,7 @@ def test_the_whole_trail_exports_to_an_owner_only_csv(
     assert count == audit_count(database.path)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     with out.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = list(csv.reader(handle, delimiter=";"))
     assert tuple(rows[0]) == audit.CSV_HEADER
     assert len(rows) == count + 1
     mine = [row for row in rows if row[6] == added.id]

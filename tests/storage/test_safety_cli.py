@@ -76,7 +76,7 @@ def test_audit_export_and_retention(made: Path, tmp_path: Path, capsys: Any) -> 
     assert loften("--db", str(made), "audit", "--out", str(out)) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     with out.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))[1:]
+        rows = list(csv.reader(handle, delimiter=";"))[1:]
     assert len(rows) > promises(made)
     assert {row[4] for row in rows} == {"Skapad"}
     assert sum(row[5] == "promise" for row in rows) == promises(made)

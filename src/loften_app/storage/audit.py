@@ -211,7 +211,7 @@ def export_csv(database: Database, target: Path) -> int:
     fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, OWNER_ONLY)
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
+            writer = csv.writer(handle, delimiter=";")  # as Swedish Excel opens it
             writer.writerow(CSV_HEADER)
             for id_, at, actor, organisation, action, kind, rid, changes, note in _all_rows(
                 database

@@ -58,7 +58,7 @@ def test_the_audit_trail_is_exported_to_the_chosen_file(
     window.database_actions["audit"].trigger()
     settle(startup)
     with out.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = list(csv.reader(handle, delimiter=";"))
     assert rows[0][0] == "nr"
     assert any(row[4] == "Skapad" for row in rows[1:])
     assert f"({len(rows) - 1} rader)" in window.statusBar().currentMessage()
