@@ -201,7 +201,7 @@ def test_an_overdue_action_opens_the_walk_it_was_decided_on(
     window, page = started_window(qtbot, settings, ui_database)
     assert page.data is not None and page.data.overdue
     first = page.data.overdue[0]
-    assert page.side.action_buttons[0].text() == first.action.what
+    assert page.side.action_buttons[0].text() == first.what
     page.side.action_buttons[0].click()
     assert window.current_section() == "safety_walks"
     section = window.page("safety_walks")

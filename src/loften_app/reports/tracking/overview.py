@@ -16,7 +16,7 @@ from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.records import IndicatorData, SafetyWalkData, Stored
 from loften_app.reports.tracking.engine import StatusReport, status_report
 from loften_app.storage.services import RecordFilter, Services
-from loften_app.storage.services.activities import CarriedAction
+from loften_app.storage.services.report_queries import OverdueAction, ReportQueries
 
 __all__ = ["Due", "IndicatorSeries", "Overview", "due_on", "overview", "warm"]
 
@@ -39,7 +39,7 @@ class Due:
 
     today: dt.date
     next_walk: Stored[SafetyWalkData] | None
-    overdue: tuple[CarriedAction, ...]
+    overdue: tuple[OverdueAction, ...]
     overdue_total: int
 
 
@@ -60,7 +60,7 @@ class Overview:
         return self.due.next_walk
 
     @property
-    def overdue(self) -> tuple[CarriedAction, ...]:
+    def overdue(self) -> tuple[OverdueAction, ...]:
         return self.due.overdue
 
     @property
@@ -88,6 +88,8 @@ def overview(
 def due_on(services: Services, report: StatusReport, today: dt.date) -> Due:
     """The next planned walk from `today` to the end of the agreement, and overdue actions."""
     agreement = report.agreement.data
+    queries = ReportQueries(services.database)
+    ids = [p.promise.id for p in report.promises]
     ahead = Period(today, max(today, agreement.period_end))
     walks = services.safety_walks.list_page(
         filter=RecordFilter(period=ahead, status=WalkStatus.PLANNED.value),
@@ -99,8 +101,8 @@ def due_on(services: Services, report: StatusReport, today: dt.date) -> Due:
     return Due(
         today=today,
         next_walk=walks.items[0] if walks.items else None,
-        overdue=tuple(services.safety_walks.overdue_actions(on=today, limit=OVERDUE_SHOWN)),
-        overdue_total=services.safety_walks.count_overdue_actions(on=today),
+        overdue=tuple(queries.overdue_actions(ref=today, promise_ids=ids, limit=OVERDUE_SHOWN)),
+        overdue_total=queries.count_overdue_actions(ref=today, promise_ids=ids),
     )
 
 
@@ -112,22 +114,20 @@ def warm(services: Services, periods: Sequence[Period], today: dt.date) -> None:
 
 
 def _indicators(services: Services) -> tuple[IndicatorSeries, ...]:
+    """Every active indicator with its values in period order (one query for the values)."""
+    indicators = services.indicators.list_page(
+        filter=RecordFilter(), sort="name", descending=False, limit=10_000
+    ).items
+    values = ReportQueries(services.database).indicator_values()
     result: list[IndicatorSeries] = []
-    offset = 0
-    while True:
-        page = services.indicators.list_page(
-            filter=RecordFilter(), sort="name", descending=False, offset=offset, limit=200
-        )
-        for indicator in page.items:
-            values = []
-            for stored in services.indicator_values.for_indicator(indicator.id):
-                try:
-                    period = parse_period(stored.data.period_key)
-                except ValueError:
-                    continue  # validation refuses such keys; an old file may still hold one
-                values.append((period, stored.data.value, stored.data.source_note))
-            values.sort(key=lambda v: (v[0].start, v[0].end))
-            result.append(IndicatorSeries(indicator, tuple(values)))
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
-            return tuple(result)
+    for indicator in indicators:
+        series = []
+        for key, value, note in values.get(indicator.id, []):
+            try:
+                period = parse_period(key)
+            except ValueError:
+                continue  # validation refuses such keys; an old file may still hold one
+            series.append((period, value, note))
+        series.sort(key=lambda v: (v[0].start, v[0].end))
+        result.append(IndicatorSeries(indicator, tuple(series)))
+    return tuple(result)

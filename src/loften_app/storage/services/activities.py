@@ -229,44 +229,16 @@ class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
     ) -> list[CarriedAction]:
         """Actions neither done nor rejected from the active walks in the area `place_id`
         dated before `before` (less the walk `exclude_walk_id`), oldest deadline first."""
-        conditions = [SafetyWalk.place_id == place_id, SafetyWalk.date < before]
-        if exclude_walk_id is not None:
-            conditions.append(SafetyWalk.id != exclude_walk_id)
-        return self._open_actions(conditions)
-
-    def overdue_actions(self, *, on: dt.date, limit: int | None = None) -> list[CarriedAction]:
-        """Actions neither done nor rejected whose deadline passed before `on`, from every
-        active walk, oldest deadline first (at most `limit` of them)."""
-        return self._open_actions([WalkAction.deadline < on], limit=limit)
-
-    def count_overdue_actions(self, *, on: dt.date) -> int:
-        """How many actions `overdue_actions(on=on)` would give without a limit."""
-        query = (
-            select(func.count())
-            .select_from(WalkAction)
-            .join(Observation, Observation.id == WalkAction.observation_id)
-            .join(SafetyWalk, SafetyWalk.id == Observation.walk_id)
-            .where(
-                SafetyWalk.deleted_at.is_(None),
-                WalkAction.status.not_in((ActionStatus.DONE, ActionStatus.REJECTED)),
-                WalkAction.deadline < on,
-            )
-        )
-        with self._db.reading() as session:
-            return int(session.execute(query).scalar_one())
-
-    def _open_actions(
-        self, conditions: list[ColumnElement[bool]], *, limit: int | None = None
-    ) -> list[CarriedAction]:
         query = (
             select(SafetyWalk.id, SafetyWalk.date, Observation.description, Observation.category)
             .add_columns(WalkAction)
             .join(Observation, Observation.walk_id == SafetyWalk.id)
             .join(WalkAction, WalkAction.observation_id == Observation.id)
             .where(
+                SafetyWalk.place_id == place_id,
                 SafetyWalk.deleted_at.is_(None),
+                SafetyWalk.date < before,
                 WalkAction.status.not_in((ActionStatus.DONE, ActionStatus.REJECTED)),
-                *conditions,
             )
             .order_by(
                 WalkAction.deadline.is_(None),
@@ -275,8 +247,9 @@ class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
                 SafetyWalk.id,
                 Observation.position,
             )
-            .limit(limit)
         )
+        if exclude_walk_id is not None:
+            query = query.where(SafetyWalk.id != exclude_walk_id)
         with self._db.reading() as session:
             return [
                 CarriedAction(

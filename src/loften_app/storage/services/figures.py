@@ -314,8 +314,9 @@ class FigureService:
         """The additive figures of `period` as parts to add up: cached whole months, and the
         partial months at its ends computed now."""
         marker = self._db.change_marker()
-        segments = [m.overlap(period) or m for m in months_in(period)]
-        whole = [s for s, m in zip(segments, months_in(period), strict=True) if s == m]
+        months = months_in(period)
+        segments = [m.overlap(period) or m for m in months]
+        whole = [s for s, m in zip(segments, months, strict=True) if s == m]
         with self._lock:
             self._check(marker)
             missing = [m for m in whole if m not in self._months]

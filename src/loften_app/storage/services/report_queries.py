@@ -48,9 +48,9 @@ LIMIT :limit
 """).bindparams(bindparam("ids", expanding=True))
 
 #: The same definition of open and overdue on :ref as `FigureService` (figures.py).
-_OVERDUE = text("""
-SELECT w.date, p.name, o.category, o.description, a.what, a.owner, a.owner_detail, a.priority,
-       a.deadline, a.status
+#: Actions of active walks dated on or before :ref that are open on :ref (not closed, as done
+#: or rejected, on or before it) and whose deadline is before it.
+_OVERDUE_FROM = """
 FROM walk_action AS a
 JOIN observation AS o ON o.id = a.observation_id
 JOIN safety_walk AS w ON w.id = o.walk_id
@@ -58,9 +58,19 @@ LEFT JOIN place AS p ON p.id = coalesce(o.place_id, w.place_id)
 WHERE w.deleted_at IS NULL AND w.date <= :ref AND w.promise_id IN :ids
   AND NOT (a.status IN ('done', 'rejected') AND (a.closed_on IS NULL OR a.closed_on <= :ref))
   AND a.deadline < :ref
+"""
+
+_OVERDUE = text(f"""
+SELECT w.id, w.date, p.name, o.category, o.description, a.what, a.owner, a.owner_detail,
+       a.priority, a.deadline, a.status
+{_OVERDUE_FROM}
 ORDER BY a.deadline, w.date, o.position
 LIMIT :limit
 """).bindparams(bindparam("ids", expanding=True))
+
+_OVERDUE_COUNT = text(f"SELECT count(*) {_OVERDUE_FROM}").bindparams(
+    bindparam("ids", expanding=True)
+)
 
 _INDICATOR_VALUES = text("""
 SELECT v.indicator_id, v.period_key, v.value, v.source_note FROM indicator_value AS v
@@ -200,6 +210,7 @@ _EXPORT_BATCH = 5000
 class OverdueAction:
     """A walk's action that is past its deadline and neither done nor rejected on a date."""
 
+    walk_id: str
     walk_date: dt.date
     place: str
     category: ObservationCategory
@@ -275,6 +286,7 @@ class ReportQueries:
             rows = session.execute(_OVERDUE, {"ref": ref, "ids": list(promise_ids), "limit": limit})
             return [
                 OverdueAction(
+                    walk_id=walk_id,
                     walk_date=_date(walk_date),
                     place=place or "",
                     category=ObservationCategory(category),
@@ -287,6 +299,7 @@ class ReportQueries:
                     status=ActionStatus(status),
                 )
                 for (
+                    walk_id,
                     walk_date,
                     place,
                     category,
@@ -299,6 +312,14 @@ class ReportQueries:
                     status,
                 ) in rows
             ]
+
+    def count_overdue_actions(self, *, ref: dt.date, promise_ids: Sequence[str]) -> int:
+        """How many actions `overdue_actions` gives without a limit."""
+        if not promise_ids:
+            return 0
+        with self._db.reading() as session:
+            parameters = {"ref": ref, "ids": list(promise_ids)}
+            return int(session.execute(_OVERDUE_COUNT, parameters).scalar_one())
 
     def indicator_values(self) -> dict[str, list[tuple[str, float, str]]]:
         """Active values of the active indicators: indicator id → [(period key, value, note)]

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loften_app.domain.enums import Comparison
 from loften_app.domain.targets import (
     TargetStatus,
     describe_target,
@@ -27,7 +26,7 @@ from loften_app.domain.targets import (
 )
 from loften_app.reports.tracking import PromiseStatus, TargetResult
 from loften_app.reports.tracking.engine import main_figures
-from loften_app.ui.overview.words import InterfaceWords
+from loften_app.ui.words import InterfaceWords
 
 #: (symbol, colour) of each status: the symbol and the words carry the meaning, the colour
 #: only repeats it (never colour alone).
@@ -83,7 +82,7 @@ class TargetRow(QWidget):
         actual = result.actual or 0.0
         filled = 1.0 if goal <= 0 else min(max(actual / goal, 0.0), 1.0)
         self.bar.setValue(round(filled * _BAR_SCALE))
-        comparison = words.label(Comparison(data.comparison))
+        comparison = words.label(data.comparison)
         self.actual_text = format_value(data.measure, result.actual, words=words)
         bar_text = (
             self.tr("%1 av %2 %3")

@@ -31,7 +31,7 @@ from loften_app.ui.background import Background, Job
 from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.overview.cards import PromiseCard
 from loften_app.ui.overview.side import SidePanel
-from loften_app.ui.overview.words import InterfaceWords
+from loften_app.ui.words import InterfaceWords
 
 #: The section that lists the records of each promise type.
 SECTION_OF_TYPE: dict[PromiseType, str] = {

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from loften_app.reports.tracking.overview import IndicatorSeries, Overview
 from loften_app.ui.i18n import enum_text, period_text
-from loften_app.ui.overview.words import InterfaceWords
+from loften_app.ui.words import InterfaceWords
 
 
 def _heading(text: str) -> QLabel:
@@ -198,19 +198,17 @@ class SidePanel(QWidget):
             label.setObjectName("overdue_none")
             layout.addWidget(label)
             return frame
-        for carried in data.overdue:
-            action = carried.action
-            deadline = action.deadline.isoformat() if action.deadline else ""
+        for overdue in data.overdue:
             button = QCommandLinkButton(
-                action.what,
+                overdue.what,
                 self.tr("%1 · senast %2 · vandringen %3")
-                .replace("%1", enum_text(action.owner))
-                .replace("%2", deadline)
-                .replace("%3", carried.walk_date.isoformat()),
+                .replace("%1", enum_text(overdue.owner))
+                .replace("%2", overdue.deadline.isoformat())
+                .replace("%3", overdue.walk_date.isoformat()),
             )
             button.setObjectName("overdue_action")
             button.setToolTip(self.tr("Öppna trygghetsvandringen där åtgärden beslutades"))
-            walk_id = carried.walk_id
+            walk_id = overdue.walk_id
             button.clicked.connect(lambda _=False, w=walk_id: self.walk_requested.emit(w))
             self.action_buttons.append(button)
             layout.addWidget(button)
