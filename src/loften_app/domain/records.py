@@ -117,6 +117,10 @@ class PromiseData:
     responsibility_note: str = ""
     follow_up_comment: str = ""
     internal_comment: str = ""
+    #: The id of the promise of an earlier agreement that this one continues (its lineage).
+    continues_id: str | None = None
+    #: Hours per year planned for the promise; None when not set.
+    planned_hours: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

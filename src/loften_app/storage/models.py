@@ -190,6 +190,10 @@ class Promise(Record):
     responsibility_note: Mapped[str] = mapped_column(Text, default="")
     follow_up_comment: Mapped[str] = mapped_column(Text, default="")
     internal_comment: Mapped[str] = mapped_column(Text, default="")
+    #: The promise of an earlier agreement that this one continues (its lineage), if any.
+    continues_id: Mapped[str | None] = reference("promise.id")
+    #: The time planned for this promise, in hours per year (Brå: planned against spent).
+    planned_hours: Mapped[float | None] = mapped_column(Float)
 
 
 class Target(Record):
@@ -431,27 +435,29 @@ class DrugCase(Record):
 
     promise_id: Mapped[str] = reference("promise.id", nullable=False)
     case_code: Mapped[str] = mapped_column(String(30), unique=True)
-    # Police part (fylls i av Polisen)
+    # Police part (fylls i av Polisen); the coded fields stay empty until Polisen fills them in
     detected_on: Mapped[dt.date] = mapped_column(Date, index=True)
     place_id: Mapped[str | None] = reference("place.id")
-    age_group: Mapped[AgeGroup] = mapped_column(enum_column(AgeGroup, "age_group"))
-    kind: Mapped[DrugCaseKind] = mapped_column(enum_column(DrugCaseKind, "drug_case_kind"))
-    detection_method: Mapped[DetectionMethod] = mapped_column(
+    age_group: Mapped[AgeGroup | None] = mapped_column(enum_column(AgeGroup, "age_group"))
+    kind: Mapped[DrugCaseKind | None] = mapped_column(enum_column(DrugCaseKind, "drug_case_kind"))
+    detection_method: Mapped[DetectionMethod | None] = mapped_column(
         enum_column(DetectionMethod, "detection_method")
     )
-    legal_outcome: Mapped[LegalOutcome] = mapped_column(enum_column(LegalOutcome, "legal_outcome"))
+    legal_outcome: Mapped[LegalOutcome | None] = mapped_column(
+        enum_column(LegalOutcome, "legal_outcome")
+    )
     municipality_notified_on: Mapped[dt.date | None] = mapped_column(Date)
     notification_kind: Mapped[NotificationKind | None] = mapped_column(
         enum_column(NotificationKind, "notification_kind")
     )
     police_notes: Mapped[str] = mapped_column(Text, default="")
-    # Municipal part (fylls i av Kommunen)
+    # Municipal part (fylls i av Kommunen); `status` stays empty until Kommunen fills it in
     first_contact_on: Mapped[dt.date | None] = mapped_column(Date)
     support_offered: Mapped[SupportOffered | None] = mapped_column(
         enum_column(SupportOffered, "support_offered")
     )
     accepted: Mapped[Accepted | None] = mapped_column(enum_column(Accepted, "accepted"))
-    status: Mapped[CaseStatus] = mapped_column(enum_column(CaseStatus, "case_status"))
+    status: Mapped[CaseStatus | None] = mapped_column(enum_column(CaseStatus, "case_status"))
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     municipal_notes: Mapped[str] = mapped_column(Text, default="")
     hours_spent: Mapped[float | None] = mapped_column(Float)
