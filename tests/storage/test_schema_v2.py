@@ -28,6 +28,10 @@ def make_version_1_file(path: Path) -> int:
     with open_database(path) as db:
         apply_template(Services.build(db, MUNICIPALITY), "filipstad-2017-2018")
         with db.engine.connect() as connection:
+            # Table rebuilds must not cascade (as in storage.database._migrate).
+            raw = connection.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
             with connection.begin():
                 command.downgrade(alembic_config(connection), "0001")
             connection.commit()

@@ -1,5 +1,5 @@
 """Schema version 3: a promise's lineage (the promise it continues) and its planned hours; a
-version-2 file upgrades after a backup and keeps its records, a failed upgrade leaves it as it was."""
+version-2 file upgrades after a backup and keeps its records."""
 
 from __future__ import annotations
 
