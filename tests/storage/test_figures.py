@@ -117,10 +117,10 @@ def test_evening_and_night_hours_are_the_part_between_18_and_06(
 def test_leap_day_belongs_to_february_and_its_night_shift_reaches_march(
     services: Services, ids: dict[str, str]
 ) -> None:
-    services.patrols.add(data=patrol(ids, dt.date(2016, 2, 29), 23, 3))
-    february = figures(services, ids, month(2016, 2))
+    services.patrols.add(data=patrol(ids, dt.date(2020, 2, 29), 23, 3))
+    february = figures(services, ids, month(2020, 2))
     assert (february.patrols, february.patrol_hours) == (1, pytest.approx(1))
-    assert figures(services, ids, month(2016, 3)).patrol_hours == pytest.approx(3)
+    assert figures(services, ids, month(2020, 3)).patrol_hours == pytest.approx(3)
 
 
 def test_shop_visits_count_and_deleted_records_never_count(

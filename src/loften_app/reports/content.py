@@ -22,6 +22,7 @@ from loften_app.domain.targets import (
 from loften_app.reports import privacy
 from loften_app.reports.tracking.engine import (
     TargetResult,
+    chosen_agreement,
     main_figures,
     measure_value,
 )
@@ -127,17 +128,33 @@ class IndicatorSection:
     values: tuple[tuple[str, str, str], ...]
 
 
-def current_agreement(services: Services) -> Stored[AgreementData]:
-    agreement = services.agreements.current()
-    if agreement is None:
+def current_agreement(
+    services: Services,
+    agreement: Stored[AgreementData] | str | None = None,
+    *,
+    period: Period | None = None,
+    today: dt.date | None = None,
+) -> Stored[AgreementData]:
+    """The agreement a report is about: `agreement` (stored, id or start year), else the one in
+    force during `period`, else the one in force today."""
+    if services.agreements.current(today) is None:
         raise LoftenError(
             "Databasen har ingen överenskommelse att göra en rapport om. Skapa en först "
             "(Register, eller loften new)."
         )
-    return agreement
+    return chosen_agreement(services, agreement, period=period, today=today or dt.date.today())
 
 
-def agreement_span(agreement: Stored[AgreementData]) -> Period:
+def agreement_span(
+    agreement: Stored[AgreementData],
+    *,
+    services: Services | None = None,
+    today: dt.date | None = None,
+) -> Period:
+    """The span a report of `agreement` covers: with `services`, its written period plus any
+    extension up to `today` (förlängd giltighet, see `domain.agreements`); else as written."""
+    if services is not None:
+        return services.agreements.covered(agreement.id, today)
     return Period(agreement.data.period_start, agreement.data.period_end)
 
 

@@ -10,9 +10,12 @@ only the promise texts and the public comments as free text and masks drug-case 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loften_app.domain.enums import PromiseType, label
+from loften_app.domain.periods import Period
+from loften_app.domain.records import AgreementData, Stored
 from loften_app.reports.content import (
     Header,
     IndicatorSection,
@@ -23,11 +26,11 @@ from loften_app.reports.content import (
     indicator_sections,
     target_line,
 )
-from loften_app.reports.tracking.engine import status_report
+from loften_app.reports.tracking.engine import PromiseStatus, status_report
 from loften_app.storage.services import Services
 from loften_app.storage.services.figures import PromiseFigures
 
-__all__ = ["FollowUpPromise", "FollowUpReport", "follow_up_report"]
+__all__ = ["FollowUpPromise", "FollowUpReport", "PreviousResult", "follow_up_report"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,19 @@ class FollowUpPromise:
     public_comment: str
     #: Empty in the public version.
     internal_comment: str
+    #: The result of the promise it continues in the previous agreement, if it has a lineage.
+    previous: PreviousResult | None = None
+
+
+@dataclass(frozen=True)
+class PreviousResult:
+    """A continued promise's result in the previous agreement, shown beside this one's."""
+
+    agreement_title: str
+    period_text: str
+    number: int
+    figure_lines: tuple[tuple[str, str], ...]
+    targets: tuple[TargetLine, ...]
 
 
 @dataclass(frozen=True)
@@ -63,13 +79,20 @@ def follow_up_report(
     today: dt.date | None = None,
     public: bool = False,
     now: dt.datetime | None = None,
+    agreement: Stored[AgreementData] | str | None = None,
 ) -> FollowUpReport:
     """The follow-up of the current agreement's whole period, judged on `today` (at the latest
     the period's last day). Raises `LoftenError` when the file has no agreement."""
     today = today or dt.date.today()
-    agreement = current_agreement(services)
-    span = agreement_span(agreement)
-    status = status_report(services, period=span, today=today)
+    if agreement is None:
+        agreement = services.agreements.last_ended(today)
+    agreement = current_agreement(services, agreement, today=today)
+    covered = agreement_span(agreement, services=services, today=today)
+    # Judged over the written period (or the part before a newer agreement started); the
+    # extension (förlängd giltighet) belongs to the agreement but is no part of its promise.
+    span = Period(covered.start, min(covered.end, agreement.data.period_end))
+    status = status_report(services, period=span, today=today, agreement=agreement)
+    previous = _previous_results(services, status.promises, today=today, public=public)
     promises: list[FollowUpPromise] = []
     for p in status.promises:
         data = p.promise.data
@@ -86,6 +109,7 @@ def follow_up_report(
                 targets=tuple(target_line(t, p.figures, public=public) for t in p.targets),
                 public_comment=data.follow_up_comment,
                 internal_comment="" if public else data.internal_comment,
+                previous=previous.get(p.promise.id),
             )
         )
     header = Header.of(
@@ -105,11 +129,69 @@ def follow_up_report(
         indicators=tuple(
             indicator_sections(
                 services,
-                within=span,
-                promise_numbers={p.promise.id: p.promise.data.number for p in status.promises},
+                # One series across every agreement of the file, up to this one's end.
+                within=Period(_first_start(services, today), span.end),
+                promise_numbers=_numbers_with_lineage(services, status.promises),
                 public=public,
             )
         ),
         # Free text as well: the public version says nothing but the promises and comments.
         publication="" if public else agreement.data.publication,
     )
+
+
+def _first_start(services: Services, today: dt.date) -> dt.date:
+    return min(a.agreement.data.period_start for a in services.agreements.listing(today))
+
+
+def _numbers_with_lineage(services: Services, promises: Sequence[PromiseStatus]) -> dict[str, int]:
+    """Promise number by promise id, the promises each one continues included (an indicator
+    tied to last year's promise belongs to this year's)."""
+    numbers: dict[str, int] = {}
+    for p in promises:
+        for pid in [p.promise.id, *services.promises.lineage(p.promise.id)]:
+            numbers.setdefault(pid, p.promise.data.number)
+    return numbers
+
+
+def _previous_results(
+    services: Services, promises: Sequence[PromiseStatus], *, today: dt.date, public: bool
+) -> dict[str, PreviousResult]:
+    """Per promise that continues one of an earlier agreement: that promise's result over the
+    earlier agreement's span (one status report per earlier agreement)."""
+    continued = {p.promise.id: p.promise.data.continues_id for p in promises}
+    wanted = {pid: old for pid, old in continued.items() if old is not None}
+    if not wanted:
+        return {}
+    olds = services.promises.get_many(ids=list(wanted.values()))
+    by_agreement: dict[str, list[str]] = {}
+    for old in olds:
+        by_agreement.setdefault(old.data.agreement_id, []).append(old.id)
+    results: dict[str, PromiseStatus] = {}
+    titles: dict[str, tuple[str, str]] = {}
+    for agreement_id, ids in by_agreement.items():
+        earlier = services.agreements.get(id=agreement_id)
+        span = services.agreements.covered(agreement_id, today)
+        report = status_report(services, period=span, today=today, agreement=earlier)
+        for s in report.promises:
+            if s.promise.id in ids:
+                results[s.promise.id] = s
+                titles[s.promise.id] = (
+                    earlier.data.title,
+                    f"{span.start.isoformat()} – {span.end.isoformat()}",
+                )
+    out: dict[str, PreviousResult] = {}
+    for pid, old_id in wanted.items():
+        found = results.get(old_id)
+        if found is None:
+            continue
+        title, period_text = titles[old_id]
+        data = found.promise.data
+        out[pid] = PreviousResult(
+            agreement_title=title,
+            period_text=period_text,
+            number=data.number,
+            figure_lines=tuple(figure_lines(data.type, found.figures, public=public)),
+            targets=tuple(target_line(t, found.figures, public=public) for t in found.targets),
+        )
+    return out

@@ -21,7 +21,7 @@ from loften_app.domain.enums import (
 )
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import MONTH_NAMES, Period, months_in, quarter_key
-from loften_app.domain.records import SafetyWalkData, Stored
+from loften_app.domain.records import AgreementData, SafetyWalkData, Stored
 from loften_app.domain.targets import DEFAULT_CONTACT_DAYS, format_number
 from loften_app.reports import privacy
 from loften_app.reports.content import (
@@ -172,17 +172,21 @@ def quarterly_report(
     today: dt.date | None = None,
     public: bool = False,
     now: dt.datetime | None = None,
+    agreement: Stored[AgreementData] | str | None = None,
 ) -> QuarterlyReport:
-    """The quarterly summary for `quarter`, its targets judged on `today` (at the latest the
-    quarter's last day). Raises `LoftenError` without an agreement or for a bad quarter."""
+    """The quarterly summary for `quarter` of `agreement` (default: the one in force in the
+    quarter), its targets judged on `today` (at the latest the quarter's last day). Raises
+    `LoftenError` without an agreement or for a bad quarter."""
     today = today or dt.date.today()
-    agreement = current_agreement(services)
-    span = agreement_span(agreement)
+    if quarter is None:
+        check_quarter(quarter, Period(today, today))
+    agreement = current_agreement(services, agreement, period=quarter, today=today)
+    span = agreement_span(agreement, services=services, today=today)
     quarter = check_quarter(quarter, span)
     ytd_start = max(dt.date(quarter.start.year, 1, 1), span.start)
     year_to_date = Period(min(ytd_start, quarter.start), quarter.end)
-    of_quarter = status_report(services, period=quarter, today=today)
-    of_year = status_report(services, period=year_to_date, today=today)
+    of_quarter = status_report(services, period=quarter, today=today, agreement=agreement)
+    of_year = status_report(services, period=year_to_date, today=today, agreement=agreement)
     promise_ids = [p.promise.id for p in of_quarter.promises]
     queries = ReportQueries(services.database)
 

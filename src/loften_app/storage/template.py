@@ -2,6 +2,10 @@
 
 A template is a JSON file in `resources/templates/`. Applying one writes every record in one
 transaction, through the services' validation, so a template can never leave half an agreement.
+
+A template holds promise texts, not a frozen period: "filipstad" is the seed's promises for a
+period the user chooses (by default the current calendar year). The file's own name
+("filipstad-2017-2018") gives the seed's period as written, which the demo data uses.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import Comparison, Measure, PromiseType, Responsible, TargetPeriod
+from loften_app.domain.periods import Period
 from loften_app.domain.records import (
     AgreementData,
     IndicatorData,
@@ -26,6 +31,7 @@ from loften_app.domain.records import (
 from loften_app.resources import resource_dir, resource_path
 from loften_app.storage.errors import StorageError
 from loften_app.storage.services import Services
+from loften_app.storage.services.cycle import renewed_title
 
 
 @dataclass(frozen=True)
@@ -43,8 +49,12 @@ def available_templates() -> list[TemplateInfo]:
     return found
 
 
+#: Short names of the templates whose period the user chooses, and the file each one uses.
+PERIOD_TEMPLATES = {"filipstad": "filipstad-2017-2018"}
+
+
 def load_template(name: str) -> dict[str, Any]:
-    path = resource_path("templates", f"{name}.json")
+    path = resource_path("templates", f"{PERIOD_TEMPLATES.get(name, name)}.json")
     if not path.is_file():
         names = ", ".join(t.name for t in available_templates())
         raise StorageError(f"Mallen '{name}' finns inte. Tillgängliga mallar: {names}.")
@@ -52,12 +62,33 @@ def load_template(name: str) -> dict[str, Any]:
     return content
 
 
+def template_period(name: str, period: Period | None, today: dt.date | None = None) -> Period:
+    """The period an agreement made from template `name` covers: `period` when given, else the
+    template's own period for a file name ("filipstad-2017-2018"), else this calendar year."""
+    if period is not None:
+        return period
+    if name not in PERIOD_TEMPLATES:
+        spec = load_template(name)["agreement"]
+        return Period(
+            dt.date.fromisoformat(spec["period_start"]), dt.date.fromisoformat(spec["period_end"])
+        )
+    y = (today or dt.date.today()).year
+    return Period(dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
 def apply_template(
-    services: Services, name: str, *, session: Session | None = None
+    services: Services,
+    name: str,
+    *,
+    period: Period | None = None,
+    session: Session | None = None,
+    today: dt.date | None = None,
 ) -> Stored[AgreementData]:
-    """Create the template's agreement and everything that belongs to it, in one transaction:
-    its own, or the caller's `session` (demo data writes the template with its records)."""
+    """Create the template's agreement for `period` (see `template_period`) and everything
+    that belongs to it, in one transaction: its own, or the caller's `session` (demo data
+    writes the template with its records)."""
     template = load_template(name)
+    chosen = template_period(name, period, today)
     if services.agreements.current() is not None:
         raise StorageError(
             "Databasen innehåller redan en överenskommelse, så mallen lades inte till. "
@@ -65,6 +96,10 @@ def apply_template(
         )
     date = dt.date.fromisoformat
     spec = template["agreement"]
+    written = Period(date(spec["period_start"]), date(spec["period_end"]))
+    due = date(spec["follow_up_due"]) if spec.get("follow_up_due") else None
+    if chosen != written:
+        due = dt.date(chosen.end.year + 1, 3, 31)
     with contextlib.ExitStack() as stack:
         if session is None:
             session = stack.enter_context(services.database.writing())
@@ -73,11 +108,11 @@ def apply_template(
             AgreementData(
                 municipality=spec["municipality"],
                 police_area=spec["police_area"],
-                title=spec["title"],
-                period_start=date(spec["period_start"]),
-                period_end=date(spec["period_end"]),
+                title=renewed_title(spec["title"], written, chosen),
+                period_start=chosen.start,
+                period_end=chosen.end,
                 valid_until_replaced=spec["valid_until_replaced"],
-                follow_up_due=date(spec["follow_up_due"]) if spec.get("follow_up_due") else None,
+                follow_up_due=due,
                 publication=spec.get("publication", ""),
                 background=spec.get("background", ""),
                 aims=spec.get("aims", ""),

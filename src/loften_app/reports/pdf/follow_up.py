@@ -47,6 +47,20 @@ def render_follow_up(report: FollowUpReport) -> bytes:
                 right=(1,),
             )
         )
+        if p.previous is not None:
+            prev = p.previous
+            story.append(
+                para(
+                    f"Föregående överenskommelse: {prev.agreement_title} ({prev.period_text}), "
+                    f"löfte {prev.number}",
+                    Styles.h2,
+                )
+            )
+            rows = [[t.description, t.actual_text, t.status_text] for t in prev.targets]
+            rows += [[name, value, ""] for name, value in prev.figure_lines]
+            story.append(
+                table(["Mål och resultat då", "Utfall", "Status"], rows, [0.55, 0.25, 0.2])
+            )
         if p.public_comment:
             story.append(para("Kommentar", Styles.h2))
             story.append(para(p.public_comment, Styles.body))

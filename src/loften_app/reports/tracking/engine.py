@@ -211,20 +211,47 @@ def main_figures(
     return [(words.text("Aktiviteter"), number(f.records)), hours]
 
 
-def status_report(
-    services: Services, *, period: Period | None = None, today: dt.date | None = None
-) -> StatusReport:
-    """The status of every promise of the current agreement for `period` on `today`.
+def chosen_agreement(
+    services: Services,
+    agreement: Stored[AgreementData] | str | None,
+    *,
+    period: Period | None,
+    today: dt.date,
+) -> Stored[AgreementData]:
+    """The agreement a status or report is about: `agreement` (stored, or its id or start
+    year as `--agreement` takes it), else the one in force during `period`, else the one in
+    force today. Raises `LoftenError` when the file has no agreement."""
+    if isinstance(agreement, Stored):
+        return agreement
+    if agreement is not None:
+        return services.agreements.find(agreement, today=today)
+    if period is not None:
+        return services.agreements.for_period(period, today)
+    found = services.agreements.current(today)
+    if found is None:
+        raise LoftenError("Databasen har ingen överenskommelse. Skapa en först (loften new).")
+    return found
 
-    `period` defaults to the current year within the agreement (else its last year); targets
-    are judged as of `today` or the end of the period, whichever is earlier. Raises
-    `LoftenError` when the file has no agreement.
+
+def status_report(
+    services: Services,
+    *,
+    period: Period | None = None,
+    today: dt.date | None = None,
+    agreement: Stored[AgreementData] | str | None = None,
+) -> StatusReport:
+    """The status of every promise of `agreement` (see `chosen_agreement`) for `period` on
+    `today`.
+
+    `period` defaults to the current year within the agreement's span, its extension included
+    (else its last year); targets are judged as of `today` or the end of the period, whichever
+    is earlier, and records dated after that date count nowhere. Raises `LoftenError` when the
+    file has no agreement.
     """
     today = today or dt.date.today()
-    agreement = services.agreements.current()
-    if agreement is None:
-        raise LoftenError("Databasen har ingen överenskommelse. Skapa en först (loften new).")
-    span = Period(agreement.data.period_start, agreement.data.period_end)
+    stored = chosen_agreement(services, agreement, period=period, today=today)
+    agreement = stored
+    span = services.agreements.covered(stored.id, today)
     chosen = period or default_period(span, today)
     as_of = min(today, chosen.end)
     promises = services.promises.for_agreement(agreement.id)
@@ -234,6 +261,9 @@ def status_report(
     cache: dict[tuple[Period, dt.date], dict[str, PromiseFigures]] = {}
 
     def figures_for(measured: Period, until: dt.date) -> dict[str, PromiseFigures]:
+        # Records dated after the judging date count nowhere (`--today`).
+        if measured.start <= as_of < measured.end:
+            measured = Period(measured.start, as_of)
         key = (measured, until)
         if key not in cache:
             cache[key] = figures.period_figures(

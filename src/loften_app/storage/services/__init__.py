@@ -20,6 +20,7 @@ from loften_app.storage.services.base import (
     Page,
     RecordFilter,
     RecordService,
+    Who,
     new_id,
     utc_now,
 )
@@ -54,6 +55,8 @@ class Services:
     other_activities: OtherActivityService
     #: Aggregates for the target engine and reports, with a cache that lives as long as this.
     figures: FigureService
+    #: Who is working, shared by every service (see `set_actor`).
+    who: Who
 
     @classmethod
     def build(
@@ -66,22 +69,33 @@ class Services:
     ) -> Services:
         """Every service for `database` and `actor`; `clock` and `ids` make runs repeatable
         (demo data)."""
+        who = Who(actor)
         return cls(
             database=database,
-            agreements=AgreementService(database, actor, clock=clock, ids=ids),
-            promises=PromiseService(database, actor, clock=clock, ids=ids),
-            targets=TargetService(database, actor, clock=clock, ids=ids),
-            places=PlaceService(database, actor, clock=clock, ids=ids),
-            shops=ShopService(database, actor, clock=clock, ids=ids),
-            indicators=IndicatorService(database, actor, clock=clock, ids=ids),
-            indicator_values=IndicatorValueService(database, actor, clock=clock, ids=ids),
-            patrols=PatrolService(database, actor, clock=clock, ids=ids),
-            safety_walks=SafetyWalkService(database, actor, clock=clock, ids=ids),
-            volunteer_deployments=VolunteerDeploymentService(database, actor, clock=clock, ids=ids),
-            drug_cases=DrugCaseService(database, actor, clock=clock, ids=ids),
-            other_activities=OtherActivityService(database, actor, clock=clock, ids=ids),
+            agreements=AgreementService(database, who, clock=clock, ids=ids),
+            promises=PromiseService(database, who, clock=clock, ids=ids),
+            targets=TargetService(database, who, clock=clock, ids=ids),
+            places=PlaceService(database, who, clock=clock, ids=ids),
+            shops=ShopService(database, who, clock=clock, ids=ids),
+            indicators=IndicatorService(database, who, clock=clock, ids=ids),
+            indicator_values=IndicatorValueService(database, who, clock=clock, ids=ids),
+            patrols=PatrolService(database, who, clock=clock, ids=ids),
+            safety_walks=SafetyWalkService(database, who, clock=clock, ids=ids),
+            volunteer_deployments=VolunteerDeploymentService(database, who, clock=clock, ids=ids),
+            drug_cases=DrugCaseService(database, who, clock=clock, ids=ids),
+            other_activities=OtherActivityService(database, who, clock=clock, ids=ids),
             figures=FigureService(database),
+            who=who,
         )
+
+    @property
+    def actor(self) -> Actor:
+        """Who is working now."""
+        return self.who.actor
+
+    def set_actor(self, actor: Actor) -> None:
+        """Record `actor` on every change from the next save on (settings changed)."""
+        self.who.actor = actor
 
 
 __all__ = [

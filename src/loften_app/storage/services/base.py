@@ -10,6 +10,7 @@ based on a stale copy (the version counter), and deleting is soft.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from array import array
@@ -45,6 +46,7 @@ from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
 from loften_app.storage.rows import insert_rows as insert_plain_rows
 from loften_app.storage.rows import query_scalar
+from loften_app.storage.services.cycle import in_force_promise
 
 DataT = TypeVar("DataT")
 ModelT = TypeVar("ModelT", bound=Record)
@@ -91,6 +93,14 @@ class Page(Generic[DataT]):
     items: tuple[Stored[DataT], ...]
     total: int
     offset: int
+
+
+class Who:
+    """The person working, shared by every service of one `Services`: changing it (name or
+    organisation in the settings) applies to the next save of every service at once."""
+
+    def __init__(self, actor: Actor) -> None:
+        self.actor = actor
 
 
 def meta_of(row: Record) -> RecordMeta:
@@ -173,15 +183,20 @@ class RecordService(Generic[DataT, ModelT]):
     def __init__(
         self,
         database: Database,
-        actor: Actor,
+        actor: Actor | Who,
         *,
         clock: Clock = utc_now,
         ids: Callable[[], str] = new_id,
     ) -> None:
         self._db = database
-        self._actor = actor
+        self._who = actor if isinstance(actor, Who) else Who(actor)
         self._clock = clock
         self._new_id = ids
+
+    @property
+    def _actor(self) -> Actor:
+        """Who is working now (a change in the settings applies to the next save)."""
+        return self._who.actor
 
     # --- hooks --------------------------------------------------------------------------------
 
@@ -232,6 +247,22 @@ class RecordService(Generic[DataT, ModelT]):
             ]
         return []
 
+    def _in_agreement(self, session: Session, data: DataT) -> DataT:
+        """The record with the promise of the agreement in force on its date (a record belongs
+        to the agreement in force on its date, through its promise); `ValidationError` on the
+        date field when no agreement is in force then."""
+        if self.date_column is None:
+            return data
+        promise_id = getattr(data, "promise_id", None)
+        day = getattr(data, self.date_column, None)
+        if promise_id is None or not isinstance(day, dt.date):
+            return data
+        resolved, issues = in_force_promise(session, promise_id, day, field=self.date_column)
+        raise_if_issues(issues)
+        if resolved is None or resolved == promise_id:
+            return data
+        return dataclasses.replace(data, promise_id=resolved)  # type: ignore[type-var]
+
     # --- verbs --------------------------------------------------------------------------------
 
     def add(self, *, data: DataT) -> Stored[DataT]:
@@ -255,6 +286,7 @@ class RecordService(Generic[DataT, ModelT]):
             updated_by=self._actor.name,
         )
         data = self._prepare_in_session(session, data, meta.id)
+        data = self._in_agreement(session, data)
         raise_if_issues(self._check_references(session, data))
         self.insert_rows(session, [(meta, data)])
         self._audit(session, now, audit.ADD, meta.id, audit.added(data))
@@ -295,6 +327,7 @@ class RecordService(Generic[DataT, ModelT]):
         if current.version != expected_version:
             raise StaleRecordError(self._stale_message(current), old)
         data = self._prepare_in_session(session, data, id)
+        data = self._in_agreement(session, data)
         raise_if_issues(self._check_references(session, data))
         session.execute(
             sql_update(table)

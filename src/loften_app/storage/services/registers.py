@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from loften_app.domain.errors import ValidationIssue
-from loften_app.domain.periods import parse_period
+from loften_app.domain import agreements as cycle
+from loften_app.domain.errors import LoftenError, ValidationIssue
+from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.records import (
     AgreementData,
     IndicatorData,
@@ -21,6 +23,7 @@ from loften_app.domain.records import (
     TargetData,
 )
 from loften_app.domain.validation import CODE_DUPLICATE
+from loften_app.storage.errors import NotFoundError
 from loften_app.storage.models import (
     Agreement,
     Indicator,
@@ -30,7 +33,19 @@ from loften_app.storage.models import (
     Shop,
     Target,
 )
-from loften_app.storage.services.base import FlatRecordService, meta_of, raise_if_issues
+from loften_app.storage.services.base import (
+    FlatRecordService,
+    from_row,
+    meta_of,
+    raise_if_issues,
+)
+from loften_app.storage.services.cycle import (
+    AgreementListing,
+    lineage_of,
+    overlap_message,
+    renewal_data,
+    terms_in,
+)
 
 #: A value of an indicator as `IndicatorService.save_with_values` takes it: the id of the stored
 #: value it changes (None for a new value) and the value itself.
@@ -49,16 +64,187 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
     text_columns = ("title", "municipality", "police_area")
     sort_keys = ("period_start", "title", "updated_at")
 
-    def current(self) -> Stored[AgreementData] | None:
-        """The agreement in force: the active one that started last (None in an empty file)."""
+    def current(self, today: dt.date | None = None) -> Stored[AgreementData] | None:
+        """The agreement to show when none is chosen: the one in force on `today` (default:
+        today's date), else the latest that has started, else the first one to start; None in
+        a file without agreements."""
+        today = today or dt.date.today()
         with self._db.reading() as session:
-            row = session.scalars(
-                select(Agreement)
-                .where(Agreement.deleted_at.is_(None))
-                .order_by(Agreement.period_start.desc(), Agreement.id)
-                .limit(1)
-            ).first()
-            return None if row is None else Stored(meta_of(row), self._to_data(row))
+            terms = terms_in(session)
+            if not terms:
+                return None
+            term = cycle.in_force(terms, today)
+            if term is None:
+                started = [t for t in terms if t.start <= today]
+                pool = started or terms
+                term = (
+                    max(pool, key=lambda t: (t.start, t.id))
+                    if started
+                    else min(pool, key=lambda t: (t.start, t.id))
+                )
+            return self._get(session, term.id)
+
+    def in_force(self, day: dt.date) -> Stored[AgreementData] | None:
+        """The agreement in force on `day` (see `domain.agreements`), if any."""
+        with self._db.reading() as session:
+            term = cycle.in_force(terms_in(session), day)
+            return None if term is None else self._get(session, term.id)
+
+    def listing(self, today: dt.date | None = None) -> list[AgreementListing]:
+        """Every active agreement: the one in force first, then the others, latest first."""
+        today = today or dt.date.today()
+        with self._db.reading() as session:
+            terms = terms_in(session)
+            now = cycle.in_force(terms, today)
+            ordered = sorted(terms, key=lambda t: (t.id != (now.id if now else None), t.start))
+            ordered = [*ordered[:1], *sorted(ordered[1:], key=lambda t: t.start, reverse=True)]
+            if now is None:
+                ordered = sorted(terms, key=lambda t: t.start, reverse=True)
+            return [
+                AgreementListing(
+                    agreement=self._get(session, t.id),
+                    covered=cycle.covered(t, terms, today),
+                    in_force=now is not None and t.id == now.id,
+                    extension=cycle.extension(t, terms, today),
+                )
+                for t in ordered
+            ]
+
+    def covered(self, agreement_id: str, today: dt.date | None = None) -> Period:
+        """The span of the agreement that the overview and reports offer (see
+        `domain.agreements.covered`)."""
+        today = today or dt.date.today()
+        with self._db.reading() as session:
+            terms = terms_in(session)
+            for term in terms:
+                if term.id == agreement_id:
+                    return cycle.covered(term, terms, today)
+        raise NotFoundError("Överenskommelsen finns inte (den kan ha tagits bort).")
+
+    def find(self, ref: str, *, today: dt.date | None = None) -> Stored[AgreementData]:
+        """The agreement named by `ref`: its id, or the year it starts ("2017"), as
+        `--agreement` takes it. `LoftenError` with the choices when nothing or several match."""
+        items = self.listing(today)
+        found = [a for a in items if a.id == ref]
+        if not found and ref.isdigit() and len(ref) == 4:
+            found = [a for a in items if a.agreement.data.period_start.year == int(ref)]
+        if len(found) == 1:
+            return found[0].agreement
+        choices = "; ".join(
+            f"{a.agreement.data.period_start.year} ({a.agreement.data.title}, id {a.id})"
+            for a in items
+        )
+        if found:
+            raise LoftenError(f"Flera överenskommelser börjar {ref}; ange id i stället: {choices}.")
+        raise LoftenError(
+            f"Ingen överenskommelse heter {ref}. Ange id eller startår: {choices or 'inga finns'}."
+        )
+
+    def for_period(self, period: Period, today: dt.date | None = None) -> Stored[AgreementData]:
+        """The agreement a report of `period` is about when none is chosen: the one in force on
+        the period's last day (or on its first, or on today, in that order)."""
+        for day in (period.end, period.start, today or dt.date.today()):
+            found = self.in_force(day)
+            if found is not None:
+                return found
+        found = self.current(today)
+        if found is None:
+            raise LoftenError("Databasen har ingen överenskommelse. Skapa en först (loften new).")
+        return found
+
+    def last_ended(self, today: dt.date | None = None) -> Stored[AgreementData] | None:
+        """The latest agreement whose written period has ended by `today` (the follow-up's
+        default), else None."""
+        today = today or dt.date.today()
+        with self._db.reading() as session:
+            ended = [t for t in terms_in(session) if t.end < today]
+            if not ended:
+                return None
+            return self._get(session, max(ended, key=lambda t: (t.start, t.id)).id)
+
+    def renew(
+        self,
+        *,
+        from_id: str | None = None,
+        period: Period | None = None,
+        title: str | None = None,
+        promises: Sequence[tuple[str | None, PromiseData, Sequence[TargetData]]] | None = None,
+        today: dt.date | None = None,
+    ) -> Stored[AgreementData]:
+        """A new agreement that renews `from_id` (default: the one in force), for `period`
+        (default: the calendar year after its end), in one transaction.
+
+        Carries over the promises and their targets, each new promise remembering the one it
+        continues. `promises`, when given, is the edited list to save instead: (the id of the
+        promise continued or None for a new one, the promise, its targets); a promise left out is
+        dropped. Places, shops and indicators are registers of the whole file and stay as they
+        are. Refused with `LoftenError` when the period overlaps another agreement.
+        """
+        source = self.current(today) if from_id is None else self.get(id=from_id)
+        if source is None:
+            raise LoftenError("Det finns ingen överenskommelse att förnya. Skapa en först.")
+        with self._db.writing() as session:
+            old, carried = _copy_for_renewal(session, source.id)
+            terms = terms_in(session)
+            own = next(t for t in terms if t.id == old.id)
+            period = period or cycle.renewal_period(own)
+            clash = cycle.overlapping(period, terms)
+            if clash:
+                titles = {t.id: self._get(session, t.id).data.title for t in clash}
+                raise LoftenError(overlap_message(period, clash, titles))
+            data = renewal_data(old.data, period, title=title)
+            new = self.stage(session, data)
+            promise_service = PromiseService(
+                self._db, self._actor, clock=self._clock, ids=self._new_id
+            )
+            target_service = TargetService(
+                self._db, self._actor, clock=self._clock, ids=self._new_id
+            )
+            if promises is None:
+                promises = [(p.id, p.data, targets) for p, targets in carried]
+            for continues, promise, targets in promises:
+                stored = promise_service.stage(
+                    session,
+                    dataclasses.replace(
+                        promise,
+                        agreement_id=new.id,
+                        continues_id=continues,
+                        follow_up_comment="",
+                        internal_comment="",
+                    ),
+                )
+                for target in targets:
+                    target_service.stage(session, dataclasses.replace(target, promise_id=stored.id))
+            return new
+
+
+def _copy_for_renewal(
+    session: Session, agreement_id: str
+) -> tuple[Stored[AgreementData], list[tuple[Stored[PromiseData], list[TargetData]]]]:
+    """The agreement and its active promises with their targets, as a renewal copies them."""
+    row = session.get(Agreement, agreement_id)
+    if row is None or row.deleted_at is not None:
+        raise LoftenError("Överenskommelsen finns inte (den kan ha tagits bort).")
+    agreement = Stored(meta_of(row), from_row(AgreementData, row))
+    promises = session.scalars(
+        select(Promise)
+        .where(Promise.agreement_id == agreement_id, Promise.deleted_at.is_(None))
+        .order_by(Promise.number)
+    ).all()
+    result: list[tuple[Stored[PromiseData], list[TargetData]]] = []
+    for promise in promises:
+        targets = session.scalars(
+            select(Target)
+            .where(Target.promise_id == promise.id, Target.deleted_at.is_(None))
+            .order_by(Target.created_at, Target.id)
+        ).all()
+        result.append(
+            (
+                Stored(meta_of(promise), from_row(PromiseData, promise)),
+                [from_row(TargetData, t) for t in targets],
+            )
+        )
+    return agreement, result
 
 
 class PromiseService(FlatRecordService[PromiseData, Promise]):
@@ -79,6 +265,11 @@ class PromiseService(FlatRecordService[PromiseData, Promise]):
                 .order_by(Promise.number)
             ).all()
             return [Stored(meta_of(row), self._to_data(row)) for row in rows]
+
+    def lineage(self, promise_id: str) -> list[str]:
+        """The ids of the promises `promise_id` continues, nearest first."""
+        with self._db.reading() as session:
+            return lineage_of(session, promise_id)
 
 
 class TargetService(FlatRecordService[TargetData, Target]):

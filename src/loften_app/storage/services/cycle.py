@@ -1,0 +1,190 @@
+"""The agreement cycle in storage: agreements in force, the span each covers, finding one by id
+or year, renewing one for the next period, and the promise a record belongs to on its date.
+
+The rules themselves are in `domain.agreements`; this module reads the agreements and writes
+renewals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from loften_app.domain import agreements as cycle
+from loften_app.domain.errors import ValidationIssue
+from loften_app.domain.periods import Period
+from loften_app.domain.records import AgreementData, Stored
+from loften_app.storage.models import Agreement, Promise
+from loften_app.storage.rows import query_scalar
+
+__all__ = [
+    "AgreementListing",
+    "in_force_promise",
+    "renewed_title",
+    "terms_in",
+]
+
+
+def terms_in(session: Session) -> list[cycle.Term]:
+    """The active agreements of the file as `Term`s."""
+    rows = session.execute(
+        select(
+            Agreement.id,
+            Agreement.period_start,
+            Agreement.period_end,
+            Agreement.valid_until_replaced,
+        ).where(Agreement.deleted_at.is_(None))
+    ).all()
+    return [cycle.Term(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+
+@dataclass(frozen=True)
+class AgreementListing:
+    """An agreement as `loften agreements` and the pickers list it."""
+
+    agreement: Stored[AgreementData]
+    #: The span the overview and reports offer: written period plus any extension.
+    covered: Period
+    in_force: bool
+    #: The part after the written end date, if the agreement runs past it.
+    extension: Period | None
+
+    @property
+    def id(self) -> str:
+        return self.agreement.id
+
+
+_YEARS = re.compile(r"(?<!\d)(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)")
+
+
+def renewed_title(title: str, old: Period, new: Period) -> str:
+    """The title of a renewal: the years of the old period replaced by those of the new one
+    ("Medborgarlöften 2025" → "Medborgarlöften 2026"); else the new years appended."""
+    years = (
+        str(new.start.year)
+        if new.start.year == new.end.year
+        else f"{new.start.year}–{new.end.year}"
+    )
+    match = _YEARS.search(title)
+    if match is None or int(match.group(1)) != old.start.year:
+        return f"{title} {years}".strip()
+    return title[: match.start()] + years + title[match.end() :]
+
+
+def in_force_promise(
+    session: Session,
+    promise_id: str,
+    day: dt.date,
+    *,
+    field: str,
+) -> tuple[str | None, list[ValidationIssue]]:
+    """The promise that a record dated `day` belongs to, given the promise chosen in the form.
+
+    The record belongs to the agreement in force on `day`. When the chosen promise belongs to
+    another agreement, the matching promise of the agreement in force takes its place: the one
+    that continues it (or that it continues), else the one with the same number and type, else
+    the first of the same type. An issue on `field` when no agreement is in force on `day`, or
+    when that agreement has no promise of the type.
+    """
+    own = query_scalar(
+        session,
+        "SELECT agreement_id FROM promise WHERE id = ? AND deleted_at IS NULL",
+        (promise_id,),
+    )
+    if own is None:
+        return promise_id, []  # the reference check says what is wrong
+    term = cycle.in_force(terms_in(session), day)
+    if term is None:
+        return None, [
+            ValidationIssue(
+                field,
+                "no_agreement",
+                f"Ingen överenskommelse gäller {day.isoformat()}. Förnya överenskommelsen eller "
+                "lägg till en som gäller då (Register → Överenskommelse) och spara igen.",
+            )
+        ]
+    if term.id == own:
+        return promise_id, []
+    chosen = session.get(Promise, promise_id)
+    assert chosen is not None
+    candidates = session.scalars(
+        select(Promise)
+        .where(
+            Promise.agreement_id == term.id,
+            Promise.deleted_at.is_(None),
+            Promise.type == chosen.type,
+        )
+        .order_by(Promise.number)
+    ).all()
+    if not candidates:
+        return None, [
+            ValidationIssue(
+                "promise_id",
+                "promise",
+                f"Överenskommelsen som gäller {day.isoformat()} har inget löfte av den här sorten, "
+                "så posten kan inte sparas för det datumet.",
+            )
+        ]
+    lineage = _lineage(session, promise_id)
+    for candidate in candidates:
+        if candidate.id in lineage or _lineage(session, candidate.id) & {promise_id}:
+            return candidate.id, []
+    for candidate in candidates:
+        if candidate.number == chosen.number:
+            return candidate.id, []
+    return candidates[0].id, []
+
+
+def _lineage(session: Session, promise_id: str) -> set[str]:
+    """`promise_id` and every promise it continues, back to the first."""
+    seen: set[str] = set()
+    current: str | None = promise_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        current = query_scalar(session, "SELECT continues_id FROM promise WHERE id = ?", (current,))
+    return seen
+
+
+def lineage_of(session: Session, promise_id: str) -> list[str]:
+    """The promises `promise_id` continues, nearest first (without itself)."""
+    chain: list[str] = []
+    current = query_scalar(session, "SELECT continues_id FROM promise WHERE id = ?", (promise_id,))
+    while current is not None and current not in chain and current != promise_id:
+        chain.append(current)
+        current = query_scalar(session, "SELECT continues_id FROM promise WHERE id = ?", (current,))
+    return chain
+
+
+def renewal_data(
+    agreement: AgreementData, period: Period, *, title: str | None = None
+) -> AgreementData:
+    """The new agreement's data: the old one's texts for `period`, follow-up due at the end of
+    the first quarter after it (as the seed says)."""
+    due_year = period.end.year + 1
+    return dataclasses.replace(
+        agreement,
+        title=title or renewed_title(agreement.title, _written(agreement), period),
+        period_start=period.start,
+        period_end=period.end,
+        follow_up_due=dt.date(due_year, 3, 31),
+    )
+
+
+def _written(agreement: AgreementData) -> Period:
+    return Period(agreement.period_start, agreement.period_end)
+
+
+def overlap_message(period: Period, others: Sequence[cycle.Term], titles: dict[str, str]) -> str:
+    names = ", ".join(
+        f"{titles.get(t.id, t.id)} ({t.start.isoformat()} – {t.end.isoformat()})" for t in others
+    )
+    return (
+        f"Perioden {period.start.isoformat()} – {period.end.isoformat()} överlappar "
+        f"{names}. Välj en period som börjar efter den."
+    )
