@@ -3514,8 +3514,8 @@ Do you want to apply retention now?</translation>
         <translation>The case code looks like a case number of the Police or the Prosecution Authority. It must not be stored in Löften. Empty the field and Löften makes its own code (e.g. N-2018-014).</translation>
     </message>
     <message>
-        <source>Ärendekoden ”{code}” har fel form. Den ska se ut som N-2018-014: N, årtal och löpnummer med minst tre siffror. Töm fältet så skapar Löften koden.</source>
-        <translation>The case code “{code}” has the wrong form. It should look like N-2018-014: N, the year and a serial number of at least three digits. Empty the field and Löften makes the code.</translation>
+        <source>Ärendekoden ”{code}” har fel form. Den ska se ut som K-2026-014: P, K eller N, årtal och löpnummer med minst tre siffror. Töm fältet så skapar Löften koden.</source>
+        <translation>The case code “{code}” has the wrong form. It should look like K-2026-014: P, K or N, the year and a serial number of at least three digits. Empty the field and Löften makes the code.</translation>
     </message>
     <message>
         <source>Anteckningen verkar innehålla ett ärendenummer hos Polisen eller Åklagarmyndigheten (t.ex. 5000-K123456-18). Det får inte lagras i Löften, eftersom det pekar ut personen. Ta bort numret; ärendet har Löftens egen kod.</source>

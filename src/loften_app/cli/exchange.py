@@ -62,11 +62,17 @@ def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
         help="importera: nya och nyare poster skrivs, vid konflikter behålls de egna värdena",
     )
     imp.add_argument("--photos", metavar="MAPP", help=photos_help)
+    imp.add_argument(
+        "--allow-second-agreement",
+        action="store_true",
+        help="importera även om paketet skapar en andra överenskommelse över samma tid",
+    )
     imp.set_defaults(handler=_cmd_import)
 
 
-def _photo_dir(args: argparse.Namespace) -> Path:
-    if args.photos:
+def photo_dir(args: argparse.Namespace) -> Path:
+    """`--photos`, else the photos folder in the user's data folder."""
+    if getattr(args, "photos", None):
         return Path(args.photos).expanduser()
     from loften_app.paths import user_data_dir
 
@@ -101,7 +107,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         result = export_changes(
             Services.build(database, actor),
             Path(args.out),
-            photo_dir=_photo_dir(args),
+            photo_dir=photo_dir(args),
             partner=args.partner,
             since=since,
             actor=actor,
@@ -116,7 +122,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from loften_app.storage.database import open_database
-    from loften_app.storage.exchange import Side, apply_import, preview_import, read_package
+    from loften_app.storage.exchange import (
+        Side,
+        apply_import,
+        cycle_warnings,
+        preview_import,
+        read_package,
+    )
     from loften_app.storage.services import Services
 
     package = read_package(Path(args.file).expanduser())  # checked before the database is opened
@@ -128,11 +140,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
         if preview.already_imported:
             print("Paketet är redan importerat. Inget har ändrats.")
             return 0
+        warnings = cycle_warnings(services, package)
+        for warning in warnings:
+            print(f"  Varning: {warning}")
+        if warnings and args.yes and not args.allow_second_agreement:
+            raise LoftenError(
+                "Inget har importerats: paketet skulle ändra överenskommelserna så som "
+                "varningarna säger. Kör med --allow-second-agreement om det ändå är rätt."
+            )
         if not args.yes:
             print("Inget har ändrats. Kör igen med --yes för att importera.")
             return 0
         result = apply_import(
-            services, package, actor=actor, photo_dir=_photo_dir(args), unresolved=Side.LOCAL
+            services, package, actor=actor, photo_dir=photo_dir(args), unresolved=Side.LOCAL
         )
     print(
         f"Importerat: {result.added} nya, {result.updated} uppdaterade, "

@@ -32,6 +32,12 @@ def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
     common.add_argument(
         "--today", metavar="DATUM", help="datum som målen bedöms per (standard: i dag)"
     )
+    common.add_argument(
+        "--agreement",
+        metavar="ÖK",
+        help="överenskommelsens id eller startår, t.ex. 2017 (standard: den som gäller under "
+        "kvartalet; för uppföljningen den senaste som har löpt ut)",
+    )
     quarterly = kinds.add_parser(
         "quarterly", parents=[with_db, common], help="kvartalsrapport för styrgruppen"
     )
@@ -55,6 +61,11 @@ def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
         "--from", dest="date_from", metavar="DATUM", help="från och med, ÅÅÅÅ-MM-DD"
     )
     export.add_argument("--to", dest="date_to", metavar="DATUM", help="till och med, ÅÅÅÅ-MM-DD")
+    export.add_argument(
+        "--agreement",
+        metavar="ÖK",
+        help="bara en överenskommelses poster: id eller startår (standard: alla)",
+    )
     export.set_defaults(handler=_cmd_export)
 
 
@@ -96,7 +107,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         except ValueError as error:
             raise LoftenError(str(error)) from error
     today = _date(args.today, "--today")
-    request = ReportRequest(ReportKind(args.kind), public=args.public, quarter=quarter)
+    request = ReportRequest(
+        ReportKind(args.kind), public=args.public, quarter=quarter, agreement=args.agreement
+    )
     out = Path(args.out)
     with _services(args) as services:
         write_report(services, request, out, made_by=actor_from(args).name, today=today)
@@ -118,6 +131,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise LoftenError("--to ligger före --from.")
         period = Period(start, end)
     with _services(args) as services:
+        if args.agreement is not None:
+            agreement = services.agreements.find(args.agreement)
+            span = services.agreements.covered(agreement.id)
+            period = span if period is None else period.overlap(span)
+            if period is None:
+                raise LoftenError("Perioden ligger utanför överenskommelsen.")
         files = export(services, ExportFormat(args.format), Path(args.out), period=period)
     for path in files:
         print(f"Skrev {path}")

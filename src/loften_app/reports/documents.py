@@ -39,6 +39,8 @@ class ReportRequest:
     kind: ReportKind
     public: bool = False
     quarter: Period | None = None
+    #: The agreement (id or start year); None: the one the report's defaults choose.
+    agreement: str | None = None
 
 
 def write_report(
@@ -70,14 +72,25 @@ def write_report(
         from loften_app.reports.quarterly import quarterly_report
 
         quarterly = quarterly_report(
-            services, request.quarter, made_by=made_by, today=today, public=request.public
+            services,
+            request.quarter,
+            made_by=made_by,
+            today=today,
+            public=request.public,
+            agreement=request.agreement,
         )
         step(1, 3)
         pdf = render_quarterly(quarterly)
     else:
         from loften_app.reports.follow_up import follow_up_report
 
-        follow_up = follow_up_report(services, made_by=made_by, today=today, public=request.public)
+        follow_up = follow_up_report(
+            services,
+            made_by=made_by,
+            today=today,
+            public=request.public,
+            agreement=request.agreement,
+        )
         step(1, 3)
         pdf = render_follow_up(follow_up)
     step(2, 3)

@@ -51,7 +51,8 @@ from loften_app.domain.validation.common import (
 _HOURS_PER_DAY = 24
 
 # N-2018-014: the application's own pseudonymous case code.
-_CASE_CODE = re.compile(r"N-[0-9]{4}-[0-9]{3,}")
+#: N-2018-014 (older files), or an installation's own prefix: P-2026-001, K-2026-001, K3F-2026-001.
+_CASE_CODE = re.compile(r"(?:N|[PKA][0-9A-Z]{0,3})-[0-9]{4}-[0-9]{3,}")
 # The police's own case numbers (5000-K123456-18, K123456-18) and the prosecutors'
 # (AM-123456-18): these must never be stored.
 _POLICE_CASE_NUMBER = re.compile(
@@ -294,8 +295,8 @@ def _check_case_code(issues: _Issues, code: str) -> None:
             "case_code",
             CODE_FORMAT,
             words.text(
-                "Ärendekoden ”{code}” har fel form. Den ska se ut som N-2018-014: N, årtal och "
-                "löpnummer med minst tre siffror. Töm fältet så skapar Löften koden."
+                "Ärendekoden ”{code}” har fel form. Den ska se ut som K-2026-014: P, K eller N, "
+                "årtal och löpnummer med minst tre siffror. Töm fältet så skapar Löften koden."
             ).format(code=code),
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
@@ -93,7 +94,7 @@ def drug_cases(year: DemoYear, promise_id: str, *, first_number: int) -> Iterato
             detected_on=day,
             age_group=age,
             kind=_KINDS[young](rng),
-            case_code=case_code(year.options.year, first_number + index),
+            case_code=case_code(year.options.year, first_number + index, year.options.case_prefix),
             place_id=year.place(rng) if rng.random() < 0.85 else None,
             detection_method=_DETECTION(rng),
             legal_outcome=LegalOutcome.UNDER_INVESTIGATION
@@ -112,6 +113,18 @@ def drug_cases(year: DemoYear, promise_id: str, *, first_number: int) -> Iterato
         )
         entered = time_on(rng, year.days_after(rng, day, 0, 1), 8, hours=3)
         followed_up = None
+        if not year.options.makes("municipality"):  # the police's file: its own part only
+            first_contact = None
+            data = dataclasses.replace(
+                data,
+                first_contact_on=None,
+                support_offered=None,
+                accepted=None,
+                closed_on=None,
+                status=CaseStatus.ONGOING,
+                municipal_notes="",
+                hours_spent=None,
+            )
         if first_contact is not None:
             followed_up = max(at(closed_on or first_contact, 13), entered + dt.timedelta(hours=4))
         yield meta(rng, POLICE, entered, updated=followed_up, updated_by=SOCIAL_SERVICES), data

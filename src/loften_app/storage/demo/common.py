@@ -34,6 +34,17 @@ class DemoOptions:
     seed: int = 1
     scale: int = 1
     template: str = "filipstad-2017-2018"
+    #: Whose records to make: "police", "municipality" or "both" (one file for everything).
+    parts: str = "both"
+
+    @property
+    def case_prefix(self) -> str:
+        """Case codes as the installation that makes them numbers them (N- in a shared file)."""
+        return {"police": "P", "municipality": "K"}.get(self.parts, "N")
+
+    def makes(self, organisation: str) -> bool:
+        """Whether the records that `organisation` enters are made."""
+        return self.parts in ("both", organisation)
 
     def rng(self, stream: str) -> random.Random:
         """The random stream `stream`: one per record type, so that a change to one record type

@@ -26,6 +26,7 @@ from loften_app.storage.demo.writing import (
     write_records,
 )
 from loften_app.storage.demo.year import DemoYear
+from loften_app.storage.errors import StorageError
 from loften_app.storage.services import RecordFilter, RecordService, Services
 from loften_app.storage.services.activities import next_case_number
 from loften_app.storage.template import apply_template, target_from_spec
@@ -50,8 +51,14 @@ def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> di
     summary: dict[str, int] = {}
     with database.writing() as session:
         session.connection()  # BEGIN IMMEDIATE: nobody else writes until the commit
-        refuse_if_year_has_activities(services, options.year)
-        agreement = services.agreements.current()
+        refuse_if_year_has_activities(services, options.year, options.parts)
+        agreement = services.agreements.in_force(dt.date(options.year, 12, 31))
+        agreement = agreement or services.agreements.in_force(dt.date(options.year, 1, 1))
+        if agreement is None and services.agreements.current() is not None:
+            raise StorageError(
+                f"Ingen överenskommelse gäller {options.year}. Förnya överenskommelsen "
+                "(loften renew) först."
+            )
         if agreement is None:
             agreement = apply_template(services, options.template, session=session)
             summary["Överenskommelse (från mallen)"] = 1
@@ -61,7 +68,7 @@ def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> di
         summary.update(counts)
         summary["Mål (demo)"] = _add_demo_targets(session, services, registers.promises, content)
         year = DemoYear(options, registers, content)
-        first_case = next_case_number(session, options.year)
+        first_case = next_case_number(session, options.year, options.case_prefix)
         streams: list[tuple[str, PromiseType, RecordService[Any, Any], Generate, list[str]]] = [
             ("Patrullpass", PromiseType.PATROL, services.patrols, patrols, [SHOP_VISITS]),
             (
@@ -86,14 +93,23 @@ def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> di
                 [],
             ),
         ]
+        owner = {
+            PromiseType.PATROL: "police",
+            PromiseType.SAFETY_WALK: "municipality",
+            PromiseType.VOLUNTEERS: "police",
+            PromiseType.DRUGS: "police",
+        }
         for label, promise_type, service, generate, children in streams:
+            if not options.makes(owner[promise_type]):
+                continue
             promise_id = registers.promises.get(promise_type)
             if promise_id is not None:
                 summary[label] = write_records(session, service, generate(year, promise_id))
                 summary.update((child, year.counts.get(child, 0)) for child in children)
-        summary["Övriga aktiviteter"] = write_records(
-            session, services.other_activities, other_activities(year)
-        )
+        if options.makes("municipality"):
+            summary["Övriga aktiviteter"] = write_records(
+                session, services.other_activities, other_activities(year)
+            )
         values = indicator_values(year, existing_indicator_values(session))
         summary["Indikatorvärden"] = write_records(session, services.indicator_values, values)
     return summary

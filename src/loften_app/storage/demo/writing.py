@@ -52,22 +52,23 @@ def check_options(options: DemoOptions) -> None:
         raise StorageError("Skalan för demodata måste vara minst 1.")
 
 
-def refuse_if_year_has_activities(services: Services, year: int) -> None:
+def refuse_if_year_has_activities(services: Services, year: int, parts: str = "both") -> None:
     """Running twice for a year would duplicate it: refuse if any activity (even a deleted one)
-    is dated in the year. Call it while holding the write transaction, so that nobody adds one
-    in between."""
+    of the kinds `parts` makes ("police", "municipality" or "both") is dated in the year. Call it
+    while holding the write transaction, so that nobody adds one in between."""
     dated = RecordFilter(
         period=Period(dt.date(year, 1, 1), dt.date(year, 12, 31)), deleted=Deleted.ALL
     )
     found = sum(
         service.count(filter=dated)
-        for service in (
-            services.patrols,
-            services.safety_walks,
-            services.volunteer_deployments,
-            services.drug_cases,
-            services.other_activities,
+        for service, owner in (
+            (services.patrols, "police"),
+            (services.safety_walks, "municipality"),
+            (services.volunteer_deployments, "police"),
+            (services.drug_cases, "police"),
+            (services.other_activities, "municipality"),
         )
+        if parts in ("both", owner)
     )
     if found:
         raise StorageError(

@@ -35,6 +35,7 @@ from loften_app.storage.exchange.package import (
     read_package,
     read_package_from,
 )
+from loften_app.storage.exchange.starting import cycle_warnings, start_from_package
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -54,8 +55,10 @@ __all__ = [
     "Resolution",
     "Side",
     "apply_import",
+    "cycle_warnings",
     "export_changes",
     "preview_import",
     "read_package",
     "read_package_from",
+    "start_from_package",
 ]

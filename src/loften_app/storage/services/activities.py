@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Integer, Table, cast, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
-from loften_app.domain.enums import ActionStatus, ObservationCategory, PromiseType
+from loften_app.domain.enums import ActionStatus, ObservationCategory, Organisation, PromiseType
 from loften_app.domain.records import (
     ActionData,
     DrugCaseData,
@@ -26,6 +26,7 @@ from loften_app.domain.validation import with_defaults
 from loften_app.storage.models import (
     DeploymentPlace,
     DrugCase,
+    Meta,
     Observation,
     ObservationPhoto,
     OtherActivity,
@@ -294,20 +295,36 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
         return link_exists(DEPLOYMENT_PLACE, "deployment_id", VolunteerDeployment.id, place_id)
 
 
+#: The prefix of the codes made before each installation numbered its own (N-2018-014).
 CASE_CODE_PREFIX = "N"
 
+#: The letter each organisation's installation starts its case codes with (P-2026-001).
+ORGANISATION_PREFIX = {
+    Organisation.POLICE: "P",
+    Organisation.MUNICIPALITY: "K",
+    Organisation.OTHER: "A",
+}
 
-def case_code(year: int, number: int) -> str:
-    """The pseudonymous code of a drug case: N-2018-014."""
-    return f"{CASE_CODE_PREFIX}-{year}-{number:03d}"
+
+def case_code(year: int, number: int, prefix: str = CASE_CODE_PREFIX) -> str:
+    """The pseudonymous code of a drug case: P-2026-014 (N-2018-014 in older files)."""
+    return f"{prefix}-{year}-{number:03d}"
 
 
-def next_case_number(session: Session, year: int) -> int:
-    """The number after the highest case code of `year` (1 if it has none)."""
-    prefix = f"{CASE_CODE_PREFIX}-{year}-"
+def case_prefix(session: Session, organisation: Organisation) -> str:
+    """The prefix this installation gives the cases it creates: the organisation's letter, and
+    the installation's own mark (meta `case_mark`) where two installations of one organisation
+    exchange packages. Codes never collide between the two sides, so they are never renumbered."""
+    mark = session.scalar(select(Meta.value).where(Meta.key == "case_mark")) or ""
+    return ORGANISATION_PREFIX[organisation] + mark
+
+
+def next_case_number(session: Session, year: int, prefix: str = CASE_CODE_PREFIX) -> int:
+    """The number after the highest case code of `year` with `prefix` (1 if it has none)."""
+    start = f"{prefix}-{year}-"
     highest = session.scalar(
-        select(func.max(cast(func.substr(DrugCase.case_code, len(prefix) + 1), Integer))).where(
-            DrugCase.case_code >= prefix, DrugCase.case_code < f"{CASE_CODE_PREFIX}-{year}."
+        select(func.max(cast(func.substr(DrugCase.case_code, len(start) + 1), Integer))).where(
+            DrugCase.case_code >= start, DrugCase.case_code < f"{prefix}-{year}."
         )
     )
     return (highest or 0) + 1
@@ -339,7 +356,9 @@ class DrugCaseService(RecordService[DrugCaseData, DrugCase]):
         if data.case_code:
             return data
         year = data.detected_on.year
-        return dataclasses.replace(data, case_code=case_code(year, next_case_number(session, year)))
+        prefix = case_prefix(session, self._actor.organisation)
+        number = next_case_number(session, year, prefix)
+        return dataclasses.replace(data, case_code=case_code(year, number, prefix))
 
     def _root_values(self, data: DrugCaseData) -> dict[str, Any]:
         return flat_values(data)

@@ -1,0 +1,120 @@
+"""The agreement cycle across the two installations.
+
+- `start_from_package`: the other side starts its file from the first package it receives, so
+  that both files hold the same agreement, promises and registers under the same ids, and every
+  later change arrives as an update instead of a second copy.
+- `cycle_warnings`: what an import would do to the agreements that the preview must say before
+  anything is written: a second agreement over a period one already covers, or an agreement
+  whose new period leaves records outside every agreement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import text
+
+from loften_app.domain import agreements as cycle
+from loften_app.domain.records import AgreementData
+from loften_app.storage.errors import StorageError
+from loften_app.storage.exchange.importing import Side, apply_import
+from loften_app.storage.exchange.package import Package, read_package
+from loften_app.storage.services import Services
+from loften_app.storage.services.cycle import terms_in
+
+__all__ = ["cycle_warnings", "start_from_package"]
+
+#: Record tables and their date column, for records that must stay within an agreement.
+_DATED = (
+    ("patrol", "date"),
+    ("safety_walk", "date"),
+    ("volunteer_deployment", "date"),
+    ("drug_case", "detected_on"),
+    ("other_activity", "date"),
+)
+
+
+def _agreements_in(package: Package) -> list[tuple[str, AgreementData]]:
+    return [(item.meta.id, item.data) for item in package.records.get("agreement", [])]
+
+
+def start_from_package(services: Services, path: Path, *, photo_dir: Path | None) -> str:
+    """Fill an empty file from the other organisation's package (its agreement, promises,
+    registers and records, under the same ids); returns a short summary. Refused, with the file
+    unchanged, when the file already has an agreement or the package holds none."""
+    if services.agreements.current() is not None:
+        raise StorageError(
+            "Databasen har redan en överenskommelse. Börja från ett paket bara i en ny, tom fil; "
+            "importera annars paketet som vanligt (Importera ändringar)."
+        )
+    package = read_package(path)
+    found = _agreements_in(package)
+    if not found:
+        raise StorageError(
+            "Paketet innehåller ingen överenskommelse, så det går inte att börja från det. Be den "
+            "andra organisationen exportera alla ändringar (utan startdatum) och försök igen."
+        )
+    result = apply_import(
+        services,
+        package,
+        actor=services.actor,
+        photo_dir=photo_dir,
+        unresolved=Side.INCOMING,
+        make_backup=lambda _path: None,  # an empty file has nothing to keep
+    )
+    titles = ", ".join(data.title for _, data in found)
+    return f"{titles}; {result.added} poster"
+
+
+def cycle_warnings(services: Services, package: Package) -> list[str]:
+    """Sentences for the import preview (Swedish): a new agreement that overlaps one of this
+    file's (a second copy), and changed agreement periods that would leave records outside every
+    agreement. Empty when the import keeps the cycle as it is."""
+    warnings: list[str] = []
+    with services.database.reading() as session:
+        local = terms_in(session)
+        titles = {r[0]: r[1] for r in session.execute(text("SELECT id, title FROM agreement"))}
+        known = {t.id for t in local}
+        incoming = _agreements_in(package)
+        after = {t.id: t for t in local}
+        for agreement_id, data in incoming:
+            term = cycle.Term(
+                agreement_id, data.period_start, data.period_end, data.valid_until_replaced
+            )
+            if agreement_id not in known:
+                clash = cycle.overlapping(term.period, local)
+                if clash:
+                    names = ", ".join(titles.get(t.id, t.id) for t in clash)
+                    warnings.append(
+                        f"Paketet skapar en andra överenskommelse, {data.title} "
+                        f"({data.period_start.isoformat()} – {data.period_end.isoformat()}), "
+                        f"över samma tid som {names} här. Löftena och målen skulle då finnas två "
+                        "gånger. Importera inte, eller låt den andra organisationen börja från "
+                        "ett paket från den här filen."
+                    )
+            after[agreement_id] = term
+        if incoming and any(i in known for i, _ in incoming):
+            outside = _outside(session, list(after.values()))
+            if outside:
+                warnings.append(
+                    f"Paketet ändrar en överenskommelses period så att {outside} poster här inte "
+                    "längre hör till någon överenskommelse."
+                )
+    return warnings
+
+
+def _outside(session: object, terms: list[cycle.Term]) -> int:
+    """How many active records have a date on which no agreement of `terms` is in force."""
+    count = 0
+    for table, column in _DATED:
+        rows = session.execute(  # type: ignore[attr-defined]
+            text(
+                f"SELECT {column}, count(*) FROM {table} WHERE deleted_at IS NULL GROUP BY {column}"
+            )
+        ).all()
+        for day, n in rows:
+            date = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+            if cycle.in_force(terms, date) is None:
+                count += int(n)
+    return count
