@@ -125,8 +125,6 @@ def _cmd_new(args: argparse.Namespace) -> int:
         return _new_from_package(args, path)
     template = load_template(args.template)  # an unknown name fails before a file is created
     period = _period(args.start, args.end)
-    if path.exists() and path.stat().st_size > 0:
-        raise LoftenError(f"Filen {path} finns redan. Välj ett nytt filnamn för databasen.")
     with open_database(path) as database:
         agreement = apply_template(
             Services.build(database, actor_from(args)), args.template, period=period
@@ -166,16 +164,16 @@ def _new_from_package(args: argparse.Namespace, path: Path) -> int:
     package = Path(args.from_package)
     if not package.is_file():
         raise LoftenError(f"Paketet {package} finns inte.")
-    if path.exists() and path.stat().st_size > 0:
-        raise LoftenError(f"Filen {path} finns redan. Välj ett nytt filnamn för databasen.")
+    existed = path.exists()
     try:
         with open_database(path) as database:
             summary = start_from_package(
                 Services.build(database, actor_from(args)), package, photo_dir=_photo_dir(args)
             )
     except BaseException:
-        for leftover in (path, *path.parent.glob(path.name + "-*")):
-            leftover.unlink(missing_ok=True)
+        if not existed:  # a file made for nothing goes; one that was there stays as it was
+            for leftover in (path, *path.parent.glob(path.name + "-*")):
+                leftover.unlink(missing_ok=True)
         raise
     print(f"Skapade {path} från paketet {package.name}: {summary}.")
     return 0
