@@ -254,7 +254,7 @@ def test_round_trip_add_get_update_delete_undelete(
     assert fetched == added
     expected = with_defaults(data) if isinstance(data, SafetyWalkData) else data
     if isinstance(data, DrugCaseData):
-        expected = dataclasses.replace(data, case_code="N-2018-001")
+        expected = dataclasses.replace(data, case_code="K-2018-001")
     assert without_child_ids(fetched.data) == without_child_ids(expected)
 
     clock.advance(hours=1)
@@ -417,7 +417,7 @@ def test_drug_cases_get_pseudonymous_codes_numbered_per_year(
 ) -> None:
     service = police_services.drug_cases
     codes = [service.add(data=drug_case(ids)).data.case_code for _ in range(3)]
-    assert codes == ["N-2018-001", "N-2018-002", "N-2018-003"]
+    assert codes == ["P-2018-001", "P-2018-002", "P-2018-003"]
     clock.now = dt.datetime(2019, 2, 1, tzinfo=dt.UTC)
     january = dt.date(2019, 1, 2)
     next_year = service.add(
@@ -425,8 +425,8 @@ def test_drug_cases_get_pseudonymous_codes_numbered_per_year(
             ids, detected_on=january, municipality_notified_on=january, first_contact_on=january
         )
     ).data
-    assert next_year.case_code == "N-2019-001"
-    assert service.get(id=service.list_ids()[0]).data.case_code.startswith("N-")
+    assert next_year.case_code == "P-2019-001"
+    assert service.get(id=service.list_ids()[0]).data.case_code.startswith("P-")
 
 
 def test_list_filters_by_period_place_status_text_and_promise(

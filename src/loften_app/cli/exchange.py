@@ -140,7 +140,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         if preview.already_imported:
             print("Paketet är redan importerat. Inget har ändrats.")
             return 0
-        warnings = cycle_warnings(services, package)
+        warnings = cycle_warnings(services, package, preview)
         for warning in warnings:
             print(f"  Varning: {warning}")
         if warnings and args.yes and not args.allow_second_agreement:

@@ -338,19 +338,21 @@ class DrugCaseData:
 
     promise_id: str
     detected_on: dt.date
-    age_group: AgeGroup
-    kind: DrugCaseKind
+    #: The coded fields of each part are None until the organisation that owns it fills it in
+    #: (a case created by Kommunen has no age group until Polisen enters one).
+    age_group: AgeGroup | None = None
+    kind: DrugCaseKind | None = None
     case_code: str = ""
     place_id: str | None = None
-    detection_method: DetectionMethod = DetectionMethod.CHECK
-    legal_outcome: LegalOutcome = LegalOutcome.UNDER_INVESTIGATION
+    detection_method: DetectionMethod | None = DetectionMethod.CHECK
+    legal_outcome: LegalOutcome | None = LegalOutcome.UNDER_INVESTIGATION
     municipality_notified_on: dt.date | None = None
     notification_kind: NotificationKind | None = None
     police_notes: str = ""
     first_contact_on: dt.date | None = None
     support_offered: SupportOffered | None = None
     accepted: Accepted | None = None
-    status: CaseStatus = CaseStatus.ONGOING
+    status: CaseStatus | None = CaseStatus.ONGOING
     closed_on: dt.date | None = None
     municipal_notes: str = ""
     hours_spent: float | None = None

@@ -194,7 +194,7 @@ QT_TRANSLATE_NOOP(
 )
 QT_TRANSLATE_NOOP(
     "targets",
-    "Ärendekoden ”{code}” har fel form. Den ska se ut som N-2018-014: N, årtal och löpnummer med minst tre siffror. Töm fältet så skapar Löften koden.",
+    "Ärendekoden ”{code}” har fel form. Den ska se ut som K-2026-014: P, K eller N, årtal och löpnummer med minst tre siffror. Töm fältet så skapar Löften koden.",
 )
 QT_TRANSLATE_NOOP(
     "targets",

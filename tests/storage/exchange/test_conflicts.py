@@ -162,6 +162,8 @@ def test_a_conflict_resolved_record_by_record(
 def test_a_case_code_made_on_both_machines_is_renumbered_and_reported(
     police: Services, municipality: Services, tmp_path: Path, clock: FixedClock
 ) -> None:
+    """Codes of files made before each installation had its own prefix (N-) may collide; only
+    they are renumbered."""
     promise = next(
         p for p in municipality.promises.list_page().items if p.data.type is PromiseType.DRUGS
     )
@@ -171,6 +173,7 @@ def test_a_case_code_made_on_both_machines_is_renumbered_and_reported(
             detected_on=dt.date(2018, 1, 3),
             age_group=AgeGroup.AGE_18_25,
             kind=DrugCaseKind.POSSESSION,
+            case_code="N-2018-001",
         )
     )
     package = _send(police, tmp_path / "p.loften", clock)

@@ -106,16 +106,19 @@ def test_each_organisation_fills_in_its_part_save_reopen_and_edit(
         police.police_notes.setPlainText("Upptäckt vid kontroll på torget en fredagskväll")
     assert police.save_button.isEnabled()
     assert police.save()
-    assert police.case_code.text() == "N-2018-001"
+    # Each installation numbers its own cases with its prefix (this file's is Kommunen's: K-).
+    assert police.case_code.text() == "K-2018-001"
     (stored,) = ui_services.drug_cases.list_page().items
-    assert stored.data.case_code == "N-2018-001"
+    assert stored.data.case_code == "K-2018-001"
+    # The municipal part stays empty until Kommunen fills it in.
+    assert stored.data.status is None
     assert stored.data.age_group is AgeGroup.AGE_18_25
     assert stored.data.notification_kind is NotificationKind.CONTACT_OFFER
     assert stored.data.first_contact_on is None
 
     municipality = make_form(Organisation.MUNICIPALITY)
     municipality.open_record(ui_services.drug_cases.get(id=stored.id))
-    assert municipality.case_code.text() == "N-2018-001"
+    assert municipality.case_code.text() == "K-2018-001"
     assert municipality.kind.value() is DrugCaseKind.POSSESSION
     with no_question(municipality):
         municipality.first_contact_on.set_value(DETECTED + dt.timedelta(days=1))
@@ -129,7 +132,7 @@ def test_each_organisation_fills_in_its_part_save_reopen_and_edit(
     assert again.version == 2
     assert again.data.days_to_contact == 1
     assert again.data.support_offered is SupportOffered.SSPF
-    assert again.data.case_code == "N-2018-001"
+    assert again.data.case_code == "K-2018-001"
     assert again.data.police_notes == "Upptäckt vid kontroll på torget en fredagskväll"
 
 
@@ -230,7 +233,9 @@ def test_the_municipality_is_asked_for_the_police_part(make_form: MakeForm) -> N
     answer_next_message_box("Avbryt", seen)
     form.legal_outcome.set_value(LegalOutcome.PROSECUTED)
     assert seen == ["Den här delen fylls i av Polisen. Vill du ändra den ändå?"]
-    assert form.legal_outcome.value() is LegalOutcome.UNDER_INVESTIGATION
+    # Nothing of the police part is filled in for Kommunen: it stays empty.
+    assert form.legal_outcome.value() is None
+    assert form.age_group.value() is None and form.collect().age_group is None
     with no_question(form):
         form.first_contact_on.set_value(DETECTED)
         form.accepted.set_value(Accepted.UNKNOWN)

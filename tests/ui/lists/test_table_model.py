@@ -101,9 +101,10 @@ def test_other_types_show_their_derived_values(services: Services, refs: Refs, n
     cases = loaded(services, names, "drug_cases")
     texts = [cell(cases, row, DrugCaseColumn.DAYS_TO_CONTACT) for row in range(2)]
     assert sorted(texts) == ["", "3"]
+    # Entered by Kommunen's installation: its own prefix.
     assert {cell(cases, row, DrugCaseColumn.CASE_CODE) for row in range(2)} == {
-        "N-2018-001",
-        "N-2018-002",
+        "K-2018-001",
+        "K-2018-002",
     }
 
     targets = loaded(services, names, "targets")

@@ -87,10 +87,11 @@ def overview(
 
 def due_on(services: Services, report: StatusReport, today: dt.date) -> Due:
     """The next planned walk from `today` to the end of the agreement, and overdue actions."""
-    agreement = report.agreement.data
     queries = ReportQueries(services.database)
+    # Open actions stay open across agreements: those of the promises these continue count too.
     ids = [p.promise.id for p in report.promises]
-    ahead = Period(today, max(today, agreement.period_end))
+    ids += [old for pid in list(ids) for old in services.promises.lineage(pid)]
+    ahead = Period(today, max(today, _last_day(services, report, today)))
     walks = services.safety_walks.list_page(
         filter=RecordFilter(period=ahead, status=WalkStatus.PLANNED.value),
         sort="date",
@@ -104,6 +105,20 @@ def due_on(services: Services, report: StatusReport, today: dt.date) -> Due:
         overdue=tuple(queries.overdue_actions(ref=today, promise_ids=ids, limit=OVERDUE_SHOWN)),
         overdue_total=queries.count_overdue_actions(ref=today, promise_ids=ids),
     )
+
+
+def _last_day(services: Services, report: StatusReport, today: dt.date) -> dt.date:
+    """The last day a walk planned now belongs to the agreement: the day before the next one
+    starts, else (valid until replaced, or still running) two years ahead at least."""
+    covered = services.agreements.covered(report.agreement.id, today)
+    later = [
+        a
+        for a in services.agreements.listing(today)
+        if a.agreement.data.period_start > report.agreement.data.period_start
+    ]
+    if later:
+        return covered.end
+    return max(covered.end, report.agreement.data.period_end, today + dt.timedelta(days=730))
 
 
 def warm(services: Services, periods: Sequence[Period], today: dt.date) -> None:

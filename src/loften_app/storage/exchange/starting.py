@@ -18,7 +18,12 @@ from sqlalchemy import text
 from loften_app.domain import agreements as cycle
 from loften_app.domain.records import AgreementData
 from loften_app.storage.errors import StorageError
-from loften_app.storage.exchange.importing import Side, apply_import
+from loften_app.storage.exchange.importing import (
+    ImportPreview,
+    Side,
+    apply_import,
+    preview_import,
+)
 from loften_app.storage.exchange.package import Package, read_package
 from loften_app.storage.services import Services
 from loften_app.storage.services.cycle import terms_in
@@ -67,11 +72,17 @@ def start_from_package(services: Services, path: Path, *, photo_dir: Path | None
     return f"{titles}; {result.added} poster"
 
 
-def cycle_warnings(services: Services, package: Package) -> list[str]:
+def cycle_warnings(
+    services: Services, package: Package, preview: ImportPreview | None = None
+) -> list[str]:
     """Sentences for the import preview (Swedish): a new agreement that overlaps one of this
     file's (a second copy), and changed agreement periods that would leave records outside every
     agreement. Empty when the import keeps the cycle as it is."""
     warnings: list[str] = []
+    preview = preview or preview_import(services, package)
+    # A package's agreement matched to one here by name (files made before the cycle) is no
+    # second copy: only one the preview would really add is.
+    added = {ref.id for ref in preview.new if ref.type == "agreement"}
     with services.database.reading() as session:
         local = terms_in(session)
         titles = {r[0]: r[1] for r in session.execute(text("SELECT id, title FROM agreement"))}
@@ -82,7 +93,7 @@ def cycle_warnings(services: Services, package: Package) -> list[str]:
             term = cycle.Term(
                 agreement_id, data.period_start, data.period_end, data.valid_until_replaced
             )
-            if agreement_id not in known:
+            if agreement_id in added:
                 clash = cycle.overlapping(term.period, local)
                 if clash:
                     names = ", ".join(titles.get(t.id, t.id) for t in clash)
@@ -93,7 +104,8 @@ def cycle_warnings(services: Services, package: Package) -> list[str]:
                         "gånger. Importera inte, eller låt den andra organisationen börja från "
                         "ett paket från den här filen."
                     )
-            after[agreement_id] = term
+            if agreement_id in known or agreement_id in added:
+                after[agreement_id] = term
         if incoming and any(i in known for i, _ in incoming):
             outside = _outside(session, list(after.values()))
             if outside:

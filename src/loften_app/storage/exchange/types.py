@@ -102,6 +102,7 @@ TYPES_BY_NAME: dict[str, RecordType] = {t.name: t for t in RECORD_TYPES}
 REFERENCE_TARGETS: dict[str, str] = {
     "agreement_id": "agreement",
     "promise_id": "promise",
+    "continues_id": "promise",
     "place_id": "place",
     "place_ids": "place",
     "shop_id": "shop",

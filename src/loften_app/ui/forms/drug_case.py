@@ -189,10 +189,10 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         self.detected_on = DateField()
         self.place = PlaceChoice(self._lookups.add_place)
         self.offer_choices(self.place, self._lookups.places)
-        self.age_group = EnumCombo(AgeGroup)
-        self.kind = EnumCombo(DrugCaseKind)
-        self.detection_method = EnumCombo(DetectionMethod)
-        self.legal_outcome = EnumCombo(LegalOutcome)
+        self.age_group = EnumCombo(AgeGroup, optional=True)
+        self.kind = EnumCombo(DrugCaseKind, optional=True)
+        self.detection_method = EnumCombo(DetectionMethod, optional=True)
+        self.legal_outcome = EnumCombo(LegalOutcome, optional=True)
         self.municipality_notified_on = OptionalDateField(self.tr("Underrättad"))
         self.notification_kind = EnumCombo(NotificationKind, optional=True)
         self.notification_kind.setToolTip(
@@ -224,7 +224,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         self.days_to_contact.setAccessibleName(self.tr("Dagar från upptäckt till första kontakt"))
         self.support_offered = EnumCombo(SupportOffered, optional=True)
         self.accepted = EnumCombo(Accepted, optional=True)
-        self.status = EnumCombo(CaseStatus)
+        self.status = EnumCombo(CaseStatus, optional=True)
         self.closed_on = OptionalDateField(self.tr("Avslutat"))
         self.municipal_notes = notes_field(self.tr("Inga namn och inga personnummer."))
         first = [("first_contact_on", self.tr("Första kontakt:"), self.first_contact_on)]
@@ -368,33 +368,47 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         self._update_days()
 
     def collect(self) -> DrugCaseData:
+        own_police = self._organisation is POLICE_PART
+
+        def police(value: Any, default: Any) -> Any:
+            """The other organisation's part stays empty until that organisation fills it."""
+            return (value or default) if own_police else value
+
+        def municipal(value: Any, default: Any) -> Any:
+            return value if own_police else (value or default)
+
         return DrugCaseData(
             promise_id=self.promise.value() or "",
             case_code=self._case_code,
             detected_on=self.detected_on.value(),
             place_id=self.place.value(),
-            age_group=self.age_group.value() or AgeGroup.UNDER_18,
-            kind=self.kind.value() or DrugCaseKind.OWN_USE,
-            detection_method=self.detection_method.value() or DetectionMethod.CHECK,
-            legal_outcome=self.legal_outcome.value() or LegalOutcome.UNDER_INVESTIGATION,
+            age_group=police(self.age_group.value(), AgeGroup.UNDER_18),
+            kind=police(self.kind.value(), DrugCaseKind.OWN_USE),
+            detection_method=police(self.detection_method.value(), DetectionMethod.CHECK),
+            legal_outcome=police(self.legal_outcome.value(), LegalOutcome.UNDER_INVESTIGATION),
             municipality_notified_on=self.municipality_notified_on.value(),
             notification_kind=self.notification_kind.value(),
             police_notes=self.police_notes.toPlainText(),
             first_contact_on=self.first_contact_on.value(),
             support_offered=self.support_offered.value(),
             accepted=self.accepted.value(),
-            status=self.status.value() or CaseStatus.ONGOING,
+            status=municipal(self.status.value(), CaseStatus.ONGOING),
             closed_on=self.closed_on.value(),
             municipal_notes=self.municipal_notes.toPlainText(),
             hours_spent=self.hours_spent.value_or_none(),
         )
 
     def blank(self, today: dt.date) -> DrugCaseData:
-        """A new case detected today; the case code is given when it is saved."""
+        """A new case detected today; the case code is given when it is saved. The other
+        organisation's part starts empty."""
         promises = self._lookups.promises(PromiseType.DRUGS)
+        police = self._organisation is POLICE_PART
         return DrugCaseData(
             promise_id=promises[0][0] if promises else "",
             detected_on=today,
-            age_group=AgeGroup.UNDER_18,
-            kind=DrugCaseKind.OWN_USE,
+            age_group=AgeGroup.UNDER_18 if police else None,
+            kind=DrugCaseKind.OWN_USE if police else None,
+            detection_method=DetectionMethod.CHECK if police else None,
+            legal_outcome=LegalOutcome.UNDER_INVESTIGATION if police else None,
+            status=None if police else CaseStatus.ONGOING,
         )

@@ -1,0 +1,82 @@
+"""Importing a package that would change the agreements: a second agreement over the same
+time is shown before anything is written, and the command line refuses it unless told."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from loften_app.__main__ import main
+from loften_app.storage.database import open_database
+from loften_app.storage.exchange import cycle_warnings, export_changes, read_package
+from loften_app.storage.services import Services
+from loften_app.storage.template import apply_template
+from tests.storage.conftest import MUNICIPALITY, POLICE
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def test_a_second_agreement_is_shown_and_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kommun, polis = tmp_path / "kommun.db", tmp_path / "polis.db"
+    # Two files made from the template separately (the way it was done before the cycle)...
+    with open_database(polis) as database:
+        apply_template(Services.build(database, POLICE), "filipstad", today=TODAY)
+    with open_database(kommun) as database:
+        services = Services.build(database, MUNICIPALITY)
+        agreement = apply_template(services, "filipstad", today=TODAY)
+        # ... and then one side changes the period: the natural key no longer matches.
+        services.agreements.update(
+            id=agreement.id,
+            expected_version=1,
+            data=dataclasses.replace(
+                agreement.data,
+                period_end=dt.date(2027, 6, 30),
+                follow_up_due=dt.date(2027, 9, 30),
+            ),
+        )
+        export_changes(services, tmp_path / "k.loften", photo_dir=None)
+    package = read_package(tmp_path / "k.loften")
+    with open_database(polis) as database:
+        warnings = cycle_warnings(Services.build(database, POLICE), package)
+    assert len(warnings) == 1
+    assert (
+        "andra överenskommelse" in warnings[0] and "Medborgarlöften Filipstad 2026" in warnings[0]
+    )
+
+    before = hashlib.sha256(polis.read_bytes()).hexdigest()
+    args = ["exchange", "import", "--db", str(polis), str(tmp_path / "k.loften")]
+    assert main([*args, "--yes", "--photos", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert "Varning: Paketet skapar en andra överenskommelse" in out
+    assert "Inget har importerats" in err
+    assert hashlib.sha256(polis.read_bytes()).hexdigest() == before
+
+
+def test_renewing_into_an_overlapping_period_is_refused(tmp_path: Path) -> None:
+    with open_database(tmp_path / "k.db") as database:
+        services = Services.build(database, MUNICIPALITY)
+        apply_template(services, "filipstad", today=TODAY)
+        from loften_app.domain.errors import LoftenError
+        from loften_app.domain.periods import Period
+
+        with pytest.raises(LoftenError, match="överlappar Medborgarlöften Filipstad 2026"):
+            services.agreements.renew(
+                period=Period(dt.date(2026, 7, 1), dt.date(2027, 6, 30)), today=TODAY
+            )
+        assert len(services.agreements.listing(TODAY)) == 1
+        renewed = services.agreements.renew(today=TODAY)
+        assert (renewed.data.period_start, renewed.data.period_end) == (
+            dt.date(2027, 1, 1),
+            dt.date(2027, 12, 31),
+        )
+        assert renewed.data.title == "Medborgarlöften Filipstad 2027"
+        old = services.agreements.find("2026")
+        news = services.promises.for_agreement(renewed.id)
+        olds = {p.id for p in services.promises.for_agreement(old.id)}
+        assert {p.data.continues_id for p in news} == olds
