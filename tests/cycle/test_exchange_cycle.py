@@ -80,3 +80,43 @@ def test_renewing_into_an_overlapping_period_is_refused(tmp_path: Path) -> None:
         news = services.promises.for_agreement(renewed.id)
         olds = {p.id for p in services.promises.for_agreement(old.id)}
         assert {p.data.continues_id for p in news} == olds
+
+
+def test_two_installations_of_one_organisation_get_marks_of_their_own(tmp_path: Path) -> None:
+    from loften_app.domain.enums import AgeGroup, DrugCaseKind, PromiseType
+    from loften_app.domain.records import DrugCaseData
+    from loften_app.storage.exchange import apply_import, start_from_package
+
+    def case(services: Services) -> str:
+        agreement = services.agreements.current(TODAY)
+        assert agreement is not None
+        (promise,) = (
+            p
+            for p in services.promises.for_agreement(agreement.id)
+            if p.data.type is PromiseType.DRUGS
+        )
+        data = DrugCaseData(
+            promise_id=promise.id,
+            detected_on=dt.date(2026, 3, 1),
+            age_group=AgeGroup.UNDER_18,
+            kind=DrugCaseKind.OWN_USE,
+        )
+        return services.drug_cases.add(data=data).data.case_code
+
+    with open_database(tmp_path / "a.db") as database:
+        first = Services.build(database, MUNICIPALITY)
+        apply_template(first, "filipstad", today=TODAY)
+        export_changes(first, tmp_path / "a0.loften", photo_dir=None)
+    with open_database(tmp_path / "b.db") as database:
+        second = Services.build(database, MUNICIPALITY)
+        start_from_package(second, tmp_path / "a0.loften", photo_dir=None)
+        assert case(second) == "K-2026-001"
+        export_changes(second, tmp_path / "b1.loften", photo_dir=None)
+    with open_database(tmp_path / "a.db") as database:
+        first = Services.build(database, MUNICIPALITY)
+        apply_import(
+            first, read_package(tmp_path / "b1.loften"), actor=MUNICIPALITY, photo_dir=None
+        )
+        mine = case(first)
+    assert mine.startswith("K") and not mine.startswith("K-"), mine
+    assert mine.endswith("-2026-001")

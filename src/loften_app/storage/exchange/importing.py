@@ -199,6 +199,10 @@ def apply_import(
     try:
         with services.database.writing() as session:
             plan = _plan(session, services, package, photo_dir=photo_dir)
+            if not plan.preview.already_imported:
+                from loften_app.storage.exchange.starting import mark_if_same_organisation
+
+                mark_if_same_organisation(session, package, actor.organisation)
             result = _write(
                 session,
                 services,
