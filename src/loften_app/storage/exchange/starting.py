@@ -110,6 +110,12 @@ def cycle_warnings(
                     )
             if agreement_id in known or agreement_id in added:
                 after[agreement_id] = term
+        moved = _moved(session, package)
+        if moved:
+            warnings.append(
+                f"Paketet flyttar {moved} poster här till en annan överenskommelse (deras löfte "
+                "hör till en annan överenskommelse i paketet än här)."
+            )
         if incoming and any(i in known for i, _ in incoming):
             outside = _outside(session, list(after.values()))
             if outside:
@@ -158,3 +164,27 @@ def mark_if_same_organisation(
     own = session.scalar(select(Meta.value).where(Meta.key == "installation_id")) or ""
     mark = "".join(c for c in own.upper() if c.isalnum())[:2] or "2"
     session.add(Meta(key="case_mark", value=mark))
+
+
+def _moved(session: Session, package: Package) -> int:
+    """How many records of this file the package would tie to a promise of another agreement."""
+    agreement_of = {
+        row[0]: row[1] for row in session.execute(text("SELECT id, agreement_id FROM promise"))
+    }
+    for item in package.records.get("promise", []):
+        agreement_of.setdefault(item.meta.id, item.data.agreement_id)
+    count = 0
+    for table, _column in _DATED:
+        items = package.records.get(table, [])
+        if not items:
+            continue
+        for item in items:
+            local = session.execute(
+                text(f"SELECT promise_id FROM {table} WHERE id = :id"), {"id": item.meta.id}
+            ).scalar()
+            new = getattr(item.data, "promise_id", None)
+            if local is None or new is None or local == new:
+                continue
+            if agreement_of.get(local) != agreement_of.get(new):
+                count += 1
+    return count
