@@ -15,6 +15,21 @@ cd "$root"
 say() { printf '[löften] %s\n' "$*" >&2; }
 
 # --- 1. System libraries -------------------------------------------------------------------
+python="${PYTHON:-python3}"
+if ! command -v "$python" >/dev/null 2>&1; then
+  say "python3 saknas. Installera det först: sudo apt-get install python3"
+  say "python3 is missing. Install it first: sudo apt-get install python3"
+  exit 1
+fi
+python="$(command -v "$python")"
+# The interpreter's version, its shared library's name (libpython3.X.so.1.0) and its prefix
+# (/usr for the distribution's own Python: only then can apt provide the library).
+read -r pyver pysoname pyprefix < <("$python" -c '
+import sys, sysconfig
+v = f"{sys.version_info[0]}.{sys.version_info[1]}"
+so = sysconfig.get_config_var("INSTSONAME") or ""
+print(v, so if ".so" in so else f"libpython{v}.so.1.0", sys.base_prefix)')
+
 # Each entry: a file that must exist (a shared library as ldconfig knows it, or a path), then
 # the Debian/Ubuntu package that provides it.
 needs=(
@@ -31,6 +46,12 @@ needs=(
 if [ "$mode" = "test" ]; then
   # PyInstaller checks the libraries it packs with objdump (the installer test builds a bundle).
   needs+=("/usr/bin/objdump binutils")
+  # PyInstaller packs the interpreter's shared library, which Debian's python3 does not need
+  # itself and so does not bring: libpython3.11 on Debian 12, libpython3.13 on Debian 13. A
+  # Python of one's own (pyenv, /usr/local) has it beside itself or is not apt's business.
+  if [ "$pyprefix" = "/usr" ]; then
+    needs+=("$pysoname libpython$pyver")
+  fi
 fi
 if [ "$mode" = "run" ]; then
   # A real window (X11/XWayland) needs the xcb platform plugin's libraries too.
@@ -56,37 +77,98 @@ for entry in "${needs[@]}"; do
     grep -q "	$file " <<<"$known_libs" || missing+=("$pkg")
   fi
 done
-
-python="${PYTHON:-python3}"
-if ! command -v "$python" >/dev/null 2>&1; then
-  say "python3 saknas. Installera det först (sudo apt-get install python3)."
-  exit 1
-fi
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
-  pyver="$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
   missing+=("python3-venv" "python${pyver}-venv")
 fi
 
+# How long apt waits for another package manager (unattended upgrades right after a boot).
+apt_wait="${LOFTEN_APT_WAIT:-300}"
+
+# Waits while another apt or dpkg holds one of their locks, saying so once, for at most
+# $apt_wait seconds (then apt itself reports the lock). apt-get install waits by itself
+# (DPkg::Lock::Timeout below), but apt-get update does not wait for the lists lock.
+wait_for_apt_locks() {
+  "${sudo[@]}" "$python" - "$apt_wait" <<'PY'
+import fcntl, sys, time
+
+LOCKS = (
+    "/var/lib/dpkg/lock-frontend",
+    "/var/lib/dpkg/lock",
+    "/var/lib/apt/lists/lock",
+    "/var/cache/apt/archives/lock",
+)
+deadline = time.monotonic() + int(sys.argv[1])
+said = False
+while True:
+    held = None
+    for path in LOCKS:
+        try:
+            lock = open(path, "rb+")
+        except OSError:
+            continue
+        with lock:
+            try:
+                fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                held = path
+                break
+    if held is None or time.monotonic() > deadline:
+        break
+    if not said:
+        minutes = max(1, int(sys.argv[1]) // 60)
+        print(f"[löften] En annan pakethanterare arbetar ({held} är låst). "
+              f"Väntar tills den är klar, högst {minutes} minuter …", file=sys.stderr)
+        print(f"[löften] Another package manager is working ({held} is locked). "
+              f"Waiting for it to finish, at most {minutes} minutes …", file=sys.stderr)
+        said = True
+    time.sleep(2)
+PY
+}
+
 if [ "${#missing[@]}" -gt 0 ]; then
+  # Root installs directly; sudo without a password, or sudo that can ask on this terminal, is
+  # used; otherwise nothing is made and an administrator is told exactly what to run.
+  sudo=()
+  why_sv=""
+  why_en=""
   if [ "$(id -u)" -eq 0 ]; then
     sudo=()
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo=(sudo)
+  elif ! command -v sudo >/dev/null 2>&1; then
+    why_sv="du är inte root och sudo finns inte"
+    why_en="you are not root and there is no sudo"
+  elif sudo -n true 2>/dev/null; then
+    sudo=(sudo -n)
+  elif { : </dev/tty; } 2>/dev/null; then
+    sudo=(sudo)  # asks for the password on this terminal
   else
-    say "Dessa systempaket saknas och kan inte installeras utan root eller sudo: ${missing[*]}"
+    why_sv="sudo vill ha ett lösenord och här finns ingen terminal att fråga i"
+    why_en="sudo needs a password and there is no terminal to ask for it"
+  fi
+  if [ -n "$why_sv" ]; then
+    say "Dessa systempaket saknas: ${missing[*]}"
+    say "De kan inte installeras härifrån ($why_sv). Be en administratör köra:"
+    say "These system packages are missing: ${missing[*]}"
+    say "They cannot be installed from here ($why_en). Ask an administrator to run:"
+    printf '\n    sudo apt-get install %s\n\n' "${missing[*]}" >&2
+    say "Kör sedan kommandot igen. / Then run this command again."
     exit 1
   fi
   say "Installerar systempaket: ${missing[*]}"
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  wait_for_apt_locks
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt-get update -qq -o DPkg::Lock::Timeout="$apt_wait"
+  wait_for_apt_locks
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout="$apt_wait" \
+    "${missing[@]}" >/dev/null
 fi
 
 # --- 2. The virtual environment --------------------------------------------------------------
 venv="$root/.venv"
 if [ ! -x "$venv/bin/python" ]; then
   say "Skapar den virtuella miljön i .venv/"
-  "$python" -m venv "$venv"
+  # A venv that could not be made whole is removed, so that the next run starts afresh.
+  "$python" -m venv "$venv" || { rm -rf "$venv"; exit 1; }
 fi
 
 # --- 3. The package ----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The command line, run as a user runs it: a real process on a real file."""
+"""The command line, run as a user runs it, on a real file: through the entry point in this
+process (tests/cli_runner.py), and once as a real process."""
 
 from __future__ import annotations
 
@@ -12,16 +13,7 @@ import pytest
 
 from loften_app import cli
 from loften_app.paths import ENV_DATABASE, default_database_path
-
-
-def loften(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "loften_app", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+from tests.cli_runner import run_cli as loften
 
 
 def test_new_from_the_template_creates_the_agreement(tmp_path: Path) -> None:
@@ -65,6 +57,24 @@ def test_version_and_help() -> None:
     assert version.returncode == 0
     assert version.stdout.startswith("Löften ")
     assert "demo-data" in loften("--help").stdout
+
+
+def test_the_module_runs_as_a_process_with_its_exit_status(tmp_path: Path) -> None:
+    def process(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "loften_app", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ},
+        )
+
+    version = process("--version")
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.startswith("Löften ")
+    refused = process("new", "--template", "okand", "--db", str(tmp_path / "x.db"))
+    assert refused.returncode == 1
+    assert "Mallen 'okand' finns inte" in refused.stderr
 
 
 def test_the_default_database_is_in_the_users_data_folder(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import year
 from loften_app.reports.exports import SHEETS, ExportFormat, export
 from loften_app.storage.services import RecordFilter, Services
+from tests.cli_runner import run_cli
 from tests.reports.conftest import pdf_text
 
 
@@ -118,42 +117,13 @@ def test_the_commands_make_the_reports_and_the_exports(
     assert "utanför överenskommelsens period" in capsys.readouterr().err
 
 
-def test_the_report_command_as_a_process(demo_services: Services, tmp_path: Path) -> None:
+def test_the_report_command_writes_the_pdf_and_a_bad_period_is_a_plain_error(
+    demo_services: Services, tmp_path: Path
+) -> None:
     out = tmp_path / "fu.pdf"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "loften_app",
-            "report",
-            "follow-up",
-            "--db",
-            str(demo_services.database.path),
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    db = str(demo_services.database.path)
+    result = run_cli("report", "follow-up", "--db", db, "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Uppföljning" in pdf_text(out)
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "loften_app",
-            "report",
-            "quarterly",
-            "--quarter",
-            "kv3",
-            "--db",
-            str(demo_services.database.path),
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    bad = run_cli("report", "quarterly", "--quarter", "kv3", "--db", db, "--out", str(out))
     assert bad.returncode == 1 and "Okänd period" in bad.stderr and "Traceback" not in bad.stderr

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from loften_app.reports.tracking import StatusReport, TargetResult, render_statu
 from loften_app.storage.database import Database, open_database
 from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import Services
+from tests.cli_runner import run_cli as loften
 
 ACTOR = Actor("trygghetssamordnare", Organisation.MUNICIPALITY)
 
@@ -90,16 +88,6 @@ def test_an_empty_file_is_a_plain_error(tmp_path: Path) -> None:
 
         with pytest.raises(LoftenError, match="ingen överenskommelse"):
             status_report(Services.build(database, ACTOR))
-
-
-def loften(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "loften_app", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ},
-    )
 
 
 def test_status_on_the_command_line(tmp_path: Path) -> None:

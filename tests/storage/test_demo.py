@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +28,7 @@ from loften_app.storage.demo.content import load_content
 from loften_app.storage.errors import StorageError
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
+from tests.cli_runner import run_cli
 
 YEAR = 2018
 ACTOR = Actor("trygghetssamordnare", Organisation.MUNICIPALITY)
@@ -284,13 +283,13 @@ def test_a_year_outside_the_supported_range_is_refused(tmp_path: Path) -> None:
 
 def test_the_command_line_fills_a_database_once(tmp_path: Path) -> None:
     path = tmp_path / "cli.db"
-    command = [sys.executable, "-m", "loften_app", "demo-data", "--db", str(path), "--year", "2018"]
-    first = subprocess.run(command, capture_output=True, text=True, check=False)
+    command = ("demo-data", "--db", str(path), "--year", "2018")
+    first = run_cli(*command)
     assert first.returncode == 0, first.stderr
     assert "Demodata för 2018" in first.stdout
     assert "Patrullpass: " in first.stdout
     assert "Narkotikaärenden: " in first.stdout
-    second = subprocess.run(command, capture_output=True, text=True, check=False)
+    second = run_cli(*command)
     assert second.returncode == 1
     assert "redan" in second.stderr
     assert second.stdout == ""

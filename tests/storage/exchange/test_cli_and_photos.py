@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,18 +14,13 @@ from loften_app.domain.records import ObservationData, Participants, SafetyWalkD
 from loften_app.storage.database import Database
 from loften_app.storage.exchange import PackageError, apply_import, export_changes, read_package
 from loften_app.storage.services import Services
+from tests.cli_runner import CliResult, run_cli
 from tests.storage.conftest import MUNICIPALITY, POLICE, FixedClock
 from tests.storage.exchange.conftest import forge, members_of, sha256_of
 
 
-def loften(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "loften_app", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "LOFTEN_USER": "cli-test"},
-    )
+def loften(*args: str) -> CliResult:
+    return run_cli(*args, env={"LOFTEN_USER": "cli-test"})
 
 
 @pytest.mark.slow

@@ -1,0 +1,57 @@
+"""Dates and datetimes bound as raw parameters: Löften's own adapters, the old text exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import warnings
+from pathlib import Path
+
+from sqlalchemy import text
+
+from loften_app.storage.database import Database
+
+
+def bound(value: object) -> object:
+    with sqlite3.connect(":memory:") as connection:
+        result = connection.execute("SELECT ?", (value,)).fetchone()[0]
+    connection.close()
+    return result
+
+
+def test_dates_and_datetimes_give_the_text_that_sqlite3s_default_adapters_gave() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # sqlite3's own adapters warn on Python 3.12+
+        assert bound(dt.date(2018, 7, 1)) == "2018-07-01"
+        assert bound(dt.datetime(2018, 7, 1, 21, 30)) == "2018-07-01 21:30:00"
+        assert bound(dt.datetime(2018, 7, 1, 21, 30, 5, 120)) == "2018-07-01 21:30:05.000120"
+        aware = dt.datetime(2018, 7, 1, 21, 30, tzinfo=dt.UTC)
+        assert bound(aware) == "2018-07-01 21:30:00+00:00"
+
+
+def test_a_text_query_with_dates_finds_what_the_orm_stored(database: Database) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with database.writing() as session:
+            session.execute(text("CREATE TABLE day (d DATE)"))
+            session.execute(
+                text("INSERT INTO day (d) VALUES (:d)"),
+                [{"d": dt.date(2018, 1, 31)}, {"d": dt.date(2018, 2, 1)}],  # executemany
+            )
+        with database.reading() as session:
+            found = session.execute(
+                text("SELECT d FROM day WHERE d >= :start"), {"start": dt.date(2018, 2, 1)}
+            ).all()
+    assert found == [("2018-02-01",)]
+
+
+def test_the_file_holds_the_dates_as_iso_text(database: Database, db_path: Path) -> None:
+    with database.writing() as session:
+        session.execute(text("CREATE TABLE day (d DATE)"))
+        session.execute(text("INSERT INTO day (d) VALUES (:d)"), {"d": dt.date(2018, 12, 24)})
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT typeof(d), d FROM day").fetchone() == (
+            "text",
+            "2018-12-24",
+        )
+    connection.close()
