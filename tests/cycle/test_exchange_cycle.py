@@ -10,19 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from loften_app.__main__ import main
 from loften_app.storage.database import open_database
 from loften_app.storage.exchange import cycle_warnings, export_changes, read_package
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
+from tests.cli_runner import run_cli
 from tests.storage.conftest import MUNICIPALITY, POLICE
 
 TODAY = dt.date(2026, 12, 2)
 
 
-def test_a_second_agreement_is_shown_and_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_second_agreement_is_shown_and_refused(tmp_path: Path) -> None:
     kommun, polis = tmp_path / "kommun.db", tmp_path / "polis.db"
     # Two files made from the template separately (the way it was done before the cycle)...
     with open_database(polis) as database:
@@ -51,10 +49,10 @@ def test_a_second_agreement_is_shown_and_refused(
 
     before = hashlib.sha256(polis.read_bytes()).hexdigest()
     args = ["exchange", "import", "--db", str(polis), str(tmp_path / "k.loften")]
-    assert main([*args, "--yes", "--photos", str(tmp_path)]) == 1
-    out, err = capsys.readouterr()
-    assert "Varning: Paketet skapar en andra överenskommelse" in out
-    assert "Inget har importerats" in err
+    result = run_cli(*args, "--yes", "--photos", str(tmp_path))
+    assert result.returncode == 1
+    assert "Varning: Paketet skapar en andra överenskommelse" in result.stdout
+    assert "Inget har importerats" in result.stderr
     assert hashlib.sha256(polis.read_bytes()).hexdigest() == before
 
 

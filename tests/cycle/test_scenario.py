@@ -15,22 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from loften_app.__main__ import main
 from loften_app.domain.enums import Organisation
 from loften_app.domain.records import Actor
 from loften_app.storage.database import open_database
 from loften_app.storage.services import Services
+from tests.cli_runner import run_cli
 from tests.reports.conftest import pdf_text
 
 TODAY = "2026-12-02"
 
 
-def loften(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+def loften(*args: str) -> str:
     """Run one command in-process; its standard output (fails on a non-zero exit)."""
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    assert code == 0, f"loften {' '.join(args)} exited {code}: {err}"
-    return out
+    result = run_cli(*args)
+    assert result.returncode == 0, f"loften {' '.join(args)}: {result.stderr}"
+    return result.stdout
 
 
 def codes(path: Path) -> set[tuple[str, str]]:
@@ -48,25 +47,22 @@ def count(path: Path, sql: str) -> int:
 
 
 @pytest.mark.slow
-def test_two_installations_renew_exchange_and_agree(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_two_installations_renew_exchange_and_agree(tmp_path: Path) -> None:
     kommun, polis = tmp_path / "kommun.db", tmp_path / "polis.db"
     k = ["--db", str(kommun), "--user", "Kim", "--organisation", "municipality"]
     p = ["--db", str(polis), "--user", "Per", "--organisation", "police"]
     photos = ["--photos", str(tmp_path / "photos")]
 
-    out = loften(capsys, "new", *k, "--template", "filipstad", "--start", "2025-01-01")
+    out = loften("new", *k, "--template", "filipstad", "--start", "2025-01-01")
     assert "Medborgarlöften Filipstad 2025 (2025-01-01 – 2025-12-31)" in out
-    out = loften(capsys, "renew", *k)
+    out = loften("renew", *k)
     assert "Medborgarlöften Filipstad 2026 (2026-01-01 – 2026-12-31) med 4 löften" in out
-    listing = loften(capsys, "agreements", "--db", str(kommun))
+    listing = loften("agreements", "--db", str(kommun))
     assert listing.index("Filipstad 2026") < listing.index("Filipstad 2025")
     assert "gäller" in listing.splitlines()[0]
 
     for year in ("2025", "2026"):
         loften(
-            capsys,
             "demo-data",
             "--db",
             str(kommun),
@@ -77,12 +73,11 @@ def test_two_installations_renew_exchange_and_agree(
             "--seed",
             "1",
         )
-    loften(capsys, "exchange", "export", *k, "--out", str(tmp_path / "k1.loften"), *photos)
-    out = loften(capsys, "new", *p, "--from-package", str(tmp_path / "k1.loften"), *photos)
+    loften("exchange", "export", *k, "--out", str(tmp_path / "k1.loften"), *photos)
+    out = loften("new", *p, "--from-package", str(tmp_path / "k1.loften"), *photos)
     assert "Medborgarlöften Filipstad 2025" in out and "Medborgarlöften Filipstad 2026" in out
     for year in ("2025", "2026"):
         loften(
-            capsys,
             "demo-data",
             "--db",
             str(polis),
@@ -95,11 +90,11 @@ def test_two_installations_renew_exchange_and_agree(
         )
     assert all(code.startswith("P-") for _, code in codes(polis))
 
-    loften(capsys, "exchange", "export", *p, "--out", str(tmp_path / "p1.loften"), *photos)
-    out = loften(capsys, "exchange", "import", *k, str(tmp_path / "p1.loften"), "--yes", *photos)
+    loften("exchange", "export", *p, "--out", str(tmp_path / "p1.loften"), *photos)
+    out = loften("exchange", "import", *k, str(tmp_path / "p1.loften"), "--yes", *photos)
     assert "Varning" not in out and "finns redan här" not in out
-    loften(capsys, "exchange", "export", *k, "--out", str(tmp_path / "k2.loften"), *photos)
-    out = loften(capsys, "exchange", "import", *p, str(tmp_path / "k2.loften"), "--yes", *photos)
+    loften("exchange", "export", *k, "--out", str(tmp_path / "k2.loften"), *photos)
+    out = loften("exchange", "import", *p, str(tmp_path / "k2.loften"), "--yes", *photos)
     assert "Varning" not in out
 
     # The municipality moves the end of 2026 (valid until replaced, so nothing falls outside).
@@ -111,8 +106,8 @@ def test_two_installations_renew_exchange_and_agree(
             expected_version=current.meta.version,
             data=dataclasses.replace(current.data, period_end=dt.date(2026, 12, 20)),
         )
-    loften(capsys, "exchange", "export", *k, "--out", str(tmp_path / "k3.loften"), *photos)
-    out = loften(capsys, "exchange", "import", *p, str(tmp_path / "k3.loften"), "--yes", *photos)
+    loften("exchange", "export", *k, "--out", str(tmp_path / "k3.loften"), *photos)
+    out = loften("exchange", "import", *p, str(tmp_path / "k3.loften"), "--yes", *photos)
     assert "Uppdateras: " in out and "Varning" not in out
 
     for path in (kommun, polis):
@@ -130,7 +125,6 @@ def test_two_installations_renew_exchange_and_agree(
 
     for agreement, period in (("2026", "2026"), ("2025", "2025")):
         a = loften(
-            capsys,
             "status",
             "--db",
             str(kommun),
@@ -142,7 +136,6 @@ def test_two_installations_renew_exchange_and_agree(
             TODAY,
         )
         b = loften(
-            capsys,
             "status",
             "--db",
             str(polis),
@@ -158,7 +151,6 @@ def test_two_installations_renew_exchange_and_agree(
 
     # The 2025 follow-up while 2026 is in force, and 2026's with 2025's result beside it.
     out = loften(
-        capsys,
         "report",
         "follow-up",
         "--db",
@@ -172,7 +164,6 @@ def test_two_installations_renew_exchange_and_agree(
     )
     assert "f2025.pdf" in out
     loften(
-        capsys,
         "report",
         "follow-up",
         "--db",
