@@ -64,7 +64,11 @@ class Startup:
 
         name = str(self.settings.value(SETTINGS_USER, "") or "")
         organisation = str(self.settings.value(SETTINGS_ORGANISATION, "") or "")
-        if name and organisation in {o.value for o in Organisation}:
+        from loften_app.domain.personnummer import contains_identity_number
+
+        # A name holding an identity number (a hand-edited settings file) is asked for again.
+        valid_name = bool(name) and not contains_identity_number(name)
+        if valid_name and organisation in {o.value for o in Organisation}:
             return name, Organisation(organisation)
         dialog = UserDialog(self.window, name=name)
         if dialog.exec() != QDialog.DialogCode.Accepted:

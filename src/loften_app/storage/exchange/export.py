@@ -19,6 +19,8 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from loften_app.domain.errors import LoftenError
+from loften_app.domain.personnummer import identity_number_problem
 from loften_app.domain.records import Actor, SafetyWalkData
 from loften_app.storage.database import SCHEMA_VERSION, Database
 from loften_app.storage.exchange.codec import encode_record, is_photo_name
@@ -98,6 +100,9 @@ def export_changes(
     database: Database = services.database
     if since is not None and since.tzinfo is None:
         raise ValueError("since must be timezone-aware")
+    problem = identity_number_problem(partner)
+    if problem is not None:
+        raise LoftenError(f"Partnerns namn kan inte användas. {problem}")
     # The high-water mark is the time before the records are read: a change saved after it
     # goes in the next package. (Not the newest `updated_at` read: records imported from a
     # partner whose clock runs ahead would hide local changes made in between.)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import PatrolData, RecordMeta, SafetyWalkData
 from loften_app.domain.validation import validate
 from loften_app.storage.exchange.codec import decode_datetime, decode_record, is_photo_name, is_uuid
@@ -402,6 +403,10 @@ def _manifest_text(raw: dict[str, Any], key: str) -> str:
     value = raw.get(key, "")
     if not isinstance(value, str) or len(value) > 200:
         raise refused(f"innehållsförteckningen har ett felaktigt {key}.")
+    if contains_identity_number(value):
+        raise refused(
+            f"innehållsförteckningens {key} innehåller ett personnummer eller samordningsnummer."
+        )
     return value
 
 
