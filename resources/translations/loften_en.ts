@@ -2521,6 +2521,13 @@ Do you want to apply retention now?</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Databasfilen %1 är skrivskyddad, så Löften har öppnat den bara för läsning: du kan titta och ta fram rapporter, men inget kan sparas. Löften ändrar inte filens behörigheter; vill du spara, be den som äger filen att göra den skrivbar, eller arbeta i en kopia.</source>
+        <translation>The database file %1 is write-protected, so Löften has opened it for reading only: you can look and make reports, but nothing can be saved. Löften does not change the file&apos;s permissions; to save, ask the file&apos;s owner to make it writable, or work in a copy.</translation>
+    </message>
+</context>
+<context>
     <name>TargetForm</name>
     <message>
         <source>dagar</source>
@@ -2602,6 +2609,21 @@ Do you want to apply retention now?</translation>
         <source>%1 av %2 %3</source>
         <extracomment>(symbol, colour) of each status: the symbol and the words carry the meaning, the colour only repeats it (never colour alone).</extracomment>
         <translation>%1 of %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>UncaughtErrors</name>
+    <message>
+        <source>Felet är beskrivet i loggfilen %1.</source>
+        <translation>The error is described in the log file %1.</translation>
+    </message>
+    <message>
+        <source>Loggfilen kunde inte skrivas.</source>
+        <translation>The log file could not be written.</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade i Löften. Det du redan har sparat finns kvar; det som inte var sparat kan behöva göras om.</source>
+        <translation>An unexpected error occurred in Löften. What you have already saved is kept; what was not saved may need to be done again.</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,10 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand in `args`; a `LoftenError` becomes a message and exit status 1."""
+    from loften_app.paths import user_data_dir
+    from loften_app.storage.logs import setup_logging
+
+    setup_logging(user_data_dir())
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)

@@ -34,6 +34,7 @@ from loften_app.storage.exchange.package import (
     write_package,
 )
 from loften_app.storage.exchange.types import RECORD_TYPES, RecordType
+from loften_app.storage.files import FileWriteError, check_output_path
 from loften_app.storage.models import ExchangeLog, Meta, table_of
 from loften_app.storage.services import Services
 from loften_app.storage.services.base import meta_of, utc_now
@@ -100,6 +101,10 @@ def export_changes(
     database: Database = services.database
     if since is not None and since.tzinfo is None:
         raise ValueError("since must be timezone-aware")
+    try:
+        check_output_path(out, database.path)
+    except FileWriteError as error:
+        raise PackageError(error.message) from error
     problem = identity_number_problem(partner)
     if problem is not None:
         raise LoftenError(f"Partnerns namn kan inte användas. {problem}")

@@ -17,12 +17,10 @@ guard included). It raises `PackageError` and nothing else, and writes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import io
 import json
-import os
 import re
 import stat
 import zipfile
@@ -38,6 +36,7 @@ from loften_app.domain.validation import validate
 from loften_app.storage.exchange.codec import decode_datetime, decode_record, is_photo_name, is_uuid
 from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.exchange.types import RECORD_TYPES, TYPES_BY_NAME, RecordType
+from loften_app.storage.files import atomic_path, os_reason
 
 FORMAT = "loften-exchange"
 FORMAT_VERSION = 1
@@ -128,37 +127,18 @@ def write_package(out: Path, manifest: dict[str, Any], members: list[tuple[str, 
     }
     manifest = {**manifest, "files": files, "content_sha256": content_digest(members)}
     out = out.expanduser().resolve()
-    temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY)
-    except OSError as error:
-        raise PackageError(
-            f"Paketet kunde inte skrivas till {out} ({error.strerror}). Välj en annan mapp."
-        ) from error
-    try:
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_path(out) as temporary, temporary.open("wb") as handle:
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
                 archive.writestr(_info(MANIFEST), json.dumps(manifest, indent=1))
                 for name, content in members:
                     archive.writestr(_info(name), content)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, out)
-        with contextlib.suppress(OSError):
-            directory = os.open(out.parent, os.O_RDONLY)
-            try:
-                os.fsync(directory)
-            finally:
-                os.close(directory)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise PackageError(
-            f"Paketet kunde inte skrivas till {out} ({error.strerror}). Inget paket skapades. "
-            "Kontrollera utrymmet på disken och försök igen."
+            f"Paketet kunde inte skrivas till {out} ({os_reason(error)}). Inget paket skapades. "
+            "Kontrollera utrymmet på disken och mappen och försök igen."
         ) from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _info(name: str) -> zipfile.ZipInfo:
