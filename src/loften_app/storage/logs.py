@@ -7,12 +7,12 @@ the command line; `log_uncaught` is the window's last resort for an exception no
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
 
 from loften_app.storage.files import OWNER_ONLY_FILE, private_folder
 
@@ -28,9 +28,9 @@ log = logging.getLogger("loften_app")
 class _OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
     """A rotating log file whose every generation is created owner-only (0600)."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, OWNER_ONLY_FILE)
-        return os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
+        return open(fd, "a", encoding=self.encoding or "utf-8")
 
 
 def setup_logging(folder: Path) -> Path | None:
