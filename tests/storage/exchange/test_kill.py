@@ -16,6 +16,7 @@ import pytest
 
 from loften_app.storage.database import Database
 from loften_app.storage.exchange import export_changes, read_package
+from loften_app.storage.exchange.signing import pair, verify_signature
 from loften_app.storage.services import Services
 from tests.storage.conftest import POLICE, FixedClock
 
@@ -40,6 +41,7 @@ def test_an_import_killed_at_random_moments_is_never_half_applied(
         if name in ("patrol", "safety_walk", "volunteer_deployment", "drug_case")
         for item in items
     }
+    pair(municipality_db, verify_signature(package_path))  # the user confirmed the fingerprint
     municipality_db.close()
     rng = random.Random(6)
     outcomes = {"none": 0, "all": 0}

@@ -33,6 +33,7 @@ from loften_app.storage.exchange.package import (
     RECORDS_PREFIX,
     write_package,
 )
+from loften_app.storage.exchange.signing import installation_key, signer_entry
 from loften_app.storage.exchange.types import RECORD_TYPES, RecordType
 from loften_app.storage.files import FileWriteError, check_output_path
 from loften_app.storage.models import ExchangeLog, Meta, table_of
@@ -153,7 +154,10 @@ def export_changes(
         "until": None if until is None else until.astimezone(dt.UTC).isoformat(),
         "counts": counts,
     }
-    write_package(out, manifest, members)
+    signer = actor if actor is not None else services.agreements.actor
+    key = installation_key(database.path)
+    manifest["signer"] = signer_entry(key, signer.organisation, signer.name)
+    write_package(out, manifest, members, key=key)
     with database.writing() as session:
         session.execute(
             insert(table_of(ExchangeLog)).values(

@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import PatrolData, RecordMeta, SafetyWalkData
@@ -37,6 +37,9 @@ from loften_app.storage.exchange.codec import decode_datetime, decode_record, is
 from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.exchange.types import RECORD_TYPES, TYPES_BY_NAME, RecordType
 from loften_app.storage.files import atomic_path, os_reason
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "loften-exchange"
 FORMAT_VERSION = 1
@@ -118,9 +121,16 @@ def content_digest(members: list[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def write_package(out: Path, manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> None:
+def write_package(
+    out: Path,
+    manifest: dict[str, Any],
+    members: list[tuple[str, bytes]],
+    *,
+    key: Ed25519PrivateKey | None = None,
+) -> None:
     """Write a package to `out` atomically (a temporary owner-only file beside it, synced, then
-    renamed over `out`); `manifest` gets the files and the content checksum added."""
+    renamed over `out`); `manifest` gets the files and the content checksum added, and `key`
+    signs the whole file (`signing.sign_file`)."""
     files = {
         name: {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
         for name, content in members
@@ -134,6 +144,11 @@ def write_package(out: Path, manifest: dict[str, Any], members: list[tuple[str, 
                 for name, content in members:
                     archive.writestr(_info(name), content)
             handle.flush()
+            handle.close()
+            if key is not None:
+                from loften_app.storage.exchange.signing import sign_file
+
+                sign_file(temporary, key)
     except OSError as error:
         raise PackageError(
             f"Paketet kunde inte skrivas till {out} ({os_reason(error)}). Inget paket skapades. "

@@ -183,6 +183,11 @@ class RecordService(Generic[DataT, ModelT]):
         self._clock = clock
         self._new_id = ids
 
+    @property
+    def actor(self) -> Actor:
+        """Who this service records changes as."""
+        return self._actor
+
     # --- hooks --------------------------------------------------------------------------------
 
     def _prepare(self, data: DataT) -> DataT:
