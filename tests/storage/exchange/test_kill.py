@@ -33,7 +33,8 @@ def test_an_import_killed_at_random_moments_is_never_half_applied(
     clock: FixedClock,
 ) -> None:
     package_path = tmp_path / "p.loften"
-    export_changes(police, package_path, photo_dir=None, actor=POLICE, clock=clock)
+    # Made now (as a user makes it): the import refuses record times later than the package's.
+    export_changes(police, package_path, photo_dir=None, actor=POLICE)
     package = read_package(package_path)
     activity_ids = {
         (name, item.meta.id)
@@ -79,6 +80,9 @@ def test_an_import_killed_at_random_moments_is_never_half_applied(
             assert logged == 0 and audited == 0, attempt
             outcomes["none"] += 1
     assert sum(outcomes.values()) == ATTEMPTS
+    with sqlite3.connect(tmp_path / "whole.db") as connection:  # the uninterrupted import
+        assert connection.execute("SELECT count(*) FROM exchange_log").fetchone()[0] == 1
+    connection.close()
     print(f"killed imports: {outcomes}")
 
 

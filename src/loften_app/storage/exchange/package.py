@@ -54,15 +54,21 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 @dataclass(frozen=True)
 class Limits:
-    """How large a package and its parts may be; larger ones are refused unread."""
+    """How large a package and its parts may be; larger ones are refused unread.
+
+    The record limits bound the memory a package can take whatever it claims: one records
+    member (at most `records_bytes`, about 85,000 patrols) is held and parsed record by record
+    at a time, and all of them together are at most `records_total_bytes` (a package of about
+    170,000 records; exchanges carry the changes since the last one, far fewer)."""
 
     package_bytes: int = 4 << 30
     members: int = 100_000
     manifest_bytes: int = 1 << 20
-    records_bytes: int = 1 << 30
+    records_bytes: int = 64 << 20
+    records_total_bytes: int = 128 << 20
     photo_bytes: int = 50 << 20
     photos_total_bytes: int = 2 << 30
-    records: int = 5_000_000
+    records: int = 200_000
     #: Uncompressed size divided by compressed size above which a member is a zip bomb.
     ratio: int = 200
 
@@ -285,6 +291,11 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
         if info.file_size > _CHUNK and info.file_size > limits.ratio * max(info.compress_size, 1):
             raise refused(f"filen {name!r} packas upp till orimligt mycket (en zip-bomb?).")
         by_name[name] = info
+    records_total = sum(i.file_size for n, i in by_name.items() if n.startswith(RECORDS_PREFIX))
+    if records_total > limits.records_total_bytes:
+        raise refused(
+            f"posterna är tillsammans större än tillåtet ({limits.records_total_bytes >> 20} MB)."
+        )
     if MANIFEST not in by_name:
         raise refused("innehållsförteckningen (manifest.json) saknas.")
     return by_name
@@ -441,14 +452,11 @@ def _manifest_files(value: Any) -> dict[str, tuple[int, str]]:
 def _decode_records(
     record_type: RecordType, content: bytes, limits: Limits, today: dt.date | None
 ) -> list[Incoming]:
-    raw = _json(content, f"posterna av typen {record_type.name}")
-    if not isinstance(raw, list):
-        raise refused(f"posterna av typen {record_type.name} är ingen lista.")
-    if len(raw) > limits.records:
-        raise refused(f"paketet har fler än {limits.records} poster.")
     items: list[Incoming] = []
     data_class = record_type.data_class
-    for index, value in enumerate(raw):
+    for index, value in enumerate(_json_array(content, f"posterna av typen {record_type.name}")):
+        if index >= limits.records:
+            raise refused(f"paketet har fler än {limits.records} poster.")
         where = f"{record_type.noun} nr {index + 1}"
         meta, data = decode_record(value, data_class, where)
         issues = validate(data, today=today)
@@ -457,6 +465,42 @@ def _decode_records(
         _check_children(data, where)
         items.append(Incoming(record_type, meta, data))
     return items
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_array(content: bytes, what: str) -> Iterator[Any]:
+    """The values of the JSON array `content`, parsed one at a time (never the whole list of
+    dictionaries at once: each value is decoded into a record before the next is parsed)."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise refused(f"{what} är inte giltig JSON.") from None
+    decoder = json.JSONDecoder()
+    position = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
+    if not text.startswith("[", position):
+        raise refused(f"{what} är ingen lista.")
+    position = _SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
+    if text.startswith("]", position):
+        position += 1
+    else:
+        while True:
+            try:
+                value, position = decoder.raw_decode(text, position)
+            except (json.JSONDecodeError, RecursionError):
+                raise refused(f"{what} är inte giltig JSON.") from None
+            yield value
+            position = _SPACE.match(text, position).end()  # type: ignore[union-attr]
+            if text.startswith(",", position):
+                position = _SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
+                continue
+            if text.startswith("]", position):
+                position += 1
+                break
+            raise refused(f"{what} är inte giltig JSON.")
+    if _SPACE.match(text, position).end() != len(text):  # type: ignore[union-attr]
+        raise refused(f"{what} är inte giltig JSON.")
 
 
 def _check_children(data: Any, where: str) -> None:

@@ -25,6 +25,7 @@ import json
 import os
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -210,9 +211,24 @@ def verify_signature(path: Path, *, manifest_limit: int = 1 << 20) -> Signer:
         raise
     except OSError as error:
         raise PackageError(f"Paketet {path} kunde inte läsas ({error.strerror}).") from error
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        KeyError,
+        zlib.error,
+        struct.error,
+    ) as error:
         raise refused(f"filen är inget giltigt Löften-paket ({type(error).__name__}).") from None
-    except (NotImplementedError, RuntimeError, OverflowError, UnicodeError, RecursionError):
+    except (
+        NotImplementedError,
+        RuntimeError,
+        OverflowError,
+        UnicodeError,
+        RecursionError,
+        MemoryError,
+    ):
         raise refused("filen är inget giltigt Löften-paket.") from None
 
 
@@ -279,7 +295,7 @@ def _signer(handle: Any, manifest_limit: int) -> Signer:
     if not isinstance(signer, dict) or not isinstance(installation, str):
         raise _unsigned()
     try:
-        organisation = Organisation(signer.get("organisation"))
+        organisation = Organisation(str(signer.get("organisation")))
         name = signer.get("name", "")
         key = base64.b64decode(str(signer.get("public_key", "")), validate=True)
     except (ValueError, TypeError):
