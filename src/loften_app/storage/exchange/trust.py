@@ -207,7 +207,7 @@ def enforce_ownership(
         except NotFoundError:
             kept.append(item)
             continue
-        label = getattr(local.data, "code", "") or item.meta.id
+        label = getattr(local.data, "case_code", "") or item.meta.id
         changes: dict[str, Any] = {}
         for name in foreign:
             mine, theirs = getattr(local.data, name), getattr(item.data, name)
