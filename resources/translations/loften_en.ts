@@ -569,6 +569,18 @@ to first contact:</translation>
         <translation>The package contains nothing new.</translation>
     </message>
     <message>
+        <source>Ändringar post för post</source>
+        <translation>Changes record by record</translation>
+    </message>
+    <message>
+        <source>Här nu</source>
+        <translation>Here now</translation>
+    </message>
+    <message>
+        <source>Efter importen</source>
+        <translation>After the import</translation>
+    </message>
+    <message>
         <source>Konflikter</source>
         <translation>Conflicts</translation>
     </message>
@@ -599,6 +611,30 @@ to first contact:</translation>
     <message>
         <source>Importera</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tas bort: %1</source>
+        <translation>Deleted: %1</translation>
+    </message>
+    <message>
+        <source>Tas tillbaka (borttagen här): %1</source>
+        <translation>Brought back (deleted here): %1</translation>
+    </message>
+    <message>
+        <source>Ändras: %1</source>
+        <translation>Changed: %1</translation>
+    </message>
+    <message>
+        <source>Avsändaren får inte ändra den andra organisationens del av ett narkotikaärende. De här ändringarna avvisas och värdena här behålls:</source>
+        <translation>The sender may not change the other organisation&apos;s part of a drug case. These changes are refused and the values here are kept:</translation>
+    </message>
+    <message>
+        <source>• %1: borttagningen av ärendet</source>
+        <translation>• %1: the deletion of the case</translation>
+    </message>
+    <message>
+        <source>• %1: %2 (%3 → %4)</source>
+        <translation>• %1: %2 (%3 → %4)</translation>
     </message>
     <message>
         <source>Hela posten</source>
@@ -819,6 +855,10 @@ Löften never stores personal identity numbers or the names of residents, suspec
     <message>
         <source>I&amp;mportera ändringar…</source>
         <translation>&amp;Import changes…</translation>
+    </message>
+    <message>
+        <source>&amp;Parade installationer…</source>
+        <translation>&amp;Paired installations…</translation>
     </message>
     <message>
         <source>Exportera ändrings&amp;logg…</source>
@@ -1083,6 +1123,45 @@ overdue</translation>
     <message>
         <source>%1 och %2 · gäller %3 – %4</source>
         <translation>%1 and %2 · valid %3 – %4</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersDialog</name>
+    <message>
+        <source>Parade installationer</source>
+        <translation>Paired installations</translation>
+    </message>
+    <message>
+        <source>Paket importeras bara från installationerna nedan. Den här installationens fingeravtryck, att läsa upp för den som ska para med dig: %1</source>
+        <translation>Packages are imported only from the installations below. This installation&apos;s fingerprint, to read out to whoever pairs with you: %1</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Fingeravtryck</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Parad</source>
+        <translation>Paired</translation>
+    </message>
+    <message>
+        <source>Inga parade installationer ännu.</source>
+        <translation>No paired installations yet.</translation>
+    </message>
+    <message>
+        <source>Ta bort parning</source>
+        <translation>Remove pairing</translation>
+    </message>
+    <message>
+        <source>Sluta lita på paket från %1? Ett senare paket därifrån kan importeras först efter att ni har jämfört fingeravtrycket igen.</source>
+        <translation>Stop trusting packages from %1? A later package from there can be imported only after you have compared the fingerprint again.</translation>
     </message>
 </context>
 <context>
@@ -2026,7 +2105,7 @@ overdue</translation>
     <name>SafetyActions</name>
     <message>
         <source>Det gick inte</source>
-        <extracomment>How long a status bar message of a finished action stays (ms). The import&apos;s preview while it is open (tests answer it).</extracomment>
+        <extracomment>How long a status bar message of a finished action stays (ms). The list of paired installations while it is open (tests answer it). The import&apos;s preview while it is open (tests answer it).</extracomment>
         <translation>It did not work</translation>
     </message>
     <message>
@@ -2120,6 +2199,34 @@ Do you want to restore?</translation>
     <message>
         <source>Kontrollerar paketet…</source>
         <translation>Checking the package…</translation>
+    </message>
+    <message>
+        <source>Paketet kommer från en installation som inte är parad med den här.
+
+Organisation: %1
+Namn: %2
+Fingeravtryck: %3
+
+Ring avsändaren och be hen läsa upp fingeravtrycket som Löften visar där (Arkiv › Parade installationer). Lita bara på paketet om det stämmer tecken för tecken. Stämmer fingeravtrycket?</source>
+        <translation>The package comes from an installation that is not paired with this one.
+
+Organisation: %1
+Name: %2
+Fingerprint: %3
+
+Call the sender and ask them to read out the fingerprint that Löften shows there (Arkiv › Paired installations). Trust the package only if it matches character for character. Does the fingerprint match?</translation>
+    </message>
+    <message>
+        <source>(inget namn)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>Para med en ny installation?</source>
+        <translation>Pair with a new installation?</translation>
+    </message>
+    <message>
+        <source>Installationen parades inte. Inget har importerats.</source>
+        <translation>The installation was not paired. Nothing was imported.</translation>
     </message>
     <message>
         <source>Paketet kan inte importeras</source>
@@ -2521,6 +2628,13 @@ Do you want to apply retention now?</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Databasfilen %1 är skrivskyddad, så Löften har öppnat den bara för läsning: du kan titta och ta fram rapporter, men inget kan sparas. Löften ändrar inte filens behörigheter; vill du spara, be den som äger filen att göra den skrivbar, eller arbeta i en kopia.</source>
+        <translation>The database file %1 is write-protected, so Löften has opened it for reading only: you can look and make reports, but nothing can be saved. Löften does not change the file&apos;s permissions; to save, ask the file&apos;s owner to make it writable, or work in a copy.</translation>
+    </message>
+</context>
+<context>
     <name>TargetForm</name>
     <message>
         <source>dagar</source>
@@ -2602,6 +2716,21 @@ Do you want to apply retention now?</translation>
         <source>%1 av %2 %3</source>
         <extracomment>(symbol, colour) of each status: the symbol and the words carry the meaning, the colour only repeats it (never colour alone).</extracomment>
         <translation>%1 of %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>UncaughtErrors</name>
+    <message>
+        <source>Felet är beskrivet i loggfilen %1.</source>
+        <translation>The error is described in the log file %1.</translation>
+    </message>
+    <message>
+        <source>Loggfilen kunde inte skrivas.</source>
+        <translation>The log file could not be written.</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade i Löften. Det du redan har sparat finns kvar; det som inte var sparat kan behöva göras om.</source>
+        <translation>An unexpected error occurred in Löften. What you have already saved is kept; what was not saved may need to be done again.</translation>
     </message>
 </context>
 <context>

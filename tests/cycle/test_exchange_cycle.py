@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from loften_app.storage.database import open_database
 from loften_app.storage.exchange import cycle_warnings, export_changes, read_package
+from loften_app.storage.exchange.signing import verify_signature
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
 from tests.cli_runner import run_cli
@@ -47,13 +48,24 @@ def test_a_second_agreement_is_shown_and_refused(tmp_path: Path) -> None:
         "andra överenskommelse" in warnings[0] and "Medborgarlöften Filipstad 2026" in warnings[0]
     )
 
-    before = hashlib.sha256(polis.read_bytes()).hexdigest()
+    def records() -> list[tuple[str, int]]:
+        with sqlite3.connect(polis) as connection:
+            tables = ("agreement", "promise", "target", "place", "audit_entry", "exchange_log")
+            found = [
+                (t, connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables
+            ]
+        connection.close()
+        return found
+
+    before = records()
     args = ["exchange", "import", "--db", str(polis), str(tmp_path / "k.loften")]
-    result = run_cli(*args, "--yes", "--photos", str(tmp_path))
+    fingerprint = verify_signature(tmp_path / "k.loften").fingerprint  # read aloud by the sender
+    result = run_cli(*args, "--yes", "--photos", str(tmp_path), "--trust", fingerprint)
     assert result.returncode == 1
     assert "Varning: Paketet skapar en andra överenskommelse" in result.stdout
     assert "Inget har importerats" in result.stderr
-    assert hashlib.sha256(polis.read_bytes()).hexdigest() == before
+    # Nothing imported (confirming the fingerprint pairs the sender, which is kept).
+    assert records() == before
 
 
 def test_renewing_into_an_overlapping_period_is_refused(tmp_path: Path) -> None:
@@ -107,7 +119,12 @@ def test_two_installations_of_one_organisation_get_marks_of_their_own(tmp_path: 
         export_changes(first, tmp_path / "a0.loften", photo_dir=None)
     with open_database(tmp_path / "b.db") as database:
         second = Services.build(database, MUNICIPALITY)
-        start_from_package(second, tmp_path / "a0.loften", photo_dir=None)
+        start_from_package(
+            second,
+            tmp_path / "a0.loften",
+            photo_dir=None,
+            trust=verify_signature(tmp_path / "a0.loften").fingerprint,
+        )
         assert case(second) == "K-2026-001"
         export_changes(second, tmp_path / "b1.loften", photo_dir=None)
     with open_database(tmp_path / "a.db") as database:

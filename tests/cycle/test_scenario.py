@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
 
@@ -30,6 +31,16 @@ def loften(*args: str) -> str:
     result = run_cli(*args)
     assert result.returncode == 0, f"loften {' '.join(args)}: {result.stderr}"
     return result.stdout
+
+
+def paired(*args: str) -> str:
+    """Run a command that reads a package from an unknown installation: the first run names
+    the fingerprint to compare (as the sender reads it aloud), the second confirms it."""
+    first = run_cli(*args)
+    assert first.returncode == 1 and "inte är parad" in first.stdout, first.stderr
+    found = re.search(r"--trust ([0-9A-F-]+)", first.stderr)
+    assert found is not None, first.stderr
+    return loften(*args, "--trust", found.group(1))
 
 
 def codes(path: Path) -> set[tuple[str, str]]:
@@ -74,7 +85,7 @@ def test_two_installations_renew_exchange_and_agree(tmp_path: Path) -> None:
             "1",
         )
     loften("exchange", "export", *k, "--out", str(tmp_path / "k1.loften"), *photos)
-    out = loften("new", *p, "--from-package", str(tmp_path / "k1.loften"), *photos)
+    out = paired("new", *p, "--from-package", str(tmp_path / "k1.loften"), *photos)
     assert "Medborgarlöften Filipstad 2025" in out and "Medborgarlöften Filipstad 2026" in out
     for year in ("2025", "2026"):
         loften(
@@ -91,7 +102,7 @@ def test_two_installations_renew_exchange_and_agree(tmp_path: Path) -> None:
     assert all(code.startswith("P-") for _, code in codes(polis))
 
     loften("exchange", "export", *p, "--out", str(tmp_path / "p1.loften"), *photos)
-    out = loften("exchange", "import", *k, str(tmp_path / "p1.loften"), "--yes", *photos)
+    out = paired("exchange", "import", *k, str(tmp_path / "p1.loften"), "--yes", *photos)
     assert "Varning" not in out and "finns redan här" not in out
     loften("exchange", "export", *k, "--out", str(tmp_path / "k2.loften"), *photos)
     out = loften("exchange", "import", *p, str(tmp_path / "k2.loften"), "--yes", *photos)

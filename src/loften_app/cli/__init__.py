@@ -78,9 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def actor_from(args: argparse.Namespace) -> Actor:
+    from loften_app.domain.personnummer import identity_number_problem
     from loften_app.domain.records import Actor
 
     name = getattr(args, "user", None) or os.environ.get(ENV_USER) or getpass.getuser()
+    problem = identity_number_problem(name)
+    if problem is not None:
+        raise LoftenError(f"Användarnamnet kan inte användas. {problem}")
     organisation = Organisation(getattr(args, "organisation", Organisation.MUNICIPALITY.value))
     return Actor(name, organisation)
 
@@ -91,6 +95,10 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand in `args`; a `LoftenError` becomes a message and exit status 1."""
+    from loften_app.paths import user_data_dir
+    from loften_app.storage.logs import setup_logging
+
+    setup_logging(user_data_dir())
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)

@@ -3,6 +3,12 @@
 `exchange import` without `--yes` prints what would happen and changes nothing. With `--yes` it
 imports: new and newer records are written, and a record changed on both sides keeps its local
 values (the command says which); the window lets the user choose per record or field instead.
+
+Only signed packages from a paired installation are imported. The first package of an unknown
+installation shows its organisation, name and fingerprint; it is paired once the user confirms
+the fingerprint (compared with the sender, e.g. on the phone): at the prompt when the command
+runs in a terminal, or with `--trust FINGERAVTRYCK`. `exchange partners` lists the pairings and
+`--revoke ID` removes one.
 """
 
 from __future__ import annotations
@@ -16,7 +22,11 @@ from loften_app.cli import actor_from, database_path
 from loften_app.domain.errors import LoftenError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from loften_app.storage.database import Database
     from loften_app.storage.exchange import ImportPreview
+    from loften_app.storage.exchange.trust import RecordChange, RefusedField, Trusted
 
 #: How many records of each kind the preview lists by name before it only counts.
 _LISTED = 10
@@ -67,7 +77,21 @@ def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
         action="store_true",
         help="importera även om paketet skapar en andra överenskommelse över samma tid",
     )
+    imp.add_argument(
+        "--trust",
+        metavar="FINGERAVTRYCK",
+        help="para med avsändarens installation om paketets fingeravtryck är detta (jämför det "
+        "med avsändaren först)",
+    )
     imp.set_defaults(handler=_cmd_import)
+
+    partners = actions.add_parser(
+        "partners", parents=[with_db], help="visa de parade installationerna, eller ta bort en"
+    )
+    partners.add_argument(
+        "--revoke", metavar="ID", help="sluta lita på installationen med detta id"
+    )
+    partners.set_defaults(handler=_cmd_partners)
 
 
 def photo_dir(args: argparse.Namespace) -> Path:
@@ -122,21 +146,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from loften_app.storage.database import open_database
-    from loften_app.storage.exchange import (
-        Side,
-        apply_import,
-        cycle_warnings,
-        preview_import,
-        read_package,
-    )
+    from loften_app.storage.exchange import Side, apply_import, cycle_warnings, preview_import
+    from loften_app.storage.exchange.trust import describe_changes, enforce_ownership
     from loften_app.storage.services import Services
 
-    package = read_package(Path(args.file).expanduser())  # checked before the database is opened
+    path = Path(args.file).expanduser()
     actor = actor_from(args)
     with open_database(_existing_database(args), create=False) as database:
+        trusted = trusted_package(database, path, args.trust)
         services = Services.build(database, actor)
+        package, refused_fields = enforce_ownership(services, trusted)
         preview = preview_import(services, package)
         _print_preview(preview)
+        _print_changes(describe_changes(services, package, preview), refused_fields)
         if preview.already_imported:
             print("Paketet är redan importerat. Inget har ändrats.")
             return 0
@@ -160,6 +182,82 @@ def _cmd_import(args: argparse.Namespace) -> int:
     )
     if result.backup is not None:
         print(f"Säkerhetskopia före importen: {result.backup}")
+    return 0
+
+
+def trusted_package(database: Database, path: Path, trust: str | None) -> Trusted:
+    """The checked package; an unknown signer is paired after the user confirms."""
+    import sys
+
+    from loften_app.storage.exchange.signing import UnknownSignerError
+    from loften_app.storage.exchange.trust import open_trusted
+
+    try:
+        return open_trusted(database, path, trust=trust)
+    except UnknownSignerError as unknown:
+        signer = unknown.signer
+        print("Paketet kommer från en installation som inte är parad med den här:")
+        print(f"  Organisation: {signer.organisation.value}")
+        print(f"  Namn: {signer.name or '(inget namn)'}")
+        print(f"  Installation: {signer.installation_id}")
+        print(f"  Fingeravtryck: {signer.fingerprint}")
+        print("Ring avsändaren och be hen läsa upp fingeravtrycket som Löften visar där.")
+        if not sys.stdin.isatty():
+            raise LoftenError(
+                "Installationen är inte parad, så inget har importerats. Stämmer "
+                "fingeravtrycket, kör igen med --trust " + signer.fingerprint + "."
+            ) from None
+        answer = input("Stämmer fingeravtrycket och litar du på avsändaren? [j/N] ")
+        if answer.strip().lower() not in {"j", "ja", "y", "yes"}:
+            raise LoftenError("Installationen parades inte. Inget har ändrats.") from None
+        return open_trusted(database, path, trust=signer.fingerprint)
+
+
+def _print_changes(changes: Sequence[RecordChange], refused: Sequence[RefusedField]) -> None:
+    from loften_app.storage.exchange.trust import short
+
+    for change in changes[: _LISTED * 5]:
+        if change.deleted:
+            print(f"  Tas bort: {change.label} ({change.id})")
+        elif change.undeleted:
+            print(f"  Återställs (var borttagen här): {change.label} ({change.id})")
+        else:
+            print(f"  Ändras: {change.label} ({change.id})")
+        for name, local, incoming in change.fields:
+            print(f"      {name}: {short(local)} → {short(incoming)}")
+    if len(changes) > _LISTED * 5:
+        print(f"  … och {len(changes) - _LISTED * 5} ändrade poster till")
+    for field in refused:
+        what = (
+            "borttagningen av ärendet"
+            if field.field == "deleted_at"
+            else f"{field.field}: {short(field.local)} → {short(field.incoming)}"
+        )
+        print(
+            f"  Avvisas (den andra organisationens del av ärendet {field.label}): {what}; "
+            "värdet här behålls"
+        )
+
+
+def _cmd_partners(args: argparse.Namespace) -> int:
+    from loften_app.storage.database import open_database
+    from loften_app.storage.exchange.signing import partners, revoke
+
+    with open_database(_existing_database(args), create=False) as database:
+        if args.revoke:
+            if not revoke(database, args.revoke):
+                raise LoftenError(f"Ingen parad installation har id {args.revoke}.")
+            print(f"Parningen med {args.revoke} är borttagen. Dess paket importeras inte längre.")
+            return 0
+        found = partners(database)
+    if not found:
+        print("Inga parade installationer.")
+    for partner in found:
+        print(
+            f"{partner.installation_id}  {partner.organisation.value}  "
+            f"{partner.name or '(inget namn)'}  {partner.fingerprint}  "
+            f"parad {partner.paired_at:%Y-%m-%d}"
+        )
     return 0
 
 

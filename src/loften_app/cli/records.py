@@ -34,6 +34,11 @@ def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
     )
     new.add_argument("--photos", metavar="MAPP", help="mappen för paketets foton")
     new.add_argument(
+        "--trust",
+        metavar="FINGERAVTRYCK",
+        help="para med avsändarens installation om paketets fingeravtryck är detta",
+    )
+    new.add_argument(
         "--start", metavar="DATUM", help="periodens första dag (standard: 1 januari i år)"
     )
     new.add_argument(
@@ -157,6 +162,7 @@ def _period(start: str | None, end: str | None) -> Period | None:
 
 def _new_from_package(args: argparse.Namespace, path: Path) -> int:
     from loften_app.cli.exchange import photo_dir as _photo_dir
+    from loften_app.cli.exchange import trusted_package
     from loften_app.storage.database import open_database
     from loften_app.storage.exchange import start_from_package
     from loften_app.storage.services import Services
@@ -167,8 +173,11 @@ def _new_from_package(args: argparse.Namespace, path: Path) -> int:
     existed = path.exists()
     try:
         with open_database(path) as database:
+            trusted = trusted_package(database, package, args.trust)
             summary = start_from_package(
-                Services.build(database, actor_from(args)), package, photo_dir=_photo_dir(args)
+                Services.build(database, actor_from(args)),
+                trusted.package,
+                photo_dir=_photo_dir(args),
             )
     except BaseException:
         if not existed:  # a file made for nothing goes; one that was there stays as it was

@@ -28,15 +28,26 @@ without any spaces, such as "0701234567", reads as someone born on 23 January 20
 refused when its last digit happens to match the check digit (about one time in ten); the two
 cannot be told apart, and refusing is the safe side.
 
-To be safe against text pasted from word processors, digits of any script (for example
-full-width digits) are recognised as well as ASCII digits, and the dash may be any of the
-common hyphen and dash characters.
+Before looking, the text is normalised so that no way of writing a number slips through
+(`normalise_for_search`): every character is brought to its Unicode NFKC form (full-width,
+superscript and circled digits become plain digits), format and zero-width characters (U+200B,
+U+200C, U+200D, U+2060, U+FEFF, the soft hyphen) and combining marks are dropped, digits of any
+script count as digits, and any run of spaces (the non-breaking one too), tabs, line breaks,
+dots, slashes, underscores, dashes or plus signs is one separator. A separator may stand between
+the date and the serial number and between the year, month and day ("81 12 18 - 9876",
+"1981.12.18/9876"); the four digits of the serial number must stay together, which keeps phone
+numbers apart from identity numbers. Names contain no digits and always pass.
+
+Accepted on purpose as well: a date followed by a four-digit time written without a colon
+("2018-03-15 1430") reads as a 12-digit number and is refused when the check digit happens to
+match.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from loften_app.domain.targets import SWEDISH, Words
@@ -46,7 +57,9 @@ __all__ = [
     "contains_identity_number",
     "find_identity_numbers",
     "identity_number_message",
+    "identity_number_problem",
     "luhn_check_digit",
+    "normalise_for_search",
 ]
 
 _PERSONNUMMER = "personnummer"
@@ -58,18 +71,81 @@ _COORDINATION_DAY_OFFSET = 60
 # Centuries accepted for the 12-digit form (1800s to 2000s).
 _CENTURIES = frozenset({18, 19, 20})
 
-# "-" and "+" as written by the Swedish Tax Agency, plus the hyphens, dashes and full-width forms
-# that word processors substitute for them.
-_SEPARATORS = "-+\u2010\u2011\u2012\u2013\u2014\u2212\uff0b\uff0d"
+# The one character every separator run is written as in the normalised text.
+_SEPARATOR = " "
 
+# Characters that separate digit groups, besides whitespace and the Unicode dashes (category Pd):
+# "-" and "+" as the Swedish Tax Agency writes them, the minus sign, and what people put between
+# the parts of a date or a number.
+_SEPARATOR_CHARACTERS = frozenset("-+\u2212./_\\")
+
+# Unicode categories dropped before the search: format characters (zero-width space, joiners,
+# word joiner, byte order mark, soft hyphen) and combining marks.
+_DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Mc", "Me"})
+
+_S = f"{_SEPARATOR}?"
 _CANDIDATE = re.compile(
     r"(?<!\d)"
     r"(?P<century>\d{2})?"
+    rf"(?P<date>\d{{2}}{_S}\d{{2}}{_S}\d{{2}})"
+    rf"(?P<separator>{_S})"
+    r"(?P<serial>\d{4})"
+    r"(?!\d)",
+    re.ASCII,
+)
+
+# The text as written is searched too, with one dash or plus between date and serial: what this
+# finds stays refused whatever the normalisation does to the characters around it (a superscript
+# digit after a number, say, which NFKC would join to it).
+_WRITTEN_SEPARATORS = "-+\u2010\u2011\u2012\u2013\u2014\u2212\uff0b\uff0d"
+_WRITTEN_CANDIDATE = re.compile(
+    r"(?<!\d)"
+    r"(?P<century>\d{2})?"
     r"(?P<date>\d{6})"
-    rf"(?P<separator>[{re.escape(_SEPARATORS)}])?"
+    rf"(?P<separator>[{re.escape(_WRITTEN_SEPARATORS)}])?"
     r"(?P<serial>\d{4})"
     r"(?!\d)"
 )
+
+
+def normalise_for_search(text: str) -> tuple[str, list[int]]:
+    """`text` normalised for the search, and for every character of the result the offset of the
+    character of `text` it came from (one more entry at the end: `len(text)`).
+
+    NFKC per character, format characters and combining marks dropped, every decimal digit
+    written as an ASCII digit, and every run of separators (whitespace, dashes, "+", ".", "/",
+    "_", "\\") written as one space.
+    """
+    chars: list[str] = []
+    origins: list[int] = []
+    for index, original in enumerate(text):
+        pieces = original if original.isascii() else unicodedata.normalize("NFKC", original)
+        for char in pieces:
+            if char.isascii():
+                if char.isdigit():
+                    out = char
+                elif char in _SEPARATOR_CHARACTERS or char.isspace():
+                    out = _SEPARATOR
+                elif unicodedata.category(char) == "Cc" and not char.isspace():
+                    continue
+                else:
+                    out = char
+            else:
+                category = unicodedata.category(char)
+                if category in _DROPPED_CATEGORIES:
+                    continue
+                if category == "Nd":
+                    out = str(unicodedata.decimal(char))
+                elif category == "Pd" or char in _SEPARATOR_CHARACTERS or char.isspace():
+                    out = _SEPARATOR
+                else:
+                    out = char
+            if out == _SEPARATOR and chars and chars[-1] == _SEPARATOR:
+                continue
+            chars.append(out)
+            origins.append(index)
+    origins.append(len(text))
+    return "".join(chars), origins
 
 
 @dataclass(frozen=True)
@@ -87,8 +163,14 @@ class IdentityNumberMatch:
 
     @property
     def masked(self) -> str:
-        """The number with its last four digits hidden, e.g. "811218-****"."""
-        return self.text[:-4] + "****"
+        """The number with its last four digits hidden, e.g. "811218-****" (read from the
+        normalised text, so that no digit hides behind an invisible character)."""
+        normalised = normalise_for_search(self.text)[0].strip(_SEPARATOR)
+        head, separator = normalised[:-4], ""
+        if head.endswith(_SEPARATOR):
+            plus = "+" in unicodedata.normalize("NFKC", self.text)
+            separator = "+" if plus else "-"
+        return head.replace(_SEPARATOR, "") + separator + "****"
 
 
 def luhn_check_digit(nine_digits: str) -> int:
@@ -107,23 +189,35 @@ def luhn_check_digit(nine_digits: str) -> int:
 
 def find_identity_numbers(text: str) -> list[IdentityNumberMatch]:
     """Every valid personnummer and samordningsnummer in `text`, in order of appearance."""
-    matches: list[IdentityNumberMatch] = []
-    for candidate in _CANDIDATE.finditer(text):
-        kind = _kind_if_valid(
-            century=candidate.group("century"),
-            date=candidate.group("date"),
-            serial=candidate.group("serial"),
-        )
+    found: list[IdentityNumberMatch] = []
+    normalised, origins = normalise_for_search(text)
+    for candidate in _CANDIDATE.finditer(normalised):
+        kind = _kind_of(candidate)
         if kind is not None:
-            matches.append(
+            start = origins[candidate.start()]
+            end = origins[candidate.end() - 1] + 1
+            found.append(IdentityNumberMatch(start=start, end=end, text=text[start:end], kind=kind))
+    for candidate in _WRITTEN_CANDIDATE.finditer(text):
+        kind = _kind_of(candidate)
+        if kind is not None:
+            found.append(
                 IdentityNumberMatch(
-                    start=candidate.start(),
-                    end=candidate.end(),
-                    text=candidate.group(0),
-                    kind=kind,
+                    start=candidate.start(), end=candidate.end(), text=candidate[0], kind=kind
                 )
             )
+    matches: list[IdentityNumberMatch] = []
+    for match in sorted(found, key=lambda m: (m.start, -m.end)):
+        if not matches or match.start >= matches[-1].end:
+            matches.append(match)
     return matches
+
+
+def _kind_of(candidate: re.Match[str]) -> str | None:
+    return _kind_if_valid(
+        century=candidate.group("century"),
+        date=candidate.group("date").replace(_SEPARATOR, ""),
+        serial=candidate.group("serial"),
+    )
 
 
 def contains_identity_number(text: str) -> bool:
@@ -144,6 +238,13 @@ def identity_number_message(match: IdentityNumberMatch, *, words: Words = SWEDIS
         "Ta bort numret och beskriv i stället personen utan att peka ut hen, "
         "till exempel med åldersgrupp (under 18, 18–25, 26 och äldre)."
     ).format(kind=kinds.get(match.kind, match.kind), masked=match.masked)
+
+
+def identity_number_problem(text: str, *, words: Words = SWEDISH) -> str | None:
+    """The message for the first personnummer or samordningsnummer in `text`, or None if it has
+    none: for texts that are not fields of a record (the user's name, a partner's name)."""
+    matches = find_identity_numbers(text)
+    return identity_number_message(matches[0], words=words) if matches else None
 
 
 def _kind_if_valid(century: str | None, date: str, serial: str) -> str | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from loften_app.domain.periods import Period
 from loften_app.reports.output import write_atomically
+from loften_app.storage.files import check_output_path
 from loften_app.storage.services import Services
 
 __all__ = ["Progress", "ReportKind", "ReportRequest", "write_report"]
@@ -67,6 +68,7 @@ def write_report(
 
     today = today or dt.date.today()
     out = Path(out)
+    check_output_path(out, services.database.path)
     step(0, 3)
     if request.kind is ReportKind.QUARTERLY:
         from loften_app.reports.quarterly import quarterly_report
@@ -94,6 +96,6 @@ def write_report(
         step(1, 3)
         pdf = render_follow_up(follow_up)
     step(2, 3)
-    write_atomically(out, pdf, private=not request.public)
+    write_atomically(out, pdf, private=not request.public, database=services.database.path)
     step(3, 3)
     return out

@@ -50,6 +50,7 @@ from loften_app.domain.enums import (
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
 from loften_app.reports.output import check_writable_folder, writing_atomically
+from loften_app.storage.files import check_output_path, csv_safe, looks_like_formula, os_reason
 from loften_app.storage.services import Services
 from loften_app.storage.services.report_queries import ReportQueries
 
@@ -337,10 +338,12 @@ def export(
     whole or not at all; raises `LoftenError` when `out` cannot be written."""
     queries = ReportQueries(services.database)
     out = Path(out)
+    database = services.database.path
+    check_output_path(out, database)
     if fmt is ExportFormat.XLSX:
         if out.suffix.lower() != ".xlsx":
             raise LoftenError(f"Ange en fil som slutar på .xlsx, inte {out.name}.")
-        with writing_atomically(out) as stream:
+        with writing_atomically(out, database=database) as stream:
             _write_xlsx(queries, stream, period, progress)
         return [out]
     if out.exists() and not out.is_dir():
@@ -350,11 +353,11 @@ def export(
         try:
             out.mkdir(mode=0o700)
         except OSError as error:
-            raise LoftenError(f"Kan inte skapa mappen {out}: {error.strerror}.") from error
+            raise LoftenError(f"Kan inte skapa mappen {out}: {os_reason(error)}.") from error
     written: list[Path] = []
     for index, sheet in enumerate(SHEETS):
         path = out / f"{sheet.file_name}.csv"
-        with writing_atomically(path) as stream:
+        with writing_atomically(path, database=database) as stream:
             _write_csv(queries, sheet, stream, period)
         written.append(path)
         if progress is not None:
@@ -374,7 +377,7 @@ def _csv_value(value: Any) -> str:
         return value.strftime("%H:%M")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    return csv_safe(str(value))
 
 
 def _write_csv(
@@ -382,7 +385,7 @@ def _write_csv(
 ) -> None:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(sheet.headers)
+    writer.writerow([csv_safe(header) for header in sheet.headers])
     for row in _rows(queries, sheet, period):
         writer.writerow([_csv_value(v) for v in row])
     text.flush()
@@ -436,11 +439,16 @@ def _column_formats(sheet: Sheet) -> list[str | None]:
 def _xlsx_row(
     ws: Any, row: Sequence[Any], formats: Sequence[str | None], cell_class: Any
 ) -> list[Any]:
-    if not any(formats):
+    if not any(formats) and not any(looks_like_formula(value) for value in row):
         return list(row)
     values: list[Any] = []
     for value, number_format in zip(row, formats, strict=True):
-        if number_format is None or value is None:
+        if looks_like_formula(value):
+            # A text that a spreadsheet would run as a formula is stored as text.
+            cell = cell_class(ws, value=value)
+            cell.data_type = "s"
+            values.append(cell)
+        elif number_format is None or value is None:
             values.append(value)
         else:
             cell = cell_class(ws, value=value)

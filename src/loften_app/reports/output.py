@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from loften_app.domain.errors import LoftenError
+from loften_app.storage.files import atomic_write, check_output_path
 
 __all__ = ["check_writable_folder", "write_atomically", "writing_atomically"]
 
@@ -33,42 +33,32 @@ def _check_target(out: Path) -> None:
 
 
 @contextlib.contextmanager
-def writing_atomically(out: Path, *, private: bool = True) -> Iterator[BinaryIO]:
-    """A binary file to write; on success it replaces `out`, on any error it is removed.
+def writing_atomically(
+    out: Path, *, private: bool = True, database: Path | None = None
+) -> Iterator[BinaryIO]:
+    """A binary file to write; on success it replaces `out`, on any error it is removed
+    (`storage.files.atomic_write`).
 
     `private`: the file is readable by its owner only (internal reports and exports hold
-    sensitive data); otherwise it gets the usual permissions (umask).
+    sensitive data); otherwise it gets the usual permissions (umask). `database`: the open
+    database, which `out` may not be (nor its side files or backups).
     """
+    if database is not None:
+        check_output_path(out, database)
     _check_target(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise LoftenError(f"Kan inte skapa en fil i {folder}: {error.strerror}.") from error
-    temp_path = Path(temporary)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        if not private:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp_path, 0o666 & ~umask)
-        os.replace(temp_path, out)
-    except OSError as error:
-        temp_path.unlink(missing_ok=True)
-        raise LoftenError(f"Kan inte skriva {out}: {error.strerror or error}.") from error
-    except BaseException:
-        temp_path.unlink(missing_ok=True)
-        raise
+    with atomic_write(out, private=private) as stream:
+        yield stream
 
 
 def write_atomically(
-    out: Path, content: bytes | Callable[[BinaryIO], None], *, private: bool = True
+    out: Path,
+    content: bytes | Callable[[BinaryIO], None],
+    *,
+    private: bool = True,
+    database: Path | None = None,
 ) -> None:
     """Write `content` (bytes, or a function writing to a binary stream) to `out` atomically."""
-    with writing_atomically(out, private=private) as stream:
+    with writing_atomically(out, private=private, database=database) as stream:
         if isinstance(content, bytes):
             stream.write(content)
         else:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import io
 import json
-import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +28,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from loften_app.domain.records import Actor
-from loften_app.storage.database import OWNER_ONLY, Database
+from loften_app.storage.database import Database
+from loften_app.storage.files import FileWriteError, atomic_write, check_output_path, csv_safe
 
 ADD = "add"
 UPDATE = "update"
@@ -204,26 +205,27 @@ CSV_HEADER = (
 def export_csv(database: Database, target: Path) -> int:
     """Write the whole trail to a new owner-only CSV file (UTF-8 with BOM, for Excel); returns
     how many lines it holds. The file is written beside `target` first and then renamed, so a
-    failure leaves no half file."""
+    failure leaves no half file; a text a spreadsheet would read as a formula starts with `'`.
+    `target` may not be the database (nor its side files or backups)."""
     target = Path(target)
-    partial = target.with_name(target.name + ".part")
+    check_output_path(target, database.path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileWriteError(
+            f"Mappen {folder} finns inte, så ändringsloggen skrevs inte. Välj en befintlig mapp."
+        )
+    if target.is_dir():
+        raise FileWriteError(f"{target} är en mapp. Ange ett filnamn, t.ex. {target / 'logg.csv'}.")
     count = 0
-    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, OWNER_ONLY)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";")  # as Swedish Excel opens it
-            writer.writerow(CSV_HEADER)
-            for id_, at, actor, organisation, action, kind, rid, changes, note in _all_rows(
-                database
-            ):
-                label = ACTION_LABELS.get(action, action)
-                writer.writerow((id_, at, actor, organisation, label, kind, rid, changes, note))
-                count += 1
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(partial, OWNER_ONLY)
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with atomic_write(target) as stream:
+        handle = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        writer = csv.writer(handle, delimiter=";")  # as Swedish Excel opens it
+        writer.writerow(CSV_HEADER)
+        for id_, at, actor, organisation, action, kind, rid, changes, note in _all_rows(database):
+            label = ACTION_LABELS.get(action, action)
+            row = (id_, at, actor, organisation, label, kind, rid, changes, note)
+            writer.writerow([csv_safe(v) if isinstance(v, str) else v for v in row])
+            count += 1
+        handle.flush()
+        handle.detach()
     return count

@@ -33,6 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from loften_app.domain.records import Actor
 from loften_app.storage import audit
 from loften_app.storage.database import (
@@ -43,12 +45,20 @@ from loften_app.storage.database import (
     OWNER_ONLY,
     SCHEMA_VERSION,
     Database,
+    backup_copy,
     backup_folder,
     new_backup_path,
     open_database,
     read_header,
 )
 from loften_app.storage.errors import StorageError, classify_database_error
+from loften_app.storage.files import (
+    FileWriteError,
+    atomic_path,
+    check_output_path,
+    private_folder,
+)
+from loften_app.storage.schema import schema_problems
 
 PART_SUFFIX = ".part"
 
@@ -94,36 +104,10 @@ def _reason_slug(reason: str) -> str:
     return slug or "manual"
 
 
-def _sync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _write_copy(source: Path, target: Path) -> None:
     """A consistent, self-contained owner-only copy of `source` at `target`, written under a
     temporary name and renamed when complete."""
-    partial = target.with_name(target.name + PART_SUFFIX)
-    partial.unlink(missing_ok=True)
-    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY)
-    os.close(fd)
-    try:
-        with (
-            contextlib.closing(sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)) as src,
-            contextlib.closing(sqlite3.connect(partial)) as dst,
-        ):
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        os.chmod(partial, OWNER_ONLY)
-        _sync(partial)
-        os.replace(partial, target)
-        with contextlib.suppress(OSError):
-            _sync(target.parent)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    backup_copy(source, target)
 
 
 def _failed(what: str, error: BaseException) -> BackupError:
@@ -160,7 +144,11 @@ def export_backup(source: Path | str | Database, target: Path | str) -> Path:
     if target == path:
         raise BackupError("Säkerhetskopian kan inte skrivas över själva databasfilen.")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        check_output_path(target, path)
+    except FileWriteError as error:
+        raise BackupError(error.message) from error
+    try:
+        private_folder(target.parent)
         _write_copy(path, target)
     except (OSError, sqlite3.Error) as error:
         raise _failed("Säkerhetskopian kunde inte skrivas.", error) from error
@@ -215,7 +203,11 @@ def prune_backups(
                 removed.append(info.path)
     folder = path.parent / "backups"
     if folder.is_dir():
-        for leftover in folder.glob(f"{path.name}.*{BACKUP_SUFFIX}{PART_SUFFIX}"):
+        leftovers = [
+            *folder.glob(f"{path.name}.*{BACKUP_SUFFIX}{PART_SUFFIX}"),
+            *folder.glob(f".{path.name}.*{BACKUP_SUFFIX}.*{PART_SUFFIX}"),
+        ]
+        for leftover in leftovers:
             with contextlib.suppress(OSError):
                 leftover.unlink()
                 removed.append(leftover)
@@ -325,6 +317,10 @@ def check_database(path: Path | str) -> CheckReport:
                 )
             if not report.schema and application_id == APPLICATION_ID:
                 _check_revision(connection, report)
+            if application_id == APPLICATION_ID and user_version <= SCHEMA_VERSION:
+                report.schema.extend(
+                    p for p in schema_problems(connection) if p not in report.schema
+                )
     except sqlite3.Error as error:
         report.integrity.append(f"Filen kunde inte läsas som databas: {error}")
     return report
@@ -374,6 +370,17 @@ def verify_backup(file: Path | str) -> int:
             f"Säkerhetskopian {file} har trasiga kopplingar mellan poster och återställdes "
             "inte. Inget har ändrats. Välj en annan säkerhetskopia."
         )
+    try:
+        with _read_only(file) as connection:
+            problems = schema_problems(connection)
+    except sqlite3.Error as error:
+        problems = [str(error)]
+    if problems:
+        raise BackupError(
+            f"Säkerhetskopian {file} har inte det innehåll som en Löften-databas av sin version "
+            "ska ha, så den återställdes inte. Inget har ändrats. Välj en annan "
+            "säkerhetskopia.\n  " + "\n  ".join(problems[:10])
+        )
     return report.schema_version
 
 
@@ -389,10 +396,8 @@ def _safety_copy(path: Path, now: dt.datetime, policy: BackupPolicy) -> Path | N
         for suffix in ("", "-wal"):
             source = path.with_name(path.name + suffix)
             if source.exists():
-                copy = target.with_name(target.name + suffix)
-                fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY)
-                os.close(fd)
-                shutil.copyfile(source, copy)
+                with atomic_path(target.with_name(target.name + suffix)) as copy:
+                    shutil.copyfile(source, copy)
         return target
 
 
@@ -417,6 +422,7 @@ def restore_backup(
         raise BackupError("Databasen kan inte återställas från sig själv. Välj en säkerhetskopia.")
     now = now or _utc_now()
     verify_backup(file)
+    carried = _audit_lines_since(path, file)
     try:
         kept = _safety_copy(path, now, policy)
     except (OSError, sqlite3.Error) as error:
@@ -438,6 +444,7 @@ def restore_backup(
     except (OSError, sqlite3.Error) as error:
         raise _failed("Säkerhetskopian kunde inte återställas.", error) from error
     with open_database(path) as db, db.writing() as session:  # upgrades an older backup
+        _append_audit_lines(session, carried)
         audit.record(
             session,
             at=now,
@@ -449,6 +456,64 @@ def restore_backup(
             ),
         )
     return kept
+
+
+_AUDIT_COLUMNS = (
+    "at",
+    "actor",
+    "organisation",
+    "action",
+    "record_type",
+    "record_id",
+    "changes",
+    "note",
+)
+_AUDIT_KEY = (0, 1, 2, 3, 4, 5)  # the columns retention never changes (not changes or note)
+
+
+def _audit_rows(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(audit_entry)")}
+    if not columns:
+        return []
+    wanted = ", ".join(c if c in columns else "NULL" for c in _AUDIT_COLUMNS)
+    return [
+        tuple(row) for row in connection.execute(f"SELECT {wanted} FROM audit_entry ORDER BY id")
+    ]
+
+
+def _audit_lines_since(path: Path, file: Path) -> list[tuple[object, ...]]:
+    """The audit lines of the database at `path` that the backup `file` does not hold (written
+    since the backup was made), oldest first: a restore carries them over so that the trail
+    only ever grows. A current file that cannot be read has none to give."""
+    if not path.exists() or path.stat().st_size == 0:
+        return []
+    try:
+        with _read_only(file) as backup:
+            known: dict[tuple[object, ...], int] = {}
+            for row in _audit_rows(backup):
+                key = tuple(row[i] for i in _AUDIT_KEY)
+                known[key] = known.get(key, 0) + 1
+        with _read_only(path) as current:
+            rows = _audit_rows(current)
+    except sqlite3.Error:
+        return []
+    carried = []
+    for row in rows:
+        key = tuple(row[i] for i in _AUDIT_KEY)
+        if known.get(key, 0) > 0:
+            known[key] -= 1
+        else:
+            carried.append(row)
+    return carried
+
+
+def _append_audit_lines(session: Session, rows: list[tuple[object, ...]]) -> None:
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    placeholders = ", ".join("?" for _ in _AUDIT_COLUMNS)
+    raw.executemany(
+        f"INSERT INTO audit_entry ({', '.join(_AUDIT_COLUMNS)}) VALUES ({placeholders})", rows
+    )
 
 
 def backups_folder(source: Path | str | Database) -> Path:

@@ -41,6 +41,7 @@ from loften_app.storage.errors import (
     StorageError,
     classify_database_error,
 )
+from loften_app.storage.files import atomic_path, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +82,21 @@ def read_header(path: Path) -> tuple[int, int] | None:
 
 
 def _create_owner_only(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY)
     os.close(fd)
+
+
+#: Shown when the database file may only be read (its permissions, or a read-only medium).
+READ_ONLY_MESSAGE = (
+    "Databasfilen {path} är skrivskyddad, så Löften har öppnat den bara för läsning: du kan "
+    "titta och ta fram rapporter, men inget kan sparas. Löften ändrar inte filens behörigheter; "
+    "vill du spara, be den som äger filen att göra den skrivbar, eller arbeta i en kopia."
+)
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """A change was asked of a database opened read-only; nothing was written."""
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -93,6 +106,8 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if cursor.execute("PRAGMA query_only").fetchone()[0]:
+            return
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -100,16 +115,33 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         cursor.close()
 
 
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        f"{path.as_uri()}?mode=ro",
+        uri=True,
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
+    connection.execute("PRAGMA query_only = 1")
+    return connection
+
+
 def _on_begin(connection: Connection) -> None:
     write = connection.get_execution_options().get("loften_write", False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        engine = create_engine(
+            "sqlite+pysqlite://",
+            creator=lambda: _read_only_connection(path),
+        )
+    else:
+        engine = create_engine(
+            f"sqlite+pysqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -118,9 +150,11 @@ def make_engine(path: Path) -> Engine:
 class Database:
     """An open Löften database file. Owns the engine; hands out one session per action."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        #: Opened for reading only (the file is write-protected): `writing()` refuses.
+        self.read_only = read_only
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(loften_write=True), expire_on_commit=False
@@ -150,6 +184,8 @@ class Database:
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
         """A session in one write transaction, committed on success and rolled back otherwise."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
         with _classified(), self._write_sessions.begin() as session:
             yield session
 
@@ -183,17 +219,16 @@ def _current_revision(connection: Connection) -> str | None:
 
 
 def backup_copy(source: Path, target: Path) -> None:
-    """Copy a database consistently (SQLite's online backup API) into a new owner-only file."""
-    _create_owner_only(target)
-    try:
-        with (
-            contextlib.closing(sqlite3.connect(source)) as src,
-            contextlib.closing(sqlite3.connect(target)) as dst,
-        ):
-            src.backup(dst)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+    """Copy a database consistently (SQLite's online backup API) into an owner-only file: under
+    a temporary name, synced, then renamed to `target`, so that a killed copy leaves no file
+    under the final name."""
+    with (
+        atomic_path(target) as partial,
+        contextlib.closing(sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)) as src,
+        contextlib.closing(sqlite3.connect(partial)) as dst,
+    ):
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
 
 
 #: Backups live in this folder beside the database (owner-only: 0700).
@@ -205,11 +240,7 @@ OWNER_ONLY_FOLDER = stat.S_IRWXU
 
 def backup_folder(path: Path) -> Path:
     """The backup folder of the database at `path`, created owner-only if missing."""
-    folder = path.parent / BACKUP_FOLDER
-    folder.mkdir(mode=OWNER_ONLY_FOLDER, exist_ok=True)
-    with contextlib.suppress(OSError):
-        os.chmod(folder, OWNER_ONLY_FOLDER)
-    return folder
+    return private_folder(path.parent / BACKUP_FOLDER, own=True)
 
 
 def new_backup_path(path: Path, reason: str, *, now: dt.datetime | None = None) -> Path:
@@ -251,8 +282,9 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         except OSError as error:
             raise DatabaseUnavailableError(str(error)) from error
 
-    with contextlib.suppress(OSError):
-        os.chmod(path, OWNER_ONLY)
+    if not is_new and _write_protected(path):
+        # Never chmod a file its owner has write-protected: open it for reading only.
+        return _open_read_only(path)
     engine = make_engine(path)
     try:
         _upgrade_if_needed(engine, path, is_new=is_new)
@@ -260,6 +292,40 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         engine.dispose()
         raise
     return Database(path, engine)
+
+
+def _write_protected(path: Path) -> bool:
+    """Whether the file may not be written: by permission, or by its owner's write bit (which
+    the administrator account would otherwise ignore)."""
+    try:
+        return not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False
+
+
+def _open_read_only(path: Path) -> Database:
+    header = read_header(path)
+    if header is None or header[1] != SCHEMA_VERSION:
+        raise StorageError(
+            f"Databasfilen {path} är skrivskyddad och behöver uppgraderas till den här "
+            "versionen av Löften, vilket kräver att den kan skrivas. Inget har ändrats. Be den "
+            "som äger filen att göra den skrivbar, eller arbeta i en kopia."
+        )
+    engine = make_engine(path, read_only=True)
+    try:
+        with _classified(), engine.connect() as connection:
+            current = _current_revision(connection)
+    except BaseException:
+        engine.dispose()
+        raise
+    if current != head_revision():
+        engine.dispose()
+        raise StorageError(
+            f"Databasfilen {path} är skrivskyddad och har inte den här versionen av Löftens "
+            "schema. Inget har ändrats."
+        )
+    log.warning("database %s opened read-only (the file is write-protected)", path)
+    return Database(path, engine, read_only=True)
 
 
 def _upgrade_if_needed(engine: Engine, path: Path, *, is_new: bool) -> None:

@@ -6,12 +6,15 @@ SQLAlchemy, Alembic and ReportLab are imported only after the window is on scree
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from loften_app.domain.enums import Organisation
@@ -64,7 +67,11 @@ class Startup:
 
         name = str(self.settings.value(SETTINGS_USER, "") or "")
         organisation = str(self.settings.value(SETTINGS_ORGANISATION, "") or "")
-        if name and organisation in {o.value for o in Organisation}:
+        from loften_app.domain.personnummer import contains_identity_number
+
+        # A name holding an identity number (a hand-edited settings file) is asked for again.
+        valid_name = bool(name) and not contains_identity_number(name)
+        if valid_name and organisation in {o.value for o in Organisation}:
             return name, Organisation(organisation)
         dialog = UserDialog(self.window, name=name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -111,6 +118,24 @@ class Startup:
             return
         self.services = services
         self.attach(services, user)
+        if database.read_only:
+            self.show_read_only(database.path)
+
+    def show_read_only(self, path: Path) -> None:
+        """Tell the user, once, that the write-protected file was opened for reading only."""
+        from PySide6.QtWidgets import QMessageBox
+
+        text = QCoreApplication.translate(
+            "Startup",
+            "Databasfilen %1 är skrivskyddad, så Löften har öppnat den bara för läsning: du kan "
+            "titta och ta fram rapporter, men inget kan sparas. Löften ändrar inte filens "
+            "behörigheter; vill du spara, be den som äger filen att göra den skrivbar, eller "
+            "arbeta i en kopia.",
+        ).replace("%1", str(path))
+        box = QMessageBox(QMessageBox.Icon.Warning, "Löften", text, parent=self.window)
+        box.setObjectName("read_only_message")
+        box.open()
+        self.read_only_message = box
 
     def photo_dir(self) -> Path:
         if self._photo_dir is None:
@@ -202,15 +227,72 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     from loften_app.ui.icon import application_icon
 
     QApplication.setWindowIcon(application_icon())
+    from loften_app.paths import user_data_dir
+    from loften_app.storage.logs import setup_logging
+
+    log_file = setup_logging(user_data_dir())
     settings = application_settings()
+    _make_settings_private(settings)
     translations = Translations(app)
     translations.apply(str(settings.value(SETTINGS_LANGUAGE, SWEDISH)))
     window = MainWindow(settings=settings, database_name=database_path.name)
+    sys.excepthook = UncaughtErrors(window, log_file)
     window.show()
     startup = Startup(window, settings, database_path)
     app.aboutToQuit.connect(startup.finish)
     after_first_paint(window, startup.start)
     return app.exec()
+
+
+def _make_settings_private(settings: QSettings) -> None:
+    """The settings file (the user's name and organisation) and its folder, owner-only."""
+    from loften_app.storage.files import OWNER_ONLY_FILE, private_folder
+
+    path = Path(settings.fileName())
+    with contextlib.suppress(OSError):
+        private_folder(path.parent, own=True)
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT, OWNER_ONLY_FILE)
+            os.close(fd)
+        os.chmod(path, OWNER_ONLY_FILE)
+
+
+class UncaughtErrors:
+    """`sys.excepthook` for the window: an exception nobody caught is written to the log with its
+    traceback and shown as a message that names the log file; the program goes on."""
+
+    def __init__(self, window: QWidget, log_file: Path | None) -> None:
+        self.window = window
+        self.log_file = log_file
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, traceback: TracebackType | None
+    ) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from loften_app.storage.logs import log_uncaught
+
+        log_uncaught(kind, error, traceback)
+        where = (
+            QCoreApplication.translate(
+                "UncaughtErrors", "Felet är beskrivet i loggfilen %1."
+            ).replace("%1", str(self.log_file))
+            if self.log_file is not None
+            else QCoreApplication.translate("UncaughtErrors", "Loggfilen kunde inte skrivas.")
+        )
+        text = (
+            QCoreApplication.translate(
+                "UncaughtErrors",
+                "Ett oväntat fel inträffade i Löften. Det du redan har sparat finns kvar; det "
+                "som inte var sparat kan behöva göras om.",
+            )
+            + " "
+            + where
+        )
+        box = QMessageBox(QMessageBox.Icon.Critical, "Löften", text, parent=self.window)
+        box.setObjectName("uncaught_error")
+        box.open()
+        self.message = box
 
 
 class _AfterFirstPaint(QObject):

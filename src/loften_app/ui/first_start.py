@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import ValidationIssue
+from loften_app.domain.personnummer import identity_number_problem
 from loften_app.domain.records import AgreementData
 from loften_app.domain.validation import validate
 from loften_app.ui.forms.fields import field_error_label
@@ -74,6 +75,12 @@ class UserDialog(QDialog):
     def accept(self) -> None:
         if not self.name():
             self.name_error.setText(self.tr("Skriv ditt namn (eller din roll) för att fortsätta."))
+            self.name_error.show()
+            self.name_edit.setFocus()
+            return
+        problem = identity_number_problem(self.name(), words=InterfaceWords())
+        if problem is not None:
+            self.name_error.setText(problem)
             self.name_error.show()
             self.name_edit.setFocus()
             return

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
             (None, ""),
             ("export", self.tr("&Exportera ändringar…")),
             ("import", self.tr("I&mportera ändringar…")),
+            ("partners", self.tr("&Parade installationer…")),
             (None, ""),
             ("audit", self.tr("Exportera ändrings&logg…")),
             ("retention", self.tr("&Gallra nu")),

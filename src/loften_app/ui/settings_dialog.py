@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from loften_app.domain.enums import Organisation
+from loften_app.domain.personnummer import identity_number_problem
 from loften_app.ui.app import SETTINGS_LANGUAGE, SETTINGS_ORGANISATION, SETTINGS_USER
 from loften_app.ui.forms.fields import field_error_label
 from loften_app.ui.i18n import LANGUAGES, SWEDISH, enum_text
@@ -30,6 +31,7 @@ from loften_app.ui.safety.preferences import (
     keep_backups,
     retention_months,
 )
+from loften_app.ui.words import InterfaceWords
 
 
 class SettingsDialog(QDialog):
@@ -107,6 +109,11 @@ class SettingsDialog(QDialog):
         name = self.name_edit.text().strip()
         if not name:
             self.name_error.setText(self.tr("Skriv ditt namn (eller din roll)."))
+            self.name_error.show()
+            return
+        problem = identity_number_problem(name, words=InterfaceWords())
+        if problem is not None:
+            self.name_error.setText(problem)
             self.name_error.show()
             return
         self._settings.setValue(SETTINGS_USER, name)

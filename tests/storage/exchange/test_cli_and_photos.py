@@ -37,6 +37,13 @@ def test_export_then_import_without_yes_changes_nothing_and_with_yes_imports(
 
     checksum = sha256_of(municipality_path)
     args = ("exchange", "import", "--db", str(municipality_path), str(package), "--photos", photos)
+    unknown = loften(*args)  # the first package of an unpaired installation: not imported
+    assert unknown.returncode == 1
+    assert sha256_of(municipality_path) == checksum
+    fingerprint = unknown.stderr.rsplit("--trust ", 1)[1].strip().rstrip(".")
+    assert fingerprint in unknown.stdout
+    assert loften(*args, "--trust", fingerprint).returncode == 0  # paired after confirming
+    checksum = sha256_of(municipality_path)
     preview = loften(*args)
     assert preview.returncode == 0, preview.stderr
     assert "Nya:" in preview.stdout and "Inget har ändrats" in preview.stdout

@@ -16,6 +16,7 @@ import pytest
 
 from loften_app.storage.database import Database
 from loften_app.storage.exchange import export_changes, read_package
+from loften_app.storage.exchange.signing import pair, verify_signature
 from loften_app.storage.services import Services
 from tests.storage.conftest import POLICE, FixedClock
 
@@ -32,7 +33,8 @@ def test_an_import_killed_at_random_moments_is_never_half_applied(
     clock: FixedClock,
 ) -> None:
     package_path = tmp_path / "p.loften"
-    export_changes(police, package_path, photo_dir=None, actor=POLICE, clock=clock)
+    # Made now (as a user makes it): the import refuses record times later than the package's.
+    export_changes(police, package_path, photo_dir=None, actor=POLICE)
     package = read_package(package_path)
     activity_ids = {
         (name, item.meta.id)
@@ -40,6 +42,7 @@ def test_an_import_killed_at_random_moments_is_never_half_applied(
         if name in ("patrol", "safety_walk", "volunteer_deployment", "drug_case")
         for item in items
     }
+    pair(municipality_db, verify_signature(package_path))  # the user confirmed the fingerprint
     municipality_db.close()
     rng = random.Random(6)
     outcomes = {"none": 0, "all": 0}
@@ -77,6 +80,9 @@ def test_an_import_killed_at_random_moments_is_never_half_applied(
             assert logged == 0 and audited == 0, attempt
             outcomes["none"] += 1
     assert sum(outcomes.values()) == ATTEMPTS
+    with sqlite3.connect(tmp_path / "whole.db") as connection:  # the uninterrupted import
+        assert connection.execute("SELECT count(*) FROM exchange_log").fetchone()[0] == 1
+    connection.close()
     print(f"killed imports: {outcomes}")
 
 

@@ -22,6 +22,7 @@ from loften_app.storage.demo.registers import existing_indicator_values, read_re
 from loften_app.storage.demo.walks import ACTIONS, OBSERVATIONS, safety_walks
 from loften_app.storage.demo.writing import (
     check_options,
+    refuse_if_real_records,
     refuse_if_year_has_activities,
     write_records,
 )
@@ -51,6 +52,7 @@ def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> di
     summary: dict[str, int] = {}
     with database.writing() as session:
         session.connection()  # BEGIN IMMEDIATE: nobody else writes until the commit
+        refuse_if_real_records(session)
         refuse_if_year_has_activities(services, options.year, options.parts)
         agreement = services.agreements.in_force(dt.date(options.year, 12, 31))
         agreement = agreement or services.agreements.in_force(dt.date(options.year, 1, 1))

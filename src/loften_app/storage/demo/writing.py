@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -11,9 +12,10 @@ from sqlalchemy.orm import Session
 from loften_app.domain.errors import ValidationError
 from loften_app.domain.periods import Period
 from loften_app.domain.validation import MAX_YEAR, MIN_YEAR, validate
-from loften_app.storage.demo.common import DemoOptions, Pair
+from loften_app.storage.demo.common import MUNICIPALITY, POLICE, SOCIAL_SERVICES, DemoOptions, Pair
 from loften_app.storage.errors import StorageError
 from loften_app.storage.services import Deleted, RecordFilter, RecordService, Services
+from loften_app.storage.services.base import utc_now
 
 #: Records handed to `insert_rows` at a time (bounded memory for a million records).
 CHUNK = 5000
@@ -26,7 +28,13 @@ def write_records(session: Session, service: RecordService[Any, Any], pairs: Ite
     (a generated record that the domain would refuse is a bug). Returns the count."""
     written = 0
     batch: list[Pair] = []
-    for pair in pairs:
+    now = utc_now()
+    for generated in pairs:
+        meta, data = generated
+        pair = generated
+        if meta.updated_at > now:  # a demo of this year: no change stamped after now
+            created = min(meta.created_at, now)
+            pair = (dataclasses.replace(meta, created_at=created, updated_at=now), data)
         if written + len(batch) < VALIDATED_SAMPLE:
             issues = validate(pair[1], today=None)
             if issues:
@@ -50,6 +58,41 @@ def check_options(options: DemoOptions) -> None:
         )
     if options.scale < 1:
         raise StorageError("Skalan för demodata måste vara minst 1.")
+
+
+#: The tables whose records demo-data writes; every one of them written by a demo role.
+_DEMO_TABLES = (
+    "patrol",
+    "safety_walk",
+    "volunteer_deployment",
+    "drug_case",
+    "other_activity",
+    "indicator_value",
+)
+
+
+def refuse_if_real_records(session: Session) -> None:
+    """Demo records are written without audit lines, so they may never be mixed with real ones:
+    refuse if any activity or indicator value was created or changed by anyone but a demo role.
+    Call it while holding the write transaction."""
+    names = sorted({POLICE.name, MUNICIPALITY.name, SOCIAL_SERVICES.name})
+    marks = ", ".join("?" for _ in names)
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    found = 0
+    for table in _DEMO_TABLES:
+        (count,) = raw.execute(
+            f"SELECT count(*) FROM {table} "
+            f"WHERE created_by NOT IN ({marks}) OR updated_by NOT IN ({marks})",
+            (*names, *names),
+        ).fetchone()
+        found += int(count)
+    if found:
+        raise StorageError(
+            f"Databasen innehåller {found} poster som inte är demodata, så inga demodata lades "
+            "till (de skulle blandas med riktiga poster utan rader i ändringsloggen). Använd en "
+            "ny databasfil för demodata."
+        )
 
 
 def refuse_if_year_has_activities(services: Services, year: int, parts: str = "both") -> None:

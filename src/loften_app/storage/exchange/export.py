@@ -19,6 +19,8 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from loften_app.domain.errors import LoftenError
+from loften_app.domain.personnummer import identity_number_problem
 from loften_app.domain.records import Actor, SafetyWalkData
 from loften_app.storage.database import SCHEMA_VERSION, Database
 from loften_app.storage.exchange.codec import encode_record, is_photo_name
@@ -31,7 +33,9 @@ from loften_app.storage.exchange.package import (
     RECORDS_PREFIX,
     write_package,
 )
+from loften_app.storage.exchange.signing import installation_key, signer_entry
 from loften_app.storage.exchange.types import RECORD_TYPES, RecordType
+from loften_app.storage.files import FileWriteError, check_output_path
 from loften_app.storage.models import ExchangeLog, Meta, table_of
 from loften_app.storage.services import Services
 from loften_app.storage.services.base import meta_of, utc_now
@@ -98,6 +102,13 @@ def export_changes(
     database: Database = services.database
     if since is not None and since.tzinfo is None:
         raise ValueError("since must be timezone-aware")
+    try:
+        check_output_path(out, database.path)
+    except FileWriteError as error:
+        raise PackageError(error.message) from error
+    problem = identity_number_problem(partner)
+    if problem is not None:
+        raise LoftenError(f"Partnerns namn kan inte användas. {problem}")
     # The high-water mark is the time before the records are read: a change saved after it
     # goes in the next package. (Not the newest `updated_at` read: records imported from a
     # partner whose clock runs ahead would hide local changes made in between.)
@@ -143,7 +154,10 @@ def export_changes(
         "until": None if until is None else until.astimezone(dt.UTC).isoformat(),
         "counts": counts,
     }
-    write_package(out, manifest, members)
+    signer = actor if actor is not None else services.agreements.actor
+    key = installation_key(database.path)
+    manifest["signer"] = signer_entry(key, signer.organisation, signer.name)
+    write_package(out, manifest, members, key=key)
     with database.writing() as session:
         session.execute(
             insert(table_of(ExchangeLog)).values(

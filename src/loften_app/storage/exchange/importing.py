@@ -740,7 +740,9 @@ def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Pa
     """Copy the package's photos that the folder lacks; returns the files made (the caller
     removes them if the transaction fails). A name already present is left alone."""
     made: list[Path] = []
-    photo_dir.mkdir(parents=True, exist_ok=True)
+    from loften_app.storage.files import private_folder
+
+    private_folder(photo_dir, own=True)
     try:
         for name in names:
             target = photo_dir / name

@@ -17,12 +17,10 @@ guard included). It raises `PackageError` and nothing else, and writes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import io
 import json
-import os
 import re
 import stat
 import zipfile
@@ -30,13 +28,18 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import PatrolData, RecordMeta, SafetyWalkData
 from loften_app.domain.validation import validate
 from loften_app.storage.exchange.codec import decode_datetime, decode_record, is_photo_name, is_uuid
 from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.exchange.types import RECORD_TYPES, TYPES_BY_NAME, RecordType
+from loften_app.storage.files import atomic_path, os_reason
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "loften-exchange"
 FORMAT_VERSION = 1
@@ -51,15 +54,21 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 @dataclass(frozen=True)
 class Limits:
-    """How large a package and its parts may be; larger ones are refused unread."""
+    """How large a package and its parts may be; larger ones are refused unread.
+
+    The record limits bound the memory a package can take whatever it claims: one records
+    member (at most `records_bytes`, about 85,000 patrols) is held and parsed record by record
+    at a time, and all of them together are at most `records_total_bytes` (a package of about
+    170,000 records; exchanges carry the changes since the last one, far fewer)."""
 
     package_bytes: int = 4 << 30
     members: int = 100_000
     manifest_bytes: int = 1 << 20
-    records_bytes: int = 1 << 30
+    records_bytes: int = 64 << 20
+    records_total_bytes: int = 128 << 20
     photo_bytes: int = 50 << 20
     photos_total_bytes: int = 2 << 30
-    records: int = 5_000_000
+    records: int = 200_000
     #: Uncompressed size divided by compressed size above which a member is a zip bomb.
     ratio: int = 200
 
@@ -118,46 +127,39 @@ def content_digest(members: list[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def write_package(out: Path, manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> None:
+def write_package(
+    out: Path,
+    manifest: dict[str, Any],
+    members: list[tuple[str, bytes]],
+    *,
+    key: Ed25519PrivateKey | None = None,
+) -> None:
     """Write a package to `out` atomically (a temporary owner-only file beside it, synced, then
-    renamed over `out`); `manifest` gets the files and the content checksum added."""
+    renamed over `out`); `manifest` gets the files and the content checksum added, and `key`
+    signs the whole file (`signing.sign_file`)."""
     files = {
         name: {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
         for name, content in members
     }
     manifest = {**manifest, "files": files, "content_sha256": content_digest(members)}
     out = out.expanduser().resolve()
-    temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY)
-    except OSError as error:
-        raise PackageError(
-            f"Paketet kunde inte skrivas till {out} ({error.strerror}). Välj en annan mapp."
-        ) from error
-    try:
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_path(out) as temporary, temporary.open("wb") as handle:
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
                 archive.writestr(_info(MANIFEST), json.dumps(manifest, indent=1))
                 for name, content in members:
                     archive.writestr(_info(name), content)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, out)
-        with contextlib.suppress(OSError):
-            directory = os.open(out.parent, os.O_RDONLY)
-            try:
-                os.fsync(directory)
-            finally:
-                os.close(directory)
+            handle.close()
+            if key is not None:
+                from loften_app.storage.exchange.signing import sign_file
+
+                sign_file(temporary, key)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise PackageError(
-            f"Paketet kunde inte skrivas till {out} ({error.strerror}). Inget paket skapades. "
-            "Kontrollera utrymmet på disken och försök igen."
+            f"Paketet kunde inte skrivas till {out} ({os_reason(error)}). Inget paket skapades. "
+            "Kontrollera utrymmet på disken och mappen och försök igen."
         ) from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _info(name: str) -> zipfile.ZipInfo:
@@ -289,6 +291,11 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
         if info.file_size > _CHUNK and info.file_size > limits.ratio * max(info.compress_size, 1):
             raise refused(f"filen {name!r} packas upp till orimligt mycket (en zip-bomb?).")
         by_name[name] = info
+    records_total = sum(i.file_size for n, i in by_name.items() if n.startswith(RECORDS_PREFIX))
+    if records_total > limits.records_total_bytes:
+        raise refused(
+            f"posterna är tillsammans större än tillåtet ({limits.records_total_bytes >> 20} MB)."
+        )
     if MANIFEST not in by_name:
         raise refused("innehållsförteckningen (manifest.json) saknas.")
     return by_name
@@ -402,6 +409,10 @@ def _manifest_text(raw: dict[str, Any], key: str) -> str:
     value = raw.get(key, "")
     if not isinstance(value, str) or len(value) > 200:
         raise refused(f"innehållsförteckningen har ett felaktigt {key}.")
+    if contains_identity_number(value):
+        raise refused(
+            f"innehållsförteckningens {key} innehåller ett personnummer eller samordningsnummer."
+        )
     return value
 
 
@@ -441,14 +452,11 @@ def _manifest_files(value: Any) -> dict[str, tuple[int, str]]:
 def _decode_records(
     record_type: RecordType, content: bytes, limits: Limits, today: dt.date | None
 ) -> list[Incoming]:
-    raw = _json(content, f"posterna av typen {record_type.name}")
-    if not isinstance(raw, list):
-        raise refused(f"posterna av typen {record_type.name} är ingen lista.")
-    if len(raw) > limits.records:
-        raise refused(f"paketet har fler än {limits.records} poster.")
     items: list[Incoming] = []
     data_class = record_type.data_class
-    for index, value in enumerate(raw):
+    for index, value in enumerate(_json_array(content, f"posterna av typen {record_type.name}")):
+        if index >= limits.records:
+            raise refused(f"paketet har fler än {limits.records} poster.")
         where = f"{record_type.noun} nr {index + 1}"
         meta, data = decode_record(value, data_class, where)
         issues = validate(data, today=today)
@@ -457,6 +465,42 @@ def _decode_records(
         _check_children(data, where)
         items.append(Incoming(record_type, meta, data))
     return items
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_array(content: bytes, what: str) -> Iterator[Any]:
+    """The values of the JSON array `content`, parsed one at a time (never the whole list of
+    dictionaries at once: each value is decoded into a record before the next is parsed)."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise refused(f"{what} är inte giltig JSON.") from None
+    decoder = json.JSONDecoder()
+    position = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
+    if not text.startswith("[", position):
+        raise refused(f"{what} är ingen lista.")
+    position = _SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
+    if text.startswith("]", position):
+        position += 1
+    else:
+        while True:
+            try:
+                value, position = decoder.raw_decode(text, position)
+            except (json.JSONDecodeError, RecursionError):
+                raise refused(f"{what} är inte giltig JSON.") from None
+            yield value
+            position = _SPACE.match(text, position).end()  # type: ignore[union-attr]
+            if text.startswith(",", position):
+                position = _SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
+                continue
+            if text.startswith("]", position):
+                position += 1
+                break
+            raise refused(f"{what} är inte giltig JSON.")
+    if _SPACE.match(text, position).end() != len(text):  # type: ignore[union-attr]
+        raise refused(f"{what} är inte giltig JSON.")
 
 
 def _check_children(data: Any, where: str) -> None:

@@ -26,7 +26,7 @@ from loften_app.storage.exchange.importing import (
     apply_import,
     preview_import,
 )
-from loften_app.storage.exchange.package import Package, read_package
+from loften_app.storage.exchange.package import Package
 from loften_app.storage.models import DrugCase, Meta
 from loften_app.storage.services import Services
 from loften_app.storage.services.activities import ORGANISATION_PREFIX
@@ -48,16 +48,31 @@ def _agreements_in(package: Package) -> list[tuple[str, AgreementData]]:
     return [(item.meta.id, item.data) for item in package.records.get("agreement", [])]
 
 
-def start_from_package(services: Services, path: Path, *, photo_dir: Path | None) -> str:
+def start_from_package(
+    services: Services,
+    path: Path | Package,
+    *,
+    photo_dir: Path | None,
+    trust: str | None = None,
+) -> str:
     """Fill an empty file from the other organisation's package (its agreement, promises,
     registers and records, under the same ids); returns a short summary. Refused, with the file
-    unchanged, when the file already has an agreement or the package holds none."""
+    unchanged, when the file already has an agreement or the package holds none.
+
+    A path is opened as every import opens a package: signed by a paired installation, or by
+    an unknown one whose fingerprint `trust` confirms (else `UnknownSignerError`, which names
+    the fingerprint to compare)."""
     if services.agreements.current() is not None:
         raise StorageError(
             "Databasen har redan en överenskommelse. Börja från ett paket bara i en ny, tom fil; "
             "importera annars paketet som vanligt (Importera ändringar)."
         )
-    package = read_package(path)
+    if isinstance(path, Package):
+        package = path
+    else:
+        from loften_app.storage.exchange.trust import open_trusted
+
+        package = open_trusted(services.database, path, trust=trust).package
     found = _agreements_in(package)
     if not found:
         raise StorageError(

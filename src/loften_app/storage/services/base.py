@@ -198,6 +198,11 @@ class RecordService(Generic[DataT, ModelT]):
         """Who is working now (a change in the settings applies to the next save)."""
         return self._who.actor
 
+    @property
+    def actor(self) -> Actor:
+        """Who this service records changes as."""
+        return self._actor
+
     # --- hooks --------------------------------------------------------------------------------
 
     def _prepare(self, data: DataT) -> DataT:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.personnummer import contains_identity_number
+from loften_app.storage.files import atomic_path, private_folder
 
 #: Suffixes offered in the file dialog (lower case); other files are refused.
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff")
@@ -86,8 +87,9 @@ def copy_photo(source: Path, photo_dir: Path) -> str:
         )
     target = photo_dir / new_photo_name(source.suffix)
     try:
-        photo_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        private_folder(photo_dir, own=True)
+        with atomic_path(target) as temporary:
+            shutil.copyfile(source, temporary)
     except OSError as error:
         with contextlib.suppress(OSError):
             target.unlink(missing_ok=True)

@@ -11,7 +11,6 @@ import datetime as dt
 import errno
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,16 +90,7 @@ def make_report(
 
 def copy_whole(source: Path, target: Path) -> None:
     """Copy `source` to `target` whole or not at all (a temporary file beside it, then rename)."""
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    os.close(handle)
-    try:
+    from loften_app.storage.files import atomic_path
+
+    with atomic_path(target, private=False) as temporary:
         shutil.copyfile(source, temporary)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -10,6 +10,7 @@ and opens it again afterwards, whether the restore worked or not.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from loften_app.domain.records import Actor
 from loften_app.ui.background import Background, Job
+from loften_app.ui.i18n import enum_text
 from loften_app.ui.safety.preferences import (
     backup_policy,
     partners,
@@ -43,11 +45,34 @@ class Reopening(Protocol):
     def reopen(self) -> bool: ...
 
 
-def _read_and_preview(services: Services, path: Path) -> tuple[Package, ImportPreview]:
-    from loften_app.storage.exchange import preview_import, read_package
+@dataclass(frozen=True)
+class Previewed:
+    """A package from a paired partner, checked, with what importing it would do."""
 
-    package = read_package(path)
-    return package, preview_import(services, package)
+    package: Package
+    preview: ImportPreview
+    changes: tuple[Any, ...]
+    refused: tuple[Any, ...]
+
+
+def _read_and_preview(services: Services, path: Path, trust: str | None = None) -> Any:
+    """Runs on the helper thread: the `Previewed` package, or the `Signer` of a package from an
+    installation that is not paired (the window asks the user, then calls again with `trust`)."""
+    from loften_app.storage.exchange import preview_import
+    from loften_app.storage.exchange.signing import UnknownSignerError
+    from loften_app.storage.exchange.trust import (
+        describe_changes,
+        enforce_ownership,
+        open_trusted,
+    )
+
+    try:
+        trusted = open_trusted(services.database, path, trust=trust)
+    except UnknownSignerError as unknown:
+        return unknown.signer
+    package, refused = enforce_ownership(services, trusted)
+    preview = preview_import(services, package)
+    return Previewed(package, preview, describe_changes(services, package, preview), refused)
 
 
 def _startup_backup(path: Path, settings_policy: Any) -> Path | None:
@@ -80,6 +105,9 @@ class SafetyActions(QObject):
         self.actor: Actor | None = None
         self._package: Package | None = None
         self._package_name = ""
+        self._package_path = Path()
+        #: The list of paired installations while it is open (tests answer it).
+        self.partners_dialog: QDialog | None = None
         self._restoring: Path | None = None
         #: The import's preview while it is open (tests answer it).
         self.preview_dialog: QDialog | None = None
@@ -89,6 +117,7 @@ class SafetyActions(QObject):
         actions["restore"].triggered.connect(self.restore)
         actions["export"].triggered.connect(self.export_changes)
         actions["import"].triggered.connect(self.import_changes)
+        actions["partners"].triggered.connect(self.show_partners)
         actions["audit"].triggered.connect(self.export_audit)
         actions["retention"].triggered.connect(self.retention_now)
 
@@ -329,6 +358,7 @@ class SafetyActions(QObject):
             return None
         path = Path(name)
         self._package_name = path.name
+        self._package_path = path
         self._status(self.tr("Kontrollerar paketet…"), 0)
         return self._run(
             partial(_read_and_preview, self.services, path),
@@ -336,18 +366,72 @@ class SafetyActions(QObject):
             self._import_refused,
         )
 
+    def _ask_to_pair(self, signer: Any) -> None:
+        """The first package of an unknown installation: show who it claims to be and the
+        fingerprint to compare with the sender; pair and go on only if the user confirms."""
+        self._status("")
+        text = (
+            self.tr(
+                "Paketet kommer från en installation som inte är parad med den här.\n\n"
+                "Organisation: %1\nNamn: %2\nFingeravtryck: %3\n\n"
+                "Ring avsändaren och be hen läsa upp fingeravtrycket som Löften visar där "
+                "(Arkiv › Parade installationer). Lita bara på paketet om det stämmer tecken "
+                "för tecken. Stämmer fingeravtrycket?"
+            )
+            .replace("%1", enum_text(signer.organisation))
+            .replace("%2", signer.name or self.tr("(inget namn)"))
+            .replace("%3", signer.fingerprint)
+        )
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Para med en ny installation?"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes or self.services is None:
+            self._status(self.tr("Installationen parades inte. Inget har importerats."))
+            return
+        self._status(self.tr("Kontrollerar paketet…"), 0)
+        self._run(
+            partial(_read_and_preview, self.services, self._package_path, trust=signer.fingerprint),
+            self._previewed,
+            self._import_refused,
+        )
+
+    def show_partners(self) -> None:
+        from loften_app.ui.safety.partners import PartnersDialog
+
+        if self.services is None:
+            return
+        dialog = PartnersDialog(self.services.database, self.window)
+        self.partners_dialog = dialog
+        dialog.exec()
+        self.partners_dialog = None
+        dialog.deleteLater()
+
     def _import_refused(self, message: str) -> None:
         self._status("")
         QMessageBox.warning(self.window, self.tr("Paketet kan inte importeras"), message)
 
-    def _previewed(self, found: tuple[Package, ImportPreview]) -> None:
+    def _previewed(self, found: Any) -> None:
         from loften_app.ui.safety.exchange import ImportPreviewDialog
 
         self._status("")
         if self.services is None:
             return
-        self._package, preview = found
-        dialog = ImportPreviewDialog(preview, self._package_name, self._names(), self.window)
+        if not isinstance(found, Previewed):
+            self._ask_to_pair(found)
+            return
+        self._package, preview = found.package, found.preview
+        dialog = ImportPreviewDialog(
+            preview,
+            self._package_name,
+            self._names(),
+            self.window,
+            changes=found.changes,
+            refused=found.refused,
+        )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(self._apply_import)
         dialog.finished.connect(self._preview_closed)

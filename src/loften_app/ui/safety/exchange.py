@@ -4,7 +4,7 @@ which side wins each conflict)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loften_app.storage.exchange.trust import RecordChange, RefusedField, short
 from loften_app.ui.lists.names import RegisterNames
 from loften_app.ui.safety.history import children
 from loften_app.ui.safety.values import field_name, value_text
@@ -131,6 +132,9 @@ class ImportPreviewDialog(QDialog):
         file_name: str,
         names: RegisterNames | None = None,
         parent: QWidget | None = None,
+        *,
+        changes: Sequence[RecordChange] = (),
+        refused: Sequence[RefusedField] = (),
     ) -> None:
         super().__init__(parent)
         self.preview = preview
@@ -188,6 +192,26 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(source)
         layout.addWidget(counts)
         layout.addWidget(self.notes)
+        self.refused_label = QLabel()
+        self.refused_label.setObjectName("refused_fields")
+        self.refused_label.setWordWrap(True)
+        self.refused_label.setText(self._refused_text(refused))
+        self.refused_label.setVisible(bool(refused))
+        layout.addWidget(self.refused_label)
+        self.changes_tree = QTreeWidget()
+        self.changes_tree.setObjectName("record_changes")
+        self.changes_tree.setAccessibleName(self.tr("Ändringar post för post"))
+        self.changes_tree.setColumnCount(3)
+        self.changes_tree.setHeaderLabels(
+            [self.tr("Post / fält"), self.tr("Här nu"), self.tr("Efter importen")]
+        )
+        self.changes_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for change in changes:
+            self._add_change(change)
+        self.changes_tree.expandAll()
+        self.changes_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.changes_tree.setVisible(bool(changes))
+        layout.addWidget(self.changes_tree, 1)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Konflikter"))
         self.tree.setColumnCount(3)
@@ -240,6 +264,46 @@ class ImportPreviewDialog(QDialog):
             self.resize(820, 620)
         else:
             self.resize(620, self.sizeHint().height())
+
+    # --- changes and refused fields -------------------------------------------------------------
+
+    def _add_change(self, change: RecordChange) -> None:
+        if change.deleted:
+            caption = self.tr("Tas bort: %1")
+        elif change.undeleted:
+            caption = self.tr("Tas tillbaka (borttagen här): %1")
+        else:
+            caption = self.tr("Ändras: %1")
+        record = QTreeWidgetItem([caption.replace("%1", change.label), "", ""])
+        font = record.font(0)
+        font.setBold(True)
+        record.setFont(0, font)
+        record.setData(0, Qt.ItemDataRole.UserRole, change.id)
+        self.changes_tree.addTopLevelItem(record)
+        if change.deleted:
+            return
+        for name, local, incoming in change.fields:
+            record.addChild(QTreeWidgetItem([field_name(name), short(local), short(incoming)]))
+
+    def _refused_text(self, refused: Sequence[RefusedField]) -> str:
+        lines = [
+            self.tr(
+                "Avsändaren får inte ändra den andra organisationens del av ett "
+                "narkotikaärende. De här ändringarna avvisas och värdena här behålls:"
+            )
+        ]
+        for field in refused:
+            if field.field == "deleted_at":
+                lines.append(self.tr("• %1: borttagningen av ärendet").replace("%1", field.label))
+            else:
+                lines.append(
+                    self.tr("• %1: %2 (%3 → %4)")
+                    .replace("%1", field.label)
+                    .replace("%2", field_name(field.field))
+                    .replace("%3", short(field.local))
+                    .replace("%4", short(field.incoming))
+                )
+        return "\n".join(lines)
 
     # --- conflicts ------------------------------------------------------------------------------
 
