@@ -34,11 +34,14 @@ class ReportKind(StrEnum):
 
 @dataclass(frozen=True)
 class ReportRequest:
-    """What to make: the kind, internal or public, and the quarter (quarterly reports only)."""
+    """What to make: the kind, internal or public, the quarter (quarterly reports only) and the
+    agreement (its id or start year; None: the one in force in the quarter, or for the
+    follow-up the latest that has ended, else the one in force)."""
 
     kind: ReportKind
     public: bool = False
     quarter: Period | None = None
+    agreement: str | None = None
 
 
 def write_report(
@@ -70,14 +73,25 @@ def write_report(
         from loften_app.reports.quarterly import quarterly_report
 
         quarterly = quarterly_report(
-            services, request.quarter, made_by=made_by, today=today, public=request.public
+            services,
+            request.quarter,
+            made_by=made_by,
+            today=today,
+            public=request.public,
+            agreement=request.agreement,
         )
         step(1, 3)
         pdf = render_quarterly(quarterly)
     else:
         from loften_app.reports.follow_up import follow_up_report
 
-        follow_up = follow_up_report(services, made_by=made_by, today=today, public=request.public)
+        follow_up = follow_up_report(
+            services,
+            made_by=made_by,
+            today=today,
+            public=request.public,
+            agreement=request.agreement,
+        )
         step(1, 3)
         pdf = render_follow_up(follow_up)
     step(2, 3)
