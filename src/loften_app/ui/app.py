@@ -53,6 +53,7 @@ class Startup:
         self.safety: SafetyActions | None = None
         self.user: tuple[str, Organisation] | None = None
         self._photo_dir = photo_dir
+        window.database_actions["renew"].triggered.connect(self.renew_agreement)
 
     def finish(self) -> None:
         """Let the helper thread finish its call before the application ends."""
@@ -112,6 +113,23 @@ class Startup:
         self.services = services
         self.attach(services, user)
 
+    def renew_agreement(self) -> bool:
+        """Arkiv → Förnya överenskommelsen: Register's renewal dialog; True when saved."""
+        return self.renew_for(None)
+
+    def renew_for(self, day: object) -> bool:
+        """The renewal dialog, for an agreement that covers `day` when it is a date (a form's
+        save was refused: no agreement in force then). The form stays as it is, with what was
+        typed, to be saved again."""
+        import datetime as dt
+
+        from loften_app.ui.registers.page import RegistersPage
+
+        page = self.window.page("registers")
+        if not isinstance(page, RegistersPage):
+            return False
+        return page.open_renewal(day if isinstance(day, dt.date) else None)
+
     def photo_dir(self) -> Path:
         if self._photo_dir is None:
             from loften_app.paths import user_data_dir
@@ -147,6 +165,7 @@ class Startup:
             for form in forms:
                 if isinstance(form, RecordForm):
                     form.set_history_source(history)
+                    form.agreement_needed.connect(self.renew_for)
         overview = pages["overview"]
         assert isinstance(overview, OverviewPage)
         overview.section_requested.connect(lambda key, _period: self.window.show_section(key))

@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
             ("export", self.tr("&Exportera ändringar…")),
             ("import", self.tr("I&mportera ändringar…")),
             (None, ""),
+            ("renew", self.tr("&Förnya överenskommelsen…")),
+            (None, ""),
             ("audit", self.tr("Exportera ändrings&logg…")),
             ("retention", self.tr("&Gallra nu")),
         ):
