@@ -54,19 +54,50 @@ class Startup:
         self.user: tuple[str, Organisation] | None = None
         self._photo_dir = photo_dir
         window.database_actions["renew"].triggered.connect(self.renew_agreement)
+        window.settings_saved.connect(self.apply_user_settings)
 
     def finish(self) -> None:
         """Let the helper thread finish its call before the application ends."""
         if self.background is not None:
             self.background.wait()
 
-    def ensure_user(self) -> tuple[str, Organisation] | None:
-        from loften_app.ui.first_start import UserDialog
-
+    def saved_user(self) -> tuple[str, Organisation] | None:
+        """The name and organisation kept in the settings, if both are there."""
         name = str(self.settings.value(SETTINGS_USER, "") or "")
         organisation = str(self.settings.value(SETTINGS_ORGANISATION, "") or "")
         if name and organisation in {o.value for o in Organisation}:
             return name, Organisation(organisation)
+        return None
+
+    def apply_user_settings(self) -> None:
+        """Inställningar was saved: a changed name or organisation is recorded from the next save
+        on, in the history and the audit trail, and shown in the status bar at once."""
+        user = self.saved_user()
+        if user is None or user == self.user:
+            return
+        from loften_app.domain.records import Actor
+        from loften_app.ui.i18n import enum_text
+
+        self.user = user
+        actor = Actor(*user)
+        if self.services is not None:
+            self.services.set_actor(actor)
+            if self.safety is not None:
+                self.safety.actor = actor
+        self.window.set_user(f"{user[0]} ({enum_text(user[1])})")
+        from loften_app.ui.reports import ReportsPage
+
+        reports = self.window.page("reports")
+        if isinstance(reports, ReportsPage):
+            reports.set_made_by(user[0])
+
+    def ensure_user(self) -> tuple[str, Organisation] | None:
+        from loften_app.ui.first_start import UserDialog
+
+        saved = self.saved_user()
+        if saved is not None:
+            return saved
+        name = str(self.settings.value(SETTINGS_USER, "") or "")
         dialog = UserDialog(self.window, name=name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -400,6 +400,10 @@ class ReportsPage(QWidget):
     def busy(self) -> bool:
         return self._job is not None
 
+    def set_made_by(self, name: str) -> None:
+        """Who is named in the header of the next report (the settings changed)."""
+        self._made_by = name
+
     def make(self) -> Job | None:
         """Make the chosen report in the background; the job, or None when nothing started."""
         choice = self.choice()
