@@ -114,14 +114,30 @@ class Startup:
             return True
         templates = [(t.name, t.label) for t in available_templates()]
         dialog = AgreementDialog(templates, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
+        while True:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            package = dialog.package()
+            if package is None:
+                break
+            try:
+                self.start_from_package(services, package)
+            except LoftenError as error:
+                dialog.show_package_error(error.message)  # and ask again
+                continue
+            return True
         template = dialog.template()
         if template is not None:
             apply_template(services, template)
         else:
             services.agreements.add(data=dialog.agreement())
         return True
+
+    def start_from_package(self, services: Services, package: Path) -> None:
+        """The first start from the other organisation's package (see `start_from_package`)."""
+        from loften_app.ui.first_start import start_from_package
+
+        start_from_package(services, package, actor=services.actor, photo_dir=self.photo_dir())
 
     def start(self) -> None:
         user = self.ensure_user()
