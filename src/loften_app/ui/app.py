@@ -161,7 +161,10 @@ class Startup:
         self.attach(services, user)
 
     def renew_agreement(self) -> bool:
-        """Arkiv → Förnya överenskommelsen: Register's renewal dialog; True when saved."""
+        """Arkiv → Förnya överenskommelsen: Register, and its renewal dialog; True when saved."""
+        self.window.show_section("registers")
+        if self.window.current_section() != "registers":
+            return False  # the page shown kept its unsaved changes
         return self.renew_for(None)
 
     def renew_for(self, day: object) -> bool:

@@ -75,7 +75,7 @@ class RenewDialog(QDialog):
             )
         old = self.source.data
         self._old_period = Period(old.period_start, old.period_end)
-        default = cycle.renewal_period(
+        default = self._default_period(
             cycle.Term(self.source.id, old.period_start, old.period_end, old.valid_until_replaced)
         )
         if covering is not None:
@@ -138,6 +138,16 @@ class RenewDialog(QDialog):
         self.end_edit.dateChanged.connect(self._period_changed)
         self.resize(900, 560)
         self._check_period()
+
+    def _default_period(self, term: cycle.Term) -> Period:
+        """The calendar year after the agreement's end; for an agreement long in its extension
+        (förlängd giltighet), not a year already past: the year that is under way, or the next
+        one from October on, when promises for the coming year are signed."""
+        period = cycle.renewal_period(term)
+        soon = (self._today() + dt.timedelta(days=92)).year
+        if soon > period.start.year:
+            period = Period(dt.date(soon, 1, 1), dt.date(soon, 12, 31))
+        return period
 
     def _terms(self) -> tuple[list[cycle.Term], dict[str, str]]:
         listing = self._services.agreements.listing(self._today())
