@@ -103,18 +103,14 @@ class RenewDialog(QDialog):
         dates.addWidget(QLabel("–"))
         dates.addWidget(self.end_edit)
         dates.addStretch(1)
-        period_row = QWidget()
-        period_row.setLayout(dates)
         self.period_error = field_error_label()
         self.period_error.setObjectName("period_error")
         self.title_edit = QLineEdit(self._suggested_title)
         self.title_edit.setAccessibleName(self.tr("Rubrik"))
         self.title_error = field_error_label()
         form = QFormLayout()
-        form.addRow(self.tr("Period:"), period_row)
-        form.addRow("", self.period_error)
-        form.addRow(self.tr("Rubrik:"), self.title_edit)
-        form.addRow("", self.title_error)
+        form.addRow(self.tr("Period:"), _stacked(dates, self.period_error))
+        form.addRow(self.tr("Rubrik:"), _stacked(self.title_edit, self.title_error))
 
         self._promises = self._load_promises()
         self.table = self._build_table()
@@ -314,3 +310,17 @@ class RenewDialog(QDialog):
             self._show(self.period_error, error.message)
             return
         super().accept()
+
+
+def _stacked(field: QWidget | QHBoxLayout, error: QLabel) -> QWidget:
+    """A field with its error text right under it (no empty form row while there is none)."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    if isinstance(field, QHBoxLayout):
+        column.addLayout(field)
+    else:
+        column.addWidget(field)
+    column.addWidget(error)
+    return box
