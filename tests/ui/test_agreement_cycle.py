@@ -46,7 +46,12 @@ SCALE = os.environ.get("QT_SCALE_FACTOR", "1")
 
 
 def shot(widget: QWidget, name: str) -> None:
-    widget.resize(1366, 768)
+    """A page as the window shows it on a 1366×768 screen; a dialog at its own size."""
+    if not isinstance(widget, QDialog):
+        # What the window leaves a page on a 1366×768 screen: less the navigation (250), the
+        # menu, the status bar and the window's frame; in logical pixels at the scale.
+        scale = float(SCALE)
+        widget.resize(int(1366 / scale) - 250, int(768 / scale) - 90)
     screenshot(widget, f"{name}-x{SCALE}")
 
 

@@ -132,7 +132,7 @@ class RenewDialog(QDialog):
         layout.addWidget(self.buttons)
         self.start_edit.dateChanged.connect(self._period_changed)
         self.end_edit.dateChanged.connect(self._period_changed)
-        self.resize(900, 560)
+        self.resize(880, 440)  # fits a 1366×768 screen at 150 %
         self._check_period()
 
     def _default_period(self, term: cycle.Term) -> Period:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -252,7 +253,15 @@ class ReportsPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(panel)
+        # On a small screen (1366×768 at 150 %) the choices scroll instead of squeezing texts.
+        choices = QScrollArea()
+        choices.setObjectName("report_choices_scroll")
+        choices.setWidget(panel)
+        choices.setWidgetResizable(True)
+        choices.setFrameShape(QFrame.Shape.NoFrame)
+        choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        choices.setFixedWidth(panel.width() + choices.verticalScrollBar().sizeHint().width())
+        layout.addWidget(choices)
         layout.addLayout(right, 1)
 
         self.kind_group.idToggled.connect(self._on_choice_changed)
