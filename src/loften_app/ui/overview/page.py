@@ -98,14 +98,14 @@ class OverviewPage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.facts)
         header.addLayout(titles, 1)
-        agreement_label = QLabel(self.tr("Ö&verenskommelse:"))
+        agreement_label = QLabel(self.tr("Överens&kommelse:"))
         self.agreement = AgreementCombo()
         self.agreement.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.agreement.setMinimumContentsLength(16)
         self.agreement.setToolTip(
-            self.tr("Överenskommelsen som översikten visar; den som gäller står först (Alt+V)")
+            self.tr("Överenskommelsen som översikten visar; den som gäller står först (Alt+K)")
         )
         agreement_label.setBuddy(self.agreement)
         period_label = QLabel(self.tr("&Period:"))

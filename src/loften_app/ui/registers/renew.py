@@ -40,7 +40,7 @@ from loften_app.storage.services.cycle import overlap_message, renewed_title
 from loften_app.ui.forms.fields import DateField, field_error_label
 from loften_app.ui.i18n import enum_text
 
-#: The columns of the promise table.
+# The columns of the promise table.
 COL_CARRY, COL_SHORT, COL_TEXT, COL_RESPONSIBLE, COL_TARGETS = range(5)
 
 

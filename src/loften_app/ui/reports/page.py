@@ -107,7 +107,7 @@ class ReportsPage(QWidget):
         self._report_dir = report_dir
         self._temporary: tempfile.TemporaryDirectory[str] | None = None
         self._made = 0
-        #: The written period of the chosen agreement, and the span it covers (with extension).
+        # The written period of the chosen agreement, and the span it covers (with extension).
         self._agreement: Period | None = None
         self._covered: Period | None = None
         self._job: Job | None = None
