@@ -34,6 +34,7 @@ from loften_app.ui.registers.page import RegistersPage
 from loften_app.ui.registers.renew import COL_RESPONSIBLE, COL_SHORT, RenewDialog
 from loften_app.ui.reports import ReportsPage
 from loften_app.ui.reports.jobs import ShownReport
+from loften_app.ui.section import RecordSection
 from loften_app.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import overview_ready, screenshot
 
@@ -208,6 +209,10 @@ def test_renewing_from_the_register_carries_the_ticked_promises_and_every_page_r
     assert isinstance(reports, ReportsPage)
     overview_ready(qtbot, overview)
     assert registers.cornerWidget(Qt.Corner.TopRightCorner) is registers.renew_button
+    # The lists' period filter reaches today too (the extension), not only 2017–2018.
+    patrols = pages["patrols"]
+    assert isinstance(patrols, RecordSection)
+    assert patrols.records.filter_bar.period.findText("2026 kv 4") >= 0
 
     dialog = registers.renewal_dialog()
     assert isinstance(dialog, RenewDialog)
