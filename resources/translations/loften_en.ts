@@ -1883,16 +1883,20 @@ overdue</translation>
         <source>En ny överenskommelse för nästa period, med löftena och målen från den som gäller</source>
         <translation>A new agreement for the next period, with the promises and targets of the one in force</translation>
     </message>
+    <message>
+        <source>Förnya överenskommelsen</source>
+        <translation>Renew the agreement</translation>
+    </message>
+    <message>
+        <source>Det finns ingen överenskommelse att förnya. Lägg upp den under Överenskommelse först.</source>
+        <translation>There is no agreement to renew. Set it up under Agreement first.</translation>
+    </message>
 </context>
 <context>
     <name>RenewDialog</name>
     <message>
         <source>Förnya överenskommelsen</source>
         <translation>Renew the agreement</translation>
-    </message>
-    <message>
-        <source>Det finns ingen överenskommelse att förnya. Lägg upp en först.</source>
-        <translation>There is no agreement to renew. Set one up first.</translation>
     </message>
     <message>
         <source>Den nya överenskommelsen tar över löftena och deras mål från ”%1” (%2 – %3). Bocka ur de löften som inte ska följa med och ändra det som är nytt. Varje löfte som följer med minns vilket löfte det fortsätter, så att åren kan jämföras.</source>

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import Organisation, PromiseType, Responsible
 from loften_app.domain.periods import quarter, year
-from loften_app.domain.records import Actor, PatrolData
+from loften_app.domain.records import Actor, AgreementData, PatrolData, Stored
 from loften_app.storage.audit import history
 from loften_app.storage.database import Database, open_database
 from loften_app.storage.exchange import export_changes
@@ -70,6 +70,12 @@ def patrol(services: Services, day: dt.date) -> PatrolData:
         start_time=dt.time(20, 0),
         end_time=dt.time(23, 0),
     )
+
+
+def in_force(services: Services) -> Stored[AgreementData]:
+    found = services.agreements.current(TODAY)
+    assert found is not None
+    return found
 
 
 def when_modal(qtbot: QtBot, kind: type[QDialog], answer: Callable[[QDialog], None]) -> None:
@@ -269,7 +275,7 @@ def test_renewing_from_the_register_carries_the_ticked_promises_and_every_page_r
 def test_a_period_refused_by_the_service_is_shown_next_to_the_period(
     qtbot: QtBot, ui_services: Services
 ) -> None:
-    dialog = RenewDialog(ui_services, today=lambda: TODAY)
+    dialog = RenewDialog(ui_services, source=in_force(ui_services), today=lambda: TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     # Meanwhile someone (an import) adds an agreement for the same year.
@@ -457,7 +463,7 @@ def test_settings_apply_at_once_and_the_menu_renews(
 def test_the_renewal_carries_the_targets_and_an_edited_responsible(
     qtbot: QtBot, ui_services: Services
 ) -> None:
-    dialog = RenewDialog(ui_services, today=lambda: TODAY)
+    dialog = RenewDialog(ui_services, source=in_force(ui_services), today=lambda: TODAY)
     qtbot.addWidget(dialog)
     combo = dialog.table.cellWidget(1, COL_RESPONSIBLE)
     assert isinstance(combo, QComboBox)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
 from loften_app.storage.services import Services
 from loften_app.ui.forms.base import RecordForm
@@ -165,11 +164,18 @@ class RegistersPage(QTabWidget):
 
         if not self.can_leave():
             return None
-        try:
-            dialog = RenewDialog(self._services, self, today=self._today, covering=day)
-        except LoftenError as error:
-            QMessageBox.information(self, self.renew_button.text().rstrip("…"), error.message)
+        source = self._services.agreements.current(self._today())
+        if source is None:
+            QMessageBox.information(
+                self,
+                self.tr("Förnya överenskommelsen"),
+                self.tr(
+                    "Det finns ingen överenskommelse att förnya. Lägg upp den under "
+                    "Överenskommelse först."
+                ),
+            )
             return None
+        dialog = RenewDialog(self._services, self, source=source, today=self._today, covering=day)
         dialog.accepted.connect(self._renewed)
         return dialog
 

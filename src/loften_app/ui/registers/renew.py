@@ -45,7 +45,8 @@ COL_CARRY, COL_SHORT, COL_TEXT, COL_RESPONSIBLE, COL_TARGETS = range(5)
 
 
 class RenewDialog(QDialog):
-    """Renew the agreement in force (or `source`); `renewed` is the new agreement after Accept.
+    """Renew `source` (the agreement in force: see `RegistersPage.renewal_dialog`); `renewed`
+    is the new agreement after Accept.
 
     Attributes after a successful save: `renewed` (the stored new agreement).
     """
@@ -55,7 +56,7 @@ class RenewDialog(QDialog):
         services: Services,
         parent: QWidget | None = None,
         *,
-        source: Stored[AgreementData] | None = None,
+        source: Stored[AgreementData],
         today: Callable[[], dt.date] = dt.date.today,
         covering: dt.date | None = None,
     ) -> None:
@@ -68,11 +69,7 @@ class RenewDialog(QDialog):
         self._services = services
         self._today = today
         self.renewed: Stored[AgreementData] | None = None
-        self.source = source or services.agreements.current(today())
-        if self.source is None:
-            raise LoftenError(
-                self.tr("Det finns ingen överenskommelse att förnya. Lägg upp en först.")
-            )
+        self.source = source
         old = self.source.data
         self._old_period = Period(old.period_start, old.period_end)
         default = self._default_period(
@@ -170,7 +167,6 @@ class RenewDialog(QDialog):
     # --- the promises -------------------------------------------------------------------------
 
     def _load_promises(self) -> list[tuple[Stored[PromiseData], list[TargetData]]]:
-        assert self.source is not None
         result = []
         for promise in self._services.promises.for_agreement(self.source.id):
             targets = self._services.targets.list_page(
@@ -255,9 +251,7 @@ class RenewDialog(QDialog):
         period = self.period()
         if period is not None and self.title_edit.text().strip() == self._suggested_title:
             # The title follows the period until the user writes one of their own.
-            self._suggested_title = renewed_title(
-                self.source.data.title if self.source else "", self._old_period, period
-            )
+            self._suggested_title = renewed_title(self.source.data.title, self._old_period, period)
             self.title_edit.setText(self._suggested_title)
         self._check_period()
 
@@ -285,7 +279,6 @@ class RenewDialog(QDialog):
 
     def accept(self) -> None:
         """Save the renewal; on a refusal the message stays in the dialog and nothing is lost."""
-        assert self.source is not None
         self._show(self.title_error, "")
         self._show(self.promises_error, "")
         period = self.period()
