@@ -885,7 +885,7 @@ Löften never stores personal identity numbers or the names of residents, suspec
     </message>
     <message>
         <source>&amp;Förnya överenskommelsen…</source>
-        <translation>&amp;Renew the agreement…</translation>
+        <translation>Re&amp;new the agreement…</translation>
     </message>
     <message>
         <source>Exportera ändrings&amp;logg…</source>
