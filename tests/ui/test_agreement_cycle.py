@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import Organisation, PromiseType, Responsible
 from loften_app.domain.periods import quarter, year
-from loften_app.domain.records import Actor, AgreementData, PatrolData, Stored
+from loften_app.domain.records import Actor, AgreementData, PatrolData, SafetyWalkData, Stored
 from loften_app.storage.audit import history
 from loften_app.storage.database import Database, open_database
 from loften_app.storage.exchange import export_changes
@@ -111,8 +111,18 @@ def test_a_fresh_template_offers_this_year_and_a_record_of_today_shows_in_overvi
     assert "förlängd giltighet till 2026-12-02" in overview.facts.text()
 
     ui_services.patrols.add(data=patrol(ui_services, TODAY))
+    walks = next(
+        p
+        for p in ui_services.promises.for_agreement(in_force(ui_services).id)
+        if p.data.type is PromiseType.SAFETY_WALK
+    )
+    next_week = TODAY + dt.timedelta(days=7)
+    ui_services.safety_walks.add(data=SafetyWalkData(promise_id=walks.id, date=next_week))
     with qtbot.waitSignal(overview.updated, timeout=10_000):
         overview.refresh()
+    # The walk planned in the extension is the next one (not "Ingen planerad").
+    assert overview.data is not None and overview.data.next_walk is not None
+    assert overview.data.next_walk.data.date == next_week
     assert overview.data is not None
     card = next(c for c in overview.cards if c.status.promise.data.type is PromiseType.PATROL)
     assert card.status.figures.patrols == 1

@@ -92,11 +92,22 @@ def overview(
 
 
 def due_on(services: Services, report: StatusReport, today: dt.date) -> Due:
-    """The next planned walk from `today` to the end of the agreement, and overdue actions."""
-    agreement = report.agreement.data
+    """The next planned walk from `today` to the end of the agreement's tenure (no end while it
+    is in force, valid until replaced and not yet replaced: its extension), and overdue
+    actions."""
+    agreement = report.agreement
     queries = ReportQueries(services.database)
     ids = [p.promise.id for p in report.promises]
-    ahead = Period(today, max(today, agreement.period_end))
+    end = max(today, agreement.data.period_end)
+    listing = services.agreements.listing(today)
+    own = next((item for item in listing if item.id == agreement.id), None)
+    if own is not None:
+        end = max(today, own.covered.end)
+        start = agreement.data.period_start
+        replaced = any(item.agreement.data.period_start > start for item in listing)
+        if own.in_force and agreement.data.valid_until_replaced and not replaced:
+            end = dt.date.max
+    ahead = Period(today, end)
     walks = services.safety_walks.list_page(
         filter=RecordFilter(period=ahead, status=WalkStatus.PLANNED.value),
         sort="date",
