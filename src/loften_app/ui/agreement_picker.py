@@ -2,8 +2,10 @@
 
 A combo of the file's agreements as `AgreementService.listing` orders them: the one in force
 first, marked "(gäller)", then the earlier ones, latest first; "förlängd" where an agreement
-runs past its written end date (förlängd giltighet). Within the chosen agreement the pages offer
-the years and quarters of its covered span (written period plus extension up to today).
+runs past its written end date (förlängd giltighet). Each is named by its years (the page shows
+the chosen one's title; each item's tooltip its title and dates). Within the chosen agreement
+the pages offer the years and quarters of its covered span (written period plus extension up
+to today).
 """
 
 from __future__ import annotations
@@ -19,15 +21,28 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AgreementPicker", text)
 
 
-def listing_text(item: AgreementListing) -> str:
-    """'Medborgarlöften 2026 (gäller)', 'Medborgarlöften 2017–2018 (gäller, förlängd)'."""
+def _years(item: AgreementListing) -> str:
+    data = item.agreement.data
+    first, last = data.period_start.year, data.period_end.year
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def listing_text(item: AgreementListing, *, by_dates: bool = False) -> str:
+    """'2026 (gäller)', '2017–2018 (gäller, förlängd)', '2025': short, so that the marks show
+    in a narrow combo (the page shows the title; the item's tooltip too). `by_dates` names it
+    by its written dates instead (two agreements within the same years)."""
+    data = item.agreement.data
+    name = (
+        f"{data.period_start.isoformat()} – {data.period_end.isoformat()}"
+        if by_dates
+        else _years(item)
+    )
     marks = []
     if item.in_force:
         marks.append(_tr("gäller"))
     if item.extension is not None:
         marks.append(_tr("förlängd"))
-    title = item.agreement.data.title
-    return f"{title} ({', '.join(marks)})" if marks else title
+    return f"{name} ({', '.join(marks)})" if marks else name
 
 
 def span_text(item: AgreementListing) -> str:
@@ -74,9 +89,11 @@ class AgreementCombo(QComboBox):
         blocked = self.blockSignals(True)
         self.listing = list(listing)
         self.clear()
+        years = [_years(item) for item in self.listing]
         for item in self.listing:
-            self.addItem(listing_text(item), item.id)
-            self.setItemData(self.count() - 1, span_text(item), Qt.ItemDataRole.ToolTipRole)
+            self.addItem(listing_text(item, by_dates=years.count(_years(item)) > 1), item.id)
+            tip = f"{item.agreement.data.title}\n{span_text(item)}"
+            self.setItemData(self.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         index = self.findData(keep) if keep else -1
         self.setCurrentIndex(max(index, 0) if self.count() else -1)
         self.blockSignals(blocked)

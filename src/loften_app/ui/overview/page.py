@@ -100,10 +100,6 @@ class OverviewPage(QWidget):
         header.addLayout(titles, 1)
         agreement_label = QLabel(self.tr("Överens&kommelse:"))
         self.agreement = AgreementCombo()
-        self.agreement.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.agreement.setMinimumContentsLength(16)
         self.agreement.setToolTip(
             self.tr("Överenskommelsen som översikten visar; den som gäller står först (Alt+K)")
         )

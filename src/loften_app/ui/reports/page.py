@@ -141,10 +141,6 @@ class ReportsPage(QWidget):
         column.addWidget(heading)
         column.addWidget(self._caption(self.tr("Överenskommelse")))
         self.agreement_combo = AgreementCombo()
-        self.agreement_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.agreement_combo.setMinimumContentsLength(12)
         self.agreement_combo.setToolTip(
             self.tr("Överenskommelsen som rapporten gäller; den som gäller nu står först.")
         )
@@ -311,7 +307,7 @@ class ReportsPage(QWidget):
         )
         covered = None if chosen is None else chosen.covered
         self.agreement_label.setText(
-            span_text(chosen)
+            f"{chosen.agreement.data.title}\n{span_text(chosen)}"
             if chosen is not None
             else self.tr(
                 "Databasen har ingen överenskommelse. Lägg in den under Register innan du "
