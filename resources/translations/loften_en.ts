@@ -2,14 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
+    <name></name>
+    <message>
+        <source>Paketet kommer från en installation som inte är parad med den här.
+
+Organisation: %1
+Namn: %2
+Fingeravtryck: %3
+
+Ring avsändaren och be hen läsa upp fingeravtrycket som Löften visar där (Arkiv › Parade installationer). Lita bara på paketet om det stämmer tecken för tecken. Stämmer fingeravtrycket?</source>
+        <translation>The package comes from an installation that is not paired with this one.
+
+Organisation: %1
+Name: %2
+Fingerprint: %3
+
+Call the sender and ask them to read out the fingerprint that Löften shows there (Arkiv › Paired installations). Trust the package only if it matches character for character. Does the fingerprint match?</translation>
+    </message>
+    <message>
+        <source>(inget namn)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>Para med en ny installation?</source>
+        <translation>Pair with a new installation?</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Ny överenskommelse</source>
         <translation>New agreement</translation>
     </message>
     <message>
-        <source>Databasen är tom. Börja från en färdig mall med löftena ifyllda, eller lägg upp er egen överenskommelse (löftena lägger du sedan till under Register).</source>
-        <translation>The database is empty. Start from a ready-made template with the promises filled in, or set up your own agreement (you then add the promises under Registers).</translation>
+        <source>Installationen parades inte. Inget har importerats.</source>
+        <translation>The installation was not paired. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Databasen är tom. Börja från en färdig mall med löftena ifyllda, lägg upp er egen överenskommelse (löftena lägger du sedan till under Register), eller börja från ett paket från den andra organisationen om den redan har lagt upp överenskommelsen: då delar ni samma överenskommelse och register.</source>
+        <translation>The database is empty. Start from a ready template with the promises filled in, set up your own agreement (you then add the promises under Registers), or start from a package from the other organisation if it has already set up the agreement: then you share the same agreement and registers.</translation>
     </message>
     <message>
         <source>Mallen %1</source>
@@ -40,8 +71,40 @@
         <translation>Valid until:</translation>
     </message>
     <message>
+        <source>Börja från ett paket från den andra organisationen…</source>
+        <translation>Start from a package from the other organisation…</translation>
+    </message>
+    <message>
+        <source>Paket</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>En .loften-fil som ni har fått</source>
+        <translation>A .loften file you have received</translation>
+    </message>
+    <message>
+        <source>Välj fil…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Välj paketet från den andra organisationen</source>
+        <translation>Choose the package from the other organisation</translation>
+    </message>
+    <message>
+        <source>Löften-paket (*.loften);;Alla filer (*)</source>
+        <translation>Löften packages (*.loften);;All files (*)</translation>
+    </message>
+    <message>
         <source>Medborgarlöften %1 %2–%3</source>
         <translation>Citizen promises %1 %2–%3</translation>
+    </message>
+    <message>
+        <source>Välj paketet (.loften-filen) först.</source>
+        <translation>Choose the package (the .loften file) first.</translation>
+    </message>
+    <message>
+        <source>Filen %1 finns inte.</source>
+        <translation>The file %1 does not exist.</translation>
     </message>
 </context>
 <context>
@@ -121,6 +184,29 @@
     <message>
         <source>Det här ska vi åstadkomma:</source>
         <translation>What we will achieve:</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementPicker</name>
+    <message>
+        <source>gäller</source>
+        <translation>in force</translation>
+    </message>
+    <message>
+        <source>förlängd</source>
+        <translation>extended</translation>
+    </message>
+    <message>
+        <source>gäller %1 – %2</source>
+        <translation>valid %1 – %2</translation>
+    </message>
+    <message>
+        <source>förlängd giltighet till %1</source>
+        <translation>extended validity until %1</translation>
+    </message>
+    <message>
+        <source>Överenskommelse</source>
+        <translation>Agreement</translation>
     </message>
 </context>
 <context>
@@ -816,8 +902,12 @@ to first contact:</translation>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <source>Inställningarna är sparade. De gäller fullt ut nästa gång du startar Löften.</source>
-        <translation>The settings are saved. They take full effect the next time you start Löften.</translation>
+        <source>Inställningarna är sparade. Det nya språket används nästa gång du startar Löften.</source>
+        <translation>The settings are saved. The new language is used the next time you start Löften.</translation>
+    </message>
+    <message>
+        <source>Inställningarna är sparade.</source>
+        <translation>The settings are saved.</translation>
     </message>
     <message>
         <source>Om Löften</source>
@@ -859,6 +949,10 @@ Löften never stores personal identity numbers or the names of residents, suspec
     <message>
         <source>&amp;Parade installationer…</source>
         <translation>&amp;Paired installations…</translation>
+    </message>
+    <message>
+        <source>&amp;Förnya överenskommelsen…</source>
+        <translation>Re&amp;new the agreement…</translation>
     </message>
     <message>
         <source>Exportera ändrings&amp;logg…</source>
@@ -1100,8 +1194,16 @@ overdue</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <source>&amp;Period:</source>
+        <source>Överens&amp;kommelse:</source>
         <extracomment>The section that lists the records of each promise type. What is due today (the same for every period) until something is saved.</extracomment>
+        <translation>A&amp;greement:</translation>
+    </message>
+    <message>
+        <source>Överenskommelsen som översikten visar; den som gäller står först (Alt+K)</source>
+        <translation>The agreement the overview shows; the one in force comes first (Alt+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
@@ -1121,8 +1223,8 @@ overdue</translation>
         <translation>The database has no agreement yet.</translation>
     </message>
     <message>
-        <source>%1 och %2 · gäller %3 – %4</source>
-        <translation>%1 and %2 · valid %3 – %4</translation>
+        <source>%1 och %2 · %3</source>
+        <translation>%1 and %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1779,15 @@ overdue</translation>
         <translation>Show the record&apos;s history (Ctrl+H)</translation>
     </message>
     <message>
+        <source>Förnya överenskommelsen…</source>
+        <extracomment>Shown when a save is refused because no agreement is in force on the record&apos;s date.</extracomment>
+        <translation>Renew the agreement…</translation>
+    </message>
+    <message>
+        <source>Lägg upp en överenskommelse som gäller postens datum och spara sedan igen</source>
+        <translation>Set up an agreement in force on the record&apos;s date, then save again</translation>
+    </message>
+    <message>
         <source>Löfte:</source>
         <translation>Promise:</translation>
     </message>
@@ -1870,12 +1981,107 @@ overdue</translation>
         <source>Indikatorer</source>
         <translation>Indicators</translation>
     </message>
+    <message>
+        <source>Förnya överenskommelsen…</source>
+        <translation>Renew the agreement…</translation>
+    </message>
+    <message>
+        <source>En ny överenskommelse för nästa period, med löftena och målen från den som gäller</source>
+        <translation>A new agreement for the next period, with the promises and targets of the one in force</translation>
+    </message>
+    <message>
+        <source>Förnya överenskommelsen</source>
+        <translation>Renew the agreement</translation>
+    </message>
+    <message>
+        <source>Det finns ingen överenskommelse att förnya. Lägg upp den under Överenskommelse först.</source>
+        <translation>There is no agreement to renew. Set it up under Agreement first.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <source>Förnya överenskommelsen</source>
+        <translation>Renew the agreement</translation>
+    </message>
+    <message>
+        <source>Den nya överenskommelsen tar över löftena och deras mål från ”%1” (%2 – %3). Bocka ur de löften som inte ska följa med och ändra det som är nytt. Varje löfte som följer med minns vilket löfte det fortsätter, så att åren kan jämföras.</source>
+        <translation>The new agreement takes over the promises and their targets from “%1” (%2 – %3). Untick the promises that are not carried over and change what is new. Each promise carried over remembers the promise it continues, so that the years can be compared.</translation>
+    </message>
+    <message>
+        <source>Gäller från</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Gäller till</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Rubrik:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Förnya</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>Löften som följer med:</source>
+        <translation>Promises carried over:</translation>
+    </message>
+    <message>
+        <source>Löften som följer med</source>
+        <translation>Promises carried over</translation>
+    </message>
+    <message>
+        <source>Ta med</source>
+        <translation>Carry</translation>
+    </message>
+    <message>
+        <source>Kort rubrik</source>
+        <translation>Short title</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Mål</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>Periodens slut kan inte ligga före dess början.</source>
+        <translation>The end of the period cannot be before its start.</translation>
+    </message>
+    <message>
+        <source>Skriv en rubrik för överenskommelsen.</source>
+        <translation>Enter a title for the agreement.</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
         <source>Rapporter</source>
         <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Överenskommelse</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Överenskommelsen som rapporten gäller; den som gäller nu står först.</source>
+        <translation>The agreement the report is about; the one in force now comes first.</translation>
     </message>
     <message>
         <source>Rapport</source>
@@ -2199,30 +2405,6 @@ Do you want to restore?</translation>
     <message>
         <source>Kontrollerar paketet…</source>
         <translation>Checking the package…</translation>
-    </message>
-    <message>
-        <source>Paketet kommer från en installation som inte är parad med den här.
-
-Organisation: %1
-Namn: %2
-Fingeravtryck: %3
-
-Ring avsändaren och be hen läsa upp fingeravtrycket som Löften visar där (Arkiv › Parade installationer). Lita bara på paketet om det stämmer tecken för tecken. Stämmer fingeravtrycket?</source>
-        <translation>The package comes from an installation that is not paired with this one.
-
-Organisation: %1
-Name: %2
-Fingerprint: %3
-
-Call the sender and ask them to read out the fingerprint that Löften shows there (Arkiv › Paired installations). Trust the package only if it matches character for character. Does the fingerprint match?</translation>
-    </message>
-    <message>
-        <source>(inget namn)</source>
-        <translation>(no name)</translation>
-    </message>
-    <message>
-        <source>Para med en ny installation?</source>
-        <translation>Pair with a new installation?</translation>
     </message>
     <message>
         <source>Installationen parades inte. Inget har importerats.</source>

@@ -35,7 +35,9 @@ class ReportKind(StrEnum):
 
 @dataclass(frozen=True)
 class ReportRequest:
-    """What to make: the kind, internal or public, and the quarter (quarterly reports only)."""
+    """What to make: the kind, internal or public, the quarter (quarterly reports only) and the
+    agreement (its id or start year; None: the one in force in the quarter, or for the
+    follow-up the latest that has ended, else the one in force)."""
 
     kind: ReportKind
     public: bool = False

@@ -56,15 +56,16 @@ class Startup:
         self.safety: SafetyActions | None = None
         self.user: tuple[str, Organisation] | None = None
         self._photo_dir = photo_dir
+        window.database_actions["renew"].triggered.connect(self.renew_agreement)
+        window.settings_saved.connect(self.apply_user_settings)
 
     def finish(self) -> None:
         """Let the helper thread finish its call before the application ends."""
         if self.background is not None:
             self.background.wait()
 
-    def ensure_user(self) -> tuple[str, Organisation] | None:
-        from loften_app.ui.first_start import UserDialog
-
+    def saved_user(self) -> tuple[str, Organisation] | None:
+        """The name and organisation kept in the settings, if both are there."""
         name = str(self.settings.value(SETTINGS_USER, "") or "")
         organisation = str(self.settings.value(SETTINGS_ORGANISATION, "") or "")
         from loften_app.domain.personnummer import contains_identity_number
@@ -73,6 +74,37 @@ class Startup:
         valid_name = bool(name) and not contains_identity_number(name)
         if valid_name and organisation in {o.value for o in Organisation}:
             return name, Organisation(organisation)
+        return None
+
+    def apply_user_settings(self) -> None:
+        """Inställningar was saved: a changed name or organisation is recorded from the next save
+        on, in the history and the audit trail, and shown in the status bar at once."""
+        user = self.saved_user()
+        if user is None or user == self.user:
+            return
+        from loften_app.domain.records import Actor
+        from loften_app.ui.i18n import enum_text
+
+        self.user = user
+        actor = Actor(*user)
+        if self.services is not None:
+            self.services.set_actor(actor)
+            if self.safety is not None:
+                self.safety.actor = actor
+        self.window.set_user(f"{user[0]} ({enum_text(user[1])})")
+        from loften_app.ui.reports import ReportsPage
+
+        reports = self.window.page("reports")
+        if isinstance(reports, ReportsPage):
+            reports.set_made_by(user[0])
+
+    def ensure_user(self) -> tuple[str, Organisation] | None:
+        from loften_app.ui.first_start import UserDialog
+
+        saved = self.saved_user()
+        if saved is not None:
+            return saved
+        name = str(self.settings.value(SETTINGS_USER, "") or "")
         dialog = UserDialog(self.window, name=name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -89,14 +121,30 @@ class Startup:
             return True
         templates = [(t.name, t.label) for t in available_templates()]
         dialog = AgreementDialog(templates, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
+        while True:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            package = dialog.package()
+            if package is None:
+                break
+            try:
+                self.start_from_package(services, package)
+            except LoftenError as error:
+                dialog.show_package_error(error.message)  # and ask again
+                continue
+            return True
         template = dialog.template()
         if template is not None:
             apply_template(services, template)
         else:
             services.agreements.add(data=dialog.agreement())
         return True
+
+    def start_from_package(self, services: Services, package: Path) -> None:
+        """The first start from the other organisation's package (see `start_from_package`)."""
+        from loften_app.ui.first_start import start_from_package
+
+        start_from_package(services, package, photo_dir=self.photo_dir(), parent=self.window)
 
     def start(self) -> None:
         user = self.ensure_user()
@@ -137,6 +185,26 @@ class Startup:
         box.open()
         self.read_only_message = box
 
+    def renew_agreement(self) -> bool:
+        """Arkiv → Förnya överenskommelsen: Register, and its renewal dialog; True when saved."""
+        self.window.show_section("registers")
+        if self.window.current_section() != "registers":
+            return False  # the page shown kept its unsaved changes
+        return self.renew_for(None)
+
+    def renew_for(self, day: object) -> bool:
+        """The renewal dialog, for an agreement that covers `day` when it is a date (a form's
+        save was refused: no agreement in force then). The form stays as it is, with what was
+        typed, to be saved again."""
+        import datetime as dt
+
+        from loften_app.ui.registers.page import RegistersPage
+
+        page = self.window.page("registers")
+        if not isinstance(page, RegistersPage):
+            return False
+        return page.open_renewal(day if isinstance(day, dt.date) else None)
+
     def photo_dir(self) -> Path:
         if self._photo_dir is None:
             from loften_app.paths import user_data_dir
@@ -172,6 +240,7 @@ class Startup:
             for form in forms:
                 if isinstance(form, RecordForm):
                     form.set_history_source(history)
+                    form.agreement_needed.connect(self.renew_for)
         overview = pages["overview"]
         assert isinstance(overview, OverviewPage)
         overview.section_requested.connect(lambda key, _period: self.window.show_section(key))

@@ -384,6 +384,13 @@ QT_TRANSLATE_NOOP("targets", "Aktiviteter")
 
 # --- Texts passed to translate helpers ------------------------------------------------------
 
+# agreement_picker.py
+QT_TRANSLATE_NOOP("AgreementPicker", "gäller")
+QT_TRANSLATE_NOOP("AgreementPicker", "förlängd")
+QT_TRANSLATE_NOOP("AgreementPicker", "gäller %1 – %2")
+QT_TRANSLATE_NOOP("AgreementPicker", "förlängd giltighet till %1")
+QT_TRANSLATE_NOOP("AgreementPicker", "Överenskommelse")
+
 # forms/participants.py
 QT_TRANSLATE_NOOP("SafetyWalkForm", "Deltagare (antal, aldrig namn)")
 QT_TRANSLATE_NOOP("SafetyWalkForm", "Antal deltagare: %1")

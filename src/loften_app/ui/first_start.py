@@ -1,26 +1,32 @@
-"""The first start: who is working, and which agreement an empty database gets."""
+"""The first start: who is working, and which agreement an empty database gets: a template, an
+agreement of the user's own, or the registers of the other organisation from its package."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from loften_app.domain.enums import Organisation
-from loften_app.domain.errors import ValidationIssue
+from loften_app.domain.errors import LoftenError, ValidationIssue
 from loften_app.domain.personnummer import identity_number_problem
 from loften_app.domain.records import AgreementData
 from loften_app.domain.validation import validate
@@ -28,6 +34,37 @@ from loften_app.ui.forms.fields import field_error_label
 from loften_app.ui.i18n import enum_text
 from loften_app.ui.lists.columns import fill
 from loften_app.ui.words import InterfaceWords
+
+if TYPE_CHECKING:
+    from loften_app.storage.services import Services
+
+
+def start_from_package(
+    services: Services,
+    path: Path,
+    *,
+    photo_dir: Path | None,
+    parent: QWidget | None = None,
+) -> None:
+    """Fill an empty file from the other organisation's package at `path`, so that both files
+    hold the same agreement, promises and registers (the same ids): the storage layer's
+    `start_from_package`, as `loften new --from-package` does it. The package's sender is
+    paired first when the user confirms its fingerprint. `LoftenError` with a Swedish message
+    when the package cannot be read, is not trusted, or holds no agreement."""
+    from loften_app.storage.exchange import start_from_package as start
+    from loften_app.storage.exchange.signing import UnknownSignerError
+    from loften_app.ui.safety.partners import confirm_pairing
+
+    try:
+        start(services, path, photo_dir=photo_dir)
+    except UnknownSignerError as unknown:
+        if not confirm_pairing(parent, unknown.signer):
+            raise LoftenError(
+                QCoreApplication.translate(
+                    "AgreementDialog", "Installationen parades inte. Inget har importerats."
+                )
+            ) from None
+        start(services, path, photo_dir=photo_dir, trust=unknown.signer.fingerprint)
 
 
 class UserDialog(QDialog):
@@ -92,15 +129,19 @@ def to_date(value: QDate) -> dt.date:
 
 
 class AgreementDialog(QDialog):
-    """For an empty database: the built-in template, or a new agreement of the user's own."""
+    """For an empty database: the built-in template, a new agreement of the user's own, or the
+    package of the other organisation (police or municipality) that already keeps the
+    agreement."""
 
     def __init__(self, templates: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ny överenskommelse"))
         intro = QLabel(
             self.tr(
-                "Databasen är tom. Börja från en färdig mall med löftena ifyllda, eller lägg "
-                "upp er egen överenskommelse (löftena lägger du sedan till under Register)."
+                "Databasen är tom. Börja från en färdig mall med löftena ifyllda, lägg upp er "
+                "egen överenskommelse (löftena lägger du sedan till under Register), eller börja "
+                "från ett paket från den andra organisationen om den redan har lagt upp "
+                "överenskommelsen: då delar ni samma överenskommelse och register."
             )
         )
         intro.setWordWrap(True)
@@ -141,6 +182,27 @@ class AgreementDialog(QDialog):
             self.errors[field] = field_error_label()
             form.addRow("", self.errors[field])
         layout.addWidget(self.own_form)
+
+        self.package_button = QRadioButton(
+            self.tr("Börja från ett paket från den andra organisationen…")
+        )
+        self.choice.addButton(self.package_button)
+        layout.addWidget(self.package_button)
+        self.package_form = QWidget()
+        row = QHBoxLayout(self.package_form)
+        row.setContentsMargins(24, 0, 0, 0)
+        self.package_edit = QLineEdit()
+        self.package_edit.setAccessibleName(self.tr("Paket"))
+        self.package_edit.setPlaceholderText(self.tr("En .loften-fil som ni har fått"))
+        self.browse_button = QPushButton(self.tr("Välj fil…"))
+        self.browse_button.clicked.connect(self.browse)
+        row.addWidget(self.package_edit, 1)
+        row.addWidget(self.browse_button)
+        layout.addWidget(self.package_form)
+        self.package_error = field_error_label()
+        self.package_error.setObjectName("package_error")
+        layout.addWidget(self.package_error)
+        self.package_edit.textChanged.connect(lambda _text: self.package_error.hide())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -154,9 +216,32 @@ class AgreementDialog(QDialog):
 
     def _sync(self) -> None:
         self.own_form.setEnabled(self.own_button.isChecked())
+        self.package_form.setEnabled(self.package_button.isChecked())
+
+    def browse(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Välj paketet från den andra organisationen"),
+            self.package_edit.text(),
+            self.tr("Löften-paket (*.loften);;Alla filer (*)"),
+        )
+        if chosen:
+            self.package_edit.setText(chosen)
+
+    def package(self) -> Path | None:
+        """The package chosen to start from, or None for a template or an own agreement."""
+        if not self.package_button.isChecked():
+            return None
+        return Path(self.package_edit.text().strip())
+
+    def show_package_error(self, message: str) -> None:
+        self.package_button.setChecked(True)
+        self.package_error.setText(message)
+        self.package_error.show()
 
     def template(self) -> str | None:
-        """The chosen template's name, or None for an agreement of the user's own."""
+        """The chosen template's name, or None for an agreement of the user's own or a
+        package."""
         for button, name in self.template_buttons:
             if button.isChecked():
                 return name
@@ -188,6 +273,16 @@ class AgreementDialog(QDialog):
                 target.show()
 
     def accept(self) -> None:
+        package = self.package()
+        if package is not None:
+            if not self.package_edit.text().strip():
+                self.show_package_error(self.tr("Välj paketet (.loften-filen) först."))
+                return
+            if not package.is_file():
+                self.show_package_error(self.tr("Filen %1 finns inte.").replace("%1", str(package)))
+                return
+            super().accept()
+            return
         if self.template() is None:
             issues = validate(self.agreement(), words=InterfaceWords())
             if issues:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,7 +45,12 @@ class MainWindow(QMainWindow):
     """Navigation on the left, the chosen section on the right.
 
     The window remembers its geometry and last section in the `QSettings` it is given.
+
+    Signals:
+        settings_saved(): Inställningar was saved; who is working applies at once.
     """
+
+    settings_saved = Signal()
 
     def __init__(self, *, settings: QSettings, database_name: str) -> None:
         super().__init__()
@@ -120,7 +125,7 @@ class MainWindow(QMainWindow):
         for key, page in pages.items():
             self._set_page(key, page)
         self._agreement_title = agreement_title
-        self.user_label.setText(user)
+        self.set_user(user)
         self._update_title()
         self.pages.setCurrentIndex(self._current_row)
 
@@ -174,12 +179,20 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self._settings, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.settings_saved.emit()
             self.statusBar().showMessage(
                 self.tr(
-                    "Inställningarna är sparade. De gäller fullt ut nästa gång du startar Löften."
-                ),
+                    "Inställningarna är sparade. Det nya språket används nästa gång du startar "
+                    "Löften."
+                )
+                if dialog.language_changed()
+                else self.tr("Inställningarna är sparade."),
                 8000,
             )
+
+    def set_user(self, text: str) -> None:
+        """Who is working, as the status bar shows it."""
+        self.user_label.setText(text)
 
     def show_about(self) -> None:
         from loften_app import __version__
@@ -209,6 +222,8 @@ class MainWindow(QMainWindow):
             ("export", self.tr("&Exportera ändringar…")),
             ("import", self.tr("I&mportera ändringar…")),
             ("partners", self.tr("&Parade installationer…")),
+            (None, ""),
+            ("renew", self.tr("&Förnya överenskommelsen…")),
             (None, ""),
             ("audit", self.tr("Exportera ändrings&logg…")),
             ("retention", self.tr("&Gallra nu")),

@@ -75,12 +75,10 @@ def build_pages(
     """The real page of every section, for `MainWindow.attach`; `today` is what the sections
     and their forms take as today's date."""
     lookups = Lookups(services)
-    agreement = services.agreements.current()
-    period = (
-        None
-        if agreement is None
-        else Period(agreement.data.period_start, agreement.data.period_end)
-    )
+    # The lists show the records of every agreement: their period filter offers the years from
+    # the first agreement's start to the last one's end, or today in an extension.
+    covered = [item.covered for item in services.agreements.listing(today())]
+    period = Period(min(c.start for c in covered), max(c.end for c in covered)) if covered else None
     own = background is None
     background = background or Background()
     overview = OverviewPage(services, background, settings=settings, today=today)

@@ -79,7 +79,8 @@ def test_the_quarterly_report_is_made_and_shown(
     assert page.quarter_combo.currentText() == "2018 kv 3"
     assert page.quarter_combo.count() == 8  # 2017 kv 1 … 2018 kv 4
     assert page.internal_radio.isChecked()
-    assert page.agreement_label.text() == TITLE
+    assert page.agreement_combo.currentText() == "2017–2018 (gäller)"
+    assert page.agreement_label.text() == f"{TITLE}\ngäller 2017-01-01 – 2018-12-31"
     assert page.period_label.text() == "2018-07-01 – 2018-09-30"
     assert not page.save_button.isEnabled()
     assert not page.open_button.isEnabled()

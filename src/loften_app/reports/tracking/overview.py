@@ -75,11 +75,17 @@ class Overview:
 
 
 def overview(
-    services: Services, *, period: Period | None, today: dt.date, due: Due | None = None
+    services: Services,
+    *,
+    period: Period | None,
+    today: dt.date,
+    due: Due | None = None,
+    agreement: str | None = None,
 ) -> Overview:
-    """The overview of `period` (default: the current year within the agreement) on `today`;
-    `due` is reused when given (it does not depend on the period)."""
-    report = status_report(services, period=period, today=today)
+    """The overview of `period` (default: the current year within the agreement) of `agreement`
+    (an id; default: see `status_report`) on `today`; `due` is reused when given (it does not
+    depend on the period)."""
+    report = status_report(services, period=period, today=today, agreement=agreement)
     if due is None or due.today != today:
         due = due_on(services, report, today)
     return Overview(report=report, due=due, indicators=_indicators(services))
@@ -121,11 +127,14 @@ def _last_day(services: Services, report: StatusReport, today: dt.date) -> dt.da
     return max(covered.end, report.agreement.data.period_end, today + dt.timedelta(days=730))
 
 
-def warm(services: Services, periods: Sequence[Period], today: dt.date) -> None:
-    """Compute the status of each of `periods` once, so that the figure cache answers when
-    one of them is chosen (run on the helper thread while the user reads the overview)."""
+def warm(
+    services: Services, periods: Sequence[Period], today: dt.date, agreement: str | None = None
+) -> None:
+    """Compute the status of each of `periods` (of `agreement`) once, so that the figure cache
+    answers when one of them is chosen (run on the helper thread while the user reads the
+    overview)."""
     for period in periods:
-        status_report(services, period=period, today=today)
+        status_report(services, period=period, today=today, agreement=agreement)
 
 
 def _indicators(services: Services) -> tuple[IndicatorSeries, ...]:

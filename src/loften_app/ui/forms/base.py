@@ -48,11 +48,14 @@ class RecordForm(QWidget, Generic[DataT]):
         saved(object): a `Stored` record after a successful save.
         closed(): the user closed the form (after answering the unsaved-changes question).
         dirty_changed(bool): whether the form holds unsaved changes.
+        agreement_needed(object): the user asks to renew or create the agreement for this date
+            (a `datetime.date`), after a save refused because no agreement is in force then.
     """
 
     saved = Signal(object)
     closed = Signal()
     dirty_changed = Signal(bool)
+    agreement_needed = Signal(object)
 
     def __init__(
         self,
@@ -96,6 +99,15 @@ class RecordForm(QWidget, Generic[DataT]):
         self.history_button = QPushButton(self.tr("&Historik"))
         self.history_button.setToolTip(self.tr("Visa postens historik (Ctrl+H)"))
         self.history_button.hide()  # until the composition root gives a history source
+        #: Shown when a save is refused because no agreement is in force on the record's date.
+        self.agreement_button = QPushButton(self.tr("Förnya överenskommelsen…"))
+        self.agreement_button.setObjectName("agreement_needed")
+        self.agreement_button.setToolTip(
+            self.tr("Lägg upp en överenskommelse som gäller postens datum och spara sedan igen")
+        )
+        self.agreement_button.hide()
+        self._agreement_day: dt.date | None = None
+        self.agreement_button.clicked.connect(self._ask_for_agreement)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close_form)
         self.history_button.clicked.connect(self.show_history)
@@ -105,6 +117,7 @@ class RecordForm(QWidget, Generic[DataT]):
 
         bar = QHBoxLayout()
         bar.addWidget(self.problem_label, 1)
+        bar.addWidget(self.agreement_button)
         bar.addWidget(self.history_button)
         bar.addWidget(self.close_button)
         bar.addWidget(self.save_button)
@@ -244,6 +257,7 @@ class RecordForm(QWidget, Generic[DataT]):
         return validate(self.collect(), today=self._today(), words=InterfaceWords())
 
     def refresh_state(self) -> None:
+        self.agreement_button.hide()
         data = self.collect()
         issues = validate(data, today=self._today(), words=InterfaceWords())
         self.show_issues(issues)
@@ -297,6 +311,7 @@ class RecordForm(QWidget, Generic[DataT]):
                 )
         except ValidationError as error:
             self.show_issues(list(error.issues))
+            self._offer_agreement(data, error.issues)
             return False
         except StaleRecordError as error:
             self._resolve_conflict(error)
@@ -311,6 +326,19 @@ class RecordForm(QWidget, Generic[DataT]):
         self.open_record(stored)
         self.saved.emit(stored)
         return True
+
+    def _offer_agreement(self, data: DataT, issues: Sequence[ValidationIssue]) -> None:
+        """Offer to renew or create the agreement when none is in force on the record's date."""
+        for issue in issues:
+            day = getattr(data, issue.field, None)
+            if issue.code == "no_agreement" and isinstance(day, dt.date):
+                self._agreement_day = day
+                self.agreement_button.show()
+                return
+
+    def _ask_for_agreement(self) -> None:
+        if self._agreement_day is not None:
+            self.agreement_needed.emit(self._agreement_day)
 
     def _resolve_conflict(self, error: StaleRecordError[Any]) -> None:
         box = QMessageBox(self)

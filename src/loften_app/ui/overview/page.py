@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from loften_app.domain.enums import PromiseType
-from loften_app.domain.periods import Period, parse_period, quarter, years_in
+from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.targets import default_period
 from loften_app.reports.tracking.overview import Due, Overview, overview, warm
 from loften_app.storage.services import Services
+from loften_app.storage.services.cycle import AgreementListing
+from loften_app.ui.agreement_picker import AgreementCombo, periods_of, span_text
 from loften_app.ui.background import Background, Job
 from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.overview.cards import PromiseCard
@@ -45,7 +47,8 @@ SETTINGS_PERIOD = "overview/period"
 
 
 class OverviewPage(QWidget):
-    """Every promise of the agreement with its targets' status for the chosen period.
+    """Every promise of the chosen agreement (default: the one in force) with its targets'
+    status for the chosen year or quarter of the span it covers (its extension included).
 
     Signals:
         updated(): new figures are on screen.
@@ -95,6 +98,12 @@ class OverviewPage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.facts)
         header.addLayout(titles, 1)
+        agreement_label = QLabel(self.tr("Överens&kommelse:"))
+        self.agreement = AgreementCombo()
+        self.agreement.setToolTip(
+            self.tr("Överenskommelsen som översikten visar; den som gäller står först (Alt+K)")
+        )
+        agreement_label.setBuddy(self.agreement)
         period_label = QLabel(self.tr("&Period:"))
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period"))
@@ -105,6 +114,8 @@ class OverviewPage(QWidget):
         self.busy.setStyleSheet("QLabel#overview_busy { color: #555555; }")
         self.busy.setVisible(False)
         header.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(agreement_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.agreement, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(period_label, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.period, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(header)
@@ -133,7 +144,8 @@ class OverviewPage(QWidget):
         scroll.setWidget(content)
         outer.addWidget(scroll, 1)
 
-        self._span = self._fill_periods()
+        self._span: Period | None = None
+        self.agreement.currentIndexChanged.connect(self._agreement_chosen)
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.refresh()
 
@@ -149,26 +161,44 @@ class OverviewPage(QWidget):
         if index >= 0:
             self.period.setCurrentIndex(index)
 
+    def selected_agreement(self) -> AgreementListing | None:
+        return self.agreement.chosen()
+
+    def select_agreement(self, agreement_id: str) -> None:
+        """Show the agreement with this id (its default period)."""
+        self.agreement.select(agreement_id)
+
     def refresh(self) -> None:
-        """Compute the figures again (after a save anywhere, or a change of registers)."""
-        agreement = self._services.agreements.current()
-        if agreement is None:
+        """Compute the figures again (after a save anywhere, or a change of registers): the
+        agreements are listed again (a renewal adds one; the chosen one is kept)."""
+        listing = self._services.agreements.listing(self._today())
+        if not listing:
+            self.agreement.fill([])
+            self.period.clear()
             self._show_message(self.tr("Databasen har ingen överenskommelse ännu."))
             return
-        data = agreement.data
+        self.agreement.fill(listing, keep=self.agreement.chosen_id())
+        self._show_agreement()
+
+    def _agreement_chosen(self) -> None:
+        self._show_agreement(fresh=True)
+
+    def _show_agreement(self, *, fresh: bool = False) -> None:
+        chosen = self.agreement.chosen()
+        assert chosen is not None
+        data = chosen.agreement.data
         self.title.setText(data.title)
         self.facts.setText(
-            self.tr("%1 och %2 · gäller %3 – %4")
+            self.tr("%1 och %2 · %3")
             .replace("%1", data.municipality)
             .replace("%2", data.police_area)
-            .replace("%3", data.period_start.isoformat())
-            .replace("%4", data.period_end.isoformat())
+            .replace("%3", span_text(chosen))
         )
         self._due = None
         self._prefetched = False
-        if self._span != Period(data.period_start, data.period_end):
+        if fresh or self._span != chosen.covered:
             blocked = self.period.blockSignals(True)
-            self._span = self._fill_periods()
+            self._span = self._fill_periods(chosen)
             self.period.blockSignals(blocked)
         self._compute(self.selected_period())
 
@@ -178,24 +208,18 @@ class OverviewPage(QWidget):
 
     # --- computing ----------------------------------------------------------------------------
 
-    def _fill_periods(self) -> Period | None:
+    def _fill_periods(self, chosen: AgreementListing) -> Period:
+        """Offer the years and quarters `chosen` covers; select the one shown before (or
+        remembered in the settings) if offered, else today's year within the agreement."""
+        wanted = self.period.currentData()
+        if not wanted and self._settings is not None:
+            wanted = self._settings.value(SETTINGS_PERIOD)
         self.period.clear()
-        agreement = self._services.agreements.current()
-        if agreement is None:
-            return None
-        span = Period(agreement.data.period_start, agreement.data.period_end)
-        for each in years_in(span):
-            y = each.start.year
-            self.period.addItem(str(y), each.key)
-            for number in range(1, 5):
-                part = quarter(y, number)
-                if part.overlap(span) is None:
-                    continue
-                self.period.addItem(period_text(part), part.key)
-        chosen = None
-        if self._settings is not None:
-            chosen = self._settings.value(SETTINGS_PERIOD)
-        index = self.period.findData(chosen) if chosen else -1
+        span = chosen.covered
+        for period, whole_year in periods_of(span):
+            text = str(period.start.year) if whole_year else period_text(period)
+            self.period.addItem(text, period.key)
+        index = self.period.findData(wanted) if wanted else -1
         if index < 0:
             index = self.period.findData(default_period(span, self._today()).key)
         if index < 0:  # a clipped first or last year: the year itself is still offered
@@ -214,7 +238,14 @@ class OverviewPage(QWidget):
         # Bound methods only (no closures over the page; see ui.background). The page tells
         # the newest request's result from older ones by the job that sent it.
         self._job = self._background.run(
-            partial(overview, self._services, period=period, today=self._today(), due=self._due)
+            partial(
+                overview,
+                self._services,
+                period=period,
+                today=self._today(),
+                due=self._due,
+                agreement=self.agreement.chosen_id(),
+            )
         )
         self._job.succeeded.connect(self._arrived)
         self._job.failed.connect(self._failed)
@@ -239,10 +270,17 @@ class OverviewPage(QWidget):
         self._show_message(message)
 
     def _prefetch(self, data: Overview) -> Job:
-        """Compute every period the picker offers once, on the helper thread, so that
-        choosing one only reads the figure cache."""
+        """Compute the periods the picker offers once, on the helper thread, so that choosing
+        one only reads the figure cache: those of the agreement's written years and of the year
+        shown (an agreement long in its extension offers many years; those are computed when
+        chosen)."""
+        agreement = data.report.agreement.data
+        years = {*range(agreement.period_start.year, agreement.period_end.year + 1)}
+        years.add(data.report.period.start.year)
         periods = [parse_period(str(self.period.itemData(i))) for i in range(self.period.count())]
-        return self._background.run(partial(warm, self._services, periods, data.today))
+        periods = [p for p in periods if p.start.year in years]
+        call = partial(warm, self._services, periods, data.today, data.report.agreement.id)
+        return self._background.run(call)
 
     # --- showing ------------------------------------------------------------------------------
 

@@ -6,8 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QMessageBox,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QStyleOption,
+    QTabWidget,
+    QWidget,
+)
 
 from loften_app.domain.periods import Period
 from loften_app.storage.services import Services
@@ -46,8 +55,12 @@ class RegistersPage(QTabWidget):
     lists with a form. After any change the lookups are invalidated, so pickers and lists
     everywhere read the registers again.
 
+    "Förnya överenskommelsen…" (the button in the tabs' corner, and the menu entry through
+    `open_renewal`) makes the next agreement from the one in force.
+
     Signals:
-        registers_changed(): an entry was saved, deleted or restored in any register.
+        registers_changed(): an entry was saved, deleted or restored in any register (or the
+            agreement was renewed).
     """
 
     registers_changed = Signal()
@@ -118,6 +131,16 @@ class RegistersPage(QTabWidget):
         self.addTab(self.sections["places"], translate("RegistersPage", "Platser"))
         self.addTab(self.sections["shops"], translate("RegistersPage", "Butiker"))
         self.addTab(self.sections["indicators"], translate("RegistersPage", "Indikatorer"))
+        self.renew_button = QPushButton(translate("RegistersPage", "Förnya överenskommelsen…"))
+        self.renew_button.setObjectName("renew_agreement")
+        self.renew_button.setToolTip(
+            translate(
+                "RegistersPage",
+                "En ny överenskommelse för nästa period, med löftena och målen från den som gäller",
+            )
+        )
+        self.renew_button.clicked.connect(self._renew_clicked)
+        self.setCornerWidget(self.renew_button, Qt.Corner.TopRightCorner)
         self._current = 0
         self._switching = False
         self.currentChanged.connect(self._tab_changed)
@@ -132,6 +155,47 @@ class RegistersPage(QTabWidget):
             self.agreement_form.open_new(self.agreement_form.blank(self._today()))
         else:
             self.agreement_form.open_record(current)
+
+    def renewal_dialog(self, day: dt.date | None = None) -> QDialog | None:
+        """The renewal dialog for the agreement in force, for a period that covers `day` if
+        given (None, with a message, when the file has no agreement or the current tab's
+        changes must be kept first)."""
+        from loften_app.ui.registers.renew import RenewDialog
+
+        if not self.can_leave():
+            return None
+        source = self._services.agreements.current(self._today())
+        if source is None:
+            QMessageBox.information(
+                self,
+                self.tr("Förnya överenskommelsen"),
+                self.tr(
+                    "Det finns ingen överenskommelse att förnya. Lägg upp den under "
+                    "Överenskommelse först."
+                ),
+            )
+            return None
+        dialog = RenewDialog(self._services, self, source=source, today=self._today, covering=day)
+        dialog.accepted.connect(self._renewed)
+        return dialog
+
+    def open_renewal(self, day: dt.date | None = None) -> bool:
+        """Open "Förnya överenskommelsen" (for a period that covers `day`, if given); True when
+        a new agreement was saved."""
+        dialog = self.renewal_dialog(day)
+        if dialog is None:
+            return False
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def _renew_clicked(self) -> None:
+        self.open_renewal()
+
+    def _renewed(self) -> None:
+        self.reload_agreement()
+        self._changed()
 
     # --- changes --------------------------------------------------------------------------------
 

@@ -41,7 +41,8 @@ def agreement_years(agreement: Period) -> str:
 
 
 def default_quarter(agreement: Period, today: dt.date) -> Period:
-    """The quarter of `today` while the agreement runs; else its first or its last quarter."""
+    """The quarter of `today` while the agreement runs (its covered span: written period and
+    extension); else its first or its last quarter."""
     quarters = quarters_in(agreement)
     if today < agreement.start:
         return quarters[0]
@@ -52,11 +53,13 @@ def default_quarter(agreement: Period, today: dt.date) -> Period:
 
 @dataclass(frozen=True)
 class Choice:
-    """One report to make: its kind, internal or public, and the quarter (quarterly only)."""
+    """One report to make: its kind, internal or public, the quarter (quarterly only) and the
+    agreement's id (None: the one the report chooses by itself)."""
 
     kind: str
     public: bool
     quarter: Period | None
+    agreement: str | None = None
 
     def title(self, agreement: Period) -> str:
         """'Kvartalsrapport 2018 kv 3' or 'Uppföljning 2017–2018', for the page."""

@@ -81,7 +81,10 @@ def make_report(
             .replace("%2", os_reason(error))
         ) from error
     request = ReportRequest(
-        kind=ReportKind(choice.kind), public=choice.public, quarter=choice.quarter
+        kind=ReportKind(choice.kind),
+        public=choice.public,
+        quarter=choice.quarter,
+        agreement=choice.agreement,
     )
     written = write_report(services, request, out, made_by=made_by, today=today, progress=progress)
     os.chmod(written, 0o600)  # a temporary copy: readable by its owner only, public or not

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period, parse_period, quarters_in
 from loften_app.storage.services import Services
+from loften_app.ui.agreement_picker import AgreementCombo, span_text
 from loften_app.ui.background import Background, Job
 from loften_app.ui.reports.choices import (
     FOLLOW_UP,
@@ -105,7 +107,9 @@ class ReportsPage(QWidget):
         self._report_dir = report_dir
         self._temporary: tempfile.TemporaryDirectory[str] | None = None
         self._made = 0
+        # The written period of the chosen agreement, and the span it covers (with extension).
         self._agreement: Period | None = None
+        self._covered: Period | None = None
         self._job: Job | None = None
         self._printer: QPrinter | None = None
         self.shown: ShownReport | None = None
@@ -135,6 +139,12 @@ class ReportsPage(QWidget):
         font.setBold(True)
         heading.setFont(font)
         column.addWidget(heading)
+        column.addWidget(self._caption(self.tr("Överenskommelse")))
+        self.agreement_combo = AgreementCombo()
+        self.agreement_combo.setToolTip(
+            self.tr("Överenskommelsen som rapporten gäller; den som gäller nu står först.")
+        )
+        column.addWidget(self.agreement_combo)
         self.agreement_label = QLabel()
         self.agreement_label.setObjectName("report_agreement")
         self.agreement_label.setWordWrap(True)
@@ -239,12 +249,21 @@ class ReportsPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(panel)
+        # On a small screen (1366×768 at 150 %) the choices scroll instead of squeezing texts.
+        choices = QScrollArea()
+        choices.setObjectName("report_choices_scroll")
+        choices.setWidget(panel)
+        choices.setWidgetResizable(True)
+        choices.setFrameShape(QFrame.Shape.NoFrame)
+        choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        choices.setFixedWidth(panel.width() + choices.verticalScrollBar().sizeHint().width())
+        layout.addWidget(choices)
         layout.addLayout(right, 1)
 
         self.kind_group.idToggled.connect(self._on_choice_changed)
         self.version_group.idToggled.connect(self._on_choice_changed)
         self.quarter_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.agreement_combo.currentIndexChanged.connect(self._on_agreement_chosen)
         self.make_button.clicked.connect(self.make)
         self.open_button.clicked.connect(self.open_external)
         self.save_button.clicked.connect(self.save_as)
@@ -268,32 +287,45 @@ class ReportsPage(QWidget):
     # --- choices ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the agreement again (it may have been changed under Register)."""
-        agreement = self._services.agreements.current()
+        """Read the agreements again (one may have been changed or renewed under Register)."""
+        listing = self._services.agreements.listing(self._today())
+        self.agreement_combo.fill(listing, keep=self.agreement_combo.chosen_id())
+        self.agreement_combo.setEnabled(bool(listing))
+        self._fill_quarters()
+
+    def _on_agreement_chosen(self) -> None:
+        self._fill_quarters()
+        self._on_choice_changed()
+
+    def _fill_quarters(self) -> None:
+        """The quarters of the chosen agreement's covered span (its extension up to today)."""
+        chosen = self.agreement_combo.chosen()
         period = (
             None
-            if agreement is None
-            else Period(agreement.data.period_start, agreement.data.period_end)
+            if chosen is None
+            else Period(chosen.agreement.data.period_start, chosen.agreement.data.period_end)
         )
+        covered = None if chosen is None else chosen.covered
         self.agreement_label.setText(
-            agreement.data.title
-            if agreement is not None
+            f"{chosen.agreement.data.title}\n{span_text(chosen)}"
+            if chosen is not None
             else self.tr(
                 "Databasen har ingen överenskommelse. Lägg in den under Register innan du "
                 "skapar en rapport."
             )
         )
-        if period != self._agreement or self.quarter_combo.count() == 0:
+        self._agreement = period
+        if covered != self._covered or self.quarter_combo.count() == 0:
             wanted = self.quarter_combo.currentData() or self._settings.value(SETTINGS_QUARTER)
-            self._agreement = period
+            self._covered = covered
             self.quarter_combo.blockSignals(True)
             self.quarter_combo.clear()
-            if period is not None:
-                for quarter in quarters_in(period):
+            if covered is not None:
+                for quarter in quarters_in(covered):
                     self.quarter_combo.addItem(quarter_text(quarter), quarter.key)
                 index = self.quarter_combo.findData(wanted)
                 if index < 0:
-                    index = self.quarter_combo.findData(default_quarter(period, self._today()).key)
+                    index = self.quarter_combo.findData(default_quarter(covered, self._today()).key)
                 self.quarter_combo.setCurrentIndex(max(index, 0))
             self.quarter_combo.blockSignals(False)
         self._update_controls()
@@ -305,7 +337,12 @@ class ReportsPage(QWidget):
         kind = QUARTERLY if self.quarterly_radio.isChecked() else FOLLOW_UP
         key = self.quarter_combo.currentData()
         quarter = parse_period(key) if kind == QUARTERLY and key else None
-        return Choice(kind=kind, public=self.public_radio.isChecked(), quarter=quarter)
+        return Choice(
+            kind=kind,
+            public=self.public_radio.isChecked(),
+            quarter=quarter,
+            agreement=self.agreement_combo.chosen_id(),
+        )
 
     def _restore(self) -> None:
         kind = self._settings.value(SETTINGS_KIND, QUARTERLY)
@@ -333,6 +370,7 @@ class ReportsPage(QWidget):
             self.public_radio,
         ):
             widget.setEnabled(not busy and has_agreement)
+        self.agreement_combo.setEnabled(not busy and has_agreement)
         self.quarter_combo.setEnabled(not busy and has_agreement and quarterly)
         self.make_button.setEnabled(not busy and has_agreement)
         for button in (self.open_button, self.save_button, self.print_button):
@@ -366,6 +404,10 @@ class ReportsPage(QWidget):
 
     def busy(self) -> bool:
         return self._job is not None
+
+    def set_made_by(self, name: str) -> None:
+        """Who is named in the header of the next report (the settings changed)."""
+        self._made_by = name
 
     def make(self) -> Job | None:
         """Make the chosen report in the background; the job, or None when nothing started."""

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from loften_app.domain.records import Actor
 from loften_app.ui.background import Background, Job
-from loften_app.ui.i18n import enum_text
 from loften_app.ui.safety.preferences import (
     backup_policy,
     partners,
@@ -369,27 +368,11 @@ class SafetyActions(QObject):
     def _ask_to_pair(self, signer: Any) -> None:
         """The first package of an unknown installation: show who it claims to be and the
         fingerprint to compare with the sender; pair and go on only if the user confirms."""
+        from loften_app.ui.safety.partners import confirm_pairing
+
         self._status("")
-        text = (
-            self.tr(
-                "Paketet kommer från en installation som inte är parad med den här.\n\n"
-                "Organisation: %1\nNamn: %2\nFingeravtryck: %3\n\n"
-                "Ring avsändaren och be hen läsa upp fingeravtrycket som Löften visar där "
-                "(Arkiv › Parade installationer). Lita bara på paketet om det stämmer tecken "
-                "för tecken. Stämmer fingeravtrycket?"
-            )
-            .replace("%1", enum_text(signer.organisation))
-            .replace("%2", signer.name or self.tr("(inget namn)"))
-            .replace("%3", signer.fingerprint)
-        )
-        answer = QMessageBox.question(
-            self.window,
-            self.tr("Para med en ny installation?"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes or self.services is None:
+        confirmed = confirm_pairing(self.window, signer)
+        if not confirmed or self.services is None:
             self._status(self.tr("Installationen parades inte. Inget har importerats."))
             return
         self._status(self.tr("Kontrollerar paketet…"), 0)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +28,35 @@ from loften_app.storage.exchange.signing import (
     revoke,
 )
 from loften_app.ui.i18n import enum_text
+
+
+def confirm_pairing(parent: QWidget | None, signer: Any) -> bool:
+    """The first package of an unknown installation: show who it claims to be and the
+    fingerprint to compare with the sender; True only when the user confirms it."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SafetyActions", text)
+
+    text = (
+        tr(
+            "Paketet kommer från en installation som inte är parad med den här.\n\n"
+            "Organisation: %1\nNamn: %2\nFingeravtryck: %3\n\n"
+            "Ring avsändaren och be hen läsa upp fingeravtrycket som Löften visar där "
+            "(Arkiv › Parade installationer). Lita bara på paketet om det stämmer tecken "
+            "för tecken. Stämmer fingeravtrycket?"
+        )
+        .replace("%1", enum_text(signer.organisation))
+        .replace("%2", signer.name or tr("(inget namn)"))
+        .replace("%3", signer.fingerprint)
+    )
+    answer = QMessageBox.question(
+        parent,
+        tr("Para med en ny installation?"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class PartnersDialog(QDialog):
