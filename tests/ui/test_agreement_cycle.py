@@ -414,7 +414,7 @@ def test_the_first_start_from_the_other_organisations_package_shares_its_agreeme
     (question,) = questions
     assert verify_signature(package).fingerprint in question
     assert seen[0] == "Välj paketet (.loften-filen) först."
-    assert seen[1].startswith("Paketet kan inte importeras: filen är inget giltigt Löften-paket")
+    assert seen[1].startswith("Paketet kan inte importeras: paketet är inte signerat")
     assert startup.services is not None
     police = startup.services
     theirs = municipality.agreements.current(TODAY)

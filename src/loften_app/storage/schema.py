@@ -30,9 +30,29 @@ _SPACE = re.compile(r"\s+")
 def schema_of(connection: sqlite3.Connection) -> frozenset[SchemaEntry]:
     """Every table, index, trigger and view of the database, SQL text normalised."""
     return frozenset(
-        (kind, name, table, _SPACE.sub(" ", sql).strip())
+        (kind, name, table, _normalised(kind, _SPACE.sub(" ", sql).strip()))
         for kind, name, table, sql in connection.execute(_SQL)
     )
+
+
+def _normalised(kind: str, sql: str) -> str:
+    """A table's constraints in a fixed order: a migration that rebuilds a table (Alembic's
+    batch mode) writes them in an order that varies from run to run."""
+    if kind != "table" or not sql.endswith(")") or "(" not in sql:
+        return sql
+    head, body = sql[: sql.index("(")], sql[sql.index("(") + 1 : -1]
+    parts, depth, current = [], 0, []
+    for char in body:
+        if char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+            continue
+        depth += (char == "(") - (char == ")")
+        current.append(char)
+    parts.append("".join(current).strip())
+    columns = [p for p in parts if not p.startswith("CONSTRAINT ")]
+    constraints = sorted(p for p in parts if p.startswith("CONSTRAINT "))
+    return f"{head}( {', '.join([*columns, *constraints])} )"
 
 
 @functools.cache
