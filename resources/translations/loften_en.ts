@@ -3406,6 +3406,22 @@ Do you want to apply retention now?</translation>
         <translation>{comparison} {value}</translation>
     </message>
     <message>
+        <source>{met} av {count} avslutade kvartal med {goal}</source>
+        <translation>{met} of {count} finished quarters with {goal}</translation>
+    </message>
+    <message>
+        <source>{met} av {count} avslutade år med {goal}</source>
+        <translation>{met} of {count} finished years with {goal}</translation>
+    </message>
+    <message>
+        <source>{met} av {count} kvartal med {goal}</source>
+        <translation>{met} of {count} quarters with {goal}</translation>
+    </message>
+    <message>
+        <source>{met} av {count} år med {goal}</source>
+        <translation>{met} of {count} years with {goal}</translation>
+    </message>
+    <message>
         <source>{count} planerade</source>
         <translation>{count} planned</translation>
     </message>

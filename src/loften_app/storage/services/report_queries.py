@@ -244,14 +244,15 @@ class ReportQueries:
 
     def drug_cases_by_kind(
         self, *, period: Period, promise_ids: Sequence[str]
-    ) -> dict[DrugCaseKind, tuple[int, int]]:
-        """Per kind: (cases detected in `period`, of them with a first municipal contact)."""
+    ) -> dict[DrugCaseKind | None, tuple[int, int]]:
+        """Per kind: (cases detected in `period`, of them with a first municipal contact); the
+        key None holds the cases whose kind is not given ("uppgift saknas")."""
         if not promise_ids:
             return {}
         parameters = {"start": period.start, "end": period.end, "ids": list(promise_ids)}
         with self._db.reading() as session:
             return {
-                DrugCaseKind(kind): (int(count), int(contacted))
+                (None if kind is None else DrugCaseKind(kind)): (int(count), int(contacted))
                 for kind, count, contacted in session.execute(_CASES_BY_KIND, parameters)
             }
 
