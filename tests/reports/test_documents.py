@@ -215,7 +215,7 @@ def drug_numbers(text: str, start: str, end: str) -> list[str]:
     labels = (
         r"\d{4} kv \d",
         r"inom \d+ dag(ar)?",
-        r"från 1 till 4",
+        r"från [01] till 4",
         r"Löfte \d",
         r"Sida \d+ av \d+",
         r"(minst|högst) \d+",  # a target's value, not a count

@@ -426,7 +426,7 @@ def format_number(value: float, decimals: int = 1, *, words: Words = SWEDISH) ->
 
 
 def format_value(measure: Measure, value: float | None, *, words: Words = SWEDISH) -> str:
-    """An actual value in words: "3", "12,5 h", "83 %", or "–" when there is none."""
+    """An actual value in words: "3", "12,5 h", "83 %", "3,5 d", or "–" when there is none."""
     if value is None:
         return "–"
     kind = measure_kind(measure)
@@ -434,6 +434,8 @@ def format_value(measure: Measure, value: float | None, *, words: Words = SWEDIS
         return f"{format_number(value, 0, words=words)} %"
     if kind is MeasureKind.AMOUNT:
         return f"{format_number(value, words=words)} h"
+    if measure is Measure.DRUG_MEDIAN_DAYS_TO_CONTACT:
+        return f"{format_number(value, words=words)} d"
     return format_number(value, words=words)
 
 

@@ -23,9 +23,11 @@ from loften_app.reports.content import (
     indicator_sections,
     target_line,
 )
+from loften_app.reports.public_drugs import NOT_YET, PublicDrugTable, public_drug_table
 from loften_app.reports.tracking.engine import status_report
 from loften_app.storage.services import Services
 from loften_app.storage.services.figures import PromiseFigures
+from loften_app.storage.services.report_queries import ReportQueries
 
 __all__ = ["FollowUpPromise", "FollowUpReport", "follow_up_report"]
 
@@ -45,6 +47,8 @@ class FollowUpPromise:
     public_comment: str
     #: Empty in the public version.
     internal_comment: str
+    #: A drug promise's public figures (public follow-up of an ended agreement only).
+    drug_table: PublicDrugTable | None = None
 
 
 @dataclass(frozen=True)
@@ -70,9 +74,21 @@ def follow_up_report(
     agreement = current_agreement(services)
     span = agreement_span(agreement)
     status = status_report(services, period=span, today=today)
+    ended = status.as_of >= span.end
+    queries = ReportQueries(services.database)
     promises: list[FollowUpPromise] = []
     for p in status.promises:
         data = p.promise.data
+        drugs = data.type is PromiseType.DRUGS
+        table: PublicDrugTable | None = None
+        lines = figure_lines(data.type, p.figures, public=public)
+        if public and drugs:
+            if ended:
+                kinds = queries.drug_cases_by_kind(period=span, promise_ids=[p.promise.id])
+                table = public_drug_table(p.figures, {k: n for k, (n, _) in kinds.items()})
+                lines = [*table.lines, lines[-1]]
+            else:
+                lines = [("Narkotikaärenden", NOT_YET), lines[-1]]
         promises.append(
             FollowUpPromise(
                 number=data.number,
@@ -82,10 +98,21 @@ def follow_up_report(
                 responsibility_note="" if public else data.responsibility_note,
                 type=data.type,
                 figures=p.figures,
-                figure_lines=tuple(figure_lines(data.type, p.figures, public=public)),
-                targets=tuple(target_line(t, p.figures, public=public) for t in p.targets),
+                figure_lines=tuple(lines),
+                targets=tuple(
+                    target_line(
+                        t,
+                        p.figures,
+                        public=public,
+                        drugs=drugs,
+                        drug_table=table,
+                        withheld=NOT_YET,
+                    )
+                    for t in p.targets
+                ),
                 public_comment=data.follow_up_comment,
                 internal_comment="" if public else data.internal_comment,
+                drug_table=table,
             )
         )
     header = Header.of(

@@ -34,6 +34,7 @@ from loften_app.reports.content import (
     indicator_sections,
     target_line,
 )
+from loften_app.reports.public_drugs import IN_FOLLOW_UP, MISSING
 from loften_app.reports.tracking.engine import PromiseStatus, status_report
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import PromiseFigures
@@ -192,7 +193,14 @@ def quarterly_report(
         q_lines = figure_lines(promise.type, q.figures, public=public)
         y_lines = dict(figure_lines(promise.type, y.figures, public=public))
         targets = tuple(
-            target_line(t, q.figures, public=public, ytd=yt, ytd_figures=y.figures)
+            target_line(
+                t,
+                q.figures,
+                public=public,
+                ytd=yt,
+                ytd_figures=y.figures,
+                drugs=promise.type is PromiseType.DRUGS,
+            )
             for t, yt in zip(q.targets, y.targets, strict=True)
         )
         sections.append(
@@ -354,7 +362,7 @@ def _volunteers(quarter: list[PromiseFigures], ytd: list[PromiseFigures]) -> Vol
     y = PromiseFigures.total(ytd)
 
     def with_share(part: int, whole: int) -> str:
-        return privacy.count_with_share(part, whole, public=False)
+        return privacy.count_with_share(part, whole)
 
     lines = (
         ("Insatser", str(q.deployments), str(y.deployments)),
@@ -391,28 +399,39 @@ def drug_summary(
     *,
     public: bool,
 ) -> DrugSummary:
-    """The drug cases of `period` in figures, masked by `reports.privacy` in public."""
+    """The drug cases of `period` in figures. A public quarterly report shows none: public drug
+    figures are published once, for the whole agreement, in the public follow-up
+    (docs/figures.md, rule 5)."""
     f = PromiseFigures.total(figures)
     kinds = queries.drug_cases_by_kind(period=period, promise_ids=promise_ids)
     by_kind = {k: kinds.get(k, (0, 0))[0] for k in DrugCaseKind}
     by_age = {g: f.drug_cases_by_age.get(g, 0) for g in AgeGroup}
     contacted = sum(f.contact_days.values())
     within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
-    ages = privacy.breakdown_texts(by_age, public=public)
-    kind_texts = privacy.breakdown_texts(by_kind, public=public)
-    lines = (
-        ("Narkotikaärenden", privacy.count_text(f.drug_cases, public=public)),
-        (
-            "Kommunen underrättad",
-            privacy.count_with_share(f.drug_cases_notified, f.drug_cases, public=public),
-        ),
-        ("Kommunal kontakt", privacy.count_with_share(contacted, f.drug_cases, public=public)),
-        (
-            f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
-            privacy.count_with_share(within, f.drug_cases, public=public),
-        ),
-        ("Mediantid till kontakt", privacy.median_text(f.contact_days, public=public)),
-    )
+    if public:
+        lines: tuple[tuple[str, str], ...] = (("Narkotikaärenden", IN_FOLLOW_UP),)
+        age_lines: tuple[tuple[str, str], ...] = ()
+        kind_lines: tuple[tuple[str, str], ...] = ()
+    else:
+        lines = (
+            ("Narkotikaärenden", privacy.count_text(f.drug_cases)),
+            (
+                "Kommunen underrättad",
+                privacy.count_with_share(f.drug_cases_notified, f.drug_cases),
+            ),
+            ("Kommunal kontakt", privacy.count_with_share(contacted, f.drug_cases)),
+            (
+                f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
+                privacy.count_with_share(within, f.drug_cases),
+            ),
+            ("Mediantid till kontakt", privacy.median_text(f.contact_days)),
+        )
+        age_lines = tuple((label(g), str(by_age[g])) for g in AgeGroup)
+        if f.drug_cases_age_missing:
+            age_lines += ((MISSING, str(f.drug_cases_age_missing)),)
+        kind_lines = tuple((label(k), str(by_kind[k])) for k in DrugCaseKind)
+        if kinds.get(None):
+            kind_lines += ((MISSING, str(kinds[None][0])),)
     return DrugSummary(
         cases=f.drug_cases,
         by_age=by_age,
@@ -422,8 +441,8 @@ def drug_summary(
         contacted_within=within,
         contact_days=dict(f.contact_days),
         lines=lines,
-        age_lines=tuple((label(g), ages[g]) for g in AgeGroup),
-        kind_lines=tuple((label(k), kind_texts[k]) for k in DrugCaseKind),
+        age_lines=age_lines,
+        kind_lines=kind_lines,
         open_cases=()
         if public
         else tuple(

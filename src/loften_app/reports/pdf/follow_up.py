@@ -6,7 +6,12 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from loften_app.reports.follow_up import FollowUpReport
 from loften_app.reports.pdf.base import Styles, build_pdf, para, table
-from loften_app.reports.pdf.common import header_block, indicator_block, target_table
+from loften_app.reports.pdf.common import (
+    PUBLIC_DRUG_NOTE,
+    header_block,
+    indicator_block,
+    target_table,
+)
 
 __all__ = ["render_follow_up"]
 
@@ -53,8 +58,29 @@ def render_follow_up(report: FollowUpReport) -> bytes:
         if p.internal_comment:
             story.append(para("Intern kommentar", Styles.h2))
             story.append(para(p.internal_comment, Styles.body))
+        if p.drug_table is not None:
+            story.append(Spacer(1, 6))
+            story.append(
+                KeepTogether(
+                    [
+                        table(
+                            ["Åldersgrupp", "Ärenden"],
+                            [[name, cell.text] for name, cell in p.drug_table.ages],
+                            [0.6, 0.4],
+                            right=(1,),
+                        ),
+                        Spacer(1, 6),
+                        table(
+                            ["Typ av ärende", "Ärenden"],
+                            [[name, cell.text] for name, cell in p.drug_table.kinds],
+                            [0.6, 0.4],
+                            right=(1,),
+                        ),
+                    ]
+                )
+            )
         if h.public and p.type.value == "drugs":
-            story.append(para('Antal från 1 till 4 visas som "färre än 5".', Styles.note))
+            story.append(para(PUBLIC_DRUG_NOTE, Styles.note))
     story.append(CondPageBreak(150))
     story.append(para("Indikatorer", Styles.h1))
     story.extend(indicator_block(report.indicators))

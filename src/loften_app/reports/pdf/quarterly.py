@@ -8,7 +8,12 @@ from loften_app.domain.enums import label
 from loften_app.domain.targets import format_number
 from loften_app.reports.pdf.base import Styles, build_pdf, para, table
 from loften_app.reports.pdf.chart import chart_grid
-from loften_app.reports.pdf.common import header_block, indicator_block, target_table
+from loften_app.reports.pdf.common import (
+    PUBLIC_DRUG_NOTE,
+    header_block,
+    indicator_block,
+    target_table,
+)
 from loften_app.reports.quarterly import QuarterlyReport
 
 __all__ = ["render_quarterly"]
@@ -141,30 +146,31 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
 
     story.append(para(f"Narkotikaärenden {q}", Styles.h1))
     d = report.drugs
-    story.append(table(["", q], [list(r) for r in d.lines], [0.6, 0.4], right=(1,)))
-    story.append(Spacer(1, 6))
-    story.append(
-        KeepTogether(
-            [
-                table(
-                    ["Åldersgrupp", "Ärenden"],
-                    [list(r) for r in d.age_lines],
-                    [0.6, 0.4],
-                    right=(1,),
-                ),
-                Spacer(1, 6),
-                table(
-                    ["Typ av ärende", "Ärenden"],
-                    [list(r) for r in d.kind_lines],
-                    [0.6, 0.4],
-                    right=(1,),
-                ),
-            ]
-        )
-    )
     if h.public:
-        story.append(para('Antal från 1 till 4 visas som "färre än 5".', Styles.note))
-    elif d.open_cases:
+        story.append(para(PUBLIC_DRUG_NOTE, Styles.body))
+    else:
+        story.append(table(["", q], [list(r) for r in d.lines], [0.6, 0.4], right=(1,)))
+        story.append(Spacer(1, 6))
+        story.append(
+            KeepTogether(
+                [
+                    table(
+                        ["Åldersgrupp", "Ärenden"],
+                        [list(r) for r in d.age_lines],
+                        [0.6, 0.4],
+                        right=(1,),
+                    ),
+                    Spacer(1, 6),
+                    table(
+                        ["Typ av ärende", "Ärenden"],
+                        [list(r) for r in d.kind_lines],
+                        [0.6, 0.4],
+                        right=(1,),
+                    ),
+                ]
+            )
+        )
+    if d.open_cases:
         story.append(para("Ärenden utan kommunal kontakt", Styles.h2))
         story.append(
             table(
