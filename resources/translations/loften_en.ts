@@ -1875,12 +1875,16 @@ overdue</translation>
         <translation>The database has no agreement. Enter it under Registers before making a report.</translation>
     </message>
     <message>
+        <source>Valen har ändrats: skapa rapporten igen.</source>
+        <translation>The choices have changed: make the report again.</translation>
+    </message>
+    <message>
         <source>Hela överenskommelsen: %1</source>
         <translation>The whole agreement: %1</translation>
     </message>
     <message>
-        <source>Utan fritext och ärendekoder; antal narkotikaärenden 1–4 visas som ”färre än 5”. För webben och pressen.</source>
-        <translation>No free text or case codes; drug case counts of 1–4 are shown as “fewer than 5”. For the web and the press.</translation>
+        <source>Utan fritext och ärendekoder; narkotikaärenden redovisas bara för hela perioden i uppföljningen, och antal under 5 visas inte. För webben och pressen.</source>
+        <translation>Without free text and case codes; drug cases are given only for the whole period, in the follow-up, and counts under 5 are not shown. For the web and the press.</translation>
     </message>
     <message>
         <source>Med anteckningar och ärendekoder. Sprid den inte utanför styrgruppen.</source>
@@ -3218,6 +3222,10 @@ Do you want to apply retention now?</translation>
     <message>
         <source>(offentlig)</source>
         <translation>(public)</translation>
+    </message>
+    <message>
+        <source>(intern)</source>
+        <translation>(internal)</translation>
     </message>
     <message>
         <source>disken är full</source>

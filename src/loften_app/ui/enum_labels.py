@@ -413,6 +413,7 @@ QT_TRANSLATE_NOOP("reports", "Kvartalsrapport")
 QT_TRANSLATE_NOOP("reports", "Uppföljning")
 QT_TRANSLATE_NOOP("reports", "%1 kv %2")
 QT_TRANSLATE_NOOP("reports", "(offentlig)")
+QT_TRANSLATE_NOOP("reports", "(intern)")
 
 # reports/jobs.py
 QT_TRANSLATE_NOOP("reports", "disken är full")

@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from loften_app.domain.errors import LoftenError
+from loften_app.domain.periods import Period
 from loften_app.storage.services import Services
 from loften_app.ui.reports.choices import Choice
 
@@ -58,6 +59,8 @@ class ShownReport:
     path: Path
     choice: Choice
     file_name: str
+    #: The agreement period it was made for.
+    agreement: Period | None = None
 
 
 def make_report(
@@ -69,6 +72,7 @@ def make_report(
     made_by: str,
     today: dt.date,
     progress: Callable[[int, int], None],
+    agreement: Period | None = None,
 ) -> ShownReport:
     """Runs on the helper thread: the report `choice` asks for, written to `out`."""
     from loften_app.reports.documents import ReportKind, ReportRequest, write_report
@@ -86,20 +90,25 @@ def make_report(
     )
     written = write_report(services, request, out, made_by=made_by, today=today, progress=progress)
     os.chmod(written, 0o600)  # a temporary copy: readable by its owner only, public or not
-    return ShownReport(written, choice, file_name)
+    return ShownReport(written, choice, file_name, agreement)
 
 
-def copy_whole(source: Path, target: Path) -> None:
-    """Copy `source` to `target` whole or not at all (a temporary file beside it, then rename)."""
+def copy_whole(source: Path, target: Path, *, private: bool = True) -> None:
+    """Copy `source` to `target` whole or not at all (a temporary file beside it, then rename).
+    A `private` copy (an internal report) is readable by its owner only; a public one as the
+    user's umask allows."""
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
     os.close(handle)
     try:
         shutil.copyfile(source, temporary)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+        if private:
+            os.chmod(temporary, 0o600)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
