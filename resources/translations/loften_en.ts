@@ -1315,6 +1315,14 @@ overdue</translation>
         <translation>Type:</translation>
     </message>
     <message>
+        <source>Timmar per år som polisen och kommunen planerar att lägga på löftet. Rapporterna visar planerad tid mot nedlagd tid. Lämna tomt om ingen plan finns.</source>
+        <translation>Hours a year that the police and the municipality plan to spend on the promise. The reports show planned against spent time. Leave empty when there is no plan.</translation>
+    </message>
+    <message>
+        <source>Planerad tid per år:</source>
+        <translation>Planned time per year:</translation>
+    </message>
+    <message>
         <source>Mål:</source>
         <translation>Targets:</translation>
     </message>

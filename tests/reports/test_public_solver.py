@@ -228,7 +228,15 @@ FIGURE_LABELS = {
     "Kommunen underrättad": "notified",
     f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag": "within",
 } | {f"varav {k}": v for k, v in AGE_LABELS.items()}
-IGNORED_LABELS = {"Nedlagda timmar", "Mediantid till kontakt", "Kommunal kontakt"}
+#: Not counts of drug cases: hours, a median, a drug promise's other activities (information
+#: meetings and the like); "Kommunal kontakt" is not modelled and must not appear in public.
+IGNORED_LABELS = {
+    "Nedlagda timmar",
+    "Mediantid till kontakt",
+    "Kommunal kontakt",
+    "Övriga aktiviteter",
+    "Planerad tid",
+}
 
 
 def read_figure(

@@ -161,7 +161,7 @@ def target_line(
     ytd_figures: PromiseFigures | None = None,
     drugs: bool = False,
     drug_table: PublicDrugTable | None = None,
-    withheld: str = IN_FOLLOW_UP,
+    withheld: str = "–",
 ) -> TargetLine:
     """A target's line: its value over `figures` (the report's period), its status and
     forecast as the target engine judged them (`result`), and, in the quarterly report, its
@@ -213,11 +213,17 @@ def target_line(
 def figure_lines(kind: PromiseType, f: PromiseFigures, *, public: bool) -> list[tuple[str, str]]:
     """(label, value) of a promise's main figures: the target engine's, but for drug cases one
     line per age group; in public, drug figures are left to the public follow-up (rule 5)."""
+    others = (
+        [("Övriga aktiviteter", str(f.other_activities))]
+        if f.other_activities and kind is not PromiseType.OTHER
+        else []
+    )
     if kind is not PromiseType.DRUGS:
-        return main_figures(kind, f)
+        lines = main_figures(kind, f)
+        return [*lines[:-1], *others, lines[-1]]
     hours = ("Nedlagda timmar", f"{format_number(f.hours_spent)} h")
     if public:
-        return [("Narkotikaärenden", IN_FOLLOW_UP), hours]
+        return [("Narkotikaärenden", IN_FOLLOW_UP), *others, hours]
     contacted_within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
     ages = [(f"varav {label(g)}", str(f.drug_cases_by_age.get(g, 0))) for g in AgeGroup]
     if f.drug_cases_age_missing:
@@ -231,6 +237,7 @@ def figure_lines(kind: PromiseType, f: PromiseFigures, *, public: bool) -> list[
             privacy.share_text(contacted_within, f.drug_cases),
         ),
         ("Mediantid till kontakt", privacy.median_text(f.contact_days)),
+        *others,
         hours,
     ]
 

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from loften_app.domain.enums import PromiseType, label
+from loften_app.domain.periods import years_in
 from loften_app.reports.content import (
     Header,
     IndicatorSection,
@@ -23,6 +24,7 @@ from loften_app.reports.content import (
     indicator_sections,
     target_line,
 )
+from loften_app.reports.planned import planned_hours, planned_text
 from loften_app.reports.public_drugs import NOT_YET, PublicDrugTable, public_drug_table
 from loften_app.reports.tracking.engine import status_report
 from loften_app.storage.services import Services
@@ -49,6 +51,15 @@ class FollowUpPromise:
     internal_comment: str
     #: A drug promise's public figures (public follow-up of an ended agreement only).
     drug_table: PublicDrugTable | None = None
+    #: The years of the agreement ("2017", "2018") that `figure_table` has a column for; empty
+    #: for a public drug promise (its figures are for the whole period only).
+    year_labels: tuple[str, ...] = ()
+    #: (label, a text per year of `year_labels`, the text for the whole period).
+    figure_table: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+    #: Hours spent and planned (None: no plan) per year and for the whole period.
+    spent_by_year: tuple[float, ...] = ()
+    planned_by_year: tuple[float | None, ...] = ()
+    planned_total: float | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,13 @@ class FollowUpReport:
     promises: tuple[FollowUpPromise, ...]
     indicators: tuple[IndicatorSection, ...]
     publication: str
+
+
+def _own_note(note: str, responsible: str) -> str:
+    """The responsibility note, unless it only says who is responsible again ("Ansvarig:
+    Polisen" beside "Ansvarig: Polisen")."""
+    said = " ".join(note.replace(":", " ").replace(".", " ").split()).casefold()
+    return "" if said in (f"ansvarig {responsible}".casefold(), responsible.casefold()) else note
 
 
 def follow_up_report(
@@ -76,9 +94,12 @@ def follow_up_report(
     status = status_report(services, period=span, today=today)
     ended = status.as_of >= span.end
     queries = ReportQueries(services.database)
+    years = [part for y in years_in(span) if (part := y.overlap(span)) is not None]
+    by_year = [status_report(services, period=y, today=today) for y in years]
     promises: list[FollowUpPromise] = []
-    for p in status.promises:
+    for index, p in enumerate(status.promises):
         data = p.promise.data
+        yearly = [r.promises[index].figures for r in by_year]
         drugs = data.type is PromiseType.DRUGS
         table: PublicDrugTable | None = None
         lines = figure_lines(data.type, p.figures, public=public)
@@ -89,13 +110,36 @@ def follow_up_report(
                 lines = [*table.lines, lines[-1]]
             else:
                 lines = [("Narkotikaärenden", NOT_YET), lines[-1]]
+        planned_by_year = tuple(planned_hours(data, y) for y in years)
+        planned_total = planned_hours(data, span)
+        year_labels: tuple[str, ...] = () if public and drugs else tuple(y.label for y in years)
+        columns = [dict(figure_lines(data.type, f, public=public)) for f in yearly]
+        rows = [
+            (
+                name,
+                tuple(c.get(name, "0" if name == "Övriga aktiviteter" else "–") for c in columns)
+                if year_labels
+                else (),
+                text,
+            )
+            for name, text in lines
+        ]
+        rows.append(
+            (
+                "Planerad tid",
+                tuple(planned_text(h) for h in planned_by_year) if year_labels else (),
+                planned_text(planned_total),
+            )
+        )
         promises.append(
             FollowUpPromise(
                 number=data.number,
                 short_title=data.short_title,
                 text=data.text,
                 responsible=label(data.responsible),
-                responsibility_note="" if public else data.responsibility_note,
+                responsibility_note=""
+                if public
+                else _own_note(data.responsibility_note, label(data.responsible)),
                 type=data.type,
                 figures=p.figures,
                 figure_lines=tuple(lines),
@@ -106,13 +150,17 @@ def follow_up_report(
                         public=public,
                         drugs=drugs,
                         drug_table=table,
-                        withheld=NOT_YET,
                     )
                     for t in p.targets
                 ),
                 public_comment=data.follow_up_comment,
                 internal_comment="" if public else data.internal_comment,
                 drug_table=table,
+                year_labels=year_labels,
+                figure_table=tuple(rows),
+                spent_by_year=tuple(f.hours_spent for f in yearly),
+                planned_by_year=planned_by_year,
+                planned_total=planned_total,
             )
         )
     header = Header.of(

@@ -9,6 +9,7 @@ per promise. The same data feeds the PDF (`reports.pdf`) and the tests.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -34,11 +35,19 @@ from loften_app.reports.content import (
     indicator_sections,
     target_line,
 )
+from loften_app.reports.planned import planned_hours
 from loften_app.reports.public_drugs import IN_FOLLOW_UP, MISSING
 from loften_app.reports.tracking.engine import PromiseStatus, status_report
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import PromiseFigures
-from loften_app.storage.services.report_queries import OpenCase, OverdueAction, ReportQueries
+from loften_app.storage.services.report_queries import (
+    CaseLine,
+    NoteLine,
+    OpenCase,
+    OtherLine,
+    OverdueAction,
+    ReportQueries,
+)
 
 #: At most this many walks, overdue actions and open cases are listed one by one; the counts
 #: are always complete (a file of demo data at scale has thousands; the export has them all).
@@ -150,6 +159,17 @@ class QuarterlyReport:
     indicators: tuple[IndicatorSection, ...]
     #: (promise number and title, hours in the quarter, hours in the year so far)
     hours: tuple[tuple[str, float, float], ...]
+    #: Per promise, as `hours`: hours planned for the quarter, the year so far and the year
+    #: (None where no plan is set).
+    planned: tuple[tuple[float | None, float | None, float | None], ...] = ()
+    #: Other activities of the quarter (at most `LIST_LIMIT`) and how many there are.
+    others: tuple[OtherLine, ...] = ()
+    other_count: int = 0
+    #: Internal only: the quarter's drug cases by code, and the records' notes (at most
+    #: `LIST_LIMIT` each) with how many notes there are.
+    cases: tuple[CaseLine, ...] = ()
+    notes: tuple[NoteLine, ...] = ()
+    note_count: int = 0
 
 
 def check_quarter(quarter: Period | None, span: Period) -> Period:
@@ -228,7 +248,14 @@ def quarterly_report(
         public=public,
     )
     drug_promises = _of_type(of_quarter.promises, PromiseType.DRUGS)
+    drug_ids = [p.promise.id for p in drug_promises]
     walks, walk_count = _walks(services, quarter, promise_ids, public=public)
+    notes, note_count = (
+        ([], 0)
+        if public
+        else queries.notes(period=quarter, promise_ids=promise_ids, limit=LIST_LIMIT)
+    )
+    year = Period(dt.date(quarter.start.year, 1, 1), dt.date(quarter.start.year, 12, 31))
     return QuarterlyReport(
         header=header,
         quarter=quarter,
@@ -269,6 +296,27 @@ def quarterly_report(
             )
             for q, y in zip(of_quarter.promises, of_year.promises, strict=True)
         ),
+        planned=tuple(
+            (
+                planned_hours(q.promise.data, quarter),
+                planned_hours(q.promise.data, year_to_date),
+                planned_hours(q.promise.data, year),
+            )
+            for q in of_quarter.promises
+        ),
+        others=tuple(
+            # "What" is free text: a public report keeps the date, promise, count and hours.
+            dataclasses.replace(o, what="") if public else o
+            for o in queries.other_activities(
+                period=quarter, promise_ids=promise_ids, limit=LIST_LIMIT
+            )
+        ),
+        other_count=sum(p.figures.other_activities for p in of_quarter.promises),
+        cases=()
+        if public
+        else tuple(queries.cases(period=quarter, promise_ids=drug_ids, limit=LIST_LIMIT)),
+        notes=tuple(notes),
+        note_count=note_count,
     )
 
 
