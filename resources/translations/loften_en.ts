@@ -1496,6 +1496,14 @@ overdue</translation>
         <translation>Type:</translation>
     </message>
     <message>
+        <source>Timmar per år som polisen och kommunen planerar att lägga på löftet. Rapporterna visar planerad tid mot nedlagd tid. Lämna tomt om ingen plan finns.</source>
+        <translation>Hours a year that the police and the municipality plan to spend on the promise. The reports show planned against spent time. Leave empty when there is no plan.</translation>
+    </message>
+    <message>
+        <source>Planerad tid per år:</source>
+        <translation>Planned time per year:</translation>
+    </message>
+    <message>
         <source>Mål:</source>
         <translation>Targets:</translation>
     </message>
@@ -2160,12 +2168,16 @@ overdue</translation>
         <translation>The database has no agreement. Enter it under Registers before making a report.</translation>
     </message>
     <message>
+        <source>Valen har ändrats: skapa rapporten igen.</source>
+        <translation>The choices have changed: make the report again.</translation>
+    </message>
+    <message>
         <source>Hela överenskommelsen: %1</source>
         <translation>The whole agreement: %1</translation>
     </message>
     <message>
-        <source>Utan fritext och ärendekoder; antal narkotikaärenden 1–4 visas som ”färre än 5”. För webben och pressen.</source>
-        <translation>No free text or case codes; drug case counts of 1–4 are shown as “fewer than 5”. For the web and the press.</translation>
+        <source>Utan fritext och ärendekoder; narkotikaärenden redovisas bara för hela perioden i uppföljningen, och antal under 5 visas inte. För webben och pressen.</source>
+        <translation>Without free text and case codes; drug cases are given only for the whole period, in the follow-up, and counts under 5 are not shown. For the web and the press.</translation>
     </message>
     <message>
         <source>Med anteckningar och ärendekoder. Sprid den inte utanför styrgruppen.</source>
@@ -3531,6 +3543,10 @@ Do you want to apply retention now?</translation>
         <translation>(public)</translation>
     </message>
     <message>
+        <source>(intern)</source>
+        <translation>(internal)</translation>
+    </message>
+    <message>
         <source>disken är full</source>
         <translation>the disk is full</translation>
     </message>
@@ -3715,6 +3731,22 @@ Do you want to apply retention now?</translation>
     <message>
         <source>{comparison} {value}</source>
         <translation>{comparison} {value}</translation>
+    </message>
+    <message>
+        <source>{met} av {count} avslutade kvartal med {goal}</source>
+        <translation>{met} of {count} finished quarters with {goal}</translation>
+    </message>
+    <message>
+        <source>{met} av {count} avslutade år med {goal}</source>
+        <translation>{met} of {count} finished years with {goal}</translation>
+    </message>
+    <message>
+        <source>{met} av {count} kvartal med {goal}</source>
+        <translation>{met} of {count} quarters with {goal}</translation>
+    </message>
+    <message>
+        <source>{met} av {count} år med {goal}</source>
+        <translation>{met} of {count} years with {goal}</translation>
     </message>
     <message>
         <source>{count} planerade</source>

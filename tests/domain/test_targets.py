@@ -80,8 +80,10 @@ def test_every_status_is_reachable_for_an_at_least_count() -> None:
     assert status_of(share_target, None, dt.date(2018, 5, 1)) is TargetStatus.NO_DATA
 
 
-def test_early_in_the_year_no_walk_yet_is_still_on_track() -> None:
-    assert status_of(WALKS, 0, dt.date(2018, 3, 31)) is TargetStatus.ON_TRACK
+def test_early_in_the_year_no_walk_and_none_planned_is_at_risk() -> None:
+    # The forecast of walks is completed plus planned: nothing done, nothing planned, risk.
+    assert status_of(WALKS, 0, dt.date(2018, 3, 31), planned=0) is TargetStatus.AT_RISK
+    assert status_of(WALKS, 0, dt.date(2018, 3, 31), planned=2) is TargetStatus.ON_TRACK
 
 
 def test_planned_walks_that_would_meet_the_target_are_on_track_and_counted_apart() -> None:

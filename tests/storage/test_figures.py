@@ -75,33 +75,32 @@ def patrol(ids: dict[str, str], on: dt.date, start: int, end: int, **rest: Any) 
     )
 
 
-def test_a_shift_across_midnight_and_a_quarter_end_is_split_by_calendar_date(
+def test_a_shift_across_midnight_and_a_quarter_end_counts_whole_in_its_dates_quarter(
     services: Services, ids: dict[str, str]
 ) -> None:
     services.patrols.add(data=patrol(ids, dt.date(2018, 3, 31), 21, 2))
     services.patrols.add(data=patrol(ids, dt.date(2018, 3, 31), 10, 12))
     q1 = figures(services, ids, quarter(2018, 1))
     q2 = figures(services, ids, quarter(2018, 2))
-    # Both start on 31 March: the records belong to Q1, the hours after midnight to Q2.
+    # Both start on 31 March: records and hours belong to Q1, as in the list and the export.
     assert (q1.patrols, q2.patrols) == (2, 0)
-    assert q1.patrol_hours == pytest.approx(3 + 2)
-    assert q1.patrol_hours_evening_night == pytest.approx(3)
-    assert q2.patrol_hours == pytest.approx(2)
-    assert q2.patrol_hours_evening_night == pytest.approx(2)
+    assert q1.patrol_hours == pytest.approx(5 + 2)
+    assert q1.patrol_hours_evening_night == pytest.approx(5)
+    assert (q2.patrol_hours, q2.patrol_hours_evening_night) == (0, 0)
     whole = figures(services, ids, year(2018))
     assert whole.patrol_hours == pytest.approx(7)
     assert whole.patrol_hours_evening_night == pytest.approx(5)
 
 
-def test_a_new_years_eve_shift_gives_its_hours_after_midnight_to_the_new_year(
+def test_a_new_years_eve_shift_keeps_its_hours_after_midnight_in_its_year(
     services: Services, ids: dict[str, str]
 ) -> None:
-    services.patrols.add(data=patrol(ids, dt.date(2017, 12, 31), 22, 1))
-    assert figures(services, ids, year(2017)).patrol_hours == pytest.approx(2)
+    services.patrols.add(data=patrol(ids, dt.date(2017, 12, 31), 22, 4))
+    old_year = figures(services, ids, year(2017))
+    assert (old_year.patrols, old_year.patrol_hours) == (1, pytest.approx(6))
+    assert old_year.patrol_hours_evening_night == pytest.approx(6)
     new_year = figures(services, ids, year(2018))
-    assert new_year.patrols == 0
-    assert new_year.patrol_hours == pytest.approx(1)
-    assert new_year.patrol_hours_evening_night == pytest.approx(1)
+    assert (new_year.patrols, new_year.patrol_hours) == (0, 0)
 
 
 def test_evening_and_night_hours_are_the_part_between_18_and_06(
@@ -114,13 +113,13 @@ def test_evening_and_night_hours_are_the_part_between_18_and_06(
     assert f.patrol_hours_evening_night == pytest.approx(12)
 
 
-def test_leap_day_belongs_to_february_and_its_night_shift_reaches_march(
+def test_leap_day_belongs_to_february_with_its_whole_night_shift(
     services: Services, ids: dict[str, str]
 ) -> None:
     services.patrols.add(data=patrol(ids, dt.date(2020, 2, 29), 23, 3))
     february = figures(services, ids, month(2020, 2))
-    assert (february.patrols, february.patrol_hours) == (1, pytest.approx(1))
-    assert figures(services, ids, month(2020, 3)).patrol_hours == pytest.approx(3)
+    assert (february.patrols, february.patrol_hours) == (1, pytest.approx(4))
+    assert figures(services, ids, month(2020, 3)).patrol_hours == 0
 
 
 def test_shop_visits_count_and_deleted_records_never_count(
@@ -162,9 +161,9 @@ def test_volunteer_hours_and_consultation(services: Services, ids: dict[str, str
     )
     q2 = figures(services, ids, quarter(2018, 2))
     assert q2.deployments == 2
-    # 3 volunteers × 4 h before midnight on 30 June, plus the overridden 10 h.
-    assert q2.volunteer_hours == pytest.approx(12 + 10)
-    assert figures(services, ids, quarter(2018, 3)).volunteer_hours == pytest.approx(6)
+    # 3 volunteers × 6 h (20:00–02:00 on 30 June, whole in its date's quarter) plus 10 h.
+    assert q2.volunteer_hours == pytest.approx(18 + 10)
+    assert figures(services, ids, quarter(2018, 3)).volunteer_hours == 0
     assert (q2.deployments_with_municipality, q2.deployments_with_business) == (1, 1)
 
 

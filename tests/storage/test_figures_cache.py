@@ -88,14 +88,14 @@ def test_a_year_is_the_sum_of_its_months_and_of_its_quarters(
     assert whole.patrols == 14  # 11 month ends in 2018 (31 Dec 2017 is not), 3 more days
 
 
-def test_a_shift_across_a_month_end_gives_its_hours_to_both_months(
+def test_a_shift_across_a_month_end_counts_whole_in_the_month_of_its_date(
     services: Services, ids: dict[str, str]
 ) -> None:
     service = FigureService(services.database)
-    assert total(service, ids, month(2018, 2)).patrol_hours == 0  # cached empty first
+    assert total(service, ids, month(2018, 1)).patrol_hours == 0  # cached empty first
     services.patrols.add(data=patrol(ids, dt.date(2018, 1, 31), 21, 2))
-    assert total(service, ids, month(2018, 1)).patrol_hours == pytest.approx(3)
-    assert total(service, ids, month(2018, 2)).patrol_hours == pytest.approx(2)
+    assert total(service, ids, month(2018, 1)).patrol_hours == pytest.approx(5)
+    assert total(service, ids, month(2018, 2)).patrol_hours == 0
 
 
 def test_a_save_in_this_process_or_another_empties_the_cache(

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from loften_app.domain.enums import Comparison, Measure, TargetPeriod, label
@@ -31,9 +32,11 @@ __all__ = [
     "SWEDISH",
     "Forecast",
     "MeasureKind",
+    "PartResult",
     "TargetStatus",
     "Window",
     "Words",
+    "combined_status",
     "default_period",
     "describe_target",
     "evaluate",
@@ -42,9 +45,13 @@ __all__ = [
     "format_value",
     "measure_kind",
     "median_from_histogram",
+    "parts_text",
+    "round_half_up",
     "share",
     "share_within",
+    "shown_value",
     "status_label",
+    "sub_periods",
     "target_window",
 ]
 
@@ -244,6 +251,39 @@ class Forecast:
     period_over: bool = False
 
 
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """`value` rounded to `decimals` places, halves away from zero (62,5 → 63; 46,79 → 47):
+    the one rounding of every number the application shows (docs/figures.md)."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
+def shown_value(measure: Measure, value: float) -> float:
+    """`value` as it is printed: counts whole, hours and the rest to one decimal, shares whole."""
+    kind = measure_kind(measure)
+    return round_half_up(value, 0 if kind in (MeasureKind.COUNT, MeasureKind.SHARE) else 1)
+
+
+def _projection(
+    measure: Measure,
+    actual: float,
+    full: Period,
+    as_of: dt.date,
+    planned: int | None,
+) -> float | None:
+    """The value expected at the end of `full`: completed plus planned where records are
+    planned (walks); for other counts and amounts the pace so far, linear by days; a share or a
+    level stays as it is now. None before the period has begun."""
+    if not _additive(measure):
+        return actual
+    if as_of >= full.end:
+        return actual
+    if planned is not None:
+        return actual + planned
+    fraction = full.elapsed_fraction(as_of)
+    return actual / fraction if fraction > 0 else None
+
+
 def evaluate(
     target: TargetData,
     *,
@@ -256,60 +296,137 @@ def evaluate(
     """Status and forecast of `target` with `actual` measured over `window.measured` on `as_of`.
 
     `planned` is the number of planned records still to come in the full period, for measures
-    that have them (safety walks); None for the others, whose forecast is the pro-rata pace.
-    "At least": met once reached; otherwise missed when the period is over, on track when the
-    planned records would reach it or the value keeps the pro-rata pace, else at risk. "At
-    most": met while under (or on) the limit; a count or amount over it is missed at once (it
-    cannot come down), a share or level over it is at risk until the period ends.
+    that have them (safety walks: the forecast is completed plus planned); None for the others,
+    whose forecast is the pace so far, linear by days. The rules (docs/figures.md):
+
+    - An ended period is "uppfyllt" or "ej uppfyllt", never "i fas" or "risk".
+    - A count or amount "at least" is met once reached; else on track only when its forecast,
+      as printed, reaches the target, else at risk. "At most": missed once over (it cannot
+      come down), else on track while its forecast stays within, else at risk.
+    - A share or a level (open or overdue actions, a median) is judged on its value now: met
+      or (while the period runs) at risk.
     """
     full = window.full
     over = as_of >= full.end
     value = scaled_value(target, window.factor)
-    additive = _additive(target.measure)
-    fraction = full.elapsed_fraction(as_of)
     if actual is None:
         return TargetStatus.NO_DATA, Forecast(None, planned or 0, next_planned, over)
-    if planned is not None:
-        projected: float | None = actual + planned
-    elif additive and over:
-        projected = actual
-    elif additive and fraction > 0:
-        projected = actual / fraction
-    else:
-        projected = actual if not additive else None
+    projected = _projection(target.measure, actual, full, as_of, planned)
     forecast = Forecast(projected, planned or 0, next_planned, over)
-    if target.comparison is Comparison.AT_MOST:
-        if actual <= value:
-            return TargetStatus.MET, forecast
-        missed = over or additive
-        return (TargetStatus.MISSED if missed else TargetStatus.AT_RISK), forecast
-    if actual >= value:
-        return TargetStatus.MET, forecast
+    at_most = target.comparison is Comparison.AT_MOST
+
+    def meets(x: float) -> bool:
+        return x <= value if at_most else x >= value
+
     if over:
+        return (TargetStatus.MET if meets(actual) else TargetStatus.MISSED), forecast
+    if not _additive(target.measure):
+        return (TargetStatus.MET if meets(actual) else TargetStatus.AT_RISK), forecast
+    if at_most and actual > value:
         return TargetStatus.MISSED, forecast
-    if not additive:
-        return TargetStatus.AT_RISK, forecast
-    if planned is not None and actual + planned >= value:
-        return TargetStatus.ON_TRACK, forecast
-    pace = value * fraction
-    if measure_kind(target.measure) is MeasureKind.COUNT:
-        pace = math.floor(pace + 1e-9)
-    return (TargetStatus.ON_TRACK if actual >= pace else TargetStatus.AT_RISK), forecast
+    if not at_most and actual >= value:
+        return TargetStatus.MET, forecast
+    if projected is None:
+        return TargetStatus.NO_DATA, forecast
+    on_track = meets(shown_value(target.measure, projected))
+    return (TargetStatus.ON_TRACK if on_track else TargetStatus.AT_RISK), forecast
+
+
+# --- Targets per quarter or per year over a longer period ---------------------------------------
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """A per-quarter or per-year target judged on one of its quarters or years."""
+
+    period: Period
+    actual: float | None
+    status: TargetStatus
+    forecast: Forecast
+
+    def finished(self, as_of: dt.date) -> bool:
+        return as_of >= self.period.end
+
+    def started(self, as_of: dt.date) -> bool:
+        return as_of >= self.period.start
+
+
+def sub_periods(period: TargetPeriod, chosen: Period) -> list[Period]:
+    """The quarters or years of `chosen` that a per-quarter or per-year target is judged on
+    one by one; a single period (judged as it is) for the others."""
+    if period is TargetPeriod.QUARTER:
+        return quarters_in(chosen)
+    if period is TargetPeriod.YEAR:
+        return years_in(chosen)
+    return []
+
+
+def combined_status(parts: Sequence[PartResult], as_of: dt.date) -> TargetStatus:
+    """The status of a target judged per quarter or year over several of them: "ej uppfyllt"
+    once a finished one missed it; else the status of the one running; "uppfyllt" only when
+    every finished one met it; "saknar data" when none has begun or a finished one had
+    nothing to measure."""
+    started = [p for p in parts if p.started(as_of)]
+    finished = [p for p in started if p.finished(as_of)]
+    if any(p.status is TargetStatus.MISSED for p in started):
+        return TargetStatus.MISSED
+    if any(p.status is TargetStatus.NO_DATA for p in finished) or not started:
+        return TargetStatus.NO_DATA
+    running = [p for p in started if not p.finished(as_of)]
+    return running[0].status if running else TargetStatus.MET
+
+
+def parts_text(
+    target: TargetData, parts: Sequence[PartResult], as_of: dt.date, *, words: Words = SWEDISH
+) -> str:
+    """How many finished quarters or years met the target: "2 av 4 kvartal med minst 150 h",
+    and the running one's forecast ("2018-Q4: prognos 160 h av minst 150 h")."""
+    finished = [p for p in parts if p.finished(as_of)]
+    running = [p for p in parts if p.started(as_of) and not p.finished(as_of)]
+    goal = words.text("{comparison} {value}").format(
+        comparison=words.label(target.comparison),
+        value=format_value(target.measure, scaled_value(target, 1), words=words),
+    )
+    quarters = target.period is TargetPeriod.QUARTER
+    texts: list[str] = []
+    if finished:
+        met = sum(1 for p in finished if p.status is TargetStatus.MET)
+        if running:
+            template = (
+                words.text("{met} av {count} avslutade kvartal med {goal}")
+                if quarters
+                else words.text("{met} av {count} avslutade år med {goal}")
+            )
+        else:
+            template = (
+                words.text("{met} av {count} kvartal med {goal}")
+                if quarters
+                else words.text("{met} av {count} år med {goal}")
+            )
+        texts.append(template.format(met=met, count=len(finished), goal=goal))
+    for part in running:
+        window = Window(full=part.period, measured=part.period)
+        texts.append(
+            f"{part.period.label}: "
+            + forecast_text(target, part.forecast, window=window, words=words)
+        )
+    return "; ".join(texts)
 
 
 # --- Words --------------------------------------------------------------------------------------
 
 
 def format_number(value: float, decimals: int = 1, *, words: Words = SWEDISH) -> str:
-    """A number as text: whole numbers without decimals, else with the decimal separator of
-    `words` (a comma in Swedish)."""
-    if math.isclose(value, round(value), abs_tol=1e-9):
-        return str(round(value))
-    return f"{value:.{decimals}f}".replace(".", words.decimal)
+    """A number as text, rounded half up to `decimals` places: whole numbers without decimals,
+    else with the decimal separator of `words` (a comma in Swedish)."""
+    rounded = round_half_up(value, decimals)
+    if rounded == math.floor(rounded):
+        return str(int(rounded))
+    return f"{rounded:.{decimals}f}".replace(".", words.decimal)
 
 
 def format_value(measure: Measure, value: float | None, *, words: Words = SWEDISH) -> str:
-    """An actual value in words: "3", "12,5 h", "83 %", or "–" when there is none."""
+    """An actual value in words: "3", "12,5 h", "83 %", "3,5 d", or "–" when there is none."""
     if value is None:
         return "–"
     kind = measure_kind(measure)
@@ -317,6 +434,8 @@ def format_value(measure: Measure, value: float | None, *, words: Words = SWEDIS
         return f"{format_number(value, 0, words=words)} %"
     if kind is MeasureKind.AMOUNT:
         return f"{format_number(value, words=words)} h"
+    if measure is Measure.DRUG_MEDIAN_DAYS_TO_CONTACT:
+        return f"{format_number(value, words=words)} d"
     return format_number(value, words=words)
 
 
@@ -375,9 +494,7 @@ def forecast_text(
             )
         )
     else:
-        projected = forecast.projected
-        if measure_kind(target.measure) is MeasureKind.COUNT:
-            projected = math.floor(projected + 1e-9)
+        projected = shown_value(target.measure, forecast.projected)
         parts.append(
             words.text("prognos {value} av {goal}").format(
                 value=format_value(target.measure, projected, words=words), goal=goal

@@ -20,6 +20,7 @@ from loften_app.domain.targets import (
     format_value,
 )
 from loften_app.reports import privacy
+from loften_app.reports.public_drugs import IN_FOLLOW_UP, MISSING, PublicDrugTable
 from loften_app.reports.tracking.engine import (
     TargetResult,
     chosen_agreement,
@@ -84,7 +85,8 @@ class Header:
         made_by: str,
         public: bool,
     ) -> Header:
-        """The header of report `title` on `agreement` (marked public when it is)."""
+        """The header of report `title` on `agreement` (marked public when it is). A public
+        document names the organisations of the agreement, never the person (`made_by`)."""
         return cls(
             document_title=title + (" (offentlig version)" if public else ""),
             agreement_title=agreement.title,
@@ -94,7 +96,7 @@ class Header:
             period_text=period_text,
             made_on=made_on,
             made_at=made_at or dt.datetime.now().astimezone(),
-            made_by=made_by,
+            made_by=f"{agreement.municipality} och {agreement.police_area}" if public else made_by,
             public=public,
         )
 
@@ -158,26 +160,12 @@ def agreement_span(
     return Period(agreement.data.period_start, agreement.data.period_end)
 
 
-def _drug_measure_text(
-    measure: Measure, f: PromiseFigures, parameter: int | None, *, public: bool
-) -> str:
-    if measure is Measure.DRUG_CASES:
-        return privacy.count_text(f.drug_cases, public=public)
-    if measure is Measure.DRUG_SHARE_NOTIFIED:
-        return privacy.share_text(f.drug_cases_notified, f.drug_cases, public=public)
-    if measure is Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS:
-        days = DEFAULT_CONTACT_DAYS if parameter is None else parameter
-        within = sum(n for d, n in f.contact_days.items() if d <= days)
-        return privacy.share_text(within, f.drug_cases, public=public)
-    return privacy.median_text(f.contact_days, public=public)
-
-
 def target_actual_text(
     measure: Measure, f: PromiseFigures, parameter: int | None, *, public: bool
 ) -> str:
-    """A target's actual value as text, drug figures masked in a public report."""
+    """A target's actual value as text; in public a drug figure says where it is published."""
     if public and measure in DRUG_MEASURES:
-        return _drug_measure_text(measure, f, parameter, public=True)
+        return IN_FOLLOW_UP
     return format_value(measure, measure_value(measure, f, parameter))
 
 
@@ -188,24 +176,51 @@ def target_line(
     public: bool,
     ytd: TargetResult | None = None,
     ytd_figures: PromiseFigures | None = None,
+    drugs: bool = False,
+    drug_table: PublicDrugTable | None = None,
+    withheld: str = "–",
 ) -> TargetLine:
     """A target's line: its value over `figures` (the report's period), its status and
     forecast as the target engine judged them (`result`), and, in the quarterly report, its
-    value and status over the year so far (`ytd`, `ytd_figures`)."""
+    value and status over the year so far (`ytd`, `ytd_figures`).
+
+    In public, a drug figure (any target of a drug promise, `drugs`, or a drug measure) comes
+    only from `drug_table` (the public follow-up of an ended agreement), with its status only
+    when the value is shown exactly and judged as one, and no forecast; without a table it says
+    where it is published (docs/figures.md, rule 5)."""
     data = result.target.data
-    masked = public and data.measure in DRUG_MEASURES
+    masked = (
+        public
+        and (drugs or data.measure in DRUG_MEASURES)
+        and (data.measure is not Measure.HOURS_SPENT)
+    )
+    if masked:
+        if drug_table is None:
+            text, exact = withheld, False
+        else:
+            text, exact = drug_table.measure_text(data.measure, data.parameter)
+        status = result.status_text if exact and not result.parts else ""
+        return TargetLine(
+            description=result.description,
+            actual=None,
+            actual_text=text,
+            status_text=status,
+            forecast_text="",
+            ytd_text="" if ytd is None else withheld,
+        )
     ytd_text = ""
     ytd_actual: float | None = None
     if ytd is not None and ytd_figures is not None:
         ytd_actual = measure_value(data.measure, ytd_figures, data.parameter)
-        ytd_text = target_actual_text(data.measure, ytd_figures, data.parameter, public=public)
+        ytd_text = format_value(data.measure, ytd_actual)
     return TargetLine(
         description=result.description,
         actual=measure_value(data.measure, figures, data.parameter),
-        actual_text=target_actual_text(data.measure, figures, data.parameter, public=public),
+        actual_text=format_value(
+            data.measure, measure_value(data.measure, figures, data.parameter)
+        ),
         status_text=result.status_text,
-        # A forecast repeats the figure ("utfall 3 av minst 5"): none for masked drug figures.
-        forecast_text="" if masked else result.forecast_text,
+        forecast_text=result.forecast_text,
         ytd_actual=ytd_actual,
         ytd_text=ytd_text,
         ytd_status_text="" if ytd is None else ytd.status_text,
@@ -214,26 +229,33 @@ def target_line(
 
 def figure_lines(kind: PromiseType, f: PromiseFigures, *, public: bool) -> list[tuple[str, str]]:
     """(label, value) of a promise's main figures: the target engine's, but for drug cases one
-    line per age group, masked by `reports.privacy` in a public report."""
-    if kind is not PromiseType.DRUGS:
-        return main_figures(kind, f)
-    ages = privacy.breakdown_texts(
-        {g: f.drug_cases_by_age.get(g, 0) for g in AgeGroup}, public=public
+    line per age group; in public, drug figures are left to the public follow-up (rule 5)."""
+    others = (
+        [("Övriga aktiviteter", str(f.other_activities))]
+        if f.other_activities and kind is not PromiseType.OTHER
+        else []
     )
+    if kind is not PromiseType.DRUGS:
+        lines = main_figures(kind, f)
+        return [*lines[:-1], *others, lines[-1]]
+    hours = ("Nedlagda timmar", f"{format_number(f.hours_spent)} h")
+    if public:
+        return [("Narkotikaärenden", IN_FOLLOW_UP), *others, hours]
     contacted_within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
+    ages = [(f"varav {label(g)}", str(f.drug_cases_by_age.get(g, 0))) for g in AgeGroup]
+    if f.drug_cases_age_missing:
+        ages.append((f"varav {MISSING}", str(f.drug_cases_age_missing)))
     return [
-        ("Narkotikaärenden", privacy.count_text(f.drug_cases, public=public)),
-        *((f"varav {label(g)}", ages[g]) for g in AgeGroup),
-        (
-            "Kommunen underrättad",
-            privacy.count_with_share(f.drug_cases_notified, f.drug_cases, public=public),
-        ),
+        ("Narkotikaärenden", privacy.count_text(f.drug_cases)),
+        *ages,
+        ("Kommunen underrättad", privacy.count_with_share(f.drug_cases_notified, f.drug_cases)),
         (
             f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
-            privacy.share_text(contacted_within, f.drug_cases, public=public),
+            privacy.share_text(contacted_within, f.drug_cases),
         ),
-        ("Mediantid till kontakt", privacy.median_text(f.contact_days, public=public)),
-        ("Nedlagda timmar", f"{format_number(f.hours_spent)} h"),
+        ("Mediantid till kontakt", privacy.median_text(f.contact_days)),
+        *others,
+        hours,
     ]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loften_app.domain.enums import PromiseType, label
-from loften_app.domain.periods import Period
+from loften_app.domain.periods import Period, years_in
 from loften_app.domain.records import AgreementData, Stored
 from loften_app.reports.content import (
     Header,
@@ -26,9 +26,12 @@ from loften_app.reports.content import (
     indicator_sections,
     target_line,
 )
+from loften_app.reports.planned import planned_hours, planned_text
+from loften_app.reports.public_drugs import NOT_YET, PublicDrugTable, public_drug_table
 from loften_app.reports.tracking.engine import PromiseStatus, status_report
 from loften_app.storage.services import Services
 from loften_app.storage.services.figures import PromiseFigures
+from loften_app.storage.services.report_queries import ReportQueries
 
 __all__ = ["FollowUpPromise", "FollowUpReport", "PreviousResult", "follow_up_report"]
 
@@ -50,6 +53,17 @@ class FollowUpPromise:
     internal_comment: str
     #: The result of the promise it continues in the previous agreement, if it has a lineage.
     previous: PreviousResult | None = None
+    #: A drug promise's public figures (public follow-up of an ended agreement only).
+    drug_table: PublicDrugTable | None = None
+    #: The years of the agreement ("2017", "2018") that `figure_table` has a column for; empty
+    #: for a public drug promise (its figures are for the whole period only).
+    year_labels: tuple[str, ...] = ()
+    #: (label, a text per year of `year_labels`, the text for the whole period).
+    figure_table: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+    #: Hours spent and planned (None: no plan) per year and for the whole period.
+    spent_by_year: tuple[float, ...] = ()
+    planned_by_year: tuple[float | None, ...] = ()
+    planned_total: float | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +84,13 @@ class FollowUpReport:
     promises: tuple[FollowUpPromise, ...]
     indicators: tuple[IndicatorSection, ...]
     publication: str
+
+
+def _own_note(note: str, responsible: str) -> str:
+    """The responsibility note, unless it only says who is responsible again ("Ansvarig:
+    Polisen" beside "Ansvarig: Polisen")."""
+    said = " ".join(note.replace(":", " ").replace(".", " ").split()).casefold()
+    return "" if said in (f"ansvarig {responsible}".casefold(), responsible.casefold()) else note
 
 
 def follow_up_report(
@@ -93,23 +114,76 @@ def follow_up_report(
     span = Period(covered.start, min(covered.end, agreement.data.period_end))
     status = status_report(services, period=span, today=today, agreement=agreement)
     previous = _previous_results(services, status.promises, today=today, public=public)
+    ended = status.as_of >= span.end
+    queries = ReportQueries(services.database)
+    years = [part for y in years_in(span) if (part := y.overlap(span)) is not None]
+    by_year = [status_report(services, period=y, today=today, agreement=agreement) for y in years]
     promises: list[FollowUpPromise] = []
-    for p in status.promises:
+    for index, p in enumerate(status.promises):
         data = p.promise.data
+        yearly = [r.promises[index].figures for r in by_year]
+        drugs = data.type is PromiseType.DRUGS
+        table: PublicDrugTable | None = None
+        lines = figure_lines(data.type, p.figures, public=public)
+        if public and drugs:
+            if ended:
+                kinds = queries.drug_cases_by_kind(period=span, promise_ids=[p.promise.id])
+                table = public_drug_table(p.figures, {k: n for k, (n, _) in kinds.items()})
+                lines = [*table.lines, lines[-1]]
+            else:
+                lines = [("Narkotikaärenden", NOT_YET), lines[-1]]
+        planned_by_year = tuple(planned_hours(data, y) for y in years)
+        planned_total = planned_hours(data, span)
+        year_labels: tuple[str, ...] = () if public and drugs else tuple(y.label for y in years)
+        columns = [dict(figure_lines(data.type, f, public=public)) for f in yearly]
+        rows = [
+            (
+                name,
+                tuple(c.get(name, "0" if name == "Övriga aktiviteter" else "–") for c in columns)
+                if year_labels
+                else (),
+                text,
+            )
+            for name, text in lines
+        ]
+        rows.append(
+            (
+                "Planerad tid",
+                tuple(planned_text(h) for h in planned_by_year) if year_labels else (),
+                planned_text(planned_total),
+            )
+        )
         promises.append(
             FollowUpPromise(
                 number=data.number,
                 short_title=data.short_title,
                 text=data.text,
                 responsible=label(data.responsible),
-                responsibility_note="" if public else data.responsibility_note,
+                responsibility_note=""
+                if public
+                else _own_note(data.responsibility_note, label(data.responsible)),
                 type=data.type,
                 figures=p.figures,
-                figure_lines=tuple(figure_lines(data.type, p.figures, public=public)),
-                targets=tuple(target_line(t, p.figures, public=public) for t in p.targets),
+                figure_lines=tuple(lines),
+                targets=tuple(
+                    target_line(
+                        t,
+                        p.figures,
+                        public=public,
+                        drugs=drugs,
+                        drug_table=table,
+                    )
+                    for t in p.targets
+                ),
                 public_comment=data.follow_up_comment,
                 internal_comment="" if public else data.internal_comment,
                 previous=previous.get(p.promise.id),
+                drug_table=table,
+                year_labels=year_labels,
+                figure_table=tuple(rows),
+                spent_by_year=tuple(f.hours_spent for f in yearly),
+                planned_by_year=planned_by_year,
+                planned_total=planned_total,
             )
         )
     header = Header.of(
@@ -159,7 +233,13 @@ def _previous_results(
 ) -> dict[str, PreviousResult]:
     """Per promise that continues one of an earlier agreement: that promise's result over the
     earlier agreement's span (one status report per earlier agreement)."""
-    continued = {p.promise.id: p.promise.data.continues_id for p in promises}
+    # Public drug figures are published per whole agreement only, with their own suppression
+    # (reports.public_drugs): last agreement's are not repeated beside this one's.
+    continued = {
+        p.promise.id: p.promise.data.continues_id
+        for p in promises
+        if not (public and p.promise.data.type is PromiseType.DRUGS)
+    }
     wanted = {pid: old for pid, old in continued.items() if old is not None}
     if not wanted:
         return {}

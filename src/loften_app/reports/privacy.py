@@ -1,121 +1,194 @@
-"""How drug-case figures are shown in a public report (DOMAIN.md, "Privacy").
+"""How drug-case figures are shown, internally and in public (DOMAIN.md "Privacy";
+docs/figures.md, rule 5).
 
-Small numbers in a small town identify people, so a public report shows every count of drug
-cases from 1 to 4 as "färre än 5". The rule, applied to every drug-case figure:
+Internal reports show every figure as it is. Public documents must not let anyone work out a drug
+count from 1 to 4, even by reading every public document of an agreement together. The method
+holds by construction:
 
-- A count (all cases, cases per age group, per kind, notified, contacted) of 1–4 is "färre än 5";
-  0 and 5 or more are shown.
-- A share (notified, contacted) is shown only when its base is 5 or more and neither the part
-  nor the rest (base − part) is 1–4; otherwise it would give a small count back ("90 % of 30"
-  says 3 were not notified). It is then "visas inte".
-- A median (days to contact) is shown only when it is the median of 5 or more cases.
-- A breakdown (per age group, per kind) whose total is shown must not let the reader compute a
-  hidden cell from the total: when the hidden cells could be worked out (one hidden cell, a
-  remainder under 5, or a remainder only one combination gives), the smallest shown non-zero
-  cell is hidden as well ("visas inte"), until none can. Known limit: when every cell is hidden
-  and they are all 4 (8 = 4 + 4), the total still tells; the total is shown elsewhere anyway,
-  and it is 5 or more.
-
-Hours spent and the records of the other promise types are not counts of people and are shown
-as they are. Indicators are published statistics from their named sources and are shown as
-given. Internal reports show everything.
+- Public drug figures appear in one place only: the public follow-up of an agreement whose period
+  has ended, for the whole period (no quarters, no years, nothing while it runs). So there are no
+  year-so-far columns, per-period sums or consecutive reports to subtract from each other.
+- In that one table every count from 0 to 4 is "färre än 5" (the reader knows only 0–4, so a hidden
+  cell never adds a lower bound of 1 to a sum), and 5 or more is shown as it is.
+- The table's identities (the total is the sum of the age groups, of the kinds, of notified and not
+  notified, of contacted within a day and not) are star-shaped around the total, so what a reader
+  can work out about each number is an interval that `reader_ranges` computes exactly. Where one
+  pins a count from 1 to 4 to a single value, the smallest shown number of that identity is hidden
+  as well ("visas inte"), and again until none does (`suppress`).
+- A share is shown only when its part and the whole are both shown; a median of days to contact
+  only of 10 or more contacts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TypeVar
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 
 from loften_app.domain.targets import format_number, median_from_histogram, share
 
 __all__ = [
     "FEWER_THAN_5",
     "HIDDEN",
-    "breakdown_texts",
+    "Cell",
+    "Shown",
     "count_text",
     "count_with_share",
-    "is_small",
     "median_text",
+    "public_count_text",
+    "public_median_text",
+    "public_share_text",
+    "reader_ranges",
     "share_text",
+    "suppress",
 ]
-
-K = TypeVar("K")
 
 FEWER_THAN_5 = "färre än 5"
 HIDDEN = "visas inte"
 SMALLEST_SHOWN = 5
+#: The largest value a reader can rule out for a hidden number: none.
+UNBOUNDED = 10**9
 
 
-def is_small(n: int) -> bool:
-    """Whether a count is one that a public report hides (1–4)."""
-    return 0 < n < SMALLEST_SHOWN
+class Shown(StrEnum):
+    """How a number is published: as it is, as "färre än 5" (0–4), or not at all."""
+
+    EXACT = "exact"
+    SMALL = "small"
+    HIDDEN = "hidden"
 
 
-def count_text(n: int, *, public: bool) -> str:
-    """A drug-case count as text: "färre än 5" for 1–4 in a public report."""
-    return FEWER_THAN_5 if public and is_small(n) else str(n)
+@dataclass
+class Cell:
+    """A number of a public table: its true value and how it is published. `displayed` is False
+    for a number the table does not print but a reader can work out (the cases not notified:
+    the total minus the notified); it is never shown exactly."""
+
+    value: int
+    shown: Shown
+    displayed: bool = True
+
+    @property
+    def text(self) -> str:
+        if self.shown is Shown.EXACT:
+            return str(self.value)
+        return FEWER_THAN_5 if self.shown is Shown.SMALL else HIDDEN
+
+    def bounds(self) -> tuple[int, int]:
+        """What a reader knows of the value from its text alone."""
+        if self.shown is Shown.EXACT:
+            return self.value, self.value
+        if self.shown is Shown.SMALL:
+            return 0, SMALLEST_SHOWN - 1
+        return 0, UNBOUNDED
 
 
-def _share_shown(part: int, whole: int) -> bool:
-    return whole >= SMALLEST_SHOWN and not is_small(part) and not is_small(whole - part)
+def public_count_text(n: int) -> str:
+    """A drug count in a public document: "färre än 5" for 0–4, else the number."""
+    return FEWER_THAN_5 if n < SMALLEST_SHOWN else str(n)
 
 
-def share_text(part: int, whole: int, *, public: bool) -> str:
-    """`part` of `whole` as "83 %" ("–" with no base; "visas inte" where it would reveal)."""
-    percent = share(part, whole)
-    if percent is None:
-        return "–"
-    if public and not _share_shown(part, whole):
-        return HIDDEN
-    return f"{format_number(percent, 0)} %"
+def _first_shown(n: int) -> Shown:
+    return Shown.SMALL if n < SMALLEST_SHOWN else Shown.EXACT
 
 
-def count_with_share(part: int, whole: int, *, public: bool) -> str:
-    """ "27 (90 %)", with the public rules for the count and the share."""
-    count = count_text(part, public=public)
-    percent = share_text(part, whole, public=public)
-    return count if percent in ("–", HIDDEN) else f"{count} ({percent})"
+def reader_ranges(total: Cell, groups: Sequence[Sequence[Cell]]) -> list[tuple[int, int]]:
+    """The values a reader can narrow each number to from every published text and the
+    identities "the total is the sum of each group": the total first, then each group's cells
+    in order. Exact: for a fixed total the groups are independent, and a sum of integers each
+    within an interval takes every value between the sums of the bounds."""
+    low, high = total.bounds()
+    bounds = [[c.bounds() for c in group] for group in groups]
+    for group in bounds:
+        low = max(low, sum(b[0] for b in group))
+        high = min(high, sum(b[1] for b in group))
+    ranges = [(low, high)]
+    for group in bounds:
+        lo, hi = sum(b[0] for b in group), sum(b[1] for b in group)
+        for c_lo, c_hi in group:
+            others_lo, others_hi = lo - c_lo, hi - c_hi
+            ranges.append((max(c_lo, low - others_hi), min(c_hi, high - others_lo)))
+    return ranges
 
 
-def median_text(histogram: Mapping[int, int], *, public: bool, unit: str = "d") -> str:
-    """The median of days → cases, "–" for none, "visas inte" of fewer than 5 in public."""
+def _pinned_small(total: Cell, groups: Sequence[Sequence[Cell]]) -> int | None:
+    """The index of a group (-1: the total) with a count of 1–4 that a reader can pin down."""
+    ranges = reader_ranges(total, groups)
+    cells = [(-1, total)] + [(i, c) for i, g in enumerate(groups) for c in g]
+    for (index, cell), (lo, hi) in zip(cells, ranges, strict=True):
+        if 0 < cell.value < SMALLEST_SHOWN and lo == hi:
+            return index
+    return None
+
+
+def suppress(
+    total: int, groups: Sequence[Sequence[tuple[int, bool]]]
+) -> tuple[Cell, list[list[Cell]]]:
+    """The published form of a table of drug counts whose `total` is the sum of each group's
+    (value, displayed) cells: 0–4 "färre än 5", the rest exact, then the smallest exact number
+    hidden, one at a time, while a reader could pin a count from 1 to 4 (first in the group
+    that pins it, else anywhere). Always ends: at worst everything is hidden."""
+    head = Cell(total, _first_shown(total))
+    table = [
+        [Cell(v, _first_shown(v) if shown else Shown.HIDDEN, shown) for v, shown in group]
+        for group in groups
+    ]
+    while (index := _pinned_small(head, table)) is not None:
+        candidates = [c for c in (table[index] if index >= 0 else []) if c.shown is Shown.EXACT]
+        if not candidates:
+            candidates = [c for g in table for c in g if c.shown is Shown.EXACT]
+        if not candidates:
+            if head.shown is Shown.HIDDEN:  # pragma: no cover - nothing exact is left to pin
+                break
+            head.shown = Shown.HIDDEN
+            continue
+        min(candidates, key=lambda c: c.value).shown = Shown.HIDDEN
+    return head, table
+
+
+def public_share_text(part: Cell, whole: Cell) -> str:
+    """A share in public: only when the part and the whole are both shown (`suppress` has then
+    made sure the rest is not a count from 1 to 4)."""
+    percent = share(part.value, whole.value)
+    if part.shown is Shown.EXACT and whole.shown is Shown.EXACT and percent is not None:
+        return f"{format_number(percent, 0)} %"
+    return HIDDEN
+
+
+#: A public median of days to contact needs this many contacts: a median of one day or less then
+#: says that at least 5 (not 1–4) were contacted within a day.
+MEDIAN_BASE = 10
+
+
+def public_median_text(histogram: Mapping[int, int], unit: str = "d") -> str:
+    """The median of days → cases in public: only of `MEDIAN_BASE` or more cases."""
     median = median_from_histogram(histogram)
-    if median is None:
-        return "–"
-    if public and sum(histogram.values()) < SMALLEST_SHOWN:
+    if median is None or sum(histogram.values()) < MEDIAN_BASE:
         return HIDDEN
     return f"{format_number(median)} {unit}"
 
 
-def _solvable(values: list[int], primary: list[bool], remainder: int) -> bool:
-    """Whether hidden cells summing to `remainder` could be worked out from it."""
-    if not values:
-        return False
-    if len(values) == 1 or remainder < SMALLEST_SHOWN:
-        return True
-    lowest = sum(1 if p else SMALLEST_SHOWN for p in primary)
-    return remainder == lowest or (all(primary) and remainder == 4 * len(values))
+# --- internal reports: everything as it is ------------------------------------------------------
 
 
-def breakdown_texts(counts: Mapping[K, int], *, public: bool) -> dict[K, str]:
-    """Each cell of a breakdown of drug cases as text, hidden where the rules say so."""
-    texts = {key: str(n) for key, n in counts.items()}
-    if not public:
-        return texts
-    hidden = {key for key, n in counts.items() if is_small(n)}
-    primary = set(hidden)
-    total_shown = not is_small(sum(counts.values()))
-    while hidden and total_shown:
-        values = [counts[k] for k in hidden]
-        if not _solvable(values, [k in primary for k in hidden], sum(values)):
-            break
-        candidates = sorted(
-            (n, i) for i, (k, n) in enumerate(counts.items()) if n > 0 and k not in hidden
-        )
-        if not candidates:
-            break
-        keys = list(counts)
-        hidden.add(keys[candidates[0][1]])
-    for key in hidden:
-        texts[key] = FEWER_THAN_5 if key in primary else HIDDEN
-    return texts
+def count_text(n: int) -> str:
+    """A drug count in an internal report."""
+    return str(n)
+
+
+def share_text(part: int, whole: int) -> str:
+    """`part` of `whole` as "83 %" ("–" with no base)."""
+    percent = share(part, whole)
+    return "–" if percent is None else f"{format_number(percent, 0)} %"
+
+
+def count_with_share(part: int, whole: int) -> str:
+    """ "27 (90 %)"."""
+    percent = share_text(part, whole)
+    return str(part) if percent == "–" else f"{part} ({percent})"
+
+
+def median_text(histogram: Mapping[int, int], *, unit: str = "d") -> str:
+    """The median of days → cases, "–" for none."""
+    median = median_from_histogram(histogram)
+    return "–" if median is None else f"{format_number(median)} {unit}"

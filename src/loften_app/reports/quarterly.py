@@ -9,6 +9,7 @@ per promise. The same data feeds the PDF (`reports.pdf`) and the tests.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -34,10 +35,19 @@ from loften_app.reports.content import (
     indicator_sections,
     target_line,
 )
+from loften_app.reports.planned import planned_hours
+from loften_app.reports.public_drugs import IN_FOLLOW_UP, MISSING
 from loften_app.reports.tracking.engine import PromiseStatus, status_report
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import PromiseFigures
-from loften_app.storage.services.report_queries import OpenCase, OverdueAction, ReportQueries
+from loften_app.storage.services.report_queries import (
+    CaseLine,
+    NoteLine,
+    OpenCase,
+    OtherLine,
+    OverdueAction,
+    ReportQueries,
+)
 
 #: At most this many walks, overdue actions and open cases are listed one by one; the counts
 #: are always complete (a file of demo data at scale has thousands; the export has them all).
@@ -149,6 +159,17 @@ class QuarterlyReport:
     indicators: tuple[IndicatorSection, ...]
     #: (promise number and title, hours in the quarter, hours in the year so far)
     hours: tuple[tuple[str, float, float], ...]
+    #: Per promise, as `hours`: hours planned for the quarter, the year so far and the year
+    #: (None where no plan is set).
+    planned: tuple[tuple[float | None, float | None, float | None], ...] = ()
+    #: Other activities of the quarter (at most `LIST_LIMIT`) and how many there are.
+    others: tuple[OtherLine, ...] = ()
+    other_count: int = 0
+    #: Internal only: the quarter's drug cases by code, and the records' notes (at most
+    #: `LIST_LIMIT` each) with how many notes there are.
+    cases: tuple[CaseLine, ...] = ()
+    notes: tuple[NoteLine, ...] = ()
+    note_count: int = 0
 
 
 def check_quarter(quarter: Period | None, span: Period) -> Period:
@@ -196,7 +217,14 @@ def quarterly_report(
         q_lines = figure_lines(promise.type, q.figures, public=public)
         y_lines = dict(figure_lines(promise.type, y.figures, public=public))
         targets = tuple(
-            target_line(t, q.figures, public=public, ytd=yt, ytd_figures=y.figures)
+            target_line(
+                t,
+                q.figures,
+                public=public,
+                ytd=yt,
+                ytd_figures=y.figures,
+                drugs=promise.type is PromiseType.DRUGS,
+            )
             for t, yt in zip(q.targets, y.targets, strict=True)
         )
         sections.append(
@@ -224,7 +252,14 @@ def quarterly_report(
         public=public,
     )
     drug_promises = _of_type(of_quarter.promises, PromiseType.DRUGS)
+    drug_ids = [p.promise.id for p in drug_promises]
     walks, walk_count = _walks(services, quarter, promise_ids, public=public)
+    notes, note_count = (
+        ([], 0)
+        if public
+        else queries.notes(period=quarter, promise_ids=promise_ids, limit=LIST_LIMIT)
+    )
+    year = Period(dt.date(quarter.start.year, 1, 1), dt.date(quarter.start.year, 12, 31))
     return QuarterlyReport(
         header=header,
         quarter=quarter,
@@ -265,6 +300,27 @@ def quarterly_report(
             )
             for q, y in zip(of_quarter.promises, of_year.promises, strict=True)
         ),
+        planned=tuple(
+            (
+                planned_hours(q.promise.data, quarter),
+                planned_hours(q.promise.data, year_to_date),
+                planned_hours(q.promise.data, year),
+            )
+            for q in of_quarter.promises
+        ),
+        others=tuple(
+            # "What" is free text: a public report keeps the date, promise, count and hours.
+            dataclasses.replace(o, what="") if public else o
+            for o in queries.other_activities(
+                period=quarter, promise_ids=promise_ids, limit=LIST_LIMIT
+            )
+        ),
+        other_count=sum(p.figures.other_activities for p in of_quarter.promises),
+        cases=()
+        if public
+        else tuple(queries.cases(period=quarter, promise_ids=drug_ids, limit=LIST_LIMIT)),
+        notes=tuple(notes),
+        note_count=note_count,
     )
 
 
@@ -358,7 +414,7 @@ def _volunteers(quarter: list[PromiseFigures], ytd: list[PromiseFigures]) -> Vol
     y = PromiseFigures.total(ytd)
 
     def with_share(part: int, whole: int) -> str:
-        return privacy.count_with_share(part, whole, public=False)
+        return privacy.count_with_share(part, whole)
 
     lines = (
         ("Insatser", str(q.deployments), str(y.deployments)),
@@ -395,28 +451,39 @@ def drug_summary(
     *,
     public: bool,
 ) -> DrugSummary:
-    """The drug cases of `period` in figures, masked by `reports.privacy` in public."""
+    """The drug cases of `period` in figures. A public quarterly report shows none: public drug
+    figures are published once, for the whole agreement, in the public follow-up
+    (docs/figures.md, rule 5)."""
     f = PromiseFigures.total(figures)
     kinds = queries.drug_cases_by_kind(period=period, promise_ids=promise_ids)
     by_kind = {k: kinds.get(k, (0, 0))[0] for k in DrugCaseKind}
     by_age = {g: f.drug_cases_by_age.get(g, 0) for g in AgeGroup}
     contacted = sum(f.contact_days.values())
     within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
-    ages = privacy.breakdown_texts(by_age, public=public)
-    kind_texts = privacy.breakdown_texts(by_kind, public=public)
-    lines = (
-        ("Narkotikaärenden", privacy.count_text(f.drug_cases, public=public)),
-        (
-            "Kommunen underrättad",
-            privacy.count_with_share(f.drug_cases_notified, f.drug_cases, public=public),
-        ),
-        ("Kommunal kontakt", privacy.count_with_share(contacted, f.drug_cases, public=public)),
-        (
-            f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
-            privacy.count_with_share(within, f.drug_cases, public=public),
-        ),
-        ("Mediantid till kontakt", privacy.median_text(f.contact_days, public=public)),
-    )
+    if public:
+        lines: tuple[tuple[str, str], ...] = (("Narkotikaärenden", IN_FOLLOW_UP),)
+        age_lines: tuple[tuple[str, str], ...] = ()
+        kind_lines: tuple[tuple[str, str], ...] = ()
+    else:
+        lines = (
+            ("Narkotikaärenden", privacy.count_text(f.drug_cases)),
+            (
+                "Kommunen underrättad",
+                privacy.count_with_share(f.drug_cases_notified, f.drug_cases),
+            ),
+            ("Kommunal kontakt", privacy.count_with_share(contacted, f.drug_cases)),
+            (
+                f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
+                privacy.count_with_share(within, f.drug_cases),
+            ),
+            ("Mediantid till kontakt", privacy.median_text(f.contact_days)),
+        )
+        age_lines = tuple((label(g), str(by_age[g])) for g in AgeGroup)
+        if f.drug_cases_age_missing:
+            age_lines += ((MISSING, str(f.drug_cases_age_missing)),)
+        kind_lines = tuple((label(k), str(by_kind[k])) for k in DrugCaseKind)
+        if kinds.get(None):
+            kind_lines += ((MISSING, str(kinds[None][0])),)
     return DrugSummary(
         cases=f.drug_cases,
         by_age=by_age,
@@ -426,8 +493,8 @@ def drug_summary(
         contacted_within=within,
         contact_days=dict(f.contact_days),
         lines=lines,
-        age_lines=tuple((label(g), ages[g]) for g in AgeGroup),
-        kind_lines=tuple((label(k), kind_texts[k]) for k in DrugCaseKind),
+        age_lines=age_lines,
+        kind_lines=kind_lines,
         open_cases=()
         if public
         else tuple(

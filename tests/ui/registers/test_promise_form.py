@@ -111,3 +111,21 @@ def test_an_existing_promise_keeps_its_own_number_and_shows_its_targets(
     assert "Minst 2 genomförda trygghetsvandringar per år" in form.targets.text()
     form.internal_comment.setPlainText("Vandring i Skillerälven i höst.")
     assert form.save()
+
+
+def test_planned_hours_per_year_are_saved_and_cleared(
+    form: PromiseForm, ui_services: Services
+) -> None:
+    assert form.planned_hours.value_or_none() is None  # not set: shown as a dash
+    form.short_title.setText("Belysning")
+    form.text.setPlainText("Kommunen lovar att se över belysningen.")
+    form.planned_hours.setValue(120.5)
+    screenshot(form, "registers-promise-planned-hours")
+    assert form.save()
+    stored = ui_services.promises.get(id=promise_number(ui_services, 5))
+    assert stored.data.planned_hours == 120.5
+    form.open_record(stored)
+    assert form.planned_hours.value_or_none() == 120.5
+    form.planned_hours.set_value_or_none(None)
+    assert form.save()
+    assert ui_services.promises.get(id=stored.id).data.planned_hours is None

@@ -90,8 +90,8 @@ def test_the_quarterly_report_is_made_and_shown(
     page.progress_relay.changed.connect(lambda done, total: progress.append((done, total)))
     report = make_report(qtbot, page)
 
-    assert report.file_name == "Kvartalsrapport 2018-Q3.pdf"
-    assert report.path.name == "Kvartalsrapport 2018-Q3.pdf"
+    assert report.file_name == "Kvartalsrapport 2018-Q3 (intern).pdf"
+    assert report.path.name == "Kvartalsrapport 2018-Q3 (intern).pdf"
     assert progress and progress[-1][0] == progress[-1][1]  # the helper's progress arrived
     assert page.viewer is not None
     assert page.stack.currentWidget() is page.viewer
@@ -132,7 +132,7 @@ def test_the_public_follow_up_is_made_marked_and_named(
     page.public_radio.setChecked(True)
     assert not page.quarter_combo.isEnabled()
     assert page.period_label.text() == "Hela överenskommelsen: 2017-01-01 – 2018-12-31"
-    assert "färre än 5" in page.version_hint.text()
+    assert "antal under 5 visas inte" in page.version_hint.text()
 
     report = make_report(qtbot, page)
 
@@ -157,7 +157,7 @@ def test_a_second_report_replaces_the_first_in_the_viewer(
     page.quarter_combo.setCurrentIndex(page.quarter_combo.findText("2017 kv 1"))
     second = make_report(qtbot, page)
     assert second.path != first.path and first.path.exists()
-    assert second.file_name == "Kvartalsrapport 2017-Q1.pdf"
+    assert second.file_name == "Kvartalsrapport 2017-Q1 (intern).pdf"
     assert page.shown == second
     assert page.viewer is not None
     assert "2017 kv 1" in page.viewer.document.getAllText(0).text()

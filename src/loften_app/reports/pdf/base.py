@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
@@ -13,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -99,6 +101,50 @@ def para(text: str, style: ParagraphStyle = Styles.body) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+#: Horizontal padding of a table cell, each side (points).
+_CELL_PADDING = 4
+_SMALLEST_FONT = 6.0
+
+
+def _atoms(line: str) -> list[tuple[str, str]]:
+    """`line` as (piece, separator before it): pieces split at spaces and after slashes, the
+    only places a cell may break ("Resecentrum/" + "busstationen", never "busst" + "ationen")."""
+    atoms: list[tuple[str, str]] = []
+    for i, word in enumerate(line.split(" ")):
+        parts = re.split(r"(?<=/)", word)
+        for j, part in enumerate(p for p in parts if p):
+            atoms.append((part, " " if i > 0 and j == 0 else ""))
+    return atoms
+
+
+def cell_paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A table cell that breaks lines only at spaces and after slashes; a word wider than the
+    cell is set in a smaller font (down to 6 pt) instead of being broken inside."""
+    size = style.fontSize
+    lines = text.split("\n")
+    widest = max(
+        (stringWidth(piece, style.fontName, size) for line in lines for piece, _ in _atoms(line)),
+        default=0.0,
+    )
+    if widest > width:
+        size = max(_SMALLEST_FONT, size * width / widest)
+        style = ParagraphStyle(
+            f"{style.name}-{size:.2f}", parent=style, fontSize=size, leading=size * 1.25
+        )
+    wrapped: list[str] = []
+    for line in lines:
+        current = ""
+        for piece, separator in _atoms(line):
+            candidate = current + separator + piece if current else piece
+            if current and stringWidth(candidate, style.fontName, size) > width:
+                wrapped.append(current)
+                current = piece
+            else:
+                current = candidate
+        wrapped.append(current)
+    return Paragraph("<br/>".join(escape(w) for w in wrapped), style)
+
+
 def table(
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -116,7 +162,7 @@ def table(
             style = Styles.head_right if column in right else Styles.head
         else:
             style = Styles.cell_right if column in right else Styles.cell
-        return para(text, style)
+        return cell_paragraph(text, style, col_widths[column] - 2 * _CELL_PADDING)
 
     data = [[cell(h, i, True) for i, h in enumerate(header)]]
     data += [[cell(str(v), i, False) for i, v in enumerate(row)] for row in rows]
@@ -129,8 +175,8 @@ def table(
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), LIGHT) for i in range(2, len(data), 2)]
     result.setStyle(TableStyle(commands))

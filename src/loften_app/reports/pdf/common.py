@@ -9,6 +9,13 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from loften_app.reports.content import Header, IndicatorSection, TargetLine
 from loften_app.reports.pdf.base import Styles, para, table
 
+#: How a public document explains its drug figures (docs/figures.md, rule 5).
+PUBLIC_DRUG_NOTE = (
+    "Narkotikaärenden redovisas offentligt bara i uppföljningen, för hela perioden när den är "
+    'slut. Antal från 0 till 4 visas som "färre än 5", och ett antal som annars skulle gå att '
+    'räkna ut visas inte ("visas inte").'
+)
+
 
 def header_block(h: Header) -> list[Flowable]:
     lines: list[Flowable] = [
@@ -23,7 +30,8 @@ def header_block(h: Header) -> list[Flowable]:
         lines.append(
             para(
                 "Offentlig version: utan fritext utöver löftestexterna och de offentliga "
-                'kommentarerna; antal narkotikaärenden från 1 till 4 visas som "färre än 5".',
+                "kommentarerna; narkotikaärenden redovisas bara för hela perioden, i "
+                "uppföljningen, och antal under 5 visas inte.",
                 Styles.meta,
             )
         )

@@ -4,11 +4,82 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from loften_app.reports.follow_up import FollowUpReport
+from loften_app.domain.targets import format_number
+from loften_app.reports.follow_up import FollowUpPromise, FollowUpReport
 from loften_app.reports.pdf.base import Styles, build_pdf, para, table
-from loften_app.reports.pdf.common import header_block, indicator_block, target_table
+from loften_app.reports.pdf.common import (
+    PUBLIC_DRUG_NOTE,
+    header_block,
+    indicator_block,
+    target_table,
+)
+from loften_app.reports.planned import planned_text, spent_of_planned
 
 __all__ = ["render_follow_up"]
+
+
+def _figure_table(p: FollowUpPromise) -> Flowable:
+    """What was done: a column per year of the agreement and one for the whole period."""
+    if not p.figure_table:
+        rows = [list(r) for r in p.figure_lines]
+        return table(["Genomfört", "Hela perioden"], rows, [0.6, 0.4], right=(1,))
+    years = len(p.year_labels)
+    first = 0.4 if years else 0.6
+    rest = (1 - first) / (years + 1)
+    widths = [first] + [rest] * years
+    widths.append(1 - sum(widths))
+    rows = [[name, *by_year, total] for name, by_year, total in p.figure_table]
+    return table(
+        ["Genomfört", *p.year_labels, "Hela perioden"],
+        rows,
+        widths,
+        right=tuple(range(1, years + 2)),
+    )
+
+
+def _time_block(report: FollowUpReport) -> list[Flowable]:
+    """Planned against spent time per promise and year (Brå's central finding)."""
+    years = next((p.year_labels for p in report.promises if p.year_labels), ())
+    story: list[Flowable] = [
+        CondPageBreak(150),
+        para("Nedlagd tid mot planerad tid", Styles.h1),
+        para(
+            "Nedlagda timmar (planering, genomförande och uppföljning) mot planerade timmar per "
+            "år för varje löfte.",
+            Styles.meta,
+        ),
+    ]
+    rows: list[list[str]] = []
+    for p in report.promises:
+        spent = sum(p.spent_by_year) if p.spent_by_year else 0.0
+        by_year = [
+            f"{format_number(s)} / {planned_text(pl)}"
+            for s, pl in zip(p.spent_by_year, p.planned_by_year, strict=True)
+        ]
+        if len(by_year) != len(years):
+            by_year = ["–"] * len(years)
+        rows.append(
+            [
+                f"{p.number}. {p.short_title}",
+                *by_year,
+                f"{format_number(spent)} / {planned_text(p.planned_total)}",
+                spent_of_planned(spent, p.planned_total),
+            ]
+        )
+    first = 0.34
+    share_width = 0.12
+    rest = (1 - first - share_width) / (len(years) + 1)
+    widths = [first] + [rest] * (len(years) + 1) + [share_width]
+    widths[-2] = 1 - sum(widths[:-2]) - share_width
+    story.append(
+        table(
+            ["Löfte (nedlagt / planerat)", *years, "Hela perioden", "Andel"],
+            rows,
+            widths,
+            right=tuple(range(1, len(years) + 3)),
+        )
+    )
+    return story
 
 
 def render_follow_up(report: FollowUpReport) -> bytes:
@@ -39,14 +110,7 @@ def render_follow_up(report: FollowUpReport) -> bytes:
         else:
             story.append(para("Inga mål satta för löftet.", Styles.note))
         story.append(Spacer(1, 4))
-        story.append(
-            table(
-                ["Genomfört", "Hela perioden"],
-                [list(r) for r in p.figure_lines],
-                [0.6, 0.4],
-                right=(1,),
-            )
-        )
+        story.append(_figure_table(p))
         if p.previous is not None:
             prev = p.previous
             story.append(
@@ -67,8 +131,30 @@ def render_follow_up(report: FollowUpReport) -> bytes:
         if p.internal_comment:
             story.append(para("Intern kommentar", Styles.h2))
             story.append(para(p.internal_comment, Styles.body))
+        if p.drug_table is not None:
+            story.append(Spacer(1, 6))
+            story.append(
+                KeepTogether(
+                    [
+                        table(
+                            ["Åldersgrupp", "Ärenden"],
+                            [[name, cell.text] for name, cell in p.drug_table.ages],
+                            [0.6, 0.4],
+                            right=(1,),
+                        ),
+                        Spacer(1, 6),
+                        table(
+                            ["Typ av ärende", "Ärenden"],
+                            [[name, cell.text] for name, cell in p.drug_table.kinds],
+                            [0.6, 0.4],
+                            right=(1,),
+                        ),
+                    ]
+                )
+            )
         if h.public and p.type.value == "drugs":
-            story.append(para('Antal från 1 till 4 visas som "färre än 5".', Styles.note))
+            story.append(para(PUBLIC_DRUG_NOTE, Styles.note))
+    story.extend(_time_block(report))
     story.append(CondPageBreak(150))
     story.append(para("Indikatorer", Styles.h1))
     story.extend(indicator_block(report.indicators))

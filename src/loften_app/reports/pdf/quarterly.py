@@ -8,7 +8,13 @@ from loften_app.domain.enums import label
 from loften_app.domain.targets import format_number
 from loften_app.reports.pdf.base import Styles, build_pdf, para, table
 from loften_app.reports.pdf.chart import chart_grid
-from loften_app.reports.pdf.common import header_block, indicator_block, target_table
+from loften_app.reports.pdf.common import (
+    PUBLIC_DRUG_NOTE,
+    header_block,
+    indicator_block,
+    target_table,
+)
+from loften_app.reports.planned import planned_text, spent_of_planned
 from loften_app.reports.quarterly import QuarterlyReport
 
 __all__ = ["render_quarterly"]
@@ -46,11 +52,13 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
 
     story.append(CondPageBreak(300))
     story.append(para("Aktiviteter per månad", Styles.h1))
+    counted = "trygghetsvandringar: genomförda"
+    if any(s.table == "drug_case" for s in report.monthly):
+        counted += "; narkotikaärenden: efter datum för upptäckt"
     story.append(
         para(
             f"Antal poster per månad {report.year_to_date.start.isoformat()} – "
-            f"{report.year_to_date.end.isoformat()} (trygghetsvandringar: genomförda; "
-            "narkotikaärenden: efter datum för upptäckt).",
+            f"{report.year_to_date.end.isoformat()} ({counted}).",
             Styles.meta,
         )
     )
@@ -141,30 +149,31 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
 
     story.append(para(f"Narkotikaärenden {q}", Styles.h1))
     d = report.drugs
-    story.append(table(["", q], [list(r) for r in d.lines], [0.6, 0.4], right=(1,)))
-    story.append(Spacer(1, 6))
-    story.append(
-        KeepTogether(
-            [
-                table(
-                    ["Åldersgrupp", "Ärenden"],
-                    [list(r) for r in d.age_lines],
-                    [0.6, 0.4],
-                    right=(1,),
-                ),
-                Spacer(1, 6),
-                table(
-                    ["Typ av ärende", "Ärenden"],
-                    [list(r) for r in d.kind_lines],
-                    [0.6, 0.4],
-                    right=(1,),
-                ),
-            ]
-        )
-    )
     if h.public:
-        story.append(para('Antal från 1 till 4 visas som "färre än 5".', Styles.note))
-    elif d.open_cases:
+        story.append(para(PUBLIC_DRUG_NOTE, Styles.body))
+    else:
+        story.append(table(["", q], [list(r) for r in d.lines], [0.6, 0.4], right=(1,)))
+        story.append(Spacer(1, 6))
+        story.append(
+            KeepTogether(
+                [
+                    table(
+                        ["Åldersgrupp", "Ärenden"],
+                        [list(r) for r in d.age_lines],
+                        [0.6, 0.4],
+                        right=(1,),
+                    ),
+                    Spacer(1, 6),
+                    table(
+                        ["Typ av ärende", "Ärenden"],
+                        [list(r) for r in d.kind_lines],
+                        [0.6, 0.4],
+                        right=(1,),
+                    ),
+                ]
+            )
+        )
+    if d.open_cases:
         story.append(para("Ärenden utan kommunal kontakt", Styles.h2))
         story.append(
             table(
@@ -181,16 +190,58 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
             )
         )
 
+    story.extend(_others(report))
+    if not h.public:
+        story.extend(_cases_and_notes(report))
+
     story.append(CondPageBreak(150))
     story.append(para("Indikatorer", Styles.h1))
     story.extend(indicator_block(report.indicators))
 
-    story.append(para("Nedlagd tid per löfte", Styles.h1))
-    rows = [[name, f"{format_number(a)} h", f"{format_number(b)} h"] for name, a, b in report.hours]
+    story.append(CondPageBreak(160))
+    story.append(para("Nedlagd tid mot planerad tid", Styles.h1))
+    story.append(
+        para(
+            "Planerad tid är timmar per år för löftet (Register, Löften), räknad för kvartalet "
+            "och året hittills efter antal dagar.",
+            Styles.meta,
+        )
+    )
+    planned = report.planned or tuple((None, None, None) for _ in report.hours)
+    rows = [
+        [
+            name,
+            f"{format_number(a)} h",
+            f"{format_number(b)} h",
+            planned_text(p_ytd),
+            spent_of_planned(b, p_ytd),
+            planned_text(p_year),
+        ]
+        for (name, a, b), (_, p_ytd, p_year) in zip(report.hours, planned, strict=True)
+    ]
     total_q = sum(a for _, a, _ in report.hours)
     total_y = sum(b for _, _, b in report.hours)
-    rows.append(["Totalt", f"{format_number(total_q)} h", f"{format_number(total_y)} h"])
-    story.append(table(["Löfte", q, ytd], rows, [0.6, 0.2, 0.2], right=(1, 2)))
+    planned_ytd = [p for _, p, _ in planned if p is not None]
+    planned_year = [p for _, _, p in planned if p is not None]
+    total_planned = sum(planned_ytd) if planned_ytd else None
+    rows.append(
+        [
+            "Totalt",
+            f"{format_number(total_q)} h",
+            f"{format_number(total_y)} h",
+            planned_text(total_planned),
+            "–" if len(planned_ytd) != len(planned) else spent_of_planned(total_y, total_planned),
+            planned_text(sum(planned_year) if planned_year else None),
+        ]
+    )
+    story.append(
+        table(
+            ["Löfte", q, ytd, "Planerat hittills", "Andel", "Planerat per år"],
+            rows,
+            [0.34, 0.12, 0.13, 0.15, 0.11, 0.15],
+            right=(1, 2, 3, 4, 5),
+        )
+    )
 
     return build_pdf(
         story,
@@ -199,6 +250,92 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
         subject=f"{h.document_title} {report.quarter.label}: {h.agreement_title}",
         footer=f"{h.agreement_title} · {h.document_title} {report.quarter.label}",
     )
+
+
+def _others(report: QuarterlyReport) -> list[Flowable]:
+    """Other activities of the quarter (any promise): what was done, where, how many, hours."""
+    if not report.others:
+        return []
+    q = report.quarter.label
+    story: list[Flowable] = [para(f"Övriga aktiviteter {q}", Styles.h1)]
+    public = report.header.public
+    rows = [
+        [o.date.isoformat(), str(o.promise_number)]
+        + ([] if public else [o.what])
+        + [
+            o.place,
+            "" if o.count is None else str(o.count),
+            "" if o.hours is None else f"{format_number(o.hours)} h",
+        ]
+        for o in report.others
+    ]
+    if public:
+        header = ["Datum", "Löfte", "Plats", "Antal", "Timmar"]
+        widths = [0.16, 0.1, 0.44, 0.15, 0.15]
+        right: tuple[int, ...] = (3, 4)
+    else:
+        header = ["Datum", "Löfte", "Vad", "Plats", "Antal", "Timmar"]
+        widths = [0.13, 0.08, 0.39, 0.2, 0.1, 0.1]
+        right = (4, 5)
+    story.append(table(header, rows, widths, right=right))
+    if report.other_count > len(report.others):
+        story.append(_more(report.other_count - len(report.others), "aktiviteter"))
+    return story
+
+
+_TABLE_NAMES = {
+    "patrol": "Patrullpass",
+    "safety_walk": "Trygghetsvandring",
+    "volunteer_deployment": "Volontärinsats",
+    "other_activity": "Övrig aktivitet",
+    "drug_case": "Narkotikaärende",
+}
+
+
+def _cases_and_notes(report: QuarterlyReport) -> list[Flowable]:
+    """Internal only: the quarter's drug cases by code and every record's notes."""
+    q = report.quarter.label
+    story: list[Flowable] = []
+    if report.cases:
+        story.append(para(f"Narkotikaärenden {q} per ärende", Styles.h2))
+        rows = [
+            [
+                c.case_code,
+                c.detected_on.isoformat(),
+                "uppgift saknas" if c.age_group is None else label(c.age_group),
+                "uppgift saknas" if c.kind is None else label(c.kind),
+                "" if c.notified_on is None else c.notified_on.isoformat(),
+                "" if c.first_contact_on is None else c.first_contact_on.isoformat(),
+                "" if c.status is None else label(c.status),
+            ]
+            for c in report.cases
+        ]
+        story.append(
+            table(
+                ["Ärende", "Upptäckt", "Ålder", "Typ", "Underrättad", "Kontakt", "Status"],
+                rows,
+                [0.14, 0.13, 0.14, 0.17, 0.14, 0.14, 0.14],
+            )
+        )
+        if report.drugs.cases > len(report.cases):
+            story.append(_more(report.drugs.cases - len(report.cases), "ärenden"))
+    story.append(para(f"Anteckningar {q}", Styles.h1))
+    if not report.notes:
+        story.append(para("Inga anteckningar under kvartalet.", Styles.body))
+        return story
+    rows = [
+        [
+            n.date.isoformat(),
+            _TABLE_NAMES.get(n.table, n.table) + (f" {n.case_code}" if n.case_code else ""),
+            str(n.promise_number),
+            n.text,
+        ]
+        for n in report.notes
+    ]
+    story.append(table(["Datum", "Post", "Löfte", "Anteckning"], rows, [0.13, 0.2, 0.08, 0.59]))
+    if report.note_count > len(report.notes):
+        story.append(_more(report.note_count - len(report.notes), "anteckningar"))
+    return story
 
 
 def _more(n: int, what: str) -> Flowable:

@@ -20,9 +20,11 @@ from loften_app.domain.targets import (
     DEFAULT_CONTACT_DAYS,
     SWEDISH,
     Forecast,
+    PartResult,
     TargetStatus,
     Window,
     Words,
+    combined_status,
     default_period,
     describe_target,
     evaluate,
@@ -30,8 +32,10 @@ from loften_app.domain.targets import (
     format_number,
     format_value,
     median_from_histogram,
+    parts_text,
     share,
     status_label,
+    sub_periods,
     target_window,
 )
 from loften_app.storage.services import RecordFilter, Services
@@ -59,6 +63,9 @@ class TargetResult:
     status: TargetStatus
     forecast: Forecast
     as_of: dt.date
+    #: A per-quarter or per-year target over several quarters or years: each judged alone
+    #: (the status is `combined_status` of them); empty when judged as one.
+    parts: tuple[PartResult, ...] = ()
 
     @property
     def description(self) -> str:
@@ -74,7 +81,16 @@ class TargetResult:
 
     @property
     def forecast_text(self) -> str:
+        if self.parts:
+            return parts_text(self.target.data, self.parts, self.as_of)
         return forecast_text(self.target.data, self.forecast, window=self.window)
+
+    @property
+    def parts_met(self) -> tuple[int, int]:
+        """(finished quarters or years that met the target, finished ones); (0, 0) when the
+        target is judged as one."""
+        finished = [p for p in self.parts if p.finished(self.as_of)]
+        return sum(1 for p in finished if p.status is TargetStatus.MET), len(finished)
 
 
 @dataclass(frozen=True)
@@ -277,7 +293,13 @@ def status_report(
         for target in targets.get(promise.id, []):
             window = target_window(target.data.period, chosen, span)
             f = figures_for(window.measured, window.full.end)[promise.id]
-            evaluated.append(_evaluate(promise.data.type, target, window, f, as_of))
+            result = _evaluate(promise.data.type, target, window, f, as_of)
+            parts = sub_periods(target.data.period, chosen)
+            if len(parts) > 1:
+                result = _judged_per_part(
+                    promise, target, result, parts=parts, chosen=chosen, figures_for=figures_for
+                )
+            evaluated.append(result)
         own = figures_for(chosen, chosen.end)[promise.id]
         results.append(PromiseStatus(promise, own, tuple(evaluated)))
     return StatusReport(agreement, chosen, as_of, tuple(results))
@@ -302,6 +324,31 @@ def _evaluate(
         next_planned=f.next_planned_walk if with_planned else None,
     )
     return TargetResult(target, window, actual, status, forecast, as_of)
+
+
+def _judged_per_part(
+    promise: Stored[PromiseData],
+    target: Stored[TargetData],
+    whole: TargetResult,
+    *,
+    parts: list[Period],
+    chosen: Period,
+    figures_for: Callable[[Period, dt.date], dict[str, PromiseFigures]],
+) -> TargetResult:
+    """`whole` (the target over all of `parts`) judged per quarter or year instead: each part
+    measured up to the end of `chosen`, the status combined (docs/figures.md)."""
+    as_of = whole.as_of
+    results: list[PartResult] = []
+    for part in parts:
+        measured = Period(part.start, max(part.start, min(part.end, chosen.end)))
+        window = Window(full=part, measured=measured)
+        f = figures_for(measured, part.end)[promise.id]
+        r = _evaluate(promise.data.type, target, window, f, as_of)
+        results.append(PartResult(part, r.actual, r.status, r.forecast))
+    status = combined_status(results, as_of)
+    return TargetResult(
+        target, whole.window, whole.actual, status, whole.forecast, as_of, tuple(results)
+    )
 
 
 def _targets_by_promise(

@@ -6,9 +6,9 @@ numerators and denominators, a histogram of days to contact. Deleted records nev
 
 Shift hours are computed in SQL from the stored "HH:MM:SS.ffffff" times: a shift whose end is not
 after its start ends the next day, and its evening/night hours are its overlap with the windows
-18:00–06:00 around its date. Only the shifts that start on the day before the period or on its
-last day can have hours on both sides of its edge; those few are split in Python with
-`domain.shifts`, by calendar date.
+18:00–06:00 around its date. A shift counts whole, with its record, in the period of its date
+(docs/figures.md): a 22:00–04:00 patrol on 31 December is six hours of December, as the list and
+the export have it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,11 +28,6 @@ from loften_app.domain.periods import Period, months_in
 from loften_app.storage.database import Database
 
 __all__ = ["FigureService", "PromiseFigures"]
-
-#: `shifts.split_hours_by_period` or its evening/night twin.
-Split = Callable[[dt.date, dt.time, dt.time, Sequence[Period]], dict[Period, float]]
-
-_ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass
@@ -57,6 +52,8 @@ class PromiseFigures:
     deployments_with_business: int = 0
     drug_cases: int = 0
     drug_cases_by_age: dict[AgeGroup, int] = field(default_factory=dict)
+    #: Cases whose age group is not given ("uppgift saknas").
+    drug_cases_age_missing: int = 0
     drug_cases_notified: int = 0
     #: Days from detection to first contact → number of cases (cases with a contact only).
     contact_days: dict[int, int] = field(default_factory=dict)
@@ -113,31 +110,21 @@ _MONTH = "substr({column}, 1, 7)"
 _WHOLE = "''"
 
 
-#: Seconds of a shift after midnight (they belong to the next calendar date), in all and
-#: between 18:00 and 06:00 (00:00–06:00, and from 18:00 the next evening on a long shift).
-_SPILL = "max(0, e - 86400)"
-_SPILL_NIGHT = "(max(0, min(e, 108000) - 86400) + max(0, e - 151200))"
-
-
 def _shift_parts(table: str, columns: str) -> str:
-    """Each shift of `table` as up to two parts, one per calendar date: `day`, `counted` (1 on
-    the part that counts the record itself), `secs` and `night` (seconds on that date, all and
-    evening/night), and `columns` of the record. Shifts starting the day before :start give
-    their part after midnight; those starting on :end keep it outside."""
+    """Each shift of `table` dated within :start–:end, whole, as `parts`: `day` (its date),
+    `counted` (1), `secs` and `night` (its seconds, in all and between 18:00 and 06:00),
+    `whole` (its length in seconds) and `columns` of the record. A shift counts whole in the
+    period of its date, as its record does in the list and the export (docs/figures.md)."""
     return f"""
 WITH shifts AS (
     SELECT promise_id, date, {columns}, {_SHIFT_COLUMNS}
     FROM {table}
-    WHERE deleted_at IS NULL AND date BETWEEN date(:start, '-1 day') AND :end
+    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end
 ),
 parts AS (
     SELECT promise_id, date AS day, 1 AS counted, {columns},
-           (e - s) - {_SPILL} AS secs, {_EVENING_NIGHT} - {_SPILL_NIGHT} AS night, e - s AS whole
-    FROM shifts WHERE date >= :start
-    UNION ALL
-    SELECT promise_id, date(date, '+1 day') AS day, 0 AS counted, {columns},
-           {_SPILL} AS secs, {_SPILL_NIGHT} AS night, e - s AS whole
-    FROM shifts WHERE e > 86400 AND date < :end
+           e - s AS secs, {_EVENING_NIGHT} AS night, e - s AS whole
+    FROM shifts
 )
 """
 
@@ -174,7 +161,8 @@ def _cases_sql(bucket: str) -> TextClause:
 SELECT promise_id, {bucket.format(column="detected_on")} AS bucket,
        CAST(julianday(first_contact_on) - julianday(detected_on) AS INTEGER),
        count(*), total(hours_spent), total(municipality_notified_on IS NOT NULL),
-       total(age_group = 'under_18'), total(age_group = '18_25'), total(age_group = '26_plus')
+       total(age_group = 'under_18'), total(age_group = '18_25'), total(age_group = '26_plus'),
+       total(age_group IS NULL)
 FROM drug_case
 WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end
 GROUP BY 1, 2, 3
@@ -419,8 +407,8 @@ Segments = dict[Period, dict[str, PromiseFigures]]
 
 def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segments:
     """The additive figures of every promise for `span`: per whole month of it when `by_month`
-    (then `span` is made of whole months), else for `span` as one segment. Shift hours are
-    split between segments by calendar date."""
+    (then `span` is made of whole months), else for `span` as one segment. A shift's hours
+    count whole in the segment of its date."""
     segments = months_in(span) if by_month else [span]
     bucket = _MONTH if by_month else _WHOLE
     keys = {(s.start.isoformat()[:7] if by_month else ""): s for s in segments}
@@ -450,11 +438,12 @@ def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segm
         f.volunteer_hours += hours
         f.deployments_with_municipality += int(with_municipality)
         f.deployments_with_business += int(with_business)
-    for pid, key, days, count, spent, notified, under_18, young, older in session.execute(
+    for pid, key, days, count, spent, notified, under_18, young, older, missing in session.execute(
         _cases_sql(bucket), parameters
     ):
         f = figures(pid, key)
         f.drug_cases += count
+        f.drug_cases_age_missing += int(missing)
         f.records += count
         f.hours_spent += spent
         f.drug_cases_notified += int(notified)

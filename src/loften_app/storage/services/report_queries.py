@@ -18,6 +18,8 @@ from sqlalchemy import bindparam, text
 from loften_app.domain.enums import (
     ActionOwner,
     ActionStatus,
+    AgeGroup,
+    CaseStatus,
     DrugCaseKind,
     ObservationCategory,
     Priority,
@@ -27,7 +29,10 @@ from loften_app.storage.database import Database
 
 __all__ = [
     "EXPORT_TABLES",
+    "CaseLine",
+    "NoteLine",
     "OpenCase",
+    "OtherLine",
     "OverdueAction",
     "ReportQueries",
 ]
@@ -71,6 +76,59 @@ LIMIT :limit
 _OVERDUE_COUNT = text(f"SELECT count(*) {_OVERDUE_FROM}").bindparams(
     bindparam("ids", expanding=True)
 )
+
+#: Free-text notes of the records dated in :start–:end (internal reports only): (date, table,
+#: promise number, case code or '', text).
+_NOTES_FROM = """
+FROM (
+    SELECT date AS day, 'patrol' AS tbl, promise_id, '' AS code, notes AS note FROM patrol
+    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
+    UNION ALL
+    SELECT date, 'safety_walk', promise_id, '', notes FROM safety_walk
+    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
+    UNION ALL
+    SELECT date, 'volunteer_deployment', promise_id, '', notes FROM volunteer_deployment
+    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
+    UNION ALL
+    SELECT date, 'other_activity', promise_id, '', notes FROM other_activity
+    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
+    UNION ALL
+    SELECT detected_on, 'drug_case', promise_id, case_code,
+           trim(coalesce(police_notes, '') || char(10) || coalesce(municipal_notes, ''), char(10))
+    FROM drug_case
+    WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end
+      AND (coalesce(police_notes, '') != '' OR coalesce(municipal_notes, '') != '')
+) AS n
+WHERE n.promise_id IN :ids
+"""
+
+_NOTES = text(f"""
+SELECT n.day, n.tbl, (SELECT number FROM promise WHERE promise.id = n.promise_id), n.code, n.note
+{_NOTES_FROM}
+ORDER BY n.day, n.tbl, n.code
+LIMIT :limit
+""").bindparams(bindparam("ids", expanding=True))
+
+_NOTES_COUNT = text(f"SELECT count(*) {_NOTES_FROM}").bindparams(bindparam("ids", expanding=True))
+
+_CASES = text("""
+SELECT case_code, detected_on, age_group, kind, municipality_notified_on, first_contact_on,
+       status
+FROM drug_case
+WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end AND promise_id IN :ids
+ORDER BY detected_on, case_code
+LIMIT :limit
+""").bindparams(bindparam("ids", expanding=True))
+
+_OTHERS = text("""
+SELECT t.date, (SELECT number FROM promise WHERE promise.id = t.promise_id), t.what,
+       coalesce((SELECT name FROM place WHERE place.id = t.place_id), ''), t.count,
+       t.hours_spent
+FROM other_activity AS t
+WHERE t.deleted_at IS NULL AND t.date BETWEEN :start AND :end AND t.promise_id IN :ids
+ORDER BY t.date, t.id
+LIMIT :limit
+""").bindparams(bindparam("ids", expanding=True))
 
 _INDICATOR_VALUES = text("""
 SELECT v.indicator_id, v.period_key, v.value, v.source_note FROM indicator_value AS v
@@ -224,6 +282,45 @@ class OverdueAction:
 
 
 @dataclass(frozen=True)
+class NoteLine:
+    """A record's free-text note (internal reports only)."""
+
+    date: dt.date
+    #: The record table ("patrol", "drug_case", …).
+    table: str
+    promise_number: int
+    #: The drug case's code, else "".
+    case_code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CaseLine:
+    """A drug case of a period, by its code (internal reports only). Coded fields may be
+    missing (None)."""
+
+    case_code: str
+    detected_on: dt.date
+    age_group: AgeGroup | None
+    kind: DrugCaseKind | None
+    notified_on: dt.date | None
+    first_contact_on: dt.date | None
+    status: CaseStatus | None
+
+
+@dataclass(frozen=True)
+class OtherLine:
+    """An other activity of a period."""
+
+    date: dt.date
+    promise_number: int
+    what: str
+    place: str
+    count: int | None
+    hours: float | None
+
+
+@dataclass(frozen=True)
 class OpenCase:
     """A drug case without a first municipal contact (internal reports only)."""
 
@@ -244,14 +341,15 @@ class ReportQueries:
 
     def drug_cases_by_kind(
         self, *, period: Period, promise_ids: Sequence[str]
-    ) -> dict[DrugCaseKind, tuple[int, int]]:
-        """Per kind: (cases detected in `period`, of them with a first municipal contact)."""
+    ) -> dict[DrugCaseKind | None, tuple[int, int]]:
+        """Per kind: (cases detected in `period`, of them with a first municipal contact); the
+        key None holds the cases whose kind is not given ("uppgift saknas")."""
         if not promise_ids:
             return {}
         parameters = {"start": period.start, "end": period.end, "ids": list(promise_ids)}
         with self._db.reading() as session:
             return {
-                DrugCaseKind(kind): (int(count), int(contacted))
+                (None if kind is None else DrugCaseKind(kind)): (int(count), int(contacted))
                 for kind, count, contacted in session.execute(_CASES_BY_KIND, parameters)
             }
 
@@ -272,6 +370,59 @@ class ReportQueries:
             return [
                 OpenCase(code, _date(detected), None if notified is None else _date(notified))
                 for code, detected, notified in session.execute(_OPEN_CASES, parameters)
+            ]
+
+    def _span(self, period: Period, promise_ids: Sequence[str], limit: int) -> dict[str, Any]:
+        return {"start": period.start, "end": period.end, "ids": list(promise_ids), "limit": limit}
+
+    def notes(
+        self, *, period: Period, promise_ids: Sequence[str], limit: int = -1
+    ) -> tuple[list[NoteLine], int]:
+        """The notes of the records of `promise_ids` dated in `period` (drug cases: both parts'
+        notes, with their code), oldest first, at most `limit`; and how many there are."""
+        if not promise_ids:
+            return [], 0
+        parameters = self._span(period, promise_ids, limit)
+        with self._db.reading() as session:
+            lines = [
+                NoteLine(_date(day), table, int(number or 0), code or "", note)
+                for day, table, number, code, note in session.execute(_NOTES, parameters)
+            ]
+            count = int(session.execute(_NOTES_COUNT, parameters).scalar_one())
+        return lines, count
+
+    def cases(
+        self, *, period: Period, promise_ids: Sequence[str], limit: int = -1
+    ) -> list[CaseLine]:
+        """The drug cases of `promise_ids` detected in `period`, at most `limit`."""
+        if not promise_ids:
+            return []
+        with self._db.reading() as session:
+            rows = session.execute(_CASES, self._span(period, promise_ids, limit))
+            return [
+                CaseLine(
+                    case_code=code,
+                    detected_on=_date(detected),
+                    age_group=None if age is None else AgeGroup(age),
+                    kind=None if kind is None else DrugCaseKind(kind),
+                    notified_on=None if notified is None else _date(notified),
+                    first_contact_on=None if contact is None else _date(contact),
+                    status=None if status is None else CaseStatus(status),
+                )
+                for code, detected, age, kind, notified, contact, status in rows
+            ]
+
+    def other_activities(
+        self, *, period: Period, promise_ids: Sequence[str], limit: int = -1
+    ) -> list[OtherLine]:
+        """The other activities of `promise_ids` dated in `period`, at most `limit`."""
+        if not promise_ids:
+            return []
+        with self._db.reading() as session:
+            rows = session.execute(_OTHERS, self._span(period, promise_ids, limit))
+            return [
+                OtherLine(_date(day), int(number or 0), what, place, count, hours)
+                for day, number, what, place, count, hours in rows
             ]
 
     def overdue_actions(

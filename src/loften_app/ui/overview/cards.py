@@ -21,6 +21,7 @@ from loften_app.domain.targets import (
     describe_target,
     forecast_text,
     format_value,
+    parts_text,
     scaled_value,
     status_label,
 )
@@ -98,7 +99,9 @@ class TargetRow(QWidget):
             f" QProgressBar::chunk {{ background: {_BAR_COLOURS[result.status]}; }}"
         )
         self.forecast = QLabel(
-            forecast_text(data, result.forecast, window=result.window, words=words)
+            parts_text(data, result.parts, result.as_of, words=words)
+            if result.parts
+            else forecast_text(data, result.forecast, window=result.window, words=words)
         )
         self.forecast.setObjectName("forecast")
         self.forecast.setWordWrap(True)

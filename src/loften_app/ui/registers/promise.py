@@ -18,7 +18,7 @@ from loften_app.storage.services import (
     RecordFilter,
     TargetService,
 )
-from loften_app.ui.forms.fields import CountField, EnumCombo, compact, form_layout
+from loften_app.ui.forms.fields import CountField, EnumCombo, HoursField, compact, form_layout
 from loften_app.ui.registers.common import RegisterForm, text_box
 from loften_app.ui.registers.target import target_sentence
 
@@ -42,6 +42,7 @@ class PromiseForm(RegisterForm[PromiseData]):
         self._agreements = agreements
         self._targets = targets
         self._agreement_id = ""
+        self._continues_id: str | None = None
         self._taken_numbers: set[int] = set()
         super().__init__(
             service, title=QCoreApplication.translate("PromiseForm", "Löfte"), today=today
@@ -96,6 +97,22 @@ class PromiseForm(RegisterForm[PromiseData]):
         self.type = EnumCombo(PromiseType)
         self.type.setToolTip(self.tr("Vilken sorts aktiviteter som registreras för löftet."))
         self.add_row(form, "type", self.tr("Typ:"), self.type, self.type.currentIndexChanged)
+        self.planned_hours = HoursField(optional=True, maximum=100_000)
+        self.planned_hours.setObjectName("planned_hours")
+        self.planned_hours.setToolTip(
+            self.tr(
+                "Timmar per år som polisen och kommunen planerar att lägga på löftet. "
+                "Rapporterna visar planerad tid mot nedlagd tid. Lämna tomt om ingen plan finns."
+            )
+        )
+        self.add_row(
+            form,
+            "planned_hours",
+            self.tr("Planerad tid per år:"),
+            self.planned_hours,
+            self.planned_hours.valueChanged,
+        )
+        compact(self.planned_hours)
         self.targets = QLabel()
         self.targets.setObjectName("promise_targets")
         self.targets.setWordWrap(True)
@@ -189,6 +206,8 @@ class PromiseForm(RegisterForm[PromiseData]):
         self.type.set_value(data.type)
         self.follow_up_comment.setPlainText(data.follow_up_comment)
         self.internal_comment.setPlainText(data.internal_comment)
+        self.planned_hours.set_value_or_none(data.planned_hours)
+        self._continues_id = data.continues_id
 
     def collect(self) -> PromiseData:
         return PromiseData(
@@ -201,6 +220,8 @@ class PromiseForm(RegisterForm[PromiseData]):
             responsibility_note=self.responsibility_note.text(),
             follow_up_comment=self.follow_up_comment.toPlainText(),
             internal_comment=self.internal_comment.toPlainText(),
+            continues_id=self._continues_id,
+            planned_hours=self.planned_hours.value_or_none(),
         )
 
     def blank(self, today: dt.date) -> PromiseData:

@@ -68,12 +68,12 @@ class Choice:
         return f"{kind_title(self.kind)} {agreement_years(agreement)}"
 
     def file_name(self, agreement: Period) -> str:
-        """'Kvartalsrapport 2018-Q3.pdf', 'Uppföljning 2017-2018 (offentlig).pdf'."""
+        """'Kvartalsrapport 2018-Q3 (intern).pdf', 'Uppföljning 2017-2018 (offentlig).pdf': the
+        version is always in the name, so a saved copy says what it may be used for."""
         if self.kind == QUARTERLY and self.quarter is not None:
             stem = f"{kind_title(self.kind)} {self.quarter.key}"
         else:
             years = agreement_years(agreement).replace("–", "-")
             stem = f"{kind_title(self.kind)} {years}"
-        if self.public:
-            stem += " " + _tr("(offentlig)")
+        stem += " " + (_tr("(offentlig)") if self.public else _tr("(intern)"))
         return stem + ".pdf"

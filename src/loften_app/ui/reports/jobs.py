@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from loften_app.domain.errors import LoftenError
+from loften_app.domain.periods import Period
 from loften_app.storage.services import Services
 from loften_app.ui.reports.choices import Choice
 
@@ -57,6 +58,8 @@ class ShownReport:
     path: Path
     choice: Choice
     file_name: str
+    #: The agreement period it was made for.
+    agreement: Period | None = None
 
 
 def make_report(
@@ -68,6 +71,7 @@ def make_report(
     made_by: str,
     today: dt.date,
     progress: Callable[[int, int], None],
+    agreement: Period | None = None,
 ) -> ShownReport:
     """Runs on the helper thread: the report `choice` asks for, written to `out`."""
     from loften_app.reports.documents import ReportKind, ReportRequest, write_report
@@ -88,12 +92,14 @@ def make_report(
     )
     written = write_report(services, request, out, made_by=made_by, today=today, progress=progress)
     os.chmod(written, 0o600)  # a temporary copy: readable by its owner only, public or not
-    return ShownReport(written, choice, file_name)
+    return ShownReport(written, choice, file_name, agreement)
 
 
-def copy_whole(source: Path, target: Path) -> None:
-    """Copy `source` to `target` whole or not at all (a temporary file beside it, then rename)."""
+def copy_whole(source: Path, target: Path, *, private: bool = True) -> None:
+    """Copy `source` to `target` whole or not at all (a temporary file beside it, then rename).
+    A `private` copy (an internal report) is readable by its owner only; a public one as the
+    user's umask allows."""
     from loften_app.storage.files import atomic_path
 
-    with atomic_path(target, private=False) as temporary:
+    with atomic_path(target, private=private) as temporary:
         shutil.copyfile(source, temporary)

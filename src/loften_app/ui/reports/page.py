@@ -357,7 +357,24 @@ class ReportsPage(QWidget):
             self._settings.setValue(SETTINGS_PUBLIC, choice.public)
             if self.quarter_combo.currentData():
                 self._settings.setValue(SETTINGS_QUARTER, self.quarter_combo.currentData())
+        self._clear_if_stale()
         self._update_controls()
+
+    def _matches_choices(self, shown: ShownReport) -> bool:
+        """Whether `shown` is what the choices ask for now (same agreement, kind, version and
+        quarter)."""
+        return shown.agreement == self._agreement and shown.choice == self.choice()
+
+    def _clear_if_stale(self) -> None:
+        """Take a shown report away as soon as the choices no longer match it, so that the
+        document, its banner and "Spara som…" never disagree with what is chosen."""
+        if self.shown is None or self._matches_choices(self.shown):
+            return
+        self.shown = None
+        self.version_banner.hide()
+        self.placeholder.setText(self._placeholder_text())
+        self.stack.setCurrentWidget(self.placeholder)
+        self._show_message(self.tr("Valen har ändrats: skapa rapporten igen."))
 
     def _update_controls(self) -> None:
         busy = self._job is not None
@@ -389,8 +406,8 @@ class ReportsPage(QWidget):
             )
         self.version_hint.setText(
             self.tr(
-                "Utan fritext och ärendekoder; antal narkotikaärenden 1–4 visas som "
-                "”färre än 5”. För webben och pressen."
+                "Utan fritext och ärendekoder; narkotikaärenden redovisas bara för hela "
+                "perioden i uppföljningen, och antal under 5 visas inte. För webben och pressen."
             )
             if self.public_radio.isChecked()
             else self.tr("Med anteckningar och ärendekoder. Sprid den inte utanför styrgruppen.")
@@ -423,6 +440,7 @@ class ReportsPage(QWidget):
             choice,
             out,
             file_name,
+            agreement=self._agreement,
             made_by=self._made_by,
             today=self._today(),
             progress=self.progress_relay.report,
@@ -461,6 +479,11 @@ class ReportsPage(QWidget):
         self.progress_bar.setValue(done)
 
     def _on_made(self, shown: ShownReport) -> None:
+        if not self._matches_choices(shown):
+            # The choices changed while it was being made: it is not what they ask for.
+            self._clear_if_stale()
+            self._show_message(self.tr("Valen har ändrats: skapa rapporten igen."))
+            return
         if self.viewer is None:
             from loften_app.ui.reports.viewer import PdfViewer
 
@@ -528,8 +551,9 @@ class ReportsPage(QWidget):
         return False
 
     def save_as(self) -> Path | None:
-        """Ask where to save a copy of the report shown; the path saved to, or None."""
-        if self.shown is None or self.busy():
+        """Ask where to save a copy of the report shown; the path saved to, or None. Only the
+        report shown, and only while it matches the choices; an internal copy is owner-only."""
+        if self.shown is None or self.busy() or not self._matches_choices(self.shown):
             return None
         folder = str(self._settings.value(SETTINGS_SAVE_FOLDER, "") or "")
         if not folder or not Path(folder).is_dir():
@@ -548,7 +572,7 @@ class ReportsPage(QWidget):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            copy_whole(self.shown.path, target)
+            copy_whole(self.shown.path, target, private=not self.shown.choice.public)
         except OSError as error:
             self._show_message(
                 self.tr("Rapporten kunde inte sparas som %1: %2.")
