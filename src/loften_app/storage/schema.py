@@ -41,7 +41,9 @@ def _normalised(kind: str, sql: str) -> str:
     if kind != "table" or not sql.endswith(")") or "(" not in sql:
         return sql
     head, body = sql[: sql.index("(")], sql[sql.index("(") + 1 : -1]
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in body:
         if char == "," and depth == 0:
             parts.append("".join(current).strip())
