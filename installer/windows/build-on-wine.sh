@@ -96,11 +96,11 @@ wine_python="$work/python/python.exe"
 
 say "Löftens hjul och beroendena i Windows-Pythons site-packages"
 "$venv_python" -m pip wheel --quiet --no-deps -w "$work/loften-wheel" "$root"
-"$venv_python" -m pip install --quiet "${windows_pip[@]}" --no-index --no-compile \
+"$venv_python" -m pip install --quiet "${windows_pip[@]}" --no-index --no-compile --no-warn-conflicts \
   --find-links "$cache/wheels" --target "$work/python/Lib/site-packages" -r "$here/requirements.txt"
 # pip evaluates the environment markers of pyproject.toml's dependencies for this Linux Python,
 # not for the target's: Löften's own wheel goes in without them (requirements.txt holds them).
-"$venv_python" -m pip install --quiet "${windows_pip[@]}" --no-index --no-compile --no-deps \
+"$venv_python" -m pip install --quiet "${windows_pip[@]}" --no-index --no-compile --no-deps --no-warn-conflicts \
   --target "$work/python/Lib/site-packages" "$work/loften-wheel/$name-$version-py3-none-any.whl"
 win_run "$wine_python" -c "import sys, PySide6.QtCore, PyInstaller; print(sys.version, PySide6.QtCore.qVersion(), PyInstaller.__version__)"
 
