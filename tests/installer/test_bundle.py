@@ -206,11 +206,14 @@ def test_every_qt_library_a_bundled_binary_links_against_is_in_the_bundle(
 def test_the_report_viewer_shows_a_report(installed: Installed, filled_database: Path) -> None:
     settings_for_a_known_user(installed)
     screenshot = installed.work / "report-viewer.png"
+    # A copy: the hook ends the process without closing the database.
+    database = installed.work / "report-viewer.db"
+    shutil.copyfile(filled_database, database)
     # installer/loften_entry.py: make the quarterly report on Rapporter as "Skapa rapport" does,
     # wait for the report viewer (QtPdf) to show it, save the window and exit.
     result = installed.run(
         "--db",
-        str(filled_database),
+        str(database),
         timeout=300,
         QT_QPA_PLATFORM="offscreen",
         LOFTEN_EXIT_AFTER_REPORT="1",

@@ -345,12 +345,15 @@ def x_window_titles() -> str:
 def test_the_report_viewer_shows_a_report(installed: Installed, filled_database: Path) -> None:
     known_user(installed)
     screenshot = installed.work / "report-viewer.png"
+    # A copy: the hook ends the process without closing the database.
+    database = installed.work / "report-viewer.db"
+    shutil.copyfile(filled_database, database)
     # installer/loften_entry.py: make the quarterly report on Rapporter as "Skapa rapport" does,
     # wait for the report viewer (QtPdf) to show it, save the window and exit. loften.exe, the
     # console build of the same program, so the test can read its line.
     status, output = installed.loften(
         "--db",
-        windows_path(filled_database),
+        windows_path(database),
         timeout=600,
         LOFTEN_EXIT_AFTER_REPORT="1",
         LOFTEN_HOOK_SCREENSHOT=windows_path(screenshot),
