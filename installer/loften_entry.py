@@ -1,7 +1,7 @@
 """The bundle's entry point: the same `main` as the `loften` console script.
 
 Hooks for the installer tests and the start-up measurement, read only when set; each writes one
-line in UTF-8 to standard output and ends the process:
+line to standard output (in its encoding: the ANSI code page on Windows) and ends the process:
 - LOFTEN_EXIT_AT_FIRST_PAINT=1: "first-paint SECONDS TITLE" (SECONDS since the process started)
   when the main window first paints, then exit status 0.
 - LOFTEN_EXIT_AFTER_REPORT=1: once the database is open, make the report chosen on Rapporter
@@ -56,9 +56,11 @@ def _windows_process_age() -> float:
 
 
 def _say_and_exit(line: str, status: int) -> None:
-    # UTF-8 whatever the console's code page, and no Python clean-up: the test reads this line.
-    sys.stdout.buffer.write((line + "\n").encode("utf-8"))
-    sys.stdout.flush()
+    # No Python clean-up: the test reads this line and the process ends. (A Windows program
+    # without a console, loftenw.exe, has no standard output at all.)
+    if sys.stdout is not None:
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+        print(line, flush=True)
     os._exit(status)
 
 

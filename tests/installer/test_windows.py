@@ -112,10 +112,10 @@ class Installed:
         return self.wine.user_folder() / "AppData" / "Local" / "Loften"
 
     def loften(self, *args: str, timeout: float = 300, **extra: str) -> tuple[int, str]:
-        """The installed loften.exe; its exit status and its output (UTF-8; Python writes the
-        ANSI code page to a pipe, which wine makes UTF-8 for the C.UTF-8 locale)."""
+        """The installed loften.exe; its exit status and its output. Python writes to a pipe in
+        the ANSI code page, cp1252 on a Swedish or English Windows and under wine here."""
         result = self.wine.run(self.folder / "loften.exe", *args, timeout=timeout, **extra)
-        output = (result.stdout + result.stderr).decode("utf-8", "replace")
+        output = (result.stdout + result.stderr).decode("cp1252", "replace")
         return result.returncode, output
 
 
