@@ -24,7 +24,9 @@ win_path() {
 }
 
 # Makes a new 64-bit wine prefix at $1 (WINEPREFIX) with no crash dialog (a crash must end the
-# program, not wait for a click) and the stand-in DLLs from wine/ in its system32.
+# program, not wait for a click) and the stand-in DLLs from wine/ in its system32, for what
+# Windows 10 has and wine 8.0 lacks: icuuc.dll (Qt6Core), mscms.dll's WcsCreateIccProfile (the
+# window) and bcryptprimitives.dll's ProcessPrng (Qt6Pdf, the report viewer).
 make_prefix() {
   local prefix="$1" here
   here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,8 +34,9 @@ make_prefix() {
   wineboot -i >/dev/null 2>&1
   wine reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog /t REG_DWORD /d 0 /f >/dev/null 2>&1
   wineserver -w
-  for dll in icuuc mscms; do
-    x86_64-w64-mingw32-gcc -O2 -Wall -shared -o "$prefix/drive_c/windows/system32/$dll.dll" \
-      "$here/wine/$dll.c"
-  done
+  local system32="$prefix/drive_c/windows/system32"
+  x86_64-w64-mingw32-gcc -O2 -Wall -shared -o "$system32/icuuc.dll" "$here/wine/icuuc.c"
+  x86_64-w64-mingw32-gcc -O2 -Wall -shared -o "$system32/mscms.dll" "$here/wine/mscms.c"
+  x86_64-w64-mingw32-gcc -O2 -Wall -shared -o "$system32/bcryptprimitives.dll" \
+    "$here/wine/bcryptprimitives.c" -lbcrypt
 }

@@ -10,8 +10,8 @@ builds the installer, starts Xvfb and passes LOFTEN_WINDOWS_SETUP (the setup.exe
 Without LOFTEN_WINDOWS_SETUP these tests are skipped: the test suite alone does not build it.
 
 Wine 8.0 stands in for Windows here, with the workarounds in installer/windows/wine-env.sh
-(pipes for the standard streams, WMI off, the stand-in icuuc.dll and mscms.dll in the prefix's
-system32: never in the bundle, which this module checks too).
+(pipes for the standard streams, WMI off, the stand-in icuuc.dll, mscms.dll and
+bcryptprimitives.dll in the prefix's system32: never in the bundle, which this module checks).
 """
 
 from __future__ import annotations
@@ -95,7 +95,9 @@ class Wine:
 
     def registry(self, key: str) -> str:
         found = self.run("reg", "query", key, timeout=120)
-        return found.stdout.decode("utf-8", "replace") if found.returncode == 0 else ""
+        # reg.exe writes to a pipe in the OEM code page (437 under wine here, 850 on a Swedish
+        # Windows; ö is the same byte in both).
+        return found.stdout.decode("cp437", "replace") if found.returncode == 0 else ""
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,7 @@ def test_the_bundle_carries_every_qt_library_its_binaries_link_against(
     assert (installed.folder / "_internal" / "PySide6" / "Qt6Pdf.dll").is_file()
     # The stand-ins for wine live in the prefix only, never in what users get.
     names = {path.name.lower() for path in installed.folder.rglob("*.dll")}
-    assert not names & {"icuuc.dll", "mscms.dll"}
+    assert not names & {"icuuc.dll", "mscms.dll", "bcryptprimitives.dll"}
 
 
 def test_the_version_comes_from_pyproject(installed: Installed) -> None:

@@ -5,7 +5,7 @@
    it every Qt program) does not load at all. Qt uses these converters only for text encodings
    other than UTF-8/16/32 and Latin-1, which Löften never asks for: this stand-in knows no
    converter (ucnv_open fails with U_FILE_ACCESS_ERROR, as ICU does for an unknown name), so Qt
-   reports such an encoding as unavailable. Built by tests/installer/test_windows.py with
+   reports such an encoding as unavailable. Built by installer/windows/wine-env.sh's make_prefix with
    x86_64-w64-mingw32-gcc and placed in the test prefix's system32. */
 #include <stddef.h>
 #include <stdint.h>

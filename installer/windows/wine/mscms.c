@@ -4,7 +4,7 @@
    Qt 6.12's platform plugin qwindows.dll imports WcsCreateIccProfile, which wine 8.0's mscms.dll
    lacks, so no Qt window can open. These are the four functions the plugin imports; Qt uses them
    to read the monitor's colour profile. This stand-in says the screen has none (as a Windows
-   machine without a profile does), so Qt assumes sRGB. Built by tests/installer/test_windows.py
+   machine without a profile does), so Qt assumes sRGB. Built by installer/windows/wine-env.sh's make_prefix
    with x86_64-w64-mingw32-gcc and placed in the test prefix's system32, preferred to wine's own
    through WINEDLLOVERRIDES. */
 #include <windows.h>

@@ -95,7 +95,9 @@ def _reason_slug(reason: str) -> str:
 
 
 def _sync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    # Windows flushes a file only through a handle open for writing (FlushFileBuffers): a
+    # read-only one fails with "Permission denied", and with it every backup.
+    fd = os.open(path, os.O_RDWR if os.name == "nt" else os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
