@@ -3,7 +3,7 @@
 # and nothing that is there already: wine 8.0 (64-bit, and 32-bit through the i386 architecture,
 # since Inno Setup's compiler and setup.exe are 32-bit programs), Xvfb (Inno Setup and the
 # window need a display), mingw-w64 (the stand-in DLLs in installer/windows/wine/), pdftotext,
-# ImageMagick's `import` (the screenshot) and xwininfo (the window's title).
+# ImageMagick's `import` (the screenshot), xwininfo (the window's title), and npm if missing.
 # Runs apt-get as root, or through sudo.
 set -euo pipefail
 say() { printf '[löften windows] %s\n' "$*" >&2; }
@@ -13,6 +13,8 @@ missing=()
 for pkg in "${needs[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# npm fetches Inno Setup's compiler (the innosetup package); Debian's npm only where none is.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
