@@ -85,8 +85,19 @@ class Wine:
         )
 
     def wait(self) -> None:
-        """Until every Windows process in the prefix has ended."""
+        """Until every Windows process in the prefix has ended (and its wineserver with them)."""
         subprocess.run(["wineserver", "-w"], env=self.env(), timeout=600, check=True)
+
+    def keep_server(self) -> None:
+        """A wineserver that stays between programs: one that ends a few seconds after the last
+        program can kill (-9) a program that starts just then."""
+        subprocess.run(["wineserver", "-p"], env=self.env(), timeout=120, check=True)
+
+    def stop_programs(self) -> None:
+        """End every Windows program in the prefix, then keep a server again."""
+        subprocess.run(["wineserver", "-k"], env=self.env(), timeout=120, check=False)
+        self.wait()
+        self.keep_server()
 
     def user_folder(self) -> Path:
         users = [p for p in (self.prefix / "drive_c" / "users").iterdir() if p.name != "Public"]
@@ -165,6 +176,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     wine.wait()
     setup_log = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
     assert result.returncode == 0, tail(setup_log) + result.stdout.decode(errors="replace")
+    wine.keep_server()
     try:
         yield Installed(wine=wine, work=work)
     finally:
@@ -334,7 +346,7 @@ def test_the_window_shows_and_stays_up(installed: Installed, filled_database: Pa
         assert not image.isNull() and image.width() >= 800
         assert window.poll() is None
     finally:
-        subprocess.run(["wineserver", "-k"], env=installed.wine.env(), timeout=120, check=False)
+        installed.wine.stop_programs()
         window.wait(timeout=60)
 
 
@@ -361,7 +373,7 @@ def test_the_report_viewer_shows_a_report(installed: Installed, filled_database:
         LOFTEN_EXIT_AFTER_REPORT="1",
         LOFTEN_HOOK_SCREENSHOT=windows_path(screenshot),
     )
-    subprocess.run(["wineserver", "-k"], env=installed.wine.env(), timeout=120, check=False)
+    installed.wine.stop_programs()
     assert status == 0, tail(output)
     shown = [line for line in output.splitlines() if line.startswith("report-shown ")]
     assert shown, tail(output)
@@ -380,8 +392,12 @@ def test_uninstall_removes_the_program_and_keeps_the_data(installed: Installed) 
     result = installed.wine.run(
         installed.folder / "unins000.exe", "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"
     )
-    installed.wine.wait()  # the uninstaller finishes from a copy of itself in %TEMP%
     assert result.returncode == 0, result.stdout.decode(errors="replace")
+    # The uninstaller finishes from a copy of itself in %TEMP%; it removes itself last.
+    deadline = time.monotonic() + 300
+    while (installed.folder / "unins000.exe").exists() and time.monotonic() < deadline:
+        time.sleep(1)
+    assert not (installed.folder / "unins000.exe").exists()
     assert not (installed.folder / "loften.exe").exists()
     assert not (installed.folder / "_internal").exists()
     key = rf"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\{APP_ID}"
