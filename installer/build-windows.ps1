@@ -1,6 +1,7 @@
 ﻿# Builds Löften for Windows: the PyInstaller bundle (installer\loften.spec), then the per-user
-# installer with Inno Setup (installer\windows\loften.iss). Cannot run on Linux; needs Windows
-# with Python 3.11-3.13 (the "py" launcher) and Inno Setup 6. From the checkout:
+# installer with Inno Setup (installer\windows\loften.iss). Needs Windows with Python 3.11-3.13
+# (the "py" launcher) and Inno Setup 6.4 or newer (it ships Languages\Swedish.isl). On Linux,
+# installer/windows/build-on-wine.sh builds the same spec and .iss under wine. From the checkout:
 #     powershell -ExecutionPolicy Bypass -File installer\build-windows.ps1
 # Result: dist\loften-<version>-setup.exe. Every build starts from a clean work folder.
 param(
@@ -49,6 +50,9 @@ if (-not $Iscc) {
         "$env:LOCALAPPDATA\Programs\Inno Setup 6\ISCC.exe"
     ) | Where-Object { $_ -and (Test-Path $_) } | Select-Object -First 1
     if (-not $Iscc) { throw "ISCC.exe (Inno Setup 6) not found: install it or pass -Iscc PATH" }
+}
+if (-not (Test-Path (Join-Path (Split-Path -Parent $Iscc) "Languages\Swedish.isl"))) {
+    throw "Inno Setup at $Iscc has no Languages\Swedish.isl: install Inno Setup 6.4 or newer"
 }
 Invoke-Checked $Iscc "/DAppVersion=$Version" "/DBundleDir=$Work\dist\loften" "/DOutputDir=$Root\dist" installer\windows\loften.iss
 Write-Host "Done: $Root\dist\loften-$Version-setup.exe"

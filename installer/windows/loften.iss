@@ -1,7 +1,9 @@
 ﻿; Inno Setup 6 script for Löften on Windows: installs for the current user only, without
-; administrator rights, into %LOCALAPPDATA%\Programs\Loften, with a start-menu entry.
-; Built by installer\build-windows.ps1, which passes the version from pyproject.toml and where
-; the PyInstaller bundle is:
+; administrator rights, into %LOCALAPPDATA%\Programs\Loften, with a start-menu entry. The wizard
+; speaks Swedish, or English on an English Windows (the language dialog lets the user choose).
+; Built by installer\build-windows.ps1 on Windows and by installer/windows/build-on-wine.sh
+; under wine (which also tests it), both passing the version from pyproject.toml and where the
+; PyInstaller bundle is:
 ;   iscc /DAppVersion=0.1.0 /DBundleDir=...\loften /DOutputDir=...\dist installer\windows\loften.iss
 ; Saved as UTF-8 with a byte-order mark, which is how Inno Setup knows the file is UTF-8.
 ;
@@ -29,7 +31,9 @@ AppVerName={#AppName} {#AppVersion}
 AppPublisher=Löften
 VersionInfoVersion={#AppVersion}
 PrivilegesRequired=lowest
-DefaultDirName={autopf}\Loften
+; {localappdata}\Programs is where Windows keeps per-user programs ({autopf} means the same for
+; a per-user install on Windows, but wine 8.0 does not expand it).
+DefaultDirName={localappdata}\Programs\Loften
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 UsePreviousAppDir=yes
@@ -46,7 +50,8 @@ WizardStyle=modern
 CloseApplications=yes
 
 [Languages]
-; Inno Setup ships no Swedish wizard texts; the program itself is Swedish.
+; The first entry is the default. Inno Setup 6 ships Languages\Swedish.isl.
+Name: "swedish"; MessagesFile: "compiler:Languages\Swedish.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]

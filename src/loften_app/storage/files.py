@@ -85,7 +85,8 @@ def atomic_path(target: Path, *, private: bool = True) -> Iterator[Path]:
     try:
         os.chmod(temporary, OWNER_ONLY_FILE)
         yield temporary
-        fd = os.open(temporary, os.O_RDONLY)
+        # Windows flushes a file only through a handle open for writing (FlushFileBuffers).
+        fd = os.open(temporary, os.O_RDWR if os.name == "nt" else os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
