@@ -14,12 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
+from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
 from loften_app.reports.output import write_atomically
 from loften_app.storage.services import Services
 
-__all__ = ["Progress", "ReportKind", "ReportRequest", "write_report"]
+__all__ = ["Progress", "ReportFormat", "ReportKind", "ReportRequest", "write_report"]
 
 #: `progress(done, total)`: called a few times while a report is made (from any thread).
 Progress = Callable[[int, int], None]
@@ -32,6 +34,13 @@ class ReportKind(StrEnum):
     FOLLOW_UP = "follow-up"
 
 
+class ReportFormat(StrEnum):
+    """The file a report is written as: PDF (the default), accessible HTML for the web."""
+
+    PDF = "pdf"
+    HTML = "html"
+
+
 @dataclass(frozen=True)
 class ReportRequest:
     """What to make: the kind, internal or public, and the quarter (quarterly reports only)."""
@@ -41,6 +50,9 @@ class ReportRequest:
     quarter: Period | None = None
     #: The agreement (id or start year); None: the one the report's defaults choose.
     agreement: str | None = None
+    format: ReportFormat = ReportFormat.PDF
+    #: HTML only: the content without `<html>`, `<head>` and styles, to paste into a web page.
+    fragment: bool = False
 
 
 def write_report(
@@ -52,7 +64,7 @@ def write_report(
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """Make the report `request` asks for as a PDF at `out`; returns `out`.
+    """Make the report `request` asks for (as PDF, HTML or Word) at `out`; returns `out`.
 
     `made_by` is printed in the header; `today` (default: today) is the date the targets are
     judged on and the report is dated. `progress(done, total)` is called a few times. Raises
@@ -65,6 +77,8 @@ def write_report(
         if progress is not None:
             progress(done, total)
 
+    if request.fragment and request.format is not ReportFormat.HTML:
+        raise LoftenError("Ett utdrag (--fragment) finns bara för HTML. Välj --format html.")
     today = today or dt.date.today()
     out = Path(out)
     step(0, 3)
@@ -80,7 +94,7 @@ def write_report(
             agreement=request.agreement,
         )
         step(1, 3)
-        pdf = render_quarterly(quarterly)
+        content = _render(request, quarterly, render_quarterly)
     else:
         from loften_app.reports.follow_up import follow_up_report
 
@@ -92,8 +106,20 @@ def write_report(
             agreement=request.agreement,
         )
         step(1, 3)
-        pdf = render_follow_up(follow_up)
+        content = _render(request, follow_up, render_follow_up)
     step(2, 3)
-    write_atomically(out, pdf, private=not request.public)
+    write_atomically(out, content, private=not request.public)
     step(3, 3)
     return out
+
+
+def _render(request: ReportRequest, report: Any, pdf: Callable[[Any], bytes]) -> bytes:
+    """The computed `report` rendered in the requested format (all from the same content)."""
+    if request.format is ReportFormat.HTML:
+        from loften_app.reports.html import render_follow_up_html, render_quarterly_html
+
+        html = (
+            render_quarterly_html if request.kind is ReportKind.QUARTERLY else render_follow_up_html
+        )
+        return html(report, fragment=request.fragment).encode("utf-8")
+    return pdf(report)
