@@ -9,6 +9,7 @@ and against the PDF made from the same data: the same numbers in the same order,
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import stat
 from dataclasses import dataclass, field
@@ -139,7 +140,8 @@ def test_contrast_is_computed_as_wcag_defines_it() -> None:
 
 def figures(text: str) -> list[str]:
     """The numbers of a report's text in order: without the PDF's running footer, the time the
-    report was made, a header row the PDF repeats on a new page, and the monthly charts (drawn differently; checked against their tables)."""
+    report was made, a header row the PDF repeats on a new page, and the monthly charts (drawn
+    differently; checked against their tables)."""
     # The footer, and a target table's header repeated at the top of the next page.
     footer = r"Medborgarlöften [^·]{0,80}· [^·]{0,60} Sida \d+ av \d+"
     text = re.sub(footer + r"( Mål \d{4} kv \d Året hittills)?", " ", text)
@@ -192,7 +194,7 @@ def test_the_page_is_accessible_to_a_parser(
     # One h1 first, then no level skipped on the way down.
     levels = [level for level, _ in page.headings]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
     assert all(text for _, text in page.headings)
     # Every table has a header row, every header cell a scope.
     assert page.tables > 3 and page.tables_with_head == page.tables
@@ -256,7 +258,7 @@ def test_the_fragment_is_the_same_content_without_page_or_styles(
         "loften-chart",
     }
     assert fragment.text == parse(page_markup).text
-    assert [level for level, _ in fragment.headings][0] == 1
+    assert next(level for level, _ in fragment.headings) == 1
 
 
 def test_the_internal_page_is_owner_only_and_has_everything(

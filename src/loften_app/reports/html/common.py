@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from loften_app.reports.content import Header, IndicatorSection, TargetLine
-from loften_app.reports.html.markup import Html, table
+from loften_app.reports.html.markup import Table, Writer, table
 
 #: What a public report says about its privacy rules (the PDF's words).
 PUBLIC_NOTE = (
@@ -16,13 +15,10 @@ PUBLIC_NOTE = (
 DRUG_NOTE = 'Antal från 1 till 4 visas som "färre än 5".'
 
 
-def header_block(doc: Html, h: Header) -> None:
+def header_block(doc: Writer, h: Header) -> None:
     doc.heading(1, h.document_title)
-    doc.raw(
-        '<p class="loften-lead">'
-        f"<strong>{escape(h.agreement_title)}</strong><br>"
-        f"{escape(h.municipality)} och {escape(h.police_area)}<br>"
-        f"Period: {escape(h.period_text)}</p>"
+    doc.lead(
+        h.agreement_title, [f"{h.municipality} och {h.police_area}", f"Period: {h.period_text}"]
     )
     doc.para(h.made_text, "meta")
     if h.public:
@@ -31,7 +27,7 @@ def header_block(doc: Html, h: Header) -> None:
 
 def target_table(
     targets: Sequence[TargetLine], *, caption: str, quarterly: bool, quarter_label: str = ""
-) -> str:
+) -> Table:
     if quarterly:
         rows = [
             [
@@ -63,7 +59,7 @@ def target_table(
     return table(["Mål", "Resultat", "Status"], rows, caption=caption, numbers=(1,))
 
 
-def indicator_block(doc: Html, indicators: Sequence[IndicatorSection], *, level: int) -> None:
+def indicator_block(doc: Writer, indicators: Sequence[IndicatorSection], *, level: int) -> None:
     if not indicators:
         doc.para("Inga indikatorer i registret.")
         return
@@ -79,7 +75,7 @@ def indicator_block(doc: Html, indicators: Sequence[IndicatorSection], *, level:
         if not ind.values:
             doc.para("Inga värden för perioden.", "note")
         elif any(note for _, _, note in ind.values):
-            doc.raw(
+            doc.add(
                 table(
                     ["Period", "Värde", "Anteckning"],
                     [list(v) for v in ind.values],
@@ -88,7 +84,7 @@ def indicator_block(doc: Html, indicators: Sequence[IndicatorSection], *, level:
                 )
             )
         else:
-            doc.raw(
+            doc.add(
                 table(
                     ["Period", "Värde"],
                     [[p, v] for p, v, _ in ind.values],

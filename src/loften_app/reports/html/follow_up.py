@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from loften_app.reports.follow_up import FollowUpReport
 from loften_app.reports.html.common import DRUG_NOTE, header_block, indicator_block, target_table
-from loften_app.reports.html.markup import Html, page, table
+from loften_app.reports.html.markup import Html, Writer, page, table
 
-__all__ = ["render_follow_up_html"]
+__all__ = ["render_follow_up_html", "write_follow_up"]
 
 
 def render_follow_up_html(report: FollowUpReport, *, fragment: bool = False) -> str:
     """The follow-up as one self-contained HTML page (or, `fragment`, its content only)."""
-    h = report.header
     doc = Html()
+    write_follow_up(doc, report)
+    h = report.header
+    return page(f"{h.document_title}: {h.agreement_title}", str(doc), fragment=fragment)
+
+
+def write_follow_up(doc: Writer, report: FollowUpReport) -> None:
+    """The follow-up's content, as the PDF has it, written to `doc` (HTML or Word)."""
+    h = report.header
     header_block(doc, h)
     if report.as_of < h.period.end:
         doc.para(
@@ -22,7 +29,7 @@ def render_follow_up_html(report: FollowUpReport, *, fragment: bool = False) -> 
         )
     for p in report.promises:
         name = f"Löfte {p.number}: {p.short_title}"
-        doc.raw('<section class="loften-promise">')
+        doc.begin_section()
         doc.heading(2, name)
         doc.quote(p.text)
         doc.para(f"Ansvarig: {p.responsible}")
@@ -30,10 +37,10 @@ def render_follow_up_html(report: FollowUpReport, *, fragment: bool = False) -> 
             doc.para(p.responsibility_note, "note")
         doc.heading(3, "Mål och resultat")
         if p.targets:
-            doc.raw(target_table(p.targets, caption=f"Mål för löfte {p.number}", quarterly=False))
+            doc.add(target_table(p.targets, caption=f"Mål för löfte {p.number}", quarterly=False))
         else:
             doc.para("Inga mål satta för löftet.", "note")
-        doc.raw(
+        doc.add(
             table(
                 ["Genomfört", "Hela perioden"],
                 [list(r) for r in p.figure_lines],
@@ -50,7 +57,7 @@ def render_follow_up_html(report: FollowUpReport, *, fragment: bool = False) -> 
             doc.heading(3, title)
             rows = [[t.description, t.actual_text, t.status_text] for t in prev.targets]
             rows += [[label, value, ""] for label, value in prev.figure_lines]
-            doc.raw(
+            doc.add(
                 table(
                     ["Mål och resultat då", "Utfall", "Status"],
                     rows,
@@ -66,9 +73,8 @@ def render_follow_up_html(report: FollowUpReport, *, fragment: bool = False) -> 
             doc.para(p.internal_comment)
         if h.public and p.type.value == "drugs":
             doc.para(DRUG_NOTE, "note")
-        doc.raw("</section>")
+        doc.end_section()
     doc.heading(2, "Indikatorer")
     indicator_block(doc, report.indicators, level=3)
     if report.publication:
         doc.para(f"Uppföljningen publiceras: {report.publication}", "meta")
-    return page(f"{h.document_title}: {h.agreement_title}", str(doc), fragment=fragment)

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
+from typing import Protocol
 
 __all__ = [
     "BACKGROUNDS",
     "CSS",
     "TEXT_COLOURS",
+    "Chart",
     "Html",
+    "Table",
+    "Writer",
     "bar_chart",
     "page",
     "table",
@@ -66,14 +71,59 @@ figcaption {{ font-weight: bold; }}
 """
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table: column headers, rows (the first cell heads its row), a caption, and the
+    columns (by index) that hold numbers."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str
+    numbers: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of counts with a title and a description (its text alternative)."""
+
+    chart_id: str
+    title: str
+    description: str
+    values: tuple[tuple[str, int], ...]
+    unit: str
+
+
+class Writer(Protocol):
+    """What the report builders write to: the HTML page here, the Word document in
+    `reports.docx`. Heading levels: 1 the document's title, 2 its parts, 3 within a part."""
+
+    def heading(self, level: int, text: str) -> None: ...
+    def para(self, text: str, kind: str = "") -> None: ...
+    def lead(self, title: str, lines: Sequence[str]) -> None: ...
+    def quote(self, text: str) -> None: ...
+    def add(self, block: Table | Chart) -> None: ...
+    def begin_section(self) -> None: ...
+    def end_section(self) -> None: ...
+
+
 class Html:
-    """An HTML document being written: append escaped text with the helpers, then `str()`."""
+    """An HTML document being written (a `Writer`): escaped text, then `str()`."""
 
     def __init__(self) -> None:
         self._parts: list[str] = []
 
-    def raw(self, markup: str) -> None:
-        self._parts.append(markup)
+    def add(self, block: Table | Chart) -> None:
+        self._parts.append(html_table(block) if isinstance(block, Table) else html_chart(block))
+
+    def begin_section(self) -> None:
+        self._parts.append('<section class="loften-promise">')
+
+    def end_section(self) -> None:
+        self._parts.append("</section>")
+
+    def lead(self, title: str, lines: Sequence[str]) -> None:
+        rest = "".join(f"<br>{escape(line)}" for line in lines)
+        self._parts.append(f'<p class="loften-lead"><strong>{escape(title)}</strong>{rest}</p>')
 
     def heading(self, level: int, text: str) -> None:
         self._parts.append(f"<h{level}>{escape(text)}</h{level}>")
@@ -96,9 +146,15 @@ def table(
     *,
     caption: str,
     numbers: Sequence[int] = (),
-) -> str:
+) -> Table:
+    """A `Table` of `rows` under `headers`."""
+    return Table(tuple(headers), tuple(tuple(r) for r in rows), caption, tuple(numbers))
+
+
+def html_table(t: Table) -> str:
     """A table with a caption, column headers (`scope="col"`) and each row's first cell as its
     row header (`scope="row"`); the columns in `numbers` are right-aligned."""
+    headers, rows, caption, numbers = t.headers, t.rows, t.caption, t.numbers
 
     def cls(i: int) -> str:
         return ' class="loften-number"' if i in numbers else ""
@@ -132,9 +188,21 @@ def _step(highest: int) -> int:
 
 def bar_chart(
     chart_id: str, title: str, description: str, values: Sequence[tuple[str, int]], unit: str
-) -> str:
+) -> Chart:
+    """A `Chart` of `values` (label, count)."""
+    return Chart(chart_id, title, description, tuple(values), unit)
+
+
+def html_chart(c: Chart) -> str:
     """A bar chart as inline SVG (`role="img"`, `<title>` and `<desc>`), followed by the same
     numbers as a table, both inside one `<figure>`."""
+    chart_id, title, description, values, unit = (
+        c.chart_id,
+        c.title,
+        c.description,
+        c.values,
+        c.unit,
+    )
     width, height = 480, 220
     left, bottom, top = 40, 30, 24
     plot_w, plot_h = width - left - 10, height - bottom - top
@@ -172,8 +240,8 @@ def bar_chart(
             f'font-size="12" fill="{TEXT_COLOURS["text"]}">{escape(name)}</text>'
         )
     parts.append("</svg>")
-    data = table(
-        ["Månad", unit], [[name, str(n)] for name, n in values], caption=title, numbers=(1,)
+    data = html_table(
+        table(["Månad", unit], [[name, str(n)] for name, n in values], caption=title, numbers=(1,))
     )
     return (
         f'<figure class="loften-chart"><figcaption>{escape(title)}</figcaption>'

@@ -6,18 +6,26 @@ from __future__ import annotations
 from loften_app.domain.enums import label
 from loften_app.domain.targets import format_number
 from loften_app.reports.html.common import DRUG_NOTE, header_block, indicator_block, target_table
-from loften_app.reports.html.markup import Html, bar_chart, page, table
+from loften_app.reports.html.markup import Html, Writer, bar_chart, page, table
 from loften_app.reports.quarterly import QuarterlyReport
 
-__all__ = ["render_quarterly_html"]
+__all__ = ["render_quarterly_html", "write_quarterly"]
 
 
 def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) -> str:
     """The quarterly report as one self-contained HTML page (or, `fragment`, its content)."""
+    doc = Html()
+    write_quarterly(doc, report)
+    h = report.header
+    title = f"{h.document_title} {report.quarter.label}: {h.agreement_title}"
+    return page(title, str(doc), fragment=fragment)
+
+
+def write_quarterly(doc: Writer, report: QuarterlyReport) -> None:
+    """The quarterly report's content, as the PDF has it, written to `doc` (HTML or Word)."""
     h = report.header
     q, ytd = report.quarter.label, "Året hittills"
     ytd_text = f"{report.year_to_date.start.isoformat()} – {report.year_to_date.end.isoformat()}"
-    doc = Html()
     header_block(doc, h)
     doc.para(f'Målen bedöms per {report.as_of.isoformat()}. "Året hittills" är {ytd_text}.', "meta")
 
@@ -25,7 +33,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
     for p in report.promises:
         doc.heading(3, f"{p.number}. {p.short_title}")
         doc.para(f"Ansvarig: {p.responsible}", "meta")
-        doc.raw(
+        doc.add(
             table(
                 ["Siffror", q, ytd],
                 [list(r) for r in p.figures],
@@ -34,7 +42,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
             )
         )
         if p.targets:
-            doc.raw(
+            doc.add(
                 target_table(
                     p.targets, caption=f"Mål för löfte {p.number}", quarterly=True, quarter_label=q
                 )
@@ -49,7 +57,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
     )
     doc.para(what, "meta")
     for i, series in enumerate(report.monthly, start=1):
-        doc.raw(
+        doc.add(
             bar_chart(
                 f"chart-{i}",
                 f"{series.title} per månad",
@@ -75,7 +83,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
         if not walk.observations:
             doc.para("Inga iakttagelser.", "note")
         elif h.public:
-            doc.raw(
+            doc.add(
                 table(
                     ["Iakttagelse", "Plats", "Ansvarig", "Senast", "Status"],
                     [
@@ -86,7 +94,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
                 )
             )
         else:
-            doc.raw(
+            doc.add(
                 table(
                     ["Iakttagelse", "Åtgärd", "Ansvarig", "Senast", "Status"],
                     [
@@ -112,7 +120,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
             ]
             for a in report.overdue
         ]
-        doc.raw(
+        doc.add(
             table(
                 [
                     "Senast",
@@ -134,7 +142,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
         doc.para("Inga försenade åtgärder.")
 
     doc.heading(2, "Polisvolontärer")
-    doc.raw(
+    doc.add(
         table(
             ["", q, ytd],
             [list(r) for r in report.volunteers.lines],
@@ -145,8 +153,8 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
 
     doc.heading(2, f"Narkotikaärenden {q}")
     d = report.drugs
-    doc.raw(table(["", q], [list(r) for r in d.lines], caption="Narkotikaärenden", numbers=(1,)))
-    doc.raw(
+    doc.add(table(["", q], [list(r) for r in d.lines], caption="Narkotikaärenden", numbers=(1,)))
+    doc.add(
         table(
             ["Åldersgrupp", "Ärenden"],
             [list(r) for r in d.age_lines],
@@ -154,7 +162,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
             numbers=(1,),
         )
     )
-    doc.raw(
+    doc.add(
         table(
             ["Typ av ärende", "Ärenden"],
             [list(r) for r in d.kind_lines],
@@ -166,7 +174,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
         doc.para(DRUG_NOTE, "note")
     elif d.open_cases:
         doc.heading(3, "Ärenden utan kommunal kontakt")
-        doc.raw(
+        doc.add(
             table(
                 ["Ärende", "Upptäckt", "Kommunen underrättad"],
                 [
@@ -189,8 +197,7 @@ def render_quarterly_html(report: QuarterlyReport, *, fragment: bool = False) ->
     total_q = sum(a for _, a, _ in report.hours)
     total_y = sum(b for _, _, b in report.hours)
     rows.append(["Totalt", f"{format_number(total_q)} h", f"{format_number(total_y)} h"])
-    doc.raw(table(["Löfte", q, ytd], rows, caption="Nedlagd tid per löfte", numbers=(1, 2)))
-    return page(f"{h.document_title} {q}: {h.agreement_title}", str(doc), fragment=fragment)
+    doc.add(table(["Löfte", q, ytd], rows, caption="Nedlagd tid per löfte", numbers=(1, 2)))
 
 
 def _more(n: int, what: str) -> str:
