@@ -35,10 +35,12 @@ class ReportKind(StrEnum):
 
 
 class ReportFormat(StrEnum):
-    """The file a report is written as: PDF (the default), accessible HTML for the web."""
+    """The file a report is written as: PDF (the default), accessible HTML for the web, or a
+    Word document to edit."""
 
     PDF = "pdf"
     HTML = "html"
+    DOCX = "docx"
 
 
 @dataclass(frozen=True)
@@ -122,4 +124,11 @@ def _render(request: ReportRequest, report: Any, pdf: Callable[[Any], bytes]) ->
             render_quarterly_html if request.kind is ReportKind.QUARTERLY else render_follow_up_html
         )
         return html(report, fragment=request.fragment).encode("utf-8")
+    if request.format is ReportFormat.DOCX:
+        from loften_app.reports.docx import render_follow_up_docx, render_quarterly_docx
+
+        word = (
+            render_quarterly_docx if request.kind is ReportKind.QUARTERLY else render_follow_up_docx
+        )
+        return word(report)
     return pdf(report)
