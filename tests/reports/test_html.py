@@ -284,3 +284,25 @@ def test_a_fragment_is_only_for_html_and_a_refusal_leaves_the_old_file(
             demo_services, ReportRequest(ReportKind.FOLLOW_UP, fragment=True), out, made_by="x"
         )
     assert out.read_bytes() == b"old"
+
+
+def test_the_command_line_writes_each_format(demo_services: Services, tmp_path: Path) -> None:
+    from loften_app import cli
+
+    database = demo_services.database.path
+    parser = cli.build_parser()
+    for file_format, start in (("html", b"<!DOCTYPE html>"), ("docx", b"PK"), ("pdf", b"%PDF")):
+        out = tmp_path / f"uppfoljning.{file_format}"
+        args = ["report", "follow-up", "--db", str(database), "--public", "--today", "2019-02-01"]
+        args += ["--format", file_format, "--out", str(out)]
+        assert cli.run(parser.parse_args(args)) == 0
+        assert out.read_bytes().startswith(start)
+    fragment = tmp_path / "utdrag.html"
+    args = ["report", "follow-up", "--db", str(database), "--public", "--today", "2019-02-01"]
+    assert (
+        cli.run(
+            parser.parse_args([*args, "--format", "html", "--fragment", "--out", str(fragment)])
+        )
+        == 0
+    )
+    assert fragment.read_text(encoding="utf-8").startswith('<div class="loften-report" lang="sv">')
