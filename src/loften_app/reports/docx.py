@@ -19,7 +19,7 @@ from docx.table import Table as DocxTable
 
 from loften_app.reports.follow_up import FollowUpReport
 from loften_app.reports.html.follow_up import write_follow_up
-from loften_app.reports.html.markup import Chart, Table, table
+from loften_app.reports.html.markup import Chart, Table, chart_table
 from loften_app.reports.html.quarterly import write_quarterly
 from loften_app.reports.quarterly import QuarterlyReport
 
@@ -74,12 +74,7 @@ class Word:
     def add(self, block: Table | Chart) -> None:
         if isinstance(block, Chart):
             self.para(f"{block.title}. {block.description}", "meta")
-            block = table(
-                ["Månad", block.unit],
-                [[name, str(n)] for name, n in block.values],
-                caption=block.title,
-                numbers=(1,),
-            )
+            block = chart_table(block)
         self._table(block)
 
     def begin_section(self) -> None:

@@ -58,7 +58,7 @@ thead th {{ background: {BACKGROUNDS["header"]}; color: {TEXT_COLOURS["text"]}; 
 tbody th {{ font-weight: normal; }}
 .loften-number {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
 figure.loften-chart {{ margin: 1rem 0 1.5rem; }}
-figure.loften-chart svg {{ max-width: 100%; height: auto; }}
+figure.loften-chart svg {{ width: 100%; max-width: 36rem; height: auto; }}
 figcaption {{ font-weight: bold; }}
 @media print {{
   body {{ max-width: none; padding: 0; font-size: 11pt; }}
@@ -193,16 +193,20 @@ def bar_chart(
     return Chart(chart_id, title, description, tuple(values), unit)
 
 
+def chart_table(c: Chart) -> Table:
+    """A chart's numbers as a table: one column per bar."""
+    return table(
+        ["Månad", *(name for name, _ in c.values)],
+        [[c.unit, *(str(n) for _, n in c.values)]],
+        caption=f"{c.title}: siffrorna i diagrammet",
+        numbers=tuple(range(1, len(c.values) + 1)),
+    )
+
+
 def html_chart(c: Chart) -> str:
     """A bar chart as inline SVG (`role="img"`, `<title>` and `<desc>`), followed by the same
     numbers as a table, both inside one `<figure>`."""
-    chart_id, title, description, values, unit = (
-        c.chart_id,
-        c.title,
-        c.description,
-        c.values,
-        c.unit,
-    )
+    chart_id, title, description, values = c.chart_id, c.title, c.description, c.values
     width, height = 480, 220
     left, bottom, top = 40, 30, 24
     plot_w, plot_h = width - left - 10, height - bottom - top
@@ -225,7 +229,7 @@ def html_chart(c: Chart) -> str:
         parts.append(
             f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{GRID}" stroke-width="0.5"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="13" '
             f'fill="{TEXT_COLOURS["text"]}">{tick}</text>'
         )
     for i, (name, n) in enumerate(values):
@@ -235,14 +239,12 @@ def html_chart(c: Chart) -> str:
         parts.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{BAR}"/>'
             f'<text x="{x + bar_w / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" '
-            f'font-size="12" fill="{TEXT_COLOURS["text"]}">{n}</text>'
+            f'font-size="13" fill="{TEXT_COLOURS["text"]}">{n}</text>'
             f'<text x="{x + bar_w / 2:.1f}" y="{height - 10}" text-anchor="middle" '
-            f'font-size="12" fill="{TEXT_COLOURS["text"]}">{escape(name)}</text>'
+            f'font-size="13" fill="{TEXT_COLOURS["text"]}">{escape(name)}</text>'
         )
     parts.append("</svg>")
-    data = html_table(
-        table(["Månad", unit], [[name, str(n)] for name, n in values], caption=title, numbers=(1,))
-    )
+    data = html_table(chart_table(c))
     return (
         f'<figure class="loften-chart"><figcaption>{escape(title)}</figcaption>'
         f"{''.join(parts)}{data}</figure>"
