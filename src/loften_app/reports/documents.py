@@ -1,7 +1,8 @@
 """Making a report file: the one entry point for the window and the command line.
 
 `write_report(services, ReportRequest(...), out, made_by=...)` computes the report's figures
-(`reports.quarterly` / `reports.follow_up`), renders them to PDF (`reports.pdf`) and writes the
+(`reports.quarterly` / `reports.follow_up`), renders them to PDF (`reports.pdf`), accessible HTML
+(`reports.html`) or Word (`reports.docx`) from that same content, and writes the
 file atomically: into a temporary file in the same folder, then `os.replace`, so that a failure
 never leaves half a file (nor replaces a good one). Bad input raises `LoftenError` with a Swedish
 message. No Qt: the window calls this from its background helper.

@@ -14,6 +14,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor
 from docx.table import Table as DocxTable
 
@@ -109,7 +110,7 @@ class Word:
         return out.getvalue()
 
 
-def _set_language(rpr: OxmlElement) -> None:
+def _set_language(rpr: BaseOxmlElement) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")

@@ -60,6 +60,7 @@ tbody th {{ font-weight: normal; }}
 figure.loften-chart {{ margin: 1rem 0 1.5rem; }}
 figure.loften-chart svg {{ width: 100%; max-width: 36rem; height: auto; }}
 figcaption {{ font-weight: bold; }}
+@page {{ size: A4; margin: 18mm; }}
 @media print {{
   body {{ max-width: none; padding: 0; font-size: 11pt; }}
   h1 {{ font-size: 20pt; }}
