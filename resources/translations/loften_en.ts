@@ -2160,6 +2160,26 @@ overdue</translation>
         <translation>Print the report (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Spara i format</source>
+        <translation>Save as format</translation>
+    </message>
+    <message>
+        <source>PDF; webbsida (HTML) att publicera på webben; Word att redigera</source>
+        <translation>PDF; web page (HTML) to publish on the web; Word to edit</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Webbsida (HTML)</source>
+        <translation>Web page (HTML)</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
         <source>Välj rapport, period och version och tryck på ”Skapa rapport”.</source>
         <translation>Choose the report, period and version and press “Make report”.</translation>
     </message>
@@ -2212,6 +2232,14 @@ overdue</translation>
         <translation>There is no program for PDF files on this computer, or it could not be started. Use “Save as…” and open the file yourself.</translation>
     </message>
     <message>
+        <source>Webbsida (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
         <source>Spara rapporten</source>
         <translation>Save the report</translation>
     </message>
@@ -2226,6 +2254,14 @@ overdue</translation>
     <message>
         <source>Sparad som %1.</source>
         <translation>Saved as %1.</translation>
+    </message>
+    <message>
+        <source>Sparar %1…</source>
+        <translation>Saving %1…</translation>
+    </message>
+    <message>
+        <source>Rapporten kunde inte sparas.</source>
+        <translation>The report could not be saved.</translation>
     </message>
     <message>
         <source>Skriv ut rapporten</source>

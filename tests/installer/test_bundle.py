@@ -169,6 +169,24 @@ def test_the_bundle_makes_a_quarterly_report(installed: Installed, filled_databa
     # The text comes back out with its å, ä and ö: the bundle carries the PDF font.
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Medborgarlöften Filipstad" in text, text[:500]
+    # The web page and the Word document (python-docx and its template are in the bundle).
+    for file_format in ("html", "docx"):
+        out = installed.work / f"q3.{file_format}"
+        result = installed.run(
+            "report",
+            "quarterly",
+            "--quarter",
+            "2018-Q3",
+            "--public",
+            "--format",
+            file_format,
+            "--db",
+            str(filled_database),
+            "--out",
+            str(out),
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert out.read_bytes().startswith(b"<!DOCTYPE html>" if file_format == "html" else b"PK")
 
 
 def settings_for_a_known_user(installed: Installed) -> None:

@@ -19,10 +19,24 @@ if TYPE_CHECKING:
 
 def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
     """Add `report quarterly`, `report follow-up` and `export` to the subcommands."""
-    report = commands.add_parser("report", help="gör kvartalsrapporten eller uppföljningen som PDF")
+    report = commands.add_parser(
+        "report", help="gör kvartalsrapporten eller uppföljningen (PDF, HTML, Word)"
+    )
     kinds = report.add_subparsers(dest="report_kind", metavar="RAPPORT", required=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--out", required=True, metavar="FIL.pdf", help="PDF-filen som skapas")
+    common.add_argument("--out", required=True, metavar="FIL", help="filen som skapas")
+    common.add_argument(
+        "--format",
+        choices=["pdf", "html", "docx"],
+        default="pdf",
+        help="pdf (standard), html (tillgänglig webbsida) eller docx (Word, redigerbar)",
+    )
+    common.add_argument(
+        "--fragment",
+        action="store_true",
+        help="bara med --format html: innehållet utan <html>, <head> och stilar, att klistra "
+        "in i kommunens publiceringsverktyg",
+    )
     common.add_argument(
         "--public",
         action="store_true",
@@ -98,7 +112,7 @@ def _services(args: argparse.Namespace) -> AbstractContextManager[Services]:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from loften_app.domain.periods import Period, parse_period
-    from loften_app.reports.documents import ReportKind, ReportRequest, write_report
+    from loften_app.reports.documents import ReportFormat, ReportKind, ReportRequest, write_report
 
     quarter: Period | None = None
     if args.quarter is not None:
@@ -108,7 +122,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
             raise LoftenError(str(error)) from error
     today = _date(args.today, "--today")
     request = ReportRequest(
-        ReportKind(args.kind), public=args.public, quarter=quarter, agreement=args.agreement
+        ReportKind(args.kind),
+        public=args.public,
+        quarter=quarter,
+        agreement=args.agreement,
+        format=ReportFormat(args.format),
+        fragment=args.fragment,
     )
     out = Path(args.out)
     with _services(args) as services:

@@ -1,7 +1,8 @@
 """Making a report file: the one entry point for the window and the command line.
 
 `write_report(services, ReportRequest(...), out, made_by=...)` computes the report's figures
-(`reports.quarterly` / `reports.follow_up`), renders them to PDF (`reports.pdf`) and writes the
+(`reports.quarterly` / `reports.follow_up`), renders them to PDF (`reports.pdf`), accessible HTML
+(`reports.html`) or Word (`reports.docx`) from that same content, and writes the
 file atomically: into a temporary file in the same folder, then `os.replace`, so that a failure
 never leaves half a file (nor replaces a good one). Bad input raises `LoftenError` with a Swedish
 message. No Qt: the window calls this from its background helper.
@@ -14,13 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
+from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
 from loften_app.reports.output import write_atomically
 from loften_app.storage.files import check_output_path
 from loften_app.storage.services import Services
 
-__all__ = ["Progress", "ReportKind", "ReportRequest", "write_report"]
+__all__ = ["Progress", "ReportFormat", "ReportKind", "ReportRequest", "write_report"]
 
 #: `progress(done, total)`: called a few times while a report is made (from any thread).
 Progress = Callable[[int, int], None]
@@ -31,6 +34,15 @@ class ReportKind(StrEnum):
 
     QUARTERLY = "quarterly"
     FOLLOW_UP = "follow-up"
+
+
+class ReportFormat(StrEnum):
+    """The file a report is written as: PDF (the default), accessible HTML for the web, or a
+    Word document to edit."""
+
+    PDF = "pdf"
+    HTML = "html"
+    DOCX = "docx"
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,9 @@ class ReportRequest:
     quarter: Period | None = None
     #: The agreement (id or start year); None: the one the report's defaults choose.
     agreement: str | None = None
+    format: ReportFormat = ReportFormat.PDF
+    #: HTML only: the content without `<html>`, `<head>` and styles, to paste into a web page.
+    fragment: bool = False
 
 
 def write_report(
@@ -55,7 +70,7 @@ def write_report(
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """Make the report `request` asks for as a PDF at `out`; returns `out`.
+    """Make the report `request` asks for (as PDF, HTML or Word) at `out`; returns `out`.
 
     `made_by` is printed in the header; `today` (default: today) is the date the targets are
     judged on and the report is dated. `progress(done, total)` is called a few times. Raises
@@ -68,6 +83,8 @@ def write_report(
         if progress is not None:
             progress(done, total)
 
+    if request.fragment and request.format is not ReportFormat.HTML:
+        raise LoftenError("Ett utdrag (--fragment) finns bara för HTML. Välj --format html.")
     today = today or dt.date.today()
     out = Path(out)
     check_output_path(out, services.database.path)
@@ -84,7 +101,7 @@ def write_report(
             agreement=request.agreement,
         )
         step(1, 3)
-        pdf = render_quarterly(quarterly)
+        content = _render(request, quarterly, render_quarterly)
     else:
         from loften_app.reports.follow_up import follow_up_report
 
@@ -96,8 +113,27 @@ def write_report(
             agreement=request.agreement,
         )
         step(1, 3)
-        pdf = render_follow_up(follow_up)
+        content = _render(request, follow_up, render_follow_up)
     step(2, 3)
-    write_atomically(out, pdf, private=not request.public, database=services.database.path)
+    write_atomically(out, content, private=not request.public, database=services.database.path)
     step(3, 3)
     return out
+
+
+def _render(request: ReportRequest, report: Any, pdf: Callable[[Any], bytes]) -> bytes:
+    """The computed `report` rendered in the requested format (all from the same content)."""
+    if request.format is ReportFormat.HTML:
+        from loften_app.reports.html import render_follow_up_html, render_quarterly_html
+
+        html = (
+            render_quarterly_html if request.kind is ReportKind.QUARTERLY else render_follow_up_html
+        )
+        return html(report, fragment=request.fragment).encode("utf-8")
+    if request.format is ReportFormat.DOCX:
+        from loften_app.reports.docx import render_follow_up_docx, render_quarterly_docx
+
+        word = (
+            render_quarterly_docx if request.kind is ReportKind.QUARTERLY else render_follow_up_docx
+        )
+        return word(report)
+    return pdf(report)

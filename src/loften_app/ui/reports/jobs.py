@@ -95,6 +95,30 @@ def make_report(
     return ShownReport(written, choice, file_name, agreement)
 
 
+def save_report_as(
+    services: Services,
+    choice: Choice,
+    target: Path,
+    file_format: str,
+    *,
+    made_by: str,
+    today: dt.date,
+    progress: Callable[[int, int], None],
+) -> Path:
+    """Runs on the helper thread: the report `choice` asks for as `file_format` ("html": the
+    accessible web page, "docx": Word), written whole to `target` (internal: owner-only)."""
+    from loften_app.reports.documents import ReportFormat, ReportKind, ReportRequest, write_report
+
+    request = ReportRequest(
+        kind=ReportKind(choice.kind),
+        public=choice.public,
+        quarter=choice.quarter,
+        format=ReportFormat(file_format),
+        agreement=choice.agreement,
+    )
+    return write_report(services, request, target, made_by=made_by, today=today, progress=progress)
+
+
 def copy_whole(source: Path, target: Path, *, private: bool = True) -> None:
     """Copy `source` to `target` whole or not at all (a temporary file beside it, then rename).
     A `private` copy (an internal report) is readable by its owner only; a public one as the

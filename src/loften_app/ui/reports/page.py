@@ -50,6 +50,7 @@ from loften_app.ui.reports.jobs import (
     copy_whole,
     make_report,
     os_reason,
+    save_report_as,
 )
 from loften_app.ui.reports.printing import print_pdf, printing_problem
 
@@ -79,10 +80,12 @@ class ReportsPage(QWidget):
 
     Signals:
         report_shown(object): the `ShownReport` just made and put in the viewer.
+        report_saved(object): the `Path` a report was saved to as HTML or Word.
         report_failed(str): the message shown when a report could not be made.
     """
 
     report_shown = Signal(object)
+    report_saved = Signal(object)
     report_failed = Signal(str)
 
     def __init__(
@@ -220,7 +223,23 @@ class ReportsPage(QWidget):
         self.save_button.setToolTip(self.tr("Spara en kopia av rapporten (Ctrl+S)"))
         self.print_button = QPushButton(self.tr("Skriv ut…"))
         self.print_button.setToolTip(self.tr("Skriv ut rapporten (Ctrl+P)"))
-        for button in (self.open_button, self.save_button, self.print_button):
+        # Saving as a web page or a Word document makes the report again in that format.
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("save_format")
+        self.format_combo.setAccessibleName(self.tr("Spara i format"))
+        self.format_combo.setToolTip(
+            self.tr("PDF; webbsida (HTML) att publicera på webben; Word att redigera")
+        )
+        for text, value in (
+            (self.tr("PDF"), "pdf"),
+            (self.tr("Webbsida (HTML)"), "html"),
+            (self.tr("Word (DOCX)"), "docx"),
+        ):
+            self.format_combo.addItem(text, value)
+        column.addWidget(self.open_button)
+        column.addWidget(self._caption(self.tr("Spara i format")))
+        column.addWidget(self.format_combo)
+        for button in (self.save_button, self.print_button):
             column.addWidget(button)
         self.print_note = QLabel(self._print_problem or "")
         self.print_note.setObjectName("print_note")
@@ -551,8 +570,9 @@ class ReportsPage(QWidget):
         return False
 
     def save_as(self) -> Path | None:
-        """Ask where to save a copy of the report shown; the path saved to, or None. Only the
-        report shown, and only while it matches the choices; an internal copy is owner-only."""
+        """Ask where to save a copy of the report shown; the path saved to, or None. As HTML or
+        Word (the format chosen) the report is made again into that path in the background:
+        the path is returned at once and `report_saved` tells when it is written."""
         if self.shown is None or self.busy() or not self._matches_choices(self.shown):
             return None
         folder = str(self._settings.value(SETTINGS_SAVE_FOLDER, "") or "")
@@ -560,17 +580,26 @@ class ReportsPage(QWidget):
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation
             )
+        suffix = "." + str(self.format_combo.currentData() or "pdf")
+        filters = {
+            ".pdf": self.tr("PDF-dokument (*.pdf)"),
+            ".html": self.tr("Webbsida (*.html)"),
+            ".docx": self.tr("Word-dokument (*.docx)"),
+        }
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Spara rapporten"),
-            str(Path(folder) / self.shown.file_name),
-            self.tr("PDF-dokument (*.pdf)"),
+            str(Path(folder) / Path(self.shown.file_name).with_suffix(suffix).name),
+            filters[suffix],
         )
         if not chosen:
             return None
         target = Path(chosen)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix)
+        if suffix != ".pdf":
+            self._save_in_format(target, suffix[1:])
+            return target
         try:
             copy_whole(self.shown.path, target, private=not self.shown.choice.public)
         except OSError as error:
@@ -584,6 +613,34 @@ class ReportsPage(QWidget):
         self._settings.setValue(SETTINGS_SAVE_FOLDER, str(target.parent))
         self._show_message(self.tr("Sparad som %1.").replace("%1", str(target)))
         return target
+
+    def _save_in_format(self, target: Path, file_format: str) -> Job | None:
+        """Make the report shown again as `file_format` into `target`, in the background."""
+        if self.shown is None:
+            return None
+        call = partial(
+            save_report_as,
+            self._services,
+            self.shown.choice,
+            target,
+            file_format,
+            made_by=self._made_by,
+            today=self._today(),
+            progress=self.progress_relay.report,
+        )
+        job = self._start(call, self.tr("Sparar %1…").replace("%1", str(target)))
+        job.succeeded.connect(self._on_saved)
+        job.failed.connect(self._on_save_failed)
+        return job
+
+    def _on_saved(self, target: Path) -> None:
+        self._settings.setValue(SETTINGS_SAVE_FOLDER, str(target.parent))
+        self._show_message(self.tr("Sparad som %1.").replace("%1", str(target)))
+        self.report_saved.emit(target)
+
+    def _on_save_failed(self, message: str) -> None:
+        self._show_message(self.tr("Rapporten kunde inte sparas.") + "\n" + message, error=True)
+        self.report_failed.emit(message)
 
     def print_report(self) -> Job | None:
         """Ask for the printer and print the report shown in the background."""
