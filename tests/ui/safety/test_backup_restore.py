@@ -42,6 +42,7 @@ def test_the_database_actions_are_disabled_until_the_database_is_open(
         "&Återställ säkerhetskopia…",
         "&Exportera ändringar…",
         "I&mportera ändringar…",
+        "&Parade installationer…",
         "Exportera ändrings&logg…",
         "&Gallra nu",
     ]
