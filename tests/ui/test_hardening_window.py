@@ -91,3 +91,20 @@ def test_an_uncaught_exception_is_logged_and_shown_naming_the_log_file(
             if getattr(handler, "baseFilename", None) == str(log_file):
                 logger.removeHandler(handler)
                 handler.close()
+
+
+def test_photos_and_their_folder_are_owner_only(tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from loften_app.ui.forms.photos import copy_photo
+
+    source = tmp_path / "bild.png"
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    assert image.save(str(source))
+    os.chmod(source, 0o644)
+    folder = tmp_path / "data" / "photos"
+    name = copy_photo(source, folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / name).stat().st_mode) == 0o600
+    assert (folder / name).read_bytes() == source.read_bytes()

@@ -36,11 +36,15 @@ class _OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
 def setup_logging(folder: Path) -> Path | None:
     """Log warnings and errors of Löften to `folder`/loften.log (rotated at 1 MB, three old
     files kept); returns the file, or None when the folder cannot be written (then the log goes
-    nowhere rather than stopping the program). Calling it again changes nothing."""
+    nowhere rather than stopping the program). Calling it again with the same folder changes
+    nothing."""
     path = folder / LOG_FILE_NAME
-    for handler in log.handlers:
+    for handler in list(log.handlers):
         if isinstance(handler, _OwnerOnlyRotatingHandler):
-            return Path(handler.baseFilename)
+            if Path(handler.baseFilename) == path.absolute():
+                return path
+            log.removeHandler(handler)  # another data folder: the log moves with it
+            handler.close()
     try:
         private_folder(folder, own=True)
         handler = _OwnerOnlyRotatingHandler(
