@@ -24,6 +24,8 @@ ATTEMPTS = 8
 
 
 @pytest.mark.slow
+# Nine imports in processes of their own: on a busy machine that is minutes, not a hang.
+@pytest.mark.timeout(600)
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_an_import_killed_at_random_moments_is_never_half_applied(
     police: Services,
