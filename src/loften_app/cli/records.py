@@ -123,7 +123,7 @@ def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
 def _cmd_new(args: argparse.Namespace) -> int:
     from loften_app.storage.database import open_database
     from loften_app.storage.services import Services
-    from loften_app.storage.template import apply_template, load_template
+    from loften_app.storage.template import apply_template, load_template, template_label
 
     path = database_path(args)
     if args.from_package is not None:
@@ -137,7 +137,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     data = agreement.data
     print(
         f"Skapade {data.title} ({data.period_start.isoformat()} – {data.period_end.isoformat()}) "
-        f"i {path} från mallen {template['label']}."
+        f"i {path} från mallen {template_label(args.template, template)}."
     )
     return 0
 

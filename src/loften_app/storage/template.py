@@ -53,6 +53,14 @@ def available_templates() -> list[TemplateInfo]:
 PERIOD_TEMPLATES = {"filipstad": "filipstad-2017-2018"}
 
 
+def template_label(name: str, template: dict[str, Any]) -> str:
+    """The template's name for people: "Filipstad" for the promises of any period, else the
+    label of the file ("Filipstad 2017–2018")."""
+    if name in PERIOD_TEMPLATES:
+        return str(template["label"]).split(" ")[0]
+    return str(template["label"])
+
+
 def load_template(name: str) -> dict[str, Any]:
     path = resource_path("templates", f"{PERIOD_TEMPLATES.get(name, name)}.json")
     if not path.is_file():

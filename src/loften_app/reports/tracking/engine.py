@@ -184,7 +184,12 @@ def main_figures(
             next_walk = words.text(" (nästa {date})").format(date=f.next_planned_walk.isoformat())
         return [
             (words.text("Genomförda trygghetsvandringar"), number(f.walks_completed)),
-            (words.text("Planerade"), f"{f.walks_planned}{next_walk}"),
+            # Planned walks after the judging date are not records yet (they count nowhere else):
+            # in a running period the line shows those still ahead, as the forecast does.
+            (
+                words.text("Planerade"),
+                f"{max(f.walks_planned, f.walks_planned_ahead)}{next_walk}",
+            ),
             (words.text("Inställda"), number(f.walks_cancelled)),
             (words.text("Öppna åtgärder"), number(f.actions_open)),
             (words.text("varav försenade"), number(f.actions_overdue)),
