@@ -3785,6 +3785,10 @@ Do you want to apply retention now?</translation>
         <translation>{met} of {count} years with {goal}</translation>
     </message>
     <message>
+        <source>{year} kv {quarter}</source>
+        <translation>Q{quarter} {year}</translation>
+    </message>
+    <message>
         <source>{count} planerade</source>
         <translation>{count} planned</translation>
     </message>

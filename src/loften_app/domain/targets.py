@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from loften_app.domain.enums import Comparison, Measure, TargetPeriod, label
-from loften_app.domain.periods import Period, quarters_in, year, years_in
+from loften_app.domain.periods import Period, quarter_key, quarters_in, year, years_in
 from loften_app.domain.records import TargetData
 
 __all__ = [
@@ -407,10 +407,18 @@ def parts_text(
     for part in running:
         window = Window(full=part.period, measured=part.period)
         texts.append(
-            f"{part.period.label}: "
+            f"{_part_label(part.period, words)}: "
             + forecast_text(target, part.forecast, window=window, words=words)
         )
     return "; ".join(texts)
+
+
+def _part_label(period: Period, words: Words) -> str:
+    """A quarter or year in the user's language ("2026 kv 4", "Q4 2026"; "2026")."""
+    if period.key == quarter_key(period.start):
+        number = (period.start.month - 1) // 3 + 1
+        return words.text("{year} kv {quarter}").format(year=period.start.year, quarter=number)
+    return period.label
 
 
 # --- Words --------------------------------------------------------------------------------------
