@@ -50,11 +50,37 @@ _CLEARED_IN_COPY: dict[str, Any] = {
     "police_notes": "",
     "municipal_notes": "",
 }
+#: What does not recur from one record to the next: counts of what was seen, notes, comments
+#: and hours. A copy gets the field's default instead.
+_NOT_RECURRING = (
+    "disturbances",
+    "visible_drug_use",
+    "observations_passed",
+    "count",
+    "participants",
+    "hours_spent",
+    "volunteer_hours_override",
+    "notes",
+    "cancellation_reason",
+    "with_municipality",
+    "with_business",
+)
+
+
+def _default(field: dataclasses.Field[Any]) -> Any:
+    if field.default is not dataclasses.MISSING:
+        return field.default
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    return dataclasses.MISSING
 
 
 def copy_for_new(data: Any, today: dt.date) -> Any:
-    """A new record's data from a previous one: dated today, child rows without their ids, and
-    nothing that belonged only to the old record (case code, later dates, observations)."""
+    """A new record's data from a previous one: only what recurs (a patrol's places, mode,
+    officers, times and the shops visited without what the shopkeepers said; a deployment's
+    places, task, number of volunteers and times), dated today, child rows without their ids;
+    never counts of what was seen, notes, comments or hours, nor what belonged only to the old
+    record (case code, later dates, observations)."""
     fields = dataclasses.fields(data)
     names = {f.name for f in fields}
     changes: dict[str, Any] = {name: today for name in _DATE_FIELDS if name in names}
@@ -64,9 +90,11 @@ def copy_for_new(data: Any, today: dt.date) -> Any:
     for f in fields:
         if f.name == "status" and f.default is not dataclasses.MISSING:
             changes["status"] = f.default  # a copy starts planned / ongoing
+        if f.name in _NOT_RECURRING and _default(f) is not dataclasses.MISSING:
+            changes[f.name] = _default(f)
     if "shop_visits" in names:
         changes["shop_visits"] = tuple(
-            dataclasses.replace(visit, id=None) for visit in data.shop_visits
+            dataclasses.replace(visit, id=None, note="") for visit in data.shop_visits
         )
     return dataclasses.replace(data, **changes)
 
@@ -188,6 +216,7 @@ class RecordSection(QStackedWidget):
             return
         self.form.open_new(self.form.blank(self._today()))
         self.setCurrentWidget(self.form)
+        self.form.focus_first_field()
 
     def new_from_previous(self) -> None:
         ids = self.service.list_ids(sort=self.service.sort_keys[0], descending=True)
@@ -197,6 +226,7 @@ class RecordSection(QStackedWidget):
         previous = self.service.get(id=ids[0])
         self.form.open_new(copy_for_new(previous.data, self._today()))
         self.setCurrentWidget(self.form)
+        self.form.focus_first_field()
 
     def open_record(self, id: str) -> None:
         if self.showing_form() and not self.form.can_leave():
@@ -209,6 +239,7 @@ class RecordSection(QStackedWidget):
             return
         self.form.open_record(stored)
         self.setCurrentWidget(self.form)
+        self.form.focus_first_field()
 
     def delete_record(self, id: str) -> None:
         try:
