@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -142,11 +142,20 @@ class Startup:
             background=self.background,
         )
         history = HistorySource(services)
+        record_forms: list[RecordForm[Any]] = []
         for page in pages.values():
             forms = [page, *page.findChildren(QWidget)]
             for form in forms:
                 if isinstance(form, RecordForm):
                     form.set_history_source(history)
+                    record_forms.append(form)
+
+        def show_saved(_dirty: bool = False) -> None:
+            self.window.set_saved(not any(form.is_dirty() for form in record_forms))
+
+        for form in record_forms:
+            form.dirty_changed.connect(show_saved)
+        show_saved()
         overview = pages["overview"]
         assert isinstance(overview, OverviewPage)
         overview.section_requested.connect(lambda key, _period: self.window.show_section(key))
