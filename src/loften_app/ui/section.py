@@ -147,7 +147,7 @@ class RecordSection(QStackedWidget):
         self.message_bar.button.clicked.connect(self.undo_delete)
         self.new_from_previous_button = QPushButton(self.tr("Ny från föregående"))
         self.new_from_previous_button.setToolTip(
-            self.tr("En ny post ifylld som den senaste, daterad i dag")
+            self.tr("En ny post ifylld som den senaste, daterad i dag (Ctrl+Skift+N)")
         )
         self.new_from_previous_button.clicked.connect(self.new_from_previous)
         self._hide_timer = QTimer(self)
@@ -183,6 +183,7 @@ class RecordSection(QStackedWidget):
         form.saved.connect(self._saved)
         form.closed.connect(self.show_list)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_record)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self._new_from_previous_key)
         QShortcut(QKeySequence.StandardKey.Undo, list_page, self.undo_delete)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -218,7 +219,13 @@ class RecordSection(QStackedWidget):
         self.setCurrentWidget(self.form)
         self.form.focus_first_field()
 
+    def _new_from_previous_key(self) -> None:
+        if not self.new_from_previous_button.isHidden():  # not offered for every register
+            self.new_from_previous()
+
     def new_from_previous(self) -> None:
+        if self.showing_form() and not self.form.can_leave():
+            return
         ids = self.service.list_ids(sort=self.service.sort_keys[0], descending=True)
         if not ids:
             self.new_record()

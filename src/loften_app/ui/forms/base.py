@@ -33,6 +33,7 @@ from loften_app.storage.errors import DatabaseLockedError, StaleRecordError
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.fields import ChoiceCombo, HasChoices, field_error_label
 from loften_app.ui.forms.focus_ring import FocusRing
+from loften_app.ui.forms.typed_fields import TypedField
 from loften_app.ui.words import InterfaceWords
 
 if TYPE_CHECKING:
@@ -242,14 +243,20 @@ class RecordForm(QWidget, Generic[DataT]):
     def first_field(self) -> QWidget | None:
         """The field a new record starts in: the first one that takes the keyboard, past a
         promise that offers no choice."""
+        promise = getattr(self, "promise", None)
         widget = self.body.nextInFocusChain()
-        while widget is not None and widget is not self.body and self.body.isAncestorOf(widget):
+        while widget is not None and widget is not self.body:
             takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-            promise = getattr(self, "promise", None)
             no_choice = (
                 widget is promise and isinstance(promise, ChoiceCombo) and promise.count() <= 1
             )
-            if takes_tab and widget.isVisibleTo(self) and widget.isEnabled() and not no_choice:
+            if (
+                takes_tab
+                and self.body.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and not no_choice
+            ):
                 return widget
             widget = widget.nextInFocusChain()
         return None
@@ -332,6 +339,9 @@ class RecordForm(QWidget, Generic[DataT]):
 
     def save(self) -> bool:
         """Save through the service; on failure the form stays open with what was typed."""
+        focused = self.focusWidget()
+        if isinstance(focused, TypedField):
+            focused.commit()  # a short form typed ("21") counts before Ctrl+S
         if not self.save_button.isEnabled():
             return False
         data = self.collect()

@@ -82,7 +82,7 @@ def parse_time(text: str) -> dt.time | None:
     return dt.time(hour, minute)
 
 
-class _TypedField(QLineEdit):
+class TypedField(QLineEdit):
     """What a typed date and a typed time share: select all on entering, mark bad text, show
     the value again on leaving, Tab to the next field."""
 
@@ -90,10 +90,36 @@ class _TypedField(QLineEdit):
         super().__init__()
         self.setProperty("bad_input", False)
         self.textEdited.connect(self._edited)
-        self.editingFinished.connect(self._show_value)
+        self.editingFinished.connect(self.commit)
+
+    def _parsed(self, text: str) -> object | None:
+        """The value `text` means, or None."""
+        raise NotImplementedError
+
+    def _complete(self, text: str) -> bool:
+        """Whether `text` is a whole value that no further key could mean otherwise."""
+        raise NotImplementedError
+
+    def _take(self, value: object) -> None:
+        raise NotImplementedError
 
     def _edited(self, text: str) -> None:
-        raise NotImplementedError
+        # A short form ("5", "21") may still grow into another value: it counts when the field
+        # is left (or saved); a whole one counts at once.
+        if not self._complete(text):
+            self._mark(False)
+            return
+        value = self._parsed(text)
+        self._mark(value is None)
+        if value is not None:
+            self._take(value)
+
+    def commit(self) -> None:
+        """Take what is typed (if it means a value) and show the value."""
+        value = self._parsed(self.text())
+        if value is not None:
+            self._take(value)
+        self._show_value()
 
     def _show_value(self) -> None:
         raise NotImplementedError
@@ -121,11 +147,11 @@ class _TypedField(QLineEdit):
         super().mousePressEvent(event)  # type: ignore[arg-type]
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        self._show_value()
+        self.commit()
         return super().focusNextPrevChild(next)
 
 
-class DateField(_TypedField):
+class DateField(TypedField):
     """A date in ISO form, typed or picked from a calendar (Alt+Down or the button).
 
     Signals:
@@ -152,11 +178,14 @@ class DateField(_TypedField):
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         width = self.fontMetrics().horizontalAdvance("0000-00-00") + 48
         self.setMinimumWidth(width)
+        self.setMaximumWidth(width + 24)  # a date needs no more: the frame around it shows
 
     # --- values ---------------------------------------------------------------------------------
 
     def value(self) -> dt.date:
-        return self._value
+        """The value, counting a short form typed but not yet left ("5": the 5th)."""
+        pending = self._parsed(self.text()) if self.hasFocus() else None
+        return pending if isinstance(pending, dt.date) else self._value
 
     def set_value(self, value: dt.date) -> None:
         self._set(value, show=True)
@@ -181,11 +210,16 @@ class DateField(_TypedField):
             self.setText(text)
         self._mark(False)
 
-    def _edited(self, text: str) -> None:
-        value = parse_date(text, base=self._value, today=dt.date.today())
-        self._mark(value is None and bool(text.strip()))
-        if value is not None:
-            self._set(value, show=False)
+    def _parsed(self, text: str) -> dt.date | None:
+        return parse_date(text, base=self._value, today=dt.date.today())
+
+    def _complete(self, text: str) -> bool:
+        text = text.strip()
+        return len(text) >= 10 or (len(text) == 8 and text.isdigit())
+
+    def _take(self, value: object) -> None:
+        assert isinstance(value, dt.date)
+        self._set(value, show=False)
 
     # --- keys -----------------------------------------------------------------------------------
 
@@ -258,7 +292,7 @@ def _add_months(value: dt.date, months: int) -> dt.date:
     return value
 
 
-class TimeField(_TypedField):
+class TimeField(TypedField):
     """A time of day, typed ("2100", "21:00", "211") or stepped with the arrow keys.
 
     Signals:
@@ -281,7 +315,9 @@ class TimeField(_TypedField):
         self.setMaximumWidth(width + 40)
 
     def value(self) -> dt.time:
-        return self._value
+        """The value, counting a short form typed but not yet left ("21": 21:00)."""
+        pending = self._parsed(self.text()) if self.hasFocus() else None
+        return pending if isinstance(pending, dt.time) else self._value
 
     def set_value(self, value: dt.time) -> None:
         self._set(dt.time(value.hour, value.minute), show=True)
@@ -306,11 +342,16 @@ class TimeField(_TypedField):
             self.setText(text)
         self._mark(False)
 
-    def _edited(self, text: str) -> None:
-        value = parse_time(text)
-        self._mark(value is None and bool(text.strip()))
-        if value is not None:
-            self._set(value, show=False)
+    def _parsed(self, text: str) -> dt.time | None:
+        return parse_time(text)
+
+    def _complete(self, text: str) -> bool:
+        text = text.strip()
+        return len(text) >= 5 or (len(text) == 4 and text.isdigit())
+
+    def _take(self, value: object) -> None:
+        assert isinstance(value, dt.time)
+        self._set(value, show=False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
