@@ -53,6 +53,7 @@ class Startup:
         self.safety: SafetyActions | None = None
         self.user: tuple[str, Organisation] | None = None
         self._photo_dir = photo_dir
+        self._first_start = False
 
     def finish(self) -> None:
         """Let the helper thread finish its call before the application ends."""
@@ -69,6 +70,7 @@ class Startup:
         dialog = UserDialog(self.window, name=name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
+        self._first_start = True
         self.settings.setValue(SETTINGS_USER, dialog.name())
         self.settings.setValue(SETTINGS_ORGANISATION, dialog.organisation().value)
         self.settings.sync()
@@ -111,6 +113,9 @@ class Startup:
             return
         self.services = services
         self.attach(services, user)
+        if self._first_start:
+            self._first_start = False
+            self.window.show_getting_started()
 
     def photo_dir(self) -> Path:
         if self._photo_dir is None:

@@ -270,6 +270,12 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
 
     # --- the other organisation's part -------------------------------------------------------
 
+    def first_field(self) -> QWidget | None:
+        """The first field of the user's own part (no question before the first key)."""
+        if self._organisation is MUNICIPAL_PART:
+            return self.first_contact_on.check
+        return self.detected_on
+
     def _group_of(self, part: Organisation) -> QGroupBox:
         return self.police_group if part is POLICE_PART else self.municipal_group
 
