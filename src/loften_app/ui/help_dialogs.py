@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (each text is one literal, so that lupdate finds it)
 """Help → Kortkommandon (every shortcut) and Kom igång (one page, shown on the first start)."""
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ def shortcuts() -> list[tuple[str, str]]:
     return [
         ("Ctrl+1 … Ctrl+8", _tr("Byt avsnitt: Översikt, Närvaro, Vandringar, Volontärer, …")),
         ("Ctrl+N", _tr("Ny post i den lista som visas")),
-        ("Ctrl+Skift+N", _tr("Ny från föregående: som den senaste posten, daterad i dag")),
+        ("Ctrl+Shift+N", _tr("Ny från föregående: som den senaste posten, daterad i dag")),
         (_tr("Enter / dubbelklick"), _tr("Öppna den valda posten")),
         ("Ctrl+F", _tr("Sök i listan (platser, butiker, koder, status, datum)")),
         (_tr("Klick på kolumnrubrik"), _tr("Sortera listan; ▲ stigande, ▼ fallande")),
         ("Delete", _tr("Ta bort den valda posten")),
         ("Ctrl+Z", _tr("Ångra borttagningen")),
-        ("Tab / Skift+Tab", _tr("Nästa / föregående fält i formuläret")),
+        ("Tab / Shift+Tab", _tr("Nästa / föregående fält i formuläret")),
         ("Ctrl+S", _tr("Spara formuläret")),
         ("Esc", _tr("Stäng formuläret (du får frågan om osparade ändringar)")),
         ("Ctrl+H", _tr("Den öppna postens historik")),
@@ -77,25 +78,33 @@ class ShortcutsDialog(QDialog):
         self.resize(640, 520)
 
 
-GETTING_STARTED = """
-<h2>Kom igång med Löften</h2>
-<p>Löften följer upp medborgarlöftena: varje aktivitet förs in som en post, och översikten och
-rapporterna räknas fram av sig själva.</p>
-<ol>
-<li><b>Välj avsnitt</b> till vänster (eller Ctrl+1 … Ctrl+8): Närvaro och butiksbesök,
-Trygghetsvandringar, Polisvolontärer, Narkotikaärenden, Övriga aktiviteter.</li>
-<li><b>Ny post:</b> Ctrl+N. Markören står i första fältet. Skriv datum och tider direkt
-(2026-12-01, 1/12, 2100, 21:00; D = i dag, G = i går) och gå vidare med Tab.</li>
-<li><b>Som förra gången:</b> Ctrl+Skift+N fyller i platser, sätt, poliser, tider och butiker
-från den senaste posten – ändra datumet och spara med Ctrl+S.</li>
-<li><b>Hitta:</b> Ctrl+F söker på allt som syns i listan; klicka på en kolumnrubrik för att
-sortera.</li>
-<li><b>Rapporter:</b> kvartalsrapporten och uppföljningen görs med ett klick under Rapporter.</li>
-</ol>
-<p><b>Skriv aldrig</b> personnummer eller namn på invånare, misstänkta eller volontärer:
-Löften vägrar spara dem.</p>
-<p>Alla kortkommandon finns under Hjälp → Kortkommandon. Den här sidan: Hjälp → Kom igång (F1).</p>
-"""
+def getting_started_html() -> str:
+    """The one page of Kom igång, in the user's language (rich text)."""
+    from html import escape
+
+    steps = [
+        _tr(
+            "Välj avsnitt till vänster (eller Ctrl+1 … Ctrl+8): närvaro, vandringar, volontärer, narkotikaärenden, övriga aktiviteter."
+        ),
+        _tr(
+            "Ny post: Ctrl+N. Markören står i första fältet. Skriv datum och tider direkt (2026-12-01, 1/12, 2100, 21:00; D = i dag, G = i går) och gå vidare med Tab."
+        ),
+        _tr(
+            "Som förra gången: Ctrl+Skift+N fyller i platser, sätt, poliser, tider och butiker från den senaste posten – ändra datumet och spara med Ctrl+S."
+        ),
+        _tr(
+            "Hitta: Ctrl+F söker på allt som syns i listan; klicka på en kolumnrubrik för att sortera."
+        ),
+        _tr("Rapporter: kvartalsrapporten och uppföljningen görs med ett klick under Rapporter."),
+    ]
+    items = "".join(f"<li>{escape(step)}</li>" for step in steps)
+    return (
+        f"<h2>{escape(_tr('Kom igång med Löften'))}</h2>"
+        f"<p>{escape(_tr('Varje aktivitet förs in som en post; översikten och rapporterna räknas fram av sig själva.'))}</p>"
+        f"<ol>{items}</ol>"
+        f"<p><b>{escape(_tr('Skriv aldrig personnummer eller namn på invånare, misstänkta eller volontärer: Löften vägrar spara dem.'))}</b></p>"
+        f"<p>{escape(_tr('Alla kortkommandon finns under Hjälp → Kortkommandon. Den här sidan: Hjälp → Kom igång (F1).'))}</p>"
+    )
 
 
 class GettingStartedDialog(QDialog):
@@ -104,7 +113,7 @@ class GettingStartedDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Kom igång"))
-        self.text = QLabel(_tr(GETTING_STARTED))
+        self.text = QLabel(getting_started_html())
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -239,7 +240,15 @@ class ReportsPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(panel)
+        # On a low screen (1366×768 at 150 %) the choices scroll instead of being squeezed.
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidget(panel)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_scroll.setFixedWidth(panel.width() + 14)
+        panel.setMinimumHeight(panel.sizeHint().height())
+        layout.addWidget(panel_scroll)
         layout.addLayout(right, 1)
 
         self.kind_group.idToggled.connect(self._on_choice_changed)
