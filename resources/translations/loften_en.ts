@@ -165,6 +165,10 @@
 <context>
     <name>DateField</name>
     <message>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
         <source>Skriv datumet (2026-12-01, 1/12 eller 1201). D: i dag, G: i går. Upp/ned: en dag, PgUp/PgDn: en månad. Alt+Ned: kalender.</source>
         <translation>Type the date (2026-12-01, 1/12 or 1201). T or D: today, Y or G: yesterday. Up/down: a day, PgUp/PgDn: a month. Alt+Down: calendar.</translation>
     </message>
@@ -2807,6 +2811,10 @@ Do you want to apply retention now?</translation>
 </context>
 <context>
     <name>TimeField</name>
+    <message>
+        <source>TT:MM</source>
+        <translation>HH:MM</translation>
+    </message>
     <message>
         <source>Skriv tiden (21:00, 2100 eller 21). Upp/ned: en timme eller en minut.</source>
         <translation>Type the time (21:00, 2100 or 21). Up/down: an hour or a minute.</translation>

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from loften_app.domain.enums import PatrolMode, PromiseType
 from loften_app.domain.records import ShopData
 from loften_app.storage.services import Services
-from loften_app.ui.forms.patrol import PatrolForm
 from loften_app.ui.forms.fields import ChoiceCombo
+from loften_app.ui.forms.patrol import PatrolForm
 from loften_app.ui.lookups import Lookups
 from tests.ui.conftest import screenshot
 from tests.ui.forms.conftest import answer_next_message_box

@@ -90,7 +90,7 @@ class RecordForm(QWidget, Generic[DataT]):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.other_errors = field_error_label()
         self.problem_label = QLabel()
         self.problem_label.setObjectName("save_problem")
@@ -263,7 +263,7 @@ class RecordForm(QWidget, Generic[DataT]):
 
     def focus_first_field(self) -> None:
         """Put the keyboard focus in `first_field()` (shown at the top of the form)."""
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         field = self.first_field()
         if field is not None:
             field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -159,7 +159,7 @@ class ShopVisitsTable(QWidget):
 
     def _empty_row(self) -> int:
         """A visit row with no shop chosen (the current one first), or -1."""
-        rows = [self.table.currentRow(), *range(self.table.rowCount())]
+        rows: list[int] = [self.table.currentRow(), *range(self.table.rowCount())]
         for row in rows:
             combo = self.table.cellWidget(row, self.COL_SHOP) if row >= 0 else None
             if isinstance(combo, ChoiceCombo) and not combo.value():

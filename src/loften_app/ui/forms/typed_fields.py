@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, QPoint, Qt, QTime, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QVBoxLayout, QWidget
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -134,17 +134,17 @@ class TypedField(QLineEdit):
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.selectAll()
 
-    def mouseReleaseEvent(self, event: object) -> None:  # type: ignore[override]
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # A click into a field that was not focused selects it all: typing replaces the value.
         fresh = self.property("fresh_click")
-        super().mouseReleaseEvent(event)  # type: ignore[arg-type]
+        super().mouseReleaseEvent(event)
         if fresh:
             self.selectAll()
         self.setProperty("fresh_click", False)
 
-    def mousePressEvent(self, event: object) -> None:  # type: ignore[override]
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setProperty("fresh_click", not self.hasFocus())
-        super().mousePressEvent(event)  # type: ignore[arg-type]
+        super().mousePressEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         self.commit()
@@ -165,7 +165,7 @@ class DateField(TypedField):
         self._value = value or dt.date.today()
         self._popup: QWidget | None = None
         self.setText(self._value.isoformat())
-        self.setPlaceholderText("ÅÅÅÅ-MM-DD")
+        self.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
         self.setToolTip(
             self.tr(
                 "Skriv datumet (2026-12-01, 1/12 eller 1201). D: i dag, G: i går. "
@@ -231,10 +231,7 @@ class DateField(TypedField):
             return
         if modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             today = dt.date.today()
-            steps = {
-                Qt.Key.Key_Up: 1,
-                Qt.Key.Key_Down: -1,
-            }
+            steps: dict[int, int] = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
             if key in _TODAY_KEYS:
                 self._set(today, show=True)
                 self.selectAll()
@@ -305,7 +302,7 @@ class TimeField(TypedField):
         super().__init__()
         self._value = value or dt.time(0, 0)
         self.setText(self._value.strftime("%H:%M"))
-        self.setPlaceholderText("TT:MM")
+        self.setPlaceholderText(self.tr("TT:MM"))
         self.setToolTip(
             self.tr("Skriv tiden (21:00, 2100 eller 21). Upp/ned: en timme eller en minut.")
         )
