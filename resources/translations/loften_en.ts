@@ -1035,6 +1035,10 @@ Löften never stores personal identity numbers or the names of residents, suspec
         <source>&amp;Om Löften</source>
         <translation>&amp;About Löften</translation>
     </message>
+    <message>
+        <source>Skapar överenskommelsen…</source>
+        <translation>Creating the agreement…</translation>
+    </message>
 </context>
 <context>
     <name>ObservationDelegate</name>

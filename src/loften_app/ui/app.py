@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from loften_app.domain.enums import Organisation
@@ -87,10 +87,20 @@ class Startup:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         template = dialog.template()
-        if template is not None:
-            apply_template(services, template)
-        else:
-            services.agreements.add(data=dialog.agreement())
+        # Creating from a template takes a moment: show that work is going on.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Skapar överenskommelsen…")
+        )
+        QApplication.processEvents()
+        try:
+            if template is not None:
+                apply_template(services, template)
+            else:
+                services.agreements.add(data=dialog.agreement())
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.window.statusBar().clearMessage()
         return True
 
     def start(self) -> None:

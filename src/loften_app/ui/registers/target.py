@@ -162,6 +162,15 @@ class TargetForm(RegisterForm[TargetData]):
     def refresh_state(self) -> None:
         measure = self.measure.value() or Measure.RECORD_COUNT
         self.parameter.setEnabled(measure is Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS)
+        # A count is whole ("12", not "12,00"); hours and days take a tenth, a share hundredths.
+        if measure in SHARE_MEASURES:
+            decimals = 2
+        elif measure in VALUE_MEASURES or "hours" in measure.value:
+            decimals = 1
+        else:
+            decimals = 0
+        if self.value.decimals() != decimals:
+            self.value.setDecimals(decimals)
         if measure in SHARE_MEASURES:
             self.value_hint.setText(
                 self.tr("En andel: ett tal mellan 0 och 1 (0,8 betyder 80 procent).")
