@@ -109,7 +109,7 @@ def main() -> int:
             today=lambda: dt.date(2018, 6, 30),
         )
         window.attach(pages, agreement_title="Medborgarlöften Filipstad 2017–2018", user="Anna")
-        window.show()
+        window.show_fitted()  # as `loften` starts it
         settle(app)
         available = window.screen().availableGeometry()
         report: dict[str, object] = {

@@ -230,7 +230,7 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     translations = Translations(app)
     translations.apply(str(settings.value(SETTINGS_LANGUAGE, SWEDISH)))
     window = MainWindow(settings=settings, database_name=database_path.name)
-    window.show()
+    window.show_fitted()
     startup = Startup(window, settings, database_path)
     app.aboutToQuit.connect(startup.finish)
     after_first_paint(window, startup.start)

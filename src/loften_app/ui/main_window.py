@@ -302,15 +302,9 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("window/geometry")
         screen = self.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
-        maximised = str(self._settings.value("window/maximised", "")) == "true"
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            if maximised:
-                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-            else:
-                self._fit_into(available)
-        elif available.height() < MAXIMISE_BELOW_HEIGHT:
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-            self.resize(available.size())
+        self._restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if self._restored:
+            self._fit_into(available)
         else:
             self.resize(min(1280, available.width()), min(800, available.height()))
             self._fit_into(available)
@@ -321,6 +315,17 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(self._current_row)
         self.navigation.blockSignals(False)
         self.pages.setCurrentIndex(self._current_row)
+
+    def show_fitted(self) -> None:
+        """Show the window as the user left it (maximised or not); on the first start
+        maximised on a screen under `MAXIMISE_BELOW_HEIGHT` pixels high."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        low = screen is not None and screen.availableGeometry().height() < MAXIMISE_BELOW_HEIGHT
+        maximised = str(self._settings.value("window/maximised", "")) == "true"
+        if maximised if self._restored else low:
+            self.showMaximized()
+        else:
+            self.show()
 
     def _fit_into(self, available: QRect) -> None:
         """Shrink and move the window so that it lies wholly on the screen."""
