@@ -249,6 +249,21 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Skriv datumet (2026-12-01, 1/12 eller 1201). D: i dag, G: i går. Upp/ned: en dag, PgUp/PgDn: en månad. Alt+Ned: kalender.</source>
+        <translation>Type the date (2026-12-01, 1/12 or 1201). T or D: today, Y or G: yesterday. Up/down: a day, PgUp/PgDn: a month. Alt+Down: calendar.</translation>
+    </message>
+    <message>
+        <source>Välj i kalendern</source>
+        <translation>Choose in the calendar</translation>
+    </message>
+</context>
+<context>
     <name>DrugCaseForm</name>
     <message>
         <source>Narkotikaärende</source>
@@ -284,8 +299,8 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
         <translation>Time spent (optional):</translation>
     </message>
     <message>
-        <source>Du får en fråga innan du ändrar i den här delen.</source>
-        <translation>You will be asked before you change anything in this part.</translation>
+        <source>Du får en fråga när du går in i den här delen.</source>
+        <translation>You are asked when you enter this part.</translation>
     </message>
     <message>
         <source>Underrättad</source>
@@ -527,6 +542,169 @@ to first contact:</translation>
     <message>
         <source>Anpassad…</source>
         <translation>Custom…</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Byt avsnitt: Översikt, Närvaro, Vandringar, Volontärer, …</source>
+        <translation>Change section: Overview, Presence, Walks, Volunteers, …</translation>
+    </message>
+    <message>
+        <source>Ny post i den lista som visas</source>
+        <translation>New record in the list shown</translation>
+    </message>
+    <message>
+        <source>Ny från föregående: som den senaste posten, daterad i dag</source>
+        <translation>New from previous: like the latest record, dated today</translation>
+    </message>
+    <message>
+        <source>Enter / dubbelklick</source>
+        <translation>Enter / double click</translation>
+    </message>
+    <message>
+        <source>Öppna den valda posten</source>
+        <translation>Open the selected record</translation>
+    </message>
+    <message>
+        <source>Sök i listan (platser, butiker, koder, status, datum)</source>
+        <translation>Search the list (places, shops, codes, statuses, dates)</translation>
+    </message>
+    <message>
+        <source>Klick på kolumnrubrik</source>
+        <translation>Click on a column header</translation>
+    </message>
+    <message>
+        <source>Sortera listan; ▲ stigande, ▼ fallande</source>
+        <translation>Sort the list; ▲ ascending, ▼ descending</translation>
+    </message>
+    <message>
+        <source>Ta bort den valda posten</source>
+        <translation>Delete the selected record</translation>
+    </message>
+    <message>
+        <source>Ångra borttagningen</source>
+        <translation>Undo the deletion</translation>
+    </message>
+    <message>
+        <source>Nästa / föregående fält i formuläret</source>
+        <translation>Next / previous field in the form</translation>
+    </message>
+    <message>
+        <source>Spara formuläret</source>
+        <translation>Save the form</translation>
+    </message>
+    <message>
+        <source>Stäng formuläret (du får frågan om osparade ändringar)</source>
+        <translation>Close the form (you are asked about unsaved changes)</translation>
+    </message>
+    <message>
+        <source>Den öppna postens historik</source>
+        <translation>The open record&apos;s history</translation>
+    </message>
+    <message>
+        <source>D / G i ett datumfält</source>
+        <translation>T / Y in a date field</translation>
+    </message>
+    <message>
+        <source>I dag / i går</source>
+        <translation>Today / yesterday</translation>
+    </message>
+    <message>
+        <source>Upp / ned i ett datumfält</source>
+        <translation>Up / down in a date field</translation>
+    </message>
+    <message>
+        <source>En dag framåt / bakåt</source>
+        <translation>One day forward / back</translation>
+    </message>
+    <message>
+        <source>PgUp / PgDn i ett datumfält</source>
+        <translation>PgUp / PgDn in a date field</translation>
+    </message>
+    <message>
+        <source>En månad framåt / bakåt</source>
+        <translation>One month forward / back</translation>
+    </message>
+    <message>
+        <source>Alt+Ned i ett datumfält</source>
+        <translation>Alt+Down in a date field</translation>
+    </message>
+    <message>
+        <source>Visa kalendern</source>
+        <translation>Show the calendar</translation>
+    </message>
+    <message>
+        <source>Upp / ned i ett tidsfält</source>
+        <translation>Up / down in a time field</translation>
+    </message>
+    <message>
+        <source>En timme (markerat) eller en minut (i minuterna)</source>
+        <translation>An hour (all selected) or a minute (in the minutes)</translation>
+    </message>
+    <message>
+        <source>Översiktens period</source>
+        <translation>The overview&apos;s period</translation>
+    </message>
+    <message>
+        <source>Skriv ut rapporten (under Rapporter)</source>
+        <translation>Print the report (under Reports)</translation>
+    </message>
+    <message>
+        <source>Kom igång</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>Avsluta Löften</source>
+        <translation>Quit Löften</translation>
+    </message>
+    <message>
+        <source>Kortkommandon</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Tangenter</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Vad de gör</source>
+        <translation>What they do</translation>
+    </message>
+    <message>
+        <source>Välj avsnitt till vänster (eller Ctrl+1 … Ctrl+8): närvaro, vandringar, volontärer, narkotikaärenden, övriga aktiviteter.</source>
+        <translation>Choose a section on the left (or Ctrl+1 … Ctrl+8): presence, walks, volunteers, drug cases, other activities.</translation>
+    </message>
+    <message>
+        <source>Ny post: Ctrl+N. Markören står i första fältet. Skriv datum och tider direkt (2026-12-01, 1/12, 2100, 21:00; D = i dag, G = i går) och gå vidare med Tab.</source>
+        <translation>New record: Ctrl+N. The cursor is in the first field. Type dates and times directly (2026-12-01, 1/12, 2100, 21:00; T = today, Y = yesterday) and move on with Tab.</translation>
+    </message>
+    <message>
+        <source>Som förra gången: Ctrl+Skift+N fyller i platser, sätt, poliser, tider och butiker från den senaste posten – ändra datumet och spara med Ctrl+S.</source>
+        <translation>Like last time: Ctrl+Shift+N fills in places, mode, officers, times and shops from the latest record – change the date and save with Ctrl+S.</translation>
+    </message>
+    <message>
+        <source>Hitta: Ctrl+F söker på allt som syns i listan; klicka på en kolumnrubrik för att sortera.</source>
+        <translation>Find: Ctrl+F searches everything the list shows; click a column header to sort.</translation>
+    </message>
+    <message>
+        <source>Rapporter: kvartalsrapporten och uppföljningen görs med ett klick under Rapporter.</source>
+        <translation>Reports: the quarterly report and the follow-up take one click under Reports.</translation>
+    </message>
+    <message>
+        <source>Kom igång med Löften</source>
+        <translation>Getting started with Löften</translation>
+    </message>
+    <message>
+        <source>Varje aktivitet förs in som en post; översikten och rapporterna räknas fram av sig själva.</source>
+        <translation>Every activity is entered as a record; the overview and the reports are worked out by themselves.</translation>
+    </message>
+    <message>
+        <source>Skriv aldrig personnummer eller namn på invånare, misstänkta eller volontärer: Löften vägrar spara dem.</source>
+        <translation>Never write personal identity numbers or names of residents, suspects or volunteers: Löften refuses to save them.</translation>
+    </message>
+    <message>
+        <source>Alla kortkommandon finns under Hjälp → Kortkommandon. Den här sidan: Hjälp → Kom igång (F1).</source>
+        <translation>Every shortcut is under Help → Keyboard shortcuts. This page: Help → Getting started (F1).</translation>
     </message>
 </context>
 <context>
@@ -855,6 +1033,7 @@ to first contact:</translation>
     <name>MainWindow</name>
     <message>
         <source>Avsnitt</source>
+        <extracomment>A first start on a screen lower than this opens maximised (a laptop of 1366×768).</extracomment>
         <translation>Sections</translation>
     </message>
     <message>
@@ -979,8 +1158,20 @@ Löften never stores personal identity numbers or the names of residents, suspec
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Kom igång</source>
+        <translation>&amp;Getting started</translation>
+    </message>
+    <message>
+        <source>K&amp;ortkommandon</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
         <source>&amp;Om Löften</source>
         <translation>&amp;About Löften</translation>
+    </message>
+    <message>
+        <source>Skapar överenskommelsen…</source>
+        <translation>Creating the agreement…</translation>
     </message>
 </context>
 <context>
@@ -1688,7 +1879,7 @@ overdue</translation>
     </message>
     <message>
         <source>ja</source>
-        <extracomment>Translation context of column headers and cell texts.</extracomment>
+        <extracomment>Translation context of column headers and cell texts. The enum whose words the column shows: the search finds its records by those words.</extracomment>
         <translation>yes</translation>
     </message>
     <message>
@@ -1764,6 +1955,7 @@ overdue</translation>
     <name>RecordForm</name>
     <message>
         <source>Spara</source>
+        <extracomment>Questions answered &quot;yes&quot; for the open record (asked once per record, see `ask_once`).</extracomment>
         <translation>Save</translation>
     </message>
     <message>
@@ -1911,7 +2103,7 @@ overdue</translation>
     <name>RecordSection</name>
     <message>
         <source>Ångra</source>
-        <extracomment>Date fields a copy gets today&apos;s date in, and fields a copy must not keep (generated codes, what happened later in the record&apos;s life).</extracomment>
+        <extracomment>Date fields a copy gets today&apos;s date in, and fields a copy must not keep (generated codes, what happened later in the record&apos;s life). What does not recur from one record to the next: counts of what was seen, notes, comments and hours. A copy gets the field&apos;s default instead.</extracomment>
         <translation>Undo</translation>
     </message>
     <message>
@@ -1923,8 +2115,8 @@ overdue</translation>
         <translation>New from previous</translation>
     </message>
     <message>
-        <source>En ny post ifylld som den senaste, daterad i dag</source>
-        <translation>A new record filled in like the latest one, dated today</translation>
+        <source>En ny post ifylld som den senaste, daterad i dag (Ctrl+Skift+N)</source>
+        <translation>A new record filled in like the latest, dated today (Ctrl+Shift+N)</translation>
     </message>
     <message>
         <source>Kunde inte öppna posten</source>
@@ -2689,11 +2881,28 @@ Do you want to apply retention now?</translation>
     <name>ShiftTimes</name>
     <message>
         <source>Starttid</source>
+        <extracomment>A shift longer than this asks before it is saved (14:00–13:30 is more often a typing slip).</extracomment>
         <translation>Start time</translation>
     </message>
     <message>
         <source>Sluttid</source>
         <translation>End time</translation>
+    </message>
+    <message>
+        <source>Över midnatt?</source>
+        <translation>Past midnight?</translation>
+    </message>
+    <message>
+        <source>Passet %1–%2 blir %3 långt och går över midnatt. Stämmer det?</source>
+        <translation>The shift %1–%2 is %3 long and goes past midnight. Is that right?</translation>
+    </message>
+    <message>
+        <source>Ja, över midnatt</source>
+        <translation>Yes, past midnight</translation>
+    </message>
+    <message>
+        <source>Nej, ändra tiderna</source>
+        <translation>No, change the times</translation>
     </message>
     <message>
         <source>(över midnatt)</source>
@@ -2949,6 +3158,17 @@ Do you want to apply retention now?</translation>
     </message>
 </context>
 <context>
+    <name>TimeField</name>
+    <message>
+        <source>TT:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>Skriv tiden (21:00, 2100 eller 21). Upp/ned: en timme eller en minut.</source>
+        <translation>Type the time (21:00, 2100 or 21). Up/down: an hour or a minute.</translation>
+    </message>
+</context>
+<context>
     <name>UncaughtErrors</name>
     <message>
         <source>Felet är beskrivet i loggfilen %1.</source>
@@ -2982,6 +3202,10 @@ Do you want to apply retention now?</translation>
         <translation>Organisation</translation>
     </message>
     <message>
+        <source>– välj –</source>
+        <translation>– choose –</translation>
+    </message>
+    <message>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
@@ -2992,6 +3216,10 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Skriv ditt namn (eller din roll) för att fortsätta.</source>
         <translation>Enter your name (or your role) to continue.</translation>
+    </message>
+    <message>
+        <source>Välj din organisation.</source>
+        <translation>Choose your organisation.</translation>
     </message>
 </context>
 <context>

@@ -447,7 +447,12 @@ def test_list_filters_by_period_place_status_text_and_promise(
     assert listed(period=year(2018)) == {a.id, b.id}
     assert listed(place_id=ids["resecentrum"]) == {b.id}
     assert listed(place_id=ids["torget"]) == {a.id, c.id}
-    assert listed(text="TORGET") == {a.id}
+    assert listed(text="kväll VID") == {a.id}
+    # The notes, a place ("Stora torget") or a shop ("Livsmedelsbutiken vid torget"):
+    assert listed(text="TORGET") == {a.id, b.id, c.id}
+    assert listed(text="STORA") == {a.id, c.id}  # place names
+    assert listed(text="macken") == set()  # a shop none of them visited
+    assert listed(text="2018-0") == {a.id, b.id}  # dates as shown
     assert listed(text="50%_") == {c.id}
     assert listed(text="%") == {c.id}
     assert listed(promise_id=ids["patrol"]) == {a.id, b.id, c.id}

@@ -130,7 +130,11 @@ def test_the_user_dialog_needs_a_name(qtbot: QtBot) -> None:
     assert not dialog.name_error.isHidden()
     assert "Skriv ditt namn" in dialog.name_error.text()
     dialog.name_edit.setText("Kommunpolisen")
-    dialog.organisation_combo.setCurrentIndex(0)
+    assert dialog.organisation_combo.currentText() == "– välj –"  # nothing chosen beforehand
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.organisation_error.text() == "Välj din organisation."
+    dialog.organisation_combo.setCurrentIndex(1)
     screenshot(dialog, "first-start-user")
     dialog.accept()
     assert dialog.result() == UserDialog.DialogCode.Accepted

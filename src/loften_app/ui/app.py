@@ -12,9 +12,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from loften_app.domain.enums import Organisation
@@ -58,6 +58,7 @@ class Startup:
         self._photo_dir = photo_dir
         window.database_actions["renew"].triggered.connect(self.renew_agreement)
         window.settings_saved.connect(self.apply_user_settings)
+        self._first_start = False
 
     def finish(self) -> None:
         """Let the helper thread finish its call before the application ends."""
@@ -108,6 +109,7 @@ class Startup:
         dialog = UserDialog(self.window, name=name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
+        self._first_start = True
         self.settings.setValue(SETTINGS_USER, dialog.name())
         self.settings.setValue(SETTINGS_ORGANISATION, dialog.organisation().value)
         self.settings.sync()
@@ -134,10 +136,20 @@ class Startup:
                 continue
             return True
         template = dialog.template()
-        if template is not None:
-            apply_template(services, template)
-        else:
-            services.agreements.add(data=dialog.agreement())
+        # Creating from a template takes a moment: show that work is going on.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Skapar överenskommelsen…")
+        )
+        QApplication.processEvents()
+        try:
+            if template is not None:
+                apply_template(services, template)
+            else:
+                services.agreements.add(data=dialog.agreement())
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.window.statusBar().clearMessage()
         return True
 
     def start_from_package(self, services: Services, package: Path) -> None:
@@ -166,6 +178,9 @@ class Startup:
             return
         self.services = services
         self.attach(services, user)
+        if self._first_start:
+            self._first_start = False
+            self.window.show_getting_started()
         if database.read_only:
             self.show_read_only(database.path)
 
@@ -235,12 +250,21 @@ class Startup:
             background=self.background,
         )
         history = HistorySource(services)
+        record_forms: list[RecordForm[Any]] = []
         for page in pages.values():
             forms = [page, *page.findChildren(QWidget)]
             for form in forms:
                 if isinstance(form, RecordForm):
                     form.set_history_source(history)
                     form.agreement_needed.connect(self.renew_for)
+                    record_forms.append(form)
+
+        def show_saved(_dirty: bool = False) -> None:
+            self.window.set_saved(not any(form.is_dirty() for form in record_forms))
+
+        for form in record_forms:
+            form.dirty_changed.connect(show_saved)
+        show_saved()
         overview = pages["overview"]
         assert isinstance(overview, OverviewPage)
         overview.section_requested.connect(lambda key, _period: self.window.show_section(key))
@@ -306,7 +330,7 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     translations.apply(str(settings.value(SETTINGS_LANGUAGE, SWEDISH)))
     window = MainWindow(settings=settings, database_name=database_path.name)
     sys.excepthook = UncaughtErrors(window, log_file)
-    window.show()
+    window.show_fitted()
     startup = Startup(window, settings, database_path)
     app.aboutToQuit.connect(startup.finish)
     after_first_paint(window, startup.start)

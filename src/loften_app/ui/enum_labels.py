@@ -416,6 +416,71 @@ QT_TRANSLATE_NOOP("photos", "Kunde inte visa fotot")
 # forms/safety_walk.py
 QT_TRANSLATE_NOOP("SafetyWalkForm", "Trygghetsvandring")
 
+# help_dialogs.py
+QT_TRANSLATE_NOOP("Help", "Byt avsnitt: Översikt, Närvaro, Vandringar, Volontärer, …")
+QT_TRANSLATE_NOOP("Help", "Ny post i den lista som visas")
+QT_TRANSLATE_NOOP("Help", "Ny från föregående: som den senaste posten, daterad i dag")
+QT_TRANSLATE_NOOP("Help", "Enter / dubbelklick")
+QT_TRANSLATE_NOOP("Help", "Öppna den valda posten")
+QT_TRANSLATE_NOOP("Help", "Sök i listan (platser, butiker, koder, status, datum)")
+QT_TRANSLATE_NOOP("Help", "Klick på kolumnrubrik")
+QT_TRANSLATE_NOOP("Help", "Sortera listan; ▲ stigande, ▼ fallande")
+QT_TRANSLATE_NOOP("Help", "Ta bort den valda posten")
+QT_TRANSLATE_NOOP("Help", "Ångra borttagningen")
+QT_TRANSLATE_NOOP("Help", "Nästa / föregående fält i formuläret")
+QT_TRANSLATE_NOOP("Help", "Spara formuläret")
+QT_TRANSLATE_NOOP("Help", "Stäng formuläret (du får frågan om osparade ändringar)")
+QT_TRANSLATE_NOOP("Help", "Den öppna postens historik")
+QT_TRANSLATE_NOOP("Help", "D / G i ett datumfält")
+QT_TRANSLATE_NOOP("Help", "I dag / i går")
+QT_TRANSLATE_NOOP("Help", "Upp / ned i ett datumfält")
+QT_TRANSLATE_NOOP("Help", "En dag framåt / bakåt")
+QT_TRANSLATE_NOOP("Help", "PgUp / PgDn i ett datumfält")
+QT_TRANSLATE_NOOP("Help", "En månad framåt / bakåt")
+QT_TRANSLATE_NOOP("Help", "Alt+Ned i ett datumfält")
+QT_TRANSLATE_NOOP("Help", "Visa kalendern")
+QT_TRANSLATE_NOOP("Help", "Upp / ned i ett tidsfält")
+QT_TRANSLATE_NOOP("Help", "En timme (markerat) eller en minut (i minuterna)")
+QT_TRANSLATE_NOOP("Help", "Översiktens period")
+QT_TRANSLATE_NOOP("Help", "Skriv ut rapporten (under Rapporter)")
+QT_TRANSLATE_NOOP("Help", "Kom igång")
+QT_TRANSLATE_NOOP("Help", "Avsluta Löften")
+QT_TRANSLATE_NOOP("Help", "Kortkommandon")
+QT_TRANSLATE_NOOP("Help", "Tangenter")
+QT_TRANSLATE_NOOP("Help", "Vad de gör")
+QT_TRANSLATE_NOOP(
+    "Help",
+    "Välj avsnitt till vänster (eller Ctrl+1 … Ctrl+8): närvaro, vandringar, volontärer, narkotikaärenden, övriga aktiviteter.",
+)
+QT_TRANSLATE_NOOP(
+    "Help",
+    "Ny post: Ctrl+N. Markören står i första fältet. Skriv datum och tider direkt (2026-12-01, 1/12, 2100, 21:00; D = i dag, G = i går) och gå vidare med Tab.",
+)
+QT_TRANSLATE_NOOP(
+    "Help",
+    "Som förra gången: Ctrl+Skift+N fyller i platser, sätt, poliser, tider och butiker från den senaste posten – ändra datumet och spara med Ctrl+S.",
+)
+QT_TRANSLATE_NOOP(
+    "Help",
+    "Hitta: Ctrl+F söker på allt som syns i listan; klicka på en kolumnrubrik för att sortera.",
+)
+QT_TRANSLATE_NOOP(
+    "Help", "Rapporter: kvartalsrapporten och uppföljningen görs med ett klick under Rapporter."
+)
+QT_TRANSLATE_NOOP("Help", "Kom igång med Löften")
+QT_TRANSLATE_NOOP(
+    "Help",
+    "Varje aktivitet förs in som en post; översikten och rapporterna räknas fram av sig själva.",
+)
+QT_TRANSLATE_NOOP(
+    "Help",
+    "Skriv aldrig personnummer eller namn på invånare, misstänkta eller volontärer: Löften vägrar spara dem.",
+)
+QT_TRANSLATE_NOOP(
+    "Help",
+    "Alla kortkommandon finns under Hjälp → Kortkommandon. Den här sidan: Hjälp → Kom igång (F1).",
+)
+
 # reports/choices.py
 QT_TRANSLATE_NOOP("reports", "Kvartalsrapport")
 QT_TRANSLATE_NOOP("reports", "Uppföljning")

@@ -84,8 +84,11 @@ class UserDialog(QDialog):
         self.name_edit.setAccessibleName(self.tr("Ditt namn"))
         self.name_error = field_error_label()
         self.name_edit.textChanged.connect(lambda text: self.name_error.setVisible(False))
+        self.organisation_error = field_error_label()
         self.organisation_combo = QComboBox()
         self.organisation_combo.setAccessibleName(self.tr("Organisation"))
+        # Nothing chosen beforehand: a municipal coordinator must not become Polisen by Enter.
+        self.organisation_combo.addItem(self.tr("– välj –"), None)
         for organisation in Organisation:
             self.organisation_combo.addItem(enum_text(organisation), organisation.value)
         self.buttons = QDialogButtonBox(
@@ -97,6 +100,10 @@ class UserDialog(QDialog):
         form.addRow(self.tr("Namn:"), self.name_edit)
         form.addRow("", self.name_error)
         form.addRow(self.tr("Organisation:"), self.organisation_combo)
+        form.addRow("", self.organisation_error)
+        self.organisation_combo.currentIndexChanged.connect(
+            lambda _index: self.organisation_error.setVisible(False)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -120,6 +127,11 @@ class UserDialog(QDialog):
             self.name_error.setText(problem)
             self.name_error.show()
             self.name_edit.setFocus()
+            return
+        if self.organisation_combo.currentData() is None:
+            self.organisation_error.setText(self.tr("Välj din organisation."))
+            self.organisation_error.show()
+            self.organisation_combo.setFocus()
             return
         super().accept()
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +21,13 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+
+MINIMUM_WIDTH = 640
+MINIMUM_HEIGHT = 420
+NAVIGATION_MIN = 170
+NAVIGATION_MAX = 250
+#: A first start on a screen lower than this opens maximised (a laptop of 1366×768).
+MAXIMISE_BELOW_HEIGHT = 900
 
 SECTION_KEYS: tuple[str, ...] = (
     "overview",
@@ -58,12 +65,17 @@ class MainWindow(QMainWindow):
         self._database_name = database_name
         self._agreement_title = ""
         self.setObjectName("main_window")
-        self.setMinimumSize(900, 600)
+        # Small enough for 1366×768 at 150 % (911×512 left for windows, less the task bar).
+        self.setMinimumSize(MINIMUM_WIDTH, MINIMUM_HEIGHT)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Avsnitt"))
-        self.navigation.setFixedWidth(250)
+        self.navigation.setMinimumWidth(NAVIGATION_MIN)
+        self.navigation.setMaximumWidth(NAVIGATION_MAX)
+        # In a narrow window a long title is shortened ("Närvaro och butiks…"), never scrolled.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.navigation.setStyleSheet(
             "QListWidget#navigation { font-size: 11pt; }"
             "QListWidget#navigation::item { padding: 8px 12px; }"
@@ -194,6 +206,24 @@ class MainWindow(QMainWindow):
         """Who is working, as the status bar shows it."""
         self.user_label.setText(text)
 
+    def show_shortcuts(self) -> QWidget:
+        """Help → Kortkommandon: every shortcut in a table (not modal)."""
+        from loften_app.ui.help_dialogs import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_getting_started(self) -> QWidget:
+        """Help → Kom igång: one page on how to start (also shown on the first start)."""
+        from loften_app.ui.help_dialogs import GettingStartedDialog
+
+        dialog = GettingStartedDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def show_about(self) -> None:
         from loften_app import __version__
 
@@ -245,6 +275,12 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.sections_menu = self.menuBar().addMenu(self.tr("A&vsnitt"))
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        getting_started = help_menu.addAction(self.tr("&Kom igång"))
+        getting_started.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        getting_started.triggered.connect(self.show_getting_started)
+        shortcuts = help_menu.addAction(self.tr("K&ortkommandon"))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addSeparator()
         about = help_menu.addAction(self.tr("&Om Löften"))
         about.triggered.connect(self.show_about)
 
@@ -277,11 +313,18 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
 
     def _restore(self) -> None:
+        """The size and place of the last session, kept inside the screen; on the first start
+        maximised on a low screen, else 1280×800 or what fits."""
         geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+        self._restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if self._restored:
+            self._fit_into(available)
         else:
-            self.resize(1280, 800)
+            self.resize(min(1280, available.width()), min(800, available.height()))
+            self._fit_into(available)
+        self._fit_navigation(self.width())
         last = self._settings.value("window/section", "overview")
         self._current_row = SECTION_KEYS.index(last) if last in SECTION_KEYS else 0
         self.navigation.blockSignals(True)
@@ -289,12 +332,42 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(False)
         self.pages.setCurrentIndex(self._current_row)
 
+    def show_fitted(self) -> None:
+        """Show the window as the user left it (maximised or not); on the first start
+        maximised on a screen under `MAXIMISE_BELOW_HEIGHT` pixels high."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        low = screen is not None and screen.availableGeometry().height() < MAXIMISE_BELOW_HEIGHT
+        maximised = str(self._settings.value("window/maximised", "")) == "true"
+        if maximised if self._restored else low:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def _fit_into(self, available: QRect) -> None:
+        """Shrink and move the window so that it lies wholly on the screen."""
+        width = min(self.width(), available.width())
+        height = min(self.height(), available.height())
+        self.resize(max(width, MINIMUM_WIDTH), max(height, MINIMUM_HEIGHT))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
+        y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
+        self.move(max(x, available.x()), max(y, available.y()))
+
+    def _fit_navigation(self, width: int) -> None:
+        # A quarter of a narrow window for the navigation, 250 pixels at most.
+        self.navigation.setFixedWidth(max(NAVIGATION_MIN, min(NAVIGATION_MAX, width // 4)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_navigation(event.size().width())
+        super().resizeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._page_by_key.values():
             if isinstance(page, LeavablePage) and not page.can_leave():
                 event.ignore()
                 return
         self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/maximised", "true" if self.isMaximized() else "false")
         self._settings.setValue("window/section", self.current_section())
         self._settings.sync()
         event.accept()

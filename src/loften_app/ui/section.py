@@ -50,11 +50,37 @@ _CLEARED_IN_COPY: dict[str, Any] = {
     "police_notes": "",
     "municipal_notes": "",
 }
+#: What does not recur from one record to the next: counts of what was seen, notes, comments
+#: and hours. A copy gets the field's default instead.
+_NOT_RECURRING = (
+    "disturbances",
+    "visible_drug_use",
+    "observations_passed",
+    "count",
+    "participants",
+    "hours_spent",
+    "volunteer_hours_override",
+    "notes",
+    "cancellation_reason",
+    "with_municipality",
+    "with_business",
+)
+
+
+def _default(field: dataclasses.Field[Any]) -> Any:
+    if field.default is not dataclasses.MISSING:
+        return field.default
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    return dataclasses.MISSING
 
 
 def copy_for_new(data: Any, today: dt.date) -> Any:
-    """A new record's data from a previous one: dated today, child rows without their ids, and
-    nothing that belonged only to the old record (case code, later dates, observations)."""
+    """A new record's data from a previous one: only what recurs (a patrol's places, mode,
+    officers, times and the shops visited without what the shopkeepers said; a deployment's
+    places, task, number of volunteers and times), dated today, child rows without their ids;
+    never counts of what was seen, notes, comments or hours, nor what belonged only to the old
+    record (case code, later dates, observations)."""
     fields = dataclasses.fields(data)
     names = {f.name for f in fields}
     changes: dict[str, Any] = {name: today for name in _DATE_FIELDS if name in names}
@@ -64,9 +90,11 @@ def copy_for_new(data: Any, today: dt.date) -> Any:
     for f in fields:
         if f.name == "status" and f.default is not dataclasses.MISSING:
             changes["status"] = f.default  # a copy starts planned / ongoing
+        if f.name in _NOT_RECURRING and _default(f) is not dataclasses.MISSING:
+            changes[f.name] = _default(f)
     if "shop_visits" in names:
         changes["shop_visits"] = tuple(
-            dataclasses.replace(visit, id=None) for visit in data.shop_visits
+            dataclasses.replace(visit, id=None, note="") for visit in data.shop_visits
         )
     return dataclasses.replace(data, **changes)
 
@@ -119,7 +147,7 @@ class RecordSection(QStackedWidget):
         self.message_bar.button.clicked.connect(self.undo_delete)
         self.new_from_previous_button = QPushButton(self.tr("Ny från föregående"))
         self.new_from_previous_button.setToolTip(
-            self.tr("En ny post ifylld som den senaste, daterad i dag")
+            self.tr("En ny post ifylld som den senaste, daterad i dag (Ctrl+Skift+N)")
         )
         self.new_from_previous_button.clicked.connect(self.new_from_previous)
         self._hide_timer = QTimer(self)
@@ -155,6 +183,7 @@ class RecordSection(QStackedWidget):
         form.saved.connect(self._saved)
         form.closed.connect(self.show_list)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_record)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self._new_from_previous_key)
         QShortcut(QKeySequence.StandardKey.Undo, list_page, self.undo_delete)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -188,8 +217,15 @@ class RecordSection(QStackedWidget):
             return
         self.form.open_new(self.form.blank(self._today()))
         self.setCurrentWidget(self.form)
+        self.form.focus_first_field()
+
+    def _new_from_previous_key(self) -> None:
+        if not self.new_from_previous_button.isHidden():  # not offered for every register
+            self.new_from_previous()
 
     def new_from_previous(self) -> None:
+        if self.showing_form() and not self.form.can_leave():
+            return
         ids = self.service.list_ids(sort=self.service.sort_keys[0], descending=True)
         if not ids:
             self.new_record()
@@ -197,6 +233,7 @@ class RecordSection(QStackedWidget):
         previous = self.service.get(id=ids[0])
         self.form.open_new(copy_for_new(previous.data, self._today()))
         self.setCurrentWidget(self.form)
+        self.form.focus_first_field()
 
     def open_record(self, id: str) -> None:
         if self.showing_form() and not self.form.can_leave():
@@ -209,6 +246,7 @@ class RecordSection(QStackedWidget):
             return
         self.form.open_record(stored)
         self.setCurrentWidget(self.form)
+        self.form.focus_first_field()
 
     def delete_record(self, id: str) -> None:
         try:

@@ -286,8 +286,11 @@ def test_every_input_has_a_name_and_tab_follows_the_layout(form: DrugCaseForm) -
         form.municipal_notes,
         form.hours_spent,
     ]
-    with no_question(form):
-        assert tab_order(form, form.promise, len(expected)) == expected
+    # Entering the municipality's part asks once, before anything is typed there.
+    seen: list[str] = []
+    answer_next_message_box("Ändra ändå", seen)
+    assert tab_order(form, form.promise, len(expected)) == expected
+    assert seen == ["Den här delen fylls i av Kommunen. Vill du ändra den ändå?"]
 
 
 def test_leaving_with_unsaved_changes_asks_and_each_answer_does_what_it_says(

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from loften_app.domain.enums import PatrolMode, PromiseType
 from loften_app.domain.records import ShopData
 from loften_app.storage.services import Services
+from loften_app.ui.forms.fields import ChoiceCombo
 from loften_app.ui.forms.patrol import PatrolForm
 from loften_app.ui.lookups import Lookups
 from tests.ui.conftest import screenshot
@@ -46,6 +47,9 @@ def test_fill_in_save_reopen_and_edit(form: PatrolForm, ui_services: Services) -
     form.mode.set_value(PatrolMode.BICYCLE)
     form.officers.setValue(3)
     form.shop_visits.add_visit(None)
+    first = form.shop_visits.table.cellWidget(0, 0)
+    assert isinstance(first, ChoiceCombo) and first.value() is None  # a new row starts empty
+    first.setCurrentIndex(first.findText("Kiosken vid resecentrum"))
     form.shop_visits.add_new_shop("Pizzerian på Storgatan")
     form.disturbances.setValue(2)
     form.notes.setPlainText("Lugn kväll vid torget")

@@ -138,11 +138,14 @@ def test_a_new_shop_appears_in_every_shop_visit(
     lookups.invalidate()
     form.open_new(form.blank(TODAY))
     form.shop_visits.add_visit(None)
+    first = form.shop_visits.table.cellWidget(0, form.shop_visits.COL_SHOP)
+    assert isinstance(first, QComboBox)
+    first.setCurrentIndex(first.findText("Kiosken vid resecentrum"))
     ui_services.shops.add(data=ShopData(name="Pizzerian på Storgatan"))
     lookups.invalidate()
     combo = form.shop_visits.table.cellWidget(0, form.shop_visits.COL_SHOP)
     assert isinstance(combo, QComboBox)
-    assert shown(combo) == ["Kiosken vid resecentrum", "Pizzerian på Storgatan"]
+    assert shown(combo) == ["–", "Kiosken vid resecentrum", "Pizzerian på Storgatan"]
     assert combo.currentText() == "Kiosken vid resecentrum"
 
 

@@ -185,9 +185,11 @@ def test_sorting_by_a_header_click(qtbot, env: ListEnv) -> None:
     assert widget.model.record_at(0).data.officers == 2
     assert widget.model.record_at(39).data.officers == 4
 
-    header.setSortIndicator(PatrolColumn.PLACES, Qt.SortOrder.AscendingOrder)  # not sortable
-    assert widget.model.sort_column == PatrolColumn.OFFICERS
-    assert header.sortIndicatorSection() == PatrolColumn.OFFICERS
+    header.setSortIndicator(PatrolColumn.SHOP_VISITS, Qt.SortOrder.DescendingOrder)
+    assert widget.model.sort_column == PatrolColumn.SHOP_VISITS
+    assert widget.model.record_at(0).data.shop_visit_count == 3
+    assert widget.model.record_at(39).data.shop_visit_count == 0
+    assert header.sortIndicatorSection() == PatrolColumn.SHOP_VISITS
 
 
 def test_settings_round_trip(qtbot, env: ListEnv, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from loften_app.domain.enums import Comparison, Measure, TargetPeriod
+from loften_app.domain.enums import Comparison, Measure, PromiseType, TargetPeriod
 from loften_app.domain.records import TargetData
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.ui.lookups import Lookups
@@ -143,6 +143,8 @@ def test_the_days_are_asked_for_only_for_contact_within_n_days(
 
 
 def test_a_share_above_one_is_refused_at_the_value(form: TargetForm) -> None:
+    # A share of deployments is a measure of the volunteer promise (only it offers one).
+    form.promise.set_value(form._lookups.promises(PromiseType.VOLUNTEERS)[0][0])
     form.measure.set_value(Measure.VOLUNTEER_SHARE_WITH_MUNICIPALITY)
     form.value.setValue(1.5)
     error = form._label_for("value")

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Table, cast, func, select
+from sqlalchemy import ColumnElement, Float, Integer, Table, case, cast, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -32,7 +32,9 @@ from loften_app.storage.models import (
     OtherActivity,
     Patrol,
     PatrolPlace,
+    Place,
     SafetyWalk,
+    Shop,
     ShopVisit,
     VolunteerDeployment,
     WalkAction,
@@ -53,6 +55,61 @@ DEPLOYMENT_PLACE = table_of(DeploymentPlace)
 OBSERVATION = table_of(Observation)
 OBSERVATION_PHOTO = table_of(ObservationPhoto)
 WALK_ACTION = table_of(WalkAction)
+PLACE = table_of(Place)
+SHOP = table_of(Shop)
+_EVENING_STARTS = 18 * 60
+_MORNING_ENDS = 6 * 60
+_DAY_MINUTES = 24 * 60
+
+
+def _minutes(time: Any) -> ColumnElement[int]:
+    """Minutes after midnight of a stored time ('21:30:00.000000')."""
+    hours = cast(func.substr(time, 1, 2), Integer)
+    return hours * 60 + cast(func.substr(time, 4, 2), Integer)
+
+
+def _shift_minutes(start: Any, end: Any) -> ColumnElement[int]:
+    """The length of a shift in minutes (an end before the start is on the next day)."""
+    return (_minutes(end) - _minutes(start) + _DAY_MINUTES) % _DAY_MINUTES
+
+
+def _evening_or_night(start: Any, end: Any) -> ColumnElement[int]:
+    """1 when any part of the shift lies between 18:00 and 06:00 (as `is_evening_or_night`)."""
+    begins = _minutes(start)
+    return case(
+        (begins >= _EVENING_STARTS, 1),
+        (begins < _MORNING_ENDS, 1),
+        (begins + _shift_minutes(start, end) > _EVENING_STARTS, 1),
+        else_=0,
+    )
+
+
+def _linked_place_named(link: Table, owner_column: str, owner: Any, pattern: str) -> Any:
+    """EXISTS (a place linked to the owner whose name matches `pattern`)."""
+    return exists().where(
+        link.c[owner_column] == owner,
+        PLACE.c.id == link.c.place_id,
+        PLACE.c.name.ilike(pattern, escape="\\"),
+    )
+
+
+def _first_place_name(link: Table, owner_column: str, owner: Any) -> Any:
+    """The name of the owner's first place (what its list shows first)."""
+    return (
+        select(PLACE.c.name)
+        .where(link.c[owner_column] == owner, PLACE.c.id == link.c.place_id)
+        .order_by(link.c.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _place_name(place_id: Any) -> Any:
+    return select(PLACE.c.name).where(PLACE.c.id == place_id).scalar_subquery()
+
+
+def _place_named(place_id: Any, pattern: str) -> Any:
+    return exists().where(PLACE.c.id == place_id, PLACE.c.name.ilike(pattern, escape="\\"))
 
 
 def place_link_rows(
@@ -72,8 +129,48 @@ class PatrolService(RecordService[PatrolData, Patrol]):
     promise_type = PromiseType.PATROL
     date_column = "date"
     text_columns = ("notes",)
-    sort_keys = ("date", "start_time", "mode", "officers", "disturbances", "updated_at")
+    sort_keys = (
+        "date",
+        "start_time",
+        "mode",
+        "officers",
+        "disturbances",
+        "updated_at",
+        "places",
+        "shop_visits",
+        "evening_night",
+    )
     children = ((PATROL_PLACE, "patrol_id"), (SHOP_VISIT, "patrol_id"))
+
+    def _sort_expression(self, key: str) -> ColumnElement[Any]:
+        table = table_of(Patrol)
+        if key == "places":
+            result: ColumnElement[Any] = _first_place_name(PATROL_PLACE, "patrol_id", table.c.id)
+        elif key == "shop_visits":
+            result = (
+                select(func.count())
+                .select_from(SHOP_VISIT)
+                .where(SHOP_VISIT.c.patrol_id == table.c.id)
+                .scalar_subquery()
+            )
+        elif key == "evening_night":
+            result = _evening_or_night(table.c.start_time, table.c.end_time)
+        else:
+            result = super()._sort_expression(key)
+        return result
+
+    def _search_conditions(self, pattern: str) -> list[ColumnElement[bool]]:
+        patrol_id = table_of(Patrol).c.id
+        shop_named = exists().where(
+            SHOP_VISIT.c.patrol_id == patrol_id,
+            SHOP.c.id == SHOP_VISIT.c.shop_id,
+            SHOP.c.name.ilike(pattern, escape="\\"),
+        )
+        return [
+            *super()._search_conditions(pattern),
+            _linked_place_named(PATROL_PLACE, "patrol_id", patrol_id, pattern),
+            shop_named,
+        ]
 
     def _prepare(self, data: PatrolData) -> PatrolData:
         if all(visit.id for visit in data.shop_visits):
@@ -146,8 +243,46 @@ class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
     date_column = "date"
     status_column = "status"
     text_columns = ("route", "notes")
-    sort_keys = ("date", "status", "light", "updated_at")
+    sort_keys = (
+        "date",
+        "status",
+        "light",
+        "updated_at",
+        "area",
+        "observations",
+        "open_actions",
+        "participants",
+    )
     children = ((OBSERVATION, "walk_id"),)
+
+    def _sort_expression(self, key: str) -> ColumnElement[Any]:
+        table = table_of(SafetyWalk)
+        observations = select(func.count()).select_from(OBSERVATION)
+        if key == "area":
+            result: ColumnElement[Any] = func.coalesce(_place_name(table.c.place_id), table.c.route)
+        elif key == "observations":
+            result = observations.where(OBSERVATION.c.walk_id == table.c.id).scalar_subquery()
+        elif key == "open_actions":
+            result = (
+                observations.join(WALK_ACTION, WALK_ACTION.c.observation_id == OBSERVATION.c.id)
+                .where(
+                    OBSERVATION.c.walk_id == table.c.id,
+                    WALK_ACTION.c.status.not_in((ActionStatus.DONE, ActionStatus.REJECTED)),
+                )
+                .scalar_subquery()
+            )
+        elif key == "participants":
+            result = sum(
+                (table.c[f"participants_{name}"] for name in PARTICIPANT_FIELDS[1:]),
+                table.c[f"participants_{PARTICIPANT_FIELDS[0]}"],
+            )
+        else:
+            result = super()._sort_expression(key)
+        return result
+
+    def _search_conditions(self, pattern: str) -> list[ColumnElement[bool]]:
+        place_id = table_of(SafetyWalk).c.place_id
+        return [*super()._search_conditions(pattern), _place_named(place_id, pattern)]
 
     def _prepare(self, data: SafetyWalkData) -> SafetyWalkData:
         data = with_defaults(data)
@@ -272,8 +407,41 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
     promise_type = PromiseType.VOLUNTEERS
     date_column = "date"
     text_columns = ("notes",)
-    sort_keys = ("date", "start_time", "task", "volunteers", "updated_at")
+    sort_keys = (
+        "date",
+        "start_time",
+        "task",
+        "volunteers",
+        "updated_at",
+        "places",
+        "volunteer_hours",
+        "consulted",
+    )
     children = ((DEPLOYMENT_PLACE, "deployment_id"),)
+
+    def _sort_expression(self, key: str) -> ColumnElement[Any]:
+        table = table_of(VolunteerDeployment)
+        if key == "places":
+            result: ColumnElement[Any] = _first_place_name(
+                DEPLOYMENT_PLACE, "deployment_id", table.c.id
+            )
+        elif key == "volunteer_hours":
+            minutes = _shift_minutes(table.c.start_time, table.c.end_time)
+            derived = table.c.volunteers * cast(minutes, Float) / 60.0
+            result = func.coalesce(table.c.volunteer_hours_override, derived)
+        elif key == "consulted":
+            municipality = cast(table.c.with_municipality, Integer)
+            result = municipality * 2 + cast(table.c.with_business, Integer)
+        else:
+            result = super()._sort_expression(key)
+        return result
+
+    def _search_conditions(self, pattern: str) -> list[ColumnElement[bool]]:
+        owner = table_of(VolunteerDeployment).c.id
+        return [
+            *super()._search_conditions(pattern),
+            _linked_place_named(DEPLOYMENT_PLACE, "deployment_id", owner, pattern),
+        ]
 
     def _root_values(self, data: VolunteerDeploymentData) -> dict[str, Any]:
         return flat_values(data, exclude=("place_ids",))
@@ -348,7 +516,23 @@ class DrugCaseService(RecordService[DrugCaseData, DrugCase]):
         "status",
         "first_contact_on",
         "updated_at",
+        "municipality_notified_on",
+        "days_to_contact",
     )
+    shown_dates = ("municipality_notified_on", "first_contact_on")
+
+    def _sort_expression(self, key: str) -> ColumnElement[Any]:
+        table = table_of(DrugCase)
+        if key == "days_to_contact":
+            days = func.julianday(table.c.first_contact_on) - func.julianday(table.c.detected_on)
+            result: ColumnElement[Any] = days
+        else:
+            result = super()._sort_expression(key)
+        return result
+
+    def _search_conditions(self, pattern: str) -> list[ColumnElement[bool]]:
+        place_id = table_of(DrugCase).c.place_id
+        return [*super()._search_conditions(pattern), _place_named(place_id, pattern)]
 
     def _prepare_in_session(
         self, session: Session, data: DrugCaseData, record_id: str
@@ -375,4 +559,15 @@ class OtherActivityService(FlatRecordService[OtherActivityData, OtherActivity]):
     noun = "aktiviteten"
     date_column = "date"
     text_columns = ("what", "notes")
-    sort_keys = ("date", "what", "count", "updated_at")
+    sort_keys = ("date", "what", "count", "updated_at", "place", "hours_spent")
+
+    def _sort_expression(self, key: str) -> ColumnElement[Any]:
+        if key == "place":
+            result: ColumnElement[Any] = _place_name(table_of(OtherActivity).c.place_id)
+        else:
+            result = super()._sort_expression(key)
+        return result
+
+    def _search_conditions(self, pattern: str) -> list[ColumnElement[bool]]:
+        place_id = table_of(OtherActivity).c.place_id
+        return [*super()._search_conditions(pattern), _place_named(place_id, pattern)]

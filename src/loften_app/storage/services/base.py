@@ -23,14 +23,19 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    String,
     Table,
+    case,
+    cast,
     delete,
     exists,
+    false,
     func,
     literal_column,
     or_,
     select,
 )
+from sqlalchemy import Enum as SQLEnum
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.interfaces import ORMOption
@@ -84,6 +89,9 @@ class RecordFilter:
     text: str | None = None
     promise_id: str | None = None
     deleted: Deleted = Deleted.ACTIVE
+    #: Stored codes whose shown words contain `text`, by column (the interface knows the words:
+    #: "genomförd" finds the walks whose status is "completed").
+    text_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,8 +183,11 @@ class RecordService(Generic[DataT, ModelT]):
     date_column: ClassVar[str | None] = None
     status_column: ClassVar[str | None] = None
     text_columns: ClassVar[tuple[str, ...]] = ()
-    #: Sort keys a list accepts, each naming a column of the model; the first is the default.
+    #: Sort keys a list accepts, each naming a column of the model or a key of
+    #: `_sort_expression` (a derived value); the first is the default.
     sort_keys: ClassVar[tuple[str, ...]] = ("updated_at",)
+    #: Date columns besides `date_column` that a list shows (searched as shown, 2018-06-30).
+    shown_dates: ClassVar[tuple[str, ...]] = ()
     #: Child tables replaced with the record: (table, column referring to the record).
     children: ClassVar[tuple[tuple[Table, str], ...]] = ()
 
@@ -444,7 +455,7 @@ class RecordService(Generic[DataT, ModelT]):
             raise ValueError(f"cannot sort {self.model.__tablename__} by {key!r}")
         table = table_of(self.model)
         rowid = self._rowid()
-        column = table.c[key]
+        column = self._sort_expression(key)
         order = (column.desc(), rowid.desc()) if descending else (column.asc(), rowid.asc())
         criteria = self._criteria(filter or RecordFilter())
         query = select(rowid).select_from(table).where(*criteria).order_by(*order)
@@ -582,19 +593,41 @@ class RecordService(Generic[DataT, ModelT]):
         if f.promise_id is not None and "promise_id" in columns:
             criteria.append(columns.promise_id == f.promise_id)
         text = (f.text or "").strip()
-        if text and self.text_columns:
+        if text:
             pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            criteria.append(
-                or_(*(columns[name].ilike(pattern, escape="\\") for name in self.text_columns))
+            matches = self._search_conditions(pattern)
+            matches.extend(
+                columns[name].in_(codes) for name, codes in f.text_codes if name in columns
             )
+            criteria.append(or_(*matches) if matches else false())
         return criteria
+
+    def _search_conditions(self, pattern: str) -> list[ColumnElement[bool]]:
+        """What the search text may match (`pattern` for ILIKE with the escape "\\"): the text
+        columns and the dates as shown; subclasses add the names of places and shops."""
+        columns = table_of(self.model).c
+        names = [*self.text_columns]
+        if self.date_column is not None:
+            names.append(self.date_column)
+        names.extend(self.shown_dates)
+        return [cast(columns[name], String).ilike(pattern, escape="\\") for name in names]
+
+    def _sort_expression(self, key: str) -> ColumnElement[Any]:
+        """What the database sorts by for `key`: the column, an enum column in the order its
+        members are declared (planned, completed, cancelled), or a derived value that a
+        subclass gives."""
+        column = table_of(self.model).c[key]
+        if isinstance(column.type, SQLEnum) and column.type.enum_class is not None:
+            members = [member.value for member in column.type.enum_class]
+            return case({value: index for index, value in enumerate(members)}, value=column)
+        return column
 
     def _sorted(self, query: Select[Any], sort: str | None, descending: bool) -> Select[Any]:
         key = sort or self.sort_keys[0]
         if key not in self.sort_keys:
             raise ValueError(f"cannot sort {self.model.__tablename__} by {key!r}")
         columns = table_of(self.model).c
-        column = columns[key]
+        column = self._sort_expression(key)
         id_column = columns.id
         if descending:
             return query.order_by(column.desc(), id_column.desc())

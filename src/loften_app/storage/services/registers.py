@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from loften_app.domain import agreements as cycle
@@ -32,6 +33,7 @@ from loften_app.storage.models import (
     Promise,
     Shop,
     Target,
+    table_of,
 )
 from loften_app.storage.services.base import (
     FlatRecordService,
@@ -254,7 +256,7 @@ class PromiseService(FlatRecordService[PromiseData, Promise]):
     data_class = PromiseData
     noun = "löftet"
     text_columns = ("text", "short_title")
-    sort_keys = ("number", "short_title", "updated_at")
+    sort_keys = ("number", "short_title", "updated_at", "responsible", "type")
 
     def for_agreement(self, agreement_id: str) -> list[Stored[PromiseData]]:
         """The active promises of an agreement in number order."""
@@ -279,7 +281,18 @@ class TargetService(FlatRecordService[TargetData, Target]):
     data_class = TargetData
     noun = "målet"
     text_columns = ("description",)
-    sort_keys = ("updated_at", "measure")
+    sort_keys = ("updated_at", "measure", "promise", "value", "period", "description")
+
+    def _sort_expression(self, key: str) -> ColumnElement[Any]:
+        if key == "promise":
+            promise = table_of(Promise)
+            number: ColumnElement[Any] = (
+                select(promise.c.number)
+                .where(promise.c.id == table_of(Target).c.promise_id)
+                .scalar_subquery()
+            )
+            return number
+        return super()._sort_expression(key)
 
 
 class PlaceService(FlatRecordService[PlaceData, Place]):
@@ -289,7 +302,7 @@ class PlaceService(FlatRecordService[PlaceData, Place]):
     data_class = PlaceData
     noun = "platsen"
     text_columns = ("name", "description")
-    sort_keys = ("name", "updated_at")
+    sort_keys = ("name", "updated_at", "description")
 
     def _place_condition(self, place_id: str):  # type: ignore[no-untyped-def]
         return Place.id == place_id
@@ -302,7 +315,7 @@ class ShopService(FlatRecordService[ShopData, Shop]):
     data_class = ShopData
     noun = "butiken"
     text_columns = ("name", "address", "kind")
-    sort_keys = ("name", "kind", "updated_at")
+    sort_keys = ("name", "kind", "updated_at", "address")
 
 
 class IndicatorService(FlatRecordService[IndicatorData, Indicator]):
@@ -311,8 +324,8 @@ class IndicatorService(FlatRecordService[IndicatorData, Indicator]):
     model = Indicator
     data_class = IndicatorData
     noun = "indikatorn"
-    text_columns = ("name", "source", "description")
-    sort_keys = ("name", "updated_at")
+    text_columns = ("name", "source", "description", "unit")
+    sort_keys = ("name", "updated_at", "unit", "source", "lower_is_better")
 
     def save_with_values(
         self,

@@ -32,6 +32,8 @@ from loften_app.domain.validation import validate
 from loften_app.storage.errors import DatabaseLockedError, StaleRecordError
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.fields import ChoiceCombo, HasChoices, field_error_label
+from loften_app.ui.forms.focus_ring import FocusRing
+from loften_app.ui.forms.typed_fields import TypedField
 from loften_app.ui.words import InterfaceWords
 
 if TYPE_CHECKING:
@@ -75,8 +77,11 @@ class RecordForm(QWidget, Generic[DataT]):
         self._original: DataT | None = None
         self._errors: dict[str, QLabel] = {}
         self._loading = False
+        self._saving = False
         self._dirty = False
         self._history: HistorySource | None = None
+        #: Questions answered "yes" for the open record (asked once per record, see `ask_once`).
+        self._answered: set[str] = set()
 
         self.heading = QLabel(title)
         font = self.heading.font()
@@ -87,6 +92,8 @@ class RecordForm(QWidget, Generic[DataT]):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = scroll
         self.other_errors = field_error_label()
         self.problem_label = QLabel()
         self.problem_label.setObjectName("save_problem")
@@ -127,6 +134,7 @@ class RecordForm(QWidget, Generic[DataT]):
         layout.addWidget(self.other_errors)
         layout.addLayout(bar)
         self.build()
+        self.focus_ring = FocusRing(self)
         if choices_changed is not None:
             choices_changed.connect(self.reload_choices)
 
@@ -234,11 +242,57 @@ class RecordForm(QWidget, Generic[DataT]):
     def open_new(self, data: DataT) -> None:
         """Show a new, unsaved record with `data` as its starting values."""
         self._stored = None
+        self._answered.clear()
         self._show(data)
 
     def open_record(self, stored: Stored[DataT]) -> None:
+        # Another record forgets the answers; a record just saved is the same record.
+        other = self._stored is None or self._stored.id != stored.id
+        if other and not self._saving:
+            self._answered.clear()
         self._stored = stored
         self._show(stored.data)
+
+    def first_field(self) -> QWidget | None:
+        """The field a new record starts in: the first one that takes the keyboard, past a
+        promise that offers no choice."""
+        promise = getattr(self, "promise", None)
+        widget = self.body.nextInFocusChain()
+        while widget is not None and widget is not self.body:
+            takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            no_choice = (
+                widget is promise and isinstance(promise, ChoiceCombo) and promise.count() <= 1
+            )
+            if (
+                takes_tab
+                and self.body.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and not no_choice
+            ):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
+    def focus_first_field(self) -> None:
+        """Put the keyboard focus in `first_field()` (shown at the top of the form)."""
+        self.scroll_area.verticalScrollBar().setValue(0)
+        field = self.first_field()
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def ask_once(self, key: str, question: Callable[[], bool]) -> bool:
+        """Ask `question()` unless it was answered yes for this record before; remembers yes."""
+        if key in self._answered:
+            return True
+        if question():
+            self._answered.add(key)
+            return True
+        return False
+
+    def confirm_save(self, data: DataT) -> bool:
+        """Questions before a save (see `ask_once`); False keeps the form open, unsaved."""
+        return True
 
     def _show(self, data: DataT) -> None:
         self._loading = True
@@ -299,9 +353,14 @@ class RecordForm(QWidget, Generic[DataT]):
 
     def save(self) -> bool:
         """Save through the service; on failure the form stays open with what was typed."""
+        focused = self.focusWidget()
+        if isinstance(focused, TypedField):
+            focused.commit()  # a short form typed ("21") counts before Ctrl+S
         if not self.save_button.isEnabled():
             return False
         data = self.collect()
+        if not self.confirm_save(data):
+            return False
         try:
             if self._stored is None:
                 stored = self.service.add(data=data)
@@ -323,7 +382,11 @@ class RecordForm(QWidget, Generic[DataT]):
         except LoftenError as error:
             QMessageBox.warning(self, self.tr("Kunde inte spara"), error.message)
             return False
-        self.open_record(stored)
+        self._saving = True
+        try:
+            self.open_record(stored)
+        finally:
+            self._saving = False
         self.saved.emit(stored)
         return True
 

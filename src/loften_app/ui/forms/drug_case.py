@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -62,7 +62,7 @@ def changed_signal(widget: QWidget) -> SignalInstance:
     """The signal by which a field of the drug case says that its value changed."""
     if isinstance(widget, QComboBox):
         return widget.currentIndexChanged
-    if isinstance(widget, QDateEdit):
+    if isinstance(widget, DateField):
         return widget.dateChanged
     if isinstance(widget, QPlainTextEdit):
         return widget.textChanged
@@ -107,6 +107,9 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
             today=today,
             choices_changed=lookups.changed,
         )
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -169,7 +172,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         group.setStyleSheet("QGroupBox { font-weight: bold; }")
         form = QFormLayout(group)
         if part is not self._organisation:
-            note = QLabel(self.tr("Du får en fråga innan du ändrar i den här delen."))
+            note = QLabel(self.tr("Du får en fråga när du går in i den här delen."))
             note.setObjectName("other_part_note")
             note.setStyleSheet("font-weight: normal; font-style: italic;")
             note.setWordWrap(True)
@@ -266,6 +269,39 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         self.days_to_contact.setStyleSheet("color: #b35900; font-weight: bold;" if late else "")
 
     # --- the other organisation's part -------------------------------------------------------
+
+    def first_field(self) -> QWidget | None:
+        """The first field of the user's own part (no question before the first key)."""
+        if self._organisation is MUNICIPAL_PART:
+            return self.first_contact_on.check
+        return self.detected_on
+
+    def _group_of(self, part: Organisation) -> QGroupBox:
+        return self.police_group if part is POLICE_PART else self.municipal_group
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Entering the other organisation's part asks once, before anything is typed there."""
+        if new is None or self._loading or self._asking or not self.isVisible():
+            return
+        for part in (POLICE_PART, MUNICIPAL_PART):
+            group = self._group_of(part)
+            if part is self._organisation or part in self._confirmed:
+                continue
+            if not group.isAncestorOf(new):
+                continue
+            self._asking = True
+            try:
+                confirmed = self._confirm_editing(part)
+            finally:
+                self._asking = False
+            if confirmed:
+                self._confirmed.add(part)
+                new.setFocus(Qt.FocusReason.OtherFocusReason)
+            elif old is not None and not group.isAncestorOf(old) and self.isAncestorOf(old):
+                old.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.promise.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
 
     def _part_changed(self, part: Organisation) -> None:
         if self._loading or self._asking or part in self._confirmed:

@@ -7,21 +7,21 @@ The choices among register entries live in `choices` and are offered here as wel
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSizePolicy,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +35,7 @@ from loften_app.ui.forms.choices import (
     PlacesPicker,
     ask_new_place_name,
 )
+from loften_app.ui.forms.typed_fields import DATE_FORMAT, DateField, TimeField
 from loften_app.ui.i18n import enum_text
 
 __all__ = [
@@ -60,7 +61,6 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=StrEnum)
-DATE_FORMAT = "yyyy-MM-dd"
 
 
 def to_qdate(value: dt.date) -> QDate:
@@ -69,22 +69,6 @@ def to_qdate(value: dt.date) -> QDate:
 
 def from_qdate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
-
-
-class DateField(QDateEdit):
-    """A date in ISO form with a calendar."""
-
-    def __init__(self, value: dt.date | None = None) -> None:
-        super().__init__()
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setCalendarPopup(True)
-        self.set_value(value or dt.date.today())
-
-    def value(self) -> dt.date:
-        return from_qdate(self.date())
-
-    def set_value(self, value: dt.date) -> None:
-        self.setDate(to_qdate(value))
 
 
 class OptionalDateField(QWidget):
@@ -119,18 +103,8 @@ class OptionalDateField(QWidget):
         self.date.set_value(value or default or dt.date.today())
 
 
-class TimeField(QTimeEdit):
-    def __init__(self, value: dt.time | None = None) -> None:
-        super().__init__()
-        self.setDisplayFormat("HH:mm")
-        self.set_value(value or dt.time(0, 0))
-
-    def value(self) -> dt.time:
-        time = self.time()
-        return dt.time(time.hour(), time.minute())
-
-    def set_value(self, value: dt.time) -> None:
-        self.setTime(QTime(value.hour, value.minute))
+#: A shift longer than this asks before it is saved (14:00–13:30 is more often a typing slip).
+LONG_SHIFT_HOURS = 12
 
 
 def duration_text(hours: float) -> str:
@@ -167,6 +141,36 @@ class ShiftTimes(QWidget):
         """The shift's length, or None while start and end are the same."""
         start, end = self.start_time.value(), self.end_time.value()
         return None if start == end else shift_hours(day, start, end)
+
+    def confirm_length(
+        self, day: dt.date, ask_once: Callable[[str, Callable[[], bool]], bool]
+    ) -> bool:
+        """Before a save: a shift over `LONG_SHIFT_HOURS` asks "Över midnatt?" (once a record,
+        through the form's `ask_once`); False (the times are to be corrected) moves the focus
+        to the end time."""
+        hours = self.hours(day)
+        if hours is None or hours <= LONG_SHIFT_HOURS:
+            return True
+        if ask_once("long_shift", lambda: self._ask_long(hours)):
+            return True
+        self.end_time.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
+
+    def _ask_long(self, hours: float) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Över midnatt?"))
+        box.setText(
+            self.tr("Passet %1–%2 blir %3 långt och går över midnatt. Stämmer det?")
+            .replace("%1", self.start_time.text())
+            .replace("%2", self.end_time.text())
+            .replace("%3", duration_text(hours))
+        )
+        yes = box.addButton(self.tr("Ja, över midnatt"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(self.tr("Nej, ändra tiderna"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no)
+        box.exec()
+        return box.clickedButton() is yes
 
     def describe(self, day: dt.date) -> None:
         hours = self.hours(day)

@@ -52,7 +52,8 @@ class ShopVisitsTable(QWidget):
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("Butik"), self.tr("Vad butiken berättade")])
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.COL_SHOP, QHeaderView.ResizeMode.ResizeToContents)
+        # Cell widgets do not count for ResizeToContents: the width follows the shop names.
+        header.setSectionResizeMode(self.COL_SHOP, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
         self.table.setAccessibleName(self.tr("Butiksbesök"))
@@ -72,11 +73,21 @@ class ShopVisitsTable(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self._update_count()
+        self._fit_shop_column(self._lookups.shops())
+
+    def _fit_shop_column(self, choices: Sequence[tuple[str, str]]) -> None:
+        """The shop column as wide as the longest shop name with the combo box's arrow, within
+        a third and two thirds of a usual form (the note keeps the rest)."""
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(name) for _key, name in choices), default=0)
+        low = metrics.horizontalAdvance("M") * 14
+        high = metrics.horizontalAdvance("M") * 30
+        self.table.setColumnWidth(self.COL_SHOP, min(max(longest + 48, low), high))
 
     def add_visit(self, visit: ShopVisitData | None) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        combo = ChoiceCombo()
+        combo = ChoiceCombo(optional=True)  # a new row starts empty ("–"), not at a shop
         combo.set_choices(self._lookups.shops())
         combo.setAccessibleName(self.tr("Butik, rad %1").replace("%1", str(row + 1)))
         note = QLineEdit()
@@ -144,12 +155,29 @@ class ShopVisitsTable(QWidget):
             combo = self.table.cellWidget(row, self.COL_SHOP)
             if isinstance(combo, ChoiceCombo):
                 combo.set_choices(choices, keep_current=keep_current)
+        self._fit_shop_column(choices)
+
+    def _empty_row(self) -> int:
+        """A visit row with no shop chosen (the current one first), or -1."""
+        rows: list[int] = [self.table.currentRow(), *range(self.table.rowCount())]
+        for row in rows:
+            combo = self.table.cellWidget(row, self.COL_SHOP) if row >= 0 else None
+            if isinstance(combo, ChoiceCombo) and not combo.value():
+                return row
+        return -1
 
     def add_new_shop(self, name: str) -> None:
-        """Save a new shop in the register and add a visit to it."""
+        """Save a new shop in the register and visit it: in an empty visit row if there is
+        one, else in a new row."""
         key, _shown = self._lookups.add_shop(name)
         self.set_choices(self._lookups.shops(), keep_current=True)
-        self.add_visit(ShopVisitData(shop_id=key))
+        row = self._empty_row()
+        if row < 0:
+            self.add_visit(ShopVisitData(shop_id=key))
+            return
+        combo = self.table.cellWidget(row, self.COL_SHOP)
+        assert isinstance(combo, ChoiceCombo)
+        combo.set_value(key)
 
 
 class PatrolForm(RecordForm[PatrolData]):
@@ -237,6 +265,9 @@ class PatrolForm(RecordForm[PatrolData]):
 
     def _update_duration(self) -> None:
         self.times.describe(self.date.value())
+
+    def confirm_save(self, data: PatrolData) -> bool:
+        return self.times.confirm_length(data.date, self.ask_once)
 
     def load(self, data: PatrolData) -> None:
         self.promise.set_value(data.promise_id)

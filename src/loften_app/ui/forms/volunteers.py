@@ -214,6 +214,9 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
                 self.override_hours.setValue(derived)
             self.override_hours.setFocus()
 
+    def confirm_save(self, data: VolunteerDeploymentData) -> bool:
+        return self.times.confirm_length(data.date, self.ask_once)
+
     def load(self, data: VolunteerDeploymentData) -> None:
         self.promise.set_value(data.promise_id)
         self.date.set_value(data.date)

@@ -7,7 +7,16 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
 
-from loften_app.domain.enums import CaseStatus, WalkStatus
+from loften_app.domain.enums import (
+    AgeGroup,
+    CaseStatus,
+    DrugCaseKind,
+    LegalOutcome,
+    LightCondition,
+    PatrolMode,
+    VolunteerTask,
+    WalkStatus,
+)
 from loften_app.domain.records import (
     DrugCaseData,
     OtherActivityData,
@@ -61,13 +70,14 @@ PATROLS = checked(
             date_column(),
             shift_column(),
             places_column(),
-            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Sätt"), "mode", "mode", 8),
+            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Sätt"), "mode", "mode", PatrolMode, 8),
             count_column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Poliser"), lambda d: d.officers, "officers"
             ),
             count_column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Butiksbesök"),
                 lambda d: d.shop_visit_count,
+                "shop_visits",
                 width=10,
             ),
             count_column(
@@ -79,6 +89,7 @@ PATROLS = checked(
             Column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Kväll/natt"),
                 _patrol_evening,
+                "evening_night",
                 sort_value=lambda d: int(d.is_evening_or_night),
                 alignment=CENTER,
                 width=9,
@@ -124,20 +135,36 @@ SAFETY_WALKS = checked(
         QT_TRANSLATE_NOOP("RecordColumns", "Trygghetsvandringar"),
         (
             date_column(),
-            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Status"), "status", "status"),
-            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Ljus"), "light", "light", 8),
-            Column(QT_TRANSLATE_NOOP("RecordColumns", "Område"), _walk_area, width=24),
+            enum_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                "status",
+                "status",
+                WalkStatus,
+            ),
+            enum_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Ljus"),
+                "light",
+                "light",
+                LightCondition,
+                8,
+            ),
+            Column(QT_TRANSLATE_NOOP("RecordColumns", "Område"), _walk_area, "area", width=24),
             count_column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Iakttagelser"),
                 lambda d: len(d.observations),
+                "observations",
                 width=10,
             ),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Öppna åtgärder"), _open_actions, width=12
+                QT_TRANSLATE_NOOP("RecordColumns", "Öppna åtgärder"),
+                _open_actions,
+                "open_actions",
+                width=12,
             ),
             count_column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Deltagare"),
                 lambda d: d.participants.total,
+                "participants",
                 width=9,
             ),
         ),
@@ -178,7 +205,9 @@ VOLUNTEER_DEPLOYMENTS = checked(
             date_column(),
             shift_column(),
             places_column(),
-            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Uppgift"), "task", "task", 14),
+            enum_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Uppgift"), "task", "task", VolunteerTask, 14
+            ),
             count_column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Volontärer"),
                 lambda d: d.volunteers,
@@ -188,11 +217,13 @@ VOLUNTEER_DEPLOYMENTS = checked(
             count_column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Volontärtimmar"),
                 lambda d: d.volunteer_hours,
+                "volunteer_hours",
                 width=12,
             ),
             Column(
                 QT_TRANSLATE_NOOP("RecordColumns", "I samråd med"),
                 _consulted,
+                "consulted",
                 sort_value=lambda d: int(d.with_municipality) * 2 + int(d.with_business),
                 width=20,
             ),
@@ -230,18 +261,30 @@ DRUG_CASES = checked(
             text_column(QT_TRANSLATE_NOOP("RecordColumns", "Ärende"), "case_code", "case_code", 11),
             date_column("detected_on", "detected_on"),
             enum_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Åldersgrupp"), "age_group", "age_group", 12
+                QT_TRANSLATE_NOOP("RecordColumns", "Åldersgrupp"),
+                "age_group",
+                "age_group",
+                AgeGroup,
+                12,
             ),
-            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Typ"), "kind", "kind", 16),
+            enum_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Typ"),
+                "kind",
+                "kind",
+                DrugCaseKind,
+                16,
+            ),
             enum_column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Lagföring"),
                 "legal_outcome",
                 "legal_outcome",
+                LegalOutcome,
                 14,
             ),
             Column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Underrättad"),
                 lambda d, _n: date_text(d.municipality_notified_on),
+                "municipality_notified_on",
                 sort_value=lambda d: iso_or_empty(d.municipality_notified_on),
                 width=10,
             ),
@@ -253,9 +296,18 @@ DRUG_CASES = checked(
                 width=12,
             ),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Dagar till kontakt"), _days_to_contact, width=14
+                QT_TRANSLATE_NOOP("RecordColumns", "Dagar till kontakt"),
+                _days_to_contact,
+                "days_to_contact",
+                width=14,
             ),
-            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Status"), "status", "status", 9),
+            enum_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                "status",
+                "status",
+                CaseStatus,
+                9,
+            ),
         ),
         default_sort_column=DrugCaseColumn.DETECTED,
         status_enum=CaseStatus,
@@ -286,9 +338,11 @@ OTHER_ACTIVITIES = checked(
         (
             date_column(),
             text_column(QT_TRANSLATE_NOOP("RecordColumns", "Vad"), "what", "what", 30),
-            Column(QT_TRANSLATE_NOOP("RecordColumns", "Plats"), _other_place, width=18),
+            Column(QT_TRANSLATE_NOOP("RecordColumns", "Plats"), _other_place, "place", width=18),
             count_column(QT_TRANSLATE_NOOP("RecordColumns", "Antal"), lambda d: d.count, "count"),
-            count_column(QT_TRANSLATE_NOOP("RecordColumns", "Timmar"), lambda d: d.hours_spent),
+            count_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Timmar"), lambda d: d.hours_spent, "hours_spent"
+            ),
         ),
         stretch_column=OtherActivityColumn.WHAT,
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from typing import Any
 
 from loften_app.ui.lists.columns import (
@@ -53,6 +53,7 @@ def places_column() -> Column:
     return Column(
         QT_TRANSLATE_NOOP("RecordColumns", "Platser"),
         lambda data, names: join_names(names.places.names(data.place_ids)),
+        "places",
         width=24,
     )
 
@@ -68,14 +69,18 @@ def count_column(header: str, value: Any, sort_key: str | None = None, width: in
     )
 
 
-def enum_column(header: str, attribute: str, sort_key: str | None, width: int = 10) -> Column:
-    # The database sorts by the stored code, so SORT_ROLE returns the code as well.
+def enum_column(
+    header: str, attribute: str, sort_key: str | None, enum: type[StrEnum], width: int = 10
+) -> Column:
+    # The database sorts in the order the members are declared, and so does SORT_ROLE.
+    order = {member: index for index, member in enumerate(enum)}
     return Column(
         header,
         lambda data, _n: enum_or_empty(getattr(data, attribute)),
         sort_key,
-        lambda data: str(getattr(data, attribute) or ""),
+        lambda data: order.get(getattr(data, attribute), -1),
         width=width,
+        enum=enum,
     )
 
 

@@ -55,6 +55,8 @@ class Column:
     sort_value: SortValue | None = None
     alignment: Qt.AlignmentFlag = LEFT
     width: int = 12
+    #: The enum whose words the column shows: the search finds its records by those words.
+    enum: type[StrEnum] | None = None
 
     @property
     def sortable(self) -> bool:

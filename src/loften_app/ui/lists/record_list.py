@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyleOptionHeader,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,13 +23,50 @@ from PySide6.QtWidgets import (
 from loften_app.domain.periods import Period
 from loften_app.storage.errors import StorageError
 from loften_app.storage.services import RecordFilter
-from loften_app.ui.lists.columns import fill
+from loften_app.ui.i18n import enum_text
+from loften_app.ui.lists.columns import ListSpec, fill
 from loften_app.ui.lists.filter_bar import FilterBar
 from loften_app.ui.lists.table_model import RecordTableModel
 
 _ASCENDING = "ascending"
 _DESCENDING = "descending"
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class SortHeader(QHeaderView):
+    """A column header whose sort arrow points the way the list runs: ▲ for ascending (A to Ö,
+    oldest first), ▼ for descending (newest first). Qt itself draws ascending as "sort down"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader, section: int) -> None:
+        super().initStyleOptionForIndex(option, section)
+        if self.isSortIndicatorShown() and self.sortIndicatorSection() == section:
+            ascending = self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+            option.sortIndicator = (
+                QStyleOptionHeader.SortIndicator.SortUp
+                if ascending
+                else QStyleOptionHeader.SortIndicator.SortDown
+            )
+
+
+def search_codes(spec: ListSpec, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """For each column that shows an enum's words: the stored codes whose words (as shown)
+    contain `text`, so that the database search finds "genomförd" as it finds a place."""
+    needle = text.strip().casefold()
+    if not needle:
+        return ()
+    result = []
+    for column in spec.columns:
+        if column.enum is None or column.sort_key is None:
+            continue
+        codes = tuple(
+            member.value for member in column.enum if needle in enum_text(member).casefold()
+        )
+        if codes:
+            result.append((column.sort_key, codes))
+    return tuple(result)
 
 
 def configure_table_view(view: QTableView) -> None:
@@ -104,6 +143,7 @@ class RecordListWidget(QWidget):
         self.new_button.setToolTip(self.tr("Lägg till en ny post"))
 
         self.view = QTableView(self)
+        self.view.setHorizontalHeader(SortHeader(self.view))
         self.view.setAccessibleName(spec.title_text())
         configure_table_view(self.view)
         self.view.setModel(model)
@@ -244,7 +284,9 @@ class RecordListWidget(QWidget):
         self._keep_selection(lambda: self._model.set_filter(new_filter))
 
     def _current_filter(self) -> RecordFilter:
-        return self.filter_bar.current_filter(promise_id=self._model.filter.promise_id)
+        chosen = self.filter_bar.current_filter(promise_id=self._model.filter.promise_id)
+        codes = search_codes(self._model.spec, chosen.text or "")
+        return dataclasses.replace(chosen, text_codes=codes) if codes else chosen
 
     def _sort_requested(self, column: int, order: Qt.SortOrder) -> None:
         if self._restoring:

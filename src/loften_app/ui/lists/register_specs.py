@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from loften_app.domain.enums import Measure
+from loften_app.domain.enums import Measure, PromiseType, Responsible, TargetPeriod
 from loften_app.domain.records import IndicatorData, PromiseData, TargetData
 from loften_app.ui.i18n import enum_text
 from loften_app.ui.lists.column_kinds import (
@@ -37,7 +37,9 @@ PLACES = checked(
         QT_TRANSLATE_NOOP("RecordColumns", "Platser"),
         (
             text_column(QT_TRANSLATE_NOOP("RecordColumns", "Namn"), "name", "name", 24),
-            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Beskrivning"), "description", None, 40),
+            text_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Beskrivning"), "description", "description", 40
+            ),
         ),
         default_descending=False,
         has_place=False,
@@ -59,7 +61,7 @@ SHOPS = checked(
         QT_TRANSLATE_NOOP("RecordColumns", "Butiker"),
         (
             text_column(QT_TRANSLATE_NOOP("RecordColumns", "Namn"), "name", "name", 24),
-            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Adress"), "address", None, 24),
+            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Adress"), "address", "address", 24),
             text_column(QT_TRANSLATE_NOOP("RecordColumns", "Typ"), "kind", "kind", 14),
         ),
         stretch_column=ShopColumn.ADDRESS,
@@ -93,10 +95,12 @@ PROMISES = checked(
             Column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Ansvarig"),
                 _promise_responsible,
+                "responsible",
                 sort_value=lambda d: d.responsible.value,
+                enum=Responsible,
                 width=18,
             ),
-            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Typ"), "type", None, 24),
+            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Typ"), "type", "type", PromiseType, 24),
         ),
         default_descending=False,
         stretch_column=PromiseColumn.SHORT_TITLE,
@@ -134,6 +138,7 @@ TARGETS = checked(
             Column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Löfte"),
                 lambda d, names: names.promises.name(d.promise_id),
+                "promise",
                 width=28,
             ),
             Column(
@@ -141,16 +146,22 @@ TARGETS = checked(
                 _target_measure,
                 "measure",
                 lambda d: d.measure.value,
+                enum=Measure,
                 width=30,
             ),
             Column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Mål"),
                 _target_value,
+                "value",
                 sort_value=lambda d: d.value,
                 width=10,
             ),
-            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Period"), "period", None, 14),
-            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Beskrivning"), "description", None, 30),
+            enum_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Period"), "period", "period", TargetPeriod, 14
+            ),
+            text_column(
+                QT_TRANSLATE_NOOP("RecordColumns", "Beskrivning"), "description", "description", 30
+            ),
         ),
         default_sort_column=None,
         has_place=False,
@@ -177,11 +188,12 @@ INDICATORS = checked(
         QT_TRANSLATE_NOOP("RecordColumns", "Indikatorer"),
         (
             text_column(QT_TRANSLATE_NOOP("RecordColumns", "Namn"), "name", "name", 36),
-            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Enhet"), "unit", None, 8),
-            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Källa"), "source", None, 24),
+            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Enhet"), "unit", "unit", 8),
+            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Källa"), "source", "source", 24),
             Column(
                 QT_TRANSLATE_NOOP("RecordColumns", "Lägre är bättre"),
                 _lower_is_better,
+                "lower_is_better",
                 sort_value=lambda d: int(d.lower_is_better),
                 alignment=CENTER,
                 width=12,

@@ -9,8 +9,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from loften_app.domain.enums import Comparison, Measure, TargetPeriod
+from loften_app.domain.enums import Comparison, Measure, PromiseType, TargetPeriod
 from loften_app.domain.records import TargetData
+from loften_app.domain.targets import measures_for
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.fields import ChoiceCombo, CountField, EnumCombo, compact, form_layout
 from loften_app.ui.i18n import enum_text
@@ -93,6 +94,7 @@ class TargetForm(RegisterForm[TargetData]):
             form, "promise_id", self.tr("Löfte:"), self.promise, self.promise.currentIndexChanged
         )
         self.measure = EnumCombo(Measure)
+        self.promise.currentIndexChanged.connect(lambda _index: self.offer_measures())
         self.add_row(
             form, "measure", self.tr("Mått:"), self.measure, self.measure.currentIndexChanged
         )
@@ -162,6 +164,15 @@ class TargetForm(RegisterForm[TargetData]):
     def refresh_state(self) -> None:
         measure = self.measure.value() or Measure.RECORD_COUNT
         self.parameter.setEnabled(measure is Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS)
+        # A count is whole ("12", not "12,00"); hours and days take a tenth, a share hundredths.
+        if measure in SHARE_MEASURES:
+            decimals = 2
+        elif measure in VALUE_MEASURES or "hours" in measure.value:
+            decimals = 1
+        else:
+            decimals = 0
+        if self.value.decimals() != decimals:
+            self.value.setDecimals(decimals)
         if measure in SHARE_MEASURES:
             self.value_hint.setText(
                 self.tr("En andel: ett tal mellan 0 och 1 (0,8 betyder 80 procent).")
@@ -172,11 +183,37 @@ class TargetForm(RegisterForm[TargetData]):
         self.sentence.setText(target_sentence(self.collect()))
         super().refresh_state()
 
+    def _promise_type(self, promise_id: str | None) -> PromiseType | None:
+        for kind in PromiseType:
+            if any(key == promise_id for key, _name in self._lookups.promises(kind)):
+                return kind
+        return None
+
+    def offer_measures(self, keep: Measure | None = None) -> None:
+        """Offer the measures that fit the chosen promise (walks are no patrol measure);
+        `keep` (a stored target's measure) stays offered."""
+        allowed = list(measures_for(self._promise_type(self.promise.value())))
+        if keep is not None and keep not in allowed:
+            allowed.append(keep)
+        current = self.measure.value()
+        blocked = self.measure.blockSignals(True)
+        try:
+            self.measure.clear()
+            for member in Measure:
+                if member in allowed:
+                    self.measure.addItem(enum_text(member), member.value)
+            self.measure.set_value(current if current in allowed else allowed[0])
+        finally:
+            self.measure.blockSignals(blocked)
+        if self.measure.value() != current:
+            self.measure.currentIndexChanged.emit(self.measure.currentIndex())
+
     def load(self, data: TargetData) -> None:
         offer_choice(
             self.promise, data.promise_id, self._lookups.names.promises.name(data.promise_id)
         )
         self.promise.set_value(data.promise_id)
+        self.offer_measures(keep=data.measure)
         self.measure.set_value(data.measure)
         self.comparison.set_value(data.comparison)
         self.value.setValue(data.value)

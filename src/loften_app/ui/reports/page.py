@@ -276,6 +276,7 @@ class ReportsPage(QWidget):
         choices.setFrameShape(QFrame.Shape.NoFrame)
         choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         choices.setFixedWidth(panel.width() + choices.verticalScrollBar().sizeHint().width())
+        panel.setMinimumHeight(panel.sizeHint().height())
         layout.addWidget(choices)
         layout.addLayout(right, 1)
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -114,7 +114,10 @@ class RestoreDialog(QDialog):
         self.accept()
 
     def choose_file(self) -> None:
-        start = str(self._backups[0].path.parent) if self._backups else ""
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        start = str(self._backups[0].path.parent) if self._backups else documents
         name, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Välj säkerhetskopia"),
