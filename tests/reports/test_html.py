@@ -20,6 +20,7 @@ import pytest
 
 from loften_app.domain.errors import LoftenError
 from loften_app.reports.documents import ReportFormat, ReportKind, ReportRequest, write_report
+from loften_app.reports.html.common import PUBLIC_DRUG_NOTE, PUBLIC_NOTE
 from loften_app.reports.quarterly import quarterly_report
 from loften_app.storage.services import Services
 from tests.reports.conftest import INTERNAL_COMMENT, PUBLIC_COMMENT, pdf_text
@@ -165,6 +166,9 @@ def test_the_public_page_has_the_pdfs_figures_and_privacy(
     assert figures(text) == figures(pdf)
     assert len(figures(text)) > 50
     assert text.count("färre än 5") == pdf.count("färre än 5") > 0
+    # The PDF's privacy texts, word for word and as often.
+    for note in (PUBLIC_NOTE, PUBLIC_DRUG_NOTE):
+        assert text.count(note) == pdf.count(note) > 0
     # Privacy: no free text, case code, personnummer or small drug count.
     assert [t for t in free_texts(s) if t in text] == []
     assert CASE_CODE.search(markup) is None
@@ -174,7 +178,10 @@ def test_the_public_page_has_the_pdfs_figures_and_privacy(
         assert PUBLIC_COMMENT in text
         assert drug_numbers(text, "Löfte 4", "Indikatorer") == []
     else:
-        assert drug_numbers(text, "Narkotikaärenden 2018 kv 3", "Indikatorer") == []
+        # The drug section ends where the other activities (promise numbers, counts) begin.
+        others = "Övriga aktiviteter 2018 kv 3"
+        end = others if others in text else "Indikatorer"
+        assert drug_numbers(text, "Narkotikaärenden 2018 kv 3", end) == []
     # A public page gets the usual permissions; it is meant to be published.
     assert out.stat().st_mode & stat.S_IRGRP
 

@@ -6,13 +6,16 @@ from collections.abc import Sequence
 
 from loften_app.reports.content import Header, IndicatorSection, TargetLine
 from loften_app.reports.html.markup import Table, Writer, table
+from loften_app.reports.pdf.common import PUBLIC_DRUG_NOTE
+
+__all__ = ["PUBLIC_DRUG_NOTE", "PUBLIC_NOTE", "header_block", "indicator_block", "target_table"]
 
 #: What a public report says about its privacy rules (the PDF's words).
 PUBLIC_NOTE = (
     "Offentlig version: utan fritext utöver löftestexterna och de offentliga "
-    'kommentarerna; antal narkotikaärenden från 1 till 4 visas som "färre än 5".'
+    "kommentarerna; narkotikaärenden redovisas bara för hela perioden, i "
+    "uppföljningen, och antal under 5 visas inte."
 )
-DRUG_NOTE = 'Antal från 1 till 4 visas som "färre än 5".'
 
 
 def header_block(doc: Writer, h: Header) -> None:

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from loften_app.domain.enums import label
 from loften_app.domain.targets import format_number
-from loften_app.reports.html.common import DRUG_NOTE, header_block, indicator_block, target_table
+from loften_app.reports.html.common import (
+    PUBLIC_DRUG_NOTE,
+    header_block,
+    indicator_block,
+    target_table,
+)
 from loften_app.reports.html.markup import Html, Writer, bar_chart, page, table
+from loften_app.reports.planned import planned_text, spent_of_planned
 from loften_app.reports.quarterly import QuarterlyReport
 
 __all__ = ["render_quarterly_html", "write_quarterly"]
@@ -51,11 +57,10 @@ def write_quarterly(doc: Writer, report: QuarterlyReport) -> None:
             doc.para("Inga mål satta för löftet.", "note")
 
     doc.heading(2, "Aktiviteter per månad")
-    what = (
-        f"Antal poster per månad {ytd_text} (trygghetsvandringar: genomförda; "
-        "narkotikaärenden: efter datum för upptäckt)."
-    )
-    doc.para(what, "meta")
+    counted = "trygghetsvandringar: genomförda"
+    if any(s.table == "drug_case" for s in report.monthly):
+        counted += "; narkotikaärenden: efter datum för upptäckt"
+    doc.para(f"Antal poster per månad {ytd_text} ({counted}).", "meta")
     for i, series in enumerate(report.monthly, start=1):
         doc.add(
             bar_chart(
@@ -153,26 +158,29 @@ def write_quarterly(doc: Writer, report: QuarterlyReport) -> None:
 
     doc.heading(2, f"Narkotikaärenden {q}")
     d = report.drugs
-    doc.add(table(["", q], [list(r) for r in d.lines], caption="Narkotikaärenden", numbers=(1,)))
-    doc.add(
-        table(
-            ["Åldersgrupp", "Ärenden"],
-            [list(r) for r in d.age_lines],
-            caption="Narkotikaärenden per åldersgrupp",
-            numbers=(1,),
-        )
-    )
-    doc.add(
-        table(
-            ["Typ av ärende", "Ärenden"],
-            [list(r) for r in d.kind_lines],
-            caption="Narkotikaärenden per typ",
-            numbers=(1,),
-        )
-    )
     if h.public:
-        doc.para(DRUG_NOTE, "note")
-    elif d.open_cases:
+        doc.para(PUBLIC_DRUG_NOTE)
+    else:
+        doc.add(
+            table(["", q], [list(r) for r in d.lines], caption="Narkotikaärenden", numbers=(1,))
+        )
+        doc.add(
+            table(
+                ["Åldersgrupp", "Ärenden"],
+                [list(r) for r in d.age_lines],
+                caption="Narkotikaärenden per åldersgrupp",
+                numbers=(1,),
+            )
+        )
+        doc.add(
+            table(
+                ["Typ av ärende", "Ärenden"],
+                [list(r) for r in d.kind_lines],
+                caption="Narkotikaärenden per typ",
+                numbers=(1,),
+            )
+        )
+    if d.open_cases:
         doc.heading(3, "Ärenden utan kommunal kontakt")
         doc.add(
             table(
@@ -189,15 +197,136 @@ def write_quarterly(doc: Writer, report: QuarterlyReport) -> None:
             )
         )
 
+    _others(doc, report)
+    if not h.public:
+        _cases_and_notes(doc, report)
+
     doc.heading(2, "Indikatorer")
     indicator_block(doc, report.indicators, level=3)
 
-    doc.heading(2, "Nedlagd tid per löfte")
-    rows = [[name, f"{format_number(a)} h", f"{format_number(b)} h"] for name, a, b in report.hours]
+    doc.heading(2, "Nedlagd tid mot planerad tid")
+    doc.para(
+        "Planerad tid är timmar per år för löftet (Register, Löften), räknad för kvartalet "
+        "och året hittills efter antal dagar.",
+        "meta",
+    )
+    planned = report.planned or tuple((None, None, None) for _ in report.hours)
+    rows = [
+        [
+            name,
+            f"{format_number(a)} h",
+            f"{format_number(b)} h",
+            planned_text(p_ytd),
+            spent_of_planned(b, p_ytd),
+            planned_text(p_year),
+        ]
+        for (name, a, b), (_, p_ytd, p_year) in zip(report.hours, planned, strict=True)
+    ]
     total_q = sum(a for _, a, _ in report.hours)
     total_y = sum(b for _, _, b in report.hours)
-    rows.append(["Totalt", f"{format_number(total_q)} h", f"{format_number(total_y)} h"])
-    doc.add(table(["Löfte", q, ytd], rows, caption="Nedlagd tid per löfte", numbers=(1, 2)))
+    planned_ytd = [p for _, p, _ in planned if p is not None]
+    planned_year = [p for _, _, p in planned if p is not None]
+    total_planned = sum(planned_ytd) if planned_ytd else None
+    rows.append(
+        [
+            "Totalt",
+            f"{format_number(total_q)} h",
+            f"{format_number(total_y)} h",
+            planned_text(total_planned),
+            "–" if len(planned_ytd) != len(planned) else spent_of_planned(total_y, total_planned),
+            planned_text(sum(planned_year) if planned_year else None),
+        ]
+    )
+    doc.add(
+        table(
+            ["Löfte", q, ytd, "Planerat hittills", "Andel", "Planerat per år"],
+            rows,
+            caption="Nedlagd tid mot planerad tid per löfte",
+            numbers=(1, 2, 3, 4, 5),
+        )
+    )
+
+
+def _others(doc: Writer, report: QuarterlyReport) -> None:
+    """Other activities of the quarter (any promise): what was done, where, how many, hours."""
+    if not report.others:
+        return
+    q = report.quarter.label
+    doc.heading(2, f"Övriga aktiviteter {q}")
+    public = report.header.public
+    rows = [
+        [o.date.isoformat(), str(o.promise_number)]
+        + ([] if public else [o.what])
+        + [
+            o.place,
+            "" if o.count is None else str(o.count),
+            "" if o.hours is None else f"{format_number(o.hours)} h",
+        ]
+        for o in report.others
+    ]
+    if public:
+        header = ["Datum", "Löfte", "Plats", "Antal", "Timmar"]
+        numbers: tuple[int, ...] = (3, 4)
+    else:
+        header = ["Datum", "Löfte", "Vad", "Plats", "Antal", "Timmar"]
+        numbers = (4, 5)
+    doc.add(table(header, rows, caption=f"Övriga aktiviteter {q}", numbers=numbers))
+    if report.other_count > len(report.others):
+        doc.para(_more(report.other_count - len(report.others), "aktiviteter"), "note")
+
+
+#: The records' names in the list of notes (as in the PDF).
+_TABLE_NAMES = {
+    "patrol": "Patrullpass",
+    "safety_walk": "Trygghetsvandring",
+    "volunteer_deployment": "Volontärinsats",
+    "other_activity": "Övrig aktivitet",
+    "drug_case": "Narkotikaärende",
+}
+
+
+def _cases_and_notes(doc: Writer, report: QuarterlyReport) -> None:
+    """Internal only: the quarter's drug cases by code and every record's notes."""
+    q = report.quarter.label
+    if report.cases:
+        doc.heading(3, f"Narkotikaärenden {q} per ärende")
+        rows = [
+            [
+                c.case_code,
+                c.detected_on.isoformat(),
+                "uppgift saknas" if c.age_group is None else label(c.age_group),
+                "uppgift saknas" if c.kind is None else label(c.kind),
+                "" if c.notified_on is None else c.notified_on.isoformat(),
+                "" if c.first_contact_on is None else c.first_contact_on.isoformat(),
+                "" if c.status is None else label(c.status),
+            ]
+            for c in report.cases
+        ]
+        doc.add(
+            table(
+                ["Ärende", "Upptäckt", "Ålder", "Typ", "Underrättad", "Kontakt", "Status"],
+                rows,
+                caption=f"Narkotikaärenden {q} per ärende",
+            )
+        )
+        if report.drugs.cases > len(report.cases):
+            doc.para(_more(report.drugs.cases - len(report.cases), "ärenden"), "note")
+    doc.heading(2, f"Anteckningar {q}")
+    if not report.notes:
+        doc.para("Inga anteckningar under kvartalet.")
+        return
+    rows = [
+        [
+            n.date.isoformat(),
+            _TABLE_NAMES.get(n.table, n.table) + (f" {n.case_code}" if n.case_code else ""),
+            str(n.promise_number),
+            n.text,
+        ]
+        for n in report.notes
+    ]
+    doc.add(table(["Datum", "Post", "Löfte", "Anteckning"], rows, caption=f"Anteckningar {q}"))
+    if report.note_count > len(report.notes):
+        doc.para(_more(report.note_count - len(report.notes), "anteckningar"), "note")
 
 
 def _more(n: int, what: str) -> str:
