@@ -242,7 +242,9 @@ def test_the_report_viewer_shows_a_report(installed: Installed, filled_database:
     assert shown[0] == "report-shown", result.stdout + result.stderr
     assert int(shown[1]) >= 2 and "Kvartalsrapport" in shown[2], shown
     image = QImage(str(screenshot))
-    assert not image.isNull() and image.width() >= 800
+    assert (
+        not image.isNull() and image.width() >= 600
+    )  # the whole window (offscreen: the screen it fits)
     # For the eye: the installed bundle's window with its report.
     saved = ROOT / "screenshots" / "installer"
     saved.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ def test_the_first_start_refuses_a_name_holding_a_personnummer(qtbot: QtBot, nam
     assert "personnummer" in dialog.name_error.text()
     assert "9876" not in dialog.name_error.text()
     dialog.name_edit.setText("Anna-Karin Öberg")
+    dialog.organisation_combo.setCurrentIndex(1)  # nothing is chosen beforehand
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
 
