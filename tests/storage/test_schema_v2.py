@@ -23,8 +23,9 @@ from loften_app.storage.template import apply_template
 from tests.storage.conftest import MUNICIPALITY
 
 
-def make_version_1_file(path: Path) -> int:
-    """A filled Löften file as version 1 wrote it; returns how many promises it holds."""
+def make_file_at(path: Path, revision: str, version: int) -> int:
+    """A filled Löften file as schema `version` (Alembic `revision`) wrote it; returns how many
+    promises it holds."""
     with open_database(path) as db:
         apply_template(Services.build(db, MUNICIPALITY), "filipstad-2017-2018")
         with db.engine.connect() as connection:
@@ -33,12 +34,16 @@ def make_version_1_file(path: Path) -> int:
             assert raw is not None
             raw.execute("PRAGMA foreign_keys = OFF")
             with connection.begin():
-                command.downgrade(alembic_config(connection), "0001")
+                command.downgrade(alembic_config(connection), revision)
             connection.commit()
             count = connection.exec_driver_sql("SELECT count(*) FROM promise").scalar()
-    assert read_header(path) == (APPLICATION_ID, 1)
+    assert read_header(path) == (APPLICATION_ID, version)
     assert isinstance(count, int) and count > 0
     return count
+
+
+def make_version_1_file(path: Path) -> int:
+    return make_file_at(path, "0001", 1)
 
 
 def test_schema_version_is_at_least_two() -> None:

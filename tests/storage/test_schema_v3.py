@@ -6,35 +6,19 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-
 from loften_app.storage.database import (
     APPLICATION_ID,
     SCHEMA_VERSION,
-    alembic_config,
     open_database,
     read_header,
 )
 from loften_app.storage.services import Services
-from loften_app.storage.template import apply_template
 from tests.storage.conftest import MUNICIPALITY
+from tests.storage.test_schema_v2 import make_file_at
 
 
 def make_version_2_file(path: Path) -> int:
-    with open_database(path) as db:
-        apply_template(Services.build(db, MUNICIPALITY), "filipstad-2017-2018")
-        with db.engine.connect() as connection:
-            # Table rebuilds must not cascade (as in storage.database._migrate).
-            raw = connection.connection.dbapi_connection
-            assert raw is not None
-            raw.execute("PRAGMA foreign_keys = OFF")
-            with connection.begin():
-                command.downgrade(alembic_config(connection), "0002")
-            connection.commit()
-            count = connection.exec_driver_sql("SELECT count(*) FROM promise").scalar()
-    assert read_header(path) == (APPLICATION_ID, 2)
-    assert isinstance(count, int) and count > 0
-    return count
+    return make_file_at(path, "0002", 2)
 
 
 def test_schema_version_is_three() -> None:

@@ -131,24 +131,14 @@ def in_force_promise(
                 "så posten kan inte sparas för det datumet.",
             )
         ]
-    lineage = _lineage(session, promise_id)
+    lineage = {promise_id, *lineage_of(session, promise_id)}
     for candidate in candidates:
-        if candidate.id in lineage or _lineage(session, candidate.id) & {promise_id}:
+        if candidate.id in lineage or promise_id in lineage_of(session, candidate.id):
             return candidate.id, []
     for candidate in candidates:
         if candidate.number == chosen.number:
             return candidate.id, []
     return candidates[0].id, []
-
-
-def _lineage(session: Session, promise_id: str) -> set[str]:
-    """`promise_id` and every promise it continues, back to the first."""
-    seen: set[str] = set()
-    current: str | None = promise_id
-    while current is not None and current not in seen:
-        seen.add(current)
-        current = query_scalar(session, "SELECT continues_id FROM promise WHERE id = ?", (current,))
-    return seen
 
 
 def lineage_of(session: Session, promise_id: str) -> list[str]:
