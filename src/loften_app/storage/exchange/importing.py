@@ -22,22 +22,23 @@ the photos into the photo folder (new names only; removed again if the transacti
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import os
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy import update as sql_update
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import PromiseType
+from loften_app.domain.errors import ValidationError
 from loften_app.domain.records import Actor, DrugCaseData, RecordMeta, SafetyWalkData, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit
@@ -48,7 +49,7 @@ from loften_app.storage.exchange.types import REFERENCE_TARGETS, TYPES_BY_NAME, 
 from loften_app.storage.models import Base, DrugCase, ExchangeLog, Promise, table_of
 from loften_app.storage.services import Services
 from loften_app.storage.services.activities import case_code, next_case_number
-from loften_app.storage.services.base import meta_of, meta_values, utc_now
+from loften_app.storage.services.base import utc_now
 
 _ID_CHUNK = 500
 _INSERT_CHUNK = 5000
@@ -343,22 +344,7 @@ def _plan(
 
 def _load(session: Session, service: Any, ids: list[str]) -> dict[str, Stored[Any]]:
     """The local copies of the records with these ids, by id."""
-    model = service.model
-    found: dict[str, Stored[Any]] = {}
-    options = service._load_options()
-    for start in range(0, len(ids), _ID_CHUNK):
-        chunk = ids[start : start + _ID_CHUNK]
-        present = list(session.scalars(select(model.id).where(model.id.in_(chunk))))
-        if not present:
-            continue
-        rows = session.scalars(
-            select(model)
-            .where(model.id.in_(present))
-            .options(*options)
-            .execution_options(populate_existing=True)
-        ).all()
-        for row in rows:
-            found[row.id] = Stored(meta_of(row), service._to_data(row))
+    found: dict[str, Stored[Any]] = service.load_in(session, ids)
     return found
 
 
@@ -380,17 +366,10 @@ def _match(
     if not unknown:
         return remapped
     incoming_ids = {meta.id for meta, _ in remapped}
-    model = service.model
     candidates: dict[tuple[Any, ...], Stored[Any]] = {}
-    rows = session.scalars(
-        select(model)
-        .where(model.deleted_at.is_(None))
-        .order_by(model.created_at, model.id)
-        .options(*service._load_options())
-    ).all()
-    for row in rows:
-        if row.id not in incoming_ids:
-            candidates.setdefault(key_of(service._to_data(row)), Stored(meta_of(row), None))
+    for stored in service.every_active_in(session):
+        if stored.id not in incoming_ids:
+            candidates.setdefault(key_of(stored.data), stored)
     result = []
     for meta, data in remapped:
         found = None
@@ -626,15 +605,23 @@ def _write(
             merged_updates.append(
                 _merge(record_type, current, meta, data, choice=resolution, actor=actor, now=now)
             )
+    written: list[tuple[RecordType, RecordMeta, Any]] = []
     for record_type, items in _by_type(plan.new).items():
         service = record_type.service_of(services)
         for start in range(0, len(items), _INSERT_CHUNK):
-            service.insert_rows(session, items[start : start + _INSERT_CHUNK])
+            chunk = items[start : start + _INSERT_CHUNK]
+            with _refused_if_invalid():
+                done = service.insert_in(session, chunk)
+            written.extend((record_type, meta, data) for meta, data in done)
     updates = [*plan.updates, *conflicts]
+    replaced: list[tuple[RecordType, Stored[Any], RecordMeta, Any]] = []
     for record_type, current, meta, data in [*updates, *merged_updates]:
-        _update(session, services, record_type, (current, meta, data))
+        service = record_type.service_of(services)
+        with _refused_if_invalid():
+            stored = service.replace_one_in(session, current=current, meta=meta, data=data)
+        replaced.append((record_type, current, meta, stored.data))
     note = f"paket {plan.preview.package_id}"
-    for record_type, meta, data in plan.new:
+    for record_type, meta, data in written:
         audit.record(
             session,
             at=now,
@@ -645,7 +632,7 @@ def _write(
             changes=audit.added(data),
             note=note,
         )
-    for record_type, current, meta, data in [*updates, *merged_updates]:
+    for record_type, current, meta, data in replaced:
         changes = audit.diff(current.data, data)
         if current.meta.deleted_at != meta.deleted_at:
             changes[DELETED] = [current.meta.deleted_at, meta.deleted_at]
@@ -708,32 +695,14 @@ def _merge(
     return record_type, current, merged_meta, merged
 
 
-def _update(
-    session: Session,
-    services: Services,
-    record_type: RecordType,
-    change: tuple[Stored[Any], RecordMeta, Any],
-) -> None:
-    """Replace the local record `current` by (meta, data), children included; the version
-    always moves on, so that a form holding the old copy sees that it is stale."""
-    current, meta, data = change
-    service = record_type.service_of(services)
-    table = table_of(service.model)
-    values = meta_values(meta)
-    values.pop("id")
-    values.pop("created_at")
-    values.pop("created_by")
-    values["version"] = max(meta.version, current.meta.version + 1)
-    session.execute(
-        sql_update(table)
-        .where(table.c.id == current.id)
-        .values(**values, **service._root_values(data))
-    )
-    for child_table, column in service.children:
-        session.execute(delete(child_table).where(child_table.c[column] == current.id))
-    for child_table, rows in service._child_rows(current.id, data):
-        if rows:
-            session.execute(insert(child_table), rows)
+@contextlib.contextmanager
+def _refused_if_invalid() -> Iterator[None]:
+    """Around a service's write verb: a reference that does not hold refuses the package (the
+    plan has checked the references already, so this is a last guard)."""
+    try:
+        yield
+    except ValidationError as error:
+        raise refused(error.issues[0].message) from error
 
 
 def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Path]:
