@@ -39,30 +39,21 @@ from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import PromiseType
 from loften_app.domain.errors import ValidationError
-from loften_app.domain.records import Actor, DrugCaseData, RecordMeta, SafetyWalkData, Stored
+from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit
 from loften_app.storage.exchange.errors import NOTHING_CHANGED, PackageError, refused
 from loften_app.storage.exchange.export import IMPORT, installation_id
 from loften_app.storage.exchange.package import Package, open_photo
 from loften_app.storage.exchange.types import REFERENCE_TARGETS, TYPES_BY_NAME, RecordType
-from loften_app.storage.models import Base, DrugCase, ExchangeLog, Promise, table_of
+from loften_app.storage.models import Base, ExchangeLog, Promise, table_of
 from loften_app.storage.services import Services
-from loften_app.storage.services.activities import case_code, next_case_number
 from loften_app.storage.services.base import utc_now
 
 _ID_CHUNK = 500
 _INSERT_CHUNK = 5000
 #: The pseudo-field of a conflict that stands for the record's deletion.
 DELETED = "deleted_at"
-
-#: The promise type each activity must belong to (other activities: any promise).
-_PROMISE_TYPES = {
-    "patrol": PromiseType.PATROL,
-    "safety_walk": PromiseType.SAFETY_WALK,
-    "volunteer_deployment": PromiseType.VOLUNTEERS,
-    "drug_case": PromiseType.DRUGS,
-}
 
 
 class Side(StrEnum):
@@ -288,8 +279,9 @@ def _plan(
                 id_map=id_map,
                 matched=matched,
             )
-        if type_name == "drug_case":
-            remapped = _case_codes(session, remapped, local, renumbered)
+        if record_type.renumber is not None:
+            remapped, changed_codes = record_type.renumber(session, remapped, local)
+            renumbered.extend(Renumbered(*change) for change in changed_codes)
         for meta, data in remapped:
             if type_name == "promise":
                 incoming_promise_types[meta.id] = data.type
@@ -383,46 +375,6 @@ def _match(
         matched.append(Matched(record_type.name, meta.id, found.id, label))
         local.update(_load(session, service, [found.id]))
         result.append((dataclasses.replace(meta, id=found.id), data))
-    return result
-
-
-def _case_codes(
-    session: Session,
-    remapped: list[tuple[RecordMeta, DrugCaseData]],
-    local: dict[str, Stored[Any]],
-    renumbered: list[Renumbered],
-) -> list[tuple[RecordMeta, DrugCaseData]]:
-    codes = sorted({data.case_code for _, data in remapped})
-    holder: dict[str, str] = {}
-    for start in range(0, len(codes), _ID_CHUNK):
-        chunk = codes[start : start + _ID_CHUNK]
-        holder.update(
-            session.execute(
-                select(DrugCase.case_code, DrugCase.id).where(DrugCase.case_code.in_(chunk))
-            ).all()
-        )
-    taken = set(holder) | set(codes)
-    next_number: dict[int, int] = {}
-    result = []
-    for meta, incoming in remapped:
-        data = incoming
-        owner = holder.get(data.case_code)
-        if owner is not None and owner != meta.id:
-            current = local.get(meta.id)
-            if current is not None:
-                data = dataclasses.replace(data, case_code=current.data.case_code)
-            else:
-                year = data.detected_on.year
-                number = next_number.get(year) or next_case_number(session, year)
-                code = case_code(year, number)
-                while code in taken:
-                    number += 1
-                    code = case_code(year, number)
-                next_number[year] = number + 1
-                renumbered.append(Renumbered(meta.id, data.case_code, code))
-                data = dataclasses.replace(data, case_code=code)
-            taken.add(data.case_code)
-        result.append((meta, data))
     return result
 
 
@@ -533,7 +485,7 @@ def _check_references(
     promise_types = dict(session.execute(select(Promise.id, Promise.type)).all())
     promise_types.update(incoming_promise_types)
     for record_type, meta, data in changed:
-        expected = _PROMISE_TYPES.get(record_type.name)
+        expected = record_type.promise_type
         if expected is not None and promise_types.get(data.promise_id) != expected:
             raise refused(
                 f"{record_type.noun} {meta.id} hör till ett löfte av en annan sort än "
@@ -547,27 +499,22 @@ def _photos(
     """(photos of the package to copy, photos referred to that neither side has)."""
     wanted: list[str] = []
     missing: list[str] = []
-    for _t, _m, data in changed:
-        if isinstance(data, SafetyWalkData):
-            for observation in data.observations:
-                for name in observation.photos:
-                    if name in package.photos:
-                        wanted.append(name)
-                    elif photo_dir is None or not (photo_dir / name).is_file():
-                        missing.append(name)
+    for record_type, _m, data in changed:
+        for name in record_type.photos(data):
+            if name in package.photos:
+                wanted.append(name)
+            elif photo_dir is None or not (photo_dir / name).is_file():
+                missing.append(name)
     return list(dict.fromkeys(wanted)), list(dict.fromkeys(missing))
 
 
 def _label(record_type: RecordType, data: Any) -> str:
-    for name in ("case_code", "date", "detected_on", "name", "short_title", "title"):
+    """The record's noun and the first of its kind's label fields that has a value."""
+    for name in record_type.label_fields:
         value = getattr(data, name, None)
         if value:
             text = value.isoformat() if isinstance(value, dt.date) else str(value)
             return f"{record_type.noun} {text}"
-    if hasattr(data, "number"):
-        return f"{record_type.noun} {data.number}"
-    if hasattr(data, "period_key"):
-        return f"{record_type.noun} {data.period_key}"
     return record_type.noun
 
 
