@@ -1386,7 +1386,7 @@ overdue</translation>
     <name>OverviewPage</name>
     <message>
         <source>Överens&amp;kommelse:</source>
-        <extracomment>The section that lists the records of each promise type. What is due today (the same for every period) until something is saved.</extracomment>
+        <extracomment>What is due today (the same for every period) until something is saved.</extracomment>
         <translation>A&amp;greement:</translation>
     </message>
     <message>

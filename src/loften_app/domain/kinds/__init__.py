@@ -182,11 +182,13 @@ for _kind in KINDS:
 
 
 def kind_of(data: object) -> Kind:
-    """The kind of a record's data; `TypeError` for a class that is no record kind."""
-    kind = _BY_CLASS.get(type(data))
-    if kind is None:
-        raise TypeError(f"no validator for {type(data).__name__}")
-    return kind
+    """The kind of a record's data (a subclass of a kind's data class counts as that kind);
+    `TypeError` for a class that is no record kind."""
+    for cls in type(data).__mro__:
+        kind = _BY_CLASS.get(cls)
+        if kind is not None:
+            return kind
+    raise TypeError(f"no validator for {type(data).__name__}")
 
 
 def validate_kind(
