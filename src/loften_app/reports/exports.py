@@ -17,7 +17,6 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -36,7 +35,6 @@ from loften_app.domain.enums import (
     Measure,
     NotificationKind,
     ObservationCategory,
-    Organisation,
     PatrolMode,
     Priority,
     PromiseType,
@@ -45,76 +43,38 @@ from loften_app.domain.enums import (
     TargetPeriod,
     VolunteerTask,
     WalkStatus,
-    label,
 )
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
+from loften_app.reports.kinds import KIND_SHEETS
 from loften_app.reports.output import check_writable_folder, writing_atomically
+from loften_app.reports.sheet import (
+    _CHANGED,
+    _D,
+    _I,
+    _N,
+    _ORG,
+    _T,
+    _TM,
+    Convert,
+    Sheet,
+    _date,
+    _datetime,
+    _enum,
+    _time,
+    _yes_no,
+)
 from loften_app.storage.files import check_output_path, csv_safe, looks_like_formula, os_reason
 from loften_app.storage.services import Services
 from loften_app.storage.services.report_queries import ReportQueries
 
 __all__ = ["SHEETS", "ExportFormat", "Sheet", "export"]
 
-Convert = Callable[[Any], Any]
-
 
 class ExportFormat(StrEnum):
     XLSX = "xlsx"
     CSV = "csv"
 
-
-def _text(value: Any) -> Any:
-    return "" if value is None else value
-
-
-def _date(value: Any) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(str(value)[:10])
-
-
-def _time(value: Any) -> dt.time | None:
-    return None if value is None else dt.time.fromisoformat(str(value)[:8])
-
-
-def _datetime(value: Any) -> dt.datetime | None:
-    # Stored as naive UTC: shown in UTC, said so in the header.
-    return None if value is None else dt.datetime.fromisoformat(str(value)[:19])
-
-
-def _number(value: Any) -> float | None:
-    return None if value is None else round(float(value), 2)
-
-
-def _integer(value: Any) -> int | None:
-    return None if value is None else int(value)
-
-
-def _yes_no(value: Any) -> str:
-    return "" if value is None else ("ja" if value else "nej")
-
-
-def _enum(kind: type[StrEnum]) -> Convert:
-    labels = {member.value: label(member) for member in kind}
-    return lambda value: "" if value is None else labels.get(value, value)
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One record type's export: the sheet (and CSV file) name, its columns and converters."""
-
-    key: str
-    title: str
-    file_name: str
-    columns: tuple[tuple[str, Convert, float], ...]
-
-    @property
-    def headers(self) -> list[str]:
-        return [name for name, _, _ in self.columns]
-
-
-_T, _D, _TM, _DT, _N, _I = _text, _date, _time, _datetime, _number, _integer
-_CHANGED = (("Ändrad (UTC)", _DT, 17.0), ("Ändrad av", _T, 18.0))
-_ORG = ("Registrerad av", _enum(Organisation), 12.0)
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
@@ -273,6 +233,7 @@ SHEETS: tuple[Sheet, ...] = (
             *_CHANGED,
         ),
     ),
+    *KIND_SHEETS,
     Sheet(
         "promise",
         "Löften",
@@ -321,7 +282,12 @@ SHEETS: tuple[Sheet, ...] = (
 
 def _rows(queries: ReportQueries, sheet: Sheet, period: Period | None) -> Iterator[list[Any]]:
     converters = [convert for _, convert, _ in sheet.columns]
-    for raw in queries.export_rows(sheet.key, period=period):
+    rows = (
+        queries.export_rows(sheet.key, period=period)
+        if sheet.query is None
+        else queries.export_query(sheet.query, period=period)
+    )
+    for raw in rows:
         yield [convert(value) for convert, value in zip(converters, raw, strict=True)]
 
 

@@ -22,6 +22,7 @@ from loften_app.domain.targets import (
     median_from_histogram,
     share,
 )
+from loften_app.reports.sheet import Sheet
 from loften_app.storage.services.figures import PromiseFigures
 
 #: (label, value) lines of a promise's main figures, in the language of `words`.
@@ -142,6 +143,9 @@ class ReportKind:
     lines: Lines
     #: The title of its series in the quarterly report's monthly chart.
     series_title: str
+    #: Its export sheet, every column declared once (`reports.sheet.sheet`); None: the kind's
+    #: sheet is one of the hand-made ones in `reports.exports`.
+    export: Sheet | None = None
 
     @property
     def domain(self) -> domain_kinds.Kind:
@@ -169,6 +173,8 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
 )
 
 REPORT_KIND_BY_KEY: dict[str, ReportKind] = {kind.key: kind for kind in REPORT_KINDS}
+#: The sheets that kinds declare themselves, in the kinds' order.
+KIND_SHEETS: tuple[Sheet, ...] = tuple(k.export for k in REPORT_KINDS if k.export is not None)
 #: The name of one record of each kind, by its table ("Patrullpass").
 RECORD_NAMES: dict[str, str] = {kind.key: kind.name for kind in REPORT_KINDS}
 

@@ -86,7 +86,7 @@ def _evening_or_night(start: Any, end: Any) -> ColumnElement[int]:
     )
 
 
-def _linked_place_named(link: Table, owner_column: str, owner: Any, pattern: str) -> Any:
+def linked_place_named(link: Table, owner_column: str, owner: Any, pattern: str) -> Any:
     """EXISTS (a place linked to the owner whose name matches `pattern`)."""
     return exists().where(
         link.c[owner_column] == owner,
@@ -95,7 +95,7 @@ def _linked_place_named(link: Table, owner_column: str, owner: Any, pattern: str
     )
 
 
-def _first_place_name(link: Table, owner_column: str, owner: Any) -> Any:
+def first_place_name(link: Table, owner_column: str, owner: Any) -> Any:
     """The name of the owner's first place (what its list shows first)."""
     return (
         select(PLACE.c.name)
@@ -147,7 +147,7 @@ class PatrolService(RecordService[PatrolData, Patrol]):
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
         table = table_of(Patrol)
         if key == "places":
-            result: ColumnElement[Any] = _first_place_name(PATROL_PLACE, "patrol_id", table.c.id)
+            result: ColumnElement[Any] = first_place_name(PATROL_PLACE, "patrol_id", table.c.id)
         elif key == "shop_visits":
             result = (
                 select(func.count())
@@ -170,7 +170,7 @@ class PatrolService(RecordService[PatrolData, Patrol]):
         )
         return [
             *super()._search_conditions(pattern),
-            _linked_place_named(PATROL_PLACE, "patrol_id", patrol_id, pattern),
+            linked_place_named(PATROL_PLACE, "patrol_id", patrol_id, pattern),
             shop_named,
         ]
 
@@ -424,7 +424,7 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
         table = table_of(VolunteerDeployment)
         if key == "places":
-            result: ColumnElement[Any] = _first_place_name(
+            result: ColumnElement[Any] = first_place_name(
                 DEPLOYMENT_PLACE, "deployment_id", table.c.id
             )
         elif key == "volunteer_hours":
@@ -442,7 +442,7 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
         owner = table_of(VolunteerDeployment).c.id
         return [
             *super()._search_conditions(pattern),
-            _linked_place_named(DEPLOYMENT_PLACE, "deployment_id", owner, pattern),
+            linked_place_named(DEPLOYMENT_PLACE, "deployment_id", owner, pattern),
         ]
 
     def _root_values(self, data: VolunteerDeploymentData) -> dict[str, Any]:

@@ -25,8 +25,10 @@ from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import AgeGroup
 from loften_app.domain.periods import Period, months_in
+
+# The kinds import the services; by module, so that either may be imported first.
+from loften_app.storage import kinds as _kinds
 from loften_app.storage.database import Database
-from loften_app.storage.kinds import FLAT_FIGURE_KINDS, StorageKind
 
 __all__ = ["FigureService", "PromiseFigures"]
 
@@ -183,7 +185,7 @@ GROUP BY promise_id, bucket
 """)
 
 
-def _flat_sql(kind: StorageKind, bucket: str) -> TextClause:
+def _flat_sql(kind: _kinds.StorageKind, bucket: str) -> TextClause:
     """Records, hours spent and the summed columns of a kind with generic figures."""
     assert kind.figures is not None
     date = kind.domain.date_field or "date"
@@ -480,7 +482,7 @@ def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segm
         f.other_activities += count
         f.records += count
         f.hours_spent += spent
-    for kind in FLAT_FIGURE_KINDS:
+    for kind in _kinds.FLAT_FIGURE_KINDS:
         assert kind.figures is not None
         names = list(kind.figures.sums)
         for pid, key, count, spent, *sums in session.execute(_flat_sql(kind, bucket), parameters):

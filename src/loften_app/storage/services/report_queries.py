@@ -153,15 +153,16 @@ _SHIFT_HOURS = (
 )
 
 
-def _places(link: str, owner: str) -> str:
+def places_sql(link: str, owner: str) -> str:
+    """The names of the record `t`'s places, in order, joined by ", "."""
     return (
         f"(SELECT group_concat(name, ', ') FROM (SELECT pl.name FROM {link} AS l"
         f" JOIN place AS pl ON pl.id = l.place_id WHERE l.{owner} = t.id ORDER BY l.position))"
     )
 
 
-_PLACE = "(SELECT name FROM place WHERE place.id = t.place_id)"
-_PROMISE = "(SELECT number FROM promise WHERE promise.id = t.promise_id)"
+PLACE_SQL = "(SELECT name FROM place WHERE place.id = t.place_id)"
+PROMISE_SQL = "(SELECT number FROM promise WHERE promise.id = t.promise_id)"
 
 #: The export of each record type: (table name, date column, SELECT list). Rows are the active
 #: records (`t`), filtered on the date column when a period is given; child rows (`c`) follow
@@ -171,8 +172,8 @@ EXPORT_TABLES: dict[str, tuple[str, str | None, str]] = {
     "patrol": (
         "patrol AS t",
         "t.date",
-        f"t.id, {_PROMISE}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
-        f" {_places('patrol_place', 'patrol_id')}, t.mode, t.officers,"
+        f"t.id, {PROMISE_SQL}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
+        f" {places_sql('patrol_place', 'patrol_id')}, t.mode, t.officers,"
         " (SELECT count(*) FROM shop_visit AS v WHERE v.patrol_id = t.id),"
         " t.disturbances, t.visible_drug_use, t.hours_spent, t.notes, t.organisation,"
         " t.updated_at, t.updated_by",
@@ -185,7 +186,7 @@ EXPORT_TABLES: dict[str, tuple[str, str | None, str]] = {
     "safety_walk": (
         "safety_walk AS t",
         "t.date",
-        f"t.id, {_PROMISE}, t.date, t.status, t.start_time, t.light, {_PLACE}, t.route,"
+        f"t.id, {PROMISE_SQL}, t.date, t.status, t.start_time, t.light, {PLACE_SQL}, t.route,"
         " t.participants_municipality, t.participants_police, t.participants_property_owners,"
         " t.participants_business, t.participants_associations, t.participants_residents,"
         " t.participants_politicians, t.participants_others,"
@@ -205,8 +206,8 @@ EXPORT_TABLES: dict[str, tuple[str, str | None, str]] = {
     "volunteer_deployment": (
         "volunteer_deployment AS t",
         "t.date",
-        f"t.id, {_PROMISE}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
-        f" {_places('deployment_place', 'deployment_id')}, t.task, t.volunteers,"
+        f"t.id, {PROMISE_SQL}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
+        f" {places_sql('deployment_place', 'deployment_id')}, t.task, t.volunteers,"
         f" coalesce(t.volunteer_hours_override, t.volunteers * {_SHIFT_HOURS}),"
         " t.volunteer_hours_override IS NOT NULL, t.with_municipality, t.with_business,"
         " t.observations_passed, t.hours_spent, t.notes, t.organisation, t.updated_at,"
@@ -215,7 +216,7 @@ EXPORT_TABLES: dict[str, tuple[str, str | None, str]] = {
     "drug_case": (
         "drug_case AS t",
         "t.detected_on",
-        f"t.case_code, {_PROMISE}, t.detected_on, {_PLACE}, t.age_group, t.kind,"
+        f"t.case_code, {PROMISE_SQL}, t.detected_on, {PLACE_SQL}, t.age_group, t.kind,"
         " t.detection_method, t.legal_outcome, t.municipality_notified_on,"
         " t.notification_kind, t.police_notes, t.first_contact_on,"
         " CAST(julianday(t.first_contact_on) - julianday(t.detected_on) AS INTEGER),"
@@ -225,7 +226,7 @@ EXPORT_TABLES: dict[str, tuple[str, str | None, str]] = {
     "other_activity": (
         "other_activity AS t",
         "t.date",
-        f"t.id, {_PROMISE}, t.date, t.what, {_PLACE}, t.count, t.hours_spent, t.notes,"
+        f"t.id, {PROMISE_SQL}, t.date, t.what, {PLACE_SQL}, t.count, t.hours_spent, t.notes,"
         " t.organisation, t.updated_at, t.updated_by",
     ),
     "promise": (
@@ -262,6 +263,17 @@ _EXPORT_ORDER: dict[str, str] = {
 }
 
 _EXPORT_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class ExportQuery:
+    """How an export reads its rows: FROM `source` (the record as `t`), filtered on
+    `date_column` for a period, the SELECT list `select`, in the order `order`."""
+
+    source: str
+    date_column: str | None
+    select: str
+    order: str
 
 
 @dataclass(frozen=True)
@@ -485,15 +497,21 @@ class ReportQueries:
         """The rows of the export `name` (a key of `EXPORT_TABLES`) as raw database values,
         streamed in batches; only active records, dated within `period` if one is given."""
         source, date_column, columns = EXPORT_TABLES[name]
+        return self.export_query(
+            ExportQuery(source, date_column, columns, _EXPORT_ORDER[name]), period=period
+        )
+
+    def export_query(
+        self, query: ExportQuery, *, period: Period | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """The rows of an export declared with its query (`ExportQuery`), as `export_rows`."""
+        source, date_column, columns = query.source, query.date_column, query.select
         where = ["t.deleted_at IS NULL"]
         parameters: dict[str, Any] = {}
         if period is not None and date_column is not None:
             where.append(f"{date_column} BETWEEN :start AND :end")
             parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-        sql = (
-            f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)}"
-            f" ORDER BY {_EXPORT_ORDER[name]}"
-        )
+        sql = f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)} ORDER BY {query.order}"
         with self._db.reading() as session:
             result = session.connection().exec_driver_sql(sql, parameters)
             # Plain DB-API rows: no result processing for a million rows.
