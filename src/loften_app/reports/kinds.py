@@ -12,7 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from loften_app.domain import kinds as domain_kinds
-from loften_app.domain.enums import AgeGroup, Measure, PromiseType
+from loften_app.domain.enums import (
+    AgeGroup,
+    Measure,
+    NeighbourhoodMeeting,
+    Organisation,
+    PromiseType,
+)
 from loften_app.domain.targets import (
     DEFAULT_CONTACT_DAYS,
     SWEDISH,
@@ -22,8 +28,9 @@ from loften_app.domain.targets import (
     median_from_histogram,
     share,
 )
-from loften_app.reports.sheet import Sheet
+from loften_app.reports.sheet import _D, _DT, _I, _N, _T, Sheet, _enum, _yes_no, sheet
 from loften_app.storage.services.figures import PromiseFigures
+from loften_app.storage.services.report_queries import PROMISE_SQL, places_sql
 
 #: (label, value) lines of a promise's main figures, in the language of `words`.
 Lines = Callable[[PromiseFigures, Words], list[tuple[str, str]]]
@@ -119,12 +126,13 @@ def _record_lines(f: PromiseFigures, words: Words) -> list[tuple[str, str]]:
     return [(words.text("Aktiviteter"), _number(f.records, words)), _hours(f, words)]
 
 
-def measure_lines(title: Callable[[Words], str], measures: tuple[Measure, ...]) -> Lines:
-    """Lines of a kind with generic figures: `title(words)` (a literal `words.text`) with the
-    number of records, one line per measure (its label and its sum), then the hours spent."""
+def measure_lines(key: str, title: Callable[[Words], str], measures: tuple[Measure, ...]) -> Lines:
+    """Lines of the kind `key` with generic figures: `title(words)` (a literal `words.text`)
+    with its number of records, one line per measure (its label and its sum), then the hours
+    spent."""
 
     def lines(f: PromiseFigures, words: Words) -> list[tuple[str, str]]:
-        result = [(title(words), _number(f.records, words))]
+        result = [(title(words), _number(f.kind_records.get(key, 0), words))]
         for measure in measures:
             name = words.label(measure)
             result.append(
@@ -170,6 +178,42 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
     ReportKind("volunteer_deployment", _volunteer_lines, "Volontärinsatser"),
     ReportKind("drug_case", _drug_lines, "Narkotikaärenden"),
     ReportKind("other_activity", _record_lines, "Övriga aktiviteter"),
+    ReportKind(
+        "neighbourhood_watch",
+        measure_lines(
+            "neighbourhood_watch",
+            lambda words: words.text("Grannsamverkansträffar"),
+            (Measure.HOUSEHOLDS_REACHED, Measure.NEW_GROUPS),
+        ),
+        "Grannsamverkansträffar",
+        sheet(
+            "neighbourhood_watch",
+            "Grannsamverkan",
+            "grannsamverkan",
+            source="neighbourhood_watch AS t",
+            date_column="t.date",
+            order="t.date, t.id",
+            columns=(
+                ("Id", "t.id", _T, 12),
+                ("Löfte", PROMISE_SQL, _I, 7),
+                ("Datum", "t.date", _D, 11),
+                ("Typ av träff", "t.meeting", _enum(NeighbourhoodMeeting), 16),
+                ("Område", places_sql("neighbourhood_watch_place", "meeting_id"), _T, 28),
+                ("Nådda hushåll", "t.households_reached", _I, 10),
+                ("Nya grupper", "t.new_groups", _I, 10),
+                ("Deltagare", "t.participants", _I, 10),
+                ("Med Polisen", "t.with_police", _yes_no, 10),
+                ("Med kommunen", "t.with_municipality", _yes_no, 10),
+                ("Med fastighetsägare", "t.with_landlord", _yes_no, 12),
+                ("Med förening", "t.with_association", _yes_no, 10),
+                ("Nedlagda timmar", "t.hours_spent", _N, 10),
+                ("Anteckningar", "t.notes", _T, 40),
+                ("Registrerad av", "t.organisation", _enum(Organisation), 12),
+                ("Ändrad (UTC)", "t.updated_at", _DT, 17),
+                ("Ändrad av", "t.updated_by", _T, 18),
+            ),
+        ),
+    ),
 )
 
 REPORT_KIND_BY_KEY: dict[str, ReportKind] = {kind.key: kind for kind in REPORT_KINDS}

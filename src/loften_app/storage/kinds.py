@@ -13,18 +13,32 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import ColumnElement, Table
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.interfaces import ORMOption
+
 from loften_app.domain import kinds as domain_kinds
-from loften_app.domain.enums import PromiseType
+from loften_app.domain.enums import Measure, PromiseType
+from loften_app.domain.kinds.neighbourhood_watch import NeighbourhoodWatchData
 from loften_app.domain.records import SafetyWalkData
+from loften_app.storage.models import NeighbourhoodWatch, NeighbourhoodWatchPlace, table_of
 from loften_app.storage.services.activities import (
     DrugCaseService,
     OtherActivityService,
     PatrolService,
     SafetyWalkService,
     VolunteerDeploymentService,
+    first_place_name,
+    linked_place_named,
+    place_link_rows,
     renumber_case_codes,
 )
-from loften_app.storage.services.base import RecordService
+from loften_app.storage.services.base import (
+    RecordService,
+    flat_values,
+    from_row,
+    link_exists,
+)
 from loften_app.storage.services.registers import (
     AgreementService,
     IndicatorService,
@@ -53,6 +67,65 @@ def _no_photos(data: Any) -> Iterable[str]:
 def _walk_photos(data: SafetyWalkData) -> Iterable[str]:
     for observation in data.observations:
         yield from observation.photos
+
+
+NEIGHBOURHOOD_WATCH_PLACE = table_of(NeighbourhoodWatchPlace)
+
+
+class NeighbourhoodWatchService(RecordService[NeighbourhoodWatchData, NeighbourhoodWatch]):
+    """Grannsamverkan: meetings and information evenings with their places (the area)."""
+
+    model = NeighbourhoodWatch
+    noun = "grannsamverkansträffen"
+    promise_type = PromiseType.NEIGHBOURHOOD_WATCH
+    date_column = "date"
+    text_columns = ("notes",)
+    sort_keys = (
+        "date",
+        "meeting",
+        "households_reached",
+        "new_groups",
+        "participants",
+        "updated_at",
+        "places",
+        "hours_spent",
+    )
+    children = ((NEIGHBOURHOOD_WATCH_PLACE, "meeting_id"),)
+
+    def _sort_expression(self, key: str) -> ColumnElement[Any]:
+        if key == "places":
+            owner = table_of(NeighbourhoodWatch).c.id
+            first: ColumnElement[Any] = first_place_name(
+                NEIGHBOURHOOD_WATCH_PLACE, "meeting_id", owner
+            )
+            return first
+        return super()._sort_expression(key)
+
+    def _search_conditions(self, pattern: str) -> list[ColumnElement[bool]]:
+        owner = table_of(NeighbourhoodWatch).c.id
+        return [
+            *super()._search_conditions(pattern),
+            linked_place_named(NEIGHBOURHOOD_WATCH_PLACE, "meeting_id", owner, pattern),
+        ]
+
+    def _root_values(self, data: NeighbourhoodWatchData) -> dict[str, Any]:
+        return flat_values(data, exclude=("place_ids",))
+
+    def _child_rows(
+        self, record_id: str, data: NeighbourhoodWatchData
+    ) -> list[tuple[Table, list[dict[str, Any]]]]:
+        rows = place_link_rows("meeting_id", record_id, data.place_ids)
+        return [(NEIGHBOURHOOD_WATCH_PLACE, rows)]
+
+    def _load_options(self) -> list[ORMOption]:
+        return [selectinload(NeighbourhoodWatch.places)]
+
+    def _to_data(self, row: NeighbourhoodWatch) -> NeighbourhoodWatchData:
+        places = tuple(link.place_id for link in row.places)
+        return from_row(NeighbourhoodWatchData, row, place_ids=places)
+
+    def _place_condition(self, place_id: str) -> ColumnElement[bool]:
+        return link_exists(NEIGHBOURHOOD_WATCH_PLACE, "meeting_id", NeighbourhoodWatch.id, place_id)
 
 
 @dataclass(frozen=True)
@@ -146,6 +219,17 @@ STORAGE_KINDS: tuple[StorageKind, ...] = (
         renumber=renumber_case_codes,
     ),
     StorageKind("other_activity", "other_activities", OtherActivityService),
+    StorageKind(
+        "neighbourhood_watch",
+        "neighbourhood_watch",
+        NeighbourhoodWatchService,
+        figures=FlatFigures(
+            {
+                Measure.HOUSEHOLDS_REACHED.value: "households_reached",
+                Measure.NEW_GROUPS.value: "new_groups",
+            }
+        ),
+    ),
 )
 
 STORAGE_KIND_BY_KEY: dict[str, StorageKind] = {kind.key: kind for kind in STORAGE_KINDS}

@@ -100,6 +100,14 @@ RECORD_SECTIONS: tuple[SectionKind, ...] = (
         f"{_LISTS}:OTHER_ACTIVITIES",
         "loften_app.ui.forms.other_activity",
     ),
+    SectionKind(
+        "neighbourhood_watch",
+        "neighbourhood_watch",
+        QT_TRANSLATE_NOOP("MainWindow", "Grannsamverkan"),
+        PromiseType.NEIGHBOURHOOD_WATCH,
+        "loften_app.ui.forms.neighbourhood_watch:NEIGHBOURHOOD_WATCH",
+        "loften_app.ui.forms.neighbourhood_watch",
+    ),
 )
 
 SECTION_BY_KEY: dict[str, SectionKind] = {s.section: s for s in RECORD_SECTIONS}

@@ -25,6 +25,7 @@ from typing import Any
 
 from loften_app.domain.enums import Measure, PromiseType
 from loften_app.domain.errors import ValidationIssue
+from loften_app.domain.kinds import neighbourhood_watch
 from loften_app.domain.records import (
     AgreementData,
     DrugCaseData,
@@ -165,6 +166,16 @@ ACTIVITY_KINDS: tuple[Kind, ...] = (
         "övrig aktivitet",
         _plain(activities.validate_other_activity),
         PromiseType.OTHER,
+        date_field="date",
+    ),
+    Kind(
+        "neighbourhood_watch",
+        neighbourhood_watch.NeighbourhoodWatchData,
+        "grannsamverkansträff",
+        _plain(neighbourhood_watch.validate_neighbourhood_watch),
+        PromiseType.NEIGHBOURHOOD_WATCH,
+        neighbourhood_watch.MEASURES,
+        neighbourhood_watch.field_labels,
         date_field="date",
     ),
 )
