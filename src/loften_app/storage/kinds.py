@@ -155,6 +155,20 @@ class StorageKind:
     renumber: Renumber | None = None
     #: Figures counted generically (None: the kind has its own queries in `figures.py`).
     figures: FlatFigures | None = None
+    #: The SELECT of its free-text notes for the internal reports, as (day, tbl, promise_id,
+    #: code, note) of the records dated in :start–:end (None: its `notes` column).
+    notes_select: str | None = None
+
+    def notes_sql(self) -> str:
+        """The SELECT of the kind's notes (see `notes_select`)."""
+        if self.notes_select is not None:
+            return self.notes_select
+        date = self.domain.date_field or "date"
+        return (
+            f"SELECT {date} AS day, '{self.table}' AS tbl, promise_id, '' AS code, notes AS note"
+            f" FROM {self.table}\n"
+            f"    WHERE deleted_at IS NULL AND {date} BETWEEN :start AND :end AND notes != ''"
+        )
 
     @property
     def domain(self) -> domain_kinds.Kind:
@@ -217,6 +231,14 @@ STORAGE_KINDS: tuple[StorageKind, ...] = (
         DrugCaseService,
         label_fields=("case_code", "detected_on"),
         renumber=renumber_case_codes,
+        notes_select=(
+            "SELECT detected_on AS day, 'drug_case' AS tbl, promise_id, case_code AS code,\n"
+            "           trim(coalesce(police_notes, '') || char(10) ||"
+            " coalesce(municipal_notes, ''), char(10)) AS note\n"
+            "    FROM drug_case\n"
+            "    WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end\n"
+            "      AND (coalesce(police_notes, '') != '' OR coalesce(municipal_notes, '') != '')"
+        ),
     ),
     StorageKind("other_activity", "other_activities", OtherActivityService),
     StorageKind(

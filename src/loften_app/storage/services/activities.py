@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, Table, case, cast, exists, func, select
+from sqlalchemy import ColumnElement, Float, Integer, Table, cast, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -50,6 +50,7 @@ from loften_app.storage.services.base import (
     link_exists,
     new_id,
 )
+from loften_app.storage.shift_sql import evening_or_night, shift_minutes
 
 PATROL_PLACE = table_of(PatrolPlace)
 SHOP_VISIT = table_of(ShopVisit)
@@ -59,31 +60,6 @@ OBSERVATION_PHOTO = table_of(ObservationPhoto)
 WALK_ACTION = table_of(WalkAction)
 PLACE = table_of(Place)
 SHOP = table_of(Shop)
-_EVENING_STARTS = 18 * 60
-_MORNING_ENDS = 6 * 60
-_DAY_MINUTES = 24 * 60
-
-
-def _minutes(time: Any) -> ColumnElement[int]:
-    """Minutes after midnight of a stored time ('21:30:00.000000')."""
-    hours = cast(func.substr(time, 1, 2), Integer)
-    return hours * 60 + cast(func.substr(time, 4, 2), Integer)
-
-
-def _shift_minutes(start: Any, end: Any) -> ColumnElement[int]:
-    """The length of a shift in minutes (an end before the start is on the next day)."""
-    return (_minutes(end) - _minutes(start) + _DAY_MINUTES) % _DAY_MINUTES
-
-
-def _evening_or_night(start: Any, end: Any) -> ColumnElement[int]:
-    """1 when any part of the shift lies between 18:00 and 06:00 (as `is_evening_or_night`)."""
-    begins = _minutes(start)
-    return case(
-        (begins >= _EVENING_STARTS, 1),
-        (begins < _MORNING_ENDS, 1),
-        (begins + _shift_minutes(start, end) > _EVENING_STARTS, 1),
-        else_=0,
-    )
 
 
 def linked_place_named(link: Table, owner_column: str, owner: Any, pattern: str) -> Any:
@@ -156,7 +132,7 @@ class PatrolService(RecordService[PatrolData, Patrol]):
                 .scalar_subquery()
             )
         elif key == "evening_night":
-            result = _evening_or_night(table.c.start_time, table.c.end_time)
+            result = evening_or_night(table.c.start_time, table.c.end_time)
         else:
             result = super()._sort_expression(key)
         return result
@@ -428,7 +404,7 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
                 DEPLOYMENT_PLACE, "deployment_id", table.c.id
             )
         elif key == "volunteer_hours":
-            minutes = _shift_minutes(table.c.start_time, table.c.end_time)
+            minutes = shift_minutes(table.c.start_time, table.c.end_time)
             derived = table.c.volunteers * cast(minutes, Float) / 60.0
             result = func.coalesce(table.c.volunteer_hours_override, derived)
         elif key == "consulted":

@@ -29,6 +29,7 @@ from loften_app.domain.periods import Period, months_in
 # The kinds import the services; by module, so that either may be imported first.
 from loften_app.storage import kinds as _kinds
 from loften_app.storage.database import Database
+from loften_app.storage.shift_sql import EVENING_NIGHT, start_end
 
 __all__ = ["FigureService", "PromiseFigures"]
 
@@ -92,25 +93,6 @@ class PromiseFigures:
         return result
 
 
-def _seconds(column: str) -> str:
-    return (
-        f"(CAST(substr({column}, 1, 2) AS INTEGER) * 3600"
-        f" + CAST(substr({column}, 4, 2) AS INTEGER) * 60"
-        f" + CAST(substr({column}, 7) AS REAL))"
-    )
-
-
-#: Start `s` and end `e` of each shift in seconds after midnight of its date (e may pass 86400).
-_SHIFT_COLUMNS = (
-    f"{_seconds('start_time')} AS s, "
-    f"CASE WHEN {_seconds('end_time')} <= {_seconds('start_time')} "
-    f"THEN {_seconds('end_time')} + 86400 ELSE {_seconds('end_time')} END AS e"
-)
-#: Seconds of a shift between 18:00 and 06:00: the night before, the evening of and after.
-_EVENING_NIGHT = (
-    "(max(0, min(e, 21600) - s) + max(0, min(e, 108000) - max(s, 64800)) + max(0, e - 151200))"
-)
-
 #: The month of a record's date ("2018-07"): the bucket of the cached monthly figures.
 _MONTH = "substr({column}, 1, 7)"
 #: One bucket: figures of a part of a month, computed on each call.
@@ -124,13 +106,13 @@ def _shift_parts(table: str, columns: str) -> str:
     period of its date, as its record does in the list and the export (docs/figures.md)."""
     return f"""
 WITH shifts AS (
-    SELECT promise_id, date, {columns}, {_SHIFT_COLUMNS}
+    SELECT promise_id, date, {columns}, {start_end()}
     FROM {table}
     WHERE deleted_at IS NULL AND date BETWEEN :start AND :end
 ),
 parts AS (
     SELECT promise_id, date AS day, 1 AS counted, {columns},
-           e - s AS secs, {_EVENING_NIGHT} AS night, e - s AS whole
+           e - s AS secs, {EVENING_NIGHT} AS night, e - s AS whole
     FROM shifts
 )
 """

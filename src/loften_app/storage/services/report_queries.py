@@ -26,6 +26,8 @@ from loften_app.domain.enums import (
 )
 from loften_app.domain.periods import Period
 from loften_app.storage.database import Database
+from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
+from loften_app.storage.shift_sql import shift_hours
 
 __all__ = [
     "EXPORT_TABLES",
@@ -79,25 +81,10 @@ _OVERDUE_COUNT = text(f"SELECT count(*) {_OVERDUE_FROM}").bindparams(
 
 #: Free-text notes of the records dated in :start–:end (internal reports only): (date, table,
 #: promise number, case code or '', text).
-_NOTES_FROM = """
+_UNION = "\n    UNION ALL\n    "
+_NOTES_FROM = f"""
 FROM (
-    SELECT date AS day, 'patrol' AS tbl, promise_id, '' AS code, notes AS note FROM patrol
-    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
-    UNION ALL
-    SELECT date, 'safety_walk', promise_id, '', notes FROM safety_walk
-    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
-    UNION ALL
-    SELECT date, 'volunteer_deployment', promise_id, '', notes FROM volunteer_deployment
-    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
-    UNION ALL
-    SELECT date, 'other_activity', promise_id, '', notes FROM other_activity
-    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
-    UNION ALL
-    SELECT detected_on, 'drug_case', promise_id, case_code,
-           trim(coalesce(police_notes, '') || char(10) || coalesce(municipal_notes, ''), char(10))
-    FROM drug_case
-    WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end
-      AND (coalesce(police_notes, '') != '' OR coalesce(municipal_notes, '') != '')
+    {_UNION.join(kind.notes_sql() for kind in ACTIVITY_STORAGE_KINDS)}
 ) AS n
 WHERE n.promise_id IN :ids
 """
@@ -138,19 +125,8 @@ ORDER BY v.indicator_id, v.period_key
 """)
 
 
-def _seconds(column: str) -> str:
-    return (
-        f"(CAST(substr({column}, 1, 2) AS INTEGER) * 3600"
-        f" + CAST(substr({column}, 4, 2) AS INTEGER) * 60"
-        f" + CAST(substr({column}, 7) AS REAL))"
-    )
-
-
-#: Length of a shift in hours; an end not after the start is on the next day (as in figures.py).
-_SHIFT_HOURS = (
-    f"((CASE WHEN {_seconds('t.end_time')} <= {_seconds('t.start_time')} THEN 86400 ELSE 0 END"
-    f" + {_seconds('t.end_time')} - {_seconds('t.start_time')}) / 3600.0)"
-)
+#: Length of a shift in hours (`storage.shift_sql`, as the figures count it).
+_SHIFT_HOURS = shift_hours("t.")
 
 
 def places_sql(link: str, owner: str) -> str:

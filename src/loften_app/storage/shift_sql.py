@@ -1,0 +1,71 @@
+"""The arithmetic of a shift (a patrol, a volunteer deployment) in SQL, written once.
+
+Times are stored as "HH:MM:SS.ffffff". A shift whose end is not after its start ends the next
+day (21:00–02:00 is five hours); it counts whole in the period of its date (docs/figures.md, rule
+1), and its evening and night are its overlap with 18:00–06:00. `domain.shifts` says the same in
+Python; the figures (`services.figures`), the export (`services.report_queries`) and the lists'
+sorting (`services.activities`) use these.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, case, cast, func
+
+#: Seconds of a day.
+DAY = 86400
+_EVENING_STARTS = 18 * 60
+_MORNING_ENDS = 6 * 60
+_DAY_MINUTES = 24 * 60
+
+
+def seconds(column: str) -> str:
+    """Seconds after midnight of a stored time column (SQL text)."""
+    return (
+        f"(CAST(substr({column}, 1, 2) AS INTEGER) * 3600"
+        f" + CAST(substr({column}, 4, 2) AS INTEGER) * 60"
+        f" + CAST(substr({column}, 7) AS REAL))"
+    )
+
+
+def start_end(prefix: str = "") -> str:
+    """`s` and `e`: the start and end of each shift in seconds after midnight of its date (`e`
+    past 86400 when the shift ends the next day), as a SELECT list."""
+    start, end = seconds(f"{prefix}start_time"), seconds(f"{prefix}end_time")
+    return f"{start} AS s, CASE WHEN {end} <= {start} THEN {end} + {DAY} ELSE {end} END AS e"
+
+
+#: Seconds of a shift (`s`, `e` from `start_end`) between 18:00 and 06:00: the night before, the
+#: evening of and the night after.
+EVENING_NIGHT = (
+    "(max(0, min(e, 21600) - s) + max(0, min(e, 108000) - max(s, 64800)) + max(0, e - 151200))"
+)
+
+
+def shift_hours(prefix: str = "") -> str:
+    """The length of a shift in hours (SQL text)."""
+    start, end = seconds(f"{prefix}start_time"), seconds(f"{prefix}end_time")
+    return f"((CASE WHEN {end} <= {start} THEN {DAY} ELSE 0 END + {end} - {start}) / 3600.0)"
+
+
+def minutes(time: Any) -> ColumnElement[int]:
+    """Minutes after midnight of a stored time (an SQL expression)."""
+    hours = cast(func.substr(time, 1, 2), Integer)
+    return hours * 60 + cast(func.substr(time, 4, 2), Integer)
+
+
+def shift_minutes(start: Any, end: Any) -> ColumnElement[int]:
+    """The length of a shift in minutes (an end before the start is on the next day)."""
+    return (minutes(end) - minutes(start) + _DAY_MINUTES) % _DAY_MINUTES
+
+
+def evening_or_night(start: Any, end: Any) -> ColumnElement[int]:
+    """1 when any part of the shift lies between 18:00 and 06:00 (as `is_evening_or_night`)."""
+    begins = minutes(start)
+    return case(
+        (begins >= _EVENING_STARTS, 1),
+        (begins < _MORNING_ENDS, 1),
+        (begins + shift_minutes(start, end) > _EVENING_STARTS, 1),
+        else_=0,
+    )
