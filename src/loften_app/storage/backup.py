@@ -47,6 +47,7 @@ from loften_app.storage.database import (
     Database,
     backup_copy,
     backup_folder,
+    head_revision,
     new_backup_path,
     open_database,
     read_header,
@@ -327,8 +328,6 @@ def check_database(path: Path | str) -> CheckReport:
 
 
 def _check_revision(connection: sqlite3.Connection, report: CheckReport) -> None:
-    from loften_app.storage.database import head_revision
-
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:

@@ -22,6 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import loften_app
+from loften_app.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
+from loften_app.ui.settings_dialog import SettingsDialog
+
 MINIMUM_WIDTH = 640
 MINIMUM_HEIGHT = 420
 NAVIGATION_MIN = 170
@@ -187,8 +191,6 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(self._current_row)
 
     def open_settings(self) -> None:
-        from loften_app.ui.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self._settings, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings_saved.emit()
@@ -208,8 +210,6 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> QWidget:
         """Help → Kortkommandon: every shortcut in a table (not modal)."""
-        from loften_app.ui.help_dialogs import ShortcutsDialog
-
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -217,16 +217,12 @@ class MainWindow(QMainWindow):
 
     def show_getting_started(self) -> QWidget:
         """Help → Kom igång: one page on how to start (also shown on the first start)."""
-        from loften_app.ui.help_dialogs import GettingStartedDialog
-
         dialog = GettingStartedDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     def show_about(self) -> None:
-        from loften_app import __version__
-
         QMessageBox.about(
             self,
             self.tr("Om Löften"),
@@ -235,7 +231,7 @@ class MainWindow(QMainWindow):
                 "trygghetsvandringar, polisvolontärer och arbetet mot narkotika.\n\n"
                 "Löften lagrar aldrig personnummer eller namn på invånare, misstänkta eller "
                 "volontärer."
-            ).replace("%1", __version__),
+            ).replace("%1", loften_app.__version__),
         )
 
     # --- internals ----------------------------------------------------------------------------

@@ -6,28 +6,26 @@ import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.periods import Period
-from loften_app.storage.services import RecordService, Services
+from loften_app.storage.services import Services
 from loften_app.ui.background import Background
-from loften_app.ui.forms.base import RecordForm
+from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.forms.drug_case import DrugCaseForm
 from loften_app.ui.forms.other_activity import OtherActivityForm
 from loften_app.ui.forms.patrol import PatrolForm
 from loften_app.ui.forms.safety_walk import SafetyWalkForm
 from loften_app.ui.forms.volunteers import VolunteerDeploymentForm
-from loften_app.ui.lists.record_list import RecordListWidget
-from loften_app.ui.lists.specs import SPECS
-from loften_app.ui.lists.table_model import RecordTableModel
 from loften_app.ui.lookups import Lookups
 from loften_app.ui.overview import OverviewPage
 from loften_app.ui.registers.page import RegistersPage
-from loften_app.ui.section import RecordSection
+from loften_app.ui.reports import ReportsPage
+from loften_app.ui.section import build_section
+from loften_app.ui.settings import SETTINGS_USER
 
 
 def coming_later(text: str) -> QWidget:
@@ -38,31 +36,6 @@ def coming_later(text: str) -> QWidget:
     return label
 
 
-def section(
-    key: str,
-    service: RecordService[Any, Any],
-    form: RecordForm[Any],
-    *,
-    lookups: Lookups,
-    settings: QSettings,
-    period: Period | None,
-    today: Callable[[], dt.date] = dt.date.today,
-) -> RecordSection:
-    """The list of one record type (`key` in `SPECS`) and `form`; `today` dates new records
-    (give the form the same one)."""
-    model = RecordTableModel(service, SPECS[key], lookups.names)
-    records = RecordListWidget(
-        model,
-        settings=settings,
-        settings_key=f"lists/{key}",
-        place_choices=lookups.places,
-        period=period,
-    )
-    lookups.changed.connect(records.reload_places)
-    model.refresh()
-    return RecordSection(service=service, records=records, form=form, today=today)
-
-
 def build_pages(
     services: Services,
     settings: QSettings,
@@ -71,61 +44,65 @@ def build_pages(
     photo_dir: Path,
     today: Callable[[], dt.date] = dt.date.today,
     background: Background | None = None,
+    changes: ChangeHub | None = None,
 ) -> dict[str, QWidget]:
     """The real page of every section, for `MainWindow.attach`; `today` is what the sections
-    and their forms take as today's date."""
-    lookups = Lookups(services)
+    and their forms take as today's date. The pages subscribe to `changes` (the window's hub;
+    a new one when none is given)."""
+    lookups = Lookups(services, changes)
+    changes = lookups.changes
     # The lists show the records of every agreement: their period filter offers the years from
     # the first agreement's start to the last one's end, or today in an extension.
     covered = [item.covered for item in services.agreements.listing(today())]
     period = Period(min(c.start for c in covered), max(c.end for c in covered)) if covered else None
     own = background is None
     background = background or Background()
-    overview = OverviewPage(services, background, settings=settings, today=today)
+    overview = OverviewPage(services, background, settings=settings, today=today, changes=changes)
     if own:
         background.setParent(overview)  # destroyed with the page, after its last call ended
-    listed = partial(section, lookups=lookups, settings=settings, period=period, today=today)
+    listed = partial(build_section, lookups=lookups, settings=settings, period=period, today=today)
     sections = {
         "patrols": listed(
-            "patrols", services.patrols, PatrolForm(services.patrols, lookups, today=today)
+            "patrols",
+            services.patrols,
+            PatrolForm(services.patrols, lookups, today=today),
+            subject=Change.of(kinds={"patrols"}),
         ),
         "safety_walks": listed(
             "safety_walks",
             services.safety_walks,
             SafetyWalkForm(services.safety_walks, lookups, photo_dir=photo_dir, today=today),
+            subject=Change.of(kinds={"safety_walks"}),
         ),
         "volunteers": listed(
             "volunteer_deployments",
             services.volunteer_deployments,
             VolunteerDeploymentForm(services.volunteer_deployments, lookups, today=today),
+            subject=Change.of(kinds={"volunteers"}),
         ),
         "drug_cases": listed(
             "drug_cases",
             services.drug_cases,
             DrugCaseForm(services.drug_cases, lookups, organisation=organisation, today=today),
+            subject=Change.of(kinds={"drug_cases"}),
         ),
         "other_activities": listed(
             "other_activities",
             services.other_activities,
             OtherActivityForm(services.other_activities, lookups, today=today),
+            subject=Change.of(kinds={"other_activities"}),
         ),
     }
-    for page in sections.values():
-        page.records_changed.connect(overview.refresh)
     overview.section_requested.connect(lambda key, chosen: sections[key].show_period(chosen))
     overview.walk_requested.connect(sections["safety_walks"].open_record)
     pages: dict[str, QWidget] = {"overview": overview, **sections}
-    registers = RegistersPage(services, lookups, settings, period=period, today=today)
-    registers.registers_changed.connect(overview.refresh)
-    pages["registers"] = registers
-    from loften_app.ui.app import SETTINGS_USER
-    from loften_app.ui.reports import ReportsPage
-
+    pages["registers"] = RegistersPage(services, lookups, settings, period=period, today=today)
     pages["reports"] = ReportsPage(
         services,
         settings,
         background=background,
         made_by=str(settings.value(SETTINGS_USER, "") or ""),
         today=today,
+        changes=changes,
     )
     return pages

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.personnummer import identity_number_problem
-from loften_app.ui.app import SETTINGS_LANGUAGE, SETTINGS_ORGANISATION, SETTINGS_USER
 from loften_app.ui.forms.fields import field_error_label
 from loften_app.ui.i18n import LANGUAGES, SWEDISH, enum_text
 from loften_app.ui.safety.preferences import (
@@ -31,6 +30,7 @@ from loften_app.ui.safety.preferences import (
     keep_backups,
     retention_months,
 )
+from loften_app.ui.settings import SETTINGS_LANGUAGE, SETTINGS_ORGANISATION, SETTINGS_USER
 from loften_app.ui.words import InterfaceWords
 
 

@@ -33,8 +33,10 @@ from typing import IO, TYPE_CHECKING, Any
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import PatrolData, RecordMeta, SafetyWalkData
 from loften_app.domain.validation import validate
+from loften_app.storage.database import SCHEMA_VERSION
 from loften_app.storage.exchange.codec import decode_datetime, decode_record, is_photo_name, is_uuid
 from loften_app.storage.exchange.errors import PackageError, refused
+from loften_app.storage.exchange.signing import sign_file
 from loften_app.storage.exchange.types import RECORD_TYPES, TYPES_BY_NAME, RecordType
 from loften_app.storage.files import atomic_path, os_reason
 
@@ -152,8 +154,6 @@ def write_package(
             handle.flush()
             handle.close()
             if key is not None:
-                from loften_app.storage.exchange.signing import sign_file
-
                 sign_file(temporary, key)
     except OSError as error:
         raise PackageError(
@@ -355,8 +355,6 @@ def _json(content: bytes, what: str) -> Any:
 def _read_manifest(
     archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], limits: Limits
 ) -> Manifest:
-    from loften_app.storage.database import SCHEMA_VERSION
-
     raw = _json(_read_member(archive, by_name[MANIFEST], limits.manifest_bytes), MANIFEST)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise refused("filen är inget Löften-paket (innehållsförteckningen saknar formatet).")

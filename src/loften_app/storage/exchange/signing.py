@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from sqlalchemy import delete, select
 
 from loften_app.domain.enums import Organisation
+from loften_app.domain.personnummer import identity_number_problem
 from loften_app.storage.database import Database
 from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.files import OWNER_ONLY_FILE
@@ -339,8 +340,6 @@ def _partner(installation_id: str, value: str) -> Partner:
 
 def pair(database: Database, signer: Signer, *, now: dt.datetime | None = None) -> Partner:
     """Trust `signer`'s installation from now on (after the user compared the fingerprint)."""
-    from loften_app.domain.personnummer import identity_number_problem
-
     problem = identity_number_problem(signer.name)
     if problem is not None:
         raise PackageError(f"Avsändarens namn kan inte sparas. {problem}")

@@ -27,6 +27,7 @@ from loften_app.storage.exchange.importing import (
     preview_import,
 )
 from loften_app.storage.exchange.package import Package
+from loften_app.storage.exchange.trust import open_trusted
 from loften_app.storage.models import DrugCase, Meta
 from loften_app.storage.services import Services
 from loften_app.storage.services.activities import ORGANISATION_PREFIX
@@ -70,8 +71,6 @@ def start_from_package(
     if isinstance(path, Package):
         package = path
     else:
-        from loften_app.storage.exchange.trust import open_trusted
-
         package = open_trusted(services.database, path, trust=trust).package
     found = _agreements_in(package)
     if not found:

@@ -30,6 +30,7 @@ from loften_app.storage.services import Services
 from loften_app.storage.services.cycle import AgreementListing
 from loften_app.ui.agreement_picker import AgreementCombo, periods_of, span_text
 from loften_app.ui.background import Background, Job
+from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.overview.cards import PromiseCard
 from loften_app.ui.overview.side import SidePanel
@@ -67,9 +68,12 @@ class OverviewPage(QWidget):
         *,
         settings: QSettings | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        changes: ChangeHub | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("overview")
+        if changes is not None:
+            changes.changed.connect(self._on_changed)
         self._services = services
         self._background = background
         self._settings = settings
@@ -150,6 +154,9 @@ class OverviewPage(QWidget):
         self.refresh()
 
     # --- public -------------------------------------------------------------------------------
+
+    def _on_changed(self, _change: Change, _origin: object) -> None:
+        self.refresh()  # any saved change may move a figure
 
     def selected_period(self) -> Period | None:
         data = self.period.currentData()

@@ -37,6 +37,7 @@ from loften_app.domain.periods import Period, parse_period, quarters_in
 from loften_app.storage.services import Services
 from loften_app.ui.agreement_picker import AgreementCombo, span_text
 from loften_app.ui.background import Background, Job
+from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.reports.choices import (
     FOLLOW_UP,
     QUARTERLY,
@@ -97,9 +98,12 @@ class ReportsPage(QWidget):
         made_by: str,
         today: Callable[[], dt.date] = dt.date.today,
         report_dir: Path | None = None,
+        changes: ChangeHub | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("reports")
+        if changes is not None:
+            changes.changed.connect(self._on_changed)
         self._services = services
         self._settings = settings
         self._background = background
@@ -306,6 +310,10 @@ class ReportsPage(QWidget):
 
     # --- choices ------------------------------------------------------------------------------
 
+    def _on_changed(self, change: Change, _origin: object) -> None:
+        if (change.agreement or change.everything) and not self.busy():
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the agreements again (one may have been changed or renewed under Register)."""
         listing = self._services.agreements.listing(self._today())
@@ -505,7 +513,7 @@ class ReportsPage(QWidget):
             self._show_message(self.tr("Valen har ändrats: skapa rapporten igen."))
             return
         if self.viewer is None:
-            from loften_app.ui.reports.viewer import PdfViewer
+            from loften_app.ui.reports.viewer import PdfViewer  # noqa: PLC0415 -- QtPdf: first report
 
             self.viewer = PdfViewer()
             self.stack.addWidget(self.viewer)
@@ -650,7 +658,11 @@ class ReportsPage(QWidget):
         if self._print_problem is not None:
             self._show_message(self._print_problem, error=True)
             return None
-        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import (  # noqa: PLC0415 -- slow, and only when printing
+            QAbstractPrintDialog,
+            QPrintDialog,
+            QPrinter,
+        )
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setFullPage(True)
