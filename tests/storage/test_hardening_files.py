@@ -27,8 +27,8 @@ from loften_app.storage.errors import StorageError
 from loften_app.storage.logs import log_uncaught, setup_logging
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
+from tests.factories import make_version_1_file
 from tests.storage.conftest import MUNICIPALITY
-from tests.storage.test_schema_v2 import make_version_1_file
 
 FORMULAS = ['=HYPERLINK("http://example.com","klick")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 
@@ -326,3 +326,15 @@ def test_writing_atomically_cleans_up_on_any_error(tmp_path: Path) -> None:
     assert target.read_bytes() == b"gammal"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fil.bin"]
     _ = database_module
+
+
+def test_an_exclusive_atomic_write_never_replaces_a_file_made_meanwhile(tmp_path: Path) -> None:
+    target = tmp_path / "nyckel.pem"
+    with files.atomic_path(target, exclusive=True) as temporary:
+        temporary.write_bytes(b"den nya")
+    assert target.read_bytes() == b"den nya"
+    assert _mode(target) == 0o600
+    with pytest.raises(FileExistsError), files.atomic_path(target, exclusive=True) as temporary:
+        temporary.write_bytes(b"en till")
+    assert target.read_bytes() == b"den nya"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nyckel.pem"]
