@@ -74,10 +74,15 @@ def _sync_folder(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path, *, private: bool = True) -> Iterator[Path]:
+def atomic_path(target: Path, *, private: bool = True, exclusive: bool = False) -> Iterator[Path]:
     """A temporary file beside `target` (owner-only, empty) to write; renamed over `target` when
-    the block ends without an error, removed otherwise. `private=False` gives the finished file
-    the usual permissions (umask) instead of 0600. Raises `OSError` as it comes."""
+    the block ends without an error, removed otherwise. The file is synced before the rename
+    and its folder after it, so that a crash leaves the old file or the new one, whole.
+    `private=False` gives the finished file the usual permissions (umask) instead of 0600;
+    `exclusive=True` never replaces a file that is there (`FileExistsError`, even when another
+    process made it meanwhile). Raises `OSError` as it comes.
+
+    Every writer that puts a whole file in place uses this (or `atomic_write`)."""
     folder = target.parent if str(target.parent) else Path(".")
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     os.close(handle)
@@ -95,7 +100,11 @@ def atomic_path(target: Path, *, private: bool = True) -> Iterator[Path]:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
+        if exclusive:
+            os.link(temporary, target)  # fails when the name is taken, unlike a rename
+            temporary.unlink()
+        else:
+            os.replace(temporary, target)
         _sync_folder(folder)
     except BaseException:
         temporary.unlink(missing_ok=True)

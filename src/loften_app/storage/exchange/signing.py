@@ -42,7 +42,7 @@ from loften_app.domain.enums import Organisation
 from loften_app.domain.personnummer import identity_number_problem
 from loften_app.storage.database import Database
 from loften_app.storage.exchange.errors import PackageError, refused
-from loften_app.storage.files import OWNER_ONLY_FILE
+from loften_app.storage.files import atomic_path
 from loften_app.storage.models import Meta
 
 __all__ = [
@@ -144,13 +144,10 @@ def installation_key(database_path: Path) -> Ed25519PrivateKey:
             serialization.NoEncryption(),
         )
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY_FILE)
+            with atomic_path(path, exclusive=True) as temporary:
+                temporary.write_bytes(pem)
         except FileExistsError:  # made by another process just now
             return installation_key(database_path)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pem)
-            handle.flush()
-            os.fsync(handle.fileno())
         return key
     except OSError as error:
         raise PackageError(
