@@ -46,7 +46,6 @@ from pytestqt.qtbot import QtBot
 from loften_app.domain.enums import ALL_ENUMS, Organisation, label
 from loften_app.storage.services import Deleted, RecordFilter, RecordService, Services
 from loften_app.storage.template import available_templates
-from loften_app.ui.app import SETTINGS_LANGUAGE, SETTINGS_USER
 from loften_app.ui.first_start import AgreementDialog, UserDialog
 from loften_app.ui.i18n import (
     ENGLISH,
@@ -59,6 +58,7 @@ from loften_app.ui.main_window import SECTION_KEYS, MainWindow
 from loften_app.ui.pages import build_pages
 from loften_app.ui.registers.page import RegistersPage
 from loften_app.ui.section import RecordSection
+from loften_app.ui.settings import SETTINGS_LANGUAGE, SETTINGS_USER
 from loften_app.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import overview_ready, remove_every_translator, screenshot
 

@@ -22,13 +22,13 @@ from loften_app.domain.errors import LoftenError
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import Actor
 from loften_app.paths import user_data_dir
-from loften_app.ui.i18n import SWEDISH, Translations, enum_text
+from loften_app.ui.i18n import Translations, enum_text
 from loften_app.ui.icon import application_icon
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.settings import (
-    SETTINGS_LANGUAGE,
-    SETTINGS_ORGANISATION,
-    SETTINGS_USER,
+    LANGUAGE,
+    ORGANISATION,
+    USER_NAME,
     application_settings,
 )
 
@@ -69,8 +69,8 @@ class Startup:
 
     def saved_user(self) -> tuple[str, Organisation] | None:
         """The name and organisation kept in the settings, if both are there."""
-        name = str(self.settings.value(SETTINGS_USER, "") or "")
-        organisation = str(self.settings.value(SETTINGS_ORGANISATION, "") or "")
+        name = USER_NAME.read(self.settings)
+        organisation = ORGANISATION.read(self.settings)
         # A name holding an identity number (a hand-edited settings file) is asked for again.
         valid_name = bool(name) and not contains_identity_number(name)
         if valid_name and organisation in {o.value for o in Organisation}:
@@ -100,13 +100,13 @@ class Startup:
         saved = self.saved_user()
         if saved is not None:
             return saved
-        name = str(self.settings.value(SETTINGS_USER, "") or "")
+        name = USER_NAME.read(self.settings)
         dialog = UserDialog(self.window, name=name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         self._first_start = True
-        self.settings.setValue(SETTINGS_USER, dialog.name())
-        self.settings.setValue(SETTINGS_ORGANISATION, dialog.organisation().value)
+        USER_NAME.write(self.settings, dialog.name())
+        ORGANISATION.write(self.settings, dialog.organisation().value)
         self.settings.sync()
         return dialog.name(), dialog.organisation()
 
@@ -262,7 +262,7 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     settings = application_settings()
     _make_settings_private(settings)
     translations = Translations(app)
-    translations.apply(str(settings.value(SETTINGS_LANGUAGE, SWEDISH)))
+    translations.apply(LANGUAGE.read(settings))
     window = MainWindow(settings=settings, database_name=database_path.name)
     sys.excepthook = UncaughtErrors(window, log_file)
     window.show_fitted()

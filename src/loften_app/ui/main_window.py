@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 import loften_app
 from loften_app.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
+from loften_app.ui.settings import WINDOW_GEOMETRY, WINDOW_MAXIMISED, WINDOW_SECTION
 from loften_app.ui.settings_dialog import SettingsDialog
 
 MINIMUM_WIDTH = 640
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         """The size and place of the last session, kept inside the screen; on the first start
         maximised on a low screen, else 1280×800 or what fits."""
-        geometry = self._settings.value("window/geometry")
+        geometry = WINDOW_GEOMETRY.read(self._settings)
         screen = self.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
         self._restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
             self.resize(min(1280, available.width()), min(800, available.height()))
             self._fit_into(available)
         self._fit_navigation(self.width())
-        last = self._settings.value("window/section", "overview")
+        last = WINDOW_SECTION.read(self._settings)
         self._current_row = SECTION_KEYS.index(last) if last in SECTION_KEYS else 0
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(self._current_row)
@@ -333,7 +334,7 @@ class MainWindow(QMainWindow):
         maximised on a screen under `MAXIMISE_BELOW_HEIGHT` pixels high."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         low = screen is not None and screen.availableGeometry().height() < MAXIMISE_BELOW_HEIGHT
-        maximised = str(self._settings.value("window/maximised", "")) == "true"
+        maximised = WINDOW_MAXIMISED.read(self._settings)
         if maximised if self._restored else low:
             self.showMaximized()
         else:
@@ -362,8 +363,8 @@ class MainWindow(QMainWindow):
             if isinstance(page, LeavablePage) and not page.can_leave():
                 event.ignore()
                 return
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/maximised", "true" if self.isMaximized() else "false")
-        self._settings.setValue("window/section", self.current_section())
+        WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
+        WINDOW_MAXIMISED.write(self._settings, self.isMaximized())
+        WINDOW_SECTION.write(self._settings, self.current_section())
         self._settings.sync()
         event.accept()

@@ -25,7 +25,7 @@ from loften_app.ui.overview import OverviewPage
 from loften_app.ui.registers.page import RegistersPage
 from loften_app.ui.reports import ReportsPage
 from loften_app.ui.section import build_section
-from loften_app.ui.settings import SETTINGS_USER
+from loften_app.ui.settings import USER_NAME
 
 
 def coming_later(text: str) -> QWidget:
@@ -101,7 +101,7 @@ def build_pages(
         services,
         settings,
         background=background,
-        made_by=str(settings.value(SETTINGS_USER, "") or ""),
+        made_by=USER_NAME.read(settings),
         today=today,
         changes=changes,
     )

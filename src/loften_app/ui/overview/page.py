@@ -34,6 +34,7 @@ from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.overview.cards import PromiseCard
 from loften_app.ui.overview.side import SidePanel
+from loften_app.ui.settings import OVERVIEW_PERIOD
 from loften_app.ui.words import InterfaceWords
 
 #: The section that lists the records of each promise type.
@@ -44,7 +45,6 @@ SECTION_OF_TYPE: dict[PromiseType, str] = {
     PromiseType.DRUGS: "drug_cases",
     PromiseType.OTHER: "other_activities",
 }
-SETTINGS_PERIOD = "overview/period"
 
 
 class OverviewPage(QWidget):
@@ -220,7 +220,7 @@ class OverviewPage(QWidget):
         remembered in the settings) if offered, else today's year within the agreement."""
         wanted = self.period.currentData()
         if not wanted and self._settings is not None:
-            wanted = self._settings.value(SETTINGS_PERIOD)
+            wanted = OVERVIEW_PERIOD.read(self._settings)
         self.period.clear()
         span = chosen.covered
         for period, whole_year in periods_of(span):
@@ -237,7 +237,7 @@ class OverviewPage(QWidget):
     def _period_chosen(self) -> None:
         period = self.selected_period()
         if self._settings is not None and period is not None:
-            self._settings.setValue(SETTINGS_PERIOD, period.key)
+            OVERVIEW_PERIOD.write(self._settings, period.key)
         self._compute(period)
 
     def _compute(self, period: Period | None) -> None:

@@ -54,16 +54,18 @@ from loften_app.ui.reports.jobs import (
     save_report_as,
 )
 from loften_app.ui.reports.printing import print_pdf, printing_problem
+from loften_app.ui.settings import (
+    REPORT_KIND,
+    REPORT_PUBLIC,
+    REPORT_QUARTER,
+    REPORT_SAVE_FOLDER,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from loften_app.ui.reports.viewer import PdfViewer
 
-SETTINGS_KIND = "reports/kind"
-SETTINGS_QUARTER = "reports/quarter"
-SETTINGS_PUBLIC = "reports/public"
-SETTINGS_SAVE_FOLDER = "reports/save_folder"
 
 _ERROR_STYLE = "color: #b00020;"
 _PUBLIC_STYLE = (
@@ -344,7 +346,7 @@ class ReportsPage(QWidget):
         )
         self._agreement = period
         if covered != self._covered or self.quarter_combo.count() == 0:
-            wanted = self.quarter_combo.currentData() or self._settings.value(SETTINGS_QUARTER)
+            wanted = self.quarter_combo.currentData() or REPORT_QUARTER.read(self._settings)
             self._covered = covered
             self.quarter_combo.blockSignals(True)
             self.quarter_combo.clear()
@@ -373,18 +375,18 @@ class ReportsPage(QWidget):
         )
 
     def _restore(self) -> None:
-        kind = self._settings.value(SETTINGS_KIND, QUARTERLY)
+        kind = REPORT_KIND.read(self._settings)
         (self.follow_up_radio if kind == FOLLOW_UP else self.quarterly_radio).setChecked(True)
-        public = str(self._settings.value(SETTINGS_PUBLIC, "false")).lower() == "true"
+        public = REPORT_PUBLIC.read(self._settings)
         (self.public_radio if public else self.internal_radio).setChecked(True)
 
     def _on_choice_changed(self, *_args: Any) -> None:
         choice = self.choice()
         if choice is not None:
-            self._settings.setValue(SETTINGS_KIND, choice.kind)
-            self._settings.setValue(SETTINGS_PUBLIC, choice.public)
+            REPORT_KIND.write(self._settings, choice.kind)
+            REPORT_PUBLIC.write(self._settings, choice.public)
             if self.quarter_combo.currentData():
-                self._settings.setValue(SETTINGS_QUARTER, self.quarter_combo.currentData())
+                REPORT_QUARTER.write(self._settings, str(self.quarter_combo.currentData() or ""))
         self._clear_if_stale()
         self._update_controls()
 
@@ -584,7 +586,7 @@ class ReportsPage(QWidget):
         the path is returned at once and `report_saved` tells when it is written."""
         if self.shown is None or self.busy() or not self._matches_choices(self.shown):
             return None
-        folder = str(self._settings.value(SETTINGS_SAVE_FOLDER, "") or "")
+        folder = REPORT_SAVE_FOLDER.read(self._settings)
         if not folder or not Path(folder).is_dir():
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation
@@ -619,7 +621,7 @@ class ReportsPage(QWidget):
                 error=True,
             )
             return None
-        self._settings.setValue(SETTINGS_SAVE_FOLDER, str(target.parent))
+        REPORT_SAVE_FOLDER.write(self._settings, str(target.parent))
         self._show_message(self.tr("Sparad som %1.").replace("%1", str(target)))
         return target
 
@@ -643,7 +645,7 @@ class ReportsPage(QWidget):
         return job
 
     def _on_saved(self, target: Path) -> None:
-        self._settings.setValue(SETTINGS_SAVE_FOLDER, str(target.parent))
+        REPORT_SAVE_FOLDER.write(self._settings, str(target.parent))
         self._show_message(self.tr("Sparad som %1.").replace("%1", str(target)))
         self.report_saved.emit(target)
 
