@@ -338,3 +338,30 @@ def test_an_exclusive_atomic_write_never_replaces_a_file_made_meanwhile(tmp_path
         temporary.write_bytes(b"en till")
     assert target.read_bytes() == b"den nya"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nyckel.pem"]
+
+
+def test_database_errors_are_classified_by_sqlite_result_code_not_by_text() -> None:
+    from loften_app.storage.errors import (
+        DatabaseLockedError,
+        DiskFullError,
+        MissingReferenceError,
+        classify_database_error,
+    )
+
+    def error(text: str, code: int) -> sqlite3.Error:
+        made = sqlite3.OperationalError(text)
+        made.sqlite_errorcode = code  # type: ignore[attr-defined]
+        return made
+
+    assert isinstance(
+        classify_database_error(error("whatever", sqlite3.SQLITE_FULL)), DiskFullError
+    )
+    assert isinstance(
+        classify_database_error(error("disk is full", sqlite3.SQLITE_BUSY)), DatabaseLockedError
+    )
+    assert isinstance(
+        classify_database_error(error("x", sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY)),
+        MissingReferenceError,
+    )
+    assert classify_database_error(error("database is locked", sqlite3.SQLITE_ERROR)) is None
+    assert classify_database_error(sqlite3.OperationalError("database is locked")) is None

@@ -22,6 +22,7 @@ from loften_app.domain.errors import LoftenError
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import Actor
 from loften_app.paths import user_data_dir
+from loften_app.ui.errors import error_message
 from loften_app.ui.i18n import Translations, enum_text
 from loften_app.ui.icon import application_icon
 from loften_app.ui.main_window import MainWindow
@@ -127,7 +128,7 @@ class Startup:
             try:
                 self.start_from_package(services, package)
             except LoftenError as error:
-                dialog.show_package_error(error.message)  # and ask again
+                dialog.show_package_error(error_message(error))  # and ask again
                 continue
             return True
         template = dialog.template()
@@ -168,7 +169,7 @@ class Startup:
                 self.window.close()
                 return
         except LoftenError as error:
-            self.window.show_error(error.message)
+            self.window.show_error(error_message(error))
             return
         self.services = services
         self.attach(services, user)
@@ -243,7 +244,7 @@ class Startup:
             database = open_database(self.database_path, create=False)
             services = Services.build(database, Actor(*self.user))
         except LoftenError as error:
-            self.window.show_error(error.message)
+            self.window.show_error(error_message(error))
             return False
         self.attach(services, self.user)
         return True

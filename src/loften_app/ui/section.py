@@ -29,6 +29,7 @@ from loften_app.domain.periods import Period
 from loften_app.domain.records import Stored
 from loften_app.storage.services import RecordService
 from loften_app.ui.changes import Change, ChangeHub
+from loften_app.ui.errors import error_message
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.lists.record_list import RecordListWidget
 from loften_app.ui.lists.specs import SPECS
@@ -254,7 +255,7 @@ class RecordSection(QStackedWidget):
         try:
             stored = self.service.get(id=id)
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte öppna posten"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte öppna posten"), error_message(error))
             self.records.reload()
             return
         self.form.open_record(stored)
@@ -265,7 +266,7 @@ class RecordSection(QStackedWidget):
         try:
             self.service.delete(id=id)
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte ta bort posten"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte ta bort posten"), error_message(error))
             return
         self._last_deleted = id
         self.records.model.record_changed(id)
@@ -287,7 +288,7 @@ class RecordSection(QStackedWidget):
         try:
             self.service.undelete(id=id)
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte ångra"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte ångra"), error_message(error))
             return
         self.records.model.record_changed(id)
         self.records.select_id(id)

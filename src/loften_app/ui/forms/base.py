@@ -33,6 +33,7 @@ from loften_app.domain.validation import validate
 from loften_app.storage.errors import DatabaseLockedError, StaleRecordError
 from loften_app.storage.services import RecordService
 from loften_app.ui.changes import Change, ChangeHub
+from loften_app.ui.errors import error_message
 from loften_app.ui.forms.fields import ChoiceCombo, HasChoices, field_error_label
 from loften_app.ui.forms.focus_ring import FocusRing
 from loften_app.ui.forms.typed_fields import TypedField
@@ -233,7 +234,7 @@ class RecordForm(QWidget, Generic[DataT]):
             entries = self._history.entries(self._stored.id)
             names = self._history.names()
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte visa historiken"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte visa historiken"), error_message(error))
             return None
         dialog = HistoryDialog(self.heading.text(), entries, names, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -384,10 +385,10 @@ class RecordForm(QWidget, Generic[DataT]):
             return False
         except DatabaseLockedError as error:
             # Shown in the form, which keeps every typed value: Ctrl+S tries again.
-            self.problem_label.setText(error.message)
+            self.problem_label.setText(error_message(error))
             return False
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte spara"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte spara"), error_message(error))
             return False
         self._saving = True
         try:
@@ -414,7 +415,7 @@ class RecordForm(QWidget, Generic[DataT]):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Posten har ändrats"))
-        box.setText(error.message)
+        box.setText(error_message(error))
         current = error.current
         if isinstance(current, Stored):
             details = self._conflict_details(current.data)

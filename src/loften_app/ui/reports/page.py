@@ -38,6 +38,7 @@ from loften_app.storage.services import Services
 from loften_app.ui.agreement_picker import AgreementCombo, span_text
 from loften_app.ui.background import Background, Job
 from loften_app.ui.changes import Change, ChangeHub
+from loften_app.ui.errors import error_message
 from loften_app.ui.reports.choices import (
     FOLLOW_UP,
     QUARTERLY,
@@ -522,7 +523,7 @@ class ReportsPage(QWidget):
         try:
             self.viewer.load(shown.path)
         except LoftenError as error:
-            self._on_make_failed(error.message)
+            self._on_make_failed(error_message(error))
             return
         self.stack.setCurrentWidget(self.viewer)
         self.shown = shown
