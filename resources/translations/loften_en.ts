@@ -3742,6 +3742,86 @@ Do you want to apply retention now?</translation>
 <context>
     <name>errors</name>
     <message>
+        <source>Mappen {folder} finns inte. Välj en befintlig mapp.</source>
+        <translation>The folder {folder} does not exist. Choose an existing folder.</translation>
+    </message>
+    <message>
+        <source>{folder} är inte en mapp.</source>
+        <translation>{folder} is not a folder.</translation>
+    </message>
+    <message>
+        <source>Du får inte skriva i mappen {folder}. Välj en annan mapp.</source>
+        <translation>You may not write in the folder {folder}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>{out} är en mapp. Ange ett filnamn, t.ex. {out2}.</source>
+        <translation>{out} is a folder. Give a file name, e.g. {out2}.</translation>
+    </message>
+    <message>
+        <source>Filen {out} är skrivskyddad. Välj ett annat filnamn.</source>
+        <translation>The file {out} is write-protected. Choose another file name.</translation>
+    </message>
+    <message>
+        <source>Mappen {folder} finns inte, så ändringsloggen skrevs inte. Välj en befintlig mapp.</source>
+        <translation>The folder {folder} does not exist, so the change log was not written. Choose an existing folder.</translation>
+    </message>
+    <message>
+        <source>{target} är en mapp. Ange ett filnamn, t.ex. {target2}.</source>
+        <translation>{target} is a folder. Give a file name, e.g. {target2}.</translation>
+    </message>
+    <message>
+        <source>{what} Inget har ändrats. ({detail})</source>
+        <translation>{what} Nothing has been changed. ({detail})</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian kan inte skrivas över själva databasfilen.</source>
+        <translation>The backup cannot be written over the database file itself.</translation>
+    </message>
+    <message>
+        <source>Filen {file} finns inte. Inget har ändrats.</source>
+        <translation>The file {file} does not exist. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Filen {file} är inte en hel databas (den är skadad eller av fel sort), så den återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.</source>
+        <translation>The file {file} is not a whole database (it is damaged or of the wrong kind), so it was not restored. Nothing has been changed. Choose another backup.</translation>
+    </message>
+    <message>
+        <source>Filen {file} är inte en Löften-databas, så den återställdes inte. Inget har ändrats.</source>
+        <translation>The file {file} is not a Löften database, so it was not restored. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian {file} är gjord av en nyare version av Löften och kan inte återställas med den här versionen. Inget har ändrats. Uppdatera Löften.</source>
+        <translation>The backup {file} was made by a newer version of Löften and cannot be restored with this version. Nothing has been changed. Update Löften.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian {file} har trasiga kopplingar mellan poster och återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.</source>
+        <translation>The backup {file} has broken links between records and was not restored. Nothing has been changed. Choose another backup.</translation>
+    </message>
+    <message>
+        <source>Databasen kan inte återställas från sig själv. Välj en säkerhetskopia.</source>
+        <translation>The database cannot be restored from itself. Choose a backup.</translation>
+    </message>
+    <message>
+        <source>filen {path} finns inte</source>
+        <translation>the file {path} does not exist</translation>
+    </message>
+    <message>
+        <source>Databasfilen {path} är skrivskyddad och behöver uppgraderas till den här versionen av Löften, vilket kräver att den kan skrivas. Inget har ändrats. Be den som äger filen att göra den skrivbar, eller arbeta i en kopia.</source>
+        <translation>The database file {path} is write-protected and needs to be upgraded to this version of Löften, which requires that it can be written. Nothing has been changed. Ask the owner of the file to make it writable, or work in a copy.</translation>
+    </message>
+    <message>
+        <source>Databasfilen {path} är skrivskyddad och har inte den här versionen av Löftens schema. Inget har ändrats.</source>
+        <translation>The database file {path} is write-protected and does not have this version of Löften&apos;s schema. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen behöver uppgraderas, men säkerhetskopian före uppgraderingen kunde inte skrivas ({error}). Inget har ändrats. Frigör utrymme eller kontrollera behörigheterna för mappen och försök igen.</source>
+        <translation>The database needs to be upgraded, but the backup before the upgrade could not be written ({error}). Nothing has been changed. Free some space or check the permissions of the folder and try again.</translation>
+    </message>
+    <message>
+        <source>Uppgraderingen av databasen avbröts eftersom den skulle lämna trasiga kopplingar mellan poster. Inget har ändrats. Kontakta supporten.</source>
+        <translation>The upgrade of the database was stopped because it would leave broken links between records. Nothing has been changed. Contact support.</translation>
+    </message>
+    <message>
         <source>Filen {path} är inte en Löften-databas. Den har inte ändrats. Välj en annan fil, eller ange ett nytt filnamn för att skapa en ny databas.</source>
         <translation>The file {path} is not a Löften database. It has not been changed. Choose another file, or give a new file name to create a new database.</translation>
     </message>
@@ -4050,6 +4130,26 @@ Do you want to apply retention now?</translation>
         <translation>a record ({type_name} {id}) was changed {moment:%Y-%m-%d %H:%M} UTC, later than the package was created or than now. Check the clock of the computer that created the package.</translation>
     </message>
     <message>
+        <source>Filen {target} kunde inte skrivas ({os_reason}). Ingen fil skapades.</source>
+        <translation>The file {target} could not be written ({os_reason}). No file was created.</translation>
+    </message>
+    <message>
+        <source>Filen {target} kunde inte skrivas ({error}). Ingen fil skapades.</source>
+        <translation>The file {target} could not be written ({error}). No file was created.</translation>
+    </message>
+    <message>
+        <source>{out} är själva databasfilen (eller en av dess hjälpfiler) och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.</source>
+        <translation>{out} is the database file itself (or one of its helper files) and cannot be written over. Choose another file name. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver i. Välj en annan mapp. Inget har ändrats.</source>
+        <translation>{out} is in the database&apos;s folder for backups, which only Löften writes in. Choose another folder. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>{out} är samma fil som databasen och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.</source>
+        <translation>{out} is the same file as the database and cannot be written over. Choose another file name. Nothing has been changed.</translation>
+    </message>
+    <message>
         <source>Patrullen</source>
         <translation>The patrol</translation>
     </message>
@@ -4112,6 +4212,14 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Indikatorvärdet</source>
         <translation>The indicator value</translation>
+    </message>
+    <message>
+        <source>Mallen &apos;{name}&apos; finns inte. Tillgängliga mallar: {names}.</source>
+        <translation>The template &apos;{name}&apos; does not exist. Available templates: {names}.</translation>
+    </message>
+    <message>
+        <source>Databasen innehåller redan en överenskommelse, så mallen lades inte till. Skapa en ny databasfil för mallen.</source>
+        <translation>The database already contains an agreement, so the template was not added. Create a new database file for the template.</translation>
     </message>
 </context>
 <context>

@@ -109,7 +109,7 @@ class ReadOnlyDatabaseError(StorageError):
 
 
 class DatabaseUnavailableError(StorageError):
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str | ErrorText) -> None:
         super().__init__(
             error_text(
                 "database.unavailable",

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 
 __all__ = [
     "OWNER_ONLY_FILE",
@@ -121,13 +121,23 @@ def atomic_write(target: Path, *, private: bool = True) -> Iterator[BinaryIO]:
             stream.flush()
     except OSError as error:
         raise FileWriteError(
-            f"Filen {target} kunde inte skrivas ({os_reason(error)}). Ingen fil skapades."
+            error_text(
+                "file.filen_kunde_inte_skrivas",
+                "Filen {target} kunde inte skrivas ({os_reason}). Ingen fil skapades.",
+                target=target,
+                os_reason=os_reason(error),
+            )
         ) from error
     except ValueError as error:  # "I/O operation on closed file" after a failed write
         if "closed file" not in str(error):
             raise
         raise FileWriteError(
-            f"Filen {target} kunde inte skrivas ({error}). Ingen fil skapades."
+            error_text(
+                "file.filen_kunde_inte_skrivas_2",
+                "Filen {target} kunde inte skrivas ({error}). Ingen fil skapades.",
+                target=target,
+                error=error,
+            )
         ) from error
 
 
@@ -163,21 +173,39 @@ def check_output_path(out: Path, database: Path) -> None:
     backups = _resolved(database).parent / _BACKUP_FOLDER
     if target in protected_paths(database):
         raise FileWriteError(
-            f"{out} är själva databasfilen (eller en av dess hjälpfiler) och kan inte skrivas "
-            "över. Välj ett annat filnamn. Inget har ändrats."
+            error_text(
+                "file.ar_sjalva_databasfilen_eller",
+                (
+                    "{out} är själva databasfilen (eller en av dess hjälpfiler) och kan inte "
+                    "skrivas över. Välj ett annat filnamn. Inget har ändrats."
+                ),
+                out=out,
+            )
         )
     if target == backups or backups in target.parents:
         raise FileWriteError(
-            f"{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver i. "
-            "Välj en annan mapp. Inget har ändrats."
+            error_text(
+                "file.ligger_i_databasens_mapp",
+                (
+                    "{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver "
+                    "i. Välj en annan mapp. Inget har ändrats."
+                ),
+                out=out,
+            )
         )
     for path in protected_paths(database):
         if target.exists() and path.exists():
             with contextlib.suppress(OSError):
                 if os.path.samefile(target, path):
                     raise FileWriteError(
-                        f"{out} är samma fil som databasen och kan inte skrivas över. "
-                        "Välj ett annat filnamn. Inget har ändrats."
+                        error_text(
+                            "file.ar_samma_fil_som",
+                            (
+                                "{out} är samma fil som databasen och kan inte skrivas över. "
+                                "Välj ett annat filnamn. Inget har ändrats."
+                            ),
+                            out=out,
+                        )
                     )
 
 

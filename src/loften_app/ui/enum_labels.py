@@ -389,6 +389,53 @@ QT_TRANSLATE_NOOP("targets", "Aktiviteter")
 
 # --- Error templates outside the UI (error_text, see domain.errors; and record nouns) ------
 
+QT_TRANSLATE_NOOP("errors", "Mappen {folder} finns inte. Välj en befintlig mapp.")
+QT_TRANSLATE_NOOP("errors", "{folder} är inte en mapp.")
+QT_TRANSLATE_NOOP("errors", "Du får inte skriva i mappen {folder}. Välj en annan mapp.")
+QT_TRANSLATE_NOOP("errors", "{out} är en mapp. Ange ett filnamn, t.ex. {out2}.")
+QT_TRANSLATE_NOOP("errors", "Filen {out} är skrivskyddad. Välj ett annat filnamn.")
+QT_TRANSLATE_NOOP(
+    "errors", "Mappen {folder} finns inte, så ändringsloggen skrevs inte. Välj en befintlig mapp."
+)
+QT_TRANSLATE_NOOP("errors", "{target} är en mapp. Ange ett filnamn, t.ex. {target2}.")
+QT_TRANSLATE_NOOP("errors", "{what} Inget har ändrats. ({detail})")
+QT_TRANSLATE_NOOP("errors", "Säkerhetskopian kan inte skrivas över själva databasfilen.")
+QT_TRANSLATE_NOOP("errors", "Filen {file} finns inte. Inget har ändrats.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Filen {file} är inte en hel databas (den är skadad eller av fel sort), så den återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.",
+)
+QT_TRANSLATE_NOOP(
+    "errors", "Filen {file} är inte en Löften-databas, så den återställdes inte. Inget har ändrats."
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Säkerhetskopian {file} är gjord av en nyare version av Löften och kan inte återställas med den här versionen. Inget har ändrats. Uppdatera Löften.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Säkerhetskopian {file} har trasiga kopplingar mellan poster och återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.",
+)
+QT_TRANSLATE_NOOP(
+    "errors", "Databasen kan inte återställas från sig själv. Välj en säkerhetskopia."
+)
+QT_TRANSLATE_NOOP("errors", "filen {path} finns inte")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasfilen {path} är skrivskyddad och behöver uppgraderas till den här versionen av Löften, vilket kräver att den kan skrivas. Inget har ändrats. Be den som äger filen att göra den skrivbar, eller arbeta i en kopia.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasfilen {path} är skrivskyddad och har inte den här versionen av Löftens schema. Inget har ändrats.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen behöver uppgraderas, men säkerhetskopian före uppgraderingen kunde inte skrivas ({error}). Inget har ändrats. Frigör utrymme eller kontrollera behörigheterna för mappen och försök igen.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Uppgraderingen av databasen avbröts eftersom den skulle lämna trasiga kopplingar mellan poster. Inget har ändrats. Kontakta supporten.",
+)
 QT_TRANSLATE_NOOP(
     "errors",
     "Filen {path} är inte en Löften-databas. Den har inte ändrats. Välj en annan fil, eller ange ett nytt filnamn för att skapa en ny databas.",
@@ -527,6 +574,20 @@ QT_TRANSLATE_NOOP(
     "errors",
     "en post ({type_name} {id}) är ändrad {moment:%Y-%m-%d %H:%M} UTC, senare än paketet skapades eller än nu. Kontrollera klockan på den dator som skapade paketet.",
 )
+QT_TRANSLATE_NOOP("errors", "Filen {target} kunde inte skrivas ({os_reason}). Ingen fil skapades.")
+QT_TRANSLATE_NOOP("errors", "Filen {target} kunde inte skrivas ({error}). Ingen fil skapades.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "{out} är själva databasfilen (eller en av dess hjälpfiler) och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver i. Välj en annan mapp. Inget har ändrats.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "{out} är samma fil som databasen och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.",
+)
 QT_TRANSLATE_NOOP("errors", "Patrullen")
 QT_TRANSLATE_NOOP("errors", "Trygghetsvandringen")
 QT_TRANSLATE_NOOP("errors", "Volontärinsatsen")
@@ -546,6 +607,11 @@ QT_TRANSLATE_NOOP("errors", "Platsen")
 QT_TRANSLATE_NOOP("errors", "Butiken")
 QT_TRANSLATE_NOOP("errors", "Indikatorn")
 QT_TRANSLATE_NOOP("errors", "Indikatorvärdet")
+QT_TRANSLATE_NOOP("errors", "Mallen '{name}' finns inte. Tillgängliga mallar: {names}.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen innehåller redan en överenskommelse, så mallen lades inte till. Skapa en ny databasfil för mallen.",
+)
 
 # --- Texts passed to translate helpers ------------------------------------------------------
 
