@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -168,3 +169,12 @@ def current_promise(services: Services, today: dt.date | None, kind: PromiseType
     agreement = services.agreements.current(today)
     assert agreement is not None
     return promise_of(services, agreement, kind)
+
+
+def disk_full_error() -> sqlite3.OperationalError:
+    """The error SQLite raises when the disk is full (with its result code, which the storage
+    layer classifies by, as a real one carries)."""
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+    error.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+    return error
