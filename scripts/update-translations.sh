@@ -134,6 +134,35 @@ for path in sorted([*(package / "domain").rglob("*.py"), *(package / "reports").
                 file=sys.stderr,
             )
 
+# Error templates: every `error_text("code", "template", ...)` outside the UI, and the nouns the
+# services name their records with (a parameter of their errors); the UI's `error_message`
+# translates them in the context "errors" (see loften_app.domain.errors).
+error_texts: list[str] = []
+for path in sorted(p for p in package.rglob("*.py") if ui not in p.parents):
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    nodes = sorted(ast.walk(tree), key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)))
+    for node in nodes:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "error_text":
+            if len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
+                if node.args[1].value not in error_texts:
+                    error_texts.append(node.args[1].value)
+            elif path.name != "errors.py":
+                print(
+                    f"[löften] {path}:{node.lineno}: error_text() med en mall som inte är en "
+                    "bokstavlig sträng kan inte översättas; skriv mallen direkt i anropet.",
+                    file=sys.stderr,
+                )
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id == "noun"
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            and node.value.value.capitalize() not in error_texts
+        ):
+            error_texts.append(node.value.value.capitalize())
+
 lines = [
     "# ruff: noqa: E501  (generated; long Swedish sentences stay on one line each)",
     '"""Texts that lupdate cannot find in the code by itself, marked here so that it finds them.',
@@ -154,6 +183,9 @@ lines += [f'QT_TRANSLATE_NOOP("enums", {literal(text)})' for text in enum_texts]
 if word_texts:
     lines += ["", "# --- Templates of loften_app.domain and .reports (words.text, see domain.targets.Words) ---", ""]
     lines += [f'QT_TRANSLATE_NOOP("targets", {literal(text)})' for text in word_texts]
+if error_texts:
+    lines += ["", "# --- Error templates outside the UI (error_text, see domain.errors; and record nouns) ------", ""]
+    lines += [f'QT_TRANSLATE_NOOP("errors", {literal(text)})' for text in error_texts]
 last_file = None
 if helper_texts:
     lines += ["", "# --- Texts passed to translate helpers ------------------------------------------------------"]

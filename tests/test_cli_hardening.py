@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import loften
+from tests.cli_runner import run_cli as loften
 
 
 def _sha(path: Path) -> str:

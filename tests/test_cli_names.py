@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from loften_app.cli import ENV_USER
-from tests.test_cli import loften
+from tests.cli_runner import run_cli as loften
 
 
 @pytest.mark.parametrize("name", ["811218 9876", "Anna 19811218_9876", "8112\u200b18-9876"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,3 +38,18 @@ def test_ruff_format_is_applied() -> None:
 def test_mypy_passes_strict_for_domain_and_storage() -> None:
     result = run(str(BIN / "mypy"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_whole_file_is_put_in_place_by_atomic_path() -> None:
+    """One routine renames a finished temporary file over its target, with fsync of the file
+    and its folder (`storage.files.atomic_path`); no writer does it by hand."""
+    package = ROOT / "src" / "loften_app"
+    hand_written = re.compile(r"os\.(replace|rename)\(|\.rename\(|NamedTemporaryFile|mkstemp\(")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path != package / "storage" / "files.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if hand_written.search(line)
+    ]
+    assert found == []

@@ -2647,7 +2647,7 @@ overdue</translation>
     <name>SafetyActions</name>
     <message>
         <source>Det gick inte</source>
-        <extracomment>How long a status bar message of a finished action stays (ms). The list of paired installations while it is open (tests answer it). The import&apos;s preview while it is open (tests answer it).</extracomment>
+        <extracomment>How long a status bar message of a finished action stays (ms). What retention changes: closed drug cases lose their notes and exact dates. The list of paired installations while it is open (tests answer it). The import&apos;s preview while it is open (tests answer it).</extracomment>
         <translation>It did not work</translation>
     </message>
     <message>
@@ -3853,6 +3853,489 @@ Do you want to apply retention now?</translation>
     <message>
         <source>nya grannsamverkansgrupper</source>
         <translation>new neighbourhood watch groups</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Mappen {folder} finns inte. Välj en befintlig mapp.</source>
+        <translation>The folder {folder} does not exist. Choose an existing folder.</translation>
+    </message>
+    <message>
+        <source>{folder} är inte en mapp.</source>
+        <translation>{folder} is not a folder.</translation>
+    </message>
+    <message>
+        <source>Du får inte skriva i mappen {folder}. Välj en annan mapp.</source>
+        <translation>You may not write in the folder {folder}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>{out} är en mapp. Ange ett filnamn, t.ex. {out2}.</source>
+        <translation>{out} is a folder. Give a file name, e.g. {out2}.</translation>
+    </message>
+    <message>
+        <source>Filen {out} är skrivskyddad. Välj ett annat filnamn.</source>
+        <translation>The file {out} is write-protected. Choose another file name.</translation>
+    </message>
+    <message>
+        <source>Mappen {folder} finns inte, så ändringsloggen skrevs inte. Välj en befintlig mapp.</source>
+        <translation>The folder {folder} does not exist, so the change log was not written. Choose an existing folder.</translation>
+    </message>
+    <message>
+        <source>{target} är en mapp. Ange ett filnamn, t.ex. {target2}.</source>
+        <translation>{target} is a folder. Give a file name, e.g. {target2}.</translation>
+    </message>
+    <message>
+        <source>{what} Inget har ändrats. ({detail})</source>
+        <translation>{what} Nothing has been changed. ({detail})</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian kan inte skrivas över själva databasfilen.</source>
+        <translation>The backup cannot be written over the database file itself.</translation>
+    </message>
+    <message>
+        <source>Filen {file} finns inte. Inget har ändrats.</source>
+        <translation>The file {file} does not exist. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Filen {file} är inte en hel databas (den är skadad eller av fel sort), så den återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.</source>
+        <translation>The file {file} is not a whole database (it is damaged or of the wrong kind), so it was not restored. Nothing has been changed. Choose another backup.</translation>
+    </message>
+    <message>
+        <source>Filen {file} är inte en Löften-databas, så den återställdes inte. Inget har ändrats.</source>
+        <translation>The file {file} is not a Löften database, so it was not restored. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian {file} är gjord av en nyare version av Löften och kan inte återställas med den här versionen. Inget har ändrats. Uppdatera Löften.</source>
+        <translation>The backup {file} was made by a newer version of Löften and cannot be restored with this version. Nothing has been changed. Update Löften.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian {file} har trasiga kopplingar mellan poster och återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.</source>
+        <translation>The backup {file} has broken links between records and was not restored. Nothing has been changed. Choose another backup.</translation>
+    </message>
+    <message>
+        <source>Databasen kan inte återställas från sig själv. Välj en säkerhetskopia.</source>
+        <translation>The database cannot be restored from itself. Choose a backup.</translation>
+    </message>
+    <message>
+        <source>filen {path} finns inte</source>
+        <translation>the file {path} does not exist</translation>
+    </message>
+    <message>
+        <source>Databasfilen {path} är skrivskyddad och behöver uppgraderas till den här versionen av Löften, vilket kräver att den kan skrivas. Inget har ändrats. Be den som äger filen att göra den skrivbar, eller arbeta i en kopia.</source>
+        <translation>The database file {path} is write-protected and needs to be upgraded to this version of Löften, which requires that it can be written. Nothing has been changed. Ask the owner of the file to make it writable, or work in a copy.</translation>
+    </message>
+    <message>
+        <source>Databasfilen {path} är skrivskyddad och har inte den här versionen av Löftens schema. Inget har ändrats.</source>
+        <translation>The database file {path} is write-protected and does not have this version of Löften&apos;s schema. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen behöver uppgraderas, men säkerhetskopian före uppgraderingen kunde inte skrivas ({error}). Inget har ändrats. Frigör utrymme eller kontrollera behörigheterna för mappen och försök igen.</source>
+        <translation>The database needs to be upgraded, but the backup before the upgrade could not be written ({error}). Nothing has been changed. Free some space or check the permissions of the folder and try again.</translation>
+    </message>
+    <message>
+        <source>Uppgraderingen av databasen avbröts eftersom den skulle lämna trasiga kopplingar mellan poster. Inget har ändrats. Kontakta supporten.</source>
+        <translation>The upgrade of the database was stopped because it would leave broken links between records. Nothing has been changed. Contact support.</translation>
+    </message>
+    <message>
+        <source>Filen {path} är inte en Löften-databas. Den har inte ändrats. Välj en annan fil, eller ange ett nytt filnamn för att skapa en ny databas.</source>
+        <translation>The file {path} is not a Löften database. It has not been changed. Choose another file, or give a new file name to create a new database.</translation>
+    </message>
+    <message>
+        <source>Databasen {path} är skapad av en nyare version av Löften (databasversion {found}; den här versionen klarar till och med {supported}). Filen har inte ändrats. Uppdatera Löften för att öppna den.</source>
+        <translation>The database {path} was created by a newer version of Löften (database version {found}; this version handles up to {supported}). The file has not been changed. Update Löften to open it.</translation>
+    </message>
+    <message>
+        <source>Databasen används just nu av ett annat Löften-fönster eller program och kunde inte låsas inom några sekunder. Inget har sparats. Försök igen om en stund.</source>
+        <translation>The database is being used right now by another Löften window or program and could not be locked within a few seconds. Nothing has been saved. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Disken är full, så inget kunde sparas. Inget har ändrats. Frigör utrymme och försök igen.</source>
+        <translation>The disk is full, so nothing could be saved. Nothing has been changed. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>Databasfilen går inte att skriva till (skrivskyddad fil eller mapp). Inget har sparats. Kontrollera behörigheterna eller välj en annan fil.</source>
+        <translation>The database file cannot be written to (a write-protected file or folder). Nothing has been saved. Check the permissions or choose another file.</translation>
+    </message>
+    <message>
+        <source>Databasfilen kunde inte läsas eller skrivas ({detail}). Inget har ändrats. Kontrollera att disken är ansluten och att filen finns kvar.</source>
+        <translation>The database file could not be read or written ({detail}). Nothing has been changed. Check that the disk is connected and that the file is still there.</translation>
+    </message>
+    <message>
+        <source>Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte finns (längre). Inget har sparats. Välj en annan i listan och spara igen.</source>
+        <translation>The record refers to a place, shop, promise or another record that does not exist (any more). Nothing has been saved. Choose another one in the list and save again.</translation>
+    </message>
+    <message>
+        <source>Det finns redan en post med samma nummer eller kod. Inget har sparats. Ändra numret eller koden och spara igen.</source>
+        <translation>There is already a record with the same number or code. Nothing has been saved. Change the number or the code and save again.</translation>
+    </message>
+    <message>
+        <source>{where}{field} {what}.</source>
+        <translation>{where}{field} {what}.</translation>
+    </message>
+    <message>
+        <source>Paketet kan inte importeras: {reason} Databasen har inte ändrats.</source>
+        <translation>The package cannot be imported: {reason} The database has not been changed.</translation>
+    </message>
+    <message>
+        <source>Paketet kunde inte skrivas till {out} ({os_reason}). Inget paket skapades. Kontrollera utrymmet på disken och mappen och försök igen.</source>
+        <translation>The package could not be written to {out} ({os_reason}). No package was created. Check the space on the disk and the folder and try again.</translation>
+    </message>
+    <message>
+        <source>Paketet {path} kunde inte läsas ({strerror}).</source>
+        <translation>The package {path} could not be read ({strerror}).</translation>
+    </message>
+    <message>
+        <source>filen är större än {megabytes} MB.</source>
+        <translation>the file is larger than {megabytes} MB.</translation>
+    </message>
+    <message>
+        <source>filen är inget giltigt Löften-paket eller är skadad ({error}).</source>
+        <translation>the file is not a valid Löften package or is damaged ({error}).</translation>
+    </message>
+    <message>
+        <source>paketet använder något som Löften inte läser ({error}).</source>
+        <translation>the package uses something that Löften does not read ({error}).</translation>
+    </message>
+    <message>
+        <source>filen är inget giltigt Löften-paket ({name}).</source>
+        <translation>the file is not a valid Löften package ({name}).</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen stämmer inte med filerna ({odd!r}).</source>
+        <translation>the table of contents does not match the files ({odd!r}).</translation>
+    </message>
+    <message>
+        <source>storleken på {name!r} stämmer inte med innehållsförteckningen.</source>
+        <translation>the size of {name!r} does not match the table of contents.</translation>
+    </message>
+    <message>
+        <source>paketet har fler än {records} poster.</source>
+        <translation>the package has more than {records} records.</translation>
+    </message>
+    <message>
+        <source>antalet poster av typen {type_name} stämmer inte.</source>
+        <translation>the number of records of the type {type_name} does not match.</translation>
+    </message>
+    <message>
+        <source>fotona är tillsammans för stora.</source>
+        <translation>the photos are too large together.</translation>
+    </message>
+    <message>
+        <source>kontrollsumman för {name!r} stämmer inte: filen är skadad.</source>
+        <translation>the checksum of {name!r} does not match: the file is damaged.</translation>
+    </message>
+    <message>
+        <source>kontrollsumman för innehållet stämmer inte: paketet är skadat.</source>
+        <translation>the checksum of the contents does not match: the package is damaged.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen räknar poster som saknas i paketet.</source>
+        <translation>the table of contents counts records that are missing from the package.</translation>
+    </message>
+    <message>
+        <source>paketet har fler än {members} filer.</source>
+        <translation>the package has more than {members} files.</translation>
+    </message>
+    <message>
+        <source>filen {name!r} finns två gånger i paketet.</source>
+        <translation>the file {name!r} appears twice in the package.</translation>
+    </message>
+    <message>
+        <source>paketet innehåller en fil som inte hör hemma där ({name!r}).</source>
+        <translation>the package contains a file that does not belong there ({name!r}).</translation>
+    </message>
+    <message>
+        <source>paketet är krypterat.</source>
+        <translation>the package is encrypted.</translation>
+    </message>
+    <message>
+        <source>filen {name!r} är packad på ett sätt som Löften inte läser.</source>
+        <translation>the file {name!r} is packed in a way that Löften does not read.</translation>
+    </message>
+    <message>
+        <source>filen {name!r} är större än tillåtet ({megabytes} MB).</source>
+        <translation>the file {name!r} is larger than allowed ({megabytes} MB).</translation>
+    </message>
+    <message>
+        <source>filen {name!r} packas upp till orimligt mycket (en zip-bomb?).</source>
+        <translation>the file {name!r} unpacks to an unreasonable size (a zip bomb?).</translation>
+    </message>
+    <message>
+        <source>posterna är tillsammans större än tillåtet ({megabytes} MB).</source>
+        <translation>the records together are larger than allowed ({megabytes} MB).</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen (manifest.json) saknas.</source>
+        <translation>the table of contents (manifest.json) is missing.</translation>
+    </message>
+    <message>
+        <source>filen {filename!r} är större än den säger sig vara.</source>
+        <translation>the file {filename!r} is larger than it claims to be.</translation>
+    </message>
+    <message>
+        <source>filen {filename!r} är kortare än den säger sig vara.</source>
+        <translation>the file {filename!r} is shorter than it claims to be.</translation>
+    </message>
+    <message>
+        <source>{what} är inte giltig JSON.</source>
+        <translation>{what} is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>filen är inget Löften-paket (innehållsförteckningen saknar formatet).</source>
+        <translation>the file is not a Löften package (the table of contents lacks the format).</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen saknar formatversion.</source>
+        <translation>the table of contents lacks the format version.</translation>
+    </message>
+    <message>
+        <source>paketet är gjort av en nyare version av Löften (format {version}). Uppdatera Löften och försök igen.</source>
+        <translation>the package was made by a newer version of Löften (format {version}). Update Löften and try again.</translation>
+    </message>
+    <message>
+        <source>formatversionen {version} är okänd.</source>
+        <translation>the format version {version} is unknown.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen saknar databasversion.</source>
+        <translation>the table of contents lacks the database version.</translation>
+    </message>
+    <message>
+        <source>paketet är gjort av en nyare version av Löften (databasversion {schema}). Uppdatera Löften och försök igen.</source>
+        <translation>the package was made by a newer version of Löften (database version {schema}). Update Löften and try again.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen är felaktig ({error}).</source>
+        <translation>the table of contents is invalid ({error}).</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen saknar {key}.</source>
+        <translation>the table of contents lacks {key}.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen har ett felaktigt {key}.</source>
+        <translation>the table of contents has an invalid {key}.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningens {key} innehåller ett personnummer eller samordningsnummer.</source>
+        <translation>the table of contents&apos; {key} contains a personal identity number or coordination number.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen saknar antalet poster.</source>
+        <translation>the table of contents lacks the number of records.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen räknar en okänd sorts post ({key!r}).</source>
+        <translation>the table of contents counts an unknown kind of record ({key!r}).</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen har ett negativt antal poster.</source>
+        <translation>the table of contents has a negative number of records.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen saknar kontrollsumman.</source>
+        <translation>the table of contents lacks the checksum.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen saknar fillistan.</source>
+        <translation>the table of contents lacks the list of files.</translation>
+    </message>
+    <message>
+        <source>fillistan är felaktig för {name!r}.</source>
+        <translation>the list of files is invalid for {name!r}.</translation>
+    </message>
+    <message>
+        <source>storleken på {name!r} är felaktig.</source>
+        <translation>the size of {name!r} is invalid.</translation>
+    </message>
+    <message>
+        <source>{where} ({id}) följer inte reglerna: {message}</source>
+        <translation>{where} ({id}) does not follow the rules: {message}</translation>
+    </message>
+    <message>
+        <source>{what} är ingen lista.</source>
+        <translation>{what} is not a list.</translation>
+    </message>
+    <message>
+        <source>{where} har ett butiksbesök utan id.</source>
+        <translation>{where} has a shop visit without an id.</translation>
+    </message>
+    <message>
+        <source>{where} har en iakttagelse eller åtgärd utan id.</source>
+        <translation>{where} has an observation or action without an id.</translation>
+    </message>
+    <message>
+        <source>ärendekoden {code} finns två gånger i paketet.</source>
+        <translation>the case code {code} appears twice in the package.</translation>
+    </message>
+    <message>
+        <source>posten {id} ({name}) finns två gånger i paketet.</source>
+        <translation>the record {id} ({name}) appears twice in the package.</translation>
+    </message>
+    <message>
+        <source>id {child} används två gånger i paketet.</source>
+        <translation>the id {child} is used twice in the package.</translation>
+    </message>
+    <message>
+        <source>Installationens signeringsnyckel {path} kunde inte läsas ({strerror}).</source>
+        <translation>This installation&apos;s signing key {path} could not be read ({strerror}).</translation>
+    </message>
+    <message>
+        <source>Filen {path} är ingen signeringsnyckel för Löften.</source>
+        <translation>The file {path} is not a signing key for Löften.</translation>
+    </message>
+    <message>
+        <source>filen är inget giltigt Löften-paket.</source>
+        <translation>the file is not a valid Löften package.</translation>
+    </message>
+    <message>
+        <source>signaturen stämmer inte: paketet har ändrats efter att det skapades, eller är skadat. Be avsändaren om ett nytt paket.</source>
+        <translation>the signature does not match: the package has been changed since it was created, or is damaged. Ask the sender for a new package.</translation>
+    </message>
+    <message>
+        <source>paketet är inte signerat. Bara signerade paket från en parad installation kan importeras; be avsändaren exportera på nytt med en aktuell version av Löften.</source>
+        <translation>the package is not signed. Only signed packages from a paired installation can be imported; ask the sender to export again with a current version of Löften.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen är för stor.</source>
+        <translation>the table of contents is too large.</translation>
+    </message>
+    <message>
+        <source>innehållsförteckningen är inte giltig JSON.</source>
+        <translation>the table of contents is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>paketets avsändare är felaktigt angiven.</source>
+        <translation>the package&apos;s sender is given incorrectly.</translation>
+    </message>
+    <message>
+        <source>Avsändarens namn kan inte sparas. {problem}</source>
+        <translation>The sender&apos;s name cannot be saved. {problem}</translation>
+    </message>
+    <message>
+        <source>Databasen har redan en överenskommelse. Börja från ett paket bara i en ny, tom fil; importera annars paketet som vanligt (Importera ändringar).</source>
+        <translation>The database already has an agreement. Start from a package only in a new, empty file; otherwise import the package as usual (Import changes).</translation>
+    </message>
+    <message>
+        <source>Paketet innehåller ingen överenskommelse, så det går inte att börja från det. Be den andra organisationen exportera alla ändringar (utan startdatum) och försök igen.</source>
+        <translation>The package contains no agreement, so it is not possible to start from it. Ask the other organisation to export all changes (without a start date) and try again.</translation>
+    </message>
+    <message>
+        <source>Fingeravtrycket {trust} stämmer inte med paketets ({fingerprint}). Installationen paras inte och databasen har inte ändrats.</source>
+        <translation>The fingerprint {trust} does not match the package&apos;s ({fingerprint}). The installation is not paired and the database has not been changed.</translation>
+    </message>
+    <message>
+        <source>paketet är signerat med en annan nyckel ({fingerprint}) än den som parades för installationen ({fingerprint2}). Det kan vara förfalskat. Om avsändaren har installerat om Löften: ta bort parningen (loften exchange partners --revoke) och para på nytt efter att ha jämfört fingeravtrycket.</source>
+        <translation>the package is signed with another key ({fingerprint}) than the one paired for the installation ({fingerprint2}). It may be forged. If the sender has reinstalled Löften: remove the pairing (loften exchange partners --revoke) and pair again after comparing the fingerprint.</translation>
+    </message>
+    <message>
+        <source>paketets installation är inte den som signerade det.</source>
+        <translation>the package&apos;s installation is not the one that signed it.</translation>
+    </message>
+    <message>
+        <source>paketet säger sig vara skapat {created_at:%Y-%m-%d %H:%M} UTC, senare än nu. Kontrollera klockan på den dator som skapade det.</source>
+        <translation>the package claims to have been created {created_at:%Y-%m-%d %H:%M} UTC, later than now. Check the clock of the computer that created it.</translation>
+    </message>
+    <message>
+        <source>en post ({type_name} {id}) har en orimlig version.</source>
+        <translation>a record ({type_name} {id}) has an unreasonable version.</translation>
+    </message>
+    <message>
+        <source>en post ({type_name} {id}) är ändrad {moment:%Y-%m-%d %H:%M} UTC, senare än paketet skapades eller än nu. Kontrollera klockan på den dator som skapade paketet.</source>
+        <translation>a record ({type_name} {id}) was changed {moment:%Y-%m-%d %H:%M} UTC, later than the package was created or than now. Check the clock of the computer that created the package.</translation>
+    </message>
+    <message>
+        <source>Filen {target} kunde inte skrivas ({os_reason}). Ingen fil skapades.</source>
+        <translation>The file {target} could not be written ({os_reason}). No file was created.</translation>
+    </message>
+    <message>
+        <source>Filen {target} kunde inte skrivas ({error}). Ingen fil skapades.</source>
+        <translation>The file {target} could not be written ({error}). No file was created.</translation>
+    </message>
+    <message>
+        <source>{out} är själva databasfilen (eller en av dess hjälpfiler) och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.</source>
+        <translation>{out} is the database file itself (or one of its helper files) and cannot be written over. Choose another file name. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver i. Välj en annan mapp. Inget har ändrats.</source>
+        <translation>{out} is in the database&apos;s folder for backups, which only Löften writes in. Choose another folder. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>{out} är samma fil som databasen och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.</source>
+        <translation>{out} is the same file as the database and cannot be written over. Choose another file name. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Patrullen</source>
+        <translation>The patrol</translation>
+    </message>
+    <message>
+        <source>Trygghetsvandringen</source>
+        <translation>The safety walk</translation>
+    </message>
+    <message>
+        <source>Volontärinsatsen</source>
+        <translation>The volunteer deployment</translation>
+    </message>
+    <message>
+        <source>Ärendet</source>
+        <translation>The case</translation>
+    </message>
+    <message>
+        <source>Aktiviteten</source>
+        <translation>The activity</translation>
+    </message>
+    <message>
+        <source>{noun} är borttagen och kan inte ändras. Återställ den först.</source>
+        <translation>{noun} has been deleted and cannot be changed. Restore it first.</translation>
+    </message>
+    <message>
+        <source>{noun} har ändrats av {who} ({when}) sedan du öppnade den. Dina ändringar är inte sparade: läs in den nya versionen eller spara dina värden ovanpå den.</source>
+        <translation>{noun} has been changed by {who} ({when}) since you opened it. Your changes are not saved: load the new version or save your values over it.</translation>
+    </message>
+    <message>
+        <source>{noun} finns inte (längre) i databasen.</source>
+        <translation>{noun} is not in the database (any more).</translation>
+    </message>
+    <message>
+        <source>{noun} finns inte i databasen.</source>
+        <translation>{noun} is not in the database.</translation>
+    </message>
+    <message>
+        <source>Överenskommelsen</source>
+        <translation>The agreement</translation>
+    </message>
+    <message>
+        <source>Löftet</source>
+        <translation>The promise</translation>
+    </message>
+    <message>
+        <source>Målet</source>
+        <translation>The target</translation>
+    </message>
+    <message>
+        <source>Platsen</source>
+        <translation>The place</translation>
+    </message>
+    <message>
+        <source>Butiken</source>
+        <translation>The shop</translation>
+    </message>
+    <message>
+        <source>Indikatorn</source>
+        <translation>The indicator</translation>
+    </message>
+    <message>
+        <source>Indikatorvärdet</source>
+        <translation>The indicator value</translation>
+    </message>
+    <message>
+        <source>Mallen &apos;{name}&apos; finns inte. Tillgängliga mallar: {names}.</source>
+        <translation>The template &apos;{name}&apos; does not exist. Available templates: {names}.</translation>
+    </message>
+    <message>
+        <source>Databasen innehåller redan en överenskommelse, så mallen lades inte till. Skapa en ny databasfil för mallen.</source>
+        <translation>The database already contains an agreement, so the template was not added. Create a new database file for the template.</translation>
     </message>
 </context>
 <context>

@@ -9,10 +9,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from loften_app import cli
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from loften_app import cli
-
     args = cli.build_parser().parse_args(argv)
     if args.command is None:
         from loften_app.ui.app import run

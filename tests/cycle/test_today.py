@@ -17,16 +17,11 @@ from loften_app.reports.tracking.overview import overview
 from loften_app.storage.database import open_database
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
+from tests.factories import current_promise
 from tests.reports.conftest import pdf_text
 from tests.storage.conftest import MUNICIPALITY
 
 TODAY = dt.date.today()
-
-
-def promise_of(services: Services, kind: PromiseType) -> str:
-    agreement = services.agreements.current(TODAY)
-    assert agreement is not None
-    return next(p.id for p in services.promises.for_agreement(agreement.id) if p.data.type is kind)
 
 
 @pytest.mark.parametrize("template", ["filipstad", "filipstad-2017-2018"])
@@ -37,7 +32,7 @@ def test_a_record_of_today_counts_today(tmp_path: Path, template: str) -> None:
         place = services.places.add(data=PlaceData(name="Stora torget")).id
         services.patrols.add(
             data=PatrolData(
-                promise_id=promise_of(services, PromiseType.PATROL),
+                promise_id=current_promise(services, TODAY, PromiseType.PATROL),
                 date=TODAY,
                 start_time=dt.time(8),
                 end_time=dt.time(10),
@@ -46,7 +41,7 @@ def test_a_record_of_today_counts_today(tmp_path: Path, template: str) -> None:
         )
         planned = services.safety_walks.add(
             data=SafetyWalkData(
-                promise_id=promise_of(services, PromiseType.SAFETY_WALK),
+                promise_id=current_promise(services, TODAY, PromiseType.SAFETY_WALK),
                 date=TODAY + dt.timedelta(days=20),
                 place_id=place,
             )
@@ -75,7 +70,7 @@ def test_a_date_without_an_agreement_is_refused_next_to_the_date(tmp_path: Path)
         with pytest.raises(ValidationError) as caught:
             services.patrols.add(
                 data=PatrolData(
-                    promise_id=promise_of(services, PromiseType.PATROL),
+                    promise_id=current_promise(services, TODAY, PromiseType.PATROL),
                     date=dt.date(TODAY.year - 1, 6, 1),
                     start_time=dt.time(8),
                     end_time=dt.time(10),

@@ -23,59 +23,10 @@ from loften_app.domain.personnummer import (
 )
 from loften_app.domain.records import OtherActivityData
 from loften_app.domain.validation import check_free_text, validate
-
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_CIRCLED = str.maketrans("0123456789", "⓪①②③④⑤⑥⑦⑧⑨")
-_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-
-#: (spelling, found before the text was normalised?)
-SPELLINGS: list[tuple[str, bool]] = [
-    # Refused before: the forms of the Tax Agency and the dashes of word processors.
-    ("811218-9876", True),
-    ("811218+9876", True),
-    ("8112189876", True),
-    ("19811218-9876", True),
-    ("19811218+9876", True),
-    ("198112189876", True),
-    ("701063-2391", True),
-    ("701063+2391", True),
-    ("7010632391", True),
-    ("19701063-2391", True),
-    ("197010632391", True),
-    ("811218–9876", True),  # en dash
-    ("811218—9876", True),  # em dash
-    ("811218−9876", True),  # minus sign
-    ("811218‑9876", True),  # non-breaking hyphen
-    ("811218‐9876", True),  # hyphen
-    ("811218＋9876", True),  # full-width plus
-    ("８１１２１８－９８７６", True),  # full-width digits and hyphen
-    ("19811218–9876", True),
-    ("١٩٨١١٢١٨٩٨٧٦", True),  # Arabic-Indic digits
-    # Missed before.
-    ("811218 9876", False),  # space
-    ("811218\u00a09876", False),  # non-breaking space
-    ("811218\u202f9876", False),  # narrow non-breaking space
-    ("81 12 18-9876", False),  # spaces inside the date
-    ("81.12.18-9876", False),  # dots inside the date
-    ("81.12.18.9876", False),
-    ("811218/9876", False),
-    ("811218_9876", False),
-    ("811218--9876", False),
-    ("811218 - 9876", False),
-    ("8112\u200b18-9876", False),  # zero-width space
-    ("811218\u200c-9876", False),  # zero-width non-joiner
-    ("81\u200d1218-9876", False),  # zero-width joiner
-    ("811218-98\u206076", False),  # word joiner
-    ("\ufeff8112189\ufeff876", False),  # byte order mark
-    ("811218\u00ad9876", False),  # soft hyphen
-    ("811218\n9876", False),  # line break
-    ("811218\t9876", False),  # tab
-    ("8\u030111218-98\u03087\u03036", False),  # combining accents
-    ("811218-9876".translate(_SUPERSCRIPT), False),  # superscript digits
-    ("811218-9876".translate(_CIRCLED), False),  # circled digits
-    ("1981 12 18 9876", False),  # with century, spaces
-    ("1981-12-18-9876", False),  # with century, dashes
-]
+from tests.domain.validation_data import CIRCLED as _CIRCLED
+from tests.domain.validation_data import FULL_WIDTH as _FULL_WIDTH
+from tests.domain.validation_data import SPELLINGS
+from tests.domain.validation_data import SUPERSCRIPT as _SUPERSCRIPT
 
 
 def _found_by_the_old_guard(text: str) -> bool:

@@ -10,7 +10,7 @@ import pytest
 from loften_app.domain.errors import ValidationIssue
 from loften_app.domain.targets import SWEDISH, Words
 from loften_app.domain.validation import CODE_PERIOD, check_free_text, validate
-from tests.domain.test_validation import (
+from tests.domain.validation_data import (
     PERSONNUMMER,
     RULES,
     SAMORDNINGSNUMMER,

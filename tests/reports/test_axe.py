@@ -16,7 +16,7 @@ import pytest
 
 from loften_app.reports.documents import ReportFormat, ReportKind, ReportRequest, write_report
 from loften_app.storage.services import Services
-from tests.reports.test_documents import AFTER, Q3, TODAY
+from tests.reports.report_data import AFTER, Q3, TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = Path(os.environ.get("LOFTEN_AXE", ROOT / "node_modules" / "axe-core" / "axe.min.js"))

@@ -16,22 +16,21 @@ from pypdf import PdfReader
 from loften_app.domain.enums import AgeGroup, PromiseType, WalkStatus
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period, month, quarter, year
-from loften_app.domain.records import Stored
 from loften_app.domain.targets import format_number
 from loften_app.reports.documents import ReportKind, ReportRequest, write_report
 from loften_app.reports.follow_up import follow_up_report
 from loften_app.reports.quarterly import quarterly_report
-from loften_app.storage.services import RecordFilter, Services
+from loften_app.storage.services import Services
 from tests.reports.conftest import INTERNAL_COMMENT, PUBLIC_COMMENT, pdf_text
-
-Q3 = quarter(2018, 3)
-TODAY = dt.date(2018, 10, 10)
-AFTER = dt.date(2019, 2, 1)
-CASE_CODE = re.compile(r"N-\d{4}-\d{3}")
-
-
-def all_records(service, period: Period | None = None) -> list[Stored]:  # type: ignore[no-untyped-def]
-    return list(service.list_page(filter=RecordFilter(period=period), limit=100_000).items)
+from tests.reports.report_data import (
+    AFTER,
+    CASE_CODE,
+    Q3,
+    TODAY,
+    all_records,
+    drug_numbers,
+    free_texts,
+)
 
 
 def make(services: Services, tmp_path: Path, request: ReportRequest, today: dt.date) -> str:
@@ -184,46 +183,6 @@ def test_the_follow_up_has_each_promise_its_targets_and_the_comments(
     cases = all_records(s.drug_cases, span)
     assert re.search(rf"Narkotikaärenden \d+ \d+ {len(cases)} ", text)
     assert "Anmälda narkotikabrott" in text and "2018 kv 4" in text
-
-
-def free_texts(s: Services) -> list[str]:
-    """Every free text in the database that a public report must not show."""
-    texts: list[str] = []
-    for p in all_records(s.patrols):
-        texts += [p.data.notes, *(v.note for v in p.data.shop_visits)]
-    for w in all_records(s.safety_walks):
-        texts += [w.data.notes, w.data.route, w.data.cancellation_reason]
-        for o in w.data.observations:
-            texts.append(o.description)
-            if o.action is not None:
-                texts += [o.action.what, o.action.rejection_reason, o.action.owner_detail]
-    texts += [d.data.notes for d in all_records(s.volunteer_deployments)]
-    for c in all_records(s.drug_cases):
-        texts += [c.data.police_notes, c.data.municipal_notes]
-    texts += [o.data.notes for o in all_records(s.other_activities)]
-    texts += [INTERNAL_COMMENT]
-    texts += [v.data.source_note for v in all_records(s.indicator_values)]
-    texts += [i.data.description for i in all_records(s.indicators)]
-    return sorted({t.strip() for t in texts if len(t.strip()) >= 12})
-
-
-SMALL = re.compile(r"(?<![\d,.:–-])[1-4](?![\d,.:–-])(?! ?%)(?! d\b)(?! h\b)")
-
-
-def drug_numbers(text: str, start: str, end: str) -> list[str]:
-    """The bare numbers 1–4 in the text between `start` and `end`, labels taken out."""
-    section = text[text.index(start) : text.index(end, text.index(start))]
-    labels = (
-        r"\d{4} kv \d",
-        r"inom \d+ dag(ar)?",
-        r"från [01] till 4",
-        r"Löfte \d",
-        r"Sida \d+ av \d+",
-        r"(minst|högst) \d+",  # a target's value, not a count
-    )
-    for label in labels:
-        section = re.sub(label, "", section)
-    return SMALL.findall(section)
 
 
 @pytest.mark.parametrize("kind", [ReportKind.QUARTERLY, ReportKind.FOLLOW_UP])

@@ -16,8 +16,16 @@ from docx.oxml.ns import qn
 from loften_app.reports.documents import ReportFormat, ReportKind, ReportRequest, write_report
 from loften_app.storage.services import Services
 from tests.reports.conftest import INTERNAL_COMMENT, PUBLIC_COMMENT, pdf_text
-from tests.reports.test_documents import AFTER, CASE_CODE, Q3, TODAY, drug_numbers, free_texts
-from tests.reports.test_html import PERSONNUMMER, figures
+from tests.reports.report_data import (
+    AFTER,
+    CASE_CODE,
+    PERSONNUMMER,
+    Q3,
+    TODAY,
+    drug_numbers,
+    free_texts,
+)
+from tests.reports.report_data import text_figures as figures
 
 HEADINGS = {"Title": 1, "Heading 1": 2, "Heading 2": 3}
 

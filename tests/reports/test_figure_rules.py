@@ -25,6 +25,7 @@ from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import Services
 from loften_app.storage.services.figures import PromiseFigures
 from loften_app.storage.services.report_queries import ReportQueries
+from tests.factories import current_promise
 
 ACTOR = Actor("trygghetssamordnare", Organisation.MUNICIPALITY)
 AFTER = dt.date(2019, 2, 1)
@@ -36,12 +37,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     with open_database(path) as database:
         fill_demo_data(database, ACTOR, DemoOptions(year=2018))
         yield Services.build(database, ACTOR)
-
-
-def promise_of(services: Services, kind: PromiseType) -> str:
-    agreement = services.agreements.current()
-    assert agreement is not None
-    return next(p.id for p in services.promises.for_agreement(agreement.id) if p.data.type is kind)
 
 
 def figures(services: Services, period: Period) -> PromiseFigures:
@@ -110,7 +105,7 @@ def test_a_new_years_eve_patrol_keeps_all_its_hours_in_the_follow_up(tmp_path: P
         fill_demo_data(database, ACTOR, DemoOptions(year=2018))
         services = Services.build(database, ACTOR)
         before = follow_up_report(services, made_by="x", today=AFTER)
-        patrol_id = promise_of(services, PromiseType.PATROL)
+        patrol_id = current_promise(services, None, PromiseType.PATROL)
         sample = next(
             p for p in services.patrols.list_page(limit=1).items if p.data.promise_id == patrol_id
         )

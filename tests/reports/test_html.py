@@ -24,10 +24,17 @@ from loften_app.reports.html.common import PUBLIC_DRUG_NOTE, PUBLIC_NOTE
 from loften_app.reports.quarterly import quarterly_report
 from loften_app.storage.services import Services
 from tests.reports.conftest import INTERNAL_COMMENT, PUBLIC_COMMENT, pdf_text
-from tests.reports.test_documents import AFTER, CASE_CODE, Q3, TODAY, drug_numbers, free_texts
+from tests.reports.report_data import (
+    AFTER,
+    CASE_CODE,
+    PERSONNUMMER,
+    Q3,
+    TODAY,
+    drug_numbers,
+    free_texts,
+)
+from tests.reports.report_data import text_figures as figures
 
-PERSONNUMMER = re.compile(r"\b(\d{2})?\d{6}[-+]?\d{4}\b")
-NUMBER = re.compile(r"\d+(?:,\d+)?")
 #: Text only the page has (what the PDF says in its running footer and the tables' captions).
 SKIPPED = {"style", "title", "desc", "caption", "figcaption", "svg"}
 
@@ -137,18 +144,6 @@ def contrast(a: str, b: str) -> float:
 def test_contrast_is_computed_as_wcag_defines_it() -> None:
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)  # a known near miss
-
-
-def figures(text: str) -> list[str]:
-    """The numbers of a report's text in order: without the PDF's running footer, the time the
-    report was made, a header row the PDF repeats on a new page, and the monthly charts (drawn
-    differently; checked against their tables)."""
-    # The footer, and a target table's header repeated at the top of the next page.
-    footer = r"Medborgarlöften [^·]{0,80}· [^·]{0,60} Sida \d+ av \d+"
-    text = re.sub(footer + r"( Mål \d{4} kv \d Året hittills)?", " ", text)
-    text = re.sub(r"Gjord \S+ \S+ av", " ", text)
-    text = re.sub(r"Aktiviteter per månad .*?(?=Trygghetsvandringar \d{4} kv)", " ", text)
-    return NUMBER.findall(text)
 
 
 @pytest.mark.parametrize("kind", [ReportKind.FOLLOW_UP, ReportKind.QUARTERLY])

@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from loften_app.domain.enums import Organisation
-from loften_app.domain.records import Actor, AgreementData, Stored
+from loften_app.domain.enums import (
+    Organisation,
+    PromiseType,
+)
+from loften_app.domain.records import (
+    Actor,
+    AgreementData,
+    PlaceData,
+    ShopData,
+    Stored,
+)
 from loften_app.storage.database import Database, open_database
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
@@ -60,3 +69,19 @@ def police_services(database: Database, clock: FixedClock) -> Services:
 @pytest.fixture
 def agreement(services: Services) -> Stored[AgreementData]:
     return apply_template(services, "filipstad-2017-2018")
+
+
+@pytest.fixture
+def ids(services: Services, agreement: Stored[AgreementData], clock: FixedClock) -> dict[str, str]:
+    clock.now = dt.datetime(2019, 6, 1, 12, tzinfo=dt.UTC)  # every 2018 record is in the past
+    promises = {p.data.type: p.id for p in services.promises.for_agreement(agreement.id)}
+    shops = [services.shops.add(data=ShopData(name=f"Butik {n}")).id for n in range(3)]
+    place = services.places.add(data=PlaceData(name="Testtorget")).id
+    return {
+        "patrol": promises[PromiseType.PATROL],
+        "walk": promises[PromiseType.SAFETY_WALK],
+        "volunteers": promises[PromiseType.VOLUNTEERS],
+        "drugs": promises[PromiseType.DRUGS],
+        **{f"shop{n}": shop for n, shop in enumerate(shops)},
+        "place": place,
+    }

@@ -28,8 +28,8 @@ from loften_app.storage import audit
 from loften_app.storage.database import Database
 from loften_app.storage.errors import StaleRecordError
 from loften_app.storage.services import Services
+from tests.factories import drug_case, patrol, place, promise_of
 from tests.storage.conftest import MUNICIPALITY, POLICE, FixedClock
-from tests.storage.test_services import drug_case, patrol, place, promise_of
 
 
 @pytest.fixture

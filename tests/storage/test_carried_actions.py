@@ -20,7 +20,7 @@ from loften_app.domain.records import (
     Stored,
 )
 from loften_app.storage.services import Services
-from tests.storage.test_services import place, promise_of
+from tests.factories import place, promise_of
 
 CLOSED = (ActionStatus.DONE, ActionStatus.REJECTED)
 

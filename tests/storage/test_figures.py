@@ -13,66 +13,24 @@ from loften_app.domain.enums import (
     ActionOwner,
     ActionStatus,
     AgeGroup,
-    DrugCaseKind,
     NotificationKind,
     ObservationCategory,
-    PromiseType,
     WalkStatus,
 )
-from loften_app.domain.periods import Period, month, quarter, year
+from loften_app.domain.periods import month, quarter, year
 from loften_app.domain.records import (
     ActionData,
-    AgreementData,
-    DrugCaseData,
     ObservationData,
     Participants,
-    PatrolData,
-    PlaceData,
     SafetyWalkData,
-    ShopData,
     ShopVisitData,
-    Stored,
     VolunteerDeploymentData,
 )
 from loften_app.storage.services import Services
 from loften_app.storage.services.figures import FigureService, PromiseFigures
-from tests.storage.conftest import FixedClock
-
-
-@pytest.fixture
-def ids(services: Services, agreement: Stored[AgreementData], clock: FixedClock) -> dict[str, str]:
-    clock.now = dt.datetime(2019, 6, 1, 12, tzinfo=dt.UTC)  # every 2018 record is in the past
-    promises = {p.data.type: p.id for p in services.promises.for_agreement(agreement.id)}
-    shops = [services.shops.add(data=ShopData(name=f"Butik {n}")).id for n in range(3)]
-    place = services.places.add(data=PlaceData(name="Testtorget")).id
-    return {
-        "patrol": promises[PromiseType.PATROL],
-        "walk": promises[PromiseType.SAFETY_WALK],
-        "volunteers": promises[PromiseType.VOLUNTEERS],
-        "drugs": promises[PromiseType.DRUGS],
-        **{f"shop{n}": shop for n, shop in enumerate(shops)},
-        "place": place,
-    }
-
-
-def figures(
-    services: Services, ids: dict[str, str], period: Period, as_of: dt.date | None = None
-) -> PromiseFigures:
-    result = FigureService(services.database).period_figures(
-        period=period, promise_ids=list(ids.values())[:4], as_of=as_of or period.end
-    )
-    return PromiseFigures.total(result.values())
-
-
-def patrol(ids: dict[str, str], on: dt.date, start: int, end: int, **rest: Any) -> PatrolData:
-    return PatrolData(
-        promise_id=ids["patrol"],
-        date=on,
-        start_time=dt.time(start),
-        end_time=dt.time(end),
-        place_ids=(ids["place"],),
-        **rest,
-    )
+from tests.factories import drug_case_on as case
+from tests.factories import period_figures as figures
+from tests.factories import shift_patrol as patrol
 
 
 def test_a_shift_across_midnight_and_a_quarter_end_counts_whole_in_its_dates_quarter(
@@ -226,20 +184,6 @@ def test_walks_planned_are_counted_apart_and_actions_as_of_a_date(
         period=year(2018), promise_ids=[ids["walk"]], as_of=dt.date(2019, 1, 1)
     )[ids["walk"]]
     assert (later.walks_planned_ahead, later.actions_open, later.actions_overdue) == (0, 2, 2)
-
-
-def case(ids: dict[str, str], on: dt.date, contact_after: int | None, **rest: Any) -> Any:
-    contact = None if contact_after is None else on + dt.timedelta(days=contact_after)
-    values: dict[str, Any] = {
-        "promise_id": ids["drugs"],
-        "detected_on": on,
-        "age_group": AgeGroup.UNDER_18,
-        "kind": DrugCaseKind.OWN_USE,
-        "first_contact_on": contact,
-        "place_id": ids["place"],
-    }
-    values.update(rest)
-    return DrugCaseData(**values)
 
 
 def test_drug_cases_by_age_notified_and_days_to_contact(

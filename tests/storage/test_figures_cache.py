@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (the `ids` fixture is imported from test_figures)
 """FigureService's monthly cache: a period is the sum of its months, partial months are exact,
 and any commit (this process or another) empties the cache."""
 
@@ -18,7 +17,8 @@ from loften_app.storage.database import Database, open_database
 from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import FigureService, PromiseFigures
-from tests.storage.test_figures import case, ids, patrol  # noqa: F401  (ids is a fixture)
+from tests.factories import drug_case_on as case
+from tests.factories import shift_patrol as patrol
 
 
 def total(service: FigureService, ids: dict[str, str], period: Period) -> PromiseFigures:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (the `ids` fixture is imported from test_figures)
 """Shift hours in SQL agree with `domain.shifts`, the rule's own statement, for random shifts
 and random periods (months, quarters, odd spans): a shift counts whole, with its record, in the
 period of its date (docs/figures.md)."""
@@ -16,7 +15,7 @@ from loften_app.domain.periods import Period, month, quarter
 from loften_app.domain.records import VolunteerDeploymentData
 from loften_app.storage.services import Services
 from loften_app.storage.services.figures import FigureService, PromiseFigures
-from tests.storage.test_figures import ids, patrol  # noqa: F401  (ids is a fixture)
+from tests.factories import shift_patrol as patrol
 
 START = dt.date(2018, 1, 25)
 

@@ -27,8 +27,8 @@ from loften_app.storage.errors import StorageError
 from loften_app.storage.logs import log_uncaught, setup_logging
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
+from tests.factories import make_version_1_file
 from tests.storage.conftest import MUNICIPALITY
-from tests.storage.test_schema_v2 import make_version_1_file
 
 FORMULAS = ['=HYPERLINK("http://example.com","klick")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 
@@ -326,3 +326,42 @@ def test_writing_atomically_cleans_up_on_any_error(tmp_path: Path) -> None:
     assert target.read_bytes() == b"gammal"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fil.bin"]
     _ = database_module
+
+
+def test_an_exclusive_atomic_write_never_replaces_a_file_made_meanwhile(tmp_path: Path) -> None:
+    target = tmp_path / "nyckel.pem"
+    with files.atomic_path(target, exclusive=True) as temporary:
+        temporary.write_bytes(b"den nya")
+    assert target.read_bytes() == b"den nya"
+    assert _mode(target) == 0o600
+    with pytest.raises(FileExistsError), files.atomic_path(target, exclusive=True) as temporary:
+        temporary.write_bytes(b"en till")
+    assert target.read_bytes() == b"den nya"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nyckel.pem"]
+
+
+def test_database_errors_are_classified_by_sqlite_result_code_not_by_text() -> None:
+    from loften_app.storage.errors import (
+        DatabaseLockedError,
+        DiskFullError,
+        MissingReferenceError,
+        classify_database_error,
+    )
+
+    def error(text: str, code: int) -> sqlite3.Error:
+        made = sqlite3.OperationalError(text)
+        made.sqlite_errorcode = code  # type: ignore[attr-defined]
+        return made
+
+    assert isinstance(
+        classify_database_error(error("whatever", sqlite3.SQLITE_FULL)), DiskFullError
+    )
+    assert isinstance(
+        classify_database_error(error("disk is full", sqlite3.SQLITE_BUSY)), DatabaseLockedError
+    )
+    assert isinstance(
+        classify_database_error(error("x", sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY)),
+        MissingReferenceError,
+    )
+    assert classify_database_error(error("database is locked", sqlite3.SQLITE_ERROR)) is None
+    assert classify_database_error(sqlite3.OperationalError("database is locked")) is None

@@ -17,6 +17,7 @@ from loften_app.domain.records import IndicatorData, IndicatorValueData, Stored
 from loften_app.storage.errors import DiskFullError, NotFoundError, StaleRecordError
 from loften_app.storage.rows import RowWriter
 from loften_app.storage.services import Services
+from tests.factories import disk_full_error
 from tests.storage.conftest import FixedClock
 
 INDICATOR = IndicatorData(name="Anmälda skadegörelsebrott", source="Polisen", unit="antal")
@@ -55,7 +56,7 @@ def fill_disk_on_write(monkeypatch: pytest.MonkeyPatch, failing_call: int) -> li
     def write(writer: RowWriter, session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
         tables.append(writer.sql.split()[2].strip('"'))
         if len(tables) == failing_call:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise disk_full_error()
         original(writer, session, rows)
 
     monkeypatch.setattr(RowWriter, "write", write)

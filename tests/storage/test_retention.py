@@ -23,9 +23,9 @@ from loften_app.storage import audit
 from loften_app.storage.database import Database
 from loften_app.storage.retention import months_before, run_retention
 from loften_app.storage.services import Services
+from tests.factories import drug_case_on as case
+from tests.factories import period_figures as figures
 from tests.storage.conftest import FixedClock
-from tests.storage.test_figures import case, figures
-from tests.storage.test_figures import ids as ids  # noqa: PLC0414 (the fixture)
 
 NOW = dt.datetime(2021, 9, 15, 8, 0, tzinfo=dt.UTC)
 

@@ -8,42 +8,15 @@ import uuid
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from loften_app.domain.records import AgreementData, Stored
 from loften_app.storage.database import (
     APPLICATION_ID,
     SCHEMA_VERSION,
-    alembic_config,
     open_database,
     read_header,
 )
-from loften_app.storage.services import Services
-from loften_app.storage.template import apply_template
-from tests.storage.conftest import MUNICIPALITY
-
-
-def make_file_at(path: Path, revision: str, version: int) -> int:
-    """A filled Löften file as schema `version` (Alembic `revision`) wrote it; returns how many
-    promises it holds."""
-    with open_database(path) as db:
-        apply_template(Services.build(db, MUNICIPALITY), "filipstad-2017-2018")
-        with db.engine.connect() as connection:
-            # Table rebuilds must not cascade (as in storage.database._migrate).
-            raw = connection.connection.dbapi_connection
-            assert raw is not None
-            raw.execute("PRAGMA foreign_keys = OFF")
-            with connection.begin():
-                command.downgrade(alembic_config(connection), revision)
-            connection.commit()
-            count = connection.exec_driver_sql("SELECT count(*) FROM promise").scalar()
-    assert read_header(path) == (APPLICATION_ID, version)
-    assert isinstance(count, int) and count > 0
-    return count
-
-
-def make_version_1_file(path: Path) -> int:
-    return make_file_at(path, "0001", 1)
+from tests.factories import make_version_1_file
 
 
 def test_schema_version_is_at_least_two() -> None:

@@ -13,8 +13,8 @@ from loften_app.storage.database import (
     read_header,
 )
 from loften_app.storage.services import Services
+from tests.factories import make_file_at
 from tests.storage.conftest import MUNICIPALITY
-from tests.storage.test_schema_v2 import make_file_at
 
 
 def make_version_2_file(path: Path) -> int:

@@ -11,20 +11,14 @@ from typing import Any
 import pytest
 
 from loften_app.domain.enums import (
-    Accepted,
     ActionOwner,
     ActionStatus,
-    AgeGroup,
     CaseStatus,
-    DrugCaseKind,
     LightCondition,
-    NotificationKind,
     ObservationCategory,
     Organisation,
-    PatrolMode,
     Priority,
     PromiseType,
-    SupportOffered,
     VolunteerTask,
     WalkStatus,
 )
@@ -44,7 +38,6 @@ from loften_app.domain.records import (
     PromiseData,
     SafetyWalkData,
     ShopData,
-    ShopVisitData,
     Stored,
     TargetData,
     VolunteerDeploymentData,
@@ -52,18 +45,10 @@ from loften_app.domain.records import (
 from loften_app.domain.validation import with_defaults
 from loften_app.storage.errors import MissingReferenceError, NotFoundError, StaleRecordError
 from loften_app.storage.services import Deleted, RecordFilter, RecordService, Services
+from tests.factories import drug_case, patrol, place, promise_of
 from tests.storage.conftest import POLICE, FixedClock
 
 PNR = "811218-9876"
-
-
-def promise_of(services: Services, agreement: Stored[AgreementData], kind: PromiseType) -> str:
-    return next(p.id for p in services.promises.for_agreement(agreement.id) if p.data.type is kind)
-
-
-def place(services: Services, name: str) -> str:
-    page = services.places.list_page(filter=RecordFilter(text=name))
-    return next(p.id for p in page.items if p.data.name == name)
 
 
 @pytest.fixture
@@ -86,27 +71,6 @@ def ids(services: Services, agreement: Stored[AgreementData], shops: list[str]) 
         "resecentrum": place(services, "Resecentrum/busstationen"),
         "shops": shops,
     }
-
-
-def patrol(ids: dict[str, Any], **changes: Any) -> PatrolData:
-    data = PatrolData(
-        promise_id=ids["patrol"],
-        date=dt.date(2018, 3, 31),
-        start_time=dt.time(21, 0),
-        end_time=dt.time(2, 0),
-        place_ids=(ids["centrum"], ids["torget"]),
-        mode=PatrolMode.FOOT,
-        officers=2,
-        shop_visits=(
-            ShopVisitData(shop_id=ids["shops"][0], note="Lugnt i butiken"),
-            ShopVisitData(shop_id=ids["shops"][1], note="Ungdomar samlas vid entrén"),
-        ),
-        disturbances=1,
-        visible_drug_use=2,
-        hours_spent=6.5,
-        notes="Rundor i centrum",
-    )
-    return dataclasses.replace(data, **changes)
 
 
 def walk(ids: dict[str, Any], **changes: Any) -> SafetyWalkData:
@@ -170,24 +134,6 @@ def deployment(ids: dict[str, Any], **changes: Any) -> VolunteerDeploymentData:
         with_business=False,
         observations_passed=2,
         notes="Nattvandring",
-    )
-    return dataclasses.replace(data, **changes)
-
-
-def drug_case(ids: dict[str, Any], **changes: Any) -> DrugCaseData:
-    data = DrugCaseData(
-        promise_id=ids["drugs"],
-        detected_on=dt.date(2018, 2, 10),
-        age_group=AgeGroup.UNDER_18,
-        kind=DrugCaseKind.OWN_USE,
-        place_id=ids["torget"],
-        municipality_notified_on=dt.date(2018, 2, 10),
-        notification_kind=NotificationKind.REPORT_OF_CONCERN,
-        first_contact_on=dt.date(2018, 2, 11),
-        support_offered=SupportOffered.SSPF,
-        accepted=Accepted.YES,
-        status=CaseStatus.ONGOING,
-        police_notes="Upptäckt vid kontroll",
     )
     return dataclasses.replace(data, **changes)
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtWidgets import (
+    QApplication,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import Organisation
@@ -16,7 +21,13 @@ from loften_app.storage.database import Database, open_database
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
 from loften_app.ui.background import Background
-from loften_app.ui.i18n import SWEDISH, Translations
+from loften_app.ui.i18n import (
+    ENGLISH,
+    SWEDISH,
+    Translations,
+    translation_file,
+)
+from tests.factories import demo_services_for
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
@@ -74,3 +85,35 @@ def screenshot(widget: QWidget, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
+
+
+@pytest.fixture
+def english(swedish: Translations) -> Iterator[Translations]:
+    """English, built from the .ts when the .qm is missing or older (as scripts/setup.sh does);
+    Swedish again afterwards (the `swedish` fixture)."""
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "loften_en.ts"
+    qm = Path(translation_file(ENGLISH))
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    remove_every_translator()
+    assert swedish.apply(ENGLISH)
+    assert swedish.language == ENGLISH
+    yield swedish
+    swedish.apply(SWEDISH)
+
+
+def remove_every_translator() -> None:
+    """Each test's `swedish` fixture makes its own `Translations`, which removes only its own
+    translators: earlier tests' Swedish ones stay installed, and Qt falls back to them for every
+    text that qtbase_en leaves as it is ("Cancel" became "Avbryt"). Start from none."""
+    app = QApplication.instance()
+    assert app is not None
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+
+
+@pytest.fixture
+def demo_services(ui_database: Database) -> Services:
+    """The 2018 demo data, saved by Anna of the municipality."""
+    return demo_services_for(ui_database, Organisation.MUNICIPALITY)

@@ -23,7 +23,7 @@ from loften_app.storage.database import Database, open_database
 from loften_app.storage.exchange import export_changes
 from loften_app.storage.exchange.signing import verify_signature
 from loften_app.storage.services import RecordFilter, Services
-from loften_app.ui.app import SETTINGS_ORGANISATION, SETTINGS_USER, Startup
+from loften_app.ui.app import Startup
 from loften_app.ui.background import Background
 from loften_app.ui.first_start import AgreementDialog
 from loften_app.ui.forms.patrol import PatrolForm
@@ -36,6 +36,7 @@ from loften_app.ui.registers.renew import COL_RESPONSIBLE, COL_SHORT, RenewDialo
 from loften_app.ui.reports import ReportsPage
 from loften_app.ui.reports.jobs import ShownReport
 from loften_app.ui.section import RecordSection
+from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 from loften_app.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import overview_ready, screenshot
 

@@ -16,15 +16,10 @@ from pytestqt.qtbot import QtBot
 from loften_app.storage.database import Database
 from loften_app.storage.logs import setup_logging
 from loften_app.storage.services import Services
-from loften_app.ui.app import (
-    SETTINGS_ORGANISATION,
-    SETTINGS_USER,
-    Startup,
-    UncaughtErrors,
-    _make_settings_private,
-)
+from loften_app.ui.app import Startup, UncaughtErrors, _make_settings_private
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.overview import OverviewPage
+from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 from tests.ui.conftest import screenshot
 
 

@@ -21,14 +21,12 @@ from loften_app.domain.enums import (
     WalkStatus,
 )
 from loften_app.domain.records import (
-    Actor,
     PatrolData,
     ShopData,
     ShopVisitData,
     VolunteerDeploymentData,
 )
 from loften_app.storage.database import Database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import Services
 from loften_app.ui.forms.patrol import PatrolForm
 from loften_app.ui.forms.volunteers import VolunteerDeploymentForm
@@ -36,6 +34,7 @@ from loften_app.ui.lists.specs import PatrolColumn, SafetyWalkColumn
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.pages import build_pages
 from loften_app.ui.section import RecordSection
+from tests.factories import demo_services_for
 from tests.ui.conftest import screenshot
 from tests.ui.forms.conftest import answer_next_message_box
 
@@ -45,9 +44,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def demo_services(ui_database: Database) -> Services:
-    actor = Actor("Anna", Organisation.POLICE)
-    fill_demo_data(ui_database, actor, DemoOptions(year=2018, seed=3))
-    return Services.build(ui_database, actor)
+    return demo_services_for(ui_database, Organisation.POLICE)
 
 
 @pytest.fixture

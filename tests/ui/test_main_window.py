@@ -10,10 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from loften_app.storage.database import Database
 from loften_app.storage.services import Services
-from loften_app.ui.app import SETTINGS_ORGANISATION, SETTINGS_USER, Startup
+from loften_app.ui.app import Startup
 from loften_app.ui.first_start import AgreementDialog, UserDialog
 from loften_app.ui.main_window import SECTION_KEYS, MainWindow
 from loften_app.ui.overview import OverviewPage
+from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 from tests.ui.conftest import overview_ready, screenshot
 
 SECTION_TITLES = [

@@ -20,12 +20,13 @@ from loften_app.reports.tracking import status_report
 from loften_app.storage.database import Database
 from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import RecordFilter, Services
-from loften_app.ui.app import SETTINGS_ORGANISATION, SETTINGS_USER, Startup
+from loften_app.ui.app import Startup
 from loften_app.ui.background import Background
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.overview import OverviewPage
 from loften_app.ui.overview.cards import STATUS_STYLE
 from loften_app.ui.section import RecordSection
+from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 from tests.ui.conftest import overview_ready, screenshot
 
 #: Within the agreement, so that statuses are still open: on track, at risk.

@@ -12,9 +12,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import Organisation, PromiseType
-from loften_app.domain.records import Actor
-from loften_app.storage.database import Database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import Services
 from loften_app.ui.forms.observations_model import COL_DESCRIPTION
 from loften_app.ui.main_window import MainWindow
@@ -25,13 +22,6 @@ from tests.ui.conftest import overview_ready, screenshot
 
 SECTIONS = ["patrols", "safety_walks", "volunteers", "drug_cases", "other_activities"]
 TODAY = dt.date(2018, 12, 31)
-
-
-@pytest.fixture
-def demo_services(ui_database: Database) -> Services:
-    actor = Actor("Anna", Organisation.MUNICIPALITY)
-    fill_demo_data(ui_database, actor, DemoOptions(year=2018, seed=3))
-    return Services.build(ui_database, actor)
 
 
 @pytest.fixture

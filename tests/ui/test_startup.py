@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from loften_app.storage.database import Database
 from loften_app.storage.services import Services
-from loften_app.ui.app import SETTINGS_ORGANISATION, SETTINGS_USER, Startup, after_first_paint
+from loften_app.ui.app import Startup, after_first_paint
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.overview import OverviewPage
+from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 
 CHILD = Path(__file__).resolve().parents[2] / "benchmarks" / "startup_child.py"
 

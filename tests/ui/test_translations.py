@@ -19,8 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTranslator
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -45,12 +44,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import ALL_ENUMS, Organisation, label
-from loften_app.domain.records import Actor
-from loften_app.storage.database import Database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import Deleted, RecordFilter, RecordService, Services
 from loften_app.storage.template import available_templates
-from loften_app.ui.app import SETTINGS_LANGUAGE, SETTINGS_USER
 from loften_app.ui.first_start import AgreementDialog, UserDialog
 from loften_app.ui.i18n import (
     ENGLISH,
@@ -58,14 +53,14 @@ from loften_app.ui.i18n import (
     SWEDISH,
     Translations,
     enum_text,
-    translation_file,
 )
 from loften_app.ui.main_window import SECTION_KEYS, MainWindow
 from loften_app.ui.pages import build_pages
 from loften_app.ui.registers.page import RegistersPage
 from loften_app.ui.section import RecordSection
+from loften_app.ui.settings import SETTINGS_LANGUAGE, SETTINGS_USER
 from loften_app.ui.settings_dialog import SettingsDialog
-from tests.ui.conftest import overview_ready, screenshot
+from tests.ui.conftest import overview_ready, remove_every_translator, screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "loften_en.ts"
@@ -215,32 +210,6 @@ def test_the_generated_enum_labels_are_up_to_date() -> None:
 # --- what an English user sees ------------------------------------------------------------------
 
 
-@pytest.fixture
-def english(swedish: Translations) -> Iterator[Translations]:
-    """English, built from the .ts when the .qm is missing or older (as scripts/setup.sh does);
-    Swedish again afterwards (the `swedish` fixture)."""
-    qm = Path(translation_file(ENGLISH))
-    if not qm.exists() or qm.stat().st_mtime < TS.stat().st_mtime:
-        subprocess.run(
-            [str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True
-        )
-    remove_every_translator()
-    assert swedish.apply(ENGLISH)
-    assert swedish.language == ENGLISH
-    yield swedish
-    swedish.apply(SWEDISH)
-
-
-def remove_every_translator() -> None:
-    """Each test's `swedish` fixture makes its own `Translations`, which removes only its own
-    translators: earlier tests' Swedish ones stay installed, and Qt falls back to them for every
-    text that qtbase_en leaves as it is ("Cancel" became "Avbryt"). Start from none."""
-    app = QApplication.instance()
-    assert app is not None
-    for translator in app.findChildren(QTranslator):
-        app.removeTranslator(translator)
-
-
 def untranslated_sources() -> set[str]:
     """Swedish source texts whose English differs: seeing one means it was not translated."""
     return {m.source for m in read_ts(TS) if m.translation != m.source}
@@ -374,13 +343,6 @@ def offenders(texts: list[tuple[str, str]], data: set[str]) -> list[str]:
         if SWEDISH_LETTERS.search(rest) or words & SWEDISH_WORDS:
             found[text] = f"{where}: {text!r} (looks Swedish)"
     return sorted(found.values())
-
-
-@pytest.fixture
-def demo_services(ui_database: Database) -> Services:
-    actor = Actor("Anna", Organisation.MUNICIPALITY)
-    fill_demo_data(ui_database, actor, DemoOptions(year=2018, seed=3))
-    return Services.build(ui_database, actor)
 
 
 def english_window(

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 import loften_app
 from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import LoftenError
-from loften_app.paths import ENV_DATABASE, resolve_database_path
+from loften_app.domain.personnummer import identity_number_problem
+from loften_app.domain.records import Actor
+from loften_app.paths import ENV_DATABASE, resolve_database_path, user_data_dir
 
 if TYPE_CHECKING:
     from loften_app.domain.records import Actor
@@ -78,9 +80,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def actor_from(args: argparse.Namespace) -> Actor:
-    from loften_app.domain.personnummer import identity_number_problem
-    from loften_app.domain.records import Actor
-
     name = getattr(args, "user", None) or os.environ.get(ENV_USER) or getpass.getuser()
     problem = identity_number_problem(name)
     if problem is not None:
@@ -95,7 +94,6 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand in `args`; a `LoftenError` becomes a message and exit status 1."""
-    from loften_app.paths import user_data_dir
     from loften_app.storage.logs import setup_logging
 
     setup_logging(user_data_dir())

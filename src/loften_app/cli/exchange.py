@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loften_app.cli import actor_from, database_path
 from loften_app.domain.errors import LoftenError
+from loften_app.paths import user_data_dir
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -98,7 +100,6 @@ def photo_dir(args: argparse.Namespace) -> Path:
     """`--photos`, else the photos folder in the user's data folder."""
     if getattr(args, "photos", None):
         return Path(args.photos).expanduser()
-    from loften_app.paths import user_data_dir
 
     return user_data_dir() / "photos"
 
@@ -187,8 +188,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def trusted_package(database: Database, path: Path, trust: str | None) -> Trusted:
     """The checked package; an unknown signer is paired after the user confirms."""
-    import sys
-
     from loften_app.storage.exchange.signing import UnknownSignerError
     from loften_app.storage.exchange.trust import open_trusted
 

@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loften_app.cli import actor_from, database_path
+from loften_app.cli.exchange import photo_dir as _photo_dir
+from loften_app.cli.exchange import trusted_package
 from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import LoftenError
+from loften_app.domain.periods import Period, parse_period, quarter_key, year
 from loften_app.domain.records import Actor
 
 if TYPE_CHECKING:
@@ -144,8 +147,6 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 def _period(start: str | None, end: str | None) -> Period | None:
     """`--start`/`--end` as a period: both, or one with the other in the same calendar year."""
-    from loften_app.domain.periods import Period
-
     if start is None and end is None:
         return None
     try:
@@ -161,8 +162,6 @@ def _period(start: str | None, end: str | None) -> Period | None:
 
 
 def _new_from_package(args: argparse.Namespace, path: Path) -> int:
-    from loften_app.cli.exchange import photo_dir as _photo_dir
-    from loften_app.cli.exchange import trusted_package
     from loften_app.storage.database import open_database
     from loften_app.storage.exchange import start_from_package
     from loften_app.storage.services import Services
@@ -217,7 +216,6 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
-    from loften_app.domain.periods import parse_period, quarter_key, year
     from loften_app.reports.tracking import render_status, status_report
     from loften_app.storage.database import open_database
     from loften_app.storage.services import Services

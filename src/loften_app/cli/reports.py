@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loften_app.cli import actor_from, database_path
 from loften_app.domain.errors import LoftenError
+from loften_app.domain.periods import Period, parse_period
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -93,8 +95,6 @@ def _date(text: str | None, what: str) -> dt.date | None:
 
 
 def _services(args: argparse.Namespace) -> AbstractContextManager[Services]:
-    from contextlib import contextmanager
-
     from loften_app.storage.database import open_database
     from loften_app.storage.services import Services
 
@@ -111,7 +111,6 @@ def _services(args: argparse.Namespace) -> AbstractContextManager[Services]:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from loften_app.domain.periods import Period, parse_period
     from loften_app.reports.documents import ReportFormat, ReportKind, ReportRequest, write_report
 
     quarter: Period | None = None
@@ -138,7 +137,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from loften_app.domain.periods import Period
     from loften_app.reports.exports import ExportFormat, export
 
     start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.storage.files import atomic_write, check_output_path
 
 __all__ = ["check_writable_folder", "write_atomically", "writing_atomically"]
@@ -17,19 +17,46 @@ __all__ = ["check_writable_folder", "write_atomically", "writing_atomically"]
 def check_writable_folder(folder: Path) -> None:
     """Raise `LoftenError` unless `folder` is an existing folder we may write in."""
     if not folder.exists():
-        raise LoftenError(f"Mappen {folder} finns inte. Välj en befintlig mapp.")
+        raise LoftenError(
+            error_text(
+                "output.mappen_finns_inte_valj",
+                "Mappen {folder} finns inte. Välj en befintlig mapp.",
+                folder=folder,
+            )
+        )
     if not folder.is_dir():
-        raise LoftenError(f"{folder} är inte en mapp.")
+        raise LoftenError(
+            error_text("output.ar_inte_en_mapp", "{folder} är inte en mapp.", folder=folder)
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise LoftenError(f"Du får inte skriva i mappen {folder}. Välj en annan mapp.")
+        raise LoftenError(
+            error_text(
+                "output.du_far_inte_skriva",
+                "Du får inte skriva i mappen {folder}. Välj en annan mapp.",
+                folder=folder,
+            )
+        )
 
 
 def _check_target(out: Path) -> None:
     if out.is_dir():
-        raise LoftenError(f"{out} är en mapp. Ange ett filnamn, t.ex. {out / 'rapport.pdf'}.")
+        raise LoftenError(
+            error_text(
+                "output.ar_en_mapp_ange",
+                "{out} är en mapp. Ange ett filnamn, t.ex. {out2}.",
+                out=out,
+                out2=out / "rapport.pdf",
+            )
+        )
     check_writable_folder(out.parent if str(out.parent) else Path("."))
     if out.exists() and not os.access(out, os.W_OK):
-        raise LoftenError(f"Filen {out} är skrivskyddad. Välj ett annat filnamn.")
+        raise LoftenError(
+            error_text(
+                "output.filen_ar_skrivskyddad_valj",
+                "Filen {out} är skrivskyddad. Välj ett annat filnamn.",
+                out=out,
+            )
+        )
 
 
 @contextlib.contextmanager

@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
 from loften_app.storage.files import FileWriteError, atomic_write, check_output_path, csv_safe
@@ -212,10 +213,24 @@ def export_csv(database: Database, target: Path) -> int:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise FileWriteError(
-            f"Mappen {folder} finns inte, så ändringsloggen skrevs inte. Välj en befintlig mapp."
+            error_text(
+                "file.mappen_finns_inte_sa",
+                (
+                    "Mappen {folder} finns inte, så ändringsloggen skrevs inte. Välj en "
+                    "befintlig mapp."
+                ),
+                folder=folder,
+            )
         )
     if target.is_dir():
-        raise FileWriteError(f"{target} är en mapp. Ange ett filnamn, t.ex. {target / 'logg.csv'}.")
+        raise FileWriteError(
+            error_text(
+                "file.ar_en_mapp_ange",
+                "{target} är en mapp. Ange ett filnamn, t.ex. {target2}.",
+                target=target,
+                target2=target / "logg.csv",
+            )
+        )
     count = 0
     with atomic_write(target) as stream:
         handle = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")

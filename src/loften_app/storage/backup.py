@@ -35,6 +35,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
 from loften_app.storage import audit
 from loften_app.storage.database import (
@@ -47,6 +48,7 @@ from loften_app.storage.database import (
     Database,
     backup_copy,
     backup_folder,
+    head_revision,
     new_backup_path,
     open_database,
     read_header,
@@ -112,8 +114,15 @@ def _write_copy(source: Path, target: Path) -> None:
 
 def _failed(what: str, error: BaseException) -> BackupError:
     classified = classify_database_error(error)
-    detail = classified.message if classified is not None else str(error)
-    return BackupError(f"{what} Inget har ändrats. ({detail})")
+    detail = classified.text if classified is not None else str(error)
+    return BackupError(
+        error_text(
+            "backup.inget_har_andrats",
+            "{what} Inget har ändrats. ({detail})",
+            what=what,
+            detail=detail,
+        )
+    )
 
 
 def make_backup(
@@ -142,7 +151,12 @@ def export_backup(source: Path | str | Database, target: Path | str) -> Path:
     path = _path_of(source)
     target = Path(target).expanduser().resolve()
     if target == path:
-        raise BackupError("Säkerhetskopian kan inte skrivas över själva databasfilen.")
+        raise BackupError(
+            error_text(
+                "backup.sakerhetskopian_kan_inte_skrivas",
+                "Säkerhetskopian kan inte skrivas över själva databasfilen.",
+            )
+        )
     try:
         check_output_path(target, path)
     except FileWriteError as error:
@@ -327,8 +341,6 @@ def check_database(path: Path | str) -> CheckReport:
 
 
 def _check_revision(connection: sqlite3.Connection, report: CheckReport) -> None:
-    from loften_app.storage.database import head_revision
-
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:
@@ -348,27 +360,58 @@ def verify_backup(file: Path | str) -> int:
     returns its schema version. The file is only read."""
     file = Path(file).expanduser().resolve()
     if not file.is_file():
-        raise BackupError(f"Filen {file} finns inte. Inget har ändrats.")
+        raise BackupError(
+            error_text(
+                "backup.filen_finns_inte_inget",
+                "Filen {file} finns inte. Inget har ändrats.",
+                file=file,
+            )
+        )
     report = check_database(file)
     if report.schema_version is None or report.integrity:
         raise BackupError(
-            f"Filen {file} är inte en hel databas (den är skadad eller av fel sort), så den "
-            "återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia."
+            error_text(
+                "backup.filen_ar_inte_en",
+                (
+                    "Filen {file} är inte en hel databas (den är skadad eller av fel sort), så "
+                    "den återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia."
+                ),
+                file=file,
+            )
         )
     header = read_header(file)
     if header is None or header[0] != APPLICATION_ID:
         raise BackupError(
-            f"Filen {file} är inte en Löften-databas, så den återställdes inte. Inget har ändrats."
+            error_text(
+                "backup.filen_ar_inte_en_2",
+                (
+                    "Filen {file} är inte en Löften-databas, så den återställdes inte. Inget har "
+                    "ändrats."
+                ),
+                file=file,
+            )
         )
     if report.schema_version > SCHEMA_VERSION:
         raise BackupError(
-            f"Säkerhetskopian {file} är gjord av en nyare version av Löften och kan inte "
-            "återställas med den här versionen. Inget har ändrats. Uppdatera Löften."
+            error_text(
+                "backup.sakerhetskopian_ar_gjord_av",
+                (
+                    "Säkerhetskopian {file} är gjord av en nyare version av Löften och kan inte "
+                    "återställas med den här versionen. Inget har ändrats. Uppdatera Löften."
+                ),
+                file=file,
+            )
         )
     if report.foreign_keys:
         raise BackupError(
-            f"Säkerhetskopian {file} har trasiga kopplingar mellan poster och återställdes "
-            "inte. Inget har ändrats. Välj en annan säkerhetskopia."
+            error_text(
+                "backup.sakerhetskopian_har_trasiga_kopplingar",
+                (
+                    "Säkerhetskopian {file} har trasiga kopplingar mellan poster och "
+                    "återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia."
+                ),
+                file=file,
+            )
         )
     try:
         with _read_only(file) as connection:
@@ -419,7 +462,12 @@ def restore_backup(
     path = Path(database_path).expanduser().resolve()
     file = Path(file).expanduser().resolve()
     if file == path:
-        raise BackupError("Databasen kan inte återställas från sig själv. Välj en säkerhetskopia.")
+        raise BackupError(
+            error_text(
+                "backup.databasen_kan_inte_aterstallas",
+                "Databasen kan inte återställas från sig själv. Välj en säkerhetskopia.",
+            )
+        )
     now = now or _utc_now()
     verify_backup(file)
     carried = _audit_lines_since(path, file)

@@ -34,6 +34,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from loften_app.domain.errors import error_text
 from loften_app.storage.errors import (
     DatabaseTooNewError,
     DatabaseUnavailableError,
@@ -275,7 +276,9 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         if header[1] > SCHEMA_VERSION:
             raise DatabaseTooNewError(path, str(header[1]), str(SCHEMA_VERSION))
     elif not create:
-        raise DatabaseUnavailableError(f"filen {path} finns inte")
+        raise DatabaseUnavailableError(
+            error_text("database.filen_finns_inte", "filen {path} finns inte", path=path)
+        )
     elif not path.exists():
         try:
             _create_owner_only(path)
@@ -307,9 +310,15 @@ def _open_read_only(path: Path) -> Database:
     header = read_header(path)
     if header is None or header[1] != SCHEMA_VERSION:
         raise StorageError(
-            f"Databasfilen {path} är skrivskyddad och behöver uppgraderas till den här "
-            "versionen av Löften, vilket kräver att den kan skrivas. Inget har ändrats. Be den "
-            "som äger filen att göra den skrivbar, eller arbeta i en kopia."
+            error_text(
+                "database.databasfilen_ar_skrivskyddad_och",
+                (
+                    "Databasfilen {path} är skrivskyddad och behöver uppgraderas till den här "
+                    "versionen av Löften, vilket kräver att den kan skrivas. Inget har ändrats. "
+                    "Be den som äger filen att göra den skrivbar, eller arbeta i en kopia."
+                ),
+                path=path,
+            )
         )
     engine = make_engine(path, read_only=True)
     try:
@@ -321,8 +330,14 @@ def _open_read_only(path: Path) -> Database:
     if current != head_revision():
         engine.dispose()
         raise StorageError(
-            f"Databasfilen {path} är skrivskyddad och har inte den här versionen av Löftens "
-            "schema. Inget har ändrats."
+            error_text(
+                "database.databasfilen_ar_skrivskyddad_och_2",
+                (
+                    "Databasfilen {path} är skrivskyddad och har inte den här versionen av "
+                    "Löftens schema. Inget har ändrats."
+                ),
+                path=path,
+            )
         )
     log.warning("database %s opened read-only (the file is write-protected)", path)
     return Database(path, engine, read_only=True)
@@ -348,9 +363,16 @@ def _upgrade_if_needed(engine: Engine, path: Path, *, is_new: bool) -> None:
                 backup_copy(path, upgrade_backup_path(path, from_version))
             except (OSError, sqlite3.Error) as error:
                 raise StorageError(
-                    "Databasen behöver uppgraderas, men säkerhetskopian före uppgraderingen "
-                    f"kunde inte skrivas ({error}). Inget har ändrats. Frigör utrymme eller "
-                    "kontrollera behörigheterna för mappen och försök igen."
+                    error_text(
+                        "database.databasen_behover_uppgraderas_men",
+                        (
+                            "Databasen behöver uppgraderas, men säkerhetskopian före "
+                            "uppgraderingen kunde inte skrivas ({error}). Inget har ändrats. "
+                            "Frigör utrymme eller kontrollera behörigheterna för mappen och "
+                            "försök igen."
+                        ),
+                        error=error,
+                    )
                 ) from error
         _migrate(connection)
         _outside_transaction(connection, "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -375,8 +397,13 @@ def _migrate(connection: Connection) -> None:
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise StorageError(
-                    "Uppgraderingen av databasen avbröts eftersom den skulle lämna trasiga "
-                    "kopplingar mellan poster. Inget har ändrats. Kontakta supporten."
+                    error_text(
+                        "database.uppgraderingen_av_databasen_avbrots",
+                        (
+                            "Uppgraderingen av databasen avbröts eftersom den skulle lämna trasiga "
+                            "kopplingar mellan poster. Inget har ändrats. Kontakta supporten."
+                        ),
+                    )
                 )
     finally:
         if connection.in_transaction():

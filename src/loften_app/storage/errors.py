@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from sqlalchemy import exc as sa_exc
 
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import ErrorText, LoftenError, error_text
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ class NotFoundError(StorageError):
 class StaleRecordError(StorageError, Generic[T]):
     """The record was changed by someone else since it was read; `current` is the newer copy."""
 
-    def __init__(self, message: str, current: T | None = None) -> None:
+    def __init__(self, message: str | ErrorText, current: T | None = None) -> None:
         super().__init__(message)
         self.current = current
 
@@ -47,8 +47,12 @@ class NotALoftenDatabaseError(StorageError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Filen {path} är inte en Löften-databas. Den har inte ändrats. "
-            "Välj en annan fil, eller ange ett nytt filnamn för att skapa en ny databas."
+            error_text(
+                "database.not_loften",
+                "Filen {path} är inte en Löften-databas. Den har inte ändrats. Välj en annan "
+                "fil, eller ange ett nytt filnamn för att skapa en ny databas.",
+                path=path,
+            )
         )
         self.path = path
 
@@ -58,9 +62,15 @@ class DatabaseTooNewError(StorageError):
 
     def __init__(self, path: Path, found: str, supported: str) -> None:
         super().__init__(
-            f"Databasen {path} är skapad av en nyare version av Löften "
-            f"(databasversion {found}; den här versionen klarar till och med {supported}). "
-            "Filen har inte ändrats. Uppdatera Löften för att öppna den."
+            error_text(
+                "database.too_new",
+                "Databasen {path} är skapad av en nyare version av Löften (databasversion "
+                "{found}; den här versionen klarar till och med {supported}). Filen har inte "
+                "ändrats. Uppdatera Löften för att öppna den.",
+                path=path,
+                found=found,
+                supported=supported,
+            )
         )
         self.path = path
 
@@ -68,61 +78,93 @@ class DatabaseTooNewError(StorageError):
 class DatabaseLockedError(StorageError):
     def __init__(self) -> None:
         super().__init__(
-            "Databasen används just nu av ett annat Löften-fönster eller program och kunde inte "
-            "låsas inom några sekunder. Inget har sparats. Försök igen om en stund."
+            error_text(
+                "database.locked",
+                "Databasen används just nu av ett annat Löften-fönster eller program och kunde "
+                "inte låsas inom några sekunder. Inget har sparats. Försök igen om en stund.",
+            )
         )
 
 
 class DiskFullError(StorageError):
     def __init__(self) -> None:
         super().__init__(
-            "Disken är full, så inget kunde sparas. Inget har ändrats. "
-            "Frigör utrymme och försök igen."
+            error_text(
+                "database.disk_full",
+                "Disken är full, så inget kunde sparas. Inget har ändrats. Frigör utrymme och "
+                "försök igen.",
+            )
         )
 
 
 class ReadOnlyDatabaseError(StorageError):
     def __init__(self) -> None:
         super().__init__(
-            "Databasfilen går inte att skriva till (skrivskyddad fil eller mapp). "
-            "Inget har sparats. Kontrollera behörigheterna eller välj en annan fil."
+            error_text(
+                "database.read_only",
+                "Databasfilen går inte att skriva till (skrivskyddad fil eller mapp). Inget har "
+                "sparats. Kontrollera behörigheterna eller välj en annan fil.",
+            )
         )
 
 
 class DatabaseUnavailableError(StorageError):
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str | ErrorText) -> None:
         super().__init__(
-            "Databasfilen kunde inte läsas eller skrivas (" + detail + "). Inget har ändrats. "
-            "Kontrollera att disken är ansluten och att filen finns kvar."
+            error_text(
+                "database.unavailable",
+                "Databasfilen kunde inte läsas eller skrivas ({detail}). Inget har ändrats. "
+                "Kontrollera att disken är ansluten och att filen finns kvar.",
+                detail=detail,
+            )
         )
 
 
+#: SQLite's primary result codes (the low byte of an extended code) that the environment
+#: causes; sqlite3.Error carries the code as `sqlite_errorcode` (Python 3.11 and later).
+_LOCKED = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_UNAVAILABLE = {
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_NOTADB,
+    sqlite3.SQLITE_CORRUPT,
+}
+
+
 def classify_database_error(error: BaseException) -> StorageError | None:
-    """The user-facing error for an environment problem, or None when `error` is a bug."""
+    """The user-facing error for an environment problem, or None when `error` is a bug.
+
+    Classified by SQLite's result code, never by the message text (which differs between
+    SQLite versions)."""
     original = error.orig if isinstance(error, sa_exc.DBAPIError) else error
     if not isinstance(original, sqlite3.Error):
         return None
-    text = str(original).lower()
-    if isinstance(original, sqlite3.IntegrityError):
-        if "foreign key" in text:
-            return MissingReferenceError(
-                "Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte "
-                "finns (längre). Inget har sparats. Välj en annan i listan och spara igen."
-            )
-        if "unique" in text:
-            return DuplicateError(
-                "Det finns redan en post med samma nummer eller kod. Inget har sparats. "
-                "Ändra numret eller koden och spara igen."
-            )
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is None:
         return None
-    if "locked" in text or "busy" in text:
+    if code == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+        return MissingReferenceError(
+            error_text(
+                "database.missing_reference",
+                "Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte "
+                "finns (längre). Inget har sparats. Välj en annan i listan och spara igen.",
+            )
+        )
+    if code in (sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY):
+        return DuplicateError(
+            error_text(
+                "database.duplicate",
+                "Det finns redan en post med samma nummer eller kod. Inget har sparats. Ändra "
+                "numret eller koden och spara igen.",
+            )
+        )
+    primary = code & 0xFF
+    if primary in _LOCKED:
         return DatabaseLockedError()
-    if "full" in text:
+    if primary == sqlite3.SQLITE_FULL:
         return DiskFullError()
-    if "readonly" in text or "read-only" in text:
+    if primary == sqlite3.SQLITE_READONLY:
         return ReadOnlyDatabaseError()
-    if "disk i/o" in text or "unable to open" in text:
-        return DatabaseUnavailableError(str(original))
-    if "not a database" in text or "malformed" in text:
+    if primary in _UNAVAILABLE:
         return DatabaseUnavailableError(str(original))
     return None

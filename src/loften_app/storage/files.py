@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 
 __all__ = [
     "OWNER_ONLY_FILE",
@@ -74,10 +74,15 @@ def _sync_folder(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path, *, private: bool = True) -> Iterator[Path]:
+def atomic_path(target: Path, *, private: bool = True, exclusive: bool = False) -> Iterator[Path]:
     """A temporary file beside `target` (owner-only, empty) to write; renamed over `target` when
-    the block ends without an error, removed otherwise. `private=False` gives the finished file
-    the usual permissions (umask) instead of 0600. Raises `OSError` as it comes."""
+    the block ends without an error, removed otherwise. The file is synced before the rename
+    and its folder after it, so that a crash leaves the old file or the new one, whole.
+    `private=False` gives the finished file the usual permissions (umask) instead of 0600;
+    `exclusive=True` never replaces a file that is there (`FileExistsError`, even when another
+    process made it meanwhile). Raises `OSError` as it comes.
+
+    Every writer that puts a whole file in place uses this (or `atomic_write`)."""
     folder = target.parent if str(target.parent) else Path(".")
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     os.close(handle)
@@ -95,7 +100,11 @@ def atomic_path(target: Path, *, private: bool = True) -> Iterator[Path]:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
+        if exclusive:
+            os.link(temporary, target)  # fails when the name is taken, unlike a rename
+            temporary.unlink()
+        else:
+            os.replace(temporary, target)
         _sync_folder(folder)
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -112,13 +121,23 @@ def atomic_write(target: Path, *, private: bool = True) -> Iterator[BinaryIO]:
             stream.flush()
     except OSError as error:
         raise FileWriteError(
-            f"Filen {target} kunde inte skrivas ({os_reason(error)}). Ingen fil skapades."
+            error_text(
+                "file.filen_kunde_inte_skrivas",
+                "Filen {target} kunde inte skrivas ({os_reason}). Ingen fil skapades.",
+                target=target,
+                os_reason=os_reason(error),
+            )
         ) from error
     except ValueError as error:  # "I/O operation on closed file" after a failed write
         if "closed file" not in str(error):
             raise
         raise FileWriteError(
-            f"Filen {target} kunde inte skrivas ({error}). Ingen fil skapades."
+            error_text(
+                "file.filen_kunde_inte_skrivas_2",
+                "Filen {target} kunde inte skrivas ({error}). Ingen fil skapades.",
+                target=target,
+                error=error,
+            )
         ) from error
 
 
@@ -154,21 +173,39 @@ def check_output_path(out: Path, database: Path) -> None:
     backups = _resolved(database).parent / _BACKUP_FOLDER
     if target in protected_paths(database):
         raise FileWriteError(
-            f"{out} är själva databasfilen (eller en av dess hjälpfiler) och kan inte skrivas "
-            "över. Välj ett annat filnamn. Inget har ändrats."
+            error_text(
+                "file.ar_sjalva_databasfilen_eller",
+                (
+                    "{out} är själva databasfilen (eller en av dess hjälpfiler) och kan inte "
+                    "skrivas över. Välj ett annat filnamn. Inget har ändrats."
+                ),
+                out=out,
+            )
         )
     if target == backups or backups in target.parents:
         raise FileWriteError(
-            f"{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver i. "
-            "Välj en annan mapp. Inget har ändrats."
+            error_text(
+                "file.ligger_i_databasens_mapp",
+                (
+                    "{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver "
+                    "i. Välj en annan mapp. Inget har ändrats."
+                ),
+                out=out,
+            )
         )
     for path in protected_paths(database):
         if target.exists() and path.exists():
             with contextlib.suppress(OSError):
                 if os.path.samefile(target, path):
                     raise FileWriteError(
-                        f"{out} är samma fil som databasen och kan inte skrivas över. "
-                        "Välj ett annat filnamn. Inget har ändrats."
+                        error_text(
+                            "file.ar_samma_fil_som",
+                            (
+                                "{out} är samma fil som databasen och kan inte skrivas över. "
+                                "Välj ett annat filnamn. Inget har ändrats."
+                            ),
+                            out=out,
+                        )
                     )
 
 

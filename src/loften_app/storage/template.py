@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import Comparison, Measure, PromiseType, Responsible, TargetPeriod
+from loften_app.domain.errors import error_text
 from loften_app.domain.periods import Period
 from loften_app.domain.records import (
     AgreementData,
@@ -65,7 +66,14 @@ def load_template(name: str) -> dict[str, Any]:
     path = resource_path("templates", f"{PERIOD_TEMPLATES.get(name, name)}.json")
     if not path.is_file():
         names = ", ".join(t.name for t in available_templates())
-        raise StorageError(f"Mallen '{name}' finns inte. Tillgängliga mallar: {names}.")
+        raise StorageError(
+            error_text(
+                "template.mallen_finns_inte_tillgangliga",
+                "Mallen '{name}' finns inte. Tillgängliga mallar: {names}.",
+                name=name,
+                names=names,
+            )
+        )
     content: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return content
 
@@ -99,8 +107,13 @@ def apply_template(
     chosen = template_period(name, period, today)
     if services.agreements.current() is not None:
         raise StorageError(
-            "Databasen innehåller redan en överenskommelse, så mallen lades inte till. "
-            "Skapa en ny databasfil för mallen."
+            error_text(
+                "template.databasen_innehaller_redan_en",
+                (
+                    "Databasen innehåller redan en överenskommelse, så mallen lades inte till. "
+                    "Skapa en ny databasfil för mallen."
+                ),
+            )
         )
     date = dt.date.fromisoformat
     spec = template["agreement"]

@@ -12,28 +12,31 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import LoftenError
-from loften_app.ui.i18n import SWEDISH, Translations
+from loften_app.domain.personnummer import contains_identity_number
+from loften_app.domain.records import Actor
+from loften_app.paths import user_data_dir
+from loften_app.ui.errors import error_message
+from loften_app.ui.i18n import Translations, enum_text
+from loften_app.ui.icon import application_icon
 from loften_app.ui.main_window import MainWindow
-
-SETTINGS_USER = "user/name"
-SETTINGS_ORGANISATION = "user/organisation"
-SETTINGS_LANGUAGE = "language"
+from loften_app.ui.settings import (
+    LANGUAGE,
+    ORGANISATION,
+    USER_NAME,
+    application_settings,
+)
 
 if TYPE_CHECKING:
     from loften_app.storage.services import Services
     from loften_app.ui.background import Background
     from loften_app.ui.safety.actions import SafetyActions
-
-
-def application_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Loften", "Loften")
 
 
 class Startup:
@@ -67,10 +70,8 @@ class Startup:
 
     def saved_user(self) -> tuple[str, Organisation] | None:
         """The name and organisation kept in the settings, if both are there."""
-        name = str(self.settings.value(SETTINGS_USER, "") or "")
-        organisation = str(self.settings.value(SETTINGS_ORGANISATION, "") or "")
-        from loften_app.domain.personnummer import contains_identity_number
-
+        name = USER_NAME.read(self.settings)
+        organisation = ORGANISATION.read(self.settings)
         # A name holding an identity number (a hand-edited settings file) is asked for again.
         valid_name = bool(name) and not contains_identity_number(name)
         if valid_name and organisation in {o.value for o in Organisation}:
@@ -83,9 +84,6 @@ class Startup:
         user = self.saved_user()
         if user is None or user == self.user:
             return
-        from loften_app.domain.records import Actor
-        from loften_app.ui.i18n import enum_text
-
         self.user = user
         actor = Actor(*user)
         if self.services is not None:
@@ -93,11 +91,9 @@ class Startup:
             if self.safety is not None:
                 self.safety.actor = actor
         self.window.set_user(f"{user[0]} ({enum_text(user[1])})")
-        from loften_app.ui.reports import ReportsPage
+        from loften_app.ui.composition import set_made_by
 
-        reports = self.window.page("reports")
-        if isinstance(reports, ReportsPage):
-            reports.set_made_by(user[0])
+        set_made_by(self.window, user[0])
 
     def ensure_user(self) -> tuple[str, Organisation] | None:
         from loften_app.ui.first_start import UserDialog
@@ -105,13 +101,13 @@ class Startup:
         saved = self.saved_user()
         if saved is not None:
             return saved
-        name = str(self.settings.value(SETTINGS_USER, "") or "")
+        name = USER_NAME.read(self.settings)
         dialog = UserDialog(self.window, name=name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         self._first_start = True
-        self.settings.setValue(SETTINGS_USER, dialog.name())
-        self.settings.setValue(SETTINGS_ORGANISATION, dialog.organisation().value)
+        USER_NAME.write(self.settings, dialog.name())
+        ORGANISATION.write(self.settings, dialog.organisation().value)
         self.settings.sync()
         return dialog.name(), dialog.organisation()
 
@@ -132,7 +128,7 @@ class Startup:
             try:
                 self.start_from_package(services, package)
             except LoftenError as error:
-                dialog.show_package_error(error.message)  # and ask again
+                dialog.show_package_error(error_message(error))  # and ask again
                 continue
             return True
         template = dialog.template()
@@ -164,7 +160,6 @@ class Startup:
             self.window.close()
             return
         try:
-            from loften_app.domain.records import Actor
             from loften_app.storage.database import open_database
             from loften_app.storage.services import Services
 
@@ -174,7 +169,7 @@ class Startup:
                 self.window.close()
                 return
         except LoftenError as error:
-            self.window.show_error(error.message)
+            self.window.show_error(error_message(error))
             return
         self.services = services
         self.attach(services, user)
@@ -186,8 +181,6 @@ class Startup:
 
     def show_read_only(self, path: Path) -> None:
         """Tell the user, once, that the write-protected file was opened for reading only."""
-        from PySide6.QtWidgets import QMessageBox
-
         text = QCoreApplication.translate(
             "Startup",
             "Databasfilen %1 är skrivskyddad, så Löften har öppnat den bara för läsning: du kan "
@@ -211,75 +204,22 @@ class Startup:
         """The renewal dialog, for an agreement that covers `day` when it is a date (a form's
         save was refused: no agreement in force then). The form stays as it is, with what was
         typed, to be saved again."""
-        import datetime as dt
+        from loften_app.ui.composition import open_renewal
 
-        from loften_app.ui.registers.page import RegistersPage
-
-        page = self.window.page("registers")
-        if not isinstance(page, RegistersPage):
-            return False
-        return page.open_renewal(day if isinstance(day, dt.date) else None)
+        return open_renewal(self.window, day)
 
     def photo_dir(self) -> Path:
         if self._photo_dir is None:
-            from loften_app.paths import user_data_dir
-
             self._photo_dir = user_data_dir() / "photos"
         return self._photo_dir
 
     def attach(self, services: Services, user: tuple[str, Organisation]) -> None:
-        from loften_app.domain.records import Actor
-        from loften_app.ui.background import Background
-        from loften_app.ui.forms.base import RecordForm
-        from loften_app.ui.i18n import enum_text
-        from loften_app.ui.overview import OverviewPage
-        from loften_app.ui.pages import build_pages
-        from loften_app.ui.safety.actions import SafetyActions
-        from loften_app.ui.safety.history import HistorySource
+        """Build the pages of the open database and put them in the window."""
+        from loften_app.ui.composition import attach
 
         self.services = services
         self.user = user
-        agreement = services.agreements.current()
-        if self.background is None:
-            self.background = Background(self.window)
-        pages = build_pages(
-            services,
-            self.settings,
-            organisation=user[1],
-            photo_dir=self.photo_dir(),
-            background=self.background,
-        )
-        history = HistorySource(services)
-        record_forms: list[RecordForm[Any]] = []
-        for page in pages.values():
-            forms = [page, *page.findChildren(QWidget)]
-            for form in forms:
-                if isinstance(form, RecordForm):
-                    form.set_history_source(history)
-                    form.agreement_needed.connect(self.renew_for)
-                    record_forms.append(form)
-
-        def show_saved(_dirty: bool = False) -> None:
-            self.window.set_saved(not any(form.is_dirty() for form in record_forms))
-
-        for form in record_forms:
-            form.dirty_changed.connect(show_saved)
-        show_saved()
-        overview = pages["overview"]
-        assert isinstance(overview, OverviewPage)
-        overview.section_requested.connect(lambda key, _period: self.window.show_section(key))
-        overview.walk_requested.connect(lambda _id: self.window.show_section("safety_walks"))
-        self.window.attach(
-            pages,
-            agreement_title=agreement.data.title if agreement else "",
-            user=f"{user[0]} ({enum_text(user[1])})",
-        )
-        if self.safety is None:
-            self.safety = SafetyActions(
-                self.window, self, self.settings, self.background, photo_dir=self.photo_dir()
-            )
-        self.safety.attach(services, Actor(*user))
-        self.safety.run_startup_tasks()
+        attach(self, services, user)
 
     def detach(self, message: str) -> None:
         """Let go of the open database: the helper finishes its calls, the pages give way to
@@ -296,7 +236,6 @@ class Startup:
     def reopen(self) -> bool:
         """Open the database again and attach new pages (after a restore); False, with the
         message in the window, when it cannot be opened."""
-        from loften_app.domain.records import Actor
         from loften_app.storage.database import open_database
         from loften_app.storage.services import Services
 
@@ -305,7 +244,7 @@ class Startup:
             database = open_database(self.database_path, create=False)
             services = Services.build(database, Actor(*self.user))
         except LoftenError as error:
-            self.window.show_error(error.message)
+            self.window.show_error(error_message(error))
             return False
         self.attach(services, self.user)
         return True
@@ -317,17 +256,14 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     app.setApplicationName("Löften")
     app.setOrganizationName("Loften")
     QApplication.setDesktopFileName("loften")  # matches loften.desktop, so desktops show the icon
-    from loften_app.ui.icon import application_icon
-
     QApplication.setWindowIcon(application_icon())
-    from loften_app.paths import user_data_dir
     from loften_app.storage.logs import setup_logging
 
     log_file = setup_logging(user_data_dir())
     settings = application_settings()
     _make_settings_private(settings)
     translations = Translations(app)
-    translations.apply(str(settings.value(SETTINGS_LANGUAGE, SWEDISH)))
+    translations.apply(LANGUAGE.read(settings))
     window = MainWindow(settings=settings, database_name=database_path.name)
     sys.excepthook = UncaughtErrors(window, log_file)
     window.show_fitted()
@@ -361,8 +297,6 @@ class UncaughtErrors:
     def __call__(
         self, kind: type[BaseException], error: BaseException, traceback: TracebackType | None
     ) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         from loften_app.storage.logs import log_uncaught
 
         log_uncaught(kind, error, traceback)

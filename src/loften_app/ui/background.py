@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from loften_app.domain.errors import LoftenError
+from loften_app.ui.errors import error_message
 
 __all__ = ["Background", "Job"]
 
@@ -81,7 +82,7 @@ class _Task(QRunnable):
         try:
             result, error = self._job.call(), None
         except LoftenError as exc:
-            result, error = None, exc.message
+            result, error = None, error_message(exc)
         except Exception:
             _log.exception("Background call failed")
             result = None

@@ -405,6 +405,232 @@ QT_TRANSLATE_NOOP("targets", "Mediantid till kontakt")
 QT_TRANSLATE_NOOP("targets", "Aktiviteter")
 QT_TRANSLATE_NOOP("targets", "Grannsamverkansträffar")
 
+# --- Error templates outside the UI (error_text, see domain.errors; and record nouns) ------
+
+QT_TRANSLATE_NOOP("errors", "Mappen {folder} finns inte. Välj en befintlig mapp.")
+QT_TRANSLATE_NOOP("errors", "{folder} är inte en mapp.")
+QT_TRANSLATE_NOOP("errors", "Du får inte skriva i mappen {folder}. Välj en annan mapp.")
+QT_TRANSLATE_NOOP("errors", "{out} är en mapp. Ange ett filnamn, t.ex. {out2}.")
+QT_TRANSLATE_NOOP("errors", "Filen {out} är skrivskyddad. Välj ett annat filnamn.")
+QT_TRANSLATE_NOOP(
+    "errors", "Mappen {folder} finns inte, så ändringsloggen skrevs inte. Välj en befintlig mapp."
+)
+QT_TRANSLATE_NOOP("errors", "{target} är en mapp. Ange ett filnamn, t.ex. {target2}.")
+QT_TRANSLATE_NOOP("errors", "{what} Inget har ändrats. ({detail})")
+QT_TRANSLATE_NOOP("errors", "Säkerhetskopian kan inte skrivas över själva databasfilen.")
+QT_TRANSLATE_NOOP("errors", "Filen {file} finns inte. Inget har ändrats.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Filen {file} är inte en hel databas (den är skadad eller av fel sort), så den återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.",
+)
+QT_TRANSLATE_NOOP(
+    "errors", "Filen {file} är inte en Löften-databas, så den återställdes inte. Inget har ändrats."
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Säkerhetskopian {file} är gjord av en nyare version av Löften och kan inte återställas med den här versionen. Inget har ändrats. Uppdatera Löften.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Säkerhetskopian {file} har trasiga kopplingar mellan poster och återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.",
+)
+QT_TRANSLATE_NOOP(
+    "errors", "Databasen kan inte återställas från sig själv. Välj en säkerhetskopia."
+)
+QT_TRANSLATE_NOOP("errors", "filen {path} finns inte")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasfilen {path} är skrivskyddad och behöver uppgraderas till den här versionen av Löften, vilket kräver att den kan skrivas. Inget har ändrats. Be den som äger filen att göra den skrivbar, eller arbeta i en kopia.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasfilen {path} är skrivskyddad och har inte den här versionen av Löftens schema. Inget har ändrats.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen behöver uppgraderas, men säkerhetskopian före uppgraderingen kunde inte skrivas ({error}). Inget har ändrats. Frigör utrymme eller kontrollera behörigheterna för mappen och försök igen.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Uppgraderingen av databasen avbröts eftersom den skulle lämna trasiga kopplingar mellan poster. Inget har ändrats. Kontakta supporten.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Filen {path} är inte en Löften-databas. Den har inte ändrats. Välj en annan fil, eller ange ett nytt filnamn för att skapa en ny databas.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen {path} är skapad av en nyare version av Löften (databasversion {found}; den här versionen klarar till och med {supported}). Filen har inte ändrats. Uppdatera Löften för att öppna den.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen används just nu av ett annat Löften-fönster eller program och kunde inte låsas inom några sekunder. Inget har sparats. Försök igen om en stund.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Disken är full, så inget kunde sparas. Inget har ändrats. Frigör utrymme och försök igen.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasfilen går inte att skriva till (skrivskyddad fil eller mapp). Inget har sparats. Kontrollera behörigheterna eller välj en annan fil.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasfilen kunde inte läsas eller skrivas ({detail}). Inget har ändrats. Kontrollera att disken är ansluten och att filen finns kvar.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte finns (längre). Inget har sparats. Välj en annan i listan och spara igen.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Det finns redan en post med samma nummer eller kod. Inget har sparats. Ändra numret eller koden och spara igen.",
+)
+QT_TRANSLATE_NOOP("errors", "{where}{field} {what}.")
+QT_TRANSLATE_NOOP("errors", "Paketet kan inte importeras: {reason} Databasen har inte ändrats.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Paketet kunde inte skrivas till {out} ({os_reason}). Inget paket skapades. Kontrollera utrymmet på disken och mappen och försök igen.",
+)
+QT_TRANSLATE_NOOP("errors", "Paketet {path} kunde inte läsas ({strerror}).")
+QT_TRANSLATE_NOOP("errors", "filen är större än {megabytes} MB.")
+QT_TRANSLATE_NOOP("errors", "filen är inget giltigt Löften-paket eller är skadad ({error}).")
+QT_TRANSLATE_NOOP("errors", "paketet använder något som Löften inte läser ({error}).")
+QT_TRANSLATE_NOOP("errors", "filen är inget giltigt Löften-paket ({name}).")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen stämmer inte med filerna ({odd!r}).")
+QT_TRANSLATE_NOOP("errors", "storleken på {name!r} stämmer inte med innehållsförteckningen.")
+QT_TRANSLATE_NOOP("errors", "paketet har fler än {records} poster.")
+QT_TRANSLATE_NOOP("errors", "antalet poster av typen {type_name} stämmer inte.")
+QT_TRANSLATE_NOOP("errors", "fotona är tillsammans för stora.")
+QT_TRANSLATE_NOOP("errors", "kontrollsumman för {name!r} stämmer inte: filen är skadad.")
+QT_TRANSLATE_NOOP("errors", "kontrollsumman för innehållet stämmer inte: paketet är skadat.")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen räknar poster som saknas i paketet.")
+QT_TRANSLATE_NOOP("errors", "paketet har fler än {members} filer.")
+QT_TRANSLATE_NOOP("errors", "filen {name!r} finns två gånger i paketet.")
+QT_TRANSLATE_NOOP("errors", "paketet innehåller en fil som inte hör hemma där ({name!r}).")
+QT_TRANSLATE_NOOP("errors", "paketet är krypterat.")
+QT_TRANSLATE_NOOP("errors", "filen {name!r} är packad på ett sätt som Löften inte läser.")
+QT_TRANSLATE_NOOP("errors", "filen {name!r} är större än tillåtet ({megabytes} MB).")
+QT_TRANSLATE_NOOP("errors", "filen {name!r} packas upp till orimligt mycket (en zip-bomb?).")
+QT_TRANSLATE_NOOP("errors", "posterna är tillsammans större än tillåtet ({megabytes} MB).")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen (manifest.json) saknas.")
+QT_TRANSLATE_NOOP("errors", "filen {filename!r} är större än den säger sig vara.")
+QT_TRANSLATE_NOOP("errors", "filen {filename!r} är kortare än den säger sig vara.")
+QT_TRANSLATE_NOOP("errors", "{what} är inte giltig JSON.")
+QT_TRANSLATE_NOOP("errors", "filen är inget Löften-paket (innehållsförteckningen saknar formatet).")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen saknar formatversion.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "paketet är gjort av en nyare version av Löften (format {version}). Uppdatera Löften och försök igen.",
+)
+QT_TRANSLATE_NOOP("errors", "formatversionen {version} är okänd.")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen saknar databasversion.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "paketet är gjort av en nyare version av Löften (databasversion {schema}). Uppdatera Löften och försök igen.",
+)
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen är felaktig ({error}).")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen saknar {key}.")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen har ett felaktigt {key}.")
+QT_TRANSLATE_NOOP(
+    "errors", "innehållsförteckningens {key} innehåller ett personnummer eller samordningsnummer."
+)
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen saknar antalet poster.")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen räknar en okänd sorts post ({key!r}).")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen har ett negativt antal poster.")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen saknar kontrollsumman.")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen saknar fillistan.")
+QT_TRANSLATE_NOOP("errors", "fillistan är felaktig för {name!r}.")
+QT_TRANSLATE_NOOP("errors", "storleken på {name!r} är felaktig.")
+QT_TRANSLATE_NOOP("errors", "{where} ({id}) följer inte reglerna: {message}")
+QT_TRANSLATE_NOOP("errors", "{what} är ingen lista.")
+QT_TRANSLATE_NOOP("errors", "{where} har ett butiksbesök utan id.")
+QT_TRANSLATE_NOOP("errors", "{where} har en iakttagelse eller åtgärd utan id.")
+QT_TRANSLATE_NOOP("errors", "ärendekoden {code} finns två gånger i paketet.")
+QT_TRANSLATE_NOOP("errors", "posten {id} ({name}) finns två gånger i paketet.")
+QT_TRANSLATE_NOOP("errors", "id {child} används två gånger i paketet.")
+QT_TRANSLATE_NOOP(
+    "errors", "Installationens signeringsnyckel {path} kunde inte läsas ({strerror})."
+)
+QT_TRANSLATE_NOOP("errors", "Filen {path} är ingen signeringsnyckel för Löften.")
+QT_TRANSLATE_NOOP("errors", "filen är inget giltigt Löften-paket.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "signaturen stämmer inte: paketet har ändrats efter att det skapades, eller är skadat. Be avsändaren om ett nytt paket.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "paketet är inte signerat. Bara signerade paket från en parad installation kan importeras; be avsändaren exportera på nytt med en aktuell version av Löften.",
+)
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen är för stor.")
+QT_TRANSLATE_NOOP("errors", "innehållsförteckningen är inte giltig JSON.")
+QT_TRANSLATE_NOOP("errors", "paketets avsändare är felaktigt angiven.")
+QT_TRANSLATE_NOOP("errors", "Avsändarens namn kan inte sparas. {problem}")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen har redan en överenskommelse. Börja från ett paket bara i en ny, tom fil; importera annars paketet som vanligt (Importera ändringar).",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Paketet innehåller ingen överenskommelse, så det går inte att börja från det. Be den andra organisationen exportera alla ändringar (utan startdatum) och försök igen.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Fingeravtrycket {trust} stämmer inte med paketets ({fingerprint}). Installationen paras inte och databasen har inte ändrats.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "paketet är signerat med en annan nyckel ({fingerprint}) än den som parades för installationen ({fingerprint2}). Det kan vara förfalskat. Om avsändaren har installerat om Löften: ta bort parningen (loften exchange partners --revoke) och para på nytt efter att ha jämfört fingeravtrycket.",
+)
+QT_TRANSLATE_NOOP("errors", "paketets installation är inte den som signerade det.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "paketet säger sig vara skapat {created_at:%Y-%m-%d %H:%M} UTC, senare än nu. Kontrollera klockan på den dator som skapade det.",
+)
+QT_TRANSLATE_NOOP("errors", "en post ({type_name} {id}) har en orimlig version.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "en post ({type_name} {id}) är ändrad {moment:%Y-%m-%d %H:%M} UTC, senare än paketet skapades eller än nu. Kontrollera klockan på den dator som skapade paketet.",
+)
+QT_TRANSLATE_NOOP("errors", "Filen {target} kunde inte skrivas ({os_reason}). Ingen fil skapades.")
+QT_TRANSLATE_NOOP("errors", "Filen {target} kunde inte skrivas ({error}). Ingen fil skapades.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "{out} är själva databasfilen (eller en av dess hjälpfiler) och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver i. Välj en annan mapp. Inget har ändrats.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "{out} är samma fil som databasen och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.",
+)
+QT_TRANSLATE_NOOP("errors", "Patrullen")
+QT_TRANSLATE_NOOP("errors", "Trygghetsvandringen")
+QT_TRANSLATE_NOOP("errors", "Volontärinsatsen")
+QT_TRANSLATE_NOOP("errors", "Ärendet")
+QT_TRANSLATE_NOOP("errors", "Aktiviteten")
+QT_TRANSLATE_NOOP("errors", "{noun} är borttagen och kan inte ändras. Återställ den först.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "{noun} har ändrats av {who} ({when}) sedan du öppnade den. Dina ändringar är inte sparade: läs in den nya versionen eller spara dina värden ovanpå den.",
+)
+QT_TRANSLATE_NOOP("errors", "{noun} finns inte (längre) i databasen.")
+QT_TRANSLATE_NOOP("errors", "{noun} finns inte i databasen.")
+QT_TRANSLATE_NOOP("errors", "Överenskommelsen")
+QT_TRANSLATE_NOOP("errors", "Löftet")
+QT_TRANSLATE_NOOP("errors", "Målet")
+QT_TRANSLATE_NOOP("errors", "Platsen")
+QT_TRANSLATE_NOOP("errors", "Butiken")
+QT_TRANSLATE_NOOP("errors", "Indikatorn")
+QT_TRANSLATE_NOOP("errors", "Indikatorvärdet")
+QT_TRANSLATE_NOOP("errors", "Mallen '{name}' finns inte. Tillgängliga mallar: {names}.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen innehåller redan en överenskommelse, så mallen lades inte till. Skapa en ny databasfil för mallen.",
+)
+
 # --- Texts passed to translate helpers ------------------------------------------------------
 
 # agreement_picker.py

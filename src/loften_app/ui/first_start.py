@@ -30,9 +30,12 @@ from loften_app.domain.errors import LoftenError, ValidationIssue
 from loften_app.domain.personnummer import identity_number_problem
 from loften_app.domain.records import AgreementData
 from loften_app.domain.validation import validate
+from loften_app.storage.exchange import start_from_package as start
+from loften_app.storage.exchange.signing import UnknownSignerError
 from loften_app.ui.forms.fields import field_error_label
 from loften_app.ui.i18n import enum_text
 from loften_app.ui.lists.columns import fill
+from loften_app.ui.safety.partners import confirm_pairing
 from loften_app.ui.words import InterfaceWords
 
 if TYPE_CHECKING:
@@ -51,10 +54,6 @@ def start_from_package(
     `start_from_package`, as `loften new --from-package` does it. The package's sender is
     paired first when the user confirms its fingerprint. `LoftenError` with a Swedish message
     when the package cannot be read, is not trusted, or holds no agreement."""
-    from loften_app.storage.exchange import start_from_package as start
-    from loften_app.storage.exchange.signing import UnknownSignerError
-    from loften_app.ui.safety.partners import confirm_pairing
-
     try:
         start(services, path, photo_dir=photo_dir)
     except UnknownSignerError as unknown:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -80,8 +82,6 @@ class ShortcutsDialog(QDialog):
 
 def getting_started_html() -> str:
     """The one page of Kom igång, in the user's language (rich text)."""
-    from html import escape
-
     steps = [
         _tr(
             "Välj avsnitt till vänster (eller Ctrl+1 … Ctrl+8): närvaro, vandringar, volontärer, narkotikaärenden, övriga aktiviteter."

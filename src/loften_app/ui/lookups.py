@@ -1,34 +1,33 @@
 """Names of places, shops and promises for combos, pickers and list columns.
 
-One object per window, built from the services and invalidated when a register changes, so a
-form or a list never queries the registers row by row. The choices offered in forms are the
-active entries; `names` (shared with the lists) also knows deleted ones.
+One object per window, built from the services and invalidated when the `ChangeHub` tells of a
+changed register, so a form or a list never queries the registers row by row. The choices
+offered in forms are the active entries; `names` (shared with the lists) also knows deleted
+ones.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from loften_app.domain.enums import PromiseType
 from loften_app.domain.records import PlaceData, ShopData
 from loften_app.storage.services import RecordFilter, Services
+from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.lists.names import RegisterNames
 
 REGISTER_LIMIT = 100_000
 
 
 class Lookups(QObject):
-    """Cached (id, name) lists of the registers.
+    """Cached (id, name) lists of the registers. A place or shop added from a form is told to
+    `changes` (the window's hub; a hub of its own when none is given)."""
 
-    Signals:
-        changed(): a register changed (a place or shop was added); pickers reload.
-    """
-
-    changed = Signal()
-
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, changes: ChangeHub | None = None) -> None:
         super().__init__()
         self._services = services
+        self.changes = changes if changes is not None else ChangeHub()
+        self.changes.stale.connect(self._on_stale)
         #: Names of every register entry, deleted ones too (lists show old references).
         self.names = RegisterNames.from_services(
             places=services.places, shops=services.shops, promises=services.promises
@@ -38,10 +37,14 @@ class Lookups(QObject):
         self._promises: list[tuple[str, str, PromiseType]] | None = None
 
     def invalidate(self) -> None:
+        """Forget every cached name: the next question reads the registers again."""
         self._places = self._shops = None
         self._promises = None
         self.names.clear()
-        self.changed.emit()
+
+    def _on_stale(self, change: Change, _origin: object) -> None:
+        if change.names_changed:
+            self.invalidate()
 
     def _place_names(self) -> dict[str, str]:
         if self._places is None:
@@ -83,10 +86,10 @@ class Lookups(QObject):
 
     def add_place(self, name: str) -> tuple[str, str]:
         stored = self._services.places.add(data=PlaceData(name=name))
-        self.invalidate()
+        self.changes.notify(Change.of(registers={"places"}), self)
         return stored.id, stored.data.name
 
     def add_shop(self, name: str, address: str = "") -> tuple[str, str]:
         stored = self._services.shops.add(data=ShopData(name=name, address=address))
-        self.invalidate()
+        self.changes.notify(Change.of(registers={"shops"}), self)
         return stored.id, stored.data.name

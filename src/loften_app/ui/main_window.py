@@ -22,7 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import loften_app
+from loften_app.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
 from loften_app.ui.kinds import RECORD_SECTIONS, SECTION_BY_KEY, section_title
+from loften_app.ui.settings import WINDOW_GEOMETRY, WINDOW_MAXIMISED, WINDOW_SECTION
+from loften_app.ui.settings_dialog import SettingsDialog
 
 MINIMUM_WIDTH = 640
 MINIMUM_HEIGHT = 420
@@ -182,8 +186,6 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(self._current_row)
 
     def open_settings(self) -> None:
-        from loften_app.ui.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self._settings, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings_saved.emit()
@@ -203,8 +205,6 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> QWidget:
         """Help → Kortkommandon: every shortcut in a table (not modal)."""
-        from loften_app.ui.help_dialogs import ShortcutsDialog
-
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -212,16 +212,12 @@ class MainWindow(QMainWindow):
 
     def show_getting_started(self) -> QWidget:
         """Help → Kom igång: one page on how to start (also shown on the first start)."""
-        from loften_app.ui.help_dialogs import GettingStartedDialog
-
         dialog = GettingStartedDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     def show_about(self) -> None:
-        from loften_app import __version__
-
         QMessageBox.about(
             self,
             self.tr("Om Löften"),
@@ -230,7 +226,7 @@ class MainWindow(QMainWindow):
                 "trygghetsvandringar, polisvolontärer och arbetet mot narkotika.\n\n"
                 "Löften lagrar aldrig personnummer eller namn på invånare, misstänkta eller "
                 "volontärer."
-            ).replace("%1", __version__),
+            ).replace("%1", loften_app.__version__),
         )
 
     # --- internals ----------------------------------------------------------------------------
@@ -310,7 +306,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         """The size and place of the last session, kept inside the screen; on the first start
         maximised on a low screen, else 1280×800 or what fits."""
-        geometry = self._settings.value("window/geometry")
+        geometry = WINDOW_GEOMETRY.read(self._settings)
         screen = self.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
         self._restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
@@ -320,7 +316,7 @@ class MainWindow(QMainWindow):
             self.resize(min(1280, available.width()), min(800, available.height()))
             self._fit_into(available)
         self._fit_navigation(self.width())
-        last = self._settings.value("window/section", "overview")
+        last = WINDOW_SECTION.read(self._settings)
         self._current_row = SECTION_KEYS.index(last) if last in SECTION_KEYS else 0
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(self._current_row)
@@ -332,7 +328,7 @@ class MainWindow(QMainWindow):
         maximised on a screen under `MAXIMISE_BELOW_HEIGHT` pixels high."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         low = screen is not None and screen.availableGeometry().height() < MAXIMISE_BELOW_HEIGHT
-        maximised = str(self._settings.value("window/maximised", "")) == "true"
+        maximised = WINDOW_MAXIMISED.read(self._settings)
         if maximised if self._restored else low:
             self.showMaximized()
         else:
@@ -361,8 +357,8 @@ class MainWindow(QMainWindow):
             if isinstance(page, LeavablePage) and not page.can_leave():
                 event.ignore()
                 return
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/maximised", "true" if self.isMaximized() else "false")
-        self._settings.setValue("window/section", self.current_section())
+        WINDOW_GEOMETRY.write(self._settings, self.saveGeometry())
+        WINDOW_MAXIMISED.write(self._settings, self.isMaximized())
+        WINDOW_SECTION.write(self._settings, self.current_section())
         self._settings.sync()
         event.accept()

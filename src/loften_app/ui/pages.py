@@ -5,25 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.periods import Period
-from loften_app.storage.services import RecordService, Services
+from loften_app.storage.services import Services
 from loften_app.ui.background import Background
-from loften_app.ui.forms.base import RecordForm
+from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.kinds import RECORD_SECTIONS, FormContext, load
-from loften_app.ui.lists.columns import ListSpec
-from loften_app.ui.lists.record_list import RecordListWidget
-from loften_app.ui.lists.specs import SPECS
-from loften_app.ui.lists.table_model import RecordTableModel
 from loften_app.ui.lookups import Lookups
 from loften_app.ui.overview import OverviewPage
 from loften_app.ui.registers.page import RegistersPage
-from loften_app.ui.section import RecordSection
+from loften_app.ui.reports import ReportsPage
+from loften_app.ui.section import RecordSection, build_section
+from loften_app.ui.settings import USER_NAME
 
 
 def coming_later(text: str) -> QWidget:
@@ -34,33 +31,6 @@ def coming_later(text: str) -> QWidget:
     return label
 
 
-def section(
-    spec: ListSpec | str,
-    service: RecordService[Any, Any],
-    form: RecordForm[Any],
-    *,
-    lookups: Lookups,
-    settings: QSettings,
-    period: Period | None,
-    today: Callable[[], dt.date] = dt.date.today,
-) -> RecordSection:
-    """The list of one record type (its `ListSpec`, or its name in `SPECS`) and `form`;
-    `today` dates new records (give the form the same one)."""
-    if isinstance(spec, str):
-        spec = SPECS[spec]
-    model = RecordTableModel(service, spec, lookups.names)
-    records = RecordListWidget(
-        model,
-        settings=settings,
-        settings_key=f"lists/{spec.name}",
-        place_choices=lookups.places,
-        period=period,
-    )
-    lookups.changed.connect(records.reload_places)
-    model.refresh()
-    return RecordSection(service=service, records=records, form=form, today=today)
-
-
 def build_pages(
     services: Services,
     settings: QSettings,
@@ -69,49 +39,46 @@ def build_pages(
     photo_dir: Path,
     today: Callable[[], dt.date] = dt.date.today,
     background: Background | None = None,
+    changes: ChangeHub | None = None,
 ) -> dict[str, QWidget]:
     """The real page of every section, for `MainWindow.attach`; `today` is what the sections
-    and their forms take as today's date."""
-    lookups = Lookups(services)
+    and their forms take as today's date. The pages subscribe to `changes` (the window's hub;
+    a new one when none is given)."""
+    lookups = Lookups(services, changes)
+    changes = lookups.changes
     # The lists show the records of every agreement: their period filter offers the years from
     # the first agreement's start to the last one's end, or today in an extension.
     covered = [item.covered for item in services.agreements.listing(today())]
     period = Period(min(c.start for c in covered), max(c.end for c in covered)) if covered else None
     own = background is None
     background = background or Background()
-    overview = OverviewPage(services, background, settings=settings, today=today)
+    overview = OverviewPage(services, background, settings=settings, today=today, changes=changes)
     if own:
         background.setParent(overview)  # destroyed with the page, after its last call ended
     context = FormContext(lookups, organisation, photo_dir, today)
     sections: dict[str, RecordSection] = {}
     for kind in RECORD_SECTIONS:
         service = services.of_kind(kind.kind)
-        form = load(kind.form).section_form(service, context)
-        sections[kind.section] = section(
+        sections[kind.section] = build_section(
             load(kind.spec),
             service,
-            form,
+            load(kind.form).section_form(service, context),
             lookups=lookups,
             settings=settings,
             period=period,
             today=today,
+            subject=Change.of(kinds={kind.section}),
         )
-    for page in sections.values():
-        page.records_changed.connect(overview.refresh)
     overview.section_requested.connect(lambda key, chosen: sections[key].show_period(chosen))
     overview.walk_requested.connect(sections["safety_walks"].open_record)
     pages: dict[str, QWidget] = {"overview": overview, **sections}
-    registers = RegistersPage(services, lookups, settings, period=period, today=today)
-    registers.registers_changed.connect(overview.refresh)
-    pages["registers"] = registers
-    from loften_app.ui.app import SETTINGS_USER
-    from loften_app.ui.reports import ReportsPage
-
+    pages["registers"] = RegistersPage(services, lookups, settings, period=period, today=today)
     pages["reports"] = ReportsPage(
         services,
         settings,
         background=background,
-        made_by=str(settings.value(SETTINGS_USER, "") or ""),
+        made_by=USER_NAME.read(settings),
         today=today,
+        changes=changes,
     )
     return pages

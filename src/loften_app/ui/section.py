@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,8 +28,14 @@ from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
 from loften_app.domain.records import Stored
 from loften_app.storage.services import RecordService
+from loften_app.ui.changes import Change, ChangeHub
+from loften_app.ui.errors import error_message
 from loften_app.ui.forms.base import RecordForm
+from loften_app.ui.lists.columns import ListSpec
 from loften_app.ui.lists.record_list import RecordListWidget
+from loften_app.ui.lists.specs import SPECS
+from loften_app.ui.lists.table_model import RecordTableModel
+from loften_app.ui.lookups import Lookups
 
 UNDO_SECONDS = 15
 
@@ -118,6 +124,10 @@ class MessageBar(QFrame):
 class RecordSection(QStackedWidget):
     """The list of one record type and, in its place while open, the form for one record.
 
+    What a save, delete or restore here changes (`subject`) is told to the `ChangeHub`; the
+    section reads its list again when the hub tells of a change of its kind made elsewhere
+    (an import), and its place filter when a register changed.
+
     Signals:
         record_saved(object): a `Stored` record was saved (added or changed) from the form.
         records_changed(): a record was saved, deleted or restored here.
@@ -133,9 +143,13 @@ class RecordSection(QStackedWidget):
         records: RecordListWidget,
         form: RecordForm[Any],
         today: Callable[[], dt.date] = dt.date.today,
+        changes: ChangeHub | None = None,
+        subject: Change | None = None,
     ) -> None:
         super().__init__()
         self.service = service
+        self.changes = changes if changes is not None else ChangeHub()
+        self.subject = subject if subject is not None else Change()
         self.records = records
         self.form = form
         self._today = today
@@ -179,8 +193,9 @@ class RecordSection(QStackedWidget):
         records.new_requested.connect(self.new_record)
         records.open_requested.connect(self.open_record)
         records.delete_requested.connect(self.delete_record)
-        records.record_restored.connect(lambda _id: self.records_changed.emit())
+        records.record_restored.connect(lambda _id: self._changed_here())
         form.saved.connect(self._saved)
+        self.changes.changed.connect(self._on_changed)
         form.closed.connect(self.show_list)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_record)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self._new_from_previous_key)
@@ -241,7 +256,7 @@ class RecordSection(QStackedWidget):
         try:
             stored = self.service.get(id=id)
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte öppna posten"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte öppna posten"), error_message(error))
             self.records.reload()
             return
         self.form.open_record(stored)
@@ -252,7 +267,7 @@ class RecordSection(QStackedWidget):
         try:
             self.service.delete(id=id)
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte ta bort posten"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte ta bort posten"), error_message(error))
             return
         self._last_deleted = id
         self.records.model.record_changed(id)
@@ -265,7 +280,7 @@ class RecordSection(QStackedWidget):
         self.message_bar.button.show()
         self.message_bar.show()
         self._hide_timer.start(UNDO_SECONDS * 1000)
-        self.records_changed.emit()
+        self._changed_here()
 
     def undo_delete(self) -> None:
         if self._last_deleted is None:
@@ -274,12 +289,12 @@ class RecordSection(QStackedWidget):
         try:
             self.service.undelete(id=id)
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte ångra"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte ångra"), error_message(error))
             return
         self.records.model.record_changed(id)
         self.records.select_id(id)
         self.message_bar.hide()
-        self.records_changed.emit()
+        self._changed_here()
 
     def _forget_undo(self) -> None:
         self._last_deleted = None
@@ -288,9 +303,56 @@ class RecordSection(QStackedWidget):
     def _saved(self, stored: Stored[Any]) -> None:
         self.records.model.record_changed(stored.id)
         self.record_saved.emit(stored)
+        self._changed_here()
+
+    # --- changes --------------------------------------------------------------------------------
+
+    def _changed_here(self) -> None:
+        self.changes.notify(self.subject, self)
         self.records_changed.emit()
+
+    def _on_changed(self, change: Change, origin: object) -> None:
+        if change.names_changed:
+            self.records.reload_places()
+        if origin is not self and any(change.has_kind(kind) for kind in self.subject.kinds):
+            self.records.reload()
 
     # --- leaving --------------------------------------------------------------------------------
 
     def can_leave(self) -> bool:
         return not self.showing_form() or self.form.can_leave()
+
+
+def build_section(
+    spec: ListSpec | str,
+    service: RecordService[Any, Any],
+    form: RecordForm[Any],
+    *,
+    lookups: Lookups,
+    settings: QSettings,
+    period: Period | None,
+    subject: Change,
+    today: Callable[[], dt.date] = dt.date.today,
+) -> RecordSection:
+    """The list of one record type (its `ListSpec`, or its name in `SPECS`) and `form`;
+    `today` dates new records (give the form the same one); what is saved here is told to the
+    lookups' `ChangeHub` as `subject`."""
+    if isinstance(spec, str):
+        spec = SPECS[spec]
+    model = RecordTableModel(service, spec, lookups.names)
+    records = RecordListWidget(
+        model,
+        settings=settings,
+        settings_key=f"lists/{spec.name}",
+        place_choices=lookups.places,
+        period=period,
+    )
+    model.refresh()
+    return RecordSection(
+        service=service,
+        records=records,
+        form=form,
+        today=today,
+        changes=lookups.changes,
+        subject=subject,
+    )

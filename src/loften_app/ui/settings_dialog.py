@@ -18,18 +18,14 @@ from PySide6.QtWidgets import (
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.personnummer import identity_number_problem
-from loften_app.ui.app import SETTINGS_LANGUAGE, SETTINGS_ORGANISATION, SETTINGS_USER
 from loften_app.ui.forms.fields import field_error_label
-from loften_app.ui.i18n import LANGUAGES, SWEDISH, enum_text
-from loften_app.ui.safety.preferences import (
-    KEEP_MAX,
-    KEEP_MIN,
-    RETENTION_MAX,
-    RETENTION_MIN,
-    SETTINGS_KEEP_BACKUPS,
-    SETTINGS_RETENTION_MONTHS,
-    keep_backups,
-    retention_months,
+from loften_app.ui.i18n import LANGUAGES, enum_text
+from loften_app.ui.settings import (
+    KEEP_BACKUPS,
+    LANGUAGE,
+    ORGANISATION,
+    RETENTION_MONTHS,
+    USER_NAME,
 )
 from loften_app.ui.words import InterfaceWords
 
@@ -41,26 +37,26 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle(self.tr("Inställningar"))
-        self.name_edit = QLineEdit(str(settings.value(SETTINGS_USER, "") or ""))
+        self.name_edit = QLineEdit(USER_NAME.read(settings))
         self.name_edit.setAccessibleName(self.tr("Ditt namn"))
         self.name_error = field_error_label()
         self.organisation_combo = QComboBox()
         self.organisation_combo.setAccessibleName(self.tr("Organisation"))
         for organisation in Organisation:
             self.organisation_combo.addItem(enum_text(organisation), organisation.value)
-        current = self.organisation_combo.findData(settings.value(SETTINGS_ORGANISATION))
+        current = self.organisation_combo.findData(ORGANISATION.read(settings))
         self.organisation_combo.setCurrentIndex(max(current, 0))
         self.language_combo = QComboBox()
         self.language_combo.setAccessibleName(self.tr("Språk"))
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
-        self._language = str(settings.value(SETTINGS_LANGUAGE, SWEDISH))
+        self._language = LANGUAGE.read(settings)
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(self._language), 0))
         self.retention_spin = QSpinBox()
         self.retention_spin.setAccessibleName(self.tr("Gallring efter antal månader"))
-        self.retention_spin.setRange(RETENTION_MIN, RETENTION_MAX)
+        self.retention_spin.setRange(RETENTION_MONTHS.low or 0, RETENTION_MONTHS.high or 0)
         self.retention_spin.setSuffix(self.tr(" månader"))
-        self.retention_spin.setValue(retention_months(settings))
+        self.retention_spin.setValue(RETENTION_MONTHS.read(settings))
         self.retention_spin.setToolTip(
             self.tr(
                 "Avslutade narkotikaärenden behåller sina siffror men förlorar anteckningar och "
@@ -69,8 +65,8 @@ class SettingsDialog(QDialog):
         )
         self.keep_spin = QSpinBox()
         self.keep_spin.setAccessibleName(self.tr("Antal säkerhetskopior att behålla"))
-        self.keep_spin.setRange(KEEP_MIN, KEEP_MAX)
-        self.keep_spin.setValue(keep_backups(settings))
+        self.keep_spin.setRange(KEEP_BACKUPS.low or 0, KEEP_BACKUPS.high or 0)
+        self.keep_spin.setValue(KEEP_BACKUPS.read(settings))
         self.keep_spin.setToolTip(
             self.tr("De senaste säkerhetskopiorna som sparas, plus en per månad det senaste året.")
         )
@@ -116,10 +112,10 @@ class SettingsDialog(QDialog):
             self.name_error.setText(problem)
             self.name_error.show()
             return
-        self._settings.setValue(SETTINGS_USER, name)
-        self._settings.setValue(SETTINGS_ORGANISATION, self.organisation_combo.currentData())
-        self._settings.setValue(SETTINGS_LANGUAGE, self.language_combo.currentData())
-        self._settings.setValue(SETTINGS_RETENTION_MONTHS, self.retention_spin.value())
-        self._settings.setValue(SETTINGS_KEEP_BACKUPS, self.keep_spin.value())
+        USER_NAME.write(self._settings, name)
+        ORGANISATION.write(self._settings, str(self.organisation_combo.currentData()))
+        LANGUAGE.write(self._settings, str(self.language_combo.currentData()))
+        RETENTION_MONTHS.write(self._settings, self.retention_spin.value())
+        KEEP_BACKUPS.write(self._settings, self.keep_spin.value())
         self._settings.sync()
         super().accept()

@@ -14,13 +14,9 @@ from loften_app.domain.records import ObservationData, Participants, SafetyWalkD
 from loften_app.storage.database import Database
 from loften_app.storage.exchange import PackageError, apply_import, export_changes, read_package
 from loften_app.storage.services import Services
-from tests.cli_runner import CliResult, run_cli
+from tests.factories import run_cli_as_test_user as loften
 from tests.storage.conftest import MUNICIPALITY, POLICE, FixedClock
 from tests.storage.exchange.conftest import forge, members_of, sha256_of
-
-
-def loften(*args: str) -> CliResult:
-    return run_cli(*args, env={"LOFTEN_USER": "cli-test"})
 
 
 @pytest.mark.slow

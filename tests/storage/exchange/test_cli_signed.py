@@ -10,8 +10,8 @@ import pytest
 from loften_app.storage.database import Database
 from loften_app.storage.exchange.signing import fingerprint, installation_key, public_bytes
 from loften_app.storage.services import Services
+from tests.factories import run_cli_as_test_user as loften
 from tests.storage.exchange.conftest import forge, members_of, sha256_of, with_records
-from tests.storage.exchange.test_cli_and_photos import loften
 
 
 @pytest.mark.slow

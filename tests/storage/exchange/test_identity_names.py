@@ -12,7 +12,7 @@ import pytest
 from loften_app.domain.errors import LoftenError
 from loften_app.storage.exchange import PackageError, export_changes, read_package
 from loften_app.storage.services import Services
-from tests.domain.test_personnummer_spellings import SPELLINGS
+from tests.domain.validation_data import SPELLINGS
 from tests.storage.conftest import MUNICIPALITY, FixedClock
 from tests.storage.exchange.conftest import forge, members_of, with_records
 

@@ -291,26 +291,3 @@ def test_every_input_has_a_name_and_tab_follows_the_layout(form: DrugCaseForm) -
     answer_next_message_box("Ändra ändå", seen)
     assert tab_order(form, form.promise, len(expected)) == expected
     assert seen == ["Den här delen fylls i av Kommunen. Vill du ändra den ändå?"]
-
-
-def test_leaving_with_unsaved_changes_asks_and_each_answer_does_what_it_says(
-    form: DrugCaseForm, ui_services: Services, qtbot: QtBot
-) -> None:
-    form.kind.set_value(DrugCaseKind.DRIVING)
-    assert form.is_dirty()
-    seen: list[str] = []
-    answer_next_message_box("Avbryt", seen)
-    assert not form.can_leave()
-    assert "inte är sparade" in seen[0]
-    assert ui_services.drug_cases.count() == 0
-
-    answer_next_message_box("Släng ändringarna")
-    with qtbot.waitSignal(form.closed):
-        form.close_form()
-    assert ui_services.drug_cases.count() == 0
-
-    form.kind.set_value(DrugCaseKind.OWN_USE)
-    form.kind.set_value(DrugCaseKind.SUPPLY)
-    answer_next_message_box("Spara")
-    assert form.can_leave()
-    assert ui_services.drug_cases.count() == 1

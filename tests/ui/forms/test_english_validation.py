@@ -19,7 +19,6 @@ from loften_app.ui.i18n import Translations
 from loften_app.ui.lookups import Lookups
 from loften_app.ui.words import InterfaceWords
 from tests.ui.conftest import screenshot
-from tests.ui.test_translations import english  # noqa: F401 (a fixture)
 
 TODAY = dt.date(2018, 6, 1)
 NOTES = "Pratade med eleven 811218-9876 efter lektionen."
@@ -72,7 +71,7 @@ def test_swedish_messages_are_the_old_ones(form: OtherActivityForm) -> None:
 
 def test_english_messages_come_through_the_translator(
     form: OtherActivityForm,
-    english: Translations,  # noqa: F811
+    english: Translations,
 ) -> None:
     assert shown(form) == expected(InterfaceWords())
     what, notes = shown(form)

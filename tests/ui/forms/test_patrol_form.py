@@ -100,28 +100,6 @@ def test_a_shop_listed_twice_is_shown_at_the_shop_visits(form: PatrolForm) -> No
     assert not error.isHidden()
 
 
-def test_leaving_with_unsaved_changes_asks_and_each_answer_does_what_it_says(
-    form: PatrolForm, ui_services: Services, qtbot: QtBot
-) -> None:
-    tick_place(form, "Centrum")
-    assert form.is_dirty()
-    seen: list[str] = []
-    answer_next_message_box("Avbryt", seen)
-    assert not form.can_leave()
-    assert "inte är sparade" in seen[0]
-    assert ui_services.patrols.count() == 0
-
-    answer_next_message_box("Släng ändringarna")
-    with qtbot.waitSignal(form.closed):
-        form.close_form()
-    assert ui_services.patrols.count() == 0
-
-    tick_place(form, "Stora torget")
-    answer_next_message_box("Spara")
-    assert form.can_leave()
-    assert ui_services.patrols.count() == 1
-
-
 def test_a_new_form_left_untouched_does_not_ask(form: PatrolForm, qtbot: QtBot) -> None:
     with qtbot.waitSignal(form.closed):
         form.close_form()

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from loften_app.domain.enums import Organisation, PromiseType, Responsible
 from loften_app.domain.records import PlaceData, PromiseData, ShopData
 from loften_app.storage.services import Services
+from loften_app.ui.changes import Change
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.forms.drug_case import DrugCaseForm
 from loften_app.ui.forms.fields import PlaceChoice, PlacesPicker
@@ -101,7 +102,7 @@ def test_a_promise_and_a_place_added_in_the_register_appear_and_the_choice_stays
 
     promise_id = add_promise(ui_services, KINDS[kind])
     ui_services.places.add(data=PlaceData(name="Parken vid biblioteket"))
-    lookups.invalidate()  # what the Register does after a change
+    lookups.changes.notify(Change.of(registers={"promises", "places"}))  # as the Register does
 
     assert "9. Tillkommet löfte" in shown(form.promise)  # type: ignore[attr-defined]
     assert "Parken vid biblioteket" in shown(place_widget(form))
@@ -121,7 +122,7 @@ def test_a_place_removed_from_the_register_stays_chosen_in_an_open_form(
     key, name = lookups.places()[0]
     choose_place(form, key)
     ui_services.places.delete(id=key)
-    lookups.invalidate()
+    lookups.changes.notify(Change.of(registers={"places"}))
     assert (key, name) not in lookups.places()
     assert form.collect().place_id == key
     assert form.place.currentText() == name  # type: ignore[attr-defined]
@@ -135,14 +136,14 @@ def test_a_new_shop_appears_in_every_shop_visit(
     assert isinstance(form, PatrolForm)
     qtbot.addWidget(form)
     ui_services.shops.add(data=ShopData(name="Kiosken vid resecentrum"))
-    lookups.invalidate()
+    lookups.changes.notify(Change.of(registers={"shops"}))
     form.open_new(form.blank(TODAY))
     form.shop_visits.add_visit(None)
     first = form.shop_visits.table.cellWidget(0, form.shop_visits.COL_SHOP)
     assert isinstance(first, QComboBox)
     first.setCurrentIndex(first.findText("Kiosken vid resecentrum"))
     ui_services.shops.add(data=ShopData(name="Pizzerian på Storgatan"))
-    lookups.invalidate()
+    lookups.changes.notify(Change.of(registers={"shops"}))
     combo = form.shop_visits.table.cellWidget(0, form.shop_visits.COL_SHOP)
     assert isinstance(combo, QComboBox)
     assert shown(combo) == ["–", "Kiosken vid resecentrum", "Pizzerian på Storgatan"]
@@ -185,7 +186,7 @@ def test_reading_the_choices_again_is_no_edit_of_the_other_organisations_part(
     key, _name = lookups.places()[-1]
     form.open_new(dataclasses.replace(form.blank(TODAY), place_id=key))
     ui_services.places.add(data=PlaceData(name="Aaa-parken"))  # first in the list
-    lookups.invalidate()
+    lookups.changes.notify(Change.of(registers={"places"}))
     assert asked == []
     assert form.place.value() == key
     assert not form.is_dirty()

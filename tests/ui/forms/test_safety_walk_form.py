@@ -42,7 +42,6 @@ from loften_app.ui.forms.photos import copy_photo
 from loften_app.ui.forms.safety_walk import SafetyWalkForm
 from loften_app.ui.lookups import Lookups
 from tests.ui.conftest import screenshot
-from tests.ui.forms.conftest import answer_next_message_box
 
 TODAY = dt.date(2018, 6, 1)
 WALK = dt.date(2018, 5, 15)
@@ -351,30 +350,6 @@ def test_a_completed_walk_needs_participants(form: SafetyWalkForm) -> None:
     assert not error.isHidden()
     form.participants[ParticipantGroup.POLICE].setValue(2)
     assert error.isHidden()
-
-
-def test_leaving_with_unsaved_changes_asks_and_each_answer_does_what_it_says(
-    form: SafetyWalkForm, ui_services: Services, qtbot: QtBot
-) -> None:
-    form.route.setPlainText("Runt Stora torget")
-    assert form.is_dirty()
-    seen: list[str] = []
-    answer_next_message_box("Avbryt", seen)
-    assert not form.can_leave()
-    assert "inte är sparade" in seen[0]
-    assert ui_services.safety_walks.count() == 0
-
-    answer_next_message_box("Släng ändringarna")
-    with qtbot.waitSignal(form.closed):
-        form.close_form()
-    assert ui_services.safety_walks.count() == 0
-
-    form.observations.add_observation()
-    cell(form, 0, COL_DESCRIPTION, "Mörkt vid parken")
-    answer_next_message_box("Spara")
-    assert form.can_leave()
-    (saved,) = ui_services.safety_walks.list_page().items
-    assert saved.data.observations[0].description == "Mörkt vid parken"
 
 
 def test_a_photo_is_copied_into_the_photo_folder_under_a_new_name(

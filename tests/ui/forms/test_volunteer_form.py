@@ -13,7 +13,7 @@ from loften_app.storage.services import Services
 from loften_app.ui.forms.volunteers import VolunteerDeploymentForm
 from loften_app.ui.lookups import Lookups
 from tests.ui.conftest import screenshot
-from tests.ui.forms.conftest import answer_next_message_box, tab_order, unnamed_inputs
+from tests.ui.forms.conftest import tab_order, unnamed_inputs
 
 TODAY = dt.date(2018, 6, 1)
 
@@ -175,25 +175,3 @@ def test_every_input_has_a_name_and_tab_follows_the_layout(
         form.notes,
     ]
     assert tab_order(form, form.promise, len(expected)) == expected
-
-
-def test_leaving_with_unsaved_changes_asks_and_each_answer_does_what_it_says(
-    form: VolunteerDeploymentForm, ui_services: Services, qtbot: QtBot
-) -> None:
-    tick_place(form, "Centrum")
-    assert form.is_dirty()
-    seen: list[str] = []
-    answer_next_message_box("Avbryt", seen)
-    assert not form.can_leave()
-    assert "inte är sparade" in seen[0]
-    assert ui_services.volunteer_deployments.count() == 0
-
-    answer_next_message_box("Släng ändringarna")
-    with qtbot.waitSignal(form.closed):
-        form.close_form()
-    assert ui_services.volunteer_deployments.count() == 0
-
-    tick_place(form, "Stora torget")
-    answer_next_message_box("Spara")
-    assert form.can_leave()
-    assert ui_services.volunteer_deployments.count() == 1

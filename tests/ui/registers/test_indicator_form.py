@@ -3,7 +3,6 @@ and a failed save that loses nothing."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -16,6 +15,7 @@ from loften_app.storage.services import Services
 from loften_app.ui.lookups import Lookups
 from loften_app.ui.registers.indicator import IndicatorForm
 from loften_app.ui.registers.indicator_values import IndicatorWithValues, ValueRow
+from tests.factories import disk_full_error
 from tests.ui.conftest import screenshot
 from tests.ui.forms.conftest import answer_next_message_box
 from tests.ui.registers.conftest import PAGE_SIZE, TODAY
@@ -177,7 +177,7 @@ def test_a_failed_save_of_the_values_leaves_nothing_half_saved_and_keeps_the_row
     def disk_full(writer: RowWriter, session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
         calls.append(writer.sql)
         if len(calls) == 2:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise disk_full_error()
         original_write(writer, session, rows)
 
     monkeypatch.setattr(RowWriter, "write", disk_full)

@@ -18,30 +18,19 @@ from pytestqt.qtbot import QtBot
 from loften_app.domain.enums import Organisation
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
 from loften_app.storage.services import Services
 from loften_app.ui.background import Background
 from loften_app.ui.i18n import ENGLISH, Translations
 from loften_app.ui.reports import ReportsPage
-from loften_app.ui.reports.jobs import ShownReport
 from tests.ui.conftest import screenshot
 from tests.ui.reports.conftest import TODAY, MakePage
+from tests.ui.steps import make_report
 
 TITLE = "Medborgarlöften Filipstad 2017–2018"
 
 
 def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-
-
-def make_report(qtbot: QtBot, page: ReportsPage) -> ShownReport:
-    """Click "Skapa rapport" and wait until the report is shown."""
-    with qtbot.waitSignal(page.report_shown, timeout=60_000) as shown:
-        qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
-    report = shown.args[0]
-    assert isinstance(report, ShownReport)
-    qtbot.waitUntil(lambda: not page.busy())
-    return report
 
 
 def has_ink(image: QImage) -> bool:
@@ -58,13 +47,6 @@ def wait_rendered(qtbot: QtBot, page: ReportsPage) -> None:
     assert page.viewer is not None
     viewport = page.viewer.view.viewport()
     qtbot.waitUntil(lambda: has_ink(viewport.grab().toImage()), timeout=20_000)
-
-
-@pytest.fixture
-def demo_services(ui_database: Database) -> Services:
-    actor = Actor("Anna", Organisation.MUNICIPALITY)
-    fill_demo_data(ui_database, actor, DemoOptions(year=2018, seed=3))
-    return Services.build(ui_database, actor)
 
 
 # --- making and showing ---------------------------------------------------------------------

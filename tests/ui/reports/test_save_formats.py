@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from loften_app.storage.services import Services
 from tests.ui.conftest import screenshot
 from tests.ui.reports.conftest import MakePage
-from tests.ui.reports.test_reports_page import make_report
+from tests.ui.steps import make_report
 
 
 @pytest.mark.parametrize(("public", "file_format"), [(True, "html"), (False, "docx")])

@@ -13,8 +13,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from loften_app.ui.app import SETTINGS_ORGANISATION, SETTINGS_USER, Startup
+from loften_app.ui.app import Startup
 from loften_app.ui.main_window import MainWindow
+from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 
 
 def start_window(

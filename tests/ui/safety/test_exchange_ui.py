@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.records import Actor
@@ -23,12 +22,12 @@ from loften_app.ui.safety.exchange import (
     INCOMING_COLUMN,
     LOCAL_COLUMN,
     ExportDialog,
-    ImportPreviewDialog,
 )
 from loften_app.ui.safety.preferences import partners
 from loften_app.ui.section import RecordSection
 from tests.ui.conftest import screenshot
 from tests.ui.safety.conftest import Boxes, Launch, answer_next_dialog, settle
+from tests.ui.steps import choose_file, import_through_window
 
 POLICE = Actor("Kommunpolisen", Organisation.POLICE)
 
@@ -45,22 +44,6 @@ def police(tmp_path: Path) -> Iterator[Services]:
         apply_template(services, "filipstad-2017-2018")
         fill_demo_data(database, POLICE, DemoOptions(year=2018, seed=3))
         yield services
-
-
-def choose_file(monkeypatch: pytest.MonkeyPatch, method: str, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, method, staticmethod(lambda *_a, **_k: (str(path), "")))
-
-
-def import_through_window(
-    launch_result: tuple[object, object], monkeypatch: pytest.MonkeyPatch, package: Path
-) -> ImportPreviewDialog:
-    window, startup = launch_result
-    choose_file(monkeypatch, "getOpenFileName", package)
-    window.database_actions["import"].trigger()  # type: ignore[attr-defined]
-    settle(startup)  # type: ignore[arg-type]
-    dialog = startup.safety.preview_dialog  # type: ignore[attr-defined]
-    assert isinstance(dialog, ImportPreviewDialog)
-    return dialog
 
 
 def test_export_from_the_window_counts_the_records_and_remembers_the_partner(

@@ -28,7 +28,7 @@ from loften_app.storage.template import apply_template
 from loften_app.ui.safety.partners import PartnersDialog
 from tests.ui.conftest import screenshot
 from tests.ui.safety.conftest import Boxes, Launch, settle
-from tests.ui.safety.test_exchange_ui import choose_file, import_through_window
+from tests.ui.steps import choose_file, import_through_window
 
 POLICE = Actor("Kommunpolisen", Organisation.POLICE)
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from loften_app.domain.enums import Organisation
+from loften_app.domain.errors import error_text
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import RecordMeta
 from loften_app.storage.exchange.errors import refused
@@ -316,5 +317,13 @@ def decode_record(value: Any, data_class: type, where: str) -> tuple[RecordMeta,
         data = data_decoder(data_class)(value["data"], "")
     except _InvalidError as error:
         field = f" (fältet {error.path})" if error.path else ""
-        raise refused(f"{where}{field} {error.what}.") from None
+        raise refused(
+            error_text(
+                "package.message",
+                "{where}{field} {what}.",
+                where=where,
+                field=field,
+                what=error.what,
+            )
+        ) from None
     return meta, data

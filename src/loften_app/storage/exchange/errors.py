@@ -1,7 +1,9 @@
-"""The one error type of the exchange: every refusal is a `PackageError` with a Swedish message."""
+"""The one error type of the exchange: every refusal is a `PackageError` with an `ErrorText`
+(its code, parameters and Swedish template)."""
 
 from __future__ import annotations
 
+from loften_app.domain.errors import ErrorText, error_text
 from loften_app.storage.errors import StorageError
 
 
@@ -16,6 +18,13 @@ class PackageError(StorageError):
 NOTHING_CHANGED = "Databasen har inte ändrats."
 
 
-def refused(reason: str) -> PackageError:
-    """A refused package: `reason` (a Swedish sentence) and that nothing was changed."""
-    return PackageError(f"Paketet kan inte importeras: {reason} {NOTHING_CHANGED}")
+def refused(reason: str | ErrorText) -> PackageError:
+    """A refused package: `reason` (a Swedish sentence, or its `ErrorText`) and that nothing
+    was changed."""
+    return PackageError(
+        error_text(
+            "package.refused",
+            "Paketet kan inte importeras: {reason} Databasen har inte ändrats.",
+            reason=reason,
+        )
+    )

@@ -26,7 +26,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -656,7 +655,7 @@ def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Pa
     """Copy the package's photos that the folder lacks; returns the files made (the caller
     removes them if the transaction fails). A name already present is left alone."""
     made: list[Path] = []
-    from loften_app.storage.files import private_folder
+    from loften_app.storage.files import atomic_path, private_folder
 
     private_folder(photo_dir, own=True)
     try:
@@ -664,21 +663,14 @@ def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Pa
             target = photo_dir / name
             if target.exists():
                 continue
-            partial = photo_dir / f".{name}.import"
             digest = hashlib.sha256()
-            fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-            try:
-                with os.fdopen(fd, "wb") as handle:
+            with atomic_path(target) as partial:
+                with partial.open("wb") as handle:
                     for chunk in open_photo(package, name):
                         digest.update(chunk)
                         handle.write(chunk)
-                    handle.flush()
-                    os.fsync(handle.fileno())
                 if digest.hexdigest() != package.photos[name][1]:
                     raise refused(f"fotot {name} har ändrats sedan paketet kontrollerades.")
-                os.replace(partial, target)
-            finally:
-                partial.unlink(missing_ok=True)
             made.append(target)
     except OSError as error:
         for path in made:

@@ -30,11 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from loften_app.domain.errors import error_text
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import PatrolData, RecordMeta, SafetyWalkData
 from loften_app.domain.validation import validate
+from loften_app.storage.database import SCHEMA_VERSION
 from loften_app.storage.exchange.codec import decode_datetime, decode_record, is_photo_name, is_uuid
 from loften_app.storage.exchange.errors import PackageError, refused
+from loften_app.storage.exchange.signing import sign_file
 from loften_app.storage.exchange.types import RECORD_TYPES, TYPES_BY_NAME, RecordType
 from loften_app.storage.files import atomic_path, os_reason
 
@@ -152,13 +155,18 @@ def write_package(
             handle.flush()
             handle.close()
             if key is not None:
-                from loften_app.storage.exchange.signing import sign_file
-
                 sign_file(temporary, key)
     except OSError as error:
         raise PackageError(
-            f"Paketet kunde inte skrivas till {out} ({os_reason(error)}). Inget paket skapades. "
-            "Kontrollera utrymmet på disken och mappen och försök igen."
+            error_text(
+                "package.paketet_kunde_inte_skrivas",
+                (
+                    "Paketet kunde inte skrivas till {out} ({os_reason}). Inget paket skapades. "
+                    "Kontrollera utrymmet på disken och mappen och försök igen."
+                ),
+                out=out,
+                os_reason=os_reason(error),
+            )
         ) from error
 
 
@@ -180,23 +188,61 @@ def read_package(
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise PackageError(f"Paketet {path} kunde inte läsas ({error.strerror}).") from error
+        raise PackageError(
+            error_text(
+                "package.paketet_kunde_inte_lasas",
+                "Paketet {path} kunde inte läsas ({strerror}).",
+                path=path,
+                strerror=error.strerror,
+            )
+        ) from error
     if size > limits.package_bytes:
-        raise refused(f"filen är större än {limits.package_bytes >> 20} MB.")
+        raise refused(
+            error_text(
+                "package.filen_ar_storre_an",
+                "filen är större än {megabytes} MB.",
+                megabytes=limits.package_bytes >> 20,
+            )
+        )
     try:
         with path.open("rb") as handle:
             return _read(path, handle, limits, today)
     except PackageError:
         raise
     except OSError as error:
-        raise PackageError(f"Paketet {path} kunde inte läsas ({error.strerror}).") from error
+        raise PackageError(
+            error_text(
+                "package.paketet_kunde_inte_lasas",
+                "Paketet {path} kunde inte läsas ({strerror}).",
+                path=path,
+                strerror=error.strerror,
+            )
+        ) from error
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as error:
-        raise refused(f"filen är inget giltigt Löften-paket eller är skadad ({error}).") from None
+        raise refused(
+            error_text(
+                "package.filen_ar_inget_giltigt",
+                "filen är inget giltigt Löften-paket eller är skadad ({error}).",
+                error=error,
+            )
+        ) from None
     except (NotImplementedError, RuntimeError) as error:
         # unsupported compression, encrypted members
-        raise refused(f"paketet använder något som Löften inte läser ({error}).") from None
+        raise refused(
+            error_text(
+                "package.paketet_anvander_nagot_som",
+                "paketet använder något som Löften inte läser ({error}).",
+                error=error,
+            )
+        ) from None
     except (ValueError, OverflowError, UnicodeError, RecursionError, MemoryError) as error:
-        raise refused(f"filen är inget giltigt Löften-paket ({type(error).__name__}).") from None
+        raise refused(
+            error_text(
+                "package.filen_ar_inget_giltigt_2",
+                "filen är inget giltigt Löften-paket ({name}).",
+                name=type(error).__name__,
+            )
+        ) from None
 
 
 def read_package_from(
@@ -205,17 +251,41 @@ def read_package_from(
     """`read_package` of bytes in memory (for fuzzing; the path is only a label)."""
     label = Path("(minnet)")
     if len(data) > limits.package_bytes:
-        raise refused(f"filen är större än {limits.package_bytes >> 20} MB.")
+        raise refused(
+            error_text(
+                "package.filen_ar_storre_an",
+                "filen är större än {megabytes} MB.",
+                megabytes=limits.package_bytes >> 20,
+            )
+        )
     try:
         return _read(label, io.BytesIO(data), limits, today)
     except PackageError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, OSError) as error:
-        raise refused(f"filen är inget giltigt Löften-paket eller är skadad ({error}).") from None
+        raise refused(
+            error_text(
+                "package.filen_ar_inget_giltigt",
+                "filen är inget giltigt Löften-paket eller är skadad ({error}).",
+                error=error,
+            )
+        ) from None
     except (NotImplementedError, RuntimeError) as error:
-        raise refused(f"paketet använder något som Löften inte läser ({error}).") from None
+        raise refused(
+            error_text(
+                "package.paketet_anvander_nagot_som",
+                "paketet använder något som Löften inte läser ({error}).",
+                error=error,
+            )
+        ) from None
     except (ValueError, OverflowError, UnicodeError, RecursionError, MemoryError) as error:
-        raise refused(f"filen är inget giltigt Löften-paket ({type(error).__name__}).") from None
+        raise refused(
+            error_text(
+                "package.filen_ar_inget_giltigt_2",
+                "filen är inget giltigt Löften-paket ({name}).",
+                name=type(error).__name__,
+            )
+        ) from None
 
 
 def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) -> Package:
@@ -227,7 +297,13 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
         present = set(by_name) - {MANIFEST}
         if listed != present:
             odd = sorted(listed ^ present)[0]
-            raise refused(f"innehållsförteckningen stämmer inte med filerna ({odd!r}).")
+            raise refused(
+                error_text(
+                    "package.innehallsforteckningen_stammer_inte_med",
+                    "innehållsförteckningen stämmer inte med filerna ({odd!r}).",
+                    odd=odd,
+                )
+            )
         digest = hashlib.sha256()
         records: dict[str, list[Incoming]] = {}
         photos: dict[str, tuple[int, str]] = {}
@@ -237,7 +313,13 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
             declared_size, declared_hash = manifest.files[name]
             info = by_name[name]
             if info.file_size != declared_size:
-                raise refused(f"storleken på {name!r} stämmer inte med innehållsförteckningen.")
+                raise refused(
+                    error_text(
+                        "package.storleken_pa_stammer_inte",
+                        "storleken på {name!r} stämmer inte med innehållsförteckningen.",
+                        name=name,
+                    )
+                )
             if name.startswith(RECORDS_PREFIX):
                 content = _read_member(archive, info, limits.records_bytes)
                 _check_hash(name, content, declared_hash)
@@ -248,22 +330,54 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
                 del content
                 total_records += len(items)
                 if total_records > limits.records:
-                    raise refused(f"paketet har fler än {limits.records} poster.")
+                    raise refused(
+                        error_text(
+                            "package.paketet_har_fler_an_2",
+                            "paketet har fler än {records} poster.",
+                            records=limits.records,
+                        )
+                    )
                 if manifest.counts.get(type_name, 0) != len(items):
-                    raise refused(f"antalet poster av typen {type_name} stämmer inte.")
+                    raise refused(
+                        error_text(
+                            "package.antalet_poster_av_typen",
+                            "antalet poster av typen {type_name} stämmer inte.",
+                            type_name=type_name,
+                        )
+                    )
                 records[type_name] = items
             else:
                 photo_total += info.file_size
                 if photo_total > limits.photos_total_bytes:
-                    raise refused("fotona är tillsammans för stora.")
+                    raise refused(
+                        error_text(
+                            "package.fotona_ar_tillsammans_for", "fotona är tillsammans för stora."
+                        )
+                    )
                 size, photo_hash = _hash_member(archive, info, limits.photo_bytes, digest, name)
                 if photo_hash != declared_hash:
-                    raise refused(f"kontrollsumman för {name!r} stämmer inte: filen är skadad.")
+                    raise refused(
+                        error_text(
+                            "package.kontrollsumman_for_stammer_inte",
+                            "kontrollsumman för {name!r} stämmer inte: filen är skadad.",
+                            name=name,
+                        )
+                    )
                 photos[name[len(PHOTOS_PREFIX) :]] = (size, photo_hash)
         if digest.hexdigest() != manifest.content_sha256:
-            raise refused("kontrollsumman för innehållet stämmer inte: paketet är skadat.")
+            raise refused(
+                error_text(
+                    "package.kontrollsumman_for_innehallet_stammer",
+                    "kontrollsumman för innehållet stämmer inte: paketet är skadat.",
+                )
+            )
         if any(count and name not in records for name, count in manifest.counts.items()):
-            raise refused("innehållsförteckningen räknar poster som saknas i paketet.")
+            raise refused(
+                error_text(
+                    "package.innehallsforteckningen_raknar_poster_som",
+                    "innehållsförteckningen räknar poster som saknas i paketet.",
+                )
+            )
     ordered = {t.name: records[t.name] for t in RECORD_TYPES if t.name in records}
     _check_unique_ids(ordered)
     return Package(path, manifest, ordered, photos)
@@ -271,33 +385,79 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
 
 def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zipfile.ZipInfo]:
     if len(infos) > limits.members:
-        raise refused(f"paketet har fler än {limits.members} filer.")
+        raise refused(
+            error_text(
+                "package.paketet_har_fler_an",
+                "paketet har fler än {members} filer.",
+                members=limits.members,
+            )
+        )
     by_name: dict[str, zipfile.ZipInfo] = {}
     allowed_records = {f"{RECORDS_PREFIX}{t.name}.json" for t in RECORD_TYPES}
     for info in infos:
         name = info.filename
         if name in by_name:
-            raise refused(f"filen {name!r} finns två gånger i paketet.")
+            raise refused(
+                error_text(
+                    "package.filen_finns_tva_ganger",
+                    "filen {name!r} finns två gånger i paketet.",
+                    name=name,
+                )
+            )
         photo = name.startswith(PHOTOS_PREFIX) and is_photo_name(name[len(PHOTOS_PREFIX) :])
         if name != MANIFEST and name not in allowed_records and not photo:
-            raise refused(f"paketet innehåller en fil som inte hör hemma där ({name!r}).")
+            raise refused(
+                error_text(
+                    "package.paketet_innehaller_en_fil",
+                    "paketet innehåller en fil som inte hör hemma där ({name!r}).",
+                    name=name,
+                )
+            )
         if info.flag_bits & 0x1:
-            raise refused("paketet är krypterat.")
+            raise refused(error_text("package.paketet_ar_krypterat", "paketet är krypterat."))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refused(f"filen {name!r} är packad på ett sätt som Löften inte läser.")
+            raise refused(
+                error_text(
+                    "package.filen_ar_packad_pa",
+                    "filen {name!r} är packad på ett sätt som Löften inte läser.",
+                    name=name,
+                )
+            )
         limit = _limit_for(name, limits)
         if info.file_size > limit:
-            raise refused(f"filen {name!r} är större än tillåtet ({limit >> 20} MB).")
+            raise refused(
+                error_text(
+                    "package.filen_ar_storre_an_2",
+                    "filen {name!r} är större än tillåtet ({megabytes} MB).",
+                    name=name,
+                    megabytes=limit >> 20,
+                )
+            )
         if info.file_size > _CHUNK and info.file_size > limits.ratio * max(info.compress_size, 1):
-            raise refused(f"filen {name!r} packas upp till orimligt mycket (en zip-bomb?).")
+            raise refused(
+                error_text(
+                    "package.filen_packas_upp_till",
+                    "filen {name!r} packas upp till orimligt mycket (en zip-bomb?).",
+                    name=name,
+                )
+            )
         by_name[name] = info
     records_total = sum(i.file_size for n, i in by_name.items() if n.startswith(RECORDS_PREFIX))
     if records_total > limits.records_total_bytes:
         raise refused(
-            f"posterna är tillsammans större än tillåtet ({limits.records_total_bytes >> 20} MB)."
+            error_text(
+                "package.posterna_ar_tillsammans_storre",
+                "posterna är tillsammans större än tillåtet ({megabytes} MB).",
+                megabytes=limits.records_total_bytes >> 20,
+            )
         )
     if MANIFEST not in by_name:
-        raise refused("innehållsförteckningen (manifest.json) saknas.")
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_manifest_json_saknas",
+                "innehållsförteckningen (manifest.json) saknas.",
+            )
+        )
     return by_name
 
 
@@ -317,10 +477,22 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iter
         while chunk := member.read(_CHUNK):
             read += len(chunk)
             if read > limit or read > info.file_size:
-                raise refused(f"filen {info.filename!r} är större än den säger sig vara.")
+                raise refused(
+                    error_text(
+                        "package.filen_ar_storre_an_3",
+                        "filen {filename!r} är större än den säger sig vara.",
+                        filename=info.filename,
+                    )
+                )
             yield chunk
     if read != info.file_size:
-        raise refused(f"filen {info.filename!r} är kortare än den säger sig vara.")
+        raise refused(
+            error_text(
+                "package.filen_ar_kortare_an",
+                "filen {filename!r} är kortare än den säger sig vara.",
+                filename=info.filename,
+            )
+        )
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -342,41 +514,80 @@ def _hash_member(
 
 def _check_hash(name: str, content: bytes, declared: str) -> None:
     if hashlib.sha256(content).hexdigest() != declared:
-        raise refused(f"kontrollsumman för {name!r} stämmer inte: filen är skadad.")
+        raise refused(
+            error_text(
+                "package.kontrollsumman_for_stammer_inte",
+                "kontrollsumman för {name!r} stämmer inte: filen är skadad.",
+                name=name,
+            )
+        )
 
 
 def _json(content: bytes, what: str) -> Any:
     try:
         return json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise refused(f"{what} är inte giltig JSON.") from None
+        raise refused(
+            error_text("package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what)
+        ) from None
 
 
 def _read_manifest(
     archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], limits: Limits
 ) -> Manifest:
-    from loften_app.storage.database import SCHEMA_VERSION
-
     raw = _json(_read_member(archive, by_name[MANIFEST], limits.manifest_bytes), MANIFEST)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise refused("filen är inget Löften-paket (innehållsförteckningen saknar formatet).")
+        raise refused(
+            error_text(
+                "package.filen_ar_inget_loften",
+                "filen är inget Löften-paket (innehållsförteckningen saknar formatet).",
+            )
+        )
     version = raw.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise refused("innehållsförteckningen saknar formatversion.")
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_saknar_formatversion",
+                "innehållsförteckningen saknar formatversion.",
+            )
+        )
     if version > FORMAT_VERSION:
         raise refused(
-            f"paketet är gjort av en nyare version av Löften (format {version}). "
-            "Uppdatera Löften och försök igen."
+            error_text(
+                "package.paketet_ar_gjort_av",
+                (
+                    "paketet är gjort av en nyare version av Löften (format {version}). "
+                    "Uppdatera Löften och försök igen."
+                ),
+                version=version,
+            )
         )
     if version != FORMAT_VERSION:
-        raise refused(f"formatversionen {version} är okänd.")
+        raise refused(
+            error_text(
+                "package.formatversionen_ar_okand",
+                "formatversionen {version} är okänd.",
+                version=version,
+            )
+        )
     schema = raw.get("schema_version")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise refused("innehållsförteckningen saknar databasversion.")
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_saknar_databasversion",
+                "innehållsförteckningen saknar databasversion.",
+            )
+        )
     if schema > SCHEMA_VERSION:
         raise refused(
-            f"paketet är gjort av en nyare version av Löften (databasversion {schema}). "
-            "Uppdatera Löften och försök igen."
+            error_text(
+                "package.paketet_ar_gjort_av_2",
+                (
+                    "paketet är gjort av en nyare version av Löften (databasversion {schema}). "
+                    "Uppdatera Löften och försök igen."
+                ),
+                schema=schema,
+            )
         )
     try:
         return Manifest(
@@ -395,56 +606,119 @@ def _read_manifest(
     except PackageError:
         raise
     except Exception as error:  # codec's _InvalidError for the times
-        raise refused(f"innehållsförteckningen är felaktig ({error}).") from None
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_ar_felaktig",
+                "innehållsförteckningen är felaktig ({error}).",
+                error=error,
+            )
+        ) from None
 
 
 def _manifest_uuid(raw: dict[str, Any], key: str) -> str:
     value = raw.get(key)
     if not is_uuid(value):
-        raise refused(f"innehållsförteckningen saknar {key}.")
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_saknar",
+                "innehållsförteckningen saknar {key}.",
+                key=key,
+            )
+        )
     return str(value)
 
 
 def _manifest_text(raw: dict[str, Any], key: str) -> str:
     value = raw.get(key, "")
     if not isinstance(value, str) or len(value) > 200:
-        raise refused(f"innehållsförteckningen har ett felaktigt {key}.")
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_har_ett_felaktigt",
+                "innehållsförteckningen har ett felaktigt {key}.",
+                key=key,
+            )
+        )
     if contains_identity_number(value):
         raise refused(
-            f"innehållsförteckningens {key} innehåller ett personnummer eller samordningsnummer."
+            error_text(
+                "package.innehallsforteckningens_innehaller_ett_personnummer",
+                (
+                    "innehållsförteckningens {key} innehåller ett personnummer eller "
+                    "samordningsnummer."
+                ),
+                key=key,
+            )
         )
     return value
 
 
 def _manifest_counts(value: Any) -> dict[str, int]:
     if not isinstance(value, dict):
-        raise refused("innehållsförteckningen saknar antalet poster.")
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_saknar_antalet_poster",
+                "innehållsförteckningen saknar antalet poster.",
+            )
+        )
     counts: dict[str, int] = {}
     for key, count in value.items():
         if key not in TYPES_BY_NAME or not isinstance(count, int) or isinstance(count, bool):
-            raise refused(f"innehållsförteckningen räknar en okänd sorts post ({key!r}).")
+            raise refused(
+                error_text(
+                    "package.innehallsforteckningen_raknar_en_okand",
+                    "innehållsförteckningen räknar en okänd sorts post ({key!r}).",
+                    key=key,
+                )
+            )
         if count < 0:
-            raise refused("innehållsförteckningen har ett negativt antal poster.")
+            raise refused(
+                error_text(
+                    "package.innehallsforteckningen_har_ett_negativt",
+                    "innehållsförteckningen har ett negativt antal poster.",
+                )
+            )
         counts[key] = count
     return counts
 
 
 def _manifest_hash(value: Any) -> str:
     if not isinstance(value, str) or not _HEX64.fullmatch(value):
-        raise refused("innehållsförteckningen saknar kontrollsumman.")
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_saknar_kontrollsumman",
+                "innehållsförteckningen saknar kontrollsumman.",
+            )
+        )
     return value
 
 
 def _manifest_files(value: Any) -> dict[str, tuple[int, str]]:
     if not isinstance(value, dict):
-        raise refused("innehållsförteckningen saknar fillistan.")
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_saknar_fillistan",
+                "innehållsförteckningen saknar fillistan.",
+            )
+        )
     files: dict[str, tuple[int, str]] = {}
     for name, entry in value.items():
         if not isinstance(entry, dict) or entry.keys() != {"size", "sha256"}:
-            raise refused(f"fillistan är felaktig för {name!r}.")
+            raise refused(
+                error_text(
+                    "package.fillistan_ar_felaktig_for",
+                    "fillistan är felaktig för {name!r}.",
+                    name=name,
+                )
+            )
         size = entry["size"]
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise refused(f"storleken på {name!r} är felaktig.")
+            raise refused(
+                error_text(
+                    "package.storleken_pa_ar_felaktig",
+                    "storleken på {name!r} är felaktig.",
+                    name=name,
+                )
+            )
         files[name] = (size, _manifest_hash(entry["sha256"]))
     return files
 
@@ -456,12 +730,26 @@ def _decode_records(
     data_class = record_type.data_class
     for index, value in enumerate(_json_array(content, f"posterna av typen {record_type.name}")):
         if index >= limits.records:
-            raise refused(f"paketet har fler än {limits.records} poster.")
+            raise refused(
+                error_text(
+                    "package.paketet_har_fler_an_2",
+                    "paketet har fler än {records} poster.",
+                    records=limits.records,
+                )
+            )
         where = f"{record_type.noun} nr {index + 1}"
         meta, data = decode_record(value, data_class, where)
         issues = validate(data, today=today)
         if issues:
-            raise refused(f"{where} ({meta.id}) följer inte reglerna: {issues[0].message}")
+            raise refused(
+                error_text(
+                    "package.foljer_inte_reglerna",
+                    "{where} ({id}) följer inte reglerna: {message}",
+                    where=where,
+                    id=meta.id,
+                    message=issues[0].message,
+                )
+            )
         _check_children(data, where)
         items.append(Incoming(record_type, meta, data))
     return items
@@ -476,11 +764,13 @@ def _json_array(content: bytes, what: str) -> Iterator[Any]:
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
-        raise refused(f"{what} är inte giltig JSON.") from None
+        raise refused(
+            error_text("package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what)
+        ) from None
     decoder = json.JSONDecoder()
     position = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
     if not text.startswith("[", position):
-        raise refused(f"{what} är ingen lista.")
+        raise refused(error_text("package.ar_ingen_lista", "{what} är ingen lista.", what=what))
     position = _SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
     if text.startswith("]", position):
         position += 1
@@ -489,7 +779,11 @@ def _json_array(content: bytes, what: str) -> Iterator[Any]:
             try:
                 value, position = decoder.raw_decode(text, position)
             except (json.JSONDecodeError, RecursionError):
-                raise refused(f"{what} är inte giltig JSON.") from None
+                raise refused(
+                    error_text(
+                        "package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what
+                    )
+                ) from None
             yield value
             position = _SPACE.match(text, position).end()  # type: ignore[union-attr]
             if text.startswith(",", position):
@@ -498,20 +792,36 @@ def _json_array(content: bytes, what: str) -> Iterator[Any]:
             if text.startswith("]", position):
                 position += 1
                 break
-            raise refused(f"{what} är inte giltig JSON.")
+            raise refused(
+                error_text("package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what)
+            )
     if _SPACE.match(text, position).end() != len(text):  # type: ignore[union-attr]
-        raise refused(f"{what} är inte giltig JSON.")
+        raise refused(
+            error_text("package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what)
+        )
 
 
 def _check_children(data: Any, where: str) -> None:
     """Child rows travel with their ids (the services give them one when a record is saved)."""
     if isinstance(data, PatrolData) and not all(visit.id for visit in data.shop_visits):
-        raise refused(f"{where} har ett butiksbesök utan id.")
+        raise refused(
+            error_text(
+                "package.har_ett_butiksbesok_utan",
+                "{where} har ett butiksbesök utan id.",
+                where=where,
+            )
+        )
     if isinstance(data, SafetyWalkData):
         for observation in data.observations:
             action = observation.action
             if not observation.id or (action is not None and not action.id):
-                raise refused(f"{where} har en iakttagelse eller åtgärd utan id.")
+                raise refused(
+                    error_text(
+                        "package.har_en_iakttagelse_eller",
+                        "{where} har en iakttagelse eller åtgärd utan id.",
+                        where=where,
+                    )
+                )
 
 
 def _check_unique_ids(records: dict[str, list[Incoming]]) -> None:
@@ -523,14 +833,33 @@ def _check_unique_ids(records: dict[str, list[Incoming]]) -> None:
             code = getattr(item.data, "case_code", None)
             if code is not None:
                 if code in codes:
-                    raise refused(f"ärendekoden {code} finns två gånger i paketet.")
+                    raise refused(
+                        error_text(
+                            "package.arendekoden_finns_tva_ganger",
+                            "ärendekoden {code} finns två gånger i paketet.",
+                            code=code,
+                        )
+                    )
                 codes.add(code)
             if item.meta.id in seen:
-                raise refused(f"posten {item.meta.id} ({name}) finns två gånger i paketet.")
+                raise refused(
+                    error_text(
+                        "package.posten_finns_tva_ganger",
+                        "posten {id} ({name}) finns två gånger i paketet.",
+                        id=item.meta.id,
+                        name=name,
+                    )
+                )
             seen.add(item.meta.id)
             for child in _child_ids(item.data):
                 if child in children:
-                    raise refused(f"id {child} används två gånger i paketet.")
+                    raise refused(
+                        error_text(
+                            "package.id_anvands_tva_ganger",
+                            "id {child} används två gånger i paketet.",
+                            child=child,
+                        )
+                    )
                 children.add(child)
 
 

@@ -39,9 +39,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from sqlalchemy import delete, select
 
 from loften_app.domain.enums import Organisation
+from loften_app.domain.errors import error_text
+from loften_app.domain.personnummer import identity_number_problem
 from loften_app.storage.database import Database
 from loften_app.storage.exchange.errors import PackageError, refused
-from loften_app.storage.files import OWNER_ONLY_FILE
+from loften_app.storage.files import atomic_path
 from loften_app.storage.models import Meta
 
 __all__ = [
@@ -143,21 +145,29 @@ def installation_key(database_path: Path) -> Ed25519PrivateKey:
             serialization.NoEncryption(),
         )
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY_FILE)
+            with atomic_path(path, exclusive=True) as temporary:
+                temporary.write_bytes(pem)
         except FileExistsError:  # made by another process just now
             return installation_key(database_path)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pem)
-            handle.flush()
-            os.fsync(handle.fileno())
         return key
     except OSError as error:
         raise PackageError(
-            f"Installationens signeringsnyckel {path} kunde inte läsas ({error.strerror})."
+            error_text(
+                "package.installationens_signeringsnyckel_kunde_inte",
+                "Installationens signeringsnyckel {path} kunde inte läsas ({strerror}).",
+                path=path,
+                strerror=error.strerror,
+            )
         ) from error
     loaded = serialization.load_pem_private_key(pem, password=None)
     if not isinstance(loaded, Ed25519PrivateKey):
-        raise PackageError(f"Filen {path} är ingen signeringsnyckel för Löften.")
+        raise PackageError(
+            error_text(
+                "package.filen_ar_ingen_signeringsnyckel",
+                "Filen {path} är ingen signeringsnyckel för Löften.",
+                path=path,
+            )
+        )
     return loaded
 
 
@@ -210,7 +220,14 @@ def verify_signature(path: Path, *, manifest_limit: int = 1 << 20) -> Signer:
     except PackageError:
         raise
     except OSError as error:
-        raise PackageError(f"Paketet {path} kunde inte läsas ({error.strerror}).") from error
+        raise PackageError(
+            error_text(
+                "package.paketet_kunde_inte_lasas",
+                "Paketet {path} kunde inte läsas ({strerror}).",
+                path=path,
+                strerror=error.strerror,
+            )
+        ) from error
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -220,7 +237,13 @@ def verify_signature(path: Path, *, manifest_limit: int = 1 << 20) -> Signer:
         zlib.error,
         struct.error,
     ) as error:
-        raise refused(f"filen är inget giltigt Löften-paket ({type(error).__name__}).") from None
+        raise refused(
+            error_text(
+                "package.filen_ar_inget_giltigt_2",
+                "filen är inget giltigt Löften-paket ({name}).",
+                name=type(error).__name__,
+            )
+        ) from None
     except (
         NotImplementedError,
         RuntimeError,
@@ -229,7 +252,9 @@ def verify_signature(path: Path, *, manifest_limit: int = 1 << 20) -> Signer:
         RecursionError,
         MemoryError,
     ):
-        raise refused("filen är inget giltigt Löften-paket.") from None
+        raise refused(
+            error_text("package.filen_ar_inget_giltigt_3", "filen är inget giltigt Löften-paket.")
+        ) from None
 
 
 def _verify(handle: Any, manifest_limit: int) -> Signer:
@@ -263,16 +288,27 @@ def _verify(handle: Any, manifest_limit: int) -> Signer:
         )
     except InvalidSignature:
         raise refused(
-            "signaturen stämmer inte: paketet har ändrats efter att det skapades, eller är "
-            "skadat. Be avsändaren om ett nytt paket."
+            error_text(
+                "package.signaturen_stammer_inte_paketet",
+                (
+                    "signaturen stämmer inte: paketet har ändrats efter att det skapades, eller "
+                    "är skadat. Be avsändaren om ett nytt paket."
+                ),
+            )
         ) from None
     return signer
 
 
 def _unsigned() -> PackageError:
     return refused(
-        "paketet är inte signerat. Bara signerade paket från en parad installation kan "
-        "importeras; be avsändaren exportera på nytt med en aktuell version av Löften."
+        error_text(
+            "package.paketet_ar_inte_signerat",
+            (
+                "paketet är inte signerat. Bara signerade paket från en parad installation "
+                "kan importeras; be avsändaren exportera på nytt med en aktuell version av "
+                "Löften."
+            ),
+        )
     )
 
 
@@ -281,15 +317,30 @@ def _signer(handle: Any, manifest_limit: int) -> Signer:
     with zipfile.ZipFile(handle) as archive:
         info = archive.getinfo(_MANIFEST)
         if info.file_size > manifest_limit:
-            raise refused("innehållsförteckningen är för stor.")
+            raise refused(
+                error_text(
+                    "package.innehallsforteckningen_ar_for_stor",
+                    "innehållsförteckningen är för stor.",
+                )
+            )
         with archive.open(info) as member:
             content = member.read(manifest_limit + 1)
         if len(content) > manifest_limit:
-            raise refused("innehållsförteckningen är för stor.")
+            raise refused(
+                error_text(
+                    "package.innehallsforteckningen_ar_for_stor",
+                    "innehållsförteckningen är för stor.",
+                )
+            )
     try:
         raw = json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise refused("innehållsförteckningen är inte giltig JSON.") from None
+        raise refused(
+            error_text(
+                "package.innehallsforteckningen_ar_inte_giltig",
+                "innehållsförteckningen är inte giltig JSON.",
+            )
+        ) from None
     signer = raw.get("signer") if isinstance(raw, dict) else None
     installation = raw.get("installation_id") if isinstance(raw, dict) else None
     if not isinstance(signer, dict) or not isinstance(installation, str):
@@ -299,9 +350,19 @@ def _signer(handle: Any, manifest_limit: int) -> Signer:
         name = signer.get("name", "")
         key = base64.b64decode(str(signer.get("public_key", "")), validate=True)
     except (ValueError, TypeError):
-        raise refused("paketets avsändare är felaktigt angiven.") from None
+        raise refused(
+            error_text(
+                "package.paketets_avsandare_ar_felaktigt",
+                "paketets avsändare är felaktigt angiven.",
+            )
+        ) from None
     if not isinstance(name, str) or len(name) > 200 or len(key) != 32 or len(installation) > 64:
-        raise refused("paketets avsändare är felaktigt angiven.")
+        raise refused(
+            error_text(
+                "package.paketets_avsandare_ar_felaktigt",
+                "paketets avsändare är felaktigt angiven.",
+            )
+        )
     return Signer(installation, organisation, name, key)
 
 
@@ -339,11 +400,15 @@ def _partner(installation_id: str, value: str) -> Partner:
 
 def pair(database: Database, signer: Signer, *, now: dt.datetime | None = None) -> Partner:
     """Trust `signer`'s installation from now on (after the user compared the fingerprint)."""
-    from loften_app.domain.personnummer import identity_number_problem
-
     problem = identity_number_problem(signer.name)
     if problem is not None:
-        raise PackageError(f"Avsändarens namn kan inte sparas. {problem}")
+        raise PackageError(
+            error_text(
+                "package.avsandarens_namn_kan_inte",
+                "Avsändarens namn kan inte sparas. {problem}",
+                problem=problem,
+            )
+        )
     moment = now or dt.datetime.now(dt.UTC)
     value = json.dumps(
         {

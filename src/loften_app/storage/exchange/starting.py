@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from loften_app.domain import agreements as cycle
 from loften_app.domain.enums import Organisation
+from loften_app.domain.errors import error_text
 from loften_app.domain.records import AgreementData
 from loften_app.storage.errors import StorageError
 from loften_app.storage.exchange.importing import (
@@ -27,6 +28,7 @@ from loften_app.storage.exchange.importing import (
     preview_import,
 )
 from loften_app.storage.exchange.package import Package
+from loften_app.storage.exchange.trust import open_trusted
 from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
 from loften_app.storage.models import DrugCase, Meta
 from loften_app.storage.services import Services
@@ -59,20 +61,29 @@ def start_from_package(
     the fingerprint to compare)."""
     if services.agreements.current() is not None:
         raise StorageError(
-            "Databasen har redan en överenskommelse. Börja från ett paket bara i en ny, tom fil; "
-            "importera annars paketet som vanligt (Importera ändringar)."
+            error_text(
+                "package.databasen_har_redan_en",
+                (
+                    "Databasen har redan en överenskommelse. Börja från ett paket bara i en ny, "
+                    "tom fil; importera annars paketet som vanligt (Importera ändringar)."
+                ),
+            )
         )
     if isinstance(path, Package):
         package = path
     else:
-        from loften_app.storage.exchange.trust import open_trusted
-
         package = open_trusted(services.database, path, trust=trust).package
     found = _agreements_in(package)
     if not found:
         raise StorageError(
-            "Paketet innehåller ingen överenskommelse, så det går inte att börja från det. Be den "
-            "andra organisationen exportera alla ändringar (utan startdatum) och försök igen."
+            error_text(
+                "package.paketet_innehaller_ingen_overenskommelse",
+                (
+                    "Paketet innehåller ingen överenskommelse, så det går inte att börja från "
+                    "det. Be den andra organisationen exportera alla ändringar (utan startdatum) "
+                    "och försök igen."
+                ),
+            )
         )
     result = apply_import(
         services,

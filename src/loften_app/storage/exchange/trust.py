@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from loften_app.domain.enums import Organisation
+from loften_app.domain.errors import error_text
 from loften_app.domain.records import MUNICIPAL_PART_FIELDS, POLICE_PART_FIELDS
 from loften_app.storage.database import Database
 from loften_app.storage.errors import NotFoundError
@@ -123,18 +124,32 @@ def open_trusted(
         if trust is None or normalise_fingerprint(trust) != signer.fingerprint:
             if trust is not None:
                 raise PackageError(
-                    f"Fingeravtrycket {trust} stämmer inte med paketets ({signer.fingerprint}). "
-                    "Installationen paras inte och databasen har inte ändrats."
+                    error_text(
+                        "package.fingeravtrycket_stammer_inte_med",
+                        (
+                            "Fingeravtrycket {trust} stämmer inte med paketets ({fingerprint}). "
+                            "Installationen paras inte och databasen har inte ändrats."
+                        ),
+                        trust=trust,
+                        fingerprint=signer.fingerprint,
+                    )
                 )
             raise UnknownSignerError(signer)
         package = _read_checked(path, signer.installation_id, limits, now, today)
         return Trusted(package, pair(database, signer))
     if known.public_key != signer.public_key:
         raise refused(
-            f"paketet är signerat med en annan nyckel ({signer.fingerprint}) än den som "
-            f"parades för installationen ({known.fingerprint}). Det kan vara förfalskat. Om "
-            "avsändaren har installerat om Löften: ta bort parningen (loften exchange partners "
-            "--revoke) och para på nytt efter att ha jämfört fingeravtrycket."
+            error_text(
+                "package.paketet_ar_signerat_med",
+                (
+                    "paketet är signerat med en annan nyckel ({fingerprint}) än den som parades "
+                    "för installationen ({fingerprint2}). Det kan vara förfalskat. Om avsändaren "
+                    "har installerat om Löften: ta bort parningen (loften exchange partners "
+                    "--revoke) och para på nytt efter att ha jämfört fingeravtrycket."
+                ),
+                fingerprint=signer.fingerprint,
+                fingerprint2=known.fingerprint,
+            )
         )
     return Trusted(_read_checked(path, signer.installation_id, limits, now, today), known)
 
@@ -148,7 +163,12 @@ def _read_checked(
 ) -> Package:
     package = read_package(path, limits=limits, today=today)
     if package.manifest.installation_id != installation_id:
-        raise refused("paketets installation är inte den som signerade det.")
+        raise refused(
+            error_text(
+                "package.paketets_installation_ar_inte",
+                "paketets installation är inte den som signerade det.",
+            )
+        )
     check_times(package, now or dt.datetime.now(dt.UTC))
     return package
 
@@ -159,21 +179,43 @@ def check_times(package: Package, now: dt.datetime) -> None:
     latest_now = now + CLOCK_ALLOWANCE
     if manifest.created_at > latest_now:
         raise refused(
-            f"paketet säger sig vara skapat {manifest.created_at:%Y-%m-%d %H:%M} UTC, senare än "
-            "nu. Kontrollera klockan på den dator som skapade det."
+            error_text(
+                "package.paketet_sager_sig_vara",
+                (
+                    "paketet säger sig vara skapat {created_at:%Y-%m-%d %H:%M} UTC, senare än "
+                    "nu. Kontrollera klockan på den dator som skapade det."
+                ),
+                created_at=manifest.created_at,
+            )
         )
     latest = min(manifest.created_at, now) + CLOCK_ALLOWANCE
     for type_name, items in package.records.items():
         for item in items:
             meta = item.meta
             if meta.version > MAX_VERSION or meta.version < 1:
-                raise refused(f"en post ({type_name} {meta.id}) har en orimlig version.")
+                raise refused(
+                    error_text(
+                        "package.en_post_har_en",
+                        "en post ({type_name} {id}) har en orimlig version.",
+                        type_name=type_name,
+                        id=meta.id,
+                    )
+                )
             for moment in (meta.created_at, meta.updated_at, meta.deleted_at):
                 if moment is not None and moment > latest:
                     raise refused(
-                        f"en post ({type_name} {meta.id}) är ändrad {moment:%Y-%m-%d %H:%M} UTC, "
-                        "senare än paketet skapades eller än nu. Kontrollera klockan på den "
-                        "dator som skapade paketet."
+                        error_text(
+                            "package.en_post_ar_andrad",
+                            (
+                                "en post ({type_name} {id}) är ändrad "
+                                "{moment:%Y-%m-%d %H:%M} UTC, senare än paketet skapades "
+                                "eller än nu. Kontrollera klockan på den dator som skapade "
+                                "paketet."
+                            ),
+                            type_name=type_name,
+                            id=meta.id,
+                            moment=moment,
+                        )
                     )
 
 

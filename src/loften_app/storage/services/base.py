@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.interfaces import ORMOption
 
 from loften_app.domain.enums import PromiseType
-from loften_app.domain.errors import ValidationError, ValidationIssue
+from loften_app.domain.errors import ErrorText, ValidationError, ValidationIssue, error_text
 from loften_app.domain.periods import Period
 from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
@@ -445,7 +445,11 @@ class RecordService(Generic[DataT, ModelT]):
         current = old.meta
         if current.is_deleted:
             raise NotFoundError(
-                f"{self.noun.capitalize()} är borttagen och kan inte ändras. Återställ den först."
+                error_text(
+                    "record.deleted",
+                    "{noun} är borttagen och kan inte ändras. Återställ den först.",
+                    noun=self._noun(),
+                )
             )
         if current.version != expected_version:
             raise StaleRecordError(self._stale_message(current), old)
@@ -619,19 +623,31 @@ class RecordService(Generic[DataT, ModelT]):
             changes=changes,
         )
 
-    def _stale_message(self, current: RecordMeta) -> str:
+    def _noun(self) -> ErrorText:
+        """The record's noun ("Patrullen"), translated with the error it is part of (the
+        translation script collects each service's `noun`)."""
+        return ErrorText("noun", self.noun.capitalize())
+
+    def _stale_message(self, current: RecordMeta) -> ErrorText:
         when = current.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        return (
-            f"{self.noun.capitalize()} har ändrats av {current.updated_by} ({when}) sedan du "
-            "öppnade den. Dina ändringar är inte sparade: läs in den nya versionen eller spara "
-            "dina värden ovanpå den."
+        return error_text(
+            "record.stale",
+            "{noun} har ändrats av {who} ({when}) sedan du öppnade den. Dina ändringar är inte "
+            "sparade: läs in den nya versionen eller spara dina värden ovanpå den.",
+            noun=self._noun(),
+            who=current.updated_by,
+            when=when,
         )
 
     def _current_meta(self, session: Session, id: str) -> RecordMeta:
         # populate_existing: the session may hold a copy older than an UPDATE it made itself.
         row = session.get(self.model, id, populate_existing=True)
         if row is None:
-            raise NotFoundError(f"{self.noun.capitalize()} finns inte (längre) i databasen.")
+            raise NotFoundError(
+                error_text(
+                    "record.gone", "{noun} finns inte (längre) i databasen.", noun=self._noun()
+                )
+            )
         return meta_of(row)
 
     def _get(self, session: Session, id: str, *, fresh: bool = False) -> Stored[DataT]:
@@ -642,7 +658,9 @@ class RecordService(Generic[DataT, ModelT]):
             query = query.execution_options(populate_existing=True)
         row = session.scalars(query).one_or_none()
         if row is None:
-            raise NotFoundError(f"{self.noun.capitalize()} finns inte i databasen.")
+            raise NotFoundError(
+                error_text("record.not_found", "{noun} finns inte i databasen.", noun=self._noun())
+            )
         return Stored(meta_of(row), self._to_data(row))
 
     def _set_deleted(

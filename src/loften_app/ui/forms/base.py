@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
@@ -31,9 +32,13 @@ from loften_app.domain.records import Stored
 from loften_app.domain.validation import validate
 from loften_app.storage.errors import DatabaseLockedError, StaleRecordError
 from loften_app.storage.services import RecordService
+from loften_app.ui.changes import Change, ChangeHub
+from loften_app.ui.errors import error_message
 from loften_app.ui.forms.fields import ChoiceCombo, HasChoices, field_error_label
 from loften_app.ui.forms.focus_ring import FocusRing
 from loften_app.ui.forms.typed_fields import TypedField
+from loften_app.ui.safety.history import HistoryDialog
+from loften_app.ui.safety.values import changed_fields, field_name, value_text
 from loften_app.ui.words import InterfaceWords
 
 if TYPE_CHECKING:
@@ -65,10 +70,10 @@ class RecordForm(QWidget, Generic[DataT]):
         *,
         title: str,
         today: Callable[[], dt.date] = dt.date.today,
-        choices_changed: SignalInstance | None = None,
+        changes: ChangeHub | None = None,
     ) -> None:
-        """`choices_changed` (usually `Lookups.changed`) says that the registers behind the
-        choices given to `offer_choices` changed: they are read again."""
+        """`changes` (the window's hub, usually `Lookups.changes`) tells when the registers
+        behind the choices given to `offer_choices` changed: they are read again."""
         super().__init__()
         self.service = service
         self._today = today
@@ -135,8 +140,8 @@ class RecordForm(QWidget, Generic[DataT]):
         layout.addLayout(bar)
         self.build()
         self.focus_ring = FocusRing(self)
-        if choices_changed is not None:
-            choices_changed.connect(self.reload_choices)
+        if changes is not None:
+            changes.changed.connect(self._on_changed)
 
     # --- for subclasses -----------------------------------------------------------------------
 
@@ -195,6 +200,10 @@ class RecordForm(QWidget, Generic[DataT]):
         self.add_row(form, "promise_id", self.tr("Löfte:"), promise, promise.currentIndexChanged)
         return promise
 
+    def _on_changed(self, change: Change, _origin: object) -> None:
+        if change.names_changed:
+            self.reload_choices()
+
     def reload_choices(self) -> None:
         """Read every widget's choices again (a promise, place or shop was added or renamed);
         what is chosen stays chosen."""
@@ -220,13 +229,12 @@ class RecordForm(QWidget, Generic[DataT]):
         """Show the open record's history in a dialog (read only); returns the dialog."""
         if self._history is None or self._stored is None:
             return None
-        from loften_app.ui.safety.history import HistoryDialog
 
         try:
             entries = self._history.entries(self._stored.id)
             names = self._history.names()
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte visa historiken"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte visa historiken"), error_message(error))
             return None
         dialog = HistoryDialog(self.heading.text(), entries, names, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -377,10 +385,10 @@ class RecordForm(QWidget, Generic[DataT]):
             return False
         except DatabaseLockedError as error:
             # Shown in the form, which keeps every typed value: Ctrl+S tries again.
-            self.problem_label.setText(error.message)
+            self.problem_label.setText(error_message(error))
             return False
         except LoftenError as error:
-            QMessageBox.warning(self, self.tr("Kunde inte spara"), error.message)
+            QMessageBox.warning(self, self.tr("Kunde inte spara"), error_message(error))
             return False
         self._saving = True
         try:
@@ -407,7 +415,7 @@ class RecordForm(QWidget, Generic[DataT]):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Posten har ändrats"))
-        box.setText(error.message)
+        box.setText(error_message(error))
         current = error.current
         if isinstance(current, Stored):
             details = self._conflict_details(current.data)
@@ -437,9 +445,6 @@ class RecordForm(QWidget, Generic[DataT]):
     def _conflict_details(self, theirs: DataT) -> str:
         """What the other save changed, field by field: the value you opened, the value saved
         now, and yours (rich text for the question)."""
-        from html import escape
-
-        from loften_app.ui.safety.values import changed_fields, field_name, value_text
 
         if self._stored is None:
             return ""

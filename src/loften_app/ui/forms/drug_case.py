@@ -106,7 +106,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
             service,
             title=QCoreApplication.translate("DrugCaseForm", "Narkotikaärende"),
             today=today,
-            choices_changed=lookups.changed,
+            changes=lookups.changes,
         )
         app = QApplication.instance()
         assert isinstance(app, QApplication)

@@ -133,7 +133,7 @@ class NeighbourhoodWatchForm(RecordForm[NeighbourhoodWatchData]):
             service,
             title=_tr("Grannsamverkan"),
             today=today,
-            choices_changed=lookups.changed,
+            changes=lookups.changes,
         )
 
     def build(self) -> None:

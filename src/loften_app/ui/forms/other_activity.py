@@ -43,7 +43,7 @@ class OtherActivityForm(RecordForm[OtherActivityData]):
             service,
             title=QCoreApplication.translate("OtherActivityForm", "Övrig aktivitet"),
             today=today,
-            choices_changed=lookups.changed,
+            changes=lookups.changes,
         )
 
     def build(self) -> None:

@@ -196,7 +196,7 @@ class PatrolForm(RecordForm[PatrolData]):
             service,
             title=QCoreApplication.translate("PatrolForm", "Polisiär närvaro och butiksbesök"),
             today=today,
-            choices_changed=lookups.changed,
+            changes=lookups.changes,
         )
 
     def build(self) -> None:

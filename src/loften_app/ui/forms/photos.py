@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.storage.files import atomic_path, private_folder
+from loften_app.ui.errors import error_message
 
 #: Suffixes offered in the file dialog (lower case); other files are refused.
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff")
@@ -125,7 +126,7 @@ def copy_photos(parent: QWidget | None, paths: Sequence[Path], photo_dir: Path) 
         try:
             names.append(copy_photo(path, photo_dir))
         except PhotoError as error:
-            QMessageBox.warning(parent, _tr("Kunde inte bifoga fotot"), error.message)
+            QMessageBox.warning(parent, _tr("Kunde inte bifoga fotot"), error_message(error))
     return names
 
 
@@ -134,7 +135,7 @@ def open_photo(parent: QWidget, photo_dir: Path, name: str) -> None:
     try:
         path = photo_path(photo_dir, name)
     except PhotoError as error:
-        QMessageBox.warning(parent, _tr("Kunde inte visa fotot"), error.message)
+        QMessageBox.warning(parent, _tr("Kunde inte visa fotot"), error_message(error))
         return
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

@@ -119,7 +119,7 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
             service,
             title=_tr("Trygghetsvandring"),
             today=today,
-            choices_changed=lookups.changed,
+            changes=lookups.changes,
         )
         self.closed.connect(lambda: self.observations.drop_unsaved_photos(keep=()))
 

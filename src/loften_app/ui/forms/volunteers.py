@@ -57,7 +57,7 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
             service,
             title=QCoreApplication.translate("VolunteerDeploymentForm", "Polisvolontärer"),
             today=today,
-            choices_changed=lookups.changed,
+            changes=lookups.changes,
         )
 
     def build(self) -> None:

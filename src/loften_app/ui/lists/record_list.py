@@ -27,6 +27,7 @@ from loften_app.ui.i18n import enum_text
 from loften_app.ui.lists.columns import ListSpec, fill
 from loften_app.ui.lists.filter_bar import FilterBar
 from loften_app.ui.lists.table_model import RecordTableModel
+from loften_app.ui.settings import list_column_widths, list_sort_descending, list_sort_key
 
 _ASCENDING = "ascending"
 _DESCENDING = "descending"
@@ -243,13 +244,13 @@ class RecordListWidget(QWidget):
         """Write column widths and the sort order to the settings."""
         header = self.view.horizontalHeader()
         widths = ",".join(str(header.sectionSize(i)) for i in range(header.count()))
-        self._settings.setValue(f"{self._key}/column_widths", widths)
+        list_column_widths(self._key).write(self._settings, widths)
         column = self._model.sort_column
         sort_key = self._model.spec.columns[column].sort_key if column >= 0 else None
-        self._settings.setValue(f"{self._key}/sort_key", sort_key or "")
+        list_sort_key(self._key).write(self._settings, sort_key or "")
         descending = self._model.sort_order == Qt.SortOrder.DescendingOrder
-        self._settings.setValue(
-            f"{self._key}/sort_order", _DESCENDING if descending else _ASCENDING
+        list_sort_descending(self._key).write(
+            self._settings, _DESCENDING if descending else _ASCENDING
         )
 
     # --- events ---------------------------------------------------------------------------------
@@ -330,7 +331,7 @@ class RecordListWidget(QWidget):
     def _restore_settings(self) -> None:
         spec = self._model.spec
         header = self.view.horizontalHeader()
-        saved = str(self._settings.value(f"{self._key}/column_widths", "") or "")
+        saved = list_column_widths(self._key).read(self._settings)
         widths = [int(part) for part in saved.split(",") if part.strip().isdigit()]
         if len(widths) != len(spec.columns):
             metrics = self.view.fontMetrics()
@@ -350,10 +351,10 @@ class RecordListWidget(QWidget):
             header.setSectionResizeMode(spec.stretch_column, QHeaderView.ResizeMode.Stretch)
 
         column, order = self._model.sort_column, self._model.sort_order
-        sort_key = str(self._settings.value(f"{self._key}/sort_key", "") or "")
+        sort_key = list_sort_key(self._key).read(self._settings)
         if sort_key and spec.column_of(sort_key) >= 0:
             column = spec.column_of(sort_key)
-            saved_order = self._settings.value(f"{self._key}/sort_order", _DESCENDING)
+            saved_order = list_sort_descending(self._key).read(self._settings)
             order = (
                 Qt.SortOrder.AscendingOrder
                 if saved_order == _ASCENDING

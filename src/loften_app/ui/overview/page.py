@@ -29,13 +29,13 @@ from loften_app.storage.services import Services
 from loften_app.storage.services.cycle import AgreementListing
 from loften_app.ui.agreement_picker import AgreementCombo, periods_of, span_text
 from loften_app.ui.background import Background, Job
+from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.kinds import SECTION_OF_TYPE
 from loften_app.ui.overview.cards import PromiseCard
 from loften_app.ui.overview.side import SidePanel
+from loften_app.ui.settings import OVERVIEW_PERIOD
 from loften_app.ui.words import InterfaceWords
-
-SETTINGS_PERIOD = "overview/period"
 
 
 class OverviewPage(QWidget):
@@ -59,9 +59,12 @@ class OverviewPage(QWidget):
         *,
         settings: QSettings | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        changes: ChangeHub | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("overview")
+        if changes is not None:
+            changes.changed.connect(self._on_changed)
         self._services = services
         self._background = background
         self._settings = settings
@@ -143,6 +146,9 @@ class OverviewPage(QWidget):
 
     # --- public -------------------------------------------------------------------------------
 
+    def _on_changed(self, _change: Change, _origin: object) -> None:
+        self.refresh()  # any saved change may move a figure
+
     def selected_period(self) -> Period | None:
         data = self.period.currentData()
         return parse_period(str(data)) if data else None
@@ -205,7 +211,7 @@ class OverviewPage(QWidget):
         remembered in the settings) if offered, else today's year within the agreement."""
         wanted = self.period.currentData()
         if not wanted and self._settings is not None:
-            wanted = self._settings.value(SETTINGS_PERIOD)
+            wanted = OVERVIEW_PERIOD.read(self._settings)
         self.period.clear()
         span = chosen.covered
         for period, whole_year in periods_of(span):
@@ -222,7 +228,7 @@ class OverviewPage(QWidget):
     def _period_chosen(self) -> None:
         period = self.selected_period()
         if self._settings is not None and period is not None:
-            self._settings.setValue(SETTINGS_PERIOD, period.key)
+            OVERVIEW_PERIOD.write(self._settings, period.key)
         self._compute(period)
 
     def _compute(self, period: Period | None) -> None:

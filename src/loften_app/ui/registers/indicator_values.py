@@ -210,7 +210,7 @@ class IndicatorWithValues:
         except StaleRecordError as error:
             current = error.current
             newer = self.entry(current) if isinstance(current, Stored) else None
-            raise StaleRecordError(error.message, newer) from error
+            raise StaleRecordError(error.text, newer) from error
         return Stored(stored.meta, IndicatorEntry.of(stored.data, map(row_of, values)))
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from loften_app.domain.periods import Period
 from loften_app.storage.services import Services
+from loften_app.ui.changes import Change
 from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.lookups import Lookups
 from loften_app.ui.registers.agreement import AgreementForm
@@ -27,8 +28,9 @@ from loften_app.ui.registers.indicator import IndicatorForm
 from loften_app.ui.registers.indicator_values import IndicatorWithValues
 from loften_app.ui.registers.places import PlaceForm, ShopForm
 from loften_app.ui.registers.promise import PromiseForm
+from loften_app.ui.registers.renew import RenewDialog
 from loften_app.ui.registers.target import TargetForm
-from loften_app.ui.section import RecordSection
+from loften_app.ui.section import RecordSection, build_section
 
 #: Tabs whose "Ny från föregående" makes sense (a second target like the first); a copied
 #: promise would take a number in use, a copied place or shop a name in use.
@@ -52,8 +54,9 @@ class _TabBarStyle(QProxyStyle):
 
 class RegistersPage(QTabWidget):
     """The registers, one tab each. The agreement in force is edited in place; the others are
-    lists with a form. After any change the lookups are invalidated, so pickers and lists
-    everywhere read the registers again.
+    lists with a form. Every change is told to the lookups' `ChangeHub`, so pickers and lists
+    everywhere read the registers again; the page reads its lists again after a change of any
+    register (a promise's title shows in the targets) and the agreement after an import.
 
     "Förnya överenskommelsen…" (the button in the tabs' corner, and the menu entry through
     `open_renewal`) makes the next agreement from the one in force.
@@ -75,9 +78,6 @@ class RegistersPage(QTabWidget):
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__()
-        # Late import: `pages` builds this page, and its `section` builds our lists.
-        from loften_app.ui.pages import section
-
         translate = QCoreApplication.translate
         self.setObjectName("registers")
         self.setDocumentMode(True)
@@ -90,7 +90,7 @@ class RegistersPage(QTabWidget):
 
         self.agreement_form = AgreementForm(services.agreements, today=today)
         self.agreement_form.close_button.hide()  # edited in place: there is nothing to close to
-        self.agreement_form.saved.connect(lambda _stored: self._changed())
+        self.agreement_form.saved.connect(lambda _stored: self._changed(Change.of(agreement=True)))
         self.agreement_form.closed.connect(self.reload_agreement)
         self.reload_agreement()
 
@@ -112,17 +112,18 @@ class RegistersPage(QTabWidget):
         }
         self.sections: dict[str, RecordSection] = {}
         for key, form in forms.items():
-            page = section(
+            page = build_section(
                 key,
                 getattr(services, key),
                 form,
                 lookups=lookups,
                 settings=settings,
                 period=period,
+                subject=Change.of(registers={key}),
                 today=today,
             )
             page.new_from_previous_button.setVisible(key in _COPYABLE)
-            page.records_changed.connect(self._changed)
+            page.records_changed.connect(self.registers_changed)
             self.sections[key] = page
 
         self.addTab(self.agreement_form, translate("RegistersPage", "Överenskommelse"))
@@ -144,7 +145,7 @@ class RegistersPage(QTabWidget):
         self._current = 0
         self._switching = False
         self.currentChanged.connect(self._tab_changed)
-        lookups.changed.connect(self._reload_lists)
+        lookups.changes.changed.connect(self._on_changed)
 
     # --- the agreement --------------------------------------------------------------------------
 
@@ -160,8 +161,6 @@ class RegistersPage(QTabWidget):
         """The renewal dialog for the agreement in force, for a period that covers `day` if
         given (None, with a message, when the file has no agreement or the current tab's
         changes must be kept first)."""
-        from loften_app.ui.registers.renew import RenewDialog
-
         if not self.can_leave():
             return None
         source = self._services.agreements.current(self._today())
@@ -195,18 +194,23 @@ class RegistersPage(QTabWidget):
 
     def _renewed(self) -> None:
         self.reload_agreement()
-        self._changed()
+        self._changed(Change.of(agreement=True))
 
     # --- changes --------------------------------------------------------------------------------
 
-    def _changed(self) -> None:
-        self._lookups.invalidate()  # its `changed` reloads the lists (`_reload_lists`)
+    def _changed(self, change: Change) -> None:
+        self._lookups.changes.notify(change, self)
         self.registers_changed.emit()
 
-    def _reload_lists(self) -> None:
-        """Names shown in the lists (a promise's title in the targets) may have changed."""
+    def _on_changed(self, change: Change, origin: object) -> None:
+        if not change.names_changed:
+            return
+        # Names shown in the lists (a promise's title in the targets) may have changed.
         for page in self.sections.values():
             page.records.reload()
+        outside = (change.agreement and origin is not self) or change.everything
+        if outside and not self.agreement_form.is_dirty():
+            self.reload_agreement()
 
     # --- leaving --------------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from loften_app.domain.periods import Period
 from loften_app.domain.records import AgreementData, PromiseData, Stored, TargetData
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.cycle import overlap_message, renewed_title
+from loften_app.ui.errors import error_message
 from loften_app.ui.forms.fields import DateField, field_error_label
 from loften_app.ui.i18n import enum_text
 
@@ -297,10 +298,10 @@ class RenewDialog(QDialog):
                 today=self._today(),
             )
         except ValidationError as error:
-            self._show(self.promises_error, error.message)
+            self._show(self.promises_error, error_message(error))
             return
         except LoftenError as error:  # the overlap, found by the service as well
-            self._show(self.period_error, error.message)
+            self._show(self.period_error, error_message(error))
             return
         super().accept()
 

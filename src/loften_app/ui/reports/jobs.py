@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
+from loften_app.storage.files import atomic_path
 from loften_app.storage.services import Services
 from loften_app.ui.reports.choices import Choice
 
@@ -74,7 +75,12 @@ def make_report(
     agreement: Period | None = None,
 ) -> ShownReport:
     """Runs on the helper thread: the report `choice` asks for, written to `out`."""
-    from loften_app.reports.documents import ReportKind, ReportRequest, write_report
+    # ReportLab loads on the helper thread, with the first report.
+    from loften_app.reports.documents import (  # noqa: PLC0415
+        ReportKind,
+        ReportRequest,
+        write_report,
+    )
 
     try:
         out.parent.mkdir(mode=0o700)
@@ -107,7 +113,12 @@ def save_report_as(
 ) -> Path:
     """Runs on the helper thread: the report `choice` asks for as `file_format` ("html": the
     accessible web page, "docx": Word), written whole to `target` (internal: owner-only)."""
-    from loften_app.reports.documents import ReportFormat, ReportKind, ReportRequest, write_report
+    from loften_app.reports.documents import (  # noqa: PLC0415 -- ReportLab, python-docx
+        ReportFormat,
+        ReportKind,
+        ReportRequest,
+        write_report,
+    )
 
     request = ReportRequest(
         kind=ReportKind(choice.kind),
@@ -123,7 +134,5 @@ def copy_whole(source: Path, target: Path, *, private: bool = True) -> None:
     """Copy `source` to `target` whole or not at all (a temporary file beside it, then rename).
     A `private` copy (an internal report) is readable by its owner only; a public one as the
     user's umask allows."""
-    from loften_app.storage.files import atomic_path
-
     with atomic_path(target, private=private) as temporary:
         shutil.copyfile(source, temporary)

@@ -37,6 +37,8 @@ from loften_app.domain.periods import Period, parse_period, quarters_in
 from loften_app.storage.services import Services
 from loften_app.ui.agreement_picker import AgreementCombo, span_text
 from loften_app.ui.background import Background, Job
+from loften_app.ui.changes import Change, ChangeHub
+from loften_app.ui.errors import error_message
 from loften_app.ui.reports.choices import (
     FOLLOW_UP,
     QUARTERLY,
@@ -53,16 +55,18 @@ from loften_app.ui.reports.jobs import (
     save_report_as,
 )
 from loften_app.ui.reports.printing import print_pdf, printing_problem
+from loften_app.ui.settings import (
+    REPORT_KIND,
+    REPORT_PUBLIC,
+    REPORT_QUARTER,
+    REPORT_SAVE_FOLDER,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from loften_app.ui.reports.viewer import PdfViewer
 
-SETTINGS_KIND = "reports/kind"
-SETTINGS_QUARTER = "reports/quarter"
-SETTINGS_PUBLIC = "reports/public"
-SETTINGS_SAVE_FOLDER = "reports/save_folder"
 
 _ERROR_STYLE = "color: #b00020;"
 _PUBLIC_STYLE = (
@@ -97,9 +101,12 @@ class ReportsPage(QWidget):
         made_by: str,
         today: Callable[[], dt.date] = dt.date.today,
         report_dir: Path | None = None,
+        changes: ChangeHub | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("reports")
+        if changes is not None:
+            changes.changed.connect(self._on_changed)
         self._services = services
         self._settings = settings
         self._background = background
@@ -306,6 +313,10 @@ class ReportsPage(QWidget):
 
     # --- choices ------------------------------------------------------------------------------
 
+    def _on_changed(self, change: Change, _origin: object) -> None:
+        if (change.agreement or change.everything) and not self.busy():
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the agreements again (one may have been changed or renewed under Register)."""
         listing = self._services.agreements.listing(self._today())
@@ -336,7 +347,7 @@ class ReportsPage(QWidget):
         )
         self._agreement = period
         if covered != self._covered or self.quarter_combo.count() == 0:
-            wanted = self.quarter_combo.currentData() or self._settings.value(SETTINGS_QUARTER)
+            wanted = self.quarter_combo.currentData() or REPORT_QUARTER.read(self._settings)
             self._covered = covered
             self.quarter_combo.blockSignals(True)
             self.quarter_combo.clear()
@@ -365,18 +376,18 @@ class ReportsPage(QWidget):
         )
 
     def _restore(self) -> None:
-        kind = self._settings.value(SETTINGS_KIND, QUARTERLY)
+        kind = REPORT_KIND.read(self._settings)
         (self.follow_up_radio if kind == FOLLOW_UP else self.quarterly_radio).setChecked(True)
-        public = str(self._settings.value(SETTINGS_PUBLIC, "false")).lower() == "true"
+        public = REPORT_PUBLIC.read(self._settings)
         (self.public_radio if public else self.internal_radio).setChecked(True)
 
     def _on_choice_changed(self, *_args: Any) -> None:
         choice = self.choice()
         if choice is not None:
-            self._settings.setValue(SETTINGS_KIND, choice.kind)
-            self._settings.setValue(SETTINGS_PUBLIC, choice.public)
+            REPORT_KIND.write(self._settings, choice.kind)
+            REPORT_PUBLIC.write(self._settings, choice.public)
             if self.quarter_combo.currentData():
-                self._settings.setValue(SETTINGS_QUARTER, self.quarter_combo.currentData())
+                REPORT_QUARTER.write(self._settings, str(self.quarter_combo.currentData() or ""))
         self._clear_if_stale()
         self._update_controls()
 
@@ -505,14 +516,14 @@ class ReportsPage(QWidget):
             self._show_message(self.tr("Valen har ändrats: skapa rapporten igen."))
             return
         if self.viewer is None:
-            from loften_app.ui.reports.viewer import PdfViewer
+            from loften_app.ui.reports.viewer import PdfViewer  # noqa: PLC0415 -- QtPdf: first report
 
             self.viewer = PdfViewer()
             self.stack.addWidget(self.viewer)
         try:
             self.viewer.load(shown.path)
         except LoftenError as error:
-            self._on_make_failed(error.message)
+            self._on_make_failed(error_message(error))
             return
         self.stack.setCurrentWidget(self.viewer)
         self.shown = shown
@@ -576,7 +587,7 @@ class ReportsPage(QWidget):
         the path is returned at once and `report_saved` tells when it is written."""
         if self.shown is None or self.busy() or not self._matches_choices(self.shown):
             return None
-        folder = str(self._settings.value(SETTINGS_SAVE_FOLDER, "") or "")
+        folder = REPORT_SAVE_FOLDER.read(self._settings)
         if not folder or not Path(folder).is_dir():
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation
@@ -611,7 +622,7 @@ class ReportsPage(QWidget):
                 error=True,
             )
             return None
-        self._settings.setValue(SETTINGS_SAVE_FOLDER, str(target.parent))
+        REPORT_SAVE_FOLDER.write(self._settings, str(target.parent))
         self._show_message(self.tr("Sparad som %1.").replace("%1", str(target)))
         return target
 
@@ -635,7 +646,7 @@ class ReportsPage(QWidget):
         return job
 
     def _on_saved(self, target: Path) -> None:
-        self._settings.setValue(SETTINGS_SAVE_FOLDER, str(target.parent))
+        REPORT_SAVE_FOLDER.write(self._settings, str(target.parent))
         self._show_message(self.tr("Sparad som %1.").replace("%1", str(target)))
         self.report_saved.emit(target)
 
@@ -650,7 +661,11 @@ class ReportsPage(QWidget):
         if self._print_problem is not None:
             self._show_message(self._print_problem, error=True)
             return None
-        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import (  # noqa: PLC0415 -- slow, and only when printing
+            QAbstractPrintDialog,
+            QPrintDialog,
+            QPrinter,
+        )
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setFullPage(True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtPdf import QPdfDocument, QPdfPageNavigator
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -105,8 +105,6 @@ class PdfViewer(QWidget):
         self._update_bar()
 
     def _tool(self, tip: str, icon: str, fallback: str) -> QToolButton:
-        from PySide6.QtGui import QIcon
-
         button = QToolButton()
         button.setToolTip(tip)
         button.setAccessibleName(tip)

@@ -10,17 +10,33 @@ and opens it again afterwards, whether the restore worked or not.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from loften_app.domain.records import Actor
+from loften_app.storage.audit import export_csv
+from loften_app.storage.backup import backup_if_due, list_backups, make_backup, restore_backup
+from loften_app.storage.exchange import SUFFIX, apply_import, export_changes, preview_import
+from loften_app.storage.exchange.signing import UnknownSignerError
+from loften_app.storage.exchange.trust import (
+    describe_changes,
+    enforce_ownership,
+    open_trusted,
+)
+from loften_app.storage.retention import run_retention
 from loften_app.ui.background import Background, Job
-from loften_app.ui.kinds import RECORD_SECTIONS
+from loften_app.ui.changes import EVERYTHING, Change, ChangeHub
+from loften_app.ui.lists.names import RegisterNames
+from loften_app.ui.safety.backups import RestoreDialog
+from loften_app.ui.safety.exchange import ExportDialog, ImportPreviewDialog
+from loften_app.ui.safety.partners import PartnersDialog, confirm_pairing
 from loften_app.ui.safety.preferences import (
     backup_policy,
     partners,
@@ -31,10 +47,11 @@ from loften_app.ui.safety.preferences import (
 if TYPE_CHECKING:
     from loften_app.storage.exchange import ImportPreview, Package
     from loften_app.storage.services import Services
-    from loften_app.ui.main_window import MainWindow
 
 #: How long a status bar message of a finished action stays (ms).
 STATUS_MS = 15_000
+#: What retention changes: closed drug cases lose their notes and exact dates.
+RETAINED = Change.of(kinds={"drug_cases"})
 
 
 class Reopening(Protocol):
@@ -58,14 +75,6 @@ class Previewed:
 def _read_and_preview(services: Services, path: Path, trust: str | None = None) -> Any:
     """Runs on the helper thread: the `Previewed` package, or the `Signer` of a package from an
     installation that is not paired (the window asks the user, then calls again with `trust`)."""
-    from loften_app.storage.exchange import preview_import
-    from loften_app.storage.exchange.signing import UnknownSignerError
-    from loften_app.storage.exchange.trust import (
-        describe_changes,
-        enforce_ownership,
-        open_trusted,
-    )
-
     try:
         trusted = open_trusted(services.database, path, trust=trust)
     except UnknownSignerError as unknown:
@@ -76,8 +85,6 @@ def _read_and_preview(services: Services, path: Path, trust: str | None = None) 
 
 
 def _startup_backup(path: Path, settings_policy: Any) -> Path | None:
-    from loften_app.storage.backup import backup_if_due
-
     return backup_if_due(path, policy=settings_policy)
 
 
@@ -86,16 +93,23 @@ class SafetyActions(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: QMainWindow,
         startup: Reopening,
         settings: QSettings,
         background: Background,
         *,
+        actions: Mapping[str, QAction],
+        can_leave_all: Callable[[], bool],
         photo_dir: Path,
         today: Any = dt.date.today,
     ) -> None:
+        """`actions` are the window's Arkiv menu entries that need the open database (this
+        object connects and enables them); `can_leave_all` asks every page with unsaved changes
+        before a restore."""
         super().__init__(window)
         self.window = window
+        self._actions = actions
+        self._can_leave_all = can_leave_all
         self._startup = startup
         self._settings = settings
         self._background = background
@@ -103,6 +117,7 @@ class SafetyActions(QObject):
         self._today = today
         self.services: Services | None = None
         self.actor: Actor | None = None
+        self.changes: ChangeHub | None = None
         self._package: Package | None = None
         self._package_name = ""
         self._package_path = Path()
@@ -112,7 +127,6 @@ class SafetyActions(QObject):
         #: The import's preview while it is open (tests answer it).
         self.preview_dialog: QDialog | None = None
         self.jobs: list[Job] = []
-        actions = window.database_actions
         actions["backup"].triggered.connect(self.backup_now)
         actions["restore"].triggered.connect(self.restore)
         actions["export"].triggered.connect(self.export_changes)
@@ -121,14 +135,18 @@ class SafetyActions(QObject):
         actions["audit"].triggered.connect(self.export_audit)
         actions["retention"].triggered.connect(self.retention_now)
 
-    def attach(self, services: Services, actor: Actor) -> None:
+    def attach(self, services: Services, actor: Actor, changes: ChangeHub) -> None:
+        """The open database, and the hub its pages hear changes from (an import's, a
+        retention's)."""
         self.services = services
         self.actor = actor
-        self.window.set_database_actions_enabled(True)
+        self.changes = changes
+        self._enable(True)
 
     def detach(self) -> None:
-        self.window.set_database_actions_enabled(False)
+        self._enable(False)
         self.services = None
+        self.changes = None
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -155,6 +173,14 @@ class SafetyActions(QObject):
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self.window, self.tr("Det gick inte"), message)
 
+    def _enable(self, enabled: bool) -> None:
+        for action in self._actions.values():
+            action.setEnabled(enabled)
+
+    def _notify(self, change: Change) -> None:
+        if self.changes is not None:
+            self.changes.notify(change, self)
+
     def _documents(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(folder) if folder else Path.home()
@@ -164,8 +190,6 @@ class SafetyActions(QObject):
     def run_startup_tasks(self) -> None:
         """A backup when the newest is more than a day old, then retention: on the helper
         thread; what they did or why they failed goes to the status bar."""
-        from loften_app.storage.retention import run_retention
-
         assert self.services is not None
         self._run(
             partial(_startup_backup, self.database_path, backup_policy(self._settings)),
@@ -194,7 +218,7 @@ class SafetyActions(QObject):
                     "%1", str(result.cases)
                 )
             )
-            self.refresh_pages()
+            self._notify(RETAINED)
 
     def _startup_failed(self, message: str) -> None:
         self._status(message, 0)
@@ -202,8 +226,6 @@ class SafetyActions(QObject):
     # --- backup and restore ---------------------------------------------------------------------
 
     def backup_now(self) -> Job | None:
-        from loften_app.storage.backup import make_backup
-
         if self.services is None:
             return None
         self._status(self.tr("Säkerhetskopierar…"), 0)
@@ -227,9 +249,6 @@ class SafetyActions(QObject):
 
     def restore(self) -> Job | None:
         """Choose a backup, confirm, and restore it (the current file is kept as a backup)."""
-        from loften_app.storage.backup import list_backups, restore_backup
-        from loften_app.ui.safety.backups import RestoreDialog
-
         if self.services is None:
             return None
         path = self.database_path
@@ -252,7 +271,7 @@ class SafetyActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        if not self.window.can_leave_all():
+        if not self._can_leave_all():
             return None
         actor = self.actor
         policy = backup_policy(self._settings)
@@ -283,9 +302,6 @@ class SafetyActions(QObject):
     # --- exchange -------------------------------------------------------------------------------
 
     def export_changes(self) -> Job | None:
-        from loften_app.storage.exchange import SUFFIX, export_changes
-        from loften_app.ui.safety.exchange import ExportDialog
-
         if self.services is None:
             return None
         today = self._today()
@@ -344,8 +360,6 @@ class SafetyActions(QObject):
 
     def import_changes(self) -> Job | None:
         """Choose a package; it is read, checked and previewed on the helper thread."""
-        from loften_app.storage.exchange import SUFFIX
-
         if self.services is None:
             return None
         name, _filter = QFileDialog.getOpenFileName(
@@ -369,8 +383,6 @@ class SafetyActions(QObject):
     def _ask_to_pair(self, signer: Any) -> None:
         """The first package of an unknown installation: show who it claims to be and the
         fingerprint to compare with the sender; pair and go on only if the user confirms."""
-        from loften_app.ui.safety.partners import confirm_pairing
-
         self._status("")
         confirmed = confirm_pairing(self.window, signer)
         if not confirmed or self.services is None:
@@ -384,8 +396,6 @@ class SafetyActions(QObject):
         )
 
     def show_partners(self) -> None:
-        from loften_app.ui.safety.partners import PartnersDialog
-
         if self.services is None:
             return
         dialog = PartnersDialog(self.services.database, self.window)
@@ -399,8 +409,6 @@ class SafetyActions(QObject):
         QMessageBox.warning(self.window, self.tr("Paketet kan inte importeras"), message)
 
     def _previewed(self, found: Any) -> None:
-        from loften_app.ui.safety.exchange import ImportPreviewDialog
-
         self._status("")
         if self.services is None:
             return
@@ -430,9 +438,6 @@ class SafetyActions(QObject):
             dialog.deleteLater()
 
     def _apply_import(self) -> None:
-        from loften_app.storage.exchange import apply_import
-        from loften_app.ui.safety.exchange import ImportPreviewDialog
-
         dialog = self.preview_dialog
         package = self._package
         if not isinstance(dialog, ImportPreviewDialog) or package is None:
@@ -454,7 +459,7 @@ class SafetyActions(QObject):
         )
 
     def _imported(self, result: Any) -> None:
-        self.refresh_pages()
+        self._notify(EVERYTHING)
         text = (
             self.tr(
                 "Importen är klar: %1 nya, %2 uppdaterade, %3 sammanslagna fält för fält, "
@@ -474,8 +479,6 @@ class SafetyActions(QObject):
         QMessageBox.information(self.window, self.tr("Ändringarna är importerade"), text)
 
     def _names(self) -> Any:
-        from loften_app.ui.lists.names import RegisterNames
-
         assert self.services is not None
         return RegisterNames.from_services(
             places=self.services.places,
@@ -486,8 +489,6 @@ class SafetyActions(QObject):
     # --- audit trail and retention --------------------------------------------------------------
 
     def export_audit(self) -> Job | None:
-        from loften_app.storage.audit import export_csv
-
         if self.services is None:
             return None
         path = self.database_path
@@ -510,8 +511,6 @@ class SafetyActions(QObject):
         self._status(self.tr("Ändringsloggen är sparad (%1 rader).").replace("%1", str(count)))
 
     def retention_now(self) -> Job | None:
-        from loften_app.storage.retention import run_retention
-
         if self.services is None:
             return None
         months = retention_months(self._settings)
@@ -542,37 +541,5 @@ class SafetyActions(QObject):
         )
         self._status(text)
         if result.cases:
-            self.refresh_pages()
+            self._notify(RETAINED)
         QMessageBox.information(self.window, self.tr("Gallra nu"), text)
-
-    # --- refreshing -----------------------------------------------------------------------------
-
-    def refresh_pages(self) -> None:
-        """Show what an import or retention changed: every list reads again, the registers
-        tell the lookups (pickers) and the overview, and the reports page its periods."""
-        from loften_app.ui.overview import OverviewPage
-        from loften_app.ui.registers.page import RegistersPage
-        from loften_app.ui.reports import ReportsPage
-        from loften_app.ui.section import RecordSection
-
-        registers_refreshed = False
-        for section in RECORD_SECTIONS:
-            page = self.window.page(section.section)
-            if isinstance(page, RecordSection):
-                page.records.reload()
-        registers = self.window.page("registers")
-        if isinstance(registers, RegistersPage):
-            if not registers.agreement_form.is_dirty():
-                registers.reload_agreement()
-            places = registers.sections.get("places")
-            if places is not None:
-                # "records of this register changed": the page invalidates the lookups (every
-                # picker and list reads the registers again) and tells the overview.
-                places.records_changed.emit()
-                registers_refreshed = True
-        overview = self.window.page("overview")
-        if isinstance(overview, OverviewPage) and not registers_refreshed:
-            overview.refresh()
-        reports = self.window.page("reports")
-        if isinstance(reports, ReportsPage):
-            reports.refresh()

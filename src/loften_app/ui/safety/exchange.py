@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loften_app.storage.exchange import Side
 from loften_app.storage.exchange.trust import RecordChange, RefusedField, short
 from loften_app.ui.lists.names import RegisterNames
 from loften_app.ui.safety.history import children
@@ -394,8 +395,6 @@ class ImportPreviewDialog(QDialog):
 
     def resolutions(self) -> Mapping[str, Resolution]:
         """The choice for every conflict: one side for the whole record, or a side per field."""
-        from loften_app.storage.exchange import Side
-
         result: dict[str, Any] = {}
         for record_id, record in self._records.items():
             fields = {

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from loften_app.domain.enums import Organisation
+from loften_app.storage.audit import history
+from loften_app.storage.exchange.types import TYPES_BY_NAME
 from loften_app.ui.i18n import enum_text
 from loften_app.ui.lists.names import RegisterNames
 from loften_app.ui.safety.values import EMPTY, field_name, typed, value_text
@@ -44,8 +46,6 @@ class HistorySource:
         self._services = services
 
     def entries(self, record_id: str) -> list[AuditEntry]:
-        from loften_app.storage.audit import history
-
         return history(self._services.database, record_id)
 
     def names(self) -> RegisterNames:
@@ -58,7 +58,6 @@ class HistorySource:
 def _data_class(record_type: str | None) -> type | None:
     if record_type is None:
         return None
-    from loften_app.storage.exchange.types import TYPES_BY_NAME
 
     kind = TYPES_BY_NAME.get(record_type)
     return None if kind is None else kind.data_class

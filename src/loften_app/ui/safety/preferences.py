@@ -1,5 +1,5 @@
-"""The settings of backups, retention and the exchange, read from `QSettings` with their
-defaults and limits (no storage import here: the settings dialog loads before the database)."""
+"""The settings of backups, retention and the exchange, read through `ui.settings` (no storage
+import at the top: the settings dialog loads before the database)."""
 
 from __future__ import annotations
 
@@ -7,36 +7,24 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
+from loften_app.ui.settings import KEEP_BACKUPS, PARTNER, PARTNERS, RETENTION_MONTHS
+
 if TYPE_CHECKING:
     from loften_app.storage.backup import BackupPolicy
 
-SETTINGS_RETENTION_MONTHS = "safety/retention_months"
-SETTINGS_KEEP_BACKUPS = "safety/keep_backups"
-SETTINGS_PARTNER = "exchange/partner"
-SETTINGS_PARTNERS = "exchange/partners"
-
-RETENTION_DEFAULT, RETENTION_MIN, RETENTION_MAX = 36, 12, 120
-KEEP_DEFAULT, KEEP_MIN, KEEP_MAX = 10, 1, 100
-
-
-def _int(settings: QSettings, key: str, default: int, low: int, high: int) -> int:
-    try:
-        value = int(str(settings.value(key, default)))
-    except (TypeError, ValueError):
-        return default
-    return min(max(value, low), high)
+#: The keys as text, for the tests that write a settings file as a user's would be.
+SETTINGS_RETENTION_MONTHS = RETENTION_MONTHS.key
+SETTINGS_KEEP_BACKUPS = KEEP_BACKUPS.key
 
 
 def retention_months(settings: QSettings) -> int:
     """Months after closing before a drug case is retained (12–120, default 36)."""
-    return _int(
-        settings, SETTINGS_RETENTION_MONTHS, RETENTION_DEFAULT, RETENTION_MIN, RETENTION_MAX
-    )
+    return RETENTION_MONTHS.read(settings)
 
 
 def keep_backups(settings: QSettings) -> int:
     """How many of the newest backups are kept (1–100, default 10)."""
-    return _int(settings, SETTINGS_KEEP_BACKUPS, KEEP_DEFAULT, KEEP_MIN, KEEP_MAX)
+    return KEEP_BACKUPS.read(settings)
 
 
 def backup_policy(settings: QSettings) -> BackupPolicy:
@@ -47,19 +35,13 @@ def backup_policy(settings: QSettings) -> BackupPolicy:
 
 def partners(settings: QSettings) -> list[str]:
     """The partners exported to before, the last one first."""
-    value = settings.value(SETTINGS_PARTNERS, [])
-    names: list[object] = []
-    if isinstance(value, str):
-        names = [value]
-    elif isinstance(value, list | tuple):
-        names = list(value)
-    last = str(settings.value(SETTINGS_PARTNER, "") or "")
+    last = PARTNER.read(settings)
     ordered = [last] if last else []
-    ordered.extend(str(n) for n in names if n and str(n) != last)
+    ordered.extend(name for name in PARTNERS.read(settings) if name != last)
     return ordered
 
 
 def remember_partner(settings: QSettings, name: str) -> None:
     known = partners(settings)
-    settings.setValue(SETTINGS_PARTNER, name)
-    settings.setValue(SETTINGS_PARTNERS, [name, *[n for n in known if n != name]][:20])
+    PARTNER.write(settings, name)
+    PARTNERS.write(settings, [name, *[n for n in known if n != name]])

@@ -1,0 +1,117 @@
+"""The composition root of an open database: its pages, their change hub and the safety actions.
+
+`ui.app` shows the window before the database is opened and imports this module only then
+(it pulls in SQLAlchemy, ReportLab and every page). Everything a page needs is passed in here;
+no page looks another one up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from loften_app.domain.enums import Organisation
+from loften_app.domain.records import Actor
+from loften_app.storage.services import Services
+from loften_app.ui.background import Background
+from loften_app.ui.changes import ChangeHub
+from loften_app.ui.forms.base import RecordForm
+from loften_app.ui.i18n import enum_text
+from loften_app.ui.main_window import MainWindow
+from loften_app.ui.overview import OverviewPage
+from loften_app.ui.pages import build_pages
+from loften_app.ui.registers.page import RegistersPage
+from loften_app.ui.reports import ReportsPage
+from loften_app.ui.safety.actions import SafetyActions
+from loften_app.ui.safety.history import HistorySource
+
+
+class Host(Protocol):
+    """What the composition needs from the startup that opened the database."""
+
+    window: MainWindow
+    settings: QSettings
+    background: Background | None
+    safety: SafetyActions | None
+
+    def photo_dir(self) -> Path: ...
+
+    def renew_for(self, day: object) -> bool: ...
+
+    def detach(self, message: str) -> None: ...
+
+    def reopen(self) -> bool: ...
+
+
+def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> None:
+    """Build the pages of `services` around one new `ChangeHub`, put them in the window, and
+    give the safety actions the database (made once per window, kept across a restore)."""
+    window = host.window
+    agreement = services.agreements.current()
+    if host.background is None:
+        host.background = Background(window)
+    changes = ChangeHub()
+    pages = build_pages(
+        services,
+        host.settings,
+        organisation=user[1],
+        photo_dir=host.photo_dir(),
+        background=host.background,
+        changes=changes,
+    )
+    history = HistorySource(services)
+    record_forms: list[RecordForm[Any]] = []
+    for page in pages.values():
+        for form in [page, *page.findChildren(QWidget)]:
+            if isinstance(form, RecordForm):
+                form.set_history_source(history)
+                form.agreement_needed.connect(host.renew_for)
+                record_forms.append(form)
+
+    def show_saved(_dirty: bool = False) -> None:
+        window.set_saved(not any(form.is_dirty() for form in record_forms))
+
+    for form in record_forms:
+        form.dirty_changed.connect(show_saved)
+    show_saved()
+    overview = pages["overview"]
+    assert isinstance(overview, OverviewPage)
+    overview.section_requested.connect(lambda key, _period: window.show_section(key))
+    overview.walk_requested.connect(lambda _id: window.show_section("safety_walks"))
+    window.attach(
+        pages,
+        agreement_title=agreement.data.title if agreement else "",
+        user=f"{user[0]} ({enum_text(user[1])})",
+    )
+    if host.safety is None:
+        host.safety = SafetyActions(
+            window,
+            host,
+            host.settings,
+            host.background,
+            actions=window.database_actions,
+            can_leave_all=window.can_leave_all,
+            photo_dir=host.photo_dir(),
+        )
+    host.safety.attach(services, Actor(*user), changes)
+    host.safety.run_startup_tasks()
+
+
+def open_renewal(window: MainWindow, day: object) -> bool:
+    """The renewal dialog of the Register page, for an agreement that covers `day` when it is
+    a date; True when a new agreement was saved."""
+    page = window.page("registers")
+    if not isinstance(page, RegistersPage):
+        return False
+    return page.open_renewal(day if isinstance(day, dt.date) else None)
+
+
+def set_made_by(window: MainWindow, name: str) -> None:
+    """Who is working, as the reports name their maker."""
+    reports = window.page("reports")
+    if isinstance(reports, ReportsPage):
+        reports.set_made_by(name)
