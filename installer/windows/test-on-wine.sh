@@ -5,7 +5,9 @@
 # Starts what it needs itself: the tools (install-tools.sh, through build-on-wine.sh) and, when
 # DISPLAY is not set, an Xvfb display of its own, stopped again at the end. Arguments go to
 # pytest. .ci/run runs it after the test suite; about 20 minutes on an idle 2-core machine.
-# Usage: installer/windows/test-on-wine.sh [pytest arguments]
+# With LOFTEN_WINDOWS_SETUP=path/to/loften-<version>-setup.exe it tests that installer and builds
+# none (e.g. one from `installer/windows/build-on-wine.sh`, which writes dist/ by default).
+# Usage: installer/windows/test-on-wine.sh [pytest arguments, e.g. -k report_viewer]
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,8 +41,15 @@ if [ -z "${DISPLAY:-}" ]; then
   say "Xvfb på $DISPLAY"
 fi
 
-"$here/build-on-wine.sh" --out "$work/out" | tee "$work/build.out"
-setup="$(tail -n 1 "$work/build.out")"
+if [ -n "${LOFTEN_WINDOWS_SETUP:-}" ]; then
+  # While working on the tests: an installer built before (build-on-wine.sh prints its path).
+  setup="$(realpath "$LOFTEN_WINDOWS_SETUP")"
+  [ -f "$setup" ] || { say "$setup finns inte"; exit 1; }
+  say "Bygger inte: testar $setup"
+else
+  "$here/build-on-wine.sh" --out "$work/out" | tee "$work/build.out"
+  setup="$(tail -n 1 "$work/build.out")"
+fi
 say "Installationsprogrammet: $(du -h "$setup" | cut -f1) ($(stat -c %s "$setup") byte)"
 
 cd "$root"

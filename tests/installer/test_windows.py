@@ -89,9 +89,24 @@ class Wine:
         subprocess.run(["wineserver", "-w"], env=self.env(), timeout=600, check=True)
 
     def keep_server(self) -> None:
-        """A wineserver that stays between programs: one that ends a few seconds after the last
-        program can kill (-9) a program that starts just then."""
-        subprocess.run(["wineserver", "-p"], env=self.env(), timeout=120, check=True)
+        """A wineserver that stays between programs (one that ends a few seconds after the last
+        program can kill (-9) a program that starts just then), and the prefix's system
+        processes (services.exe, plugplay.exe, rpcss.exe, winedevice.exe, ...) started with it.
+
+        The first Windows program after a server starts launches those system processes, and
+        they inherit that program's standard streams and stay as long as the server does: were
+        that program one of `run`'s, with pipes, its output would never reach its end and
+        `run` would wait for good (the first `reg query` after the install hung so). So they
+        start here, from a program whose streams lead nowhere."""
+        quiet = {
+            "stdin": subprocess.DEVNULL,
+            "stdout": subprocess.DEVNULL,
+            "stderr": subprocess.DEVNULL,
+        }
+        subprocess.run(["wineserver", "-p"], env=self.env(), timeout=120, check=True, **quiet)
+        subprocess.run(
+            ["wine", "cmd", "/c", "exit"], env=self.env(), timeout=300, check=True, **quiet
+        )
 
     def stop_programs(self) -> None:
         """End every Windows program in the prefix, then keep a server again."""
@@ -105,12 +120,7 @@ class Wine:
         return users[0]
 
     def registry(self, key: str) -> str:
-        try:
-            found = self.run("reg", "query", key, timeout=120)
-        except subprocess.TimeoutExpired:
-            # A wine program can hang on a wineserver that is going down: end it and ask again.
-            self.stop_programs()
-            found = self.run("reg", "query", key, timeout=300)
+        found = self.run("reg", "query", key, timeout=120)
         # reg.exe writes to a pipe in the OEM code page (437 under wine here, 850 on a Swedish
         # Windows; ö is the same byte in both).
         return found.stdout.decode("cp437", "replace") if found.returncode == 0 else ""
