@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -52,9 +53,15 @@ from loften_app.domain.periods import Period
 from loften_app.reports.output import check_writable_folder, writing_atomically
 from loften_app.storage.files import check_output_path, csv_safe, looks_like_formula, os_reason
 from loften_app.storage.services import Services
-from loften_app.storage.services.report_queries import ReportQueries
+from loften_app.storage.services.report_queries import (
+    PLACE_SQL,
+    PROMISE_SQL,
+    SHIFT_HOURS_SQL,
+    ReportQueries,
+    places_sql,
+)
 
-__all__ = ["SHEETS", "ExportFormat", "Sheet", "export"]
+__all__ = ["DERIVED", "SHEETS", "Column", "EnumColumn", "ExportFormat", "Sheet", "export"]
 
 Convert = Callable[[Any], Any]
 
@@ -93,28 +100,86 @@ def _yes_no(value: Any) -> str:
     return "" if value is None else ("ja" if value else "nej")
 
 
+class EnumColumn:
+    """Writes a coded value as its Swedish label; `kind` says which enum (the import reads the
+    label back)."""
+
+    def __init__(self, kind: type[StrEnum]) -> None:
+        self.kind = kind
+        self._labels = {member.value: label(member) for member in kind}
+
+    def __call__(self, value: Any) -> Any:
+        return "" if value is None else self._labels.get(value, value)
+
+
 def _enum(kind: type[StrEnum]) -> Convert:
-    labels = {member.value: label(member) for member in kind}
-    return lambda value: "" if value is None else labels.get(value, value)
+    return EnumColumn(kind)
+
+
+#: `Column.field` of a column the import does not read (a derived value, the bookkeeping).
+DERIVED = None
+_FROM_SQL = object()
+_SIMPLE = re.compile(r"^([tca])\.(\w+)$")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet, declared once for the export and the import.
+
+    `sql` reads the value over the sheet's source (`t` the record, `c` a child row, `a` a walk's
+    action; see `EXPORT_TABLES`); `convert` writes it; `field` is where the import puts it: a
+    field of the record's data class (`notes`, `action.what` for a walk's action), a name the
+    import resolves (`promise_number`, `place_name`, `place_names`, `parent_id`, ...), or
+    `DERIVED` for a value the import does not read back (hours of a shift, changed at/by).
+    """
+
+    header: str
+    sql: str
+    convert: Convert
+    width: float
+    field: str | None
+
+
+def _col(header: str, sql: str, convert: Convert, width: float, field: Any = _FROM_SQL) -> Column:
+    if field is _FROM_SQL:
+        match = _SIMPLE.match(sql)
+        if match is None:
+            raise ValueError(f"say which field the column {header!r} is read into")
+        prefix, name = match.groups()
+        field = f"action.{name}" if prefix == "a" else name
+    return Column(header, sql, convert, width, field)
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """One record type's export: the sheet (and CSV file) name, its columns and converters."""
+    """One record type's export: the sheet (and CSV file) name and its columns."""
 
     key: str
     title: str
     file_name: str
-    columns: tuple[tuple[str, Convert, float], ...]
+    columns: tuple[Column, ...]
 
     @property
     def headers(self) -> list[str]:
-        return [name for name, _, _ in self.columns]
+        return [column.header for column in self.columns]
 
 
 _T, _D, _TM, _DT, _N, _I = _text, _date, _time, _datetime, _number, _integer
-_CHANGED = (("Ändrad (UTC)", _DT, 17.0), ("Ändrad av", _T, 18.0))
-_ORG = ("Registrerad av", _enum(Organisation), 12.0)
+_CHANGED = (
+    _col("Ändrad (UTC)", "t.updated_at", _DT, 17.0, DERIVED),
+    _col("Ändrad av", "t.updated_by", _T, 18.0, DERIVED),
+)
+_ORG = _col("Registrerad av", "t.organisation", _enum(Organisation), 12.0)
+_ID = _col("Id", "t.id", _T, 12)
+_PROMISE = _col("Löfte", PROMISE_SQL, _I, 7, "promise_number")
+_PLACE = _col("Plats", PLACE_SQL, _T, 18, "place_name")
+_HOURS = _col("Nedlagda timmar", "t.hours_spent", _N, 10)
+_NOTES = _col("Anteckningar", "t.notes", _T, 40)
+
+
+def _participants(header: str, group: str) -> Column:
+    return _col(header, f"t.participants_{group}", _I, 10)
+
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
@@ -122,20 +187,26 @@ SHEETS: tuple[Sheet, ...] = (
         "Patrullpass",
         "patrullpass",
         (
-            ("Id", _T, 12),
-            ("Löfte", _I, 7),
-            ("Datum", _D, 11),
-            ("Start", _TM, 8),
-            ("Slut", _TM, 8),
-            ("Timmar", _N, 8),
-            ("Platser", _T, 28),
-            ("Färdsätt", _enum(PatrolMode), 10),
-            ("Poliser", _I, 8),
-            ("Butiksbesök", _I, 11),
-            ("Ordningsstörningar", _I, 11),
-            ("Synligt missbruk", _I, 11),
-            ("Nedlagda timmar", _N, 10),
-            ("Anteckningar", _T, 40),
+            _ID,
+            _PROMISE,
+            _col("Datum", "t.date", _D, 11),
+            _col("Start", "t.start_time", _TM, 8),
+            _col("Slut", "t.end_time", _TM, 8),
+            _col("Timmar", SHIFT_HOURS_SQL, _N, 8, DERIVED),
+            _col("Platser", places_sql("patrol_place", "patrol_id"), _T, 28, "place_names"),
+            _col("Färdsätt", "t.mode", _enum(PatrolMode), 10),
+            _col("Poliser", "t.officers", _I, 8),
+            _col(
+                "Butiksbesök",
+                "(SELECT count(*) FROM shop_visit AS v WHERE v.patrol_id = t.id)",
+                _I,
+                11,
+                DERIVED,
+            ),
+            _col("Ordningsstörningar", "t.disturbances", _I, 11),
+            _col("Synligt missbruk", "t.visible_drug_use", _I, 11),
+            _HOURS,
+            _NOTES,
             _ORG,
             *_CHANGED,
         ),
@@ -145,12 +216,12 @@ SHEETS: tuple[Sheet, ...] = (
         "Butiksbesök",
         "butiksbesok",
         (
-            ("Patrullpass (id)", _T, 12),
-            ("Datum", _D, 11),
-            ("Butik", _T, 22),
-            ("Adress", _T, 22),
-            ("Sort", _T, 14),
-            ("Anteckning", _T, 40),
+            _col("Patrullpass (id)", "t.id", _T, 12, "parent_id"),
+            _col("Datum", "t.date", _D, 11, DERIVED),
+            _col("Butik", "s.name", _T, 22, "shop_name"),
+            _col("Adress", "s.address", _T, 22, "shop_address"),
+            _col("Sort", "s.kind", _T, 14, "shop_kind"),
+            _col("Anteckning", "c.note", _T, 40),
         ),
     ),
     Sheet(
@@ -158,27 +229,27 @@ SHEETS: tuple[Sheet, ...] = (
         "Trygghetsvandringar",
         "trygghetsvandringar",
         (
-            ("Id", _T, 12),
-            ("Löfte", _I, 7),
-            ("Datum", _D, 11),
-            ("Status", _enum(WalkStatus), 11),
-            ("Start", _TM, 8),
-            ("Ljus", _enum(LightCondition), 10),
-            ("Område", _T, 18),
-            ("Rutt", _T, 30),
-            ("Deltagare kommunen", _I, 10),
-            ("Deltagare polisen", _I, 10),
-            ("Deltagare fastighetsägare", _I, 10),
-            ("Deltagare näringsliv", _I, 10),
-            ("Deltagare föreningar", _I, 10),
-            ("Deltagare boende/medborgare", _I, 10),
-            ("Deltagare politiker", _I, 10),
-            ("Deltagare övriga", _I, 10),
-            ("Förberedande möte", _D, 11),
-            ("Protokoll publicerat", _D, 11),
-            ("Orsak till inställd", _T, 24),
-            ("Nedlagda timmar", _N, 10),
-            ("Anteckningar", _T, 40),
+            _ID,
+            _PROMISE,
+            _col("Datum", "t.date", _D, 11),
+            _col("Status", "t.status", _enum(WalkStatus), 11),
+            _col("Start", "t.start_time", _TM, 8),
+            _col("Ljus", "t.light", _enum(LightCondition), 10),
+            _col("Område", PLACE_SQL, _T, 18, "place_name"),
+            _col("Rutt", "t.route", _T, 30),
+            _participants("Deltagare kommunen", "municipality"),
+            _participants("Deltagare polisen", "police"),
+            _participants("Deltagare fastighetsägare", "property_owners"),
+            _participants("Deltagare näringsliv", "business"),
+            _participants("Deltagare föreningar", "associations"),
+            _participants("Deltagare boende/medborgare", "residents"),
+            _participants("Deltagare politiker", "politicians"),
+            _participants("Deltagare övriga", "others"),
+            _col("Förberedande möte", "t.preparatory_meeting_on", _D, 11),
+            _col("Protokoll publicerat", "t.protocol_published_on", _D, 11),
+            _col("Orsak till inställd", "t.cancellation_reason", _T, 24),
+            _HOURS,
+            _NOTES,
             _ORG,
             *_CHANGED,
         ),
@@ -188,20 +259,32 @@ SHEETS: tuple[Sheet, ...] = (
         "Iakttagelser och åtgärder",
         "iakttagelser-och-atgarder",
         (
-            ("Trygghetsvandring (id)", _T, 12),
-            ("Vandringens datum", _D, 11),
-            ("Kategori", _enum(ObservationCategory), 18),
-            ("Plats", _T, 18),
-            ("Iakttagelse", _T, 40),
-            ("Foton", _I, 7),
-            ("Åtgärd", _T, 36),
-            ("Ansvarig", _enum(ActionOwner), 18),
-            ("Ansvarig (förvaltning e.d.)", _T, 18),
-            ("Prioritet", _enum(Priority), 9),
-            ("Senast", _D, 11),
-            ("Status", _enum(ActionStatus), 11),
-            ("Skäl till avslag", _T, 24),
-            ("Stängd", _D, 11),
+            _col("Trygghetsvandring (id)", "t.id", _T, 12, "parent_id"),
+            _col("Vandringens datum", "t.date", _D, 11, DERIVED),
+            _col("Kategori", "c.category", _enum(ObservationCategory), 18),
+            _col(
+                "Plats",
+                "(SELECT name FROM place WHERE place.id = coalesce(c.place_id, t.place_id))",
+                _T,
+                18,
+                "place_name",
+            ),
+            _col("Iakttagelse", "c.description", _T, 40),
+            _col(
+                "Foton",
+                "(SELECT count(*) FROM observation_photo AS f WHERE f.observation_id = c.id)",
+                _I,
+                7,
+                DERIVED,
+            ),
+            _col("Åtgärd", "a.what", _T, 36),
+            _col("Ansvarig", "a.owner", _enum(ActionOwner), 18),
+            _col("Ansvarig (förvaltning e.d.)", "a.owner_detail", _T, 18),
+            _col("Prioritet", "a.priority", _enum(Priority), 9),
+            _col("Senast", "a.deadline", _D, 11),
+            _col("Status", "a.status", _enum(ActionStatus), 11),
+            _col("Skäl till avslag", "a.rejection_reason", _T, 24),
+            _col("Stängd", "a.closed_on", _D, 11),
         ),
     ),
     Sheet(
@@ -209,22 +292,34 @@ SHEETS: tuple[Sheet, ...] = (
         "Volontärinsatser",
         "volontarinsatser",
         (
-            ("Id", _T, 12),
-            ("Löfte", _I, 7),
-            ("Datum", _D, 11),
-            ("Start", _TM, 8),
-            ("Slut", _TM, 8),
-            ("Timmar", _N, 8),
-            ("Platser", _T, 28),
-            ("Uppgift", _enum(VolunteerTask), 16),
-            ("Volontärer", _I, 9),
-            ("Volontärtimmar", _N, 10),
-            ("Volontärtimmar inmatade", _yes_no, 10),
-            ("I samråd med kommunen", _yes_no, 10),
-            ("I samråd med näringslivet", _yes_no, 10),
-            ("Iakttagelser till polisen", _I, 10),
-            ("Nedlagda timmar", _N, 10),
-            ("Anteckningar", _T, 40),
+            _ID,
+            _PROMISE,
+            _col("Datum", "t.date", _D, 11),
+            _col("Start", "t.start_time", _TM, 8),
+            _col("Slut", "t.end_time", _TM, 8),
+            _col("Timmar", SHIFT_HOURS_SQL, _N, 8, DERIVED),
+            _col("Platser", places_sql("deployment_place", "deployment_id"), _T, 28, "place_names"),
+            _col("Uppgift", "t.task", _enum(VolunteerTask), 16),
+            _col("Volontärer", "t.volunteers", _I, 9),
+            _col(
+                "Volontärtimmar",
+                f"coalesce(t.volunteer_hours_override, t.volunteers * {SHIFT_HOURS_SQL})",
+                _N,
+                10,
+                "volunteer_hours",
+            ),
+            _col(
+                "Volontärtimmar inmatade",
+                "t.volunteer_hours_override IS NOT NULL",
+                _yes_no,
+                10,
+                "volunteer_hours_entered",
+            ),
+            _col("I samråd med kommunen", "t.with_municipality", _yes_no, 10),
+            _col("I samråd med näringslivet", "t.with_business", _yes_no, 10),
+            _col("Iakttagelser till polisen", "t.observations_passed", _I, 10),
+            _HOURS,
+            _NOTES,
             _ORG,
             *_CHANGED,
         ),
@@ -234,25 +329,31 @@ SHEETS: tuple[Sheet, ...] = (
         "Narkotikaärenden",
         "narkotikaarenden",
         (
-            ("Ärende", _T, 12),
-            ("Löfte", _I, 7),
-            ("Upptäckt", _D, 11),
-            ("Plats", _T, 18),
-            ("Åldersgrupp", _enum(AgeGroup), 14),
-            ("Typ", _enum(DrugCaseKind), 18),
-            ("Upptäckt genom", _enum(DetectionMethod), 11),
-            ("Rättsligt utfall", _enum(LegalOutcome), 16),
-            ("Kommunen underrättad", _D, 11),
-            ("Underrättelse", _enum(NotificationKind), 18),
-            ("Polisens anteckningar", _T, 36),
-            ("Första kontakt", _D, 11),
-            ("Dagar till kontakt", _I, 9),
-            ("Stöd som erbjudits", _enum(SupportOffered), 14),
-            ("Accepterat", _enum(Accepted), 10),
-            ("Status", _enum(CaseStatus), 10),
-            ("Avslutat", _D, 11),
-            ("Kommunens anteckningar", _T, 36),
-            ("Nedlagda timmar", _N, 10),
+            _col("Ärende", "t.case_code", _T, 12),
+            _PROMISE,
+            _col("Upptäckt", "t.detected_on", _D, 11),
+            _PLACE,
+            _col("Åldersgrupp", "t.age_group", _enum(AgeGroup), 14),
+            _col("Typ", "t.kind", _enum(DrugCaseKind), 18),
+            _col("Upptäckt genom", "t.detection_method", _enum(DetectionMethod), 11),
+            _col("Rättsligt utfall", "t.legal_outcome", _enum(LegalOutcome), 16),
+            _col("Kommunen underrättad", "t.municipality_notified_on", _D, 11),
+            _col("Underrättelse", "t.notification_kind", _enum(NotificationKind), 18),
+            _col("Polisens anteckningar", "t.police_notes", _T, 36),
+            _col("Första kontakt", "t.first_contact_on", _D, 11),
+            _col(
+                "Dagar till kontakt",
+                "CAST(julianday(t.first_contact_on) - julianday(t.detected_on) AS INTEGER)",
+                _I,
+                9,
+                DERIVED,
+            ),
+            _col("Stöd som erbjudits", "t.support_offered", _enum(SupportOffered), 14),
+            _col("Accepterat", "t.accepted", _enum(Accepted), 10),
+            _col("Status", "t.status", _enum(CaseStatus), 10),
+            _col("Avslutat", "t.closed_on", _D, 11),
+            _col("Kommunens anteckningar", "t.municipal_notes", _T, 36),
+            _HOURS,
             *_CHANGED,
         ),
     ),
@@ -261,14 +362,14 @@ SHEETS: tuple[Sheet, ...] = (
         "Övriga aktiviteter",
         "ovriga-aktiviteter",
         (
-            ("Id", _T, 12),
-            ("Löfte", _I, 7),
-            ("Datum", _D, 11),
-            ("Vad", _T, 30),
-            ("Plats", _T, 18),
-            ("Antal", _I, 8),
-            ("Nedlagda timmar", _N, 10),
-            ("Anteckningar", _T, 40),
+            _ID,
+            _PROMISE,
+            _col("Datum", "t.date", _D, 11),
+            _col("Vad", "t.what", _T, 30),
+            _PLACE,
+            _col("Antal", "t.count", _I, 8),
+            _HOURS,
+            _NOTES,
             _ORG,
             *_CHANGED,
         ),
@@ -278,15 +379,15 @@ SHEETS: tuple[Sheet, ...] = (
         "Löften",
         "loften",
         (
-            ("Överenskommelse", _T, 24),
-            ("Nummer", _I, 8),
-            ("Kort titel", _T, 24),
-            ("Löftet", _T, 60),
-            ("Ansvarig", _enum(Responsible), 16),
-            ("Typ", _enum(PromiseType), 20),
-            ("Om ansvaret", _T, 24),
-            ("Offentlig kommentar", _T, 40),
-            ("Intern kommentar", _T, 40),
+            _col("Överenskommelse", "g.title", _T, 24, "agreement_title"),
+            _col("Nummer", "t.number", _I, 8),
+            _col("Kort titel", "t.short_title", _T, 24),
+            _col("Löftet", "t.text", _T, 60),
+            _col("Ansvarig", "t.responsible", _enum(Responsible), 16),
+            _col("Typ", "t.type", _enum(PromiseType), 20),
+            _col("Om ansvaret", "t.responsibility_note", _T, 24),
+            _col("Offentlig kommentar", "t.follow_up_comment", _T, 40),
+            _col("Intern kommentar", "t.internal_comment", _T, 40),
         ),
     ),
     Sheet(
@@ -294,13 +395,13 @@ SHEETS: tuple[Sheet, ...] = (
         "Mål",
         "mal",
         (
-            ("Löfte", _I, 7),
-            ("Mått", _enum(Measure), 30),
-            ("Jämförelse", _enum(Comparison), 10),
-            ("Värde", _N, 8),
-            ("Period", _enum(TargetPeriod), 18),
-            ("Parameter", _I, 9),
-            ("Beskrivning", _T, 40),
+            _col("Löfte", "p.number", _I, 7, "promise_number"),
+            _col("Mått", "t.measure", _enum(Measure), 30),
+            _col("Jämförelse", "t.comparison", _enum(Comparison), 10),
+            _col("Värde", "t.value", _N, 8),
+            _col("Period", "t.period", _enum(TargetPeriod), 18),
+            _col("Parameter", "t.parameter", _I, 9),
+            _col("Beskrivning", "t.description", _T, 40),
         ),
     ),
     Sheet(
@@ -308,20 +409,21 @@ SHEETS: tuple[Sheet, ...] = (
         "Indikatorvärden",
         "indikatorvarden",
         (
-            ("Indikator", _T, 36),
-            ("Enhet", _T, 8),
-            ("Källa", _T, 28),
-            ("Period", _T, 10),
-            ("Värde", _N, 9),
-            ("Anteckning", _T, 30),
+            _col("Indikator", "i.name", _T, 36, "indicator_name"),
+            _col("Enhet", "i.unit", _T, 8, DERIVED),
+            _col("Källa", "i.source", _T, 28, DERIVED),
+            _col("Period", "t.period_key", _T, 10),
+            _col("Värde", "t.value", _N, 9),
+            _col("Anteckning", "t.source_note", _T, 30),
         ),
     ),
 )
 
 
 def _rows(queries: ReportQueries, sheet: Sheet, period: Period | None) -> Iterator[list[Any]]:
-    converters = [convert for _, convert, _ in sheet.columns]
-    for raw in queries.export_rows(sheet.key, period=period):
+    converters = [column.convert for column in sheet.columns]
+    sql = [column.sql for column in sheet.columns]
+    for raw in queries.export_rows(sheet.key, sql, period=period):
         yield [convert(value) for convert, value in zip(converters, raw, strict=True)]
 
 
@@ -413,8 +515,8 @@ def _write_xlsx(
     for index, sheet in enumerate(SHEETS):
         ws = workbook.create_sheet(sheet.title)
         ws.freeze_panes = "A2"
-        for column, (_, _, width) in enumerate(sheet.columns, start=1):
-            ws.column_dimensions[get_column_letter(column)].width = width
+        for number, column in enumerate(sheet.columns, start=1):
+            ws.column_dimensions[get_column_letter(number)].width = column.width
         header = []
         for name in sheet.headers:
             cell = WriteOnlyCell(ws, value=name)
@@ -433,7 +535,7 @@ def _write_xlsx(
 
 def _column_formats(sheet: Sheet) -> list[str | None]:
     kinds: dict[Convert, str] = {_date: "yyyy-mm-dd", _time: "hh:mm", _datetime: "yyyy-mm-dd hh:mm"}
-    return [kinds.get(convert) for _, convert, _ in sheet.columns]
+    return [kinds.get(column.convert) for column in sheet.columns]
 
 
 def _xlsx_row(

@@ -153,97 +153,47 @@ _SHIFT_HOURS = (
 )
 
 
-def _places(link: str, owner: str) -> str:
+def places_sql(link: str, owner: str) -> str:
+    """SQL of an export column: the names of the record's places, in order, ", " between."""
     return (
         f"(SELECT group_concat(name, ', ') FROM (SELECT pl.name FROM {link} AS l"
         f" JOIN place AS pl ON pl.id = l.place_id WHERE l.{owner} = t.id ORDER BY l.position))"
     )
 
 
-_PLACE = "(SELECT name FROM place WHERE place.id = t.place_id)"
-_PROMISE = "(SELECT number FROM promise WHERE promise.id = t.promise_id)"
+#: SQL of export columns: the record's place name, its promise's number, a shift's hours.
+PLACE_SQL = "(SELECT name FROM place WHERE place.id = t.place_id)"
+PROMISE_SQL = "(SELECT number FROM promise WHERE promise.id = t.promise_id)"
+SHIFT_HOURS_SQL = _SHIFT_HOURS
 
-#: The export of each record type: (table name, date column, SELECT list). Rows are the active
-#: records (`t`), filtered on the date column when a period is given; child rows (`c`) follow
-#: their parent record. Columns are raw database values; `reports.exports` names and formats
-#: them.
-EXPORT_TABLES: dict[str, tuple[str, str | None, str]] = {
-    "patrol": (
-        "patrol AS t",
-        "t.date",
-        f"t.id, {_PROMISE}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
-        f" {_places('patrol_place', 'patrol_id')}, t.mode, t.officers,"
-        " (SELECT count(*) FROM shop_visit AS v WHERE v.patrol_id = t.id),"
-        " t.disturbances, t.visible_drug_use, t.hours_spent, t.notes, t.organisation,"
-        " t.updated_at, t.updated_by",
-    ),
+#: The export of each record type: (FROM clause, date column). Rows are the active records
+#: (`t`), filtered on the date column when a period is given; child rows (`c`, and a walk's
+#: action `a`) follow their parent record. The columns (their SQL, names and formats) are
+#: declared once, in `reports.exports.SHEETS`.
+EXPORT_TABLES: dict[str, tuple[str, str | None]] = {
+    "patrol": ("patrol AS t", "t.date"),
     "shop_visit": (
         "shop_visit AS c JOIN patrol AS t ON t.id = c.patrol_id JOIN shop AS s ON s.id = c.shop_id",
         "t.date",
-        "t.id, t.date, s.name, s.address, s.kind, c.note",
     ),
-    "safety_walk": (
-        "safety_walk AS t",
-        "t.date",
-        f"t.id, {_PROMISE}, t.date, t.status, t.start_time, t.light, {_PLACE}, t.route,"
-        " t.participants_municipality, t.participants_police, t.participants_property_owners,"
-        " t.participants_business, t.participants_associations, t.participants_residents,"
-        " t.participants_politicians, t.participants_others,"
-        " t.preparatory_meeting_on, t.protocol_published_on, t.cancellation_reason,"
-        " t.hours_spent, t.notes, t.organisation, t.updated_at, t.updated_by",
-    ),
+    "safety_walk": ("safety_walk AS t", "t.date"),
     "observation": (
         "observation AS c JOIN safety_walk AS t ON t.id = c.walk_id"
         " LEFT JOIN walk_action AS a ON a.observation_id = c.id",
         "t.date",
-        "t.id, t.date, c.category,"
-        " (SELECT name FROM place WHERE place.id = coalesce(c.place_id, t.place_id)),"
-        " c.description, (SELECT count(*) FROM observation_photo AS f"
-        " WHERE f.observation_id = c.id), a.what, a.owner, a.owner_detail, a.priority,"
-        " a.deadline, a.status, a.rejection_reason, a.closed_on",
     ),
-    "volunteer_deployment": (
-        "volunteer_deployment AS t",
-        "t.date",
-        f"t.id, {_PROMISE}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
-        f" {_places('deployment_place', 'deployment_id')}, t.task, t.volunteers,"
-        f" coalesce(t.volunteer_hours_override, t.volunteers * {_SHIFT_HOURS}),"
-        " t.volunteer_hours_override IS NOT NULL, t.with_municipality, t.with_business,"
-        " t.observations_passed, t.hours_spent, t.notes, t.organisation, t.updated_at,"
-        " t.updated_by",
-    ),
-    "drug_case": (
-        "drug_case AS t",
-        "t.detected_on",
-        f"t.case_code, {_PROMISE}, t.detected_on, {_PLACE}, t.age_group, t.kind,"
-        " t.detection_method, t.legal_outcome, t.municipality_notified_on,"
-        " t.notification_kind, t.police_notes, t.first_contact_on,"
-        " CAST(julianday(t.first_contact_on) - julianday(t.detected_on) AS INTEGER),"
-        " t.support_offered, t.accepted, t.status, t.closed_on, t.municipal_notes,"
-        " t.hours_spent, t.updated_at, t.updated_by",
-    ),
-    "other_activity": (
-        "other_activity AS t",
-        "t.date",
-        f"t.id, {_PROMISE}, t.date, t.what, {_PLACE}, t.count, t.hours_spent, t.notes,"
-        " t.organisation, t.updated_at, t.updated_by",
-    ),
-    "promise": (
-        "promise AS t JOIN agreement AS g ON g.id = t.agreement_id",
-        None,
-        "g.title, t.number, t.short_title, t.text, t.responsible, t.type,"
-        " t.responsibility_note, t.follow_up_comment, t.internal_comment",
-    ),
+    "volunteer_deployment": ("volunteer_deployment AS t", "t.date"),
+    "drug_case": ("drug_case AS t", "t.detected_on"),
+    "other_activity": ("other_activity AS t", "t.date"),
+    "promise": ("promise AS t JOIN agreement AS g ON g.id = t.agreement_id", None),
     "target": (
         "target AS t JOIN promise AS p ON p.id = t.promise_id AND p.deleted_at IS NULL",
         None,
-        "p.number, t.measure, t.comparison, t.value, t.period, t.parameter, t.description",
     ),
     "indicator_value": (
         "indicator_value AS t JOIN indicator AS i ON i.id = t.indicator_id"
         " AND i.deleted_at IS NULL",
         None,
-        "i.name, i.unit, i.source, t.period_key, t.value, t.source_note",
     ),
 }
 
@@ -481,17 +431,20 @@ class ReportQueries:
                 result.setdefault(indicator_id, []).append((key, float(value), note or ""))
         return result
 
-    def export_rows(self, name: str, *, period: Period | None = None) -> Iterator[tuple[Any, ...]]:
-        """The rows of the export `name` (a key of `EXPORT_TABLES`) as raw database values,
-        streamed in batches; only active records, dated within `period` if one is given."""
-        source, date_column, columns = EXPORT_TABLES[name]
+    def export_rows(
+        self, name: str, columns: Sequence[str], *, period: Period | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """The rows of the export `name` (a key of `EXPORT_TABLES`): the SQL expressions
+        `columns` as raw database values, streamed in batches; only active records, dated within
+        `period` if one is given."""
+        source, date_column = EXPORT_TABLES[name]
         where = ["t.deleted_at IS NULL"]
         parameters: dict[str, Any] = {}
         if period is not None and date_column is not None:
             where.append(f"{date_column} BETWEEN :start AND :end")
             parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
         sql = (
-            f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)}"
+            f"SELECT {', '.join(columns)} FROM {source} WHERE {' AND '.join(where)}"
             f" ORDER BY {_EXPORT_ORDER[name]}"
         )
         with self._db.reading() as session:
@@ -503,7 +456,7 @@ class ReportQueries:
 
     def export_count(self, name: str, *, period: Period | None = None) -> int:
         """How many rows `export_rows` gives (for progress)."""
-        source, date_column, _ = EXPORT_TABLES[name]
+        source, date_column = EXPORT_TABLES[name]
         where = ["t.deleted_at IS NULL"]
         parameters: dict[str, Any] = {}
         if period is not None and date_column is not None:
