@@ -12,6 +12,7 @@ from loften_app.domain.errors import LoftenError
 from loften_app.reports.exports import EnumColumn, _column_formats
 from loften_app.reports.imports import record_sheets
 from loften_app.reports.output import writing_atomically
+from loften_app.reports.sheet_reading import INSTRUCTIONS
 
 __all__ = ["write_template"]
 
@@ -128,7 +129,7 @@ def write_template(path: Path, *, today: dt.date | None = None) -> Path:
     today = today or dt.date.today()
     book = Workbook()
     info = book.active
-    info.title = "Instruktioner"
+    info.title = INSTRUCTIONS
     info.column_dimensions["A"].width = 110
     for line in _HELP:
         info.append([line])

@@ -31,7 +31,7 @@ from loften_app.reports.exports import (
 )
 from loften_app.storage.files import FORMULA_STARTS
 
-__all__ = ["CellError", "SheetRows", "column_letter", "parse_cell", "read_source"]
+__all__ = ["INSTRUCTIONS", "CellError", "SheetRows", "column_letter", "parse_cell", "read_source"]
 
 
 class CellError(ValueError):
@@ -60,6 +60,9 @@ class SheetRows:
     headers: list[str]
     rows: Iterator[tuple[int, tuple[Any, ...]]]
 
+
+#: The title of the template's first sheet (how to fill it in), which the import passes over.
+INSTRUCTIONS = "Instruktioner"
 
 _BY_TITLE = {sheet.title.casefold(): sheet for sheet in SHEETS}
 _BY_FILE = {sheet.file_name.casefold(): sheet for sheet in SHEETS}
@@ -143,7 +146,8 @@ def _read_xlsx(path: Path) -> tuple[list[SheetRows], list[str], Any]:
     for ws in book.worksheets:
         sheet = _BY_TITLE.get(ws.title.strip().casefold())
         if sheet is None:
-            unknown.append(ws.title)
+            if ws.title != INSTRUCTIONS:
+                unknown.append(ws.title)
             continue
         cells = ws.iter_rows(values_only=True)
         first = next(cells, ())
