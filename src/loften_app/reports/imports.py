@@ -429,6 +429,7 @@ def preview_import(
     ignored = [f"Läses inte (okänt blad eller fil): {name}" for name in unknown]
     records: dict[str, list[_Row]] = {}
     children: dict[str, list[_Row]] = {}
+    registers: list[str] = []
     try:
         for rows in found:
             key = rows.sheet.key
@@ -437,12 +438,14 @@ def preview_import(
             elif key in _CHILDREN:
                 children[key] = planner.read(rows)
             else:
-                ignored.append(
-                    f"Läses inte: {rows.label} (registren ändras i fönstret, under Register)"
-                )
+                registers.append(rows.label)
     finally:
         if handle is not None:
             handle.close()
+    if registers:
+        ignored.append(
+            f"Läses inte: {', '.join(registers)} (registren ändras i fönstret, under Register)"
+        )
     existing = _attach_children(planner, records, children)
     added, kept = _plan_records(services, planner, records, existing)
     _plan_registers(planner)

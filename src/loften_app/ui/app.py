@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from loften_app.storage.services import Services
     from loften_app.ui.background import Background
     from loften_app.ui.safety.actions import SafetyActions
+    from loften_app.ui.safety.sheet_import import SheetImport
 
 
 def application_settings() -> QSettings:
@@ -54,6 +55,7 @@ class Startup:
         self.services: Services | None = None
         self.background: Background | None = None
         self.safety: SafetyActions | None = None
+        self.sheet_import: SheetImport | None = None
         self.user: tuple[str, Organisation] | None = None
         self._photo_dir = photo_dir
         window.database_actions["renew"].triggered.connect(self.renew_agreement)
@@ -236,6 +238,7 @@ class Startup:
         from loften_app.ui.pages import build_pages
         from loften_app.ui.safety.actions import SafetyActions
         from loften_app.ui.safety.history import HistorySource
+        from loften_app.ui.safety.sheet_import import SheetImport
 
         self.services = services
         self.user = user
@@ -278,6 +281,7 @@ class Startup:
             self.safety = SafetyActions(
                 self.window, self, self.settings, self.background, photo_dir=self.photo_dir()
             )
+            self.sheet_import = SheetImport(self.safety)
         self.safety.attach(services, Actor(*user))
         self.safety.run_startup_tasks()
 
