@@ -103,7 +103,12 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
     Photos chosen for an observation are copied into `photo_dir`; the record keeps file names.
     A copy made here that was never saved is deleted again once the walk is saved without it,
     the form is closed or it shows another walk (`ObservationsTable.drop_unsaved_photos`).
+
+    Signals:
+        walk_requested(str): open the earlier walk with this id (a carried-over action's).
     """
+
+    walk_requested = Signal(str)
 
     def __init__(
         self,
@@ -232,6 +237,7 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         self._observation_errors.hide()
         outer.addWidget(self._observation_errors)
         self.carried = CarriedActionsBox(today=self._today)
+        self.carried.walk_requested.connect(self.walk_requested)
         outer.addWidget(self.carried)
         self.place.currentIndexChanged.connect(lambda _i: self._refresh_carried())
         self._update_status_rows()
