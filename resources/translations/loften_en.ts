@@ -1065,6 +1065,10 @@ to first contact:</translation>
         <translation>Other activities</translation>
     </message>
     <message>
+        <source>Grannsamverkan</source>
+        <translation>Neighbourhood watch</translation>
+    </message>
+    <message>
         <source>Register</source>
         <translation>Registers</translation>
     </message>
@@ -1172,6 +1176,82 @@ Löften never stores personal identity numbers or the names of residents, suspec
     <message>
         <source>Skapar överenskommelsen…</source>
         <translation>Creating the agreement…</translation>
+    </message>
+</context>
+<context>
+    <name>NeighbourhoodWatchForm</name>
+    <message>
+        <source>Grannsamverkan</source>
+        <translation>Neighbourhood watch</translation>
+    </message>
+    <message>
+        <source>Datum:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Typ av träff:</source>
+        <translation>Kind of meeting:</translation>
+    </message>
+    <message>
+        <source>Område:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <source>Nådda hushåll:</source>
+        <translation>Households reached:</translation>
+    </message>
+    <message>
+        <source>Nya grannsamverkansgrupper:</source>
+        <translation>New neighbourhood watch groups:</translation>
+    </message>
+    <message>
+        <source>Antal deltagare – skriv aldrig deras namn.</source>
+        <translation>Number of participants – never write their names.</translation>
+    </message>
+    <message>
+        <source>Antal deltagare:</source>
+        <translation>Participants:</translation>
+    </message>
+    <message>
+        <source>Tillsammans med %1</source>
+        <translation>Together with %1</translation>
+    </message>
+    <message>
+        <source>Tillsammans med:</source>
+        <translation>Together with:</translation>
+    </message>
+    <message>
+        <source>Hela tiden för träffen: planering, genomförande och uppföljning.</source>
+        <translation>All the time for the meeting: planning, holding it and follow-up.</translation>
+    </message>
+    <message>
+        <source>Nedlagd tid (valfritt):</source>
+        <translation>Time spent (optional):</translation>
+    </message>
+    <message>
+        <source>Inga namn och inga personnummer.</source>
+        <translation>No names and no personal identity numbers.</translation>
+    </message>
+    <message>
+        <source>Anteckningar:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Polisen</source>
+        <extracomment>The partners&apos; short names as the list and the form show them, by field.</extracomment>
+        <translation>police</translation>
+    </message>
+    <message>
+        <source>kommunen</source>
+        <translation>municipality</translation>
+    </message>
+    <message>
+        <source>fastighetsägare</source>
+        <translation>property owner</translation>
+    </message>
+    <message>
+        <source>förening</source>
+        <translation>association</translation>
     </message>
 </context>
 <context>
@@ -1386,7 +1466,7 @@ overdue</translation>
     <name>OverviewPage</name>
     <message>
         <source>Överens&amp;kommelse:</source>
-        <extracomment>The section that lists the records of each promise type. What is due today (the same for every period) until something is saved.</extracomment>
+        <extracomment>What is due today (the same for every period) until something is saved.</extracomment>
         <translation>A&amp;greement:</translation>
     </message>
     <message>
@@ -1782,8 +1862,24 @@ overdue</translation>
         <translation>Open actions</translation>
     </message>
     <message>
+        <source>Grannsamverkan</source>
+        <translation>Neighbourhood watch</translation>
+    </message>
+    <message>
+        <source>Hushåll</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Nya grupper</source>
+        <translation>New groups</translation>
+    </message>
+    <message>
         <source>Deltagare</source>
         <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Tillsammans med</source>
+        <translation>Together with</translation>
     </message>
     <message>
         <source>kommunen</source>
@@ -3387,6 +3483,10 @@ Do you want to apply retention now?</translation>
         <translation>Other activity</translation>
     </message>
     <message>
+        <source>Grannsamverkan</source>
+        <translation>Neighbourhood watch</translation>
+    </message>
+    <message>
         <source>till fots</source>
         <translation>on foot</translation>
     </message>
@@ -3651,6 +3751,14 @@ Do you want to apply retention now?</translation>
         <translation>closed</translation>
     </message>
     <message>
+        <source>träff</source>
+        <translation>meeting</translation>
+    </message>
+    <message>
+        <source>informationskväll</source>
+        <translation>information evening</translation>
+    </message>
+    <message>
         <source>minst</source>
         <translation>at least</translation>
     </message>
@@ -3737,6 +3845,14 @@ Do you want to apply retention now?</translation>
     <message>
         <source>nedlagda timmar</source>
         <translation>hours spent</translation>
+    </message>
+    <message>
+        <source>nådda hushåll i grannsamverkan</source>
+        <translation>households reached by neighbourhood watch</translation>
+    </message>
+    <message>
+        <source>nya grannsamverkansgrupper</source>
+        <translation>new neighbourhood watch groups</translation>
     </message>
 </context>
 <context>
@@ -3995,6 +4111,42 @@ Do you want to apply retention now?</translation>
     <message>
         <source>{comparison} {value}</source>
         <translation>{comparison} {value}</translation>
+    </message>
+    <message>
+        <source>Typ av träff</source>
+        <translation>Kind of meeting</translation>
+    </message>
+    <message>
+        <source>Nådda hushåll</source>
+        <translation>Households reached</translation>
+    </message>
+    <message>
+        <source>Nya grannsamverkansgrupper</source>
+        <translation>New neighbourhood watch groups</translation>
+    </message>
+    <message>
+        <source>Tillsammans med Polisen</source>
+        <translation>Together with the police</translation>
+    </message>
+    <message>
+        <source>Tillsammans med kommunen</source>
+        <translation>Together with the municipality</translation>
+    </message>
+    <message>
+        <source>Tillsammans med fastighetsägare</source>
+        <translation>Together with property owners</translation>
+    </message>
+    <message>
+        <source>Tillsammans med förening</source>
+        <translation>Together with an association</translation>
+    </message>
+    <message>
+        <source>Inget område är valt. Välj minst en plats där träffen gällde; en ny plats kan läggas till från formuläret.</source>
+        <translation>No area is chosen. Choose at least one place the meeting was about; a new place can be added from the form.</translation>
+    </message>
+    <message>
+        <source>Ange hur många som deltog (antal, inga namn).</source>
+        <translation>Enter how many took part (a number, no names).</translation>
     </message>
     <message>
         <source>{met} av {count} avslutade kvartal med {goal}</source>
@@ -4575,6 +4727,10 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Patrullpass</source>
         <translation>Patrols</translation>
+    </message>
+    <message>
+        <source>Grannsamverkansträffar</source>
+        <translation>Neighbourhood watch meetings</translation>
     </message>
     <message>
         <source>Butiksbesök</source>

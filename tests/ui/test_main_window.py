@@ -23,6 +23,7 @@ SECTION_TITLES = [
     "Polisvolontärer",
     "Narkotikaärenden",
     "Övriga aktiviteter",
+    "Grannsamverkan",
     "Register",
     "Rapporter",
 ]

@@ -494,6 +494,7 @@ def test_the_language_choice_is_saved_and_english_applies_to_a_new_window(
             "Police volunteers",
             "Drug cases",
             "Other activities",
+            "Neighbourhood watch",
             "Registers",
             "Reports",
         ]

@@ -27,6 +27,7 @@ class PromiseType(StrEnum):
     VOLUNTEERS = "volunteers"
     DRUGS = "drugs"
     OTHER = "other"
+    NEIGHBOURHOOD_WATCH = "neighbourhood_watch"
 
 
 class PatrolMode(StrEnum):
@@ -157,6 +158,13 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"
 
 
+class NeighbourhoodMeeting(StrEnum):
+    """What kind of grannsamverkan meeting it was."""
+
+    MEETING = "meeting"
+    INFORMATION_EVENING = "information_evening"
+
+
 class Comparison(StrEnum):
     AT_LEAST = "at_least"
     AT_MOST = "at_most"
@@ -188,6 +196,8 @@ class Measure(StrEnum):
     ACTIONS_OVERDUE = "actions_overdue"
     ACTIONS_SHARE_CLOSED_BY_DEADLINE = "actions_share_closed_by_deadline"
     HOURS_SPENT = "hours_spent"
+    HOUSEHOLDS_REACHED = "households_reached"
+    NEW_GROUPS = "new_groups"
 
 
 _LABEL_PAIRS_SV: tuple[tuple[StrEnum, str], ...] = (
@@ -202,6 +212,9 @@ _LABEL_PAIRS_SV: tuple[tuple[StrEnum, str], ...] = (
     (PromiseType.VOLUNTEERS, "Polisvolontärer"),
     (PromiseType.DRUGS, "Narkotika"),
     (PromiseType.OTHER, "Övrig aktivitet"),
+    (PromiseType.NEIGHBOURHOOD_WATCH, "Grannsamverkan"),
+    (NeighbourhoodMeeting.MEETING, "träff"),
+    (NeighbourhoodMeeting.INFORMATION_EVENING, "informationskväll"),
     (PatrolMode.FOOT, "till fots"),
     (PatrolMode.CAR, "bil"),
     (PatrolMode.BICYCLE, "cykel"),
@@ -298,6 +311,8 @@ _LABEL_PAIRS_SV: tuple[tuple[StrEnum, str], ...] = (
     (Measure.ACTIONS_OVERDUE, "försenade åtgärder"),
     (Measure.ACTIONS_SHARE_CLOSED_BY_DEADLINE, "andel åtgärder klara i tid"),
     (Measure.HOURS_SPENT, "nedlagda timmar"),
+    (Measure.HOUSEHOLDS_REACHED, "nådda hushåll i grannsamverkan"),
+    (Measure.NEW_GROUPS, "nya grannsamverkansgrupper"),
 )
 
 
@@ -334,6 +349,7 @@ ALL_ENUMS: tuple[type[StrEnum], ...] = (
     SupportOffered,
     Accepted,
     CaseStatus,
+    NeighbourhoodMeeting,
     Comparison,
     TargetPeriod,
     Measure,

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from loften_app.domain.enums import Comparison, Measure, PromiseType, TargetPeriod, label
+from loften_app.domain.enums import Comparison, Measure, TargetPeriod, label
 from loften_app.domain.periods import Period, quarter_key, quarters_in, year, years_in
 from loften_app.domain.records import TargetData
 
@@ -137,7 +137,8 @@ _KINDS: dict[Measure, MeasureKind] = {
 
 
 def measure_kind(measure: Measure) -> MeasureKind:
-    return _KINDS[measure]
+    """How `measure` behaves; a measure of a record kind not listed here is a count."""
+    return _KINDS.get(measure, MeasureKind.COUNT)
 
 
 def _additive(measure: Measure) -> bool:
@@ -509,43 +510,3 @@ def forecast_text(
             )
         )
     return ": ".join(parts)
-
-
-#: The measures that make sense for each type of promise (the target form offers only these).
-_COMMON_MEASURES = (Measure.RECORD_COUNT, Measure.HOURS_SPENT)
-MEASURES_BY_TYPE: dict[PromiseType, tuple[Measure, ...]] = {
-    PromiseType.PATROL: (
-        Measure.SHOP_VISITS,
-        Measure.PATROL_HOURS,
-        Measure.PATROL_HOURS_EVENING_NIGHT,
-        *_COMMON_MEASURES,
-    ),
-    PromiseType.SAFETY_WALK: (
-        Measure.WALKS_COMPLETED,
-        Measure.ACTIONS_OPEN,
-        Measure.ACTIONS_OVERDUE,
-        Measure.ACTIONS_SHARE_CLOSED_BY_DEADLINE,
-        *_COMMON_MEASURES,
-    ),
-    PromiseType.VOLUNTEERS: (
-        Measure.VOLUNTEER_DEPLOYMENTS,
-        Measure.VOLUNTEER_HOURS,
-        Measure.VOLUNTEER_SHARE_WITH_MUNICIPALITY,
-        Measure.VOLUNTEER_SHARE_WITH_BUSINESS,
-        *_COMMON_MEASURES,
-    ),
-    PromiseType.DRUGS: (
-        Measure.DRUG_CASES,
-        Measure.DRUG_SHARE_NOTIFIED,
-        Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS,
-        Measure.DRUG_MEDIAN_DAYS_TO_CONTACT,
-        *_COMMON_MEASURES,
-    ),
-}
-
-
-def measures_for(kind: PromiseType | None) -> tuple[Measure, ...]:
-    """The measures a target of a promise of `kind` may use (every measure when unknown)."""
-    if kind is None:
-        return tuple(Measure)
-    return MEASURES_BY_TYPE.get(kind, _COMMON_MEASURES)

@@ -20,11 +20,11 @@ from loften_app.domain.targets import (
     format_value,
 )
 from loften_app.reports import privacy
+from loften_app.reports.kinds import main_figures
 from loften_app.reports.public_drugs import IN_FOLLOW_UP, MISSING, PublicDrugTable
 from loften_app.reports.tracking.engine import (
     TargetResult,
     chosen_agreement,
-    main_figures,
     measure_value,
 )
 from loften_app.storage.services import RecordFilter, Services

@@ -16,9 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -37,7 +35,6 @@ from loften_app.domain.enums import (
     Measure,
     NotificationKind,
     ObservationCategory,
-    Organisation,
     PatrolMode,
     Priority,
     PromiseType,
@@ -46,11 +43,37 @@ from loften_app.domain.enums import (
     TargetPeriod,
     VolunteerTask,
     WalkStatus,
-    label,
 )
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
+from loften_app.reports.kinds import KIND_SHEETS
 from loften_app.reports.output import check_writable_folder, writing_atomically
+from loften_app.reports.sheet import (
+    _CHANGED,
+    _D,
+    _I,
+    _N,
+    _ORG,
+    _T,
+    _TM,
+    DERIVED,
+    Column,
+    Convert,
+    EnumColumn,
+    Sheet,
+    _date,
+    _datetime,
+    _enum,
+    _integer,
+    _number,
+    _text,
+    _time,
+    _yes_no,
+    col,
+)
+from loften_app.reports.sheet import (
+    sheet as declare_sheet,
+)
 from loften_app.storage.files import check_output_path, csv_safe, looks_like_formula, os_reason
 from loften_app.storage.services import Services
 from loften_app.storage.services.report_queries import (
@@ -61,9 +84,23 @@ from loften_app.storage.services.report_queries import (
     places_sql,
 )
 
-__all__ = ["DERIVED", "SHEETS", "Column", "EnumColumn", "ExportFormat", "Sheet", "export"]
-
-Convert = Callable[[Any], Any]
+__all__ = [
+    "DERIVED",
+    "SHEETS",
+    "Column",
+    "Convert",
+    "EnumColumn",
+    "ExportFormat",
+    "Sheet",
+    "_date",
+    "_datetime",
+    "_integer",
+    "_number",
+    "_text",
+    "_time",
+    "_yes_no",
+    "export",
+]
 
 
 class ExportFormat(StrEnum):
@@ -71,172 +108,85 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
-def _text(value: Any) -> Any:
-    return "" if value is None else value
-
-
-def _date(value: Any) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(str(value)[:10])
-
-
-def _time(value: Any) -> dt.time | None:
-    return None if value is None else dt.time.fromisoformat(str(value)[:8])
-
-
-def _datetime(value: Any) -> dt.datetime | None:
-    # Stored as naive UTC: shown in UTC, said so in the header.
-    return None if value is None else dt.datetime.fromisoformat(str(value)[:19])
-
-
-def _number(value: Any) -> float | None:
-    return None if value is None else round(float(value), 2)
-
-
-def _integer(value: Any) -> int | None:
-    return None if value is None else int(value)
-
-
-def _yes_no(value: Any) -> str:
-    return "" if value is None else ("ja" if value else "nej")
-
-
-class EnumColumn:
-    """Writes a coded value as its Swedish label; `kind` says which enum (the import reads the
-    label back)."""
-
-    def __init__(self, kind: type[StrEnum]) -> None:
-        self.kind = kind
-        self._labels = {member.value: label(member) for member in kind}
-
-    def __call__(self, value: Any) -> Any:
-        return "" if value is None else self._labels.get(value, value)
-
-
-def _enum(kind: type[StrEnum]) -> Convert:
-    return EnumColumn(kind)
-
-
-#: `Column.field` of a column the import does not read (a derived value, the bookkeeping).
-DERIVED = None
-_FROM_SQL = object()
-_SIMPLE = re.compile(r"^([tca])\.(\w+)$")
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a sheet, declared once for the export and the import.
-
-    `sql` reads the value over the sheet's source (`t` the record, `c` a child row, `a` a walk's
-    action; see `EXPORT_TABLES`); `convert` writes it; `field` is where the import puts it: a
-    field of the record's data class (`notes`, `action.what` for a walk's action), a name the
-    import resolves (`promise_number`, `place_name`, `place_names`, `parent_id`, ...), or
-    `DERIVED` for a value the import does not read back (hours of a shift, changed at/by).
-    """
-
-    header: str
-    sql: str
-    convert: Convert
-    width: float
-    field: str | None
-
-
-def _col(header: str, sql: str, convert: Convert, width: float, field: Any = _FROM_SQL) -> Column:
-    if field is _FROM_SQL:
-        match = _SIMPLE.match(sql)
-        if match is None:
-            raise ValueError(f"say which field the column {header!r} is read into")
-        prefix, name = match.groups()
-        field = f"action.{name}" if prefix == "a" else name
-    return Column(header, sql, convert, width, field)
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One record type's export: the sheet (and CSV file) name and its columns."""
-
-    key: str
-    title: str
-    file_name: str
-    columns: tuple[Column, ...]
-
-    @property
-    def headers(self) -> list[str]:
-        return [column.header for column in self.columns]
-
-
-_T, _D, _TM, _DT, _N, _I = _text, _date, _time, _datetime, _number, _integer
-_CHANGED = (
-    _col("Ändrad (UTC)", "t.updated_at", _DT, 17.0, DERIVED),
-    _col("Ändrad av", "t.updated_by", _T, 18.0, DERIVED),
-)
-_ORG = _col("Registrerad av", "t.organisation", _enum(Organisation), 12.0)
-_ID = _col("Id", "t.id", _T, 12)
-_PROMISE = _col("Löfte", PROMISE_SQL, _I, 7, "promise_number")
-_PLACE = _col("Plats", PLACE_SQL, _T, 18, "place_name")
-_HOURS = _col("Nedlagda timmar", "t.hours_spent", _N, 10)
-_NOTES = _col("Anteckningar", "t.notes", _T, 40)
+_ID = col("Id", "t.id", _T, 12)
+_PROMISE = col("Löfte", PROMISE_SQL, _I, 7, "promise_number")
+_PLACE = col("Plats", PLACE_SQL, _T, 18, "place_name")
+_HOURS = col("Nedlagda timmar", "t.hours_spent", _N, 10)
+_NOTES = col("Anteckningar", "t.notes", _T, 40)
 
 
 def _participants(header: str, group: str) -> Column:
-    return _col(header, f"t.participants_{group}", _I, 10)
+    return col(header, f"t.participants_{group}", _I, 10)
 
 
-SHEETS: tuple[Sheet, ...] = (
-    Sheet(
+_BUILT_IN: tuple[Sheet, ...] = (
+    declare_sheet(
         "patrol",
         "Patrullpass",
         "patrullpass",
-        (
+        source="patrol AS t",
+        date_column="t.date",
+        order="t.date, t.start_time, t.id",
+        columns=(
             _ID,
             _PROMISE,
-            _col("Datum", "t.date", _D, 11),
-            _col("Start", "t.start_time", _TM, 8),
-            _col("Slut", "t.end_time", _TM, 8),
-            _col("Timmar", SHIFT_HOURS_SQL, _N, 8, DERIVED),
-            _col("Platser", places_sql("patrol_place", "patrol_id"), _T, 28, "place_names"),
-            _col("Färdsätt", "t.mode", _enum(PatrolMode), 10),
-            _col("Poliser", "t.officers", _I, 8),
-            _col(
+            col("Datum", "t.date", _D, 11),
+            col("Start", "t.start_time", _TM, 8),
+            col("Slut", "t.end_time", _TM, 8),
+            col("Timmar", SHIFT_HOURS_SQL, _N, 8, DERIVED),
+            col("Platser", places_sql("patrol_place", "patrol_id"), _T, 28, "place_names"),
+            col("Färdsätt", "t.mode", _enum(PatrolMode), 10),
+            col("Poliser", "t.officers", _I, 8),
+            col(
                 "Butiksbesök",
                 "(SELECT count(*) FROM shop_visit AS v WHERE v.patrol_id = t.id)",
                 _I,
                 11,
                 DERIVED,
             ),
-            _col("Ordningsstörningar", "t.disturbances", _I, 11),
-            _col("Synligt missbruk", "t.visible_drug_use", _I, 11),
+            col("Ordningsstörningar", "t.disturbances", _I, 11),
+            col("Synligt missbruk", "t.visible_drug_use", _I, 11),
             _HOURS,
             _NOTES,
             _ORG,
             *_CHANGED,
         ),
     ),
-    Sheet(
+    declare_sheet(
         "shop_visit",
         "Butiksbesök",
         "butiksbesok",
-        (
-            _col("Patrullpass (id)", "t.id", _T, 12, "parent_id"),
-            _col("Datum", "t.date", _D, 11, DERIVED),
-            _col("Butik", "s.name", _T, 22, "shop_name"),
-            _col("Adress", "s.address", _T, 22, "shop_address"),
-            _col("Sort", "s.kind", _T, 14, "shop_kind"),
-            _col("Anteckning", "c.note", _T, 40),
+        source=(
+            "shop_visit AS c JOIN patrol AS t ON t.id = c.patrol_id"
+            " JOIN shop AS s ON s.id = c.shop_id"
+        ),
+        date_column="t.date",
+        order="t.date, t.start_time, t.id, c.position",
+        columns=(
+            col("Patrullpass (id)", "t.id", _T, 12, "parent_id"),
+            col("Datum", "t.date", _D, 11, DERIVED),
+            col("Butik", "s.name", _T, 22, "shop_name"),
+            col("Adress", "s.address", _T, 22, "shop_address"),
+            col("Sort", "s.kind", _T, 14, "shop_kind"),
+            col("Anteckning", "c.note", _T, 40),
         ),
     ),
-    Sheet(
+    declare_sheet(
         "safety_walk",
         "Trygghetsvandringar",
         "trygghetsvandringar",
-        (
+        source="safety_walk AS t",
+        date_column="t.date",
+        order="t.date, t.id",
+        columns=(
             _ID,
             _PROMISE,
-            _col("Datum", "t.date", _D, 11),
-            _col("Status", "t.status", _enum(WalkStatus), 11),
-            _col("Start", "t.start_time", _TM, 8),
-            _col("Ljus", "t.light", _enum(LightCondition), 10),
-            _col("Område", PLACE_SQL, _T, 18, "place_name"),
-            _col("Rutt", "t.route", _T, 30),
+            col("Datum", "t.date", _D, 11),
+            col("Status", "t.status", _enum(WalkStatus), 11),
+            col("Start", "t.start_time", _TM, 8),
+            col("Ljus", "t.light", _enum(LightCondition), 10),
+            col("Område", PLACE_SQL, _T, 18, "place_name"),
+            col("Rutt", "t.route", _T, 30),
             _participants("Deltagare kommunen", "municipality"),
             _participants("Deltagare polisen", "police"),
             _participants("Deltagare fastighetsägare", "property_owners"),
@@ -245,185 +195,214 @@ SHEETS: tuple[Sheet, ...] = (
             _participants("Deltagare boende/medborgare", "residents"),
             _participants("Deltagare politiker", "politicians"),
             _participants("Deltagare övriga", "others"),
-            _col("Förberedande möte", "t.preparatory_meeting_on", _D, 11),
-            _col("Protokoll publicerat", "t.protocol_published_on", _D, 11),
-            _col("Orsak till inställd", "t.cancellation_reason", _T, 24),
+            col("Förberedande möte", "t.preparatory_meeting_on", _D, 11),
+            col("Protokoll publicerat", "t.protocol_published_on", _D, 11),
+            col("Orsak till inställd", "t.cancellation_reason", _T, 24),
             _HOURS,
             _NOTES,
             _ORG,
             *_CHANGED,
         ),
     ),
-    Sheet(
+    declare_sheet(
         "observation",
         "Iakttagelser och åtgärder",
         "iakttagelser-och-atgarder",
-        (
-            _col("Trygghetsvandring (id)", "t.id", _T, 12, "parent_id"),
-            _col("Vandringens datum", "t.date", _D, 11, DERIVED),
-            _col("Kategori", "c.category", _enum(ObservationCategory), 18),
-            _col(
+        source=(
+            "observation AS c JOIN safety_walk AS t ON t.id = c.walk_id"
+            " LEFT JOIN walk_action AS a ON a.observation_id = c.id"
+        ),
+        date_column="t.date",
+        order="t.date, t.id, c.position",
+        columns=(
+            col("Trygghetsvandring (id)", "t.id", _T, 12, "parent_id"),
+            col("Vandringens datum", "t.date", _D, 11, DERIVED),
+            col("Kategori", "c.category", _enum(ObservationCategory), 18),
+            col(
                 "Plats",
                 "(SELECT name FROM place WHERE place.id = coalesce(c.place_id, t.place_id))",
                 _T,
                 18,
                 "place_name",
             ),
-            _col("Iakttagelse", "c.description", _T, 40),
-            _col(
+            col("Iakttagelse", "c.description", _T, 40),
+            col(
                 "Foton",
                 "(SELECT count(*) FROM observation_photo AS f WHERE f.observation_id = c.id)",
                 _I,
                 7,
                 DERIVED,
             ),
-            _col("Åtgärd", "a.what", _T, 36),
-            _col("Ansvarig", "a.owner", _enum(ActionOwner), 18),
-            _col("Ansvarig (förvaltning e.d.)", "a.owner_detail", _T, 18),
-            _col("Prioritet", "a.priority", _enum(Priority), 9),
-            _col("Senast", "a.deadline", _D, 11),
-            _col("Status", "a.status", _enum(ActionStatus), 11),
-            _col("Skäl till avslag", "a.rejection_reason", _T, 24),
-            _col("Stängd", "a.closed_on", _D, 11),
+            col("Åtgärd", "a.what", _T, 36),
+            col("Ansvarig", "a.owner", _enum(ActionOwner), 18),
+            col("Ansvarig (förvaltning e.d.)", "a.owner_detail", _T, 18),
+            col("Prioritet", "a.priority", _enum(Priority), 9),
+            col("Senast", "a.deadline", _D, 11),
+            col("Status", "a.status", _enum(ActionStatus), 11),
+            col("Skäl till avslag", "a.rejection_reason", _T, 24),
+            col("Stängd", "a.closed_on", _D, 11),
         ),
     ),
-    Sheet(
+    declare_sheet(
         "volunteer_deployment",
         "Volontärinsatser",
         "volontarinsatser",
-        (
+        source="volunteer_deployment AS t",
+        date_column="t.date",
+        order="t.date, t.start_time, t.id",
+        columns=(
             _ID,
             _PROMISE,
-            _col("Datum", "t.date", _D, 11),
-            _col("Start", "t.start_time", _TM, 8),
-            _col("Slut", "t.end_time", _TM, 8),
-            _col("Timmar", SHIFT_HOURS_SQL, _N, 8, DERIVED),
-            _col("Platser", places_sql("deployment_place", "deployment_id"), _T, 28, "place_names"),
-            _col("Uppgift", "t.task", _enum(VolunteerTask), 16),
-            _col("Volontärer", "t.volunteers", _I, 9),
-            _col(
+            col("Datum", "t.date", _D, 11),
+            col("Start", "t.start_time", _TM, 8),
+            col("Slut", "t.end_time", _TM, 8),
+            col("Timmar", SHIFT_HOURS_SQL, _N, 8, DERIVED),
+            col("Platser", places_sql("deployment_place", "deployment_id"), _T, 28, "place_names"),
+            col("Uppgift", "t.task", _enum(VolunteerTask), 16),
+            col("Volontärer", "t.volunteers", _I, 9),
+            col(
                 "Volontärtimmar",
                 f"coalesce(t.volunteer_hours_override, t.volunteers * {SHIFT_HOURS_SQL})",
                 _N,
                 10,
                 "volunteer_hours",
             ),
-            _col(
+            col(
                 "Volontärtimmar inmatade",
                 "t.volunteer_hours_override IS NOT NULL",
                 _yes_no,
                 10,
                 "volunteer_hours_entered",
             ),
-            _col("I samråd med kommunen", "t.with_municipality", _yes_no, 10),
-            _col("I samråd med näringslivet", "t.with_business", _yes_no, 10),
-            _col("Iakttagelser till polisen", "t.observations_passed", _I, 10),
+            col("I samråd med kommunen", "t.with_municipality", _yes_no, 10),
+            col("I samråd med näringslivet", "t.with_business", _yes_no, 10),
+            col("Iakttagelser till polisen", "t.observations_passed", _I, 10),
             _HOURS,
             _NOTES,
             _ORG,
             *_CHANGED,
         ),
     ),
-    Sheet(
+    declare_sheet(
         "drug_case",
         "Narkotikaärenden",
         "narkotikaarenden",
-        (
-            _col("Ärende", "t.case_code", _T, 12),
+        source="drug_case AS t",
+        date_column="t.detected_on",
+        order="t.detected_on, t.case_code",
+        columns=(
+            col("Ärende", "t.case_code", _T, 12),
             _PROMISE,
-            _col("Upptäckt", "t.detected_on", _D, 11),
+            col("Upptäckt", "t.detected_on", _D, 11),
             _PLACE,
-            _col("Åldersgrupp", "t.age_group", _enum(AgeGroup), 14),
-            _col("Typ", "t.kind", _enum(DrugCaseKind), 18),
-            _col("Upptäckt genom", "t.detection_method", _enum(DetectionMethod), 11),
-            _col("Rättsligt utfall", "t.legal_outcome", _enum(LegalOutcome), 16),
-            _col("Kommunen underrättad", "t.municipality_notified_on", _D, 11),
-            _col("Underrättelse", "t.notification_kind", _enum(NotificationKind), 18),
-            _col("Polisens anteckningar", "t.police_notes", _T, 36),
-            _col("Första kontakt", "t.first_contact_on", _D, 11),
-            _col(
+            col("Åldersgrupp", "t.age_group", _enum(AgeGroup), 14),
+            col("Typ", "t.kind", _enum(DrugCaseKind), 18),
+            col("Upptäckt genom", "t.detection_method", _enum(DetectionMethod), 11),
+            col("Rättsligt utfall", "t.legal_outcome", _enum(LegalOutcome), 16),
+            col("Kommunen underrättad", "t.municipality_notified_on", _D, 11),
+            col("Underrättelse", "t.notification_kind", _enum(NotificationKind), 18),
+            col("Polisens anteckningar", "t.police_notes", _T, 36),
+            col("Första kontakt", "t.first_contact_on", _D, 11),
+            col(
                 "Dagar till kontakt",
                 "CAST(julianday(t.first_contact_on) - julianday(t.detected_on) AS INTEGER)",
                 _I,
                 9,
                 DERIVED,
             ),
-            _col("Stöd som erbjudits", "t.support_offered", _enum(SupportOffered), 14),
-            _col("Accepterat", "t.accepted", _enum(Accepted), 10),
-            _col("Status", "t.status", _enum(CaseStatus), 10),
-            _col("Avslutat", "t.closed_on", _D, 11),
-            _col("Kommunens anteckningar", "t.municipal_notes", _T, 36),
+            col("Stöd som erbjudits", "t.support_offered", _enum(SupportOffered), 14),
+            col("Accepterat", "t.accepted", _enum(Accepted), 10),
+            col("Status", "t.status", _enum(CaseStatus), 10),
+            col("Avslutat", "t.closed_on", _D, 11),
+            col("Kommunens anteckningar", "t.municipal_notes", _T, 36),
             _HOURS,
             *_CHANGED,
         ),
     ),
-    Sheet(
+    declare_sheet(
         "other_activity",
         "Övriga aktiviteter",
         "ovriga-aktiviteter",
-        (
+        source="other_activity AS t",
+        date_column="t.date",
+        order="t.date, t.id",
+        columns=(
             _ID,
             _PROMISE,
-            _col("Datum", "t.date", _D, 11),
-            _col("Vad", "t.what", _T, 30),
+            col("Datum", "t.date", _D, 11),
+            col("Vad", "t.what", _T, 30),
             _PLACE,
-            _col("Antal", "t.count", _I, 8),
+            col("Antal", "t.count", _I, 8),
             _HOURS,
             _NOTES,
             _ORG,
             *_CHANGED,
         ),
     ),
-    Sheet(
+    declare_sheet(
         "promise",
         "Löften",
         "loften",
-        (
-            _col("Överenskommelse", "g.title", _T, 24, "agreement_title"),
-            _col("Nummer", "t.number", _I, 8),
-            _col("Kort titel", "t.short_title", _T, 24),
-            _col("Löftet", "t.text", _T, 60),
-            _col("Ansvarig", "t.responsible", _enum(Responsible), 16),
-            _col("Typ", "t.type", _enum(PromiseType), 20),
-            _col("Om ansvaret", "t.responsibility_note", _T, 24),
-            _col("Offentlig kommentar", "t.follow_up_comment", _T, 40),
-            _col("Intern kommentar", "t.internal_comment", _T, 40),
+        source="promise AS t JOIN agreement AS g ON g.id = t.agreement_id",
+        date_column=None,
+        order="g.period_start, t.number",
+        columns=(
+            col("Överenskommelse", "g.title", _T, 24, "agreement_title"),
+            col("Nummer", "t.number", _I, 8),
+            col("Kort titel", "t.short_title", _T, 24),
+            col("Löftet", "t.text", _T, 60),
+            col("Ansvarig", "t.responsible", _enum(Responsible), 16),
+            col("Typ", "t.type", _enum(PromiseType), 20),
+            col("Om ansvaret", "t.responsibility_note", _T, 24),
+            col("Offentlig kommentar", "t.follow_up_comment", _T, 40),
+            col("Intern kommentar", "t.internal_comment", _T, 40),
         ),
     ),
-    Sheet(
+    declare_sheet(
         "target",
         "Mål",
         "mal",
-        (
-            _col("Löfte", "p.number", _I, 7, "promise_number"),
-            _col("Mått", "t.measure", _enum(Measure), 30),
-            _col("Jämförelse", "t.comparison", _enum(Comparison), 10),
-            _col("Värde", "t.value", _N, 8),
-            _col("Period", "t.period", _enum(TargetPeriod), 18),
-            _col("Parameter", "t.parameter", _I, 9),
-            _col("Beskrivning", "t.description", _T, 40),
+        source="target AS t JOIN promise AS p ON p.id = t.promise_id AND p.deleted_at IS NULL",
+        date_column=None,
+        order="p.number, t.measure, t.id",
+        columns=(
+            col("Löfte", "p.number", _I, 7, "promise_number"),
+            col("Mått", "t.measure", _enum(Measure), 30),
+            col("Jämförelse", "t.comparison", _enum(Comparison), 10),
+            col("Värde", "t.value", _N, 8),
+            col("Period", "t.period", _enum(TargetPeriod), 18),
+            col("Parameter", "t.parameter", _I, 9),
+            col("Beskrivning", "t.description", _T, 40),
         ),
     ),
-    Sheet(
+    declare_sheet(
         "indicator_value",
         "Indikatorvärden",
         "indikatorvarden",
-        (
-            _col("Indikator", "i.name", _T, 36, "indicator_name"),
-            _col("Enhet", "i.unit", _T, 8, DERIVED),
-            _col("Källa", "i.source", _T, 28, DERIVED),
-            _col("Period", "t.period_key", _T, 10),
-            _col("Värde", "t.value", _N, 9),
-            _col("Anteckning", "t.source_note", _T, 30),
+        source=(
+            "indicator_value AS t"
+            " JOIN indicator AS i ON i.id = t.indicator_id AND i.deleted_at IS NULL"
+        ),
+        date_column=None,
+        order="i.name, t.period_key",
+        columns=(
+            col("Indikator", "i.name", _T, 36, "indicator_name"),
+            col("Enhet", "i.unit", _T, 8, DERIVED),
+            col("Källa", "i.source", _T, 28, DERIVED),
+            col("Period", "t.period_key", _T, 10),
+            col("Värde", "t.value", _N, 9),
+            col("Anteckning", "t.source_note", _T, 30),
         ),
     ),
 )
 
+#: Every sheet: the built-in record types, then those that record kinds declare themselves.
+SHEETS: tuple[Sheet, ...] = (*_BUILT_IN, *KIND_SHEETS)
+
 
 def _rows(queries: ReportQueries, sheet: Sheet, period: Period | None) -> Iterator[list[Any]]:
     converters = [column.convert for column in sheet.columns]
-    sql = [column.sql for column in sheet.columns]
-    for raw in queries.export_rows(sheet.key, sql, period=period):
+    for raw in queries.export_query(sheet.query, period=period):
         yield [convert(value) for convert, value in zip(converters, raw, strict=True)]
 
 

@@ -7,7 +7,8 @@ add; `apply_import` writes that plan in one transaction after a backup
 
 - Sheets read: Patrullpass with Butiksbesök, Trygghetsvandringar with Iakttagelser och åtgärder,
   Volontärinsatser, Narkotikaärenden, Övriga aktiviteter. Löften, Mål and Indikatorvärden are
-  registers, kept in the window; they are not read.
+  registers, kept in the window, and a sheet that a record kind declares itself (Grannsamverkan)
+  has no import yet; they are listed as not read.
 - Identity: a row whose Id is a record id (a UUID, as the export writes) is that record. Any
   other row gets an id derived from its sheet and its cells (its Id text included, which child
   rows refer to, such as "p1"), so the same row always gives the same id. A record whose id is
@@ -443,9 +444,8 @@ def preview_import(
         if handle is not None:
             handle.close()
     if registers:
-        ignored.append(
-            f"Läses inte: {', '.join(registers)} (registren ändras i fönstret, under Register)"
-        )
+        read = ", ".join(_SHEET[key].title for key in _RECORDS)
+        ignored.append(f"Läses inte: {', '.join(registers)} (importen läser {read})")
     existing = _attach_children(planner, records, children)
     added, kept = _plan_records(services, planner, records, existing)
     _plan_registers(planner)

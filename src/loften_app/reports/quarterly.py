@@ -35,6 +35,7 @@ from loften_app.reports.content import (
     indicator_sections,
     target_line,
 )
+from loften_app.reports.kinds import REPORT_KINDS
 from loften_app.reports.planned import planned_hours
 from loften_app.reports.public_drugs import IN_FOLLOW_UP, MISSING
 from loften_app.reports.tracking.engine import PromiseStatus, status_report
@@ -332,12 +333,8 @@ _SHORT_MONTHS = tuple(name[:3] for name in MONTH_NAMES)
 
 #: The monthly chart's series: record table, title, and the promise type it belongs to (None:
 #: other activities, which any promise may have; shown only when there are some).
-_SERIES: tuple[tuple[str, str, PromiseType | None], ...] = (
-    ("patrol", "Patrullpass", PromiseType.PATROL),
-    ("safety_walk", "Genomförda trygghetsvandringar", PromiseType.SAFETY_WALK),
-    ("volunteer_deployment", "Volontärinsatser", PromiseType.VOLUNTEERS),
-    ("drug_case", "Narkotikaärenden", PromiseType.DRUGS),
-    ("other_activity", "Övriga aktiviteter", None),
+_SERIES: tuple[tuple[str, str, PromiseType | None], ...] = tuple(
+    (kind.key, kind.series_title, kind.promise_type) for kind in REPORT_KINDS
 )
 
 

@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 #: Written into the SQLite header by the first migration: "LOFT".
 APPLICATION_ID = 0x4C4F4654
 #: The schema generation this version of Löften writes; each migration sets PRAGMA user_version.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -3,15 +3,15 @@ one audit line each, after a backup.
 
 The records arrive validated and complete (`reports.imports` plans them: ids, promises of the
 agreement in force on each date, child rows); this module only writes. It goes through the
-services' public in-session verb `insert_rows` (the one bulk path the template and demo data
-use too) and records the audit lines itself, with the action "import" and the file's name as
-the note. Inside the transaction it checks again that none of the ids exists yet, so that a
-change made between the preview and the import cannot be doubled.
+services' public in-session verb `insert_in` (the one write path the exchange uses too: the
+service's own preparation, a drug case's code, the promise check) and records the audit lines
+itself, with the action "import" and the file's name as the note. Inside the transaction it
+checks again that none of the ids exists yet, so that a change made between the preview and the
+import cannot be doubled.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,11 +21,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from loften_app.domain.errors import LoftenError
-from loften_app.domain.records import Actor, DrugCaseData, RecordMeta
+from loften_app.domain.records import Actor, RecordMeta
 from loften_app.storage import audit
 from loften_app.storage.rows import query_scalar
 from loften_app.storage.services import RecordService, Services
-from loften_app.storage.services.activities import case_code, case_prefix, next_case_number
 from loften_app.storage.services.base import utc_now
 
 __all__ = ["ImportBatch", "ImportWritten", "write_import"]
@@ -108,14 +107,14 @@ def _write_table(
     for start in range(0, len(items), _CHUNK):
         chunk = items[start : start + _CHUNK]
         _refuse_existing(session, table, [id_ for id_, _, _ in chunk])
-        records = [
-            (_meta(id_, organisation or actor.organisation, actor, now), data)
-            for id_, organisation, data in chunk
-        ]
-        if table == "drug_case":
-            records = _with_case_codes(session, actor, records)
-        service.insert_rows(session, records)
-        for meta, data in records:
+        written = service.insert_in(
+            session,
+            [
+                (_meta(id_, organisation or actor.organisation, actor, now), data)
+                for id_, organisation, data in chunk
+            ],
+        )
+        for meta, data in written:
             audit.record(
                 session,
                 at=now,
@@ -148,22 +147,3 @@ def _refuse_existing(session: Session, table: str, ids: list[str]) -> None:
             "Databasen har ändrats sedan förhandsgranskningen: en del av posterna finns redan. "
             "Ingenting har importerats. Förhandsgranska filen igen."
         )
-
-
-def _with_case_codes(
-    session: Session, actor: Actor, records: list[tuple[RecordMeta, Any]]
-) -> list[tuple[RecordMeta, Any]]:
-    """Drug cases without a code get the next free one of their year, as a new case does."""
-    prefix = case_prefix(session, actor.organisation)
-    numbers: dict[int, int] = {}
-    result = []
-    for meta, case in records:
-        assert isinstance(case, DrugCaseData)
-        if case.case_code:
-            result.append((meta, case))
-            continue
-        year = case.detected_on.year
-        number = numbers.get(year) or next_case_number(session, year, prefix)
-        numbers[year] = number + 1
-        result.append((meta, dataclasses.replace(case, case_code=case_code(year, number, prefix))))
-    return result

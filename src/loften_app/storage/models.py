@@ -47,6 +47,7 @@ from loften_app.domain.enums import (
     LegalOutcome,
     LightCondition,
     Measure,
+    NeighbourhoodMeeting,
     NotificationKind,
     ObservationCategory,
     Organisation,
@@ -474,6 +475,51 @@ class OtherActivity(Record):
     count: Mapped[int | None] = mapped_column(Integer)
     hours_spent: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class NeighbourhoodWatch(Record):
+    """A grannsamverkan meeting or information evening (schema version 4)."""
+
+    __tablename__ = "neighbourhood_watch"
+    __table_args__ = (Index("ix_neighbourhood_watch_deleted_date", "deleted_at", "date"),)
+
+    promise_id: Mapped[str] = reference("promise.id", nullable=False)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    meeting: Mapped[NeighbourhoodMeeting] = mapped_column(
+        enum_column(NeighbourhoodMeeting, "neighbourhood_meeting")
+    )
+    households_reached: Mapped[int] = mapped_column(Integer, default=0)
+    new_groups: Mapped[int] = mapped_column(Integer, default=0)
+    participants: Mapped[int] = mapped_column(Integer, default=0)
+    with_police: Mapped[bool] = mapped_column(Boolean, default=False)
+    with_municipality: Mapped[bool] = mapped_column(Boolean, default=False)
+    with_landlord: Mapped[bool] = mapped_column(Boolean, default=False)
+    with_association: Mapped[bool] = mapped_column(Boolean, default=False)
+    hours_spent: Mapped[float | None] = mapped_column(Float)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    places: Mapped[list[NeighbourhoodWatchPlace]] = relationship(
+        order_by="NeighbourhoodWatchPlace.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class NeighbourhoodWatchPlace(Base):
+    __tablename__ = "neighbourhood_watch_place"
+
+    meeting_id: Mapped[str] = mapped_column(
+        String(UUID_LENGTH),
+        ForeignKey("neighbourhood_watch.id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    place_id: Mapped[str] = mapped_column(
+        String(UUID_LENGTH),
+        ForeignKey("place.id", ondelete="RESTRICT"),
+        primary_key=True,
+        index=True,
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 # --- Bookkeeping (schema version 2): installation, audit trail, exchange log --------------------

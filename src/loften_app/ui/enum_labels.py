@@ -21,6 +21,7 @@ QT_TRANSLATE_NOOP("enums", "Trygghetsvandring")
 QT_TRANSLATE_NOOP("enums", "Polisvolontärer")
 QT_TRANSLATE_NOOP("enums", "Narkotika")
 QT_TRANSLATE_NOOP("enums", "Övrig aktivitet")
+QT_TRANSLATE_NOOP("enums", "Grannsamverkan")
 QT_TRANSLATE_NOOP("enums", "till fots")
 QT_TRANSLATE_NOOP("enums", "bil")
 QT_TRANSLATE_NOOP("enums", "cykel")
@@ -87,6 +88,8 @@ QT_TRANSLATE_NOOP("enums", "ja")
 QT_TRANSLATE_NOOP("enums", "nej")
 QT_TRANSLATE_NOOP("enums", "okänt")
 QT_TRANSLATE_NOOP("enums", "avslutad")
+QT_TRANSLATE_NOOP("enums", "träff")
+QT_TRANSLATE_NOOP("enums", "informationskväll")
 QT_TRANSLATE_NOOP("enums", "minst")
 QT_TRANSLATE_NOOP("enums", "högst")
 QT_TRANSLATE_NOOP("enums", "per kvartal")
@@ -109,9 +112,23 @@ QT_TRANSLATE_NOOP("enums", "öppna åtgärder")
 QT_TRANSLATE_NOOP("enums", "försenade åtgärder")
 QT_TRANSLATE_NOOP("enums", "andel åtgärder klara i tid")
 QT_TRANSLATE_NOOP("enums", "nedlagda timmar")
+QT_TRANSLATE_NOOP("enums", "nådda hushåll i grannsamverkan")
+QT_TRANSLATE_NOOP("enums", "nya grannsamverkansgrupper")
 
 # --- Templates of loften_app.domain and .reports (words.text, see domain.targets.Words) ---
 
+QT_TRANSLATE_NOOP("targets", "Typ av träff")
+QT_TRANSLATE_NOOP("targets", "Nådda hushåll")
+QT_TRANSLATE_NOOP("targets", "Nya grannsamverkansgrupper")
+QT_TRANSLATE_NOOP("targets", "Tillsammans med Polisen")
+QT_TRANSLATE_NOOP("targets", "Tillsammans med kommunen")
+QT_TRANSLATE_NOOP("targets", "Tillsammans med fastighetsägare")
+QT_TRANSLATE_NOOP("targets", "Tillsammans med förening")
+QT_TRANSLATE_NOOP(
+    "targets",
+    "Inget område är valt. Välj minst en plats där träffen gällde; en ny plats kan läggas till från formuläret.",
+)
+QT_TRANSLATE_NOOP("targets", "Ange hur många som deltog (antal, inga namn).")
 QT_TRANSLATE_NOOP("targets", "personnummer")
 QT_TRANSLATE_NOOP("targets", "samordningsnummer")
 QT_TRANSLATE_NOOP(
@@ -386,6 +403,7 @@ QT_TRANSLATE_NOOP("targets", "Kommunen underrättad")
 QT_TRANSLATE_NOOP("targets", "Kontakt inom {days} dag")
 QT_TRANSLATE_NOOP("targets", "Mediantid till kontakt")
 QT_TRANSLATE_NOOP("targets", "Aktiviteter")
+QT_TRANSLATE_NOOP("targets", "Grannsamverkansträffar")
 
 # --- Texts passed to translate helpers ------------------------------------------------------
 
@@ -395,6 +413,24 @@ QT_TRANSLATE_NOOP("AgreementPicker", "förlängd")
 QT_TRANSLATE_NOOP("AgreementPicker", "gäller %1 – %2")
 QT_TRANSLATE_NOOP("AgreementPicker", "förlängd giltighet till %1")
 QT_TRANSLATE_NOOP("AgreementPicker", "Överenskommelse")
+
+# forms/neighbourhood_watch.py
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Grannsamverkan")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Datum:")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Typ av träff:")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Område:")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Nådda hushåll:")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Nya grannsamverkansgrupper:")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Antal deltagare – skriv aldrig deras namn.")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Antal deltagare:")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Tillsammans med %1")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Tillsammans med:")
+QT_TRANSLATE_NOOP(
+    "NeighbourhoodWatchForm", "Hela tiden för träffen: planering, genomförande och uppföljning."
+)
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Nedlagd tid (valfritt):")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Inga namn och inga personnummer.")
+QT_TRANSLATE_NOOP("NeighbourhoodWatchForm", "Anteckningar:")
 
 # forms/participants.py
 QT_TRANSLATE_NOOP("SafetyWalkForm", "Deltagare (antal, aldrig namn)")

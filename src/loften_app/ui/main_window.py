@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loften_app.ui.kinds import RECORD_SECTIONS, SECTION_BY_KEY, section_title
+
 MINIMUM_WIDTH = 640
 MINIMUM_HEIGHT = 420
 NAVIGATION_MIN = 170
@@ -31,11 +33,7 @@ MAXIMISE_BELOW_HEIGHT = 900
 
 SECTION_KEYS: tuple[str, ...] = (
     "overview",
-    "patrols",
-    "safety_walks",
-    "volunteers",
-    "drug_cases",
-    "other_activities",
+    *(section.section for section in RECORD_SECTIONS),
     "registers",
     "reports",
 )
@@ -120,13 +118,10 @@ class MainWindow(QMainWindow):
     # --- public -------------------------------------------------------------------------------
 
     def section_title(self, key: str) -> str:
+        if key in SECTION_BY_KEY:
+            return section_title(SECTION_BY_KEY[key])
         titles = {
             "overview": self.tr("Översikt"),
-            "patrols": self.tr("Närvaro och butiksbesök"),
-            "safety_walks": self.tr("Trygghetsvandringar"),
-            "volunteers": self.tr("Polisvolontärer"),
-            "drug_cases": self.tr("Narkotikaärenden"),
-            "other_activities": self.tr("Övriga aktiviteter"),
             "registers": self.tr("Register"),
             "reports": self.tr("Rapporter"),
         }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +15,8 @@ from loften_app.domain.periods import Period
 from loften_app.storage.services import RecordService, Services
 from loften_app.ui.background import Background
 from loften_app.ui.forms.base import RecordForm
-from loften_app.ui.forms.drug_case import DrugCaseForm
-from loften_app.ui.forms.other_activity import OtherActivityForm
-from loften_app.ui.forms.patrol import PatrolForm
-from loften_app.ui.forms.safety_walk import SafetyWalkForm
-from loften_app.ui.forms.volunteers import VolunteerDeploymentForm
+from loften_app.ui.kinds import RECORD_SECTIONS, FormContext, load
+from loften_app.ui.lists.columns import ListSpec
 from loften_app.ui.lists.record_list import RecordListWidget
 from loften_app.ui.lists.specs import SPECS
 from loften_app.ui.lists.table_model import RecordTableModel
@@ -39,7 +35,7 @@ def coming_later(text: str) -> QWidget:
 
 
 def section(
-    key: str,
+    spec: ListSpec | str,
     service: RecordService[Any, Any],
     form: RecordForm[Any],
     *,
@@ -48,13 +44,15 @@ def section(
     period: Period | None,
     today: Callable[[], dt.date] = dt.date.today,
 ) -> RecordSection:
-    """The list of one record type (`key` in `SPECS`) and `form`; `today` dates new records
-    (give the form the same one)."""
-    model = RecordTableModel(service, SPECS[key], lookups.names)
+    """The list of one record type (its `ListSpec`, or its name in `SPECS`) and `form`;
+    `today` dates new records (give the form the same one)."""
+    if isinstance(spec, str):
+        spec = SPECS[spec]
+    model = RecordTableModel(service, spec, lookups.names)
     records = RecordListWidget(
         model,
         settings=settings,
-        settings_key=f"lists/{key}",
+        settings_key=f"lists/{spec.name}",
         place_choices=lookups.places,
         period=period,
     )
@@ -84,32 +82,20 @@ def build_pages(
     overview = OverviewPage(services, background, settings=settings, today=today)
     if own:
         background.setParent(overview)  # destroyed with the page, after its last call ended
-    listed = partial(section, lookups=lookups, settings=settings, period=period, today=today)
-    sections = {
-        "patrols": listed(
-            "patrols", services.patrols, PatrolForm(services.patrols, lookups, today=today)
-        ),
-        "safety_walks": listed(
-            "safety_walks",
-            services.safety_walks,
-            SafetyWalkForm(services.safety_walks, lookups, photo_dir=photo_dir, today=today),
-        ),
-        "volunteers": listed(
-            "volunteer_deployments",
-            services.volunteer_deployments,
-            VolunteerDeploymentForm(services.volunteer_deployments, lookups, today=today),
-        ),
-        "drug_cases": listed(
-            "drug_cases",
-            services.drug_cases,
-            DrugCaseForm(services.drug_cases, lookups, organisation=organisation, today=today),
-        ),
-        "other_activities": listed(
-            "other_activities",
-            services.other_activities,
-            OtherActivityForm(services.other_activities, lookups, today=today),
-        ),
-    }
+    context = FormContext(lookups, organisation, photo_dir, today)
+    sections: dict[str, RecordSection] = {}
+    for kind in RECORD_SECTIONS:
+        service = services.of_kind(kind.kind)
+        form = load(kind.form).section_form(service, context)
+        sections[kind.section] = section(
+            load(kind.spec),
+            service,
+            form,
+            lookups=lookups,
+            settings=settings,
+            period=period,
+            today=today,
+        )
     for page in sections.values():
         page.records_changed.connect(overview.refresh)
     overview.section_requested.connect(lambda key, chosen: sections[key].show_period(chosen))

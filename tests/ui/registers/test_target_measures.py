@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import Measure, PromiseType
-from loften_app.domain.targets import measures_for
+from loften_app.domain.kinds import measures_for
 from loften_app.storage.services import Services
 from loften_app.ui.lookups import Lookups
 from loften_app.ui.registers.target import TargetForm

@@ -54,10 +54,10 @@ def test_a_bad_row_is_named_and_importera_stays_disabled_then_a_good_file_import
     launch: Launch,
     ui_services: Services,
     workbook: Path,
-    tmp_path: Path,
     boxes: Boxes,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    tmp_path = workbook.parent
     book = load_workbook(workbook)
     sheet = book["Patrullpass"]
     notes = [c.value for c in sheet[1]].index("Anteckningar") + 1

@@ -29,21 +29,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+# The kinds say which validator checks which data class. They import this package's modules,
+# not its names, so either may be imported first.
+from loften_app.domain import kinds as _kinds
 from loften_app.domain.errors import ValidationError, ValidationIssue
-from loften_app.domain.records import (
-    AgreementData,
-    DrugCaseData,
-    IndicatorData,
-    IndicatorValueData,
-    OtherActivityData,
-    PatrolData,
-    PlaceData,
-    PromiseData,
-    SafetyWalkData,
-    ShopData,
-    TargetData,
-    VolunteerDeploymentData,
-)
 from loften_app.domain.targets import SWEDISH, Words
 from loften_app.domain.validation.activities import (
     validate_drug_case,
@@ -137,36 +126,13 @@ __all__ = [
 def validate(
     data: object, *, today: dt.date | None = None, words: Words = SWEDISH
 ) -> list[ValidationIssue]:
-    """Issues of any record's data, by its type; `today` is used where a record needs it.
+    """Issues of any record's data, by its kind (`loften_app.domain.kinds`); `today` is used
+    where a record needs it.
 
     The messages are Swedish unless `words` says otherwise (the UI passes its `InterfaceWords`).
     Raises `TypeError` for a type that has no validator.
     """
-    if isinstance(data, AgreementData):
-        return validate_agreement(data, words=words)
-    if isinstance(data, PromiseData):
-        return validate_promise(data, words=words)
-    if isinstance(data, TargetData):
-        return validate_target(data, words=words)
-    if isinstance(data, PlaceData):
-        return validate_place(data, words=words)
-    if isinstance(data, ShopData):
-        return validate_shop(data, words=words)
-    if isinstance(data, IndicatorData):
-        return validate_indicator(data, words=words)
-    if isinstance(data, IndicatorValueData):
-        return validate_indicator_value(data, words=words)
-    if isinstance(data, PatrolData):
-        return validate_patrol(data, words=words)
-    if isinstance(data, SafetyWalkData):
-        return validate_safety_walk(data, today=today, words=words)
-    if isinstance(data, VolunteerDeploymentData):
-        return validate_volunteer_deployment(data, words=words)
-    if isinstance(data, DrugCaseData):
-        return validate_drug_case(data, today=today, words=words)
-    if isinstance(data, OtherActivityData):
-        return validate_other_activity(data, words=words)
-    raise TypeError(f"no validator for {type(data).__name__}")
+    return _kinds.validate_kind(data, today=today, words=words)
 
 
 def raise_if_invalid(data: object, *, today: dt.date | None = None) -> None:

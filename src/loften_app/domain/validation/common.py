@@ -20,7 +20,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from loften_app.domain.enums import ParticipantGroup
 from loften_app.domain.errors import ValidationIssue
@@ -134,6 +134,23 @@ def _field_labels(words: Words) -> dict[str, str]:
 
 
 _FIELD_LABELS = _field_labels(SWEDISH)
+#: Labels of the fields of record kinds that describe their own (`domain.kinds.Kind`).
+_KIND_LABELS: list[Callable[[Words], Mapping[str, str]]] = []
+
+
+def add_field_labels(labels: Callable[[Words], Mapping[str, str]]) -> None:
+    """Name a record kind's own fields in messages: `labels(words)` maps field names to their
+    labels in the language of `words` (called by `domain.kinds` for every kind)."""
+    if labels not in _KIND_LABELS:
+        _KIND_LABELS.append(labels)
+
+
+def _kind_label(name: str, words: Words) -> str | None:
+    for labels in _KIND_LABELS:
+        text = labels(words).get(name)
+        if text is not None:
+            return text
+    return None
 
 
 def _translated(language: Words, swedish: str) -> str:
@@ -160,7 +177,7 @@ def _field_label(path: str, words: Words = SWEDISH) -> str:
         elif name in _FIELD_LABELS:
             text = _translated(words, _FIELD_LABELS[name])
         else:
-            text = name.replace("_", " ")
+            text = _kind_label(name, words) or name.replace("_", " ")
         if match and match["index"] is not None:
             text = f"{text} {int(match['index']) + 1}"
         parts.append(text if not parts else text[:1].lower() + text[1:])

@@ -12,6 +12,7 @@ from loften_app.reports.html.common import (
     target_table,
 )
 from loften_app.reports.html.markup import Html, Writer, bar_chart, page, table
+from loften_app.reports.kinds import RECORD_NAMES
 from loften_app.reports.planned import planned_text, spent_of_planned
 from loften_app.reports.quarterly import QuarterlyReport
 
@@ -276,13 +277,7 @@ def _others(doc: Writer, report: QuarterlyReport) -> None:
 
 
 #: The records' names in the list of notes (as in the PDF).
-_TABLE_NAMES = {
-    "patrol": "Patrullpass",
-    "safety_walk": "Trygghetsvandring",
-    "volunteer_deployment": "Volontärinsats",
-    "other_activity": "Övrig aktivitet",
-    "drug_case": "Narkotikaärende",
-}
+_TABLE_NAMES = RECORD_NAMES
 
 
 def _cases_and_notes(doc: Writer, report: QuarterlyReport) -> None:

@@ -6,6 +6,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from loften_app.domain.enums import label
 from loften_app.domain.targets import format_number
+from loften_app.reports.kinds import RECORD_NAMES
 from loften_app.reports.pdf.base import Styles, build_pdf, para, table
 from loften_app.reports.pdf.chart import chart_grid
 from loften_app.reports.pdf.common import (
@@ -283,13 +284,7 @@ def _others(report: QuarterlyReport) -> list[Flowable]:
     return story
 
 
-_TABLE_NAMES = {
-    "patrol": "Patrullpass",
-    "safety_walk": "Trygghetsvandring",
-    "volunteer_deployment": "Volontärinsats",
-    "other_activity": "Övrig aktivitet",
-    "drug_case": "Narkotikaärende",
-}
+_TABLE_NAMES = RECORD_NAMES
 
 
 def _cases_and_notes(report: QuarterlyReport) -> list[Flowable]:

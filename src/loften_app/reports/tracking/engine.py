@@ -12,24 +12,20 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from loften_app.domain.enums import AgeGroup, Measure, PromiseType
+from loften_app.domain.enums import Measure, PromiseType
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period
 from loften_app.domain.records import AgreementData, PromiseData, Stored, TargetData
 from loften_app.domain.targets import (
-    DEFAULT_CONTACT_DAYS,
-    SWEDISH,
     Forecast,
     PartResult,
     TargetStatus,
     Window,
-    Words,
     combined_status,
     default_period,
     describe_target,
     evaluate,
     forecast_text,
-    format_number,
     format_value,
     median_from_histogram,
     parts_text,
@@ -38,6 +34,7 @@ from loften_app.domain.targets import (
     sub_periods,
     target_window,
 )
+from loften_app.reports.kinds import contacted_within, main_figures
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import PromiseFigures
 
@@ -136,7 +133,7 @@ def measure_value(measure: Measure, f: PromiseFigures, parameter: int | None) ->
         ),
         Measure.DRUG_CASES: lambda: f.drug_cases,
         Measure.DRUG_SHARE_NOTIFIED: lambda: share(f.drug_cases_notified, f.drug_cases),
-        Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS: lambda: _contacted_within(f, parameter),
+        Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS: lambda: contacted_within(f, parameter),
         Measure.DRUG_MEDIAN_DAYS_TO_CONTACT: lambda: median_from_histogram(f.contact_days),
         Measure.ACTIONS_OPEN: lambda: f.actions_open,
         Measure.ACTIONS_OVERDUE: lambda: f.actions_overdue,
@@ -145,91 +142,9 @@ def measure_value(measure: Measure, f: PromiseFigures, parameter: int | None) ->
         ),
         Measure.HOURS_SPENT: lambda: f.hours_spent,
     }
-    return values[measure]()
-
-
-def _contacted_within(f: PromiseFigures, parameter: int | None) -> float | None:
-    """Percent of all the period's cases with a first contact within the days given."""
-    days = DEFAULT_CONTACT_DAYS if parameter is None else parameter
-    within = sum(n for d, n in f.contact_days.items() if d <= days)
-    return share(within, f.drug_cases)
-
-
-def main_figures(
-    kind: PromiseType, f: PromiseFigures, *, words: Words = SWEDISH
-) -> list[tuple[str, str]]:
-    """The figures shown for a promise of type `kind`, with or without targets."""
-
-    def number(value: float) -> str:
-        return format_number(value, words=words)
-
-    def count_share(part: int, whole: int) -> str:
-        percent = share(part, whole)
-        if percent is None:
-            return f"{part}"
-        return f"{part} ({format_number(percent, 0, words=words)} %)"
-
-    hours = (words.text("Nedlagda timmar"), f"{number(f.hours_spent)} h")
-    if kind is PromiseType.PATROL:
-        return [
-            (words.text("Patrullpass"), number(f.patrols)),
-            (words.text("Butiksbesök"), number(f.shop_visits)),
-            (words.text("Timmar närvaro"), f"{number(f.patrol_hours)} h"),
-            (words.text("varav kväll och natt"), f"{number(f.patrol_hours_evening_night)} h"),
-            hours,
-        ]
-    if kind is PromiseType.SAFETY_WALK:
-        next_walk = ""
-        if f.next_planned_walk is not None:
-            next_walk = words.text(" (nästa {date})").format(date=f.next_planned_walk.isoformat())
-        return [
-            (words.text("Genomförda trygghetsvandringar"), number(f.walks_completed)),
-            # Planned walks after the judging date are not records yet (they count nowhere else):
-            # in a running period the line shows those still ahead, as the forecast does.
-            (
-                words.text("Planerade"),
-                f"{max(f.walks_planned, f.walks_planned_ahead)}{next_walk}",
-            ),
-            (words.text("Inställda"), number(f.walks_cancelled)),
-            (words.text("Öppna åtgärder"), number(f.actions_open)),
-            (words.text("varav försenade"), number(f.actions_overdue)),
-            hours,
-        ]
-    if kind is PromiseType.VOLUNTEERS:
-        return [
-            (words.text("Volontärinsatser"), number(f.deployments)),
-            (words.text("Volontärtimmar"), f"{number(f.volunteer_hours)} h"),
-            (
-                words.text("I samråd med kommunen"),
-                count_share(f.deployments_with_municipality, f.deployments),
-            ),
-            (
-                words.text("I samråd med näringslivet"),
-                count_share(f.deployments_with_business, f.deployments),
-            ),
-            hours,
-        ]
-    if kind is PromiseType.DRUGS:
-        by_age = ", ".join(f"{words.label(g)} {f.drug_cases_by_age.get(g, 0)}" for g in AgeGroup)
-        median = median_from_histogram(f.contact_days)
-        within = _contacted_within(f, None)
-        return [
-            (words.text("Narkotikaärenden"), f"{f.drug_cases} ({by_age})"),
-            (
-                words.text("Kommunen underrättad"),
-                count_share(f.drug_cases_notified, f.drug_cases),
-            ),
-            (
-                words.text("Kontakt inom {days} dag").format(days=DEFAULT_CONTACT_DAYS),
-                format_value(Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS, within, words=words),
-            ),
-            (
-                words.text("Mediantid till kontakt"),
-                "–" if median is None else f"{number(median)} d",
-            ),
-            hours,
-        ]
-    return [(words.text("Aktiviteter"), number(f.records)), hours]
+    value = values.get(measure)
+    # A measure of a kind with generic figures is the sum its kind names after it.
+    return f.sums.get(measure.value, 0.0) if value is None else value()
 
 
 def chosen_agreement(

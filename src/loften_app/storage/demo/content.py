@@ -93,6 +93,8 @@ class Content:
     indicator_source_note: str
     #: Targets a coordinator might set (the template has only the seed's walk target).
     targets: tuple[dict[str, Any], ...] = ()
+    #: Notes of the grannsamverkan meetings ("" for none).
+    neighbourhood_watch_notes: tuple[str, ...] = ()
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -157,4 +159,5 @@ def load_content() -> Content:
         other_activities=tuple(_other_activity(spec) for spec in others["activities"]),
         indicator_source_note=others["indicator_source_note"],
         targets=tuple(registers.get("targets", ())),
+        neighbourhood_watch_notes=tuple(others.get("neighbourhood_watch_notes", ())),
     )

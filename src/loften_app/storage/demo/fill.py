@@ -16,7 +16,11 @@ from loften_app.storage.database import Database
 from loften_app.storage.demo.cases import drug_cases
 from loften_app.storage.demo.common import DemoOptions, Pair, at, new_uuid
 from loften_app.storage.demo.content import Content, load_content
-from loften_app.storage.demo.other import indicator_values, other_activities
+from loften_app.storage.demo.other import (
+    indicator_values,
+    neighbourhood_watch,
+    other_activities,
+)
 from loften_app.storage.demo.patrols import SHOP_VISITS, patrols, volunteer_deployments
 from loften_app.storage.demo.registers import existing_indicator_values, read_registers
 from loften_app.storage.demo.walks import ACTIONS, OBSERVATIONS, safety_walks
@@ -112,6 +116,13 @@ def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> di
             summary["Övriga aktiviteter"] = write_records(
                 session, services.other_activities, other_activities(year)
             )
+            watch = registers.promises.get(PromiseType.NEIGHBOURHOOD_WATCH)
+            if watch is not None:
+                summary["Grannsamverkansträffar"] = write_records(
+                    session,
+                    services.of_kind("neighbourhood_watch"),
+                    neighbourhood_watch(year, watch),
+                )
         values = indicator_values(year, existing_indicator_values(session))
         summary["Indikatorvärden"] = write_records(session, services.indicator_values, values)
     return summary

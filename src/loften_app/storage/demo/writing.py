@@ -14,6 +14,7 @@ from loften_app.domain.periods import Period
 from loften_app.domain.validation import MAX_YEAR, MIN_YEAR, validate
 from loften_app.storage.demo.common import MUNICIPALITY, POLICE, SOCIAL_SERVICES, DemoOptions, Pair
 from loften_app.storage.errors import StorageError
+from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
 from loften_app.storage.services import Deleted, RecordFilter, RecordService, Services
 from loften_app.storage.services.base import utc_now
 
@@ -61,14 +62,7 @@ def check_options(options: DemoOptions) -> None:
 
 
 #: The tables whose records demo-data writes; every one of them written by a demo role.
-_DEMO_TABLES = (
-    "patrol",
-    "safety_walk",
-    "volunteer_deployment",
-    "drug_case",
-    "other_activity",
-    "indicator_value",
-)
+_DEMO_TABLES = (*(kind.table for kind in ACTIVITY_STORAGE_KINDS), "indicator_value")
 
 
 def refuse_if_real_records(session: Session) -> None:
@@ -110,6 +104,7 @@ def refuse_if_year_has_activities(services: Services, year: int, parts: str = "b
             (services.volunteer_deployments, "police"),
             (services.drug_cases, "police"),
             (services.other_activities, "municipality"),
+            (services.of_kind("neighbourhood_watch"), "municipality"),
         )
         if parts in ("both", owner)
     )

@@ -38,11 +38,10 @@ from loften_app.storage.exchange.types import RECORD_TYPES, RecordType
 from loften_app.storage.files import FileWriteError, check_output_path
 from loften_app.storage.models import ExchangeLog, Meta, table_of
 from loften_app.storage.services import Services
-from loften_app.storage.services.base import meta_of, utc_now
+from loften_app.storage.services.base import utc_now
 
 EXPORT = "export"
 IMPORT = "import"
-_ID_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -180,16 +179,7 @@ def _changed(
     query = select(model.id).order_by(model.updated_at, model.id)
     if since is not None and not record_type.is_register:
         query = query.where(model.updated_at > since)
-    ids = list(session.scalars(query))
-    options = service._load_options()
-    for start in range(0, len(ids), _ID_CHUNK):
-        chunk = ids[start : start + _ID_CHUNK]
-        rows = session.scalars(select(model).where(model.id.in_(chunk)).options(*options)).all()
-        by_id = {row.id: row for row in rows}
-        for record_id in chunk:
-            row = by_id[record_id]
-            yield meta_of(row), service._to_data(row)
-        session.expunge_all()
+    yield from service.iter_in(session, list(session.scalars(query)))
 
 
 def _photo_bytes(photo_dir: Path | None, name: str) -> bytes | None:

@@ -22,46 +22,38 @@ the photos into the photo folder (new names only; removed again if the transacti
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import os
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy import update as sql_update
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import PromiseType
-from loften_app.domain.records import Actor, DrugCaseData, RecordMeta, SafetyWalkData, Stored
+from loften_app.domain.errors import ValidationError
+from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit
 from loften_app.storage.exchange.errors import NOTHING_CHANGED, PackageError, refused
 from loften_app.storage.exchange.export import IMPORT, installation_id
 from loften_app.storage.exchange.package import Package, open_photo
 from loften_app.storage.exchange.types import REFERENCE_TARGETS, TYPES_BY_NAME, RecordType
-from loften_app.storage.models import Base, DrugCase, ExchangeLog, Promise, table_of
+from loften_app.storage.models import Base, ExchangeLog, Promise, table_of
 from loften_app.storage.services import Services
-from loften_app.storage.services.activities import case_code, next_case_number
-from loften_app.storage.services.base import meta_of, meta_values, utc_now
+from loften_app.storage.services.base import utc_now
 
 _ID_CHUNK = 500
 _INSERT_CHUNK = 5000
 #: The pseudo-field of a conflict that stands for the record's deletion.
 DELETED = "deleted_at"
-
-#: The promise type each activity must belong to (other activities: any promise).
-_PROMISE_TYPES = {
-    "patrol": PromiseType.PATROL,
-    "safety_walk": PromiseType.SAFETY_WALK,
-    "volunteer_deployment": PromiseType.VOLUNTEERS,
-    "drug_case": PromiseType.DRUGS,
-}
 
 
 class Side(StrEnum):
@@ -287,8 +279,9 @@ def _plan(
                 id_map=id_map,
                 matched=matched,
             )
-        if type_name == "drug_case":
-            remapped = _case_codes(session, remapped, local, renumbered)
+        if record_type.renumber is not None:
+            remapped, changed_codes = record_type.renumber(session, remapped, local)
+            renumbered.extend(Renumbered(*change) for change in changed_codes)
         for meta, data in remapped:
             if type_name == "promise":
                 incoming_promise_types[meta.id] = data.type
@@ -343,22 +336,7 @@ def _plan(
 
 def _load(session: Session, service: Any, ids: list[str]) -> dict[str, Stored[Any]]:
     """The local copies of the records with these ids, by id."""
-    model = service.model
-    found: dict[str, Stored[Any]] = {}
-    options = service._load_options()
-    for start in range(0, len(ids), _ID_CHUNK):
-        chunk = ids[start : start + _ID_CHUNK]
-        present = list(session.scalars(select(model.id).where(model.id.in_(chunk))))
-        if not present:
-            continue
-        rows = session.scalars(
-            select(model)
-            .where(model.id.in_(present))
-            .options(*options)
-            .execution_options(populate_existing=True)
-        ).all()
-        for row in rows:
-            found[row.id] = Stored(meta_of(row), service._to_data(row))
+    found: dict[str, Stored[Any]] = service.load_in(session, ids)
     return found
 
 
@@ -380,17 +358,10 @@ def _match(
     if not unknown:
         return remapped
     incoming_ids = {meta.id for meta, _ in remapped}
-    model = service.model
     candidates: dict[tuple[Any, ...], Stored[Any]] = {}
-    rows = session.scalars(
-        select(model)
-        .where(model.deleted_at.is_(None))
-        .order_by(model.created_at, model.id)
-        .options(*service._load_options())
-    ).all()
-    for row in rows:
-        if row.id not in incoming_ids:
-            candidates.setdefault(key_of(service._to_data(row)), Stored(meta_of(row), None))
+    for stored in service.every_active_in(session):
+        if stored.id not in incoming_ids:
+            candidates.setdefault(key_of(stored.data), stored)
     result = []
     for meta, data in remapped:
         found = None
@@ -404,46 +375,6 @@ def _match(
         matched.append(Matched(record_type.name, meta.id, found.id, label))
         local.update(_load(session, service, [found.id]))
         result.append((dataclasses.replace(meta, id=found.id), data))
-    return result
-
-
-def _case_codes(
-    session: Session,
-    remapped: list[tuple[RecordMeta, DrugCaseData]],
-    local: dict[str, Stored[Any]],
-    renumbered: list[Renumbered],
-) -> list[tuple[RecordMeta, DrugCaseData]]:
-    codes = sorted({data.case_code for _, data in remapped})
-    holder: dict[str, str] = {}
-    for start in range(0, len(codes), _ID_CHUNK):
-        chunk = codes[start : start + _ID_CHUNK]
-        holder.update(
-            session.execute(
-                select(DrugCase.case_code, DrugCase.id).where(DrugCase.case_code.in_(chunk))
-            ).all()
-        )
-    taken = set(holder) | set(codes)
-    next_number: dict[int, int] = {}
-    result = []
-    for meta, incoming in remapped:
-        data = incoming
-        owner = holder.get(data.case_code)
-        if owner is not None and owner != meta.id:
-            current = local.get(meta.id)
-            if current is not None:
-                data = dataclasses.replace(data, case_code=current.data.case_code)
-            else:
-                year = data.detected_on.year
-                number = next_number.get(year) or next_case_number(session, year)
-                code = case_code(year, number)
-                while code in taken:
-                    number += 1
-                    code = case_code(year, number)
-                next_number[year] = number + 1
-                renumbered.append(Renumbered(meta.id, data.case_code, code))
-                data = dataclasses.replace(data, case_code=code)
-            taken.add(data.case_code)
-        result.append((meta, data))
     return result
 
 
@@ -554,7 +485,7 @@ def _check_references(
     promise_types = dict(session.execute(select(Promise.id, Promise.type)).all())
     promise_types.update(incoming_promise_types)
     for record_type, meta, data in changed:
-        expected = _PROMISE_TYPES.get(record_type.name)
+        expected = record_type.promise_type
         if expected is not None and promise_types.get(data.promise_id) != expected:
             raise refused(
                 f"{record_type.noun} {meta.id} hör till ett löfte av en annan sort än "
@@ -568,27 +499,22 @@ def _photos(
     """(photos of the package to copy, photos referred to that neither side has)."""
     wanted: list[str] = []
     missing: list[str] = []
-    for _t, _m, data in changed:
-        if isinstance(data, SafetyWalkData):
-            for observation in data.observations:
-                for name in observation.photos:
-                    if name in package.photos:
-                        wanted.append(name)
-                    elif photo_dir is None or not (photo_dir / name).is_file():
-                        missing.append(name)
+    for record_type, _m, data in changed:
+        for name in record_type.photos(data):
+            if name in package.photos:
+                wanted.append(name)
+            elif photo_dir is None or not (photo_dir / name).is_file():
+                missing.append(name)
     return list(dict.fromkeys(wanted)), list(dict.fromkeys(missing))
 
 
 def _label(record_type: RecordType, data: Any) -> str:
-    for name in ("case_code", "date", "detected_on", "name", "short_title", "title"):
+    """The record's noun and the first of its kind's label fields that has a value."""
+    for name in record_type.label_fields:
         value = getattr(data, name, None)
         if value:
             text = value.isoformat() if isinstance(value, dt.date) else str(value)
             return f"{record_type.noun} {text}"
-    if hasattr(data, "number"):
-        return f"{record_type.noun} {data.number}"
-    if hasattr(data, "period_key"):
-        return f"{record_type.noun} {data.period_key}"
     return record_type.noun
 
 
@@ -626,15 +552,23 @@ def _write(
             merged_updates.append(
                 _merge(record_type, current, meta, data, choice=resolution, actor=actor, now=now)
             )
+    written: list[tuple[RecordType, RecordMeta, Any]] = []
     for record_type, items in _by_type(plan.new).items():
         service = record_type.service_of(services)
         for start in range(0, len(items), _INSERT_CHUNK):
-            service.insert_rows(session, items[start : start + _INSERT_CHUNK])
+            chunk = items[start : start + _INSERT_CHUNK]
+            with _refused_if_invalid():
+                done = service.insert_in(session, chunk)
+            written.extend((record_type, meta, data) for meta, data in done)
     updates = [*plan.updates, *conflicts]
+    replaced: list[tuple[RecordType, Stored[Any], RecordMeta, Any]] = []
     for record_type, current, meta, data in [*updates, *merged_updates]:
-        _update(session, services, record_type, (current, meta, data))
+        service = record_type.service_of(services)
+        with _refused_if_invalid():
+            stored = service.replace_one_in(session, current=current, meta=meta, data=data)
+        replaced.append((record_type, current, meta, stored.data))
     note = f"paket {plan.preview.package_id}"
-    for record_type, meta, data in plan.new:
+    for record_type, meta, data in written:
         audit.record(
             session,
             at=now,
@@ -645,7 +579,7 @@ def _write(
             changes=audit.added(data),
             note=note,
         )
-    for record_type, current, meta, data in [*updates, *merged_updates]:
+    for record_type, current, meta, data in replaced:
         changes = audit.diff(current.data, data)
         if current.meta.deleted_at != meta.deleted_at:
             changes[DELETED] = [current.meta.deleted_at, meta.deleted_at]
@@ -708,32 +642,14 @@ def _merge(
     return record_type, current, merged_meta, merged
 
 
-def _update(
-    session: Session,
-    services: Services,
-    record_type: RecordType,
-    change: tuple[Stored[Any], RecordMeta, Any],
-) -> None:
-    """Replace the local record `current` by (meta, data), children included; the version
-    always moves on, so that a form holding the old copy sees that it is stale."""
-    current, meta, data = change
-    service = record_type.service_of(services)
-    table = table_of(service.model)
-    values = meta_values(meta)
-    values.pop("id")
-    values.pop("created_at")
-    values.pop("created_by")
-    values["version"] = max(meta.version, current.meta.version + 1)
-    session.execute(
-        sql_update(table)
-        .where(table.c.id == current.id)
-        .values(**values, **service._root_values(data))
-    )
-    for child_table, column in service.children:
-        session.execute(delete(child_table).where(child_table.c[column] == current.id))
-    for child_table, rows in service._child_rows(current.id, data):
-        if rows:
-            session.execute(insert(child_table), rows)
+@contextlib.contextmanager
+def _refused_if_invalid() -> Iterator[None]:
+    """Around a service's write verb: a reference that does not hold refuses the package (the
+    plan has checked the references already, so this is a last guard)."""
+    try:
+        yield
+    except ValidationError as error:
+        raise refused(error.issues[0].message) from error
 
 
 def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Path]:

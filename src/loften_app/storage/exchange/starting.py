@@ -27,6 +27,7 @@ from loften_app.storage.exchange.importing import (
     preview_import,
 )
 from loften_app.storage.exchange.package import Package
+from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
 from loften_app.storage.models import DrugCase, Meta
 from loften_app.storage.services import Services
 from loften_app.storage.services.activities import ORGANISATION_PREFIX
@@ -35,13 +36,7 @@ from loften_app.storage.services.cycle import terms_in
 __all__ = ["cycle_warnings", "mark_if_same_organisation", "start_from_package"]
 
 #: Record tables and their date column, for records that must stay within an agreement.
-_DATED = (
-    ("patrol", "date"),
-    ("safety_walk", "date"),
-    ("volunteer_deployment", "date"),
-    ("drug_case", "detected_on"),
-    ("other_activity", "date"),
-)
+_DATED = tuple((kind.table, kind.domain.date_field or "date") for kind in ACTIVITY_STORAGE_KINDS)
 
 
 def _agreements_in(package: Package) -> list[tuple[str, AgreementData]]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from loften_app.domain.records import Actor
+from loften_app.storage import kinds as _kinds
 from loften_app.storage.database import Database
 from loften_app.storage.services.activities import (
     DrugCaseService,
@@ -58,6 +60,9 @@ class Services:
     #: Who is working, shared by every service (see `set_actor`).
     who: Who
 
+    #: The service of every record kind, by the kind's key (`loften_app.storage.kinds`).
+    by_kind: Mapping[str, RecordService[Any, Any]] = field(default_factory=dict)
+
     @classmethod
     def build(
         cls,
@@ -67,26 +72,25 @@ class Services:
         clock: Clock = utc_now,
         ids: Callable[[], str] = new_id,
     ) -> Services:
-        """Every service for `database` and `actor`; `clock` and `ids` make runs repeatable
-        (demo data)."""
+        """Every service for `database` and `actor`, one per record kind; `clock` and `ids`
+        make runs repeatable (demo data)."""
         who = Who(actor)
+        by_kind: dict[str, RecordService[Any, Any]] = {
+            kind.key: kind.service_class(database, who, clock=clock, ids=ids)
+            for kind in _kinds.STORAGE_KINDS
+        }
+        named: dict[str, Any] = {kind.service: by_kind[kind.key] for kind in _kinds.STORAGE_KINDS}
         return cls(
             database=database,
-            agreements=AgreementService(database, who, clock=clock, ids=ids),
-            promises=PromiseService(database, who, clock=clock, ids=ids),
-            targets=TargetService(database, who, clock=clock, ids=ids),
-            places=PlaceService(database, who, clock=clock, ids=ids),
-            shops=ShopService(database, who, clock=clock, ids=ids),
-            indicators=IndicatorService(database, who, clock=clock, ids=ids),
-            indicator_values=IndicatorValueService(database, who, clock=clock, ids=ids),
-            patrols=PatrolService(database, who, clock=clock, ids=ids),
-            safety_walks=SafetyWalkService(database, who, clock=clock, ids=ids),
-            volunteer_deployments=VolunteerDeploymentService(database, who, clock=clock, ids=ids),
-            drug_cases=DrugCaseService(database, who, clock=clock, ids=ids),
-            other_activities=OtherActivityService(database, who, clock=clock, ids=ids),
             figures=FigureService(database),
             who=who,
+            by_kind=by_kind,
+            **{name: service for name, service in named.items() if name in _NAMED},
         )
+
+    def of_kind(self, key: str) -> RecordService[Any, Any]:
+        """The service of the record kind `key` ("patrol", "neighbourhood_watch", ...)."""
+        return self.by_kind[key]
 
     @property
     def actor(self) -> Actor:
@@ -97,6 +101,9 @@ class Services:
         """Record `actor` on every change from the next save on (settings changed)."""
         self.who.actor = actor
 
+
+#: The services that are also attributes of `Services` (the kinds known when it was written).
+_NAMED = frozenset(f.name for f in fields(Services)) - {"database", "figures", "who", "by_kind"}
 
 __all__ = [
     "AgreementService",

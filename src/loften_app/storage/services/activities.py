@@ -18,8 +18,10 @@ from loften_app.domain.records import (
     OtherActivityData,
     Participants,
     PatrolData,
+    RecordMeta,
     SafetyWalkData,
     ShopVisitData,
+    Stored,
     VolunteerDeploymentData,
 )
 from loften_app.domain.validation import with_defaults
@@ -84,7 +86,7 @@ def _evening_or_night(start: Any, end: Any) -> ColumnElement[int]:
     )
 
 
-def _linked_place_named(link: Table, owner_column: str, owner: Any, pattern: str) -> Any:
+def linked_place_named(link: Table, owner_column: str, owner: Any, pattern: str) -> Any:
     """EXISTS (a place linked to the owner whose name matches `pattern`)."""
     return exists().where(
         link.c[owner_column] == owner,
@@ -93,7 +95,7 @@ def _linked_place_named(link: Table, owner_column: str, owner: Any, pattern: str
     )
 
 
-def _first_place_name(link: Table, owner_column: str, owner: Any) -> Any:
+def first_place_name(link: Table, owner_column: str, owner: Any) -> Any:
     """The name of the owner's first place (what its list shows first)."""
     return (
         select(PLACE.c.name)
@@ -145,7 +147,7 @@ class PatrolService(RecordService[PatrolData, Patrol]):
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
         table = table_of(Patrol)
         if key == "places":
-            result: ColumnElement[Any] = _first_place_name(PATROL_PLACE, "patrol_id", table.c.id)
+            result: ColumnElement[Any] = first_place_name(PATROL_PLACE, "patrol_id", table.c.id)
         elif key == "shop_visits":
             result = (
                 select(func.count())
@@ -168,7 +170,7 @@ class PatrolService(RecordService[PatrolData, Patrol]):
         )
         return [
             *super()._search_conditions(pattern),
-            _linked_place_named(PATROL_PLACE, "patrol_id", patrol_id, pattern),
+            linked_place_named(PATROL_PLACE, "patrol_id", patrol_id, pattern),
             shop_named,
         ]
 
@@ -422,7 +424,7 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
         table = table_of(VolunteerDeployment)
         if key == "places":
-            result: ColumnElement[Any] = _first_place_name(
+            result: ColumnElement[Any] = first_place_name(
                 DEPLOYMENT_PLACE, "deployment_id", table.c.id
             )
         elif key == "volunteer_hours":
@@ -440,7 +442,7 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
         owner = table_of(VolunteerDeployment).c.id
         return [
             *super()._search_conditions(pattern),
-            _linked_place_named(DEPLOYMENT_PLACE, "deployment_id", owner, pattern),
+            linked_place_named(DEPLOYMENT_PLACE, "deployment_id", owner, pattern),
         ]
 
     def _root_values(self, data: VolunteerDeploymentData) -> dict[str, Any]:
@@ -496,6 +498,51 @@ def next_case_number(session: Session, year: int, prefix: str = CASE_CODE_PREFIX
         )
     )
     return (highest or 0) + 1
+
+
+def renumber_case_codes(
+    session: Session,
+    records: list[tuple[RecordMeta, DrugCaseData]],
+    local: dict[str, Stored[DrugCaseData]],
+) -> tuple[list[tuple[RecordMeta, DrugCaseData]], list[tuple[str, str, str]]]:
+    """Incoming cases (an exchange package) whose code another local case holds: a new case
+    gets the next free number of its year, a known case keeps its local code. Returns the
+    records and, for each new case renumbered, (id, package code, new code)."""
+    codes = sorted({data.case_code for _, data in records})
+    holder: dict[str, str] = {}
+    for start in range(0, len(codes), _CODE_CHUNK):
+        chunk = codes[start : start + _CODE_CHUNK]
+        rows = session.execute(
+            select(DrugCase.case_code, DrugCase.id).where(DrugCase.case_code.in_(chunk))
+        )
+        holder.update((code, id) for code, id in rows)
+    taken = set(holder) | set(codes)
+    next_number: dict[int, int] = {}
+    result = []
+    renumbered: list[tuple[str, str, str]] = []
+    for meta, incoming in records:
+        data = incoming
+        owner = holder.get(data.case_code)
+        if owner is not None and owner != meta.id:
+            current = local.get(meta.id)
+            if current is not None:
+                data = dataclasses.replace(data, case_code=current.data.case_code)
+            else:
+                year = data.detected_on.year
+                number = next_number.get(year) or next_case_number(session, year)
+                code = case_code(year, number)
+                while code in taken:
+                    number += 1
+                    code = case_code(year, number)
+                next_number[year] = number + 1
+                renumbered.append((meta.id, data.case_code, code))
+                data = dataclasses.replace(data, case_code=code)
+            taken.add(data.case_code)
+        result.append((meta, data))
+    return result, renumbered
+
+
+_CODE_CHUNK = 500
 
 
 class DrugCaseService(RecordService[DrugCaseData, DrugCase]):

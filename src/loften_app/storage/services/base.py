@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import uuid
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any, ClassVar, Generic, TypeVar
@@ -61,6 +61,8 @@ Clock = Callable[[], dt.datetime]
 
 #: Rowids read from the cursor at a time by `list_rowids`.
 _ROWID_BATCH = 65536
+#: Ids in one IN (...) list of the verbs that read in a caller's session.
+_ID_CHUNK = 500
 
 
 def utc_now() -> dt.datetime:
@@ -243,13 +245,19 @@ class RecordService(Generic[DataT, ModelT]):
     def _validate(self, data: DataT) -> list[ValidationIssue]:
         return validate(data, today=self._clock().date())
 
-    def _check_references(self, session: Session, data: DataT) -> list[ValidationIssue]:
+    def _check_references(
+        self, session: Session, data: DataT, *, deleted_ok: bool = False
+    ) -> list[ValidationIssue]:
+        """Issues with what `data` refers to: its promise must exist (and, unless `deleted_ok`,
+        not be deleted: a package may carry records of a promise deleted since) and be of
+        this service's promise type."""
         promise_id = getattr(data, "promise_id", None)
         if promise_id is None or self.promise_type is None:
             return []
         promise_type = query_scalar(
             session,
-            "SELECT type FROM promise WHERE id = ? AND deleted_at IS NULL",
+            "SELECT type FROM promise WHERE id = ?"
+            + ("" if deleted_ok else " AND deleted_at IS NULL"),
             (promise_id,),
         )
         if promise_type != self.promise_type:
@@ -307,6 +315,105 @@ class RecordService(Generic[DataT, ModelT]):
         self.insert_rows(session, [(meta, data)])
         self._audit(session, now, audit.ADD, meta.id, audit.added(data))
         return Stored(meta, data)
+
+    # --- verbs inside a caller's session (the exchange, imports) ------------------------------
+    # These write records whose bookkeeping (id, version, who, when) comes from elsewhere: a
+    # package from another installation, a spreadsheet. They run the same `_prepare`,
+    # `_prepare_in_session` and `_check_references` as `add` and `update`, but neither
+    # validate (the caller has checked the incoming data, with its own messages) nor write
+    # audit lines (the caller records what it imported, with its own note).
+
+    def load_in(self, session: Session, ids: Sequence[str]) -> dict[str, Stored[DataT]]:
+        """The records with these ids as stored now (deleted ones too), by id, read in the
+        caller's session; missing ids are left out."""
+        found: dict[str, Stored[DataT]] = {}
+        listed = list(ids)
+        for start in range(0, len(listed), _ID_CHUNK):
+            chunk = listed[start : start + _ID_CHUNK]
+            present = list(session.scalars(select(self.model.id).where(self.model.id.in_(chunk))))
+            if not present:
+                continue
+            rows = session.scalars(
+                select(self.model)
+                .where(self.model.id.in_(present))
+                .options(*self._load_options())
+                .execution_options(populate_existing=True)
+            ).all()
+            for row in rows:
+                found[row.id] = Stored(meta_of(row), self._to_data(row))
+        return found
+
+    def every_active_in(self, session: Session) -> list[Stored[DataT]]:
+        """Every active record, oldest first (created_at, then id), in the caller's session."""
+        rows = session.scalars(
+            select(self.model)
+            .where(self.model.deleted_at.is_(None))
+            .order_by(self.model.created_at, self.model.id)
+            .options(*self._load_options())
+        ).all()
+        return [Stored(meta_of(row), self._to_data(row)) for row in rows]
+
+    def iter_in(self, session: Session, ids: Sequence[str]) -> Iterator[tuple[RecordMeta, DataT]]:
+        """The records with these ids in the order given, read in chunks in the caller's
+        session (objects are expunged after each chunk: bounded memory for a large export)."""
+        listed = list(ids)
+        for start in range(0, len(listed), _ID_CHUNK):
+            chunk = listed[start : start + _ID_CHUNK]
+            rows = session.scalars(
+                select(self.model).where(self.model.id.in_(chunk)).options(*self._load_options())
+            ).all()
+            by_id = {row.id: row for row in rows}
+            for record_id in chunk:
+                row = by_id[record_id]
+                yield meta_of(row), self._to_data(row)
+            session.expunge_all()
+
+    def insert_in(
+        self, session: Session, records: Iterable[tuple[RecordMeta, DataT]]
+    ) -> list[tuple[RecordMeta, DataT]]:
+        """Insert records with the bookkeeping they bring, in the caller's transaction, after
+        `_prepare`, `_prepare_in_session` and `_check_references` (a record of a deleted
+        promise is accepted); returns the records as written. `ValidationError` when a
+        reference does not hold (nothing of this call is written then)."""
+        prepared: list[tuple[RecordMeta, DataT]] = []
+        for meta, data in records:
+            ready = self._prepare_in_session(session, self._prepare(data), meta.id)
+            raise_if_issues(self._check_references(session, ready, deleted_ok=True))
+            prepared.append((meta, ready))
+        self.insert_rows(session, prepared)
+        return prepared
+
+    def replace_one_in(
+        self, session: Session, *, current: Stored[DataT], meta: RecordMeta, data: DataT
+    ) -> Stored[DataT]:
+        """Replace the stored record `current` by (`meta`, `data`), children included, in the
+        caller's transaction, after the same hooks as `insert_in`. The identity and creation
+        stay; the version always moves past `current`'s, so that a form holding the old copy
+        sees that it is stale. Returns the record as written."""
+        data = self._prepare_in_session(session, self._prepare(data), current.id)
+        raise_if_issues(self._check_references(session, data, deleted_ok=True))
+        table = table_of(self.model)
+        version = max(meta.version, current.meta.version + 1)
+        written = dataclasses.replace(
+            meta,
+            id=current.id,
+            version=version,
+            created_at=current.meta.created_at,
+            created_by=current.meta.created_by,
+        )
+        values = meta_values(written)
+        for name in ("id", "created_at", "created_by"):
+            values.pop(name)
+        session.execute(
+            sql_update(table)
+            .where(table.c.id == current.id)
+            .values(**values, **self._root_values(data))
+        )
+        for child_table, column in self.children:
+            session.execute(delete(child_table).where(child_table.c[column] == current.id))
+        for child_table, rows in self._child_rows(current.id, data):
+            insert_plain_rows(session, child_table, rows)
+        return Stored(written, data)
 
     def insert_rows(self, session: Session, records: Iterable[tuple[RecordMeta, DataT]]) -> None:
         """Insert records as they are (no validation): for `add`, templates and bulk loading."""

@@ -25,6 +25,9 @@ from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import AgeGroup
 from loften_app.domain.periods import Period, months_in
+
+# The kinds import the services; by module, so that either may be imported first.
+from loften_app.storage import kinds as _kinds
 from loften_app.storage.database import Database
 
 __all__ = ["FigureService", "PromiseFigures"]
@@ -58,6 +61,10 @@ class PromiseFigures:
     #: Days from detection to first contact → number of cases (cases with a contact only).
     contact_days: dict[int, int] = field(default_factory=dict)
     other_activities: int = 0
+    #: Records of each kind with generic figures (`storage.kinds.FlatFigures`), by its key.
+    kind_records: dict[str, int] = field(default_factory=dict)
+    #: The sums of those kinds' columns, by the figure's name (the value of a `Measure`).
+    sums: dict[str, float] = field(default_factory=dict)
     actions_open: int = 0
     actions_overdue: int = 0
     #: Actions whose deadline lies in the period, on or before the as-of date.
@@ -174,6 +181,19 @@ def _other_sql(bucket: str) -> TextClause:
 SELECT promise_id, {bucket.format(column="date")} AS bucket, count(*), total(hours_spent)
 FROM other_activity
 WHERE deleted_at IS NULL AND date BETWEEN :start AND :end
+GROUP BY promise_id, bucket
+""")
+
+
+def _flat_sql(kind: _kinds.StorageKind, bucket: str) -> TextClause:
+    """Records, hours spent and the summed columns of a kind with generic figures."""
+    assert kind.figures is not None
+    date = kind.domain.date_field or "date"
+    sums = "".join(f", total({column})" for column in kind.figures.sums.values())
+    return text(f"""
+SELECT promise_id, {bucket.format(column=date)} AS bucket, count(*), total(hours_spent){sums}
+FROM {kind.table}
+WHERE deleted_at IS NULL AND {date} BETWEEN :start AND :end
 GROUP BY promise_id, bucket
 """)
 
@@ -354,6 +374,8 @@ class FigureService:
                         put("volunteer_deployment", month, f.deployments)
                         put("drug_case", month, f.drug_cases)
                         put("other_activity", month, f.other_activities)
+                        for key, count in f.kind_records.items():
+                            put(key, month, count)
             parameters = {"start": period.start, "end": period.end, "ids": list(wanted)}
             for month, count in session.execute(_with_ids(_WALKS_BY_MONTH), parameters):
                 put("safety_walk", month, int(count))
@@ -460,6 +482,16 @@ def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segm
         f.other_activities += count
         f.records += count
         f.hours_spent += spent
+    for kind in _kinds.FLAT_FIGURE_KINDS:
+        assert kind.figures is not None
+        names = list(kind.figures.sums)
+        for pid, key, count, spent, *sums in session.execute(_flat_sql(kind, bucket), parameters):
+            f = figures(pid, key)
+            f.kind_records[kind.key] = f.kind_records.get(kind.key, 0) + count
+            f.records += count
+            f.hours_spent += spent
+            for name, value in zip(names, sums, strict=True):
+                f.sums[name] = f.sums.get(name, 0.0) + value
     return out
 
 

@@ -28,8 +28,11 @@ from loften_app.domain.periods import Period
 from loften_app.storage.database import Database
 
 __all__ = [
-    "EXPORT_TABLES",
+    "PLACE_SQL",
+    "PROMISE_SQL",
+    "SHIFT_HOURS_SQL",
     "CaseLine",
+    "ExportQuery",
     "NoteLine",
     "OpenCase",
     "OtherLine",
@@ -154,64 +157,33 @@ _SHIFT_HOURS = (
 
 
 def places_sql(link: str, owner: str) -> str:
-    """SQL of an export column: the names of the record's places, in order, ", " between."""
+    """The names of the record `t`'s places, in order, joined by ", "."""
     return (
         f"(SELECT group_concat(name, ', ') FROM (SELECT pl.name FROM {link} AS l"
         f" JOIN place AS pl ON pl.id = l.place_id WHERE l.{owner} = t.id ORDER BY l.position))"
     )
 
 
-#: SQL of export columns: the record's place name, its promise's number, a shift's hours.
 PLACE_SQL = "(SELECT name FROM place WHERE place.id = t.place_id)"
 PROMISE_SQL = "(SELECT number FROM promise WHERE promise.id = t.promise_id)"
+
+#: A shift's hours (an end before the start is on the next day), for export columns.
 SHIFT_HOURS_SQL = _SHIFT_HOURS
 
-#: The export of each record type: (FROM clause, date column). Rows are the active records
-#: (`t`), filtered on the date column when a period is given; child rows (`c`, and a walk's
-#: action `a`) follow their parent record. The columns (their SQL, names and formats) are
-#: declared once, in `reports.exports.SHEETS`.
-EXPORT_TABLES: dict[str, tuple[str, str | None]] = {
-    "patrol": ("patrol AS t", "t.date"),
-    "shop_visit": (
-        "shop_visit AS c JOIN patrol AS t ON t.id = c.patrol_id JOIN shop AS s ON s.id = c.shop_id",
-        "t.date",
-    ),
-    "safety_walk": ("safety_walk AS t", "t.date"),
-    "observation": (
-        "observation AS c JOIN safety_walk AS t ON t.id = c.walk_id"
-        " LEFT JOIN walk_action AS a ON a.observation_id = c.id",
-        "t.date",
-    ),
-    "volunteer_deployment": ("volunteer_deployment AS t", "t.date"),
-    "drug_case": ("drug_case AS t", "t.detected_on"),
-    "other_activity": ("other_activity AS t", "t.date"),
-    "promise": ("promise AS t JOIN agreement AS g ON g.id = t.agreement_id", None),
-    "target": (
-        "target AS t JOIN promise AS p ON p.id = t.promise_id AND p.deleted_at IS NULL",
-        None,
-    ),
-    "indicator_value": (
-        "indicator_value AS t JOIN indicator AS i ON i.id = t.indicator_id"
-        " AND i.deleted_at IS NULL",
-        None,
-    ),
-}
-
-#: Order of the rows of each export.
-_EXPORT_ORDER: dict[str, str] = {
-    "patrol": "t.date, t.start_time, t.id",
-    "shop_visit": "t.date, t.start_time, t.id, c.position",
-    "safety_walk": "t.date, t.id",
-    "observation": "t.date, t.id, c.position",
-    "volunteer_deployment": "t.date, t.start_time, t.id",
-    "drug_case": "t.detected_on, t.case_code",
-    "other_activity": "t.date, t.id",
-    "promise": "g.period_start, t.number",
-    "target": "p.number, t.measure, t.id",
-    "indicator_value": "i.name, t.period_key",
-}
-
 _EXPORT_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class ExportQuery:
+    """How an export reads its rows: FROM `source` (the record as `t`, its child rows as `c`),
+    filtered on `date_column` for a period, the SELECT list `select`, in the order `order`.
+    Only active records (`t.deleted_at IS NULL`). Declared with the sheet's columns, in
+    `reports.sheet`."""
+
+    source: str
+    date_column: str | None
+    select: str
+    order: str
 
 
 @dataclass(frozen=True)
@@ -431,22 +403,18 @@ class ReportQueries:
                 result.setdefault(indicator_id, []).append((key, float(value), note or ""))
         return result
 
-    def export_rows(
-        self, name: str, columns: Sequence[str], *, period: Period | None = None
+    def export_query(
+        self, query: ExportQuery, *, period: Period | None = None
     ) -> Iterator[tuple[Any, ...]]:
-        """The rows of the export `name` (a key of `EXPORT_TABLES`): the SQL expressions
-        `columns` as raw database values, streamed in batches; only active records, dated within
-        `period` if one is given."""
-        source, date_column = EXPORT_TABLES[name]
+        """The rows of an export (`ExportQuery`) as raw database values, streamed in batches;
+        only active records, dated within `period` if one is given."""
+        source, date_column, columns = query.source, query.date_column, query.select
         where = ["t.deleted_at IS NULL"]
         parameters: dict[str, Any] = {}
         if period is not None and date_column is not None:
             where.append(f"{date_column} BETWEEN :start AND :end")
             parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-        sql = (
-            f"SELECT {', '.join(columns)} FROM {source} WHERE {' AND '.join(where)}"
-            f" ORDER BY {_EXPORT_ORDER[name]}"
-        )
+        sql = f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)} ORDER BY {query.order}"
         with self._db.reading() as session:
             result = session.connection().exec_driver_sql(sql, parameters)
             # Plain DB-API rows: no result processing for a million rows.
@@ -454,14 +422,13 @@ class ReportQueries:
                 yield from rows
             result.close()
 
-    def export_count(self, name: str, *, period: Period | None = None) -> int:
-        """How many rows `export_rows` gives (for progress)."""
-        source, date_column = EXPORT_TABLES[name]
+    def export_count(self, query: ExportQuery, *, period: Period | None = None) -> int:
+        """How many rows `export_query` gives (for progress)."""
         where = ["t.deleted_at IS NULL"]
         parameters: dict[str, Any] = {}
-        if period is not None and date_column is not None:
-            where.append(f"{date_column} BETWEEN :start AND :end")
+        if period is not None and query.date_column is not None:
+            where.append(f"{query.date_column} BETWEEN :start AND :end")
             parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-        sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
+        sql = f"SELECT count(*) FROM {query.source} WHERE {' AND '.join(where)}"
         with self._db.reading() as session:
             return int(session.connection().exec_driver_sql(sql, parameters).scalar_one())

@@ -46,6 +46,7 @@ from loften_app.ui.forms.fields import (
 )
 from loften_app.ui.forms.side_by_side import SideBySide
 from loften_app.ui.i18n import enum_text
+from loften_app.ui.kinds import FormContext
 from loften_app.ui.lookups import Lookups
 
 #: SMADIT: the municipality contacts the person within a day of the detection.
@@ -447,3 +448,10 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
             legal_outcome=LegalOutcome.UNDER_INVESTIGATION if police else None,
             status=None if police else CaseStatus.ONGOING,
         )
+
+
+def section_form(service: RecordService[DrugCaseData, Any], context: FormContext) -> DrugCaseForm:
+    """The form of the section (`loften_app.ui.kinds`)."""
+    return DrugCaseForm(
+        service, context.lookups, organisation=context.organisation, today=context.today
+    )

@@ -24,6 +24,7 @@ from loften_app.ui.forms.fields import (
     compact,
     form_layout,
 )
+from loften_app.ui.kinds import FormContext
 from loften_app.ui.lookups import Lookups
 
 
@@ -107,3 +108,10 @@ class OtherActivityForm(RecordForm[OtherActivityData]):
             date=today,
             what="",
         )
+
+
+def section_form(
+    service: RecordService[OtherActivityData, Any], context: FormContext
+) -> OtherActivityForm:
+    """The form of the section (`loften_app.ui.kinds`)."""
+    return OtherActivityForm(service, context.lookups, today=context.today)

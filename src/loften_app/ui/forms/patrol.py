@@ -35,6 +35,7 @@ from loften_app.ui.forms.fields import (
     compact,
     form_layout,
 )
+from loften_app.ui.kinds import FormContext
 from loften_app.ui.lookups import Lookups
 
 
@@ -309,3 +310,8 @@ class PatrolForm(RecordForm[PatrolData]):
             start_time=dt.time(20, 0),
             end_time=dt.time(1, 0),
         )
+
+
+def section_form(service: RecordService[PatrolData, Any], context: FormContext) -> PatrolForm:
+    """The form of the section (`loften_app.ui.kinds`)."""
+    return PatrolForm(service, context.lookups, today=context.today)

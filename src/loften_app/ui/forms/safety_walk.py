@@ -47,6 +47,7 @@ from loften_app.ui.forms.observations import ObservationsTable
 from loften_app.ui.forms.observations_model import Today
 from loften_app.ui.forms.participants import ParticipantsBox
 from loften_app.ui.forms.side_by_side import SideBySide
+from loften_app.ui.kinds import FormContext
 from loften_app.ui.lookups import Lookups
 
 #: Characters a promise or place combo needs at least; longer names are cut in a narrow window.
@@ -376,3 +377,12 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
             start_time=dt.time(18, 30),
             light=LightCondition.DARK,
         )
+
+
+def section_form(
+    service: RecordService[SafetyWalkData, Any], context: FormContext
+) -> SafetyWalkForm:
+    """The form of the section (`loften_app.ui.kinds`)."""
+    return SafetyWalkForm(
+        service, context.lookups, photo_dir=context.photo_dir, today=context.today
+    )

@@ -31,6 +31,7 @@ from loften_app.ui.forms.fields import (
     duration_text,
     form_layout,
 )
+from loften_app.ui.kinds import FormContext
 from loften_app.ui.lookups import Lookups
 
 
@@ -265,3 +266,10 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
             end_time=dt.time(1, 0),
             volunteers=2,
         )
+
+
+def section_form(
+    service: RecordService[VolunteerDeploymentData, Any], context: FormContext
+) -> VolunteerDeploymentForm:
+    """The form of the section (`loften_app.ui.kinds`)."""
+    return VolunteerDeploymentForm(service, context.lookups, today=context.today)

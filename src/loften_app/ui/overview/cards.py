@@ -25,8 +25,8 @@ from loften_app.domain.targets import (
     scaled_value,
     status_label,
 )
+from loften_app.reports.kinds import main_figures
 from loften_app.reports.tracking import PromiseStatus, TargetResult
-from loften_app.reports.tracking.engine import main_figures
 from loften_app.ui.words import InterfaceWords
 
 #: (symbol, colour) of each status: the symbol and the words carry the meaning, the colour

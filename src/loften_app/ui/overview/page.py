@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loften_app.domain.enums import PromiseType
 from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.targets import default_period
 from loften_app.reports.tracking.overview import Due, Overview, overview, warm
@@ -31,18 +30,11 @@ from loften_app.storage.services.cycle import AgreementListing
 from loften_app.ui.agreement_picker import AgreementCombo, periods_of, span_text
 from loften_app.ui.background import Background, Job
 from loften_app.ui.i18n import enum_text, period_text
+from loften_app.ui.kinds import SECTION_OF_TYPE
 from loften_app.ui.overview.cards import PromiseCard
 from loften_app.ui.overview.side import SidePanel
 from loften_app.ui.words import InterfaceWords
 
-#: The section that lists the records of each promise type.
-SECTION_OF_TYPE: dict[PromiseType, str] = {
-    PromiseType.PATROL: "patrols",
-    PromiseType.SAFETY_WALK: "safety_walks",
-    PromiseType.VOLUNTEERS: "volunteers",
-    PromiseType.DRUGS: "drug_cases",
-    PromiseType.OTHER: "other_activities",
-}
 SETTINGS_PERIOD = "overview/period"
 
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from loften_app.domain.enums import Comparison, Measure, PromiseType, TargetPeriod
+from loften_app.domain.kinds import measures_for
 from loften_app.domain.records import TargetData
-from loften_app.domain.targets import measures_for
 from loften_app.storage.services import RecordService
 from loften_app.ui.forms.fields import ChoiceCombo, CountField, EnumCombo, compact, form_layout
 from loften_app.ui.i18n import enum_text

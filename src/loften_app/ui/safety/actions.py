@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from loften_app.domain.records import Actor
 from loften_app.ui.background import Background, Job
+from loften_app.ui.kinds import RECORD_SECTIONS
 from loften_app.ui.safety.preferences import (
     backup_policy,
     partners,
@@ -555,8 +556,8 @@ class SafetyActions(QObject):
         from loften_app.ui.section import RecordSection
 
         registers_refreshed = False
-        for key in ("patrols", "safety_walks", "volunteers", "drug_cases", "other_activities"):
-            page = self.window.page(key)
+        for section in RECORD_SECTIONS:
+            page = self.window.page(section.section)
             if isinstance(page, RecordSection):
                 page.records.reload()
         registers = self.window.page("registers")
