@@ -355,7 +355,8 @@ class _Planner:
             None if name_key(place) == walk_place else self.place_id(child, "place_name", place)
         )
         kwargs = {"place_id": place_id, "action": action}
-        return self.build(ObservationData, child, values, kwargs)
+        observation: ObservationData | None = self.build(ObservationData, child, values, kwargs)
+        return observation
 
     def build(
         self,

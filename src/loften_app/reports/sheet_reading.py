@@ -250,11 +250,11 @@ def _parse_enum(convert: EnumColumn, value: Any) -> Any:
             words[str(convert(member.value)).casefold()] = member
         _ENUM_WORDS[convert.kind] = words
     text = _as_text(value)
-    member = words.get(text.casefold())
-    if member is None:
+    found = words.get(text.casefold())
+    if found is None:
         choices = ", ".join(str(convert(m.value)) for m in convert.kind)
         raise CellError(f"Okänt värde «{text}». Välj ett av: {choices}.")
-    return member
+    return found
 
 
 _PARSERS: dict[Any, Any] = {

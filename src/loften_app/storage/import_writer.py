@@ -77,6 +77,7 @@ def write_import(
 ) -> ImportWritten:
     """Back the database up (`make_backup(path)`, by default `storage.backup.make_backup` with
     the reason "before-import"), then write `batch` in one transaction: all or nothing."""
+    backup: Path | None
     if make_backup is None:
         from loften_app.storage.backup import make_backup as backup_now
 

@@ -80,7 +80,8 @@ class SheetImportDialog(QDialog):
 
     def _fit_screen(self, height: int) -> None:
         """720 × `height`, or less on a small screen (1366×768 at 150 %)."""
-        screen = self.screen() if self.parentWidget() is None else self.parentWidget().screen()
+        parent = self.parentWidget()
+        screen = self.screen() if parent is None else parent.screen()
         available = screen.availableGeometry()
         self.resize(
             min(720, int(available.width() * 0.9)), min(height, int(available.height() * 0.8))
