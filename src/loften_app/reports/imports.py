@@ -23,11 +23,13 @@ add; `apply_import` writes that plan in one transaction after a backup
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -368,19 +370,14 @@ class _Planner:
     ) -> Any:
         """`data_class` from the row's values (an empty cell: None where the field may be
         None, else the field's default); a missing required value is a problem."""
-        for f in dataclasses.fields(data_class):
-            if f.name in kwargs or f.name not in values:
+        shape = _shape(data_class)
+        for name, nullable, _ in shape:
+            if name in kwargs or name not in values:
                 continue
-            value = values[f.name]
-            if value is not None or "None" in str(f.type):
-                kwargs[f.name] = value
-        missing = [
-            f.name
-            for f in dataclasses.fields(data_class)
-            if f.name not in kwargs
-            and f.default is dataclasses.MISSING
-            and f.default_factory is dataclasses.MISSING
-        ]
+            value = values[name]
+            if value is not None or nullable:
+                kwargs[name] = value
+        missing = [name for name, _, required in shape if required and name not in kwargs]
         for name in missing:
             if name != "promise_id":  # said already, on the date or the number
                 self.problem(row, row.number, prefix + name, "Fyll i ett värde.")
@@ -410,6 +407,25 @@ class _Planner:
         return str(uuid.uuid5(_NAMESPACE, f"{kind}\x1f{cells!r}"))
 
 
+_SHAPES: dict[type, list[tuple[str, bool, bool]]] = {}
+
+
+def _shape(data_class: type) -> list[tuple[str, bool, bool]]:
+    """(name, may be None, required) of each field of a data class, worked out once."""
+    shape = _SHAPES.get(data_class)
+    if shape is None:
+        shape = [
+            (
+                f.name,
+                "None" in str(f.type),
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            )
+            for f in dataclasses.fields(data_class)
+        ]
+        _SHAPES[data_class] = shape
+    return shape
+
+
 #: A validation issue's field → the import field whose column shows it.
 _ISSUE_FIELDS = {
     "promise_id": "promise_number",
@@ -426,6 +442,24 @@ def preview_import(
     """What importing the workbook, CSV folder or CSV file at `path` would add, and every
     problem; reads the file and the database, writes nothing."""
     path = Path(path)
+    with _collector_paused():
+        return _preview(services, path, today)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a large file's rows are held (they make no
+    cycles; each collection would otherwise walk every one of them again)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _preview(services: Services, path: Path, today: dt.date | None) -> ImportPreview:
     planner = _Planner(services.database, load_lookup(services.database), today or dt.date.today())
     found, unknown, handle = _read_source(path)
     ignored = [f"Läses inte (okänt blad eller fil): {name}" for name in unknown]
@@ -603,7 +637,8 @@ def apply_import(
     if not preview.total:
         return ImportWritten({}, None)
     preview.batch.source = preview.source.name
-    return write_import(services, preview.batch, make_backup=make_backup)
+    with _collector_paused():
+        return write_import(services, preview.batch, make_backup=make_backup)
 
 
 def sheet_titles() -> list[str]:
