@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_status import ACTOR, DEFAULT_DB, ensure_database, raw_aggregate  # noqa: E402
 from loften_app.domain.periods import parse_period  # noqa: E402
 from loften_app.reports.documents import ReportKind, ReportRequest, write_report  # noqa: E402
-from loften_app.reports.exports import ExportFormat, export  # noqa: E402
+from loften_app.reports.exports import SHEETS, ExportFormat, export  # noqa: E402
 from loften_app.reports.pdf import render_quarterly  # noqa: E402
 from loften_app.reports.quarterly import quarterly_report  # noqa: E402
 from loften_app.storage.database import open_database  # noqa: E402
@@ -41,6 +41,8 @@ from loften_app.storage.services import Services  # noqa: E402
 from loften_app.storage.services.report_queries import ReportQueries  # noqa: E402
 
 ACTIVITY_TABLES = ("patrol", "safety_walk", "volunteer_deployment", "drug_case", "other_activity")
+
+SHEET_QUERIES = {sheet.key: sheet.query for sheet in SHEETS}
 
 
 def timed(action, runs: int) -> float:  # type: ignore[no-untyped-def]
@@ -95,7 +97,7 @@ def main() -> None:
         f_cold = timed(lambda: make_cold(follow_up, "f.pdf"), args.runs)
 
         exported = sum(
-            ReportQueries(database).export_count(name, period=quarter)
+            ReportQueries(database).export_count(SHEET_QUERIES[name], period=quarter)
             for name in (
                 "patrol",
                 "safety_walk",

@@ -212,8 +212,8 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
 <context>
     <name>CarriedActionsBox</name>
     <message>
-        <source>Åtgärder som varken är åtgärdade eller avslagna, från tidigare vandringar i samma område. Ändra dem i den vandring där de beslutades.</source>
-        <translation>Actions neither done nor rejected, from earlier walks in the same area. Change them in the walk where they were decided.</translation>
+        <source>Åtgärder som varken är åtgärdade eller avslagna, från tidigare vandringar i samma område. Dubbelklicka på en rad för att öppna vandringen där åtgärden beslutades, och ändra den där.</source>
+        <translation>Actions neither done nor rejected from earlier walks in the same area. Double-click a row to open the walk where the action was decided, and change it there.</translation>
     </message>
     <message>
         <source>Öppna åtgärder från tidigare vandringar</source>
@@ -238,6 +238,14 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     <message>
         <source>Klart senast</source>
         <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Öppna vandringen</source>
+        <translation>Open the walk</translation>
+    </message>
+    <message>
+        <source>Öppna vandringen där den valda åtgärden beslutades</source>
+        <translation>Open the walk where the selected action was decided</translation>
     </message>
     <message>
         <source>Öppna åtgärder från tidigare vandringar i området (%1)</source>
@@ -1132,6 +1140,14 @@ Löften never stores personal identity numbers or the names of residents, suspec
     <message>
         <source>&amp;Parade installationer…</source>
         <translation>&amp;Paired installations…</translation>
+    </message>
+    <message>
+        <source>Importera från E&amp;xcel/CSV…</source>
+        <translation>Import from E&amp;xcel/CSV…</translation>
+    </message>
+    <message>
+        <source>Spara import&amp;mall…</source>
+        <translation>Save import &amp;template…</translation>
     </message>
     <message>
         <source>&amp;Förnya överenskommelsen…</source>
@@ -2971,6 +2987,118 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Skriv ditt namn (eller din roll).</source>
         <translation>Enter your name (or your role).</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImport</name>
+    <message>
+        <source>Välj fil att importera</source>
+        <extracomment>The preview while it is open (tests answer it).</extracomment>
+        <translation>Choose a file to import</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok (*.xlsx);;CSV-filer från exporten (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV files from the export (*.csv)</translation>
+    </message>
+    <message>
+        <source>Läser och kontrollerar %1…</source>
+        <translation>Reading and checking %1…</translation>
+    </message>
+    <message>
+        <source>Importerar…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Importen är klar: %1 poster lades till.</source>
+        <translation>The import is done: %1 records were added.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopia före importen: %1</source>
+        <translation>Backup before the import: %1</translation>
+    </message>
+    <message>
+        <source>Importen är klar</source>
+        <translation>The import is done</translation>
+    </message>
+    <message>
+        <source>Filen kan inte importeras</source>
+        <translation>The file cannot be imported</translation>
+    </message>
+    <message>
+        <source>Spara importmallen</source>
+        <translation>Save the import template</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mallen sparades inte</source>
+        <translation>The template was not saved</translation>
+    </message>
+    <message>
+        <source>Importmallen är sparad: %1</source>
+        <translation>The import template is saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportDialog</name>
+    <message>
+        <source>Importera från Excel/CSV</source>
+        <extracomment>How many problems the list shows (the count says how many there are in all).</extracomment>
+        <translation>Import from Excel/CSV</translation>
+    </message>
+    <message>
+        <source>… och %1 problem till.</source>
+        <translation>… and %1 more problems.</translation>
+    </message>
+    <message>
+        <source>Spara &amp;mall…</source>
+        <translation>Save &amp;template…</translation>
+    </message>
+    <message>
+        <source>&amp;Importera</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>och %1 till</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>Fil: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 nya</source>
+        <translation>%1: %2 new</translation>
+    </message>
+    <message>
+        <source>%1: %2 finns redan (ändras inte)</source>
+        <translation>%1: %2 already there (not changed)</translation>
+    </message>
+    <message>
+        <source>Nya platser: %1</source>
+        <translation>New places: %1</translation>
+    </message>
+    <message>
+        <source>Nya butiker: %1</source>
+        <translation>New shops: %1</translation>
+    </message>
+    <message>
+        <source>%1 problem: ingenting importeras förrän alla rader går igenom. Rätta filen och importera igen.</source>
+        <translation>%1 problems: nothing is imported until every row passes. Correct the file and import again.</translation>
+    </message>
+    <message>
+        <source>Inget nytt att importera: allt i filen finns redan.</source>
+        <translation>Nothing new to import: everything in the file is already there.</translation>
+    </message>
+    <message>
+        <source>Alla rader går igenom. Importera lägger till %1 poster i en enda transaktion, efter en säkerhetskopia.</source>
+        <translation>Every row passes. Import adds %1 records in a single transaction, after a backup.</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from loften_app.domain.enums import (
 from loften_app.domain.periods import Period, quarters_in, years_in
 from loften_app.domain.records import Actor, DrugCaseData
 from loften_app.domain.targets import DEFAULT_CONTACT_DAYS
+from loften_app.reports.exports import SHEETS
 from loften_app.reports.follow_up import FollowUpReport, follow_up_report
 from loften_app.reports.quarterly import QuarterlyReport, quarterly_report
 from loften_app.storage.database import open_database
@@ -393,7 +394,10 @@ def forced_small_counts(services: Services, *, public: bool = True) -> list[str]
     assert agreement is not None
     span = Period(agreement.data.period_start, agreement.data.period_end)
     truth_total = sum(
-        1 for _ in ReportQueries(services.database).export_rows("drug_case", period=span)
+        1
+        for _ in ReportQueries(services.database).export_query(
+            next(sheet for sheet in SHEETS if sheet.key == "drug_case").query, period=span
+        )
     )
     model = Model(upper=max(truth_total, 1))
     periods = identities(model, span)

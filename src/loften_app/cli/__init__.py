@@ -34,6 +34,7 @@ _COMMAND_MODULES = (
     "loften_app.cli.records",
     "loften_app.cli.reports",
     "loften_app.cli.exchange",
+    "loften_app.cli.imports",
     "loften_app.cli.safety",
 )
 

@@ -56,19 +56,51 @@ from loften_app.reports.sheet import (
     _ORG,
     _T,
     _TM,
+    DERIVED,
+    Column,
     Convert,
+    EnumColumn,
     Sheet,
     _date,
     _datetime,
     _enum,
+    _integer,
+    _number,
+    _text,
     _time,
     _yes_no,
+    col,
+)
+from loften_app.reports.sheet import (
+    sheet as declare_sheet,
 )
 from loften_app.storage.files import check_output_path, csv_safe, looks_like_formula, os_reason
 from loften_app.storage.services import Services
-from loften_app.storage.services.report_queries import ReportQueries
+from loften_app.storage.services.report_queries import (
+    PLACE_SQL,
+    PROMISE_SQL,
+    SHIFT_HOURS_SQL,
+    ReportQueries,
+    places_sql,
+)
 
-__all__ = ["SHEETS", "ExportFormat", "Sheet", "export"]
+__all__ = [
+    "DERIVED",
+    "SHEETS",
+    "Column",
+    "Convert",
+    "EnumColumn",
+    "ExportFormat",
+    "Sheet",
+    "_date",
+    "_datetime",
+    "_integer",
+    "_number",
+    "_text",
+    "_time",
+    "_yes_no",
+    "export",
+]
 
 
 class ExportFormat(StrEnum):
@@ -76,218 +108,301 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
-SHEETS: tuple[Sheet, ...] = (
-    Sheet(
+_ID = col("Id", "t.id", _T, 12)
+_PROMISE = col("Löfte", PROMISE_SQL, _I, 7, "promise_number")
+_PLACE = col("Plats", PLACE_SQL, _T, 18, "place_name")
+_HOURS = col("Nedlagda timmar", "t.hours_spent", _N, 10)
+_NOTES = col("Anteckningar", "t.notes", _T, 40)
+
+
+def _participants(header: str, group: str) -> Column:
+    return col(header, f"t.participants_{group}", _I, 10)
+
+
+_BUILT_IN: tuple[Sheet, ...] = (
+    declare_sheet(
         "patrol",
         "Patrullpass",
         "patrullpass",
-        (
-            ("Id", _T, 12),
-            ("Löfte", _I, 7),
-            ("Datum", _D, 11),
-            ("Start", _TM, 8),
-            ("Slut", _TM, 8),
-            ("Timmar", _N, 8),
-            ("Platser", _T, 28),
-            ("Färdsätt", _enum(PatrolMode), 10),
-            ("Poliser", _I, 8),
-            ("Butiksbesök", _I, 11),
-            ("Ordningsstörningar", _I, 11),
-            ("Synligt missbruk", _I, 11),
-            ("Nedlagda timmar", _N, 10),
-            ("Anteckningar", _T, 40),
+        source="patrol AS t",
+        date_column="t.date",
+        order="t.date, t.start_time, t.id",
+        columns=(
+            _ID,
+            _PROMISE,
+            col("Datum", "t.date", _D, 11),
+            col("Start", "t.start_time", _TM, 8),
+            col("Slut", "t.end_time", _TM, 8),
+            col("Timmar", SHIFT_HOURS_SQL, _N, 8, DERIVED),
+            col("Platser", places_sql("patrol_place", "patrol_id"), _T, 28, "place_names"),
+            col("Färdsätt", "t.mode", _enum(PatrolMode), 10),
+            col("Poliser", "t.officers", _I, 8),
+            col(
+                "Butiksbesök",
+                "(SELECT count(*) FROM shop_visit AS v WHERE v.patrol_id = t.id)",
+                _I,
+                11,
+                DERIVED,
+            ),
+            col("Ordningsstörningar", "t.disturbances", _I, 11),
+            col("Synligt missbruk", "t.visible_drug_use", _I, 11),
+            _HOURS,
+            _NOTES,
             _ORG,
             *_CHANGED,
         ),
     ),
-    Sheet(
+    declare_sheet(
         "shop_visit",
         "Butiksbesök",
         "butiksbesok",
-        (
-            ("Patrullpass (id)", _T, 12),
-            ("Datum", _D, 11),
-            ("Butik", _T, 22),
-            ("Adress", _T, 22),
-            ("Sort", _T, 14),
-            ("Anteckning", _T, 40),
+        source=(
+            "shop_visit AS c JOIN patrol AS t ON t.id = c.patrol_id"
+            " JOIN shop AS s ON s.id = c.shop_id"
+        ),
+        date_column="t.date",
+        order="t.date, t.start_time, t.id, c.position",
+        columns=(
+            col("Patrullpass (id)", "t.id", _T, 12, "parent_id"),
+            col("Datum", "t.date", _D, 11, DERIVED),
+            col("Butik", "s.name", _T, 22, "shop_name"),
+            col("Adress", "s.address", _T, 22, "shop_address"),
+            col("Sort", "s.kind", _T, 14, "shop_kind"),
+            col("Anteckning", "c.note", _T, 40),
         ),
     ),
-    Sheet(
+    declare_sheet(
         "safety_walk",
         "Trygghetsvandringar",
         "trygghetsvandringar",
-        (
-            ("Id", _T, 12),
-            ("Löfte", _I, 7),
-            ("Datum", _D, 11),
-            ("Status", _enum(WalkStatus), 11),
-            ("Start", _TM, 8),
-            ("Ljus", _enum(LightCondition), 10),
-            ("Område", _T, 18),
-            ("Rutt", _T, 30),
-            ("Deltagare kommunen", _I, 10),
-            ("Deltagare polisen", _I, 10),
-            ("Deltagare fastighetsägare", _I, 10),
-            ("Deltagare näringsliv", _I, 10),
-            ("Deltagare föreningar", _I, 10),
-            ("Deltagare boende/medborgare", _I, 10),
-            ("Deltagare politiker", _I, 10),
-            ("Deltagare övriga", _I, 10),
-            ("Förberedande möte", _D, 11),
-            ("Protokoll publicerat", _D, 11),
-            ("Orsak till inställd", _T, 24),
-            ("Nedlagda timmar", _N, 10),
-            ("Anteckningar", _T, 40),
+        source="safety_walk AS t",
+        date_column="t.date",
+        order="t.date, t.id",
+        columns=(
+            _ID,
+            _PROMISE,
+            col("Datum", "t.date", _D, 11),
+            col("Status", "t.status", _enum(WalkStatus), 11),
+            col("Start", "t.start_time", _TM, 8),
+            col("Ljus", "t.light", _enum(LightCondition), 10),
+            col("Område", PLACE_SQL, _T, 18, "place_name"),
+            col("Rutt", "t.route", _T, 30),
+            _participants("Deltagare kommunen", "municipality"),
+            _participants("Deltagare polisen", "police"),
+            _participants("Deltagare fastighetsägare", "property_owners"),
+            _participants("Deltagare näringsliv", "business"),
+            _participants("Deltagare föreningar", "associations"),
+            _participants("Deltagare boende/medborgare", "residents"),
+            _participants("Deltagare politiker", "politicians"),
+            _participants("Deltagare övriga", "others"),
+            col("Förberedande möte", "t.preparatory_meeting_on", _D, 11),
+            col("Protokoll publicerat", "t.protocol_published_on", _D, 11),
+            col("Orsak till inställd", "t.cancellation_reason", _T, 24),
+            _HOURS,
+            _NOTES,
             _ORG,
             *_CHANGED,
         ),
     ),
-    Sheet(
+    declare_sheet(
         "observation",
         "Iakttagelser och åtgärder",
         "iakttagelser-och-atgarder",
-        (
-            ("Trygghetsvandring (id)", _T, 12),
-            ("Vandringens datum", _D, 11),
-            ("Kategori", _enum(ObservationCategory), 18),
-            ("Plats", _T, 18),
-            ("Iakttagelse", _T, 40),
-            ("Foton", _I, 7),
-            ("Åtgärd", _T, 36),
-            ("Ansvarig", _enum(ActionOwner), 18),
-            ("Ansvarig (förvaltning e.d.)", _T, 18),
-            ("Prioritet", _enum(Priority), 9),
-            ("Senast", _D, 11),
-            ("Status", _enum(ActionStatus), 11),
-            ("Skäl till avslag", _T, 24),
-            ("Stängd", _D, 11),
+        source=(
+            "observation AS c JOIN safety_walk AS t ON t.id = c.walk_id"
+            " LEFT JOIN walk_action AS a ON a.observation_id = c.id"
+        ),
+        date_column="t.date",
+        order="t.date, t.id, c.position",
+        columns=(
+            col("Trygghetsvandring (id)", "t.id", _T, 12, "parent_id"),
+            col("Vandringens datum", "t.date", _D, 11, DERIVED),
+            col("Kategori", "c.category", _enum(ObservationCategory), 18),
+            col(
+                "Plats",
+                "(SELECT name FROM place WHERE place.id = coalesce(c.place_id, t.place_id))",
+                _T,
+                18,
+                "place_name",
+            ),
+            col("Iakttagelse", "c.description", _T, 40),
+            col(
+                "Foton",
+                "(SELECT count(*) FROM observation_photo AS f WHERE f.observation_id = c.id)",
+                _I,
+                7,
+                DERIVED,
+            ),
+            col("Åtgärd", "a.what", _T, 36),
+            col("Ansvarig", "a.owner", _enum(ActionOwner), 18),
+            col("Ansvarig (förvaltning e.d.)", "a.owner_detail", _T, 18),
+            col("Prioritet", "a.priority", _enum(Priority), 9),
+            col("Senast", "a.deadline", _D, 11),
+            col("Status", "a.status", _enum(ActionStatus), 11),
+            col("Skäl till avslag", "a.rejection_reason", _T, 24),
+            col("Stängd", "a.closed_on", _D, 11),
         ),
     ),
-    Sheet(
+    declare_sheet(
         "volunteer_deployment",
         "Volontärinsatser",
         "volontarinsatser",
-        (
-            ("Id", _T, 12),
-            ("Löfte", _I, 7),
-            ("Datum", _D, 11),
-            ("Start", _TM, 8),
-            ("Slut", _TM, 8),
-            ("Timmar", _N, 8),
-            ("Platser", _T, 28),
-            ("Uppgift", _enum(VolunteerTask), 16),
-            ("Volontärer", _I, 9),
-            ("Volontärtimmar", _N, 10),
-            ("Volontärtimmar inmatade", _yes_no, 10),
-            ("I samråd med kommunen", _yes_no, 10),
-            ("I samråd med näringslivet", _yes_no, 10),
-            ("Iakttagelser till polisen", _I, 10),
-            ("Nedlagda timmar", _N, 10),
-            ("Anteckningar", _T, 40),
+        source="volunteer_deployment AS t",
+        date_column="t.date",
+        order="t.date, t.start_time, t.id",
+        columns=(
+            _ID,
+            _PROMISE,
+            col("Datum", "t.date", _D, 11),
+            col("Start", "t.start_time", _TM, 8),
+            col("Slut", "t.end_time", _TM, 8),
+            col("Timmar", SHIFT_HOURS_SQL, _N, 8, DERIVED),
+            col("Platser", places_sql("deployment_place", "deployment_id"), _T, 28, "place_names"),
+            col("Uppgift", "t.task", _enum(VolunteerTask), 16),
+            col("Volontärer", "t.volunteers", _I, 9),
+            col(
+                "Volontärtimmar",
+                f"coalesce(t.volunteer_hours_override, t.volunteers * {SHIFT_HOURS_SQL})",
+                _N,
+                10,
+                "volunteer_hours",
+            ),
+            col(
+                "Volontärtimmar inmatade",
+                "t.volunteer_hours_override IS NOT NULL",
+                _yes_no,
+                10,
+                "volunteer_hours_entered",
+            ),
+            col("I samråd med kommunen", "t.with_municipality", _yes_no, 10),
+            col("I samråd med näringslivet", "t.with_business", _yes_no, 10),
+            col("Iakttagelser till polisen", "t.observations_passed", _I, 10),
+            _HOURS,
+            _NOTES,
             _ORG,
             *_CHANGED,
         ),
     ),
-    Sheet(
+    declare_sheet(
         "drug_case",
         "Narkotikaärenden",
         "narkotikaarenden",
-        (
-            ("Ärende", _T, 12),
-            ("Löfte", _I, 7),
-            ("Upptäckt", _D, 11),
-            ("Plats", _T, 18),
-            ("Åldersgrupp", _enum(AgeGroup), 14),
-            ("Typ", _enum(DrugCaseKind), 18),
-            ("Upptäckt genom", _enum(DetectionMethod), 11),
-            ("Rättsligt utfall", _enum(LegalOutcome), 16),
-            ("Kommunen underrättad", _D, 11),
-            ("Underrättelse", _enum(NotificationKind), 18),
-            ("Polisens anteckningar", _T, 36),
-            ("Första kontakt", _D, 11),
-            ("Dagar till kontakt", _I, 9),
-            ("Stöd som erbjudits", _enum(SupportOffered), 14),
-            ("Accepterat", _enum(Accepted), 10),
-            ("Status", _enum(CaseStatus), 10),
-            ("Avslutat", _D, 11),
-            ("Kommunens anteckningar", _T, 36),
-            ("Nedlagda timmar", _N, 10),
+        source="drug_case AS t",
+        date_column="t.detected_on",
+        order="t.detected_on, t.case_code",
+        columns=(
+            col("Ärende", "t.case_code", _T, 12),
+            _PROMISE,
+            col("Upptäckt", "t.detected_on", _D, 11),
+            _PLACE,
+            col("Åldersgrupp", "t.age_group", _enum(AgeGroup), 14),
+            col("Typ", "t.kind", _enum(DrugCaseKind), 18),
+            col("Upptäckt genom", "t.detection_method", _enum(DetectionMethod), 11),
+            col("Rättsligt utfall", "t.legal_outcome", _enum(LegalOutcome), 16),
+            col("Kommunen underrättad", "t.municipality_notified_on", _D, 11),
+            col("Underrättelse", "t.notification_kind", _enum(NotificationKind), 18),
+            col("Polisens anteckningar", "t.police_notes", _T, 36),
+            col("Första kontakt", "t.first_contact_on", _D, 11),
+            col(
+                "Dagar till kontakt",
+                "CAST(julianday(t.first_contact_on) - julianday(t.detected_on) AS INTEGER)",
+                _I,
+                9,
+                DERIVED,
+            ),
+            col("Stöd som erbjudits", "t.support_offered", _enum(SupportOffered), 14),
+            col("Accepterat", "t.accepted", _enum(Accepted), 10),
+            col("Status", "t.status", _enum(CaseStatus), 10),
+            col("Avslutat", "t.closed_on", _D, 11),
+            col("Kommunens anteckningar", "t.municipal_notes", _T, 36),
+            _HOURS,
             *_CHANGED,
         ),
     ),
-    Sheet(
+    declare_sheet(
         "other_activity",
         "Övriga aktiviteter",
         "ovriga-aktiviteter",
-        (
-            ("Id", _T, 12),
-            ("Löfte", _I, 7),
-            ("Datum", _D, 11),
-            ("Vad", _T, 30),
-            ("Plats", _T, 18),
-            ("Antal", _I, 8),
-            ("Nedlagda timmar", _N, 10),
-            ("Anteckningar", _T, 40),
+        source="other_activity AS t",
+        date_column="t.date",
+        order="t.date, t.id",
+        columns=(
+            _ID,
+            _PROMISE,
+            col("Datum", "t.date", _D, 11),
+            col("Vad", "t.what", _T, 30),
+            _PLACE,
+            col("Antal", "t.count", _I, 8),
+            _HOURS,
+            _NOTES,
             _ORG,
             *_CHANGED,
         ),
     ),
-    *KIND_SHEETS,
-    Sheet(
+    declare_sheet(
         "promise",
         "Löften",
         "loften",
-        (
-            ("Överenskommelse", _T, 24),
-            ("Nummer", _I, 8),
-            ("Kort titel", _T, 24),
-            ("Löftet", _T, 60),
-            ("Ansvarig", _enum(Responsible), 16),
-            ("Typ", _enum(PromiseType), 20),
-            ("Om ansvaret", _T, 24),
-            ("Offentlig kommentar", _T, 40),
-            ("Intern kommentar", _T, 40),
+        source="promise AS t JOIN agreement AS g ON g.id = t.agreement_id",
+        date_column=None,
+        order="g.period_start, t.number",
+        columns=(
+            col("Överenskommelse", "g.title", _T, 24, "agreement_title"),
+            col("Nummer", "t.number", _I, 8),
+            col("Kort titel", "t.short_title", _T, 24),
+            col("Löftet", "t.text", _T, 60),
+            col("Ansvarig", "t.responsible", _enum(Responsible), 16),
+            col("Typ", "t.type", _enum(PromiseType), 20),
+            col("Om ansvaret", "t.responsibility_note", _T, 24),
+            col("Offentlig kommentar", "t.follow_up_comment", _T, 40),
+            col("Intern kommentar", "t.internal_comment", _T, 40),
         ),
     ),
-    Sheet(
+    declare_sheet(
         "target",
         "Mål",
         "mal",
-        (
-            ("Löfte", _I, 7),
-            ("Mått", _enum(Measure), 30),
-            ("Jämförelse", _enum(Comparison), 10),
-            ("Värde", _N, 8),
-            ("Period", _enum(TargetPeriod), 18),
-            ("Parameter", _I, 9),
-            ("Beskrivning", _T, 40),
+        source="target AS t JOIN promise AS p ON p.id = t.promise_id AND p.deleted_at IS NULL",
+        date_column=None,
+        order="p.number, t.measure, t.id",
+        columns=(
+            col("Löfte", "p.number", _I, 7, "promise_number"),
+            col("Mått", "t.measure", _enum(Measure), 30),
+            col("Jämförelse", "t.comparison", _enum(Comparison), 10),
+            col("Värde", "t.value", _N, 8),
+            col("Period", "t.period", _enum(TargetPeriod), 18),
+            col("Parameter", "t.parameter", _I, 9),
+            col("Beskrivning", "t.description", _T, 40),
         ),
     ),
-    Sheet(
+    declare_sheet(
         "indicator_value",
         "Indikatorvärden",
         "indikatorvarden",
-        (
-            ("Indikator", _T, 36),
-            ("Enhet", _T, 8),
-            ("Källa", _T, 28),
-            ("Period", _T, 10),
-            ("Värde", _N, 9),
-            ("Anteckning", _T, 30),
+        source=(
+            "indicator_value AS t"
+            " JOIN indicator AS i ON i.id = t.indicator_id AND i.deleted_at IS NULL"
+        ),
+        date_column=None,
+        order="i.name, t.period_key",
+        columns=(
+            col("Indikator", "i.name", _T, 36, "indicator_name"),
+            col("Enhet", "i.unit", _T, 8, DERIVED),
+            col("Källa", "i.source", _T, 28, DERIVED),
+            col("Period", "t.period_key", _T, 10),
+            col("Värde", "t.value", _N, 9),
+            col("Anteckning", "t.source_note", _T, 30),
         ),
     ),
 )
 
+#: Every sheet: the built-in record types, then those that record kinds declare themselves.
+SHEETS: tuple[Sheet, ...] = (*_BUILT_IN, *KIND_SHEETS)
+
 
 def _rows(queries: ReportQueries, sheet: Sheet, period: Period | None) -> Iterator[list[Any]]:
-    converters = [convert for _, convert, _ in sheet.columns]
-    rows = (
-        queries.export_rows(sheet.key, period=period)
-        if sheet.query is None
-        else queries.export_query(sheet.query, period=period)
-    )
-    for raw in rows:
+    converters = [column.convert for column in sheet.columns]
+    for raw in queries.export_query(sheet.query, period=period):
         yield [convert(value) for convert, value in zip(converters, raw, strict=True)]
 
 
@@ -379,8 +494,8 @@ def _write_xlsx(
     for index, sheet in enumerate(SHEETS):
         ws = workbook.create_sheet(sheet.title)
         ws.freeze_panes = "A2"
-        for column, (_, _, width) in enumerate(sheet.columns, start=1):
-            ws.column_dimensions[get_column_letter(column)].width = width
+        for number, column in enumerate(sheet.columns, start=1):
+            ws.column_dimensions[get_column_letter(number)].width = column.width
         header = []
         for name in sheet.headers:
             cell = WriteOnlyCell(ws, value=name)
@@ -399,7 +514,7 @@ def _write_xlsx(
 
 def _column_formats(sheet: Sheet) -> list[str | None]:
     kinds: dict[Convert, str] = {_date: "yyyy-mm-dd", _time: "hh:mm", _datetime: "yyyy-mm-dd hh:mm"}
-    return [kinds.get(convert) for _, convert, _ in sheet.columns]
+    return [kinds.get(column.convert) for column in sheet.columns]
 
 
 def _xlsx_row(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -44,35 +45,81 @@ def _yes_no(value: Any) -> str:
     return "" if value is None else ("ja" if value else "nej")
 
 
+class EnumColumn:
+    """Writes a coded value as its Swedish label; `kind` says which enum (the import reads the
+    label back)."""
+
+    def __init__(self, kind: type[StrEnum]) -> None:
+        self.kind = kind
+        self._labels = {member.value: label(member) for member in kind}
+
+    def __call__(self, value: Any) -> Any:
+        return "" if value is None else self._labels.get(value, value)
+
+
 def _enum(kind: type[StrEnum]) -> Convert:
-    labels = {member.value: label(member) for member in kind}
-    return lambda value: "" if value is None else labels.get(value, value)
+    return EnumColumn(kind)
+
+
+#: `Column.field` of a column the import does not read (a derived value, the bookkeeping).
+DERIVED = None
+_FROM_SQL: Any = object()
+_SIMPLE = re.compile(r"^([tca])\.(\w+)$")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet, declared once for the export and the import.
+
+    `sql` reads the value over the sheet's source (`t` the record, `c` a child row, `a` a walk's
+    action; see `ExportQuery`); `convert` writes it; `field` is where the import puts it: a
+    field of the record's data class (`notes`, `action.what` for a walk's action), a name the
+    import resolves (`promise_number`, `place_name`, `place_names`, `parent_id`, ...), or
+    `DERIVED` for a value the import does not read back (hours of a shift, changed at/by).
+    """
+
+    header: str
+    sql: str
+    convert: Convert
+    width: float
+    field: str | None
+
+
+def col(header: str, sql: str, convert: Convert, width: float, field: Any = _FROM_SQL) -> Column:
+    """A `Column`; `field` by default from a plain `sql` (`t.notes` → notes, `a.what` →
+    action.what; anything else is `DERIVED`)."""
+    if field is _FROM_SQL:
+        match = _SIMPLE.match(sql)
+        if match is None:
+            field = DERIVED
+        else:
+            prefix, name = match.groups()
+            field = f"action.{name}" if prefix == "a" else name
+    return Column(header, sql, convert, width, field)
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """One record type's export: the sheet (and CSV file) name, its columns and converters;
-    `query` when the sheet declares its SQL itself (see `sheet`), else the rows come from
-    `ReportQueries.export_rows(key)`."""
+    """One record type's export: the sheet (and CSV file) name, its columns, and the query that
+    reads their values (built from the columns by `sheet`)."""
 
     key: str
     title: str
     file_name: str
-    columns: tuple[tuple[str, Convert, float], ...]
-    query: ExportQuery | None = None
+    columns: tuple[Column, ...]
+    query: ExportQuery
 
     @property
     def headers(self) -> list[str]:
-        return [name for name, _, _ in self.columns]
+        return [column.header for column in self.columns]
 
 
 _T, _D, _TM, _DT, _N, _I = _text, _date, _time, _datetime, _number, _integer
-_CHANGED = (("Ändrad (UTC)", _DT, 17.0), ("Ändrad av", _T, 18.0))
-_ORG = ("Registrerad av", _enum(Organisation), 12.0)
-
-
-#: One column declared once: its header, its SQL (over the record `t`), its converter, width.
-Column = tuple[str, str, Convert, float]
+_CHANGED = (
+    col("Ändrad (UTC)", "t.updated_at", _DT, 17.0, DERIVED),
+    col("Ändrad av", "t.updated_by", _T, 18.0, DERIVED),
+)
+_ORG = col("Registrerad av", "t.organisation", _enum(Organisation), 12.0)
 
 
 def sheet(
@@ -83,13 +130,10 @@ def sheet(
     source: str,
     date_column: str | None,
     order: str,
-    columns: tuple[Column, ...],
+    columns: tuple[Column | tuple[str, str, Convert, float], ...],
 ) -> Sheet:
-    """A sheet whose every column is declared once, with its SQL beside its header."""
-    return Sheet(
-        key,
-        title,
-        file_name,
-        tuple((header, convert, width) for header, _sql, convert, width in columns),
-        ExportQuery(source, date_column, ", ".join(sql for _h, sql, _c, _w in columns), order),
-    )
+    """A sheet whose every column is declared once, with its SQL beside its header (a column
+    given as (header, sql, convert, width) reads into the field its SQL names)."""
+    made = tuple(c if isinstance(c, Column) else col(*c) for c in columns)
+    select = ", ".join(c.sql for c in made)
+    return Sheet(key, title, file_name, made, ExportQuery(source, date_column, select, order))

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from loften_app.storage.services import Services
     from loften_app.ui.background import Background
     from loften_app.ui.safety.actions import SafetyActions
+    from loften_app.ui.safety.sheet_import import SheetImport
 
 
 class Startup:
@@ -57,6 +58,7 @@ class Startup:
         self.services: Services | None = None
         self.background: Background | None = None
         self.safety: SafetyActions | None = None
+        self.sheet_import: SheetImport | None = None
         self.user: tuple[str, Organisation] | None = None
         self._photo_dir = photo_dir
         window.database_actions["renew"].triggered.connect(self.renew_agreement)

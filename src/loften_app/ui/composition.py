@@ -28,6 +28,7 @@ from loften_app.ui.registers.page import RegistersPage
 from loften_app.ui.reports import ReportsPage
 from loften_app.ui.safety.actions import SafetyActions
 from loften_app.ui.safety.history import HistorySource
+from loften_app.ui.safety.sheet_import import SheetImport
 
 
 class Host(Protocol):
@@ -37,6 +38,7 @@ class Host(Protocol):
     settings: QSettings
     background: Background | None
     safety: SafetyActions | None
+    sheet_import: SheetImport | None
 
     def photo_dir(self) -> Path: ...
 
@@ -97,6 +99,7 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
             can_leave_all=window.can_leave_all,
             photo_dir=host.photo_dir(),
         )
+        host.sheet_import = SheetImport(host.safety)
     host.safety.attach(services, Actor(*user), changes)
     host.safety.run_startup_tasks()
 

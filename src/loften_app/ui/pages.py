@@ -71,6 +71,10 @@ def build_pages(
         )
     overview.section_requested.connect(lambda key, chosen: sections[key].show_period(chosen))
     overview.walk_requested.connect(sections["safety_walks"].open_record)
+    # A carried-over action opens the walk it came from (after the unsaved-changes question).
+    walk_requested = getattr(sections["safety_walks"].form, "walk_requested", None)
+    if walk_requested is not None:
+        walk_requested.connect(sections["safety_walks"].open_record)
     pages: dict[str, QWidget] = {"overview": overview, **sections}
     pages["registers"] = RegistersPage(services, lookups, settings, period=period, today=today)
     pages["reports"] = ReportsPage(

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import (
@@ -96,3 +97,54 @@ def test_a_later_walk_in_the_area_shows_the_open_actions(
     assert not box.isHidden()
     form.place.set_value(next(key for key, name in lookups.places() if name == "Stora torget"))
     assert box.isHidden()
+
+
+def test_a_carried_action_opens_the_walk_it_came_from(
+    qtbot: QtBot, ui_services: Services, tmp_path: Path, settings: QSettings
+) -> None:
+    from loften_app.domain.enums import Organisation
+    from loften_app.ui.pages import build_pages
+    from loften_app.ui.section import RecordSection
+
+    lookups = Lookups(ui_services)
+    walks = ui_services.safety_walks
+    observation = ObservationData(
+        category=ObservationCategory.LIGHTING,
+        description="Gångtunneln är mörk",
+        action=ActionData(what="Byta armaturer", owner=ActionOwner.MUNICIPAL_OFFICE),
+    )
+    earlier = walks.add(
+        data=dataclasses.replace(
+            walk(lookups, "Centrum", dt.date(2018, 2, 1)), observations=(observation,)
+        )
+    )
+    later = walks.add(data=walk(lookups, "Centrum", dt.date(2018, 5, 20)))
+    pages = build_pages(
+        ui_services,
+        settings,
+        organisation=Organisation.MUNICIPALITY,
+        photo_dir=tmp_path / "foton",
+        today=lambda: TODAY,
+    )
+    section = pages["safety_walks"]
+    assert isinstance(section, RecordSection)
+    qtbot.addWidget(section)
+    section.resize(1100, 760)
+    section.show()
+    section.open_record(later.id)
+    box = section.form.carried
+    box.toggle.click()
+    assert not box.open_button.isEnabled()
+    box.table.selectRow(0)
+    assert box.open_button.isEnabled()
+    box.open_button.click()
+    assert section.form.stored is not None and section.form.stored.id == earlier.id
+    # The earlier walk, whose observation table holds the action itself.
+    assert section.form.stored.data.observations[0].action is not None
+    assert section.form.carried.isHidden()  # nothing earlier than it in the area
+
+    # Double-click (or Enter) on the row does the same.
+    section.open_record(later.id)
+    assert section.form.stored.id == later.id
+    box.table.doubleClicked.emit(box.table.model().index(0, 2))
+    assert section.form.stored.id == earlier.id

@@ -43,6 +43,8 @@ def test_the_database_actions_are_disabled_until_the_database_is_open(
         "&Exportera ändringar…",
         "I&mportera ändringar…",
         "&Parade installationer…",
+        "Importera från E&xcel/CSV…",
+        "Spara import&mall…",
         "&Förnya överenskommelsen…",
         "Exportera ändrings&logg…",
         "&Gallra nu",

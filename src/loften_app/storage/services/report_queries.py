@@ -30,8 +30,11 @@ from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
 from loften_app.storage.shift_sql import shift_hours
 
 __all__ = [
-    "EXPORT_TABLES",
+    "PLACE_SQL",
+    "PROMISE_SQL",
+    "SHIFT_HOURS_SQL",
     "CaseLine",
+    "ExportQuery",
     "NoteLine",
     "OpenCase",
     "OtherLine",
@@ -140,111 +143,18 @@ def places_sql(link: str, owner: str) -> str:
 PLACE_SQL = "(SELECT name FROM place WHERE place.id = t.place_id)"
 PROMISE_SQL = "(SELECT number FROM promise WHERE promise.id = t.promise_id)"
 
-#: The export of each record type: (table name, date column, SELECT list). Rows are the active
-#: records (`t`), filtered on the date column when a period is given; child rows (`c`) follow
-#: their parent record. Columns are raw database values; `reports.exports` names and formats
-#: them.
-EXPORT_TABLES: dict[str, tuple[str, str | None, str]] = {
-    "patrol": (
-        "patrol AS t",
-        "t.date",
-        f"t.id, {PROMISE_SQL}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
-        f" {places_sql('patrol_place', 'patrol_id')}, t.mode, t.officers,"
-        " (SELECT count(*) FROM shop_visit AS v WHERE v.patrol_id = t.id),"
-        " t.disturbances, t.visible_drug_use, t.hours_spent, t.notes, t.organisation,"
-        " t.updated_at, t.updated_by",
-    ),
-    "shop_visit": (
-        "shop_visit AS c JOIN patrol AS t ON t.id = c.patrol_id JOIN shop AS s ON s.id = c.shop_id",
-        "t.date",
-        "t.id, t.date, s.name, s.address, s.kind, c.note",
-    ),
-    "safety_walk": (
-        "safety_walk AS t",
-        "t.date",
-        f"t.id, {PROMISE_SQL}, t.date, t.status, t.start_time, t.light, {PLACE_SQL}, t.route,"
-        " t.participants_municipality, t.participants_police, t.participants_property_owners,"
-        " t.participants_business, t.participants_associations, t.participants_residents,"
-        " t.participants_politicians, t.participants_others,"
-        " t.preparatory_meeting_on, t.protocol_published_on, t.cancellation_reason,"
-        " t.hours_spent, t.notes, t.organisation, t.updated_at, t.updated_by",
-    ),
-    "observation": (
-        "observation AS c JOIN safety_walk AS t ON t.id = c.walk_id"
-        " LEFT JOIN walk_action AS a ON a.observation_id = c.id",
-        "t.date",
-        "t.id, t.date, c.category,"
-        " (SELECT name FROM place WHERE place.id = coalesce(c.place_id, t.place_id)),"
-        " c.description, (SELECT count(*) FROM observation_photo AS f"
-        " WHERE f.observation_id = c.id), a.what, a.owner, a.owner_detail, a.priority,"
-        " a.deadline, a.status, a.rejection_reason, a.closed_on",
-    ),
-    "volunteer_deployment": (
-        "volunteer_deployment AS t",
-        "t.date",
-        f"t.id, {PROMISE_SQL}, t.date, t.start_time, t.end_time, {_SHIFT_HOURS},"
-        f" {places_sql('deployment_place', 'deployment_id')}, t.task, t.volunteers,"
-        f" coalesce(t.volunteer_hours_override, t.volunteers * {_SHIFT_HOURS}),"
-        " t.volunteer_hours_override IS NOT NULL, t.with_municipality, t.with_business,"
-        " t.observations_passed, t.hours_spent, t.notes, t.organisation, t.updated_at,"
-        " t.updated_by",
-    ),
-    "drug_case": (
-        "drug_case AS t",
-        "t.detected_on",
-        f"t.case_code, {PROMISE_SQL}, t.detected_on, {PLACE_SQL}, t.age_group, t.kind,"
-        " t.detection_method, t.legal_outcome, t.municipality_notified_on,"
-        " t.notification_kind, t.police_notes, t.first_contact_on,"
-        " CAST(julianday(t.first_contact_on) - julianday(t.detected_on) AS INTEGER),"
-        " t.support_offered, t.accepted, t.status, t.closed_on, t.municipal_notes,"
-        " t.hours_spent, t.updated_at, t.updated_by",
-    ),
-    "other_activity": (
-        "other_activity AS t",
-        "t.date",
-        f"t.id, {PROMISE_SQL}, t.date, t.what, {PLACE_SQL}, t.count, t.hours_spent, t.notes,"
-        " t.organisation, t.updated_at, t.updated_by",
-    ),
-    "promise": (
-        "promise AS t JOIN agreement AS g ON g.id = t.agreement_id",
-        None,
-        "g.title, t.number, t.short_title, t.text, t.responsible, t.type,"
-        " t.responsibility_note, t.follow_up_comment, t.internal_comment",
-    ),
-    "target": (
-        "target AS t JOIN promise AS p ON p.id = t.promise_id AND p.deleted_at IS NULL",
-        None,
-        "p.number, t.measure, t.comparison, t.value, t.period, t.parameter, t.description",
-    ),
-    "indicator_value": (
-        "indicator_value AS t JOIN indicator AS i ON i.id = t.indicator_id"
-        " AND i.deleted_at IS NULL",
-        None,
-        "i.name, i.unit, i.source, t.period_key, t.value, t.source_note",
-    ),
-}
-
-#: Order of the rows of each export.
-_EXPORT_ORDER: dict[str, str] = {
-    "patrol": "t.date, t.start_time, t.id",
-    "shop_visit": "t.date, t.start_time, t.id, c.position",
-    "safety_walk": "t.date, t.id",
-    "observation": "t.date, t.id, c.position",
-    "volunteer_deployment": "t.date, t.start_time, t.id",
-    "drug_case": "t.detected_on, t.case_code",
-    "other_activity": "t.date, t.id",
-    "promise": "g.period_start, t.number",
-    "target": "p.number, t.measure, t.id",
-    "indicator_value": "i.name, t.period_key",
-}
+#: A shift's hours (an end before the start is on the next day), for export columns.
+SHIFT_HOURS_SQL = _SHIFT_HOURS
 
 _EXPORT_BATCH = 5000
 
 
 @dataclass(frozen=True)
 class ExportQuery:
-    """How an export reads its rows: FROM `source` (the record as `t`), filtered on
-    `date_column` for a period, the SELECT list `select`, in the order `order`."""
+    """How an export reads its rows: FROM `source` (the record as `t`, its child rows as `c`),
+    filtered on `date_column` for a period, the SELECT list `select`, in the order `order`.
+    Only active records (`t.deleted_at IS NULL`). Declared with the sheet's columns, in
+    `reports.sheet`."""
 
     source: str
     date_column: str | None
@@ -469,18 +379,11 @@ class ReportQueries:
                 result.setdefault(indicator_id, []).append((key, float(value), note or ""))
         return result
 
-    def export_rows(self, name: str, *, period: Period | None = None) -> Iterator[tuple[Any, ...]]:
-        """The rows of the export `name` (a key of `EXPORT_TABLES`) as raw database values,
-        streamed in batches; only active records, dated within `period` if one is given."""
-        source, date_column, columns = EXPORT_TABLES[name]
-        return self.export_query(
-            ExportQuery(source, date_column, columns, _EXPORT_ORDER[name]), period=period
-        )
-
     def export_query(
         self, query: ExportQuery, *, period: Period | None = None
     ) -> Iterator[tuple[Any, ...]]:
-        """The rows of an export declared with its query (`ExportQuery`), as `export_rows`."""
+        """The rows of an export (`ExportQuery`) as raw database values, streamed in batches;
+        only active records, dated within `period` if one is given."""
         source, date_column, columns = query.source, query.date_column, query.select
         where = ["t.deleted_at IS NULL"]
         parameters: dict[str, Any] = {}
@@ -495,14 +398,13 @@ class ReportQueries:
                 yield from rows
             result.close()
 
-    def export_count(self, name: str, *, period: Period | None = None) -> int:
-        """How many rows `export_rows` gives (for progress)."""
-        source, date_column, _ = EXPORT_TABLES[name]
+    def export_count(self, query: ExportQuery, *, period: Period | None = None) -> int:
+        """How many rows `export_query` gives (for progress)."""
         where = ["t.deleted_at IS NULL"]
         parameters: dict[str, Any] = {}
-        if period is not None and date_column is not None:
-            where.append(f"{date_column} BETWEEN :start AND :end")
+        if period is not None and query.date_column is not None:
+            where.append(f"{query.date_column} BETWEEN :start AND :end")
             parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-        sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
+        sql = f"SELECT count(*) FROM {query.source} WHERE {' AND '.join(where)}"
         with self._db.reading() as session:
             return int(session.connection().exec_driver_sql(sql, parameters).scalar_one())

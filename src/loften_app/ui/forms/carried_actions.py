@@ -1,7 +1,9 @@
 """Open actions carried over from earlier walks in the same area, shown read-only in the form.
 
 A toggle button with the count in its title and, folded out under it, a small table: date of the
-earlier walk, observation, action, owner and deadline (marked late when past today).
+earlier walk, observation, action, owner and deadline (marked late when past today). A row
+opens the walk the action came from (double-click, Enter, or "Öppna vandringen"), where the
+action is changed.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -34,7 +38,12 @@ class CarriedActionsBox(QWidget):
     """Read-only list of open actions from earlier walks in the area, folded by default.
 
     Hidden while there are none; `set_actions` fills it.
+
+    Signals:
+        walk_requested(str): the id of the earlier walk whose action the user chose to open.
     """
+
+    walk_requested = Signal(str)
 
     def __init__(self, *, today: Callable[[], dt.date]) -> None:
         super().__init__()
@@ -49,7 +58,8 @@ class CarriedActionsBox(QWidget):
         self.toggle.setToolTip(
             self.tr(
                 "Åtgärder som varken är åtgärdade eller avslagna, från tidigare vandringar i "
-                "samma område. Ändra dem i den vandring där de beslutades."
+                "samma område. Dubbelklicka på en rad för att öppna vandringen där åtgärden "
+                "beslutades, och ändra den där."
             )
         )
         self.toggle.toggled.connect(self._folded)
@@ -75,13 +85,41 @@ class CarriedActionsBox(QWidget):
         for column in (0, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
         self.table.hide()
+        self.open_button = QPushButton(self.tr("Öppna vandringen"))
+        self.open_button.setAccessibleName(
+            self.tr("Öppna vandringen där den valda åtgärden beslutades")
+        )
+        self.open_button.setEnabled(False)
+        self.open_button.hide()
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.open_button.setEnabled(bool(self.table.selectedItems()))
+        )
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        head.addStretch(1)
+        head.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(head)
         layout.addWidget(self.table)
         self.hide()
+
+    def open_selected(self) -> None:
+        """Ask to open the walk of the selected row (`walk_requested`)."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._activated(rows[0])
+
+    def _activated(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self._actions):
+            self.walk_requested.emit(self._actions[index.row()].walk_id)
 
     @property
     def carried(self) -> tuple[CarriedAction, ...]:
@@ -132,3 +170,4 @@ class CarriedActionsBox(QWidget):
     def _folded(self, open_: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
         self.table.setVisible(open_)
+        self.open_button.setVisible(open_)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -45,6 +44,7 @@ from loften_app.ui.forms.fields import (
     compact,
     field_error_label,
 )
+from loften_app.ui.forms.side_by_side import SideBySide
 from loften_app.ui.i18n import enum_text
 from loften_app.ui.kinds import FormContext
 from loften_app.ui.lookups import Lookups
@@ -144,12 +144,11 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         self.privacy_hint.setStyleSheet(HINT_STYLE)
         column.addWidget(self.privacy_hint)
 
-        parts = QHBoxLayout()
-        column.addLayout(parts)
         self.police_group = QGroupBox(self.tr("Polisens del – fylls i av Polisen"))
         self.municipal_group = QGroupBox(self.tr("Kommunens del – fylls i av Kommunen"))
-        parts.addWidget(self.police_group, 1, Qt.AlignmentFlag.AlignTop)
-        parts.addWidget(self.municipal_group, 1, Qt.AlignmentFlag.AlignTop)
+        # Side by side where there is room, one above the other on a narrow form.
+        self.parts = SideBySide(self.police_group, self.municipal_group)
+        column.addWidget(self.parts)
         self._build_police_part(self._part_form(self.police_group, POLICE_PART))
         self._build_municipal_part(self._part_form(self.municipal_group, MUNICIPAL_PART))
 

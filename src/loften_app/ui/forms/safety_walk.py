@@ -46,6 +46,7 @@ from loften_app.ui.forms.fields import (
 from loften_app.ui.forms.observations import ObservationsTable
 from loften_app.ui.forms.observations_model import Today
 from loften_app.ui.forms.participants import ParticipantsBox
+from loften_app.ui.forms.side_by_side import SideBySide
 from loften_app.ui.kinds import FormContext
 from loften_app.ui.lookups import Lookups
 
@@ -103,7 +104,12 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
     Photos chosen for an observation are copied into `photo_dir`; the record keeps file names.
     A copy made here that was never saved is deleted again once the walk is saved without it,
     the form is closed or it shows another walk (`ObservationsTable.drop_unsaved_photos`).
+
+    Signals:
+        walk_requested(str): open the earlier walk with this id (a carried-over action's).
     """
+
+    walk_requested = Signal(str)
 
     def __init__(
         self,
@@ -128,13 +134,11 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
     def build(self) -> None:
         outer = QVBoxLayout(self.body)
         outer.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        left, right = QFormLayout(), QFormLayout()
+        left_box, right_box = QWidget(), QWidget()
+        left, right = QFormLayout(left_box), QFormLayout(right_box)
         for form in (left, right):
             form.setVerticalSpacing(4)
-        top.addLayout(left, 5)
-        top.addLayout(right, 5)
-        outer.addLayout(top)
+            form.setContentsMargins(0, 0, 0, 0)
 
         self.promise = self.add_promise_row(
             left, lambda: self._lookups.promises(PromiseType.SAFETY_WALK)
@@ -212,7 +216,9 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         self.notes = self._text_box(3)
         self.add_row(right, "notes", self.tr("Anteckningar:"), self.notes, self.notes.textChanged)
         self.status.currentIndexChanged.connect(lambda _i: self._update_status_rows())
-        top.addWidget(self._build_participants(), 4)
+        # Side by side where there is room, one above the other on a narrow form.
+        self.head = SideBySide(left_box, right_box, self._build_participants())
+        outer.addWidget(self.head)
 
         self.observations = ObservationsTable(
             self._lookups,
@@ -232,6 +238,7 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         self._observation_errors.hide()
         outer.addWidget(self._observation_errors)
         self.carried = CarriedActionsBox(today=self._today)
+        self.carried.walk_requested.connect(self.walk_requested)
         outer.addWidget(self.carried)
         self.place.currentIndexChanged.connect(lambda _i: self._refresh_carried())
         self._update_status_rows()
