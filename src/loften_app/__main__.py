@@ -11,6 +11,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # Answered before the parser and its subcommands are built: close to `python -c pass`.
+        import loften_app
+
+        print(f"Löften {loften_app.__version__}")
+        return 0
     from loften_app import cli
 
     args = cli.build_parser().parse_args(argv)

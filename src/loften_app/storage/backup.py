@@ -327,13 +327,12 @@ def check_database(path: Path | str) -> CheckReport:
 
 
 def _check_revision(connection: sqlite3.Connection, report: CheckReport) -> None:
-    from loften_app.storage.database import head_revision
+    from loften_app.storage.database import HEAD_REVISION as head
 
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:
         row = None
-    head = head_revision()
     if row is None or row[0] != head:
         report.schema.append(
             f"Migreringsversionen är {row[0] if row else 'okänd'}, förväntad {head}."
