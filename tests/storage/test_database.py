@@ -84,7 +84,7 @@ def test_head_migration_writes_the_schema_version_the_code_expects() -> None:
 
 def test_the_head_revision_without_alembic_is_alembics_head() -> None:
     # open_database skips Alembic when the file is at HEAD_REVISION: it must be the real head.
-    assert database_module.HEAD_REVISION == head_revision()
+    assert head_revision() == database_module.HEAD_REVISION
 
 
 def test_a_current_file_whose_revision_row_is_odd_still_goes_through_alembic(

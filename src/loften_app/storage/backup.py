@@ -327,8 +327,9 @@ def check_database(path: Path | str) -> CheckReport:
 
 
 def _check_revision(connection: sqlite3.Connection, report: CheckReport) -> None:
-    from loften_app.storage.database import HEAD_REVISION as head
+    from loften_app.storage.database import HEAD_REVISION
 
+    head = HEAD_REVISION
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:
