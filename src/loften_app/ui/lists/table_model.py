@@ -45,8 +45,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role that returns the record's id (str).
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-PAGE_SIZE = 200
-MAX_PAGES = 32
+#: Rows read at a time: about two screens (a page of 50 patrols with their places and shop
+#: visits reads in about 10 ms; 200 took 50-100 ms before the first rows could show).
+PAGE_SIZE = 50
+MAX_PAGES = 64
 #: Lists with more matches than this are counted first and their keys read by window.
 FULL_KEYS_LIMIT = 50_000
 #: Pages of keys in one window, and the windows kept.
