@@ -288,10 +288,10 @@ class RecordTableModel(QAbstractTableModel):
         )
 
     def _page(self, number: int) -> Page:
-        page = self._pages.get(number)
-        if page is not None:
+        cached = self._pages.get(number)
+        if cached is not None:
             self._pages.move_to_end(number)
-            return page
+            return cached
         start = number * self._page_size
         keys = self._key_slice(start, min(start + self._page_size, self._count))
         records = self._service.get_many_by_rowid(rowids=keys)
@@ -410,9 +410,11 @@ class RecordTableModel(QAbstractTableModel):
         count = self._count
         old: array[int] | None = None
         row = -1 if changed is None else _index(new, changed)
-        if changed is None or (len(new) == count and row >= 0):
+        if changed is None:
             old = new
-            was = -1 if changed is None else self._cached_row_of(changed)
+        elif len(new) == count and row >= 0:
+            old = new
+            was = self._cached_row_of(changed)
             if was >= 0 and was != row:
                 old = new[:row] + new[row + 1 :]
                 old = old[:was] + array("q", [changed]) + old[was:]
