@@ -94,3 +94,23 @@ def test_the_version_imports_neither_sqlalchemy_nor_the_commands(tmp_path: Path)
     assert "sqlalchemy" not in modules
     assert "argparse" not in modules
     assert not any(name.startswith("loften_app.cli.") for name in modules)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (True, None)),
+        (["--db", "a.db"], (True, "a.db")),
+        (["--db=a.db"], (True, "a.db")),
+        (["--db", "a.db", "status"], (False, None)),
+        (["status"], (False, None)),
+        (["--db", "--version"], (False, None)),
+        (["--help"], (False, None)),
+    ],
+)
+def test_only_the_database_starts_the_window_without_the_parser(
+    argv: list[str], expected: tuple[bool, str | None]
+) -> None:
+    from loften_app.__main__ import window_arguments
+
+    assert window_arguments(argv) == expected
