@@ -229,25 +229,23 @@ def _current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def _stored_revision(connection: Connection) -> str | None:
-    """The revision in `alembic_version`, read with plain SQL (None without the table)."""
+def _is_current(connection: Connection) -> bool:
+    """Whether the file is at this version's schema: its application id, its user version and
+    its `alembic_version` row all say so, read with plain SQL in one snapshot (so a header
+    still in the write-ahead log counts too). Needs no Alembic; False sends the caller to
+    Alembic, which decides as before (a locked file included)."""
     try:
-        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+        with connection.begin():
+            header = (
+                connection.exec_driver_sql("PRAGMA application_id").scalar(),
+                connection.exec_driver_sql("PRAGMA user_version").scalar(),
+            )
+            if header != (APPLICATION_ID, SCHEMA_VERSION):
+                return False
+            rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
     except sa_exc.OperationalError:
-        return None
-    finally:
-        if connection.in_transaction():
-            connection.rollback()
-    return str(row[0][0]) if len(row) == 1 else None
-
-
-def _is_current(connection: Connection, path: Path) -> bool:
-    """Whether the file is at this version's schema: its header's user version and its
-    `alembic_version` both say so. Needs no Alembic; a False sends the caller to Alembic."""
-    header = read_header(path)
-    if header is None or header != (APPLICATION_ID, SCHEMA_VERSION):
         return False
-    return _stored_revision(connection) == HEAD_REVISION
+    return len(rows) == 1 and rows[0][0] == HEAD_REVISION
 
 
 def backup_copy(source: Path, target: Path) -> None:
@@ -350,9 +348,7 @@ def _open_read_only(path: Path) -> Database:
     engine = make_engine(path, read_only=True)
     try:
         with _classified(), engine.connect() as connection:
-            current = (
-                _is_current(connection, path) or _current_revision(connection) == head_revision()
-            )
+            current = _is_current(connection) or _current_revision(connection) == head_revision()
     except BaseException:
         engine.dispose()
         raise
@@ -369,7 +365,7 @@ def _open_read_only(path: Path) -> Database:
 def _upgrade_if_needed(engine: Engine, path: Path, *, is_new: bool) -> None:
     if not is_new:
         with _classified(), engine.connect() as connection:
-            if _is_current(connection, path):
+            if _is_current(connection):
                 return
     from alembic.script import ScriptDirectory
 
