@@ -10,6 +10,7 @@ The database is the one benchmarks/bench_status.py keeps in /tmp/loften-bench/ (
 (SQLite's online backup API into a new owner-only file, switched to a rollback journal, synced
 and renamed), against `shutil.copyfile` of the same file plus an fsync, in the same run,
 alternately, each into a fresh file that is removed afterwards. Nothing here asserts.
+PYTHONPATH=DIR runs the package from another source tree (to compare before and after).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from loften_app.storage.backup import export_backup
 
 CACHE = Path("/tmp/loften-bench")
 SCALE = 4300
-GOAL = 3.0  # at most three times a plain copy
+GOAL = 2.0  # at most twice a plain copy (issue 20)
 
 
 def cached_database() -> Path:
@@ -90,9 +91,10 @@ def main() -> None:
     ratio = backup / copy
     mb = size / 1e6
     print(f"database: {source} ({count:,} activity records, {mb:,.0f} MB)")
+    print(f"load average: {os.getloadavg()[0]:.2f}")
     print(
         f"backup (online backup API): {backup:.2f} s ({mb / backup:,.0f} MB/s) | "
-        f"plain copy: {copy:.2f} s ({mb / copy:,.0f} MB/s) | ratio {ratio:.1f} "
+        f"plain copy: {copy:.2f} s ({mb / copy:,.0f} MB/s) | ratio {ratio:.2f} "
         f"(goal <= {GOAL:.0f}) {'MET' if ratio <= GOAL else 'NOT MET'}"
     )
 

@@ -13,6 +13,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 
 from loften_app.storage import database as database_module
 from loften_app.storage.database import (
@@ -79,6 +80,23 @@ def test_head_migration_writes_the_schema_version_the_code_expects() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     revisions = list(script.walk_revisions())
     assert len(revisions) == SCHEMA_VERSION, "each migration must raise PRAGMA user_version by one"
+
+
+def test_the_head_revision_without_alembic_is_alembics_head() -> None:
+    # open_database skips Alembic when the file is at HEAD_REVISION: it must be the real head.
+    assert head_revision() == database_module.HEAD_REVISION
+
+
+def test_a_current_file_whose_revision_row_is_odd_still_goes_through_alembic(
+    db_path: Path,
+) -> None:
+    with open_database(db_path):
+        pass
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("INSERT INTO alembic_version VALUES ('f00dfeed')")
+    connection.close()
+    with pytest.raises(CommandError):  # as before: Alembic refuses a table with two heads
+        open_database(db_path)
 
 
 def test_reopening_a_current_file_changes_nothing_and_makes_no_backup(db_path: Path) -> None:
@@ -194,7 +212,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
         real_upgrade(config, revision)  # type: ignore[arg-type]
         raise RuntimeError("simulated failure after the last migration step")
 
-    monkeypatch.setattr(database_module.command, "upgrade", upgrade_then_fail)
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
     with pytest.raises(RuntimeError):
         open_database(db_path)
     assert schema_dump(db_path) == before

@@ -43,12 +43,12 @@ from loften_app.storage.database import (
     BACKUP_STAMP,
     BACKUP_SUFFIX,
     BUSY_TIMEOUT_MS,
+    HEAD_REVISION,
     OWNER_ONLY,
     SCHEMA_VERSION,
     Database,
     backup_copy,
     backup_folder,
-    head_revision,
     new_backup_path,
     open_database,
     read_header,
@@ -341,11 +341,11 @@ def check_database(path: Path | str) -> CheckReport:
 
 
 def _check_revision(connection: sqlite3.Connection, report: CheckReport) -> None:
+    head = HEAD_REVISION
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:
         row = None
-    head = head_revision()
     if row is None or row[0] != head:
         report.schema.append(
             f"Migreringsversionen är {row[0] if row else 'okänd'}, förväntad {head}."

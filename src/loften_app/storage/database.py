@@ -25,11 +25,8 @@ import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,12 +41,19 @@ from loften_app.storage.errors import (
 )
 from loften_app.storage.files import atomic_path, private_folder
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 #: Written into the SQLite header by the first migration: "LOFT".
 APPLICATION_ID = 0x4C4F4654
 #: The schema generation this version of Löften writes; each migration sets PRAGMA user_version.
 SCHEMA_VERSION = 4
+#: The Alembic revision that writes `SCHEMA_VERSION` (migration NNNN sets user_version N).
+#: Opening a file whose header and `alembic_version` both say so needs no Alembic at all, which
+#: keeps about a third of a second of imports (Alembic, mako, pygments) out of every command.
+HEAD_REVISION = f"{SCHEMA_VERSION:04d}"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -58,6 +62,8 @@ OWNER_ONLY = stat.S_IRUSR | stat.S_IWUSR
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration for the migrations inside the package (no ini file needed)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -66,6 +72,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The head revision according to Alembic's scripts (slow: imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -216,7 +225,28 @@ def _classified() -> Iterator[None]:
 
 
 def _current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
+
+
+def _is_current(connection: Connection) -> bool:
+    """Whether the file is at this version's schema: its application id, its user version and
+    its `alembic_version` row all say so, read with plain SQL in one snapshot (so a header
+    still in the write-ahead log counts too). Needs no Alembic; False sends the caller to
+    Alembic, which decides as before (a locked file included)."""
+    try:
+        with connection.begin():
+            header = (
+                connection.exec_driver_sql("PRAGMA application_id").scalar(),
+                connection.exec_driver_sql("PRAGMA user_version").scalar(),
+            )
+            if header != (APPLICATION_ID, SCHEMA_VERSION):
+                return False
+            rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except sa_exc.OperationalError:
+        return False
+    return len(rows) == 1 and rows[0][0] == HEAD_REVISION
 
 
 def backup_copy(source: Path, target: Path) -> None:
@@ -228,7 +258,11 @@ def backup_copy(source: Path, target: Path) -> None:
         contextlib.closing(sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)) as src,
         contextlib.closing(sqlite3.connect(partial)) as dst,
     ):
-        src.backup(dst)
+        # The copy is a temporary file until it is synced and renamed: while it is written it
+        # needs no rollback journal and no sync of its own (a quarter less time for a GB).
+        dst.execute("PRAGMA journal_mode = OFF")
+        dst.execute("PRAGMA synchronous = OFF")
+        src.backup(dst)  # every page in one step (pages=-1)
         dst.execute("PRAGMA journal_mode = DELETE")
 
 
@@ -323,11 +357,11 @@ def _open_read_only(path: Path) -> Database:
     engine = make_engine(path, read_only=True)
     try:
         with _classified(), engine.connect() as connection:
-            current = _current_revision(connection)
+            current = _is_current(connection) or _current_revision(connection) == head_revision()
     except BaseException:
         engine.dispose()
         raise
-    if current != head_revision():
+    if not current:
         engine.dispose()
         raise StorageError(
             error_text(
@@ -344,6 +378,12 @@ def _open_read_only(path: Path) -> Database:
 
 
 def _upgrade_if_needed(engine: Engine, path: Path, *, is_new: bool) -> None:
+    if not is_new:
+        with _classified(), engine.connect() as connection:
+            if _is_current(connection):
+                return
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     with _classified(), engine.connect() as connection:
@@ -391,6 +431,8 @@ def _migrate(connection: Connection) -> None:
     # Table rebuilds in batch migrations must not cascade deletes: switch enforcement off (it can
     # only change outside a transaction) and check the whole file before committing instead.
     _outside_transaction(connection, "PRAGMA foreign_keys = OFF")
+    from alembic import command
+
     try:
         with connection.begin():
             command.upgrade(alembic_config(connection), "head")

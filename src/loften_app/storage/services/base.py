@@ -555,11 +555,16 @@ class RecordService(Generic[DataT, ModelT]):
         filter: RecordFilter | None = None,
         sort: str | None = None,
         descending: bool = True,
+        offset: int = 0,
+        limit: int | None = None,
     ) -> array[int]:
-        """The rowids of every matching record in list order (like `list_ids`, but compact).
+        """The rowids of the matching records in list order (like `list_ids`, but compact): all
+        of them, or `limit` from `offset` on (a window of a large list).
 
         Ties are broken by rowid rather than id, so that a sort by an indexed column is a scan
-        of a covering index (for a million patrols by date: 0.25 s instead of 1.8 s).
+        of a covering index (for a million patrols by date: 0.25 s instead of 1.8 s), and so
+        that the order is total: the same window read in the opposite order is the same keys
+        reversed.
         """
         key = sort or self.sort_keys[0]
         if key not in self.sort_keys:
@@ -570,6 +575,10 @@ class RecordService(Generic[DataT, ModelT]):
         order = (column.desc(), rowid.desc()) if descending else (column.asc(), rowid.asc())
         criteria = self._criteria(filter or RecordFilter())
         query = select(rowid).select_from(table).where(*criteria).order_by(*order)
+        if offset:
+            query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
         keys: array[int] = array("q")
         with self._db.reading() as session:
             result = session.connection().execute(query)
@@ -601,8 +610,17 @@ class RecordService(Generic[DataT, ModelT]):
             )
 
     def count(self, *, filter: RecordFilter | None = None) -> int:
-        criteria = self._criteria(filter or RecordFilter())
+        filter = filter or RecordFilter()
         with self._db.reading() as session:
+            if filter == RecordFilter():
+                # Every record that is not deleted: SQLite counts a whole table from its b-tree
+                # pages without visiting rows (a million patrols: 15 ms instead of 60 ms), and
+                # the deleted ones through the index on deleted_at, in the same snapshot.
+                deleted = table_of(self.model).c.deleted_at.is_not(None)
+                everything = session.scalar(select(func.count()).select_from(self.model)) or 0
+                gone = session.scalar(select(func.count()).select_from(self.model).where(deleted))
+                return everything - (gone or 0)
+            criteria = self._criteria(filter)
             return (
                 session.scalar(select(func.count()).select_from(self.model).where(*criteria)) or 0
             )

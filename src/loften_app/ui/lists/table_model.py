@@ -6,9 +6,16 @@ The model keeps only the keys of the matching records, in list order: their SQLi
 a least-recently-used cache. Sorting and filtering are done by the database: `sort()` and
 `set_filter()` ask the service for the keys again.
 
+A large list (more than `full_keys_limit` matches) is counted first and its keys are read by
+window, as the view reaches them: the first rows of a million show as soon as the count and the
+first window are read, and the last rows come from the same query in the opposite order, so
+jumping to the end costs no more than the start. The whole key list of a large list is read only
+when something needs it (a change to report exactly, or finding a record's row).
+
 When one record changes, `record_changed(id)` reads the keys again and tells the view exactly
 what happened: `dataChanged` for its row when it stayed where it was, rows inserted, removed or
-moved otherwise (a reset only for anything more complicated).
+moved otherwise (a reset only for anything more complicated, or when a large list's windows
+cannot tell what the old order was).
 """
 
 from __future__ import annotations
@@ -38,8 +45,15 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role that returns the record's id (str).
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-PAGE_SIZE = 200
-MAX_PAGES = 32
+#: Rows read at a time: about two screens (a page of 50 patrols with their places and shop
+#: visits reads in about 10 ms; 200 took 50-100 ms before the first rows could show).
+PAGE_SIZE = 50
+MAX_PAGES = 64
+#: Lists with more matches than this are counted first and their keys read by window.
+FULL_KEYS_LIMIT = 50_000
+#: Pages of keys in one window, and the windows kept.
+WINDOW_PAGES = 10
+MAX_WINDOWS = 64
 _KEY_BYTES = 8
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,6 +79,7 @@ class RecordTableModel(QAbstractTableModel):
         *,
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_PAGES,
+        full_keys_limit: int = FULL_KEYS_LIMIT,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,7 +88,11 @@ class RecordTableModel(QAbstractTableModel):
         self._names = names
         self._page_size = page_size
         self._max_pages = max_pages
-        self._keys: array[int] = array("q")
+        self._full_keys_limit = full_keys_limit
+        #: Every key in list order, or None for a large list read by window.
+        self._keys: array[int] | None = array("q")
+        self._count = 0
+        self._windows: OrderedDict[int, array[int]] = OrderedDict()
         self._pages: OrderedDict[int, Page] = OrderedDict()
         self._filter = RecordFilter()
         self._sort_column = -1 if spec.default_sort_column is None else spec.default_sort_column
@@ -111,7 +130,7 @@ class RecordTableModel(QAbstractTableModel):
     # --- Qt model interface ---------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spec.columns)
@@ -133,7 +152,7 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._keys):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
         if role not in _ROLES:
             return None
@@ -194,21 +213,37 @@ class RecordTableModel(QAbstractTableModel):
             self._sort_column = sort_column
             self._descending = order == Qt.SortOrder.DescendingOrder
         self._filter = filter
-        keys = self._read_keys()
+        count = self._service.count(filter=self._filter)
+        keys = self._read_keys() if count <= self._full_keys_limit else None
         self.beginResetModel()
-        self._keys = keys
-        self._pages.clear()
+        self._set_keys(keys, len(keys) if keys is not None else count)
         self.endResetModel()
-        self.count_changed.emit(len(keys))
+        self.count_changed.emit(self._count)
 
     def refresh(self) -> None:
         """Read the keys again. Rows inserted or removed in one block, or one row moved, are
-        reported as such; otherwise the model resets. Every cached row is read again."""
+        reported as such; otherwise the model resets. Every cached row is read again.
+
+        A large list that has not read its whole key list is counted again and read by window
+        again: all rows changed if the count is the same, a reset otherwise."""
+        if self._keys is None or not self._keys:
+            count = self._service.count(filter=self._filter)
+            if count > self._full_keys_limit:
+                if self._keys is None and count == self._count:
+                    self._set_keys(None, count)
+                    self._emit_all_changed()
+                    return
+                self.beginResetModel()
+                self._set_keys(None, count)
+                self.endResetModel()
+                self.count_changed.emit(count)
+                return
         self._apply_keys(self._read_keys(), changed=None)
 
     def record_changed(self, id: str) -> None:
         """One record was added, changed, deleted or restored: update only what that touched."""
-        self._apply_keys(self._read_keys(), changed=self._service.rowid_of(id=id))
+        changed = self._service.rowid_of(id=id)
+        self._apply_keys(self._read_keys(), changed=changed)
 
     def refresh_names(self) -> None:
         """A place, shop or promise was renamed: forget the names and repaint every row."""
@@ -219,7 +254,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def record_at(self, row: int) -> Stored[Any] | None:
         """The record shown in `row` (None outside the list or if it has gone meanwhile)."""
-        if not 0 <= row < len(self._keys):
+        if not 0 <= row < self._count:
             return None
         number, offset = divmod(row, self._page_size)
         return self._page(number)[offset]
@@ -231,6 +266,13 @@ class RecordTableModel(QAbstractTableModel):
     def row_of(self, id: str) -> int:
         """The row that shows the record with `id`, or -1."""
         rowid = self._service.rowid_of(id=id)
+        if rowid is None:
+            return -1
+        if self._keys is None:
+            row = self._cached_row_of(rowid)
+            if row >= 0:
+                return row
+            self._load_all_keys()
         return self._row_of_key(rowid)
 
     # --- internals ------------------------------------------------------------------------------
@@ -246,14 +288,16 @@ class RecordTableModel(QAbstractTableModel):
         )
 
     def _page(self, number: int) -> Page:
-        page = self._pages.get(number)
-        if page is not None:
+        cached = self._pages.get(number)
+        if cached is not None:
             self._pages.move_to_end(number)
-            return page
+            return cached
         start = number * self._page_size
-        keys = self._keys[start : start + self._page_size]
+        keys = self._key_slice(start, min(start + self._page_size, self._count))
         records = self._service.get_many_by_rowid(rowids=keys)
-        page = [records.get(key) for key in keys]
+        page: Page = [records.get(key) for key in keys]
+        # A large list read by window may have lost rows since it was counted: those show empty.
+        page.extend([None] * (min(self._page_size, self._count - start) - len(page)))
         self._pages[number] = page
         while len(self._pages) > self._max_pages:
             self._pages.popitem(last=False)
@@ -262,15 +306,132 @@ class RecordTableModel(QAbstractTableModel):
     def _row_of_key(self, key: int | None) -> int:
         if key is None:
             return -1
+        if self._keys is None:
+            return self._cached_row_of(key)
         try:
             return self._keys.index(key)
         except ValueError:
             return -1
 
+    # --- keys by window (large lists) -----------------------------------------------------------
+
+    def _set_keys(self, keys: array[int] | None, count: int) -> None:
+        """Take a new key list (None: a large list of `count` rows, read by window)."""
+        self._keys = keys
+        self._count = count
+        self._windows.clear()
+        self._pages.clear()
+
+    def _window_size(self) -> int:
+        return self._page_size * WINDOW_PAGES
+
+    def _key_slice(self, start: int, end: int) -> array[int]:
+        """The keys of rows `start` to `end` (exclusive)."""
+        if self._keys is not None:
+            return self._keys[start:end]
+        size = self._window_size()
+        keys: array[int] = array("q")
+        row = start
+        while row < end:
+            number, offset = divmod(row, size)
+            window = self._window(number)
+            taken = window[offset : offset + end - row]
+            if not taken:  # the file has fewer rows than counted (changed meanwhile)
+                break
+            keys.extend(taken)
+            row += len(taken)
+        return keys
+
+    def _window(self, number: int) -> array[int]:
+        """Window `number` of a large list's keys; those past the middle are read from the end
+        (the same query in the opposite order), so that the end is as quick as the start."""
+        window = self._windows.get(number)
+        if window is not None:
+            self._windows.move_to_end(number)
+            return window
+        size = self._window_size()
+        start = number * size
+        end = min(start + size, self._count)
+        if start < self._count - end:
+            window = self._service.list_rowids(
+                filter=self._filter,
+                sort=self._sort_key(),
+                descending=self._descending,
+                offset=start,
+                limit=end - start,
+            )
+        else:
+            window = self._service.list_rowids(
+                filter=self._filter,
+                sort=self._sort_key(),
+                descending=not self._descending,
+                offset=self._count - end,
+                limit=end - start,
+            )
+            window.reverse()
+        self._windows[number] = window
+        while len(self._windows) > MAX_WINDOWS:
+            self._windows.popitem(last=False)
+        return window
+
+    def _cached_row_of(self, key: int) -> int:
+        """The row of `key` in the windows read so far, or -1."""
+        size = self._window_size()
+        for number, window in self._windows.items():
+            try:
+                return number * size + window.index(key)
+            except ValueError:
+                continue
+        return -1
+
+    def _load_all_keys(self) -> None:
+        """Read a large list's whole key list (for what needs every row); nothing is emitted:
+        the rows stay what they were."""
+        keys = self._read_keys()
+        if len(keys) == self._count and self._windows_match(keys):
+            self._keys = keys
+            self._windows.clear()
+        else:  # changed meanwhile: start again
+            self.beginResetModel()
+            self._set_keys(keys, len(keys))
+            self.endResetModel()
+            self.count_changed.emit(self._count)
+
+    def _windows_match(self, keys: array[int]) -> bool:
+        size = self._window_size()
+        return all(
+            keys[number * size : number * size + len(window)] == window
+            for number, window in self._windows.items()
+        )
+
+    def _old_keys(self, new: array[int], changed: int | None) -> array[int] | None:
+        """The key list before a change, for a large list of which only windows were read: the
+        one-record edit that `new` and the windows agree on, or None if none fits."""
+        count = self._count
+        old: array[int] | None = None
+        row = -1 if changed is None else _index(new, changed)
+        if changed is None:
+            old = new
+        elif len(new) == count and row >= 0:
+            old = new
+            was = self._cached_row_of(changed)
+            if was >= 0 and was != row:
+                old = new[:row] + new[row + 1 :]
+                old = old[:was] + array("q", [changed]) + old[was:]
+        elif len(new) == count + 1 and row >= 0:
+            old = new[:row] + new[row + 1 :]
+        elif len(new) == count - 1 and row < 0:
+            was = self._cached_row_of(changed)
+            if was >= 0:
+                old = new[:was] + array("q", [changed]) + new[was:]
+        if old is None or len(old) != count or not self._windows_match(old):
+            return None
+        return old
+
     def _emit_all_changed(self) -> None:
-        if self._keys:
+        if self._count:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._keys) - 1, self.columnCount() - 1)
+                self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1)
             )
 
     def _emit_row_changed(self, row: int) -> None:
@@ -278,6 +439,15 @@ class RecordTableModel(QAbstractTableModel):
 
     def _apply_keys(self, new: array[int], *, changed: int | None) -> None:
         old = self._keys
+        if old is None:
+            old = self._old_keys(new, changed)
+            if old is None:
+                self.beginResetModel()
+                self._set_keys(new, len(new))
+                self.endResetModel()
+                self.count_changed.emit(self._count)
+                return
+            self._set_keys(old, len(old))
         edit = diff_keys(old, new)
         kind = edit[0]
         parent = QModelIndex()
@@ -294,28 +464,24 @@ class RecordTableModel(QAbstractTableModel):
         if kind == "insert":
             first, count = edit[1], edit[2]
             self.beginInsertRows(parent, first, first + count - 1)
-            self._keys = new
-            self._pages.clear()
+            self._set_keys(new, len(new))
             self.endInsertRows()
         elif kind == "remove":
             first, count = edit[1], edit[2]
             self.beginRemoveRows(parent, first, first + count - 1)
-            self._keys = new
-            self._pages.clear()
+            self._set_keys(new, len(new))
             self.endRemoveRows()
         elif kind == "move":
             source, destination = edit[1], edit[2]
             # Qt's destination is the row the moved row goes before, counted before the move.
             before = destination + 1 if destination > source else destination
             self.beginMoveRows(parent, source, source, parent, before)
-            self._keys = new
-            self._pages.clear()
+            self._set_keys(new, len(new))
             self.endMoveRows()
             self._emit_row_changed(destination)
         else:
             self.beginResetModel()
-            self._keys = new
-            self._pages.clear()
+            self._set_keys(new, len(new))
             self.endResetModel()
         if len(old) != len(new):
             self.count_changed.emit(len(new))
@@ -325,7 +491,7 @@ class RecordTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             return
-        key = self._keys[row]
+        key = self._key_slice(row, row + 1)[0]
         page[offset] = self._service.get_many_by_rowid(rowids=[key]).get(key)
 
 
@@ -343,6 +509,14 @@ _ROLES = frozenset(
 
 
 # --- key lists ----------------------------------------------------------------------------------
+
+
+def _index(keys: array[int], key: int) -> int:
+    try:
+        return keys.index(key)
+    except ValueError:
+        return -1
+
 
 Edit = tuple[str, int, int]
 

@@ -1,0 +1,133 @@
+"""Every command at real size, in fresh processes, against `python -c "import sqlalchemy.orm"`.
+
+    .venv/bin/python benchmarks/bench_commands.py [--runs 5] [--src DIR] [--dir DIR]
+
+Makes (once, kept in `--dir`, default /tmp/loften-bench/) two demo databases of real size with
+`loften demo-data --year 2018`: scale 1 (about 236 activity records) and scale 30 (about 7,000).
+Then runs each command as a user does, `python -m loften_app ...` in a fresh process, on both
+files, alternating with the two baselines in the same run: `python -c pass` (for `--version`) and
+`python -c "import sqlalchemy.orm"` (for every other command). Prints the median wall time of
+`--runs` and the ratio to its baseline. Goal: every command at most 1.5 times the import of
+`sqlalchemy.orm`, `--version` close to `python -c pass`. Commands that write (backup, export,
+report) write into a temporary folder that is removed afterwards.
+
+`--src DIR` runs the package from another source tree (for example an older commit unpacked
+with `git archive COMMIT src | tar -x -C /tmp/before`), so that before and after can be
+compared with the same interpreter and the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL = 1.5
+SCALES = (1, 30)
+
+#: name → arguments after `--db FILE` (the folder `{out}` is a fresh temporary one).
+COMMANDS: dict[str, list[str]] = {
+    "status": ["status", "--year", "2018", "--today", "2018-12-31"],
+    "agreements": ["agreements"],
+    "check": ["check"],
+    "backup": ["backup", "--out", "{out}/backup.db"],
+    "audit": ["audit", "--out", "{out}/audit.csv"],
+    "export csv": ["export", "--format", "csv", "--out", "{out}/csv"],
+    "report pdf": [
+        "report",
+        "quarterly",
+        "--quarter",
+        "2018-Q3",
+        "--today",
+        "2018-12-31",
+        "--out",
+        "{out}/report.pdf",
+    ],
+}
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, timeout=600)
+    return time.perf_counter() - started
+
+
+def ensure_database(folder: Path, scale: int) -> Path:
+    path = folder / f"real-{scale}.db"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "loften_app",
+                "demo-data",
+                "--db",
+                str(path),
+                "--year",
+                "2018",
+                "--scale",
+                str(scale),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="the package's source tree")
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "loften-bench")
+    parser.add_argument("--only", nargs="*", help="only these commands (names as printed)")
+    args = parser.parse_args()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(args.src.resolve()),
+        "LOFTEN_USER": "benchmark",
+    }
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as home:
+        env["XDG_DATA_HOME"] = home  # the command log goes here, not into the user's folder
+        databases = {scale: ensure_database(args.dir, scale) for scale in SCALES}
+        print(f"source: {args.src} | load average: {os.getloadavg()[0]:.2f}")
+        base_pass: list[float] = []
+        base_orm: list[float] = []
+        version: list[float] = []
+        measured: dict[tuple[str, int], list[float]] = {}
+        names = [n for n in COMMANDS if not args.only or n in args.only]
+        for _ in range(args.runs):
+            base_pass.append(timed([python, "-c", "pass"], env))
+            version.append(timed([python, "-m", "loften_app", "--version"], env))
+            for name in names:
+                for scale, db in databases.items():
+                    base_orm.append(timed([python, "-c", "import sqlalchemy.orm"], env))
+                    with tempfile.TemporaryDirectory() as out:
+                        argv = [a.format(out=out) for a in COMMANDS[name]]
+                        command = [python, "-m", "loften_app", "--db", str(db), *argv]
+                        measured.setdefault((name, scale), []).append(timed(command, env))
+        bare = statistics.median(base_pass)
+        orm = statistics.median(base_orm)
+        v = statistics.median(version)
+        print(f"python -c pass: {bare * 1000:.0f} ms | import sqlalchemy.orm: {orm * 1000:.0f} ms")
+        print(f"loften --version: {v * 1000:.0f} ms | ratio to python -c pass {v / bare:.1f}")
+        for (name, scale), times in measured.items():
+            t = statistics.median(times)
+            ratio = t / orm
+            verdict = "MET" if ratio <= GOAL else "NOT MET"
+            print(
+                f"{name:<11} scale {scale:>2}: {t * 1000:5.0f} ms | ratio {ratio:.2f} "
+                f"(goal <= {GOAL}) {verdict}"
+            )
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

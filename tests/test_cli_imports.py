@@ -1,0 +1,116 @@
+"""Commands import only what they need (issue 20: every command at real size at most 1.5 times
+`import sqlalchemy.orm`). Each case runs a real `python -m loften_app` process and reads, at
+exit, which modules it imported; no timing is asserted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli_runner import run_cli
+
+#: Runs the command line, then prints the top-level names of every module imported.
+PROBE = """
+import sys
+from loften_app.__main__ import main
+code = main(sys.argv[1:])
+print("MODULES", " ".join(sorted({name.split(".")[0] for name in sys.modules})))
+print("LOFTEN", " ".join(sorted(n for n in sys.modules if n.startswith("loften_app."))))
+raise SystemExit(code)
+"""
+
+#: Never needed by a command that neither migrates a file nor writes a report or an export.
+#: (`loften check` and `restore` do need Alembic: they compare the file's schema with a scratch
+#: file the migrations make.)
+HEAVY = {"alembic", "mako", "pygments", "reportlab", "openpyxl", "docx", "lxml", "PySide6"}
+
+
+def imported(tmp_path: Path, *args: str) -> tuple[set[str], set[str]]:
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "LOFTEN_USER": "Test",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(
+        line.split(" ", 1)
+        for line in result.stdout.splitlines()
+        if line.startswith(("MODULES", "LOFTEN"))
+    )
+    return set(lines["MODULES"].split()), set(lines.get("LOFTEN", "").split())
+
+
+@pytest.fixture
+def current_file(tmp_path: Path) -> Path:
+    path = tmp_path / "loften.db"
+    made = run_cli("new", "--db", str(path), "--template", "filipstad-2017-2018")
+    assert made.returncode == 0, made.stderr
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status", "--year", "2018"],
+        ["agreements"],
+        ["backup", "--out", "{tmp}/copy.db"],
+        ["audit", "--out", "{tmp}/audit.csv"],
+    ],
+)
+def test_a_command_on_a_current_file_imports_no_alembic_and_no_report_code(
+    tmp_path: Path, current_file: Path, command: list[str]
+) -> None:
+    args = [part.format(tmp=tmp_path) for part in command]
+    modules, ours = imported(tmp_path, "--db", str(current_file), *args)
+    assert "sqlalchemy" in modules
+    assert modules & HEAVY == set()
+    assert not any(name.startswith("loften_app.reports.documents") for name in ours)
+
+
+def test_the_version_imports_neither_sqlalchemy_nor_the_commands(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    probe = (
+        "import sys\nfrom loften_app.__main__ import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.startswith("Löften ")
+    modules = set(result.stdout.split("MODULES ", 1)[1].split())
+    assert "sqlalchemy" not in modules
+    assert "argparse" not in modules
+    assert not any(name.startswith("loften_app.cli.") for name in modules)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (True, None)),
+        (["--db", "a.db"], (True, "a.db")),
+        (["--db=a.db"], (True, "a.db")),
+        (["--db", "a.db", "status"], (False, None)),
+        (["status"], (False, None)),
+        (["--db", "--version"], (False, None)),
+        (["--help"], (False, None)),
+    ],
+)
+def test_only_the_database_starts_the_window_without_the_parser(
+    argv: list[str], expected: tuple[bool, str | None]
+) -> None:
+    from loften_app.__main__ import window_arguments
+
+    assert window_arguments(argv) == expected
