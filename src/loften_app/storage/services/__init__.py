@@ -68,7 +68,11 @@ class Services:
         ids: Callable[[], str] = new_id,
     ) -> Services:
         """Every service for `database` and `actor`; `clock` and `ids` make runs repeatable
-        (demo data)."""
+        (demo data). On a server the logged-in role is the actor, whatever `actor` says."""
+        from loften_app.storage.server.database import ServerDatabase
+
+        if isinstance(database, ServerDatabase):
+            actor = database.actor(actor)
         who = Who(actor)
         return cls(
             database=database,

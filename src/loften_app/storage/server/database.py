@@ -1,0 +1,120 @@
+"""A Löften database on a shared PostgreSQL server (`--db postgresql://user@host:port/dbname`).
+
+`open_server_database(url)` connects with psycopg (v3), builds or upgrades the schema with the
+same Alembic migrations as a laptop's SQLite file (when the logged-in role may: normally
+`loften server init` has done it), and returns a `ServerDatabase`: a `Database` whose
+
+- write sessions run at REPEATABLE READ, so two people saving the same record at once cannot
+  both pass the version check (the second gets a serialization failure, classified in
+  `storage/server/errors.py` as a "try again");
+- change marker is the server's WAL insert position: every commit by anyone, on any
+  connection, moves it forward (PostgreSQL's counterpart of SQLite's `PRAGMA data_version`);
+- actor (the user and organisation recorded in every change) comes from the logged-in role
+  (`storage/server/roles.py`), never from the settings; the server's own triggers enforce it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from loften_app.domain.records import Actor
+from loften_app.storage.database import Database, _classified, alembic_config
+from loften_app.storage.errors import DatabaseTooNewError, StorageError
+
+log = logging.getLogger(__name__)
+
+_MARKER = text("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn")
+
+
+def server_url(url: str) -> str:
+    """`url` with the psycopg driver named (postgresql+psycopg://)."""
+    parsed = make_url(url)
+    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def shown_url(url: str) -> str:
+    """`url` as messages show it: without a password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def make_server_engine(url: str) -> Engine:
+    return create_engine(
+        server_url(url),
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10, "application_name": "Löften"},
+    )
+
+
+class ServerDatabase(Database):
+    """An open Löften database on a PostgreSQL server."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        # `path` names the database in messages; nothing is ever written beside it.
+        super().__init__(Path(shown_url(url)), engine)
+        self.url = url
+        self._write_sessions.configure(
+            bind=engine.execution_options(isolation_level="REPEATABLE READ", loften_write=True)
+        )
+        self._actor: Actor | None = None
+
+    def change_marker(self) -> int:
+        """The server's WAL insert position: it moves forward with every commit made by anyone
+        (and now and then with the server's own housekeeping, which only costs a recount)."""
+        with _classified(), self.engine.connect() as connection:
+            return int(connection.execute(_MARKER).scalar_one())
+
+    def actor(self, fallback: Actor) -> Actor:
+        """Who is logged in, as the server records them: the role's name and organisation
+        (`fallback`'s organisation only for the owner, who belongs to no Löften group)."""
+        if self._actor is None:
+            from loften_app.storage.server.roles import logged_in_actor
+
+            with _classified(), self.engine.connect() as connection:
+                self._actor = logged_in_actor(connection, fallback)
+        return self._actor
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_server_database(url: str, *, migrate: bool = True) -> ServerDatabase:
+    """Open the Löften database at `url`, building or upgrading its schema when needed."""
+    engine = make_server_engine(url)
+    try:
+        _upgrade_if_needed(engine, url, migrate=migrate)
+    except BaseException:
+        engine.dispose()
+        raise
+    return ServerDatabase(url, engine)
+
+
+def _upgrade_if_needed(engine: Engine, url: str, *, migrate: bool) -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    with _classified(), engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        connection.rollback()
+        if current == head:
+            return
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception as error:  # alembic raises several kinds for an unknown revision
+                raise DatabaseTooNewError(Path(shown_url(url)), current, str(head)) from error
+        if not migrate:
+            raise StorageError(
+                f"Databasen {shown_url(url)} har inte den här versionen av Löftens schema. "
+                "Inget har ändrats. Be den som administrerar servern att köra "
+                "'loften server init'."
+            )
+        # PostgreSQL runs DDL in transactions: a failed upgrade leaves the database as it was.
+        with connection.begin():
+            command.upgrade(alembic_config(connection), "head")
+        log.info("database %s migrated from %s to %s", shown_url(url), current, head)
