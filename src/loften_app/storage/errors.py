@@ -101,7 +101,7 @@ def classify_database_error(error: BaseException) -> StorageError | None:
     """The user-facing error for an environment problem, or None when `error` is a bug."""
     original = error.orig if isinstance(error, sa_exc.DBAPIError) else error
     if not isinstance(original, sqlite3.Error):
-        if type(original).__module__.startswith("psycopg"):
+        if original is not None and type(original).__module__.startswith("psycopg"):
             from loften_app.storage.server.errors import classify_server_error
 
             return classify_server_error(original)

@@ -62,7 +62,9 @@ class ServerDatabase(Database):
         self._write_sessions.configure(
             bind=engine.execution_options(isolation_level="REPEATABLE READ", loften_write=True)
         )
-        self._actor: Actor | None = None
+        #: The role's actor once looked up; None: the owner, who acts as the settings say.
+        self._role_actor: Actor | None = None
+        self._role_looked_up = False
 
     def change_marker(self) -> int:
         """The server's WAL insert position: it moves forward with every commit made by anyone
@@ -72,13 +74,14 @@ class ServerDatabase(Database):
 
     def actor(self, fallback: Actor) -> Actor:
         """Who is logged in, as the server records them: the role's name and organisation
-        (`fallback`'s organisation only for the owner, who belongs to no Löften group)."""
-        if self._actor is None:
+        (`fallback` for the owner, an administrator in no Löften group)."""
+        if not self._role_looked_up:
             from loften_app.storage.server.roles import logged_in_actor
 
             with _classified(), self.engine.connect() as connection:
-                self._actor = logged_in_actor(connection, fallback)
-        return self._actor
+                self._role_actor = logged_in_actor(connection)
+            self._role_looked_up = True
+        return fallback if self._role_actor is None else self._role_actor
 
     def close(self) -> None:
         self.engine.dispose()

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Table, text
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.records import MUNICIPAL_PART_FIELDS, POLICE_PART_FIELDS, Actor
@@ -52,9 +52,9 @@ _USER_NAME = re.compile(r"^[a-z][a-z0-9_.-]{0,62}$")
 def record_tables() -> list[str]:
     """The tables of top-level records (those with created_by/updated_by)."""
     return sorted(
-        mapper.local_table.name  # type: ignore[union-attr]
+        table.name
         for mapper in Base.registry.mappers
-        if issubclass(mapper.class_, Record)
+        if issubclass(mapper.class_, Record) and isinstance(table := mapper.local_table, Table)
     )
 
 
@@ -204,18 +204,21 @@ def add_user(connection: Connection, name: str, organisation: str, password: str
         connection.exec_driver_sql(f"ALTER ROLE {quoted} PASSWORD {literal}".replace("%", "%%"))
 
 
-def logged_in_actor(connection: Connection, fallback: Actor) -> Actor:
-    """The actor of the logged-in role: its name, and its group's organisation."""
-    row = connection.execute(
+def logged_in_actor(connection: Connection) -> Actor | None:
+    """The actor of the logged-in role: its name, and its group's organisation; None for the
+    owner (an administrator, in no Löften group; also before `server init`)."""
+    rows = connection.execute(
         text(
-            "SELECT current_user, "
-            f"pg_has_role(current_user, '{POLICE_GROUP}', 'MEMBER'), "
-            f"pg_has_role(current_user, '{MUNICIPALITY_GROUP}', 'MEMBER')"
-        )
-    ).one()
-    name, police, municipality = row
-    if police:
+            "SELECT current_user, g.rolname FROM pg_auth_members m "
+            "JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+            "WHERE u.rolname = current_user AND g.rolname IN (:police, :municipality)"
+        ),
+        {"police": POLICE_GROUP, "municipality": MUNICIPALITY_GROUP},
+    ).all()
+    groups = {group for _name, group in rows}
+    name = connection.execute(text("SELECT current_user")).scalar_one()
+    if POLICE_GROUP in groups:
         return Actor(str(name), Organisation.POLICE)
-    if municipality:
+    if MUNICIPALITY_GROUP in groups:
         return Actor(str(name), Organisation.MUNICIPALITY)
-    return Actor(str(name), fallback.organisation)
+    return None

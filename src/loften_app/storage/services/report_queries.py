@@ -153,10 +153,16 @@ _SHIFT_HOURS = (
 )
 
 
+def _limit(limit: int) -> int:
+    """A LIMIT for both engines: -1 ("all", which PostgreSQL refuses) as a count never reached."""
+    return limit if limit >= 0 else 2**62
+
+
 def _places(link: str, owner: str) -> str:
     return (
         f"(SELECT group_concat(name, ', ') FROM (SELECT pl.name FROM {link} AS l"
-        f" JOIN place AS pl ON pl.id = l.place_id WHERE l.{owner} = t.id ORDER BY l.position))"
+        f" JOIN place AS pl ON pl.id = l.place_id WHERE l.{owner} = t.id ORDER BY l.position)"
+        " AS names)"
     )
 
 
@@ -364,7 +370,7 @@ class ReportQueries:
             "start": period.start,
             "end": period.end,
             "ids": list(promise_ids),
-            "limit": limit,
+            "limit": _limit(limit),
         }
         with self._db.reading() as session:
             return [
@@ -373,7 +379,12 @@ class ReportQueries:
             ]
 
     def _span(self, period: Period, promise_ids: Sequence[str], limit: int) -> dict[str, Any]:
-        return {"start": period.start, "end": period.end, "ids": list(promise_ids), "limit": limit}
+        return {
+            "start": period.start,
+            "end": period.end,
+            "ids": list(promise_ids),
+            "limit": _limit(limit),
+        }
 
     def notes(
         self, *, period: Period, promise_ids: Sequence[str], limit: int = -1
@@ -434,7 +445,9 @@ class ReportQueries:
         if not promise_ids:
             return []
         with self._db.reading() as session:
-            rows = session.execute(_OVERDUE, {"ref": ref, "ids": list(promise_ids), "limit": limit})
+            rows = session.execute(
+                _OVERDUE, {"ref": ref, "ids": list(promise_ids), "limit": _limit(limit)}
+            )
             return [
                 OverdueAction(
                     walk_id=walk_id,
