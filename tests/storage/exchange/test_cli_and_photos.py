@@ -16,7 +16,7 @@ from loften_app.storage.exchange import PackageError, apply_import, export_chang
 from loften_app.storage.services import Services
 from tests.cli_runner import CliResult, run_cli
 from tests.storage.conftest import MUNICIPALITY, POLICE, FixedClock
-from tests.storage.exchange.conftest import forge, members_of, sha256_of
+from tests.storage.exchange.conftest import db_argument, forge, members_of, sha256_of
 
 
 def loften(*args: str) -> CliResult:
@@ -31,7 +31,7 @@ def test_export_then_import_without_yes_changes_nothing_and_with_yes_imports(
     municipality_db.close()
     package = tmp_path / "ändringar.loften"
     photos = str(tmp_path / "foton")
-    exported = loften("exchange", "export", "--db", str(police_db.path), "--out", str(package))
+    exported = loften("exchange", "export", "--db", db_argument(police_db), "--out", str(package))
     assert exported.returncode == 0, exported.stderr
     assert "Skrev" in exported.stdout and stat.S_IMODE(package.stat().st_mode) == 0o600
 

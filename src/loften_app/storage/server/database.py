@@ -55,9 +55,12 @@ def make_server_engine(url: str) -> Engine:
 class ServerDatabase(Database):
     """An open Löften database on a PostgreSQL server."""
 
-    def __init__(self, url: str, engine: Engine) -> None:
-        # `path` names the database in messages; nothing is ever written beside it.
-        super().__init__(Path(shown_url(url)), engine)
+    def __init__(self, url: str, engine: Engine, *, local_folder: Path | None = None) -> None:
+        # `path` is a stand-in in this user's own folder for the server: what a laptop keeps
+        # beside its file (the exchange's signing key) is kept there. No file is ever made at
+        # `path` itself.
+        folder = local_folder or _local_folder(url)
+        super().__init__(folder / "database", engine)
         self.url = url
         self._write_sessions.configure(
             bind=engine.execution_options(isolation_level="REPEATABLE READ", loften_write=True)
@@ -85,6 +88,17 @@ class ServerDatabase(Database):
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _local_folder(url: str) -> Path:
+    """This user's folder for the server database at `url` (owner-only)."""
+    from loften_app.paths import user_data_dir
+    from loften_app.storage.files import private_folder
+
+    parsed = make_url(url)
+    name = f"{parsed.host or 'local'}-{parsed.port or 5432}-{parsed.database or ''}"
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
+    return private_folder(user_data_dir() / "servers" / safe, own=True)
 
 
 def open_server_database(url: str, *, migrate: bool = True) -> ServerDatabase:
