@@ -3,6 +3,7 @@ database on a real PostgreSQL server started once per test process."""
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import itertools
 import os
@@ -33,7 +34,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     own = set(inspect.signature(metafunc.function).parameters)
     file_only = "db_path" in own or metafunc.definition.get_closest_marker("sqlite_only")
     engines = [e for e in ENGINES if e == "sqlite" or not file_only]
-    metafunc.parametrize("db_engine", engines)
+    # Module-scoped: a module's shared database (the reports' demo year) is made once per engine.
+    metafunc.parametrize("db_engine", engines, scope="module")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -72,13 +74,26 @@ def pg_template(pg_server: PostgresServer) -> str:
     return TEMPLATE
 
 
+@contextlib.contextmanager
+def _new_database(server: PostgresServer, template: str) -> Iterator[str]:
+    name = f"t{next(_DATABASE_NUMBERS)}_{os.getpid()}"
+    with psycopg.connect(server.url(), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {template}')
+    yield server.url(name)
+    with psycopg.connect(server.url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def pg_url(pg_server: PostgresServer, pg_template: str) -> Iterator[str]:
     """The URL of a new Löften database (newest schema, no records) on the test server, as its
     owner; dropped after the test."""
-    name = f"t{next(_DATABASE_NUMBERS)}_{os.getpid()}"
-    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {pg_template}')
-    yield pg_server.url(name)
-    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with _new_database(pg_server, pg_template) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pg_module_url(pg_server: PostgresServer, pg_template: str) -> Iterator[str]:
+    """`pg_url` for a whole module (a demo database that its tests only read)."""
+    with _new_database(pg_server, pg_template) as url:
+        yield url

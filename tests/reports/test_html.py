@@ -25,6 +25,7 @@ from loften_app.reports.quarterly import quarterly_report
 from loften_app.storage.services import Services
 from tests.reports.conftest import INTERNAL_COMMENT, PUBLIC_COMMENT, pdf_text
 from tests.reports.test_documents import AFTER, CASE_CODE, Q3, TODAY, drug_numbers, free_texts
+from tests.storage.conftest import db_argument
 
 PERSONNUMMER = re.compile(r"\b(\d{2})?\d{6}[-+]?\d{4}\b")
 NUMBER = re.compile(r"\d+(?:,\d+)?")
@@ -297,7 +298,7 @@ def test_a_fragment_is_only_for_html_and_a_refusal_leaves_the_old_file(
 def test_the_command_line_writes_each_format(demo_services: Services, tmp_path: Path) -> None:
     from loften_app import cli
 
-    database = demo_services.database.path
+    database = db_argument(demo_services.database)
     parser = cli.build_parser()
     for file_format, start in (("html", b"<!DOCTYPE html>"), ("docx", b"PK"), ("pdf", b"%PDF")):
         out = tmp_path / f"uppfoljning.{file_format}"

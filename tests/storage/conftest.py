@@ -31,6 +31,11 @@ class FixedClock:
         self.now += dt.timedelta(**delta)
 
 
+def db_argument(database: Database) -> str:
+    """What names `database` on the command line (--db): its file, or its server's URL."""
+    return str(getattr(database, "url", database.path))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "loften.db"

@@ -6,13 +6,15 @@ the same on both; what is not lives here, one function per difference, each givi
 expression for the engine at hand:
 
 - raw DB-API statements (the fast paths in rows.py, audit.py, retention.py) are written with
-  `?` placeholders, as sqlite3 takes them; psycopg takes `%s` (`driver_sql`);
+  `?` or `:name` placeholders, as sqlite3 takes them; psycopg takes `%s` and `%(name)s`
+  (`driver_sql`, `session_named_sql`);
 - date arithmetic: SQLite's julianday() against PostgreSQL's date subtraction (`days_between`).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, cast, func
@@ -46,6 +48,20 @@ def driver_sql(sql: str, dialect: str) -> str:
 def session_sql(session: Session, sql: str) -> str:
     """`driver_sql` for the engine of `session`."""
     return driver_sql(sql, dialect_of(session))
+
+
+_NAMED = re.compile(r"(?<![:\w]):(\w+)")
+
+
+@functools.cache
+def _pyformat(sql: str) -> str:
+    return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+
+def session_named_sql(session: Session, sql: str) -> str:
+    """A raw statement written with `:name` placeholders (sqlite3's named style), for the
+    DB-API driver of `session`'s engine (psycopg: `%(name)s`)."""
+    return sql if dialect_of(session) == SQLITE else _pyformat(sql)
 
 
 def placeholder(dialect: str) -> str:

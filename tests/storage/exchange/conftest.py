@@ -29,11 +29,6 @@ TEMPLATE = "filipstad-2017-2018"
 Dump = dict[str, dict[str, tuple[RecordMeta, Any]]]
 
 
-def db_argument(database: Database) -> str:
-    """What names `database` on the command line (--db): its file, or its server's URL."""
-    return str(getattr(database, "url", database.path))
-
-
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -15,8 +15,8 @@ from loften_app.storage.database import Database
 from loften_app.storage.exchange import PackageError, apply_import, export_changes, read_package
 from loften_app.storage.services import Services
 from tests.cli_runner import CliResult, run_cli
-from tests.storage.conftest import MUNICIPALITY, POLICE, FixedClock
-from tests.storage.exchange.conftest import db_argument, forge, members_of, sha256_of
+from tests.storage.conftest import MUNICIPALITY, POLICE, FixedClock, db_argument
+from tests.storage.exchange.conftest import forge, members_of, sha256_of
 
 
 def loften(*args: str) -> CliResult:

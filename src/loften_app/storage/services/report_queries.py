@@ -26,6 +26,7 @@ from loften_app.domain.enums import (
 )
 from loften_app.domain.periods import Period
 from loften_app.storage.database import Database
+from loften_app.storage.engines import session_named_sql
 
 __all__ = [
     "EXPORT_TABLES",
@@ -79,7 +80,9 @@ _OVERDUE_COUNT = text(f"SELECT count(*) {_OVERDUE_FROM}").bindparams(
 
 #: Free-text notes of the records dated in :start–:end (internal reports only): (date, table,
 #: promise number, case code or '', text).
-_NOTES_FROM = """
+#: A line break as an SQL literal that both engines read (SQLite's char(10) is not PostgreSQL's).
+_NEWLINE = "'\n'"
+_NOTES_FROM = f"""
 FROM (
     SELECT date AS day, 'patrol' AS tbl, promise_id, '' AS code, notes AS note FROM patrol
     WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
@@ -94,7 +97,8 @@ FROM (
     WHERE deleted_at IS NULL AND date BETWEEN :start AND :end AND notes != ''
     UNION ALL
     SELECT detected_on, 'drug_case', promise_id, case_code,
-           trim(coalesce(police_notes, '') || char(10) || coalesce(municipal_notes, ''), char(10))
+           trim(coalesce(police_notes, '') || {_NEWLINE} || coalesce(municipal_notes, ''),
+                {_NEWLINE})
     FROM drug_case
     WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end
       AND (coalesce(police_notes, '') != '' OR coalesce(municipal_notes, '') != '')
@@ -508,7 +512,9 @@ class ReportQueries:
             f" ORDER BY {_EXPORT_ORDER[name]}"
         )
         with self._db.reading() as session:
-            result = session.connection().exec_driver_sql(sql, parameters)
+            result = session.connection().exec_driver_sql(
+                session_named_sql(session, sql), parameters
+            )
             # Plain DB-API rows: no result processing for a million rows.
             while rows := result.cursor.fetchmany(_EXPORT_BATCH):
                 yield from rows
@@ -524,4 +530,8 @@ class ReportQueries:
             parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
         sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
         with self._db.reading() as session:
-            return int(session.connection().exec_driver_sql(sql, parameters).scalar_one())
+            return int(
+                session.connection()
+                .exec_driver_sql(session_named_sql(session, sql), parameters)
+                .scalar_one()
+            )
