@@ -83,9 +83,16 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from loften_app.paths import ServerPath
     from loften_app.storage.backup import check_database
 
-    report = check_database(_existing(args))
+    path = _existing(args)
+    if isinstance(path, ServerPath):
+        from loften_app.storage.server import check_server
+
+        report = check_server(path.url)
+    else:
+        report = check_database(path)
     print("\n".join(report.lines()))
     return 0 if report.ok else 1
 

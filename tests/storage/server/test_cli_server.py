@@ -55,3 +55,23 @@ def test_an_unreachable_server_is_named_in_swedish(pg_server: object) -> None:
     result = run_cli("status", "--db", "postgresql://nobody@127.0.0.1:1/loften")
     assert result.returncode == 1
     assert "nå databasservern" in result.stderr
+
+
+def test_check_compares_the_server_schema_with_the_migrations(server_url: str) -> None:
+    ok = run_cli("check", "--db", server_url)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "allt i ordning" in ok.stdout
+    with psycopg.connect(server_url) as connection:
+        connection.execute("DROP TRIGGER audit_entry_no_delete ON audit_entry")
+        connection.execute("ALTER TABLE place ADD COLUMN extra text")
+        connection.execute("CREATE INDEX ix_extra ON patrol (notes)")
+    broken = run_cli("check", "--db", server_url)
+    assert broken.returncode == 1
+    assert "Utlösaren audit_entry.audit_entry_no_delete saknas." in broken.stdout
+    assert "Kolumnen place.extra hör inte dit." in broken.stdout
+    assert "Indexet ix_extra hör inte dit." in broken.stdout
+    with psycopg.connect(server_url) as connection:  # nothing of the check was left behind
+        schemas = connection.execute(
+            "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'loften_check%'"
+        ).fetchone()
+    assert schemas == (0,)

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from sqlalchemy import text
 
+from loften_app.storage.database import SCHEMA_VERSION
 from loften_app.storage.server.database import (
     ServerDatabase,
     make_server_engine,
@@ -12,6 +16,9 @@ from loften_app.storage.server.database import (
     shown_url,
 )
 from loften_app.storage.server.roles import GROUPS, add_user, apply_security
+
+if TYPE_CHECKING:
+    from loften_app.storage.backup import CheckReport
 
 
 def init_server(url: str) -> None:
@@ -23,6 +30,24 @@ def init_server(url: str) -> None:
             apply_security(connection)
     finally:
         database.close()
+
+
+def check_server(url: str) -> CheckReport:
+    """`loften check` for a server database: its schema against what its revision's
+    migrations make (the server itself keeps foreign keys and pages whole)."""
+    from loften_app.storage.backup import CheckReport
+    from loften_app.storage.database import _classified
+    from loften_app.storage.server.schema import server_schema_problems
+
+    report = CheckReport(Path(shown_url(url)))
+    engine = make_server_engine(url)
+    try:
+        with _classified(), engine.connect() as connection:
+            report.schema.extend(server_schema_problems(connection))
+            report.schema_version = SCHEMA_VERSION
+    finally:
+        engine.dispose()
+    return report
 
 
 def create_user(url: str, name: str, organisation: str, password: str | None = None) -> None:
@@ -39,6 +64,7 @@ def create_user(url: str, name: str, organisation: str, password: str | None = N
 __all__ = [
     "GROUPS",
     "ServerDatabase",
+    "check_server",
     "create_user",
     "init_server",
     "open_server_database",
