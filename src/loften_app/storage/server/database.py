@@ -15,21 +15,29 @@ same Alembic migrations as a laptop's SQLite file (when the logged-in role may: 
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database, _classified, alembic_config
 from loften_app.storage.errors import DatabaseTooNewError, StorageError
 
+if TYPE_CHECKING:
+    from loften_app.storage.server.notify import ChangeListener
+
 log = logging.getLogger(__name__)
 
+_NOTIFY = text("SELECT pg_notify('loften_changes', current_user)")
 _MARKER = text("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn")
 
 
@@ -74,6 +82,20 @@ class ServerDatabase(Database):
         (and now and then with the server's own housekeeping, which only costs a recount)."""
         with _classified(), self.engine.connect() as connection:
             return int(connection.execute(_MARKER).scalar_one())
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction that, when it commits, tells every listening window
+        (storage/server/notify.py); the payload is the user's name."""
+        with super().writing() as session:
+            yield session
+            session.execute(_NOTIFY)
+
+    def listen(self) -> ChangeListener:
+        """A listener for the changes anyone commits to this database."""
+        from loften_app.storage.server.notify import ChangeListener
+
+        return ChangeListener(self.url)
 
     def actor(self, fallback: Actor) -> Actor:
         """Who is logged in, as the server records them: the role's name and organisation
