@@ -274,6 +274,9 @@ class Startup:
             agreement_title=agreement.data.title if agreement else "",
             user=f"{user[0]} ({enum_text(user[1])})",
         )
+        from loften_app.ui.server_changes import follow_server_changes
+
+        self.server_changes = follow_server_changes(services.database, pages)
         if self.safety is None:
             self.safety = SafetyActions(
                 self.window, self, self.settings, self.background, photo_dir=self.photo_dir()

@@ -951,6 +951,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_walk_action_status"), ["status"], unique=False)
 
     # ### end Alembic commands ###
+    if op.get_bind().dialect.name == "postgresql":
+        # SQLite's rowid, which the lists read (see storage/server/compat.py).
+        from loften_app.storage.server.compat import row_numbers
+
+        for statement in row_numbers():
+            op.execute(statement)
     # Mark the file as a Löften database of schema generation 1 (read from the SQLite header
     # before a file is opened: see storage/database.py).
     _pragma("PRAGMA application_id = 1280263764")  # 0x4C4F4654, "LOFT"
