@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from pathlib import Path
+
 import psycopg
 
 from tests.cli_runner import run_cli
+from tests.pg_server import PostgresServer
 from tests.storage.server.conftest import as_user
 
 
@@ -75,3 +80,30 @@ def test_check_compares_the_server_schema_with_the_migrations(server_url: str) -
             "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'loften_check%'"
         ).fetchone()
     assert schemas == (0,)
+
+
+def test_backup_is_an_owner_only_pg_dump_that_restores_into_an_empty_database(
+    server_url: str, pg_server: PostgresServer, tmp_path: Path
+) -> None:
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "restored_{os.getpid()}"')
+    empty_url = pg_server.url(f"restored_{os.getpid()}")
+    made = run_cli("new", "--template", "filipstad", "--db", server_url)
+    assert made.returncode == 0, made.stderr
+    out = tmp_path / "kopia.dump"
+    backup = run_cli("backup", "--db", server_url, "--out", str(out))
+    assert backup.returncode == 0, backup.stderr
+    assert out.read_bytes().startswith(b"PGDMP")  # pg_dump's custom format
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    # Not over a database that holds anything...
+    refused = run_cli("restore", str(out), "--db", server_url)
+    assert refused.returncode == 1 and "inte tom" in refused.stderr
+    # ...but into an empty one, which then holds the same agreement.
+    restored = run_cli("restore", str(out), "--db", empty_url)
+    assert restored.returncode == 0, restored.stderr
+    with psycopg.connect(server_url) as a, psycopg.connect(empty_url) as b:
+        query = "SELECT id, title FROM agreement ORDER BY id"
+        assert a.execute(query).fetchall() == b.execute(query).fetchall() != []
+    assert run_cli("check", "--db", empty_url).returncode == 0
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE "restored_{os.getpid()}" WITH (FORCE)')

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
+from loften_app.paths import ServerPath
 from loften_app.storage.database import SCHEMA_VERSION
 from loften_app.storage.server.database import (
     ServerDatabase,
@@ -39,7 +39,7 @@ def check_server(url: str) -> CheckReport:
     from loften_app.storage.database import _classified
     from loften_app.storage.server.schema import server_schema_problems
 
-    report = CheckReport(Path(shown_url(url)))
+    report = CheckReport(ServerPath(shown_url(url)))
     engine = make_server_engine(url)
     try:
         with _classified(), engine.connect() as connection:

@@ -12,6 +12,7 @@ made by `server init`, not by a migration) are left out. Needs the right to crea
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from alembic import command
@@ -56,8 +57,20 @@ def schema_of(connection: Connection, schema: str) -> frozenset[Entry]:
     schema's name."""
     rows = connection.execute(text(_CATALOG), {"schema": schema}).all()
     return frozenset(
-        (kind, name, definition.replace(f"{schema}.", "")) for kind, name, definition in rows
+        (kind, name, _canonical(definition.replace(f"{schema}.", "")))
+        for kind, name, definition in rows
     )
+
+
+_CASTS = re.compile(r"::[a-z ]+(\[\])?")
+_NOISE = re.compile(r"[()\s]+")
+
+
+def _canonical(definition: str) -> str:
+    """A definition without casts, parentheses and spaces: PostgreSQL writes the same CHECK
+    differently after a dump and restore (`(ARRAY['a'::varchar])::text[]` against
+    `ARRAY[('a'::varchar)::text]`)."""
+    return _NOISE.sub("", _CASTS.sub("", definition))
 
 
 def server_schema_problems(connection: Connection, schema: str = "public") -> list[str]:
