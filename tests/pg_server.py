@@ -104,6 +104,9 @@ class PostgresServer:
             "C.UTF-8",
             "--no-sync",
         )
+        self._pg_ctl_start()
+
+    def _pg_ctl_start(self) -> None:
         options = " ".join(
             (
                 "-c listen_addresses=127.0.0.1",
@@ -134,13 +137,17 @@ class PostgresServer:
             log = (self.folder / "server.log").read_text(errors="replace")[-2000:]
             raise RuntimeError(f"pg_ctl start failed: {result.stderr}\n{log}")
 
+    def start_again(self) -> None:
+        """Start the stopped server again (same folder, port and data)."""
+        self._pg_ctl_start()
+
     def stop(self) -> None:
         self._run(
             "pg_ctl",
             "--pgdata",
             str(self.data),
             "--mode",
-            "immediate",
+            "fast",  # a clean shutdown: "immediate" loses the last commits with fsync off
             "--wait",
             "stop",
             check=False,
