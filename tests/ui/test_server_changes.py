@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import psycopg
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -58,3 +59,27 @@ def test_a_case_saved_on_another_computer_appears_in_the_open_list(
         # is two seconds).
         qtbot.waitUntil(lambda: cases.rowCount() == before + 1, timeout=2000)
         startup.detach("")
+
+
+def test_the_window_works_as_the_logged_in_role_not_as_the_settings_say(
+    qtbot: QtBot, settings: QSettings, pg_empty_url: str
+) -> None:
+    from loften_app.storage.server import create_user, init_server
+    from tests.storage.server.conftest import as_user
+
+    init_server(pg_empty_url)
+    with psycopg.connect(pg_empty_url) as connection:
+        known = {row[0] for row in connection.execute("SELECT rolname FROM pg_roles")}
+    if "polis_ui" not in known:
+        create_user(pg_empty_url, "polis_ui", "police")
+    with open_database(pg_empty_url) as admin:
+        apply_template(Services.build(admin, POLICE), "filipstad", today=dt.date.today())
+    settings.setValue(SETTINGS_USER, "Anna")
+    settings.setValue(SETTINGS_ORGANISATION, "municipality")
+    window = MainWindow(settings=settings, database_name="server")
+    qtbot.addWidget(window)
+    startup = Startup(window, settings, ServerPath(as_user(pg_empty_url, "polis_ui")))
+    startup.start()
+    qtbot.waitUntil(lambda: isinstance(window.page("overview"), OverviewPage))
+    assert window.user_label.text() == "polis_ui (Polisen)"
+    startup.detach("")
