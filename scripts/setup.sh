@@ -46,6 +46,11 @@ needs=(
 if [ "$mode" = "test" ]; then
   # PyInstaller checks the libraries it packs with objdump (the installer test builds a bundle).
   needs+=("/usr/bin/objdump binutils")
+  # The tests run against a real PostgreSQL server too (tests/pg_server.py starts one in a
+  # temporary folder with initdb and pg_ctl from Debian's postgresql package).
+  if ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
+    needs+=("/usr/lib/postgresql/missing/bin/pg_ctl postgresql")
+  fi
   # PyInstaller packs the interpreter's shared library, which Debian's python3 does not need
   # itself and so does not bring: libpython3.11 on Debian 12, libpython3.13 on Debian 13. A
   # Python of one's own (pyenv, /usr/local) has it beside itself or is not apt's business.

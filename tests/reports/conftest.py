@@ -25,9 +25,17 @@ INTERNAL_COMMENT = "Internt: budgeten för vandringarna räckte inte hela året.
 
 
 @pytest.fixture(scope="module")
-def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with open_database(path) as database:
+def demo_services(
+    db_engine: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Services]:
+    """The demo database, as an SQLite file or on the test PostgreSQL server (the tests run once
+    per engine)."""
+    target: Path | str = (
+        tmp_path_factory.mktemp("demo") / "demo.db"
+        if db_engine == "sqlite"
+        else request.getfixturevalue("pg_module_url")
+    )
+    with open_database(target) as database:
         fill_demo_data(database, ACTOR, DemoOptions(year=2017))
         fill_demo_data(database, ACTOR, DemoOptions(year=2018))
         services = Services.build(database, ACTOR)

@@ -16,6 +16,7 @@ from loften_app.reports.exports import SHEETS, ExportFormat, export
 from loften_app.storage.services import RecordFilter, Services
 from tests.cli_runner import run_cli
 from tests.reports.conftest import pdf_text
+from tests.storage.conftest import db_argument
 
 
 def test_the_xlsx_has_a_sheet_per_record_type_with_real_cells_and_a_frozen_header(
@@ -81,7 +82,7 @@ def test_an_export_to_a_bad_place_is_a_plain_error(demo_services: Services, tmp_
 def test_the_commands_make_the_reports_and_the_exports(
     demo_services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(demo_services.database.path)
+    db = db_argument(demo_services.database)
     q3 = tmp_path / "q3.pdf"
     common = ["--db", db, "--user", "Anna"]
     assert main(["report", "quarterly", "--quarter", "2018-Q3", *common, "--out", str(q3)]) == 0
@@ -121,7 +122,7 @@ def test_the_report_command_writes_the_pdf_and_a_bad_period_is_a_plain_error(
     demo_services: Services, tmp_path: Path
 ) -> None:
     out = tmp_path / "fu.pdf"
-    db = str(demo_services.database.path)
+    db = db_argument(demo_services.database)
     result = run_cli("report", "follow-up", "--db", db, "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Uppföljning" in pdf_text(out)

@@ -33,9 +33,16 @@ AFTER = dt.date(2019, 2, 1)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    path: Path = tmp_path_factory.mktemp("rules") / "demo.db"
-    with open_database(path) as database:
+def demo(
+    db_engine: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Services]:
+    """A demo year, as an SQLite file or on the test PostgreSQL server (once per engine)."""
+    target: Path | str = (
+        tmp_path_factory.mktemp("rules") / "demo.db"
+        if db_engine == "sqlite"
+        else request.getfixturevalue("pg_module_url")
+    )
+    with open_database(target) as database:
         fill_demo_data(database, ACTOR, DemoOptions(year=2018))
         yield Services.build(database, ACTOR)
 
@@ -85,9 +92,10 @@ def test_the_quarters_add_up_to_the_year_and_to_the_export(demo: Services) -> No
     assert sum(r[9] for r in rows) == whole.shop_visits
     night = sum(
         shifts.evening_night_hours(
-            dt.date.fromisoformat(r[2]),
-            dt.time.fromisoformat(r[3]),
-            dt.time.fromisoformat(r[4]),
+            # Raw values: ISO text from SQLite, dates and times from PostgreSQL.
+            dt.date.fromisoformat(str(r[2])),
+            dt.time.fromisoformat(str(r[3])),
+            dt.time.fromisoformat(str(r[4])),
         )
         for r in rows
     )

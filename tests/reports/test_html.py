@@ -34,6 +34,7 @@ from tests.reports.report_data import (
     free_texts,
 )
 from tests.reports.report_data import text_figures as figures
+from tests.storage.conftest import db_argument
 
 #: Text only the page has (what the PDF says in its running footer and the tables' captions).
 SKIPPED = {"style", "title", "desc", "caption", "figcaption", "svg"}
@@ -292,7 +293,7 @@ def test_a_fragment_is_only_for_html_and_a_refusal_leaves_the_old_file(
 def test_the_command_line_writes_each_format(demo_services: Services, tmp_path: Path) -> None:
     from loften_app import cli
 
-    database = demo_services.database.path
+    database = db_argument(demo_services.database)
     parser = cli.build_parser()
     for file_format, start in (("html", b"<!DOCTYPE html>"), ("docx", b"PK"), ("pdf", b"%PDF")):
         out = tmp_path / f"uppfoljning.{file_format}"

@@ -34,9 +34,16 @@ PATROL_NOTE = "Lugnt på torget, samtal med butiksägare om klotter."
 
 
 @pytest.fixture(scope="module")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    path: Path = tmp_path_factory.mktemp("contents") / "demo.db"
-    with open_database(path) as database:
+def services(
+    db_engine: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Services]:
+    """A demo year, as an SQLite file or on the test PostgreSQL server (once per engine)."""
+    target: Path | str = (
+        tmp_path_factory.mktemp("contents") / "demo.db"
+        if db_engine == "sqlite"
+        else request.getfixturevalue("pg_module_url")
+    )
+    with open_database(target) as database:
         fill_demo_data(database, ACTOR, DemoOptions(year=2018))
         s = Services.build(database, ACTOR)
         agreement = s.agreements.current()

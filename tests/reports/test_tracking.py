@@ -23,8 +23,12 @@ ACTOR = Actor("trygghetssamordnare", Organisation.MUNICIPALITY)
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Database]:
-    with open_database(tmp_path / "demo.db") as database:
+def demo(db_engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A demo year, as an SQLite file or on the test PostgreSQL server (once per engine)."""
+    target: Path | str = (
+        tmp_path / "demo.db" if db_engine == "sqlite" else request.getfixturevalue("pg_url")
+    )
+    with open_database(target) as database:
         fill_demo_data(database, ACTOR, DemoOptions(year=2018))
         yield database
 

@@ -40,14 +40,22 @@ class FixedClock:
         self.now += dt.timedelta(**delta)
 
 
+def db_argument(database: Database) -> str:
+    """What names `database` on the command line (--db): its file, or its server's URL."""
+    return str(getattr(database, "url", database.path))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "loften.db"
 
 
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    with open_database(db_path) as db:
+def database(db_engine: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A new database: an SQLite file at `db_path`, or one on the test PostgreSQL server (the
+    test runs once per engine, see tests/conftest.py)."""
+    target: Path | str = db_path if db_engine == "sqlite" else request.getfixturevalue("pg_url")
+    with open_database(target) as db:
         yield db
 
 

@@ -29,6 +29,9 @@ from tests.storage.conftest import MUNICIPALITY
 
 T0 = dt.datetime(2018, 6, 1, 12, 0, tzinfo=dt.UTC)
 
+#: Backups here are copies of the SQLite file (a server's are pg_dump's, issue 19).
+pytestmark = pytest.mark.sqlite_only
+
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

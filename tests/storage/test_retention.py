@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import text as sa_text
 
 from loften_app.cli import build_parser, run
 from loften_app.domain.enums import (
@@ -96,22 +97,27 @@ def test_an_old_closed_case_keeps_its_figures_and_loses_notes_and_exact_dates(
     assert lines[0].changes["police_notes"] == [None, audit.REDACTED]
     assert lines[0].changes["kind"] == [None, old.data.kind.value]  # figures stay readable
     assert lines[2].changes["detected_on"] == [audit.REDACTED, "2018-02-01"]
-    with sqlite3.connect(database.path) as connection:
-        rows = connection.execute("SELECT * FROM drug_case WHERE id = ?", (old.id,)).fetchall()
-        rows += connection.execute(
-            "SELECT * FROM audit_entry WHERE record_id = ?", (old.id,)
-        ).fetchall()
-    stored_text = repr(rows)
+    with database.reading() as session:  # on either engine; every value as text
+        rows = session.execute(
+            sa_text("SELECT * FROM drug_case WHERE id = :id"), {"id": old.id}
+        ).all()
+        rows += session.execute(
+            sa_text("SELECT * FROM audit_entry WHERE record_id = :id"), {"id": old.id}
+        ).all()
+    stored_text = repr([tuple(str(value) for value in row) for row in rows])
     assert "bakom stationen" not in stored_text and "2018-02-10" not in stored_text
     summary = [line for line in audit_lines(database) if line[0] == "retention" and line[1] is None]
     assert len(summary) == 1 and "1 ärenden" in summary[0][2]
 
 
 def audit_lines(database: Database) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(database.path) as connection:
-        return connection.execute(
-            "SELECT action, record_id, note FROM audit_entry ORDER BY id"
-        ).fetchall()
+    with database.reading() as session:
+        return [
+            tuple(row)
+            for row in session.execute(
+                sa_text("SELECT action, record_id, note FROM audit_entry ORDER BY id")
+            )
+        ]
 
 
 def test_a_second_run_changes_nothing_and_writes_nothing(

@@ -7,6 +7,7 @@ import sqlite3
 import warnings
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from loften_app.storage.database import Database
@@ -29,6 +30,7 @@ def test_dates_and_datetimes_give_the_text_that_sqlite3s_default_adapters_gave()
         assert bound(aware) == "2018-07-01 21:30:00+00:00"
 
 
+@pytest.mark.sqlite_only
 def test_a_text_query_with_dates_finds_what_the_orm_stored(database: Database) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -36,6 +36,7 @@ _COMMAND_MODULES = (
     "loften_app.cli.exchange",
     "loften_app.cli.imports",
     "loften_app.cli.safety",
+    "loften_app.cli.server",
 )
 
 
@@ -55,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="visa versionen")
     db_help = (
-        f"databasfilen (annars miljövariabeln {ENV_DATABASE}, annars loften.db i din datamapp)"
+        f"databasfilen eller en server (postgresql://användare@värd:port/databas); annars "
+        f"miljövariabeln {ENV_DATABASE}, annars loften.db i din datamapp"
     )
     parser.add_argument("--db", metavar="FIL", help=db_help)
     # Subcommands accept --db too; SUPPRESS keeps a value given before the subcommand.

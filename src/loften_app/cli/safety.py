@@ -8,6 +8,7 @@ from typing import Any
 
 from loften_app.cli import actor_from, database_path
 from loften_app.domain.errors import LoftenError
+from loften_app.paths import ServerPath
 
 
 def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
@@ -64,8 +65,14 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from loften_app.storage.database import open_database
 
     path = _existing(args)
-    with open_database(path, create=False):  # refuses a foreign or newer file untouched
-        pass
+    with open_database(path, create=False) as database:  # refuses a foreign or newer file
+        server_url = getattr(database, "url", None)
+    if server_url is not None:  # a server: pg_dump (storage/server/backup.py)
+        from loften_app.storage.server.backup import default_dump_path, dump
+
+        out = Path(args.out) if args.out else default_dump_path(database.path)
+        print(f"Säkerhetskopian är sparad: {dump(server_url, out)}")
+        return 0
     target = export_backup(path, args.out) if args.out else make_backup(path, "manual")
     print(f"Säkerhetskopian är sparad: {target}")
     return 0
@@ -75,6 +82,12 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from loften_app.storage.backup import restore_backup
 
     path = database_path(args)
+    if isinstance(path, ServerPath):  # pg_restore into an empty database
+        from loften_app.storage.server.backup import restore
+
+        restore(path.url, Path(args.file))
+        print(f"Databasen {path} är återställd från {args.file}.")
+        return 0
     kept = restore_backup(path, args.file, actor=actor_from(args))
     print(f"Databasen {path} är återställd från {args.file}.")
     if kept is not None:
@@ -85,7 +98,13 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from loften_app.storage.backup import check_database
 
-    report = check_database(_existing(args))
+    path = _existing(args)
+    if isinstance(path, ServerPath):
+        from loften_app.storage.server import check_server
+
+        report = check_server(path.url)
+    else:
+        report = check_database(path)
     print("\n".join(report.lines()))
     return 0 if report.ok else 1
 

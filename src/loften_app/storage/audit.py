@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
+from loften_app.storage.engines import session_sql
 from loften_app.storage.files import FileWriteError, atomic_write, check_output_path, csv_safe
 
 ADD = "add"
@@ -119,7 +120,7 @@ def record(
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
     raw.execute(
-        _INSERT,
+        session_sql(session, _INSERT),
         (
             stamp(at),
             None if actor is None else actor.name,
@@ -175,9 +176,8 @@ def history(database: Database, record_id: str) -> list[AuditEntry]:
     with database.reading() as session:
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
-        rows = raw.execute(
-            f"SELECT {_COLUMNS} FROM audit_entry WHERE record_id = ? ORDER BY id", (record_id,)
-        ).fetchall()
+        sql = f"SELECT {_COLUMNS} FROM audit_entry WHERE record_id = ? ORDER BY id"
+        rows = raw.execute(session_sql(session, sql), (record_id,)).fetchall()
     return [_entry(row) for row in rows]
 
 

@@ -32,6 +32,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from loften_app.domain.errors import error_text
+from loften_app.storage.engines import is_server_url
 from loften_app.storage.errors import (
     DatabaseTooNewError,
     DatabaseUnavailableError,
@@ -217,7 +218,7 @@ class Database:
 def _classified() -> Iterator[None]:
     try:
         yield
-    except (sa_exc.DBAPIError, sqlite3.Error) as error:
+    except Exception as error:  # SQLAlchemy's, sqlite3's or (raw statements) psycopg's
         classified = classify_database_error(error)
         if classified is None:
             raise
@@ -296,6 +297,10 @@ def upgrade_backup_path(path: Path, from_version: int) -> Path:
 
 def open_database(path: Path | str, *, create: bool = True) -> Database:
     """Open (creating or upgrading as needed) the Löften database at `path`."""
+    if isinstance(path, str | Path) and is_server_url(str(path)):  # --db postgresql://…
+        from loften_app.storage.server.database import open_server_database
+
+        return open_server_database(str(path))
     path = Path(path).expanduser().resolve()
     is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
     if path.exists() and not path.is_file():

@@ -138,6 +138,12 @@ def classify_database_error(error: BaseException) -> StorageError | None:
     SQLite versions)."""
     original = error.orig if isinstance(error, sa_exc.DBAPIError) else error
     if not isinstance(original, sqlite3.Error):
+        if original is not None and type(original).__module__.startswith("psycopg"):
+            from loften_app.storage.server.errors import (  # noqa: PLC0415 (psycopg on a server only)
+                classify_server_error,
+            )
+
+            return classify_server_error(original)
         return None
     code = getattr(original, "sqlite_errorcode", None)
     if code is None:

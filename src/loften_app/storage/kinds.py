@@ -233,8 +233,9 @@ STORAGE_KINDS: tuple[StorageKind, ...] = (
         renumber=renumber_case_codes,
         notes_select=(
             "SELECT detected_on AS day, 'drug_case' AS tbl, promise_id, case_code AS code,\n"
-            "           trim(coalesce(police_notes, '') || char(10) ||"
-            " coalesce(municipal_notes, ''), char(10)) AS note\n"
+            # A line break as a literal both engines read (char(10) is SQLite's only).
+            "           trim(coalesce(police_notes, '') || '\n' ||"
+            " coalesce(municipal_notes, ''), '\n') AS note\n"
             "    FROM drug_case\n"
             "    WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end\n"
             "      AND (coalesce(police_notes, '') != '' OR coalesce(municipal_notes, '') != '')"

@@ -179,6 +179,7 @@ class Promise(Record):
             "number",
             unique=True,
             sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
         ),
     )
 
@@ -245,6 +246,7 @@ class IndicatorValue(Record):
             "period_key",
             unique=True,
             sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
         ),
     )
 

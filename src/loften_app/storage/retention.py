@@ -30,6 +30,7 @@ from typing import Any
 from loften_app.domain.records import Actor
 from loften_app.storage import audit
 from loften_app.storage.database import Database
+from loften_app.storage.engines import session_sql
 
 DEFAULT_MONTHS = 36
 NOTE_FIELDS = ("police_notes", "municipal_notes")
@@ -72,8 +73,12 @@ def months_before(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
+def _iso(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 def _shift(value: str | None, by: dt.timedelta) -> str | None:
-    return None if value is None else (dt.date.fromisoformat(value) - by).isoformat()
+    return None if value is None else (dt.date.fromisoformat(str(value)) - by).isoformat()
 
 
 def _redact(changes_json: str) -> str | None:
@@ -109,9 +114,9 @@ def run_retention(
     with database.writing() as session:
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
-        rows = raw.execute(_CANDIDATES, (cutoff.isoformat(),)).fetchall()
+        rows = raw.execute(session_sql(session, _CANDIDATES), (cutoff.isoformat(),)).fetchall()
         for case_id, version, detected, notified, contact, closed, p_notes, m_notes in rows:
-            detected_day = dt.date.fromisoformat(detected)
+            detected_day = dt.date.fromisoformat(str(detected))
             by = dt.timedelta(days=detected_day.day - 1)
             new = {
                 "detected_on": _shift(detected, by),
@@ -120,24 +125,28 @@ def run_retention(
                 "closed_on": _shift(closed, by),
             }
             raw.execute(
-                _UPDATE,
+                session_sql(session, _UPDATE),
                 (*new.values(), version + 1, updated_at, who, case_id, version),
             )
             for entry_id, changes_json in raw.execute(
-                "SELECT id, changes FROM audit_entry "
-                "WHERE record_id = ? AND record_type = 'drug_case' AND changes IS NOT NULL",
+                session_sql(
+                    session,
+                    "SELECT id, changes FROM audit_entry "
+                    "WHERE record_id = ? AND record_type = 'drug_case' AND changes IS NOT NULL",
+                ),
                 (case_id,),
             ).fetchall():
                 redacted = _redact(changes_json)
                 if redacted is not None:
                     raw.execute(
-                        "UPDATE audit_entry SET changes = ? WHERE id = ?", (redacted, entry_id)
+                        session_sql(session, "UPDATE audit_entry SET changes = ? WHERE id = ?"),
+                        (redacted, entry_id),
                     )
-            old = {
-                "detected_on": detected,
-                "municipality_notified_on": notified,
-                "first_contact_on": contact,
-                "closed_on": closed,
+            old = {  # dates as ISO text, as SQLite gives them (PostgreSQL gives dates)
+                "detected_on": _iso(detected),
+                "municipality_notified_on": _iso(notified),
+                "first_contact_on": _iso(contact),
+                "closed_on": _iso(closed),
                 "police_notes": p_notes,
                 "municipal_notes": m_notes,
             }

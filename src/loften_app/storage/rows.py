@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import Column, Dialect, Table
 from sqlalchemy.orm import Session
 
+from loften_app.storage.engines import placeholder, session_sql
+
 Processor = Callable[[Any], Any] | None
 
 
@@ -25,7 +27,7 @@ class RowWriter:
     def __init__(self, table: Table, dialect: Dialect) -> None:
         columns: Sequence[Column[Any]] = list(table.columns)
         self.names = tuple(column.name for column in columns)
-        placeholders = ", ".join("?" for _ in columns)
+        placeholders = ", ".join(placeholder(dialect.name) for _ in columns)
         quoted = ", ".join(f'"{name}"' for name in self.names)
         self.sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})'
         self.processors: tuple[Processor, ...] = tuple(
@@ -78,7 +80,7 @@ def query_scalar(session: Session, sql: str, parameters: Sequence[Any]) -> Any:
     assert raw is not None
     cursor = raw.cursor()
     try:
-        row = cursor.execute(sql, tuple(parameters)).fetchone()
+        row = cursor.execute(session_sql(session, sql), tuple(parameters)).fetchone()
     finally:
         cursor.close()
     return None if row is None else row[0]

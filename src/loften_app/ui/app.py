@@ -174,6 +174,8 @@ class Startup:
             self.window.show_error(error_message(error))
             return
         self.services = services
+        # On a shared server the logged-in role is who works (storage/server), not the settings.
+        user = (services.actor.name, services.actor.organisation)
         self.attach(services, user)
         if self._first_start:
             self._first_start = False

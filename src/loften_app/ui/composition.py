@@ -29,6 +29,7 @@ from loften_app.ui.reports import ReportsPage
 from loften_app.ui.safety.actions import SafetyActions
 from loften_app.ui.safety.history import HistorySource
 from loften_app.ui.safety.sheet_import import SheetImport
+from loften_app.ui.server_changes import follow_server_changes
 
 
 class Host(Protocol):
@@ -89,6 +90,7 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
         agreement_title=agreement.data.title if agreement else "",
         user=f"{user[0]} ({enum_text(user[1])})",
     )
+    follow_server_changes(services.database, changes, overview)
     if host.safety is None:
         host.safety = SafetyActions(
             window,

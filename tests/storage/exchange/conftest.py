@@ -65,9 +65,12 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def police_db(tmp_path: Path) -> Iterator[Database]:
-    """The police's database: the template and a demo year (as `loften new` + `demo-data`)."""
-    with open_database(tmp_path / "polisen.db") as database:
+def police_db(db_engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """The police's database: the template and a demo year (as `loften new` + `demo-data`); an
+    SQLite file, or (the same tests again) a database on the test PostgreSQL server, so that a
+    server installation exchanges packages with a laptop's both ways."""
+    target = tmp_path / "polisen.db" if db_engine == "sqlite" else request.getfixturevalue("pg_url")
+    with open_database(target) as database:
         apply_template(Services.build(database, POLICE), TEMPLATE)
         fill_demo_data(database, POLICE, DemoOptions(year=2018, seed=3))
         yield database

@@ -15,7 +15,7 @@ from loften_app.storage.database import Database
 from loften_app.storage.exchange import PackageError, apply_import, export_changes, read_package
 from loften_app.storage.services import Services
 from tests.factories import run_cli_as_test_user as loften
-from tests.storage.conftest import MUNICIPALITY, POLICE, FixedClock
+from tests.storage.conftest import MUNICIPALITY, POLICE, FixedClock, db_argument
 from tests.storage.exchange.conftest import forge, members_of, sha256_of
 
 
@@ -27,7 +27,7 @@ def test_export_then_import_without_yes_changes_nothing_and_with_yes_imports(
     municipality_db.close()
     package = tmp_path / "ändringar.loften"
     photos = str(tmp_path / "foton")
-    exported = loften("exchange", "export", "--db", str(police_db.path), "--out", str(package))
+    exported = loften("exchange", "export", "--db", db_argument(police_db), "--out", str(package))
     assert exported.returncode == 0, exported.stderr
     assert "Skrev" in exported.stdout and stat.S_IMODE(package.stat().st_mode) == 0o600
 

@@ -15,6 +15,7 @@ from tests.storage.exchange.conftest import forge, members_of, sha256_of, with_r
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # changes the police's file directly
 def test_pairing_partners_revoke_and_a_preview_with_deletions(
     police: Services, police_db: Database, municipality_db: Database, tmp_path: Path
 ) -> None:

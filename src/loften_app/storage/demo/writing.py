@@ -13,6 +13,7 @@ from loften_app.domain.errors import ValidationError
 from loften_app.domain.periods import Period
 from loften_app.domain.validation import MAX_YEAR, MIN_YEAR, validate
 from loften_app.storage.demo.common import MUNICIPALITY, POLICE, SOCIAL_SERVICES, DemoOptions, Pair
+from loften_app.storage.engines import session_sql
 from loften_app.storage.errors import StorageError
 from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
 from loften_app.storage.services import Deleted, RecordFilter, RecordService, Services
@@ -76,8 +77,11 @@ def refuse_if_real_records(session: Session) -> None:
     found = 0
     for table in _DEMO_TABLES:
         (count,) = raw.execute(
-            f"SELECT count(*) FROM {table} "
-            f"WHERE created_by NOT IN ({marks}) OR updated_by NOT IN ({marks})",
+            session_sql(
+                session,
+                f"SELECT count(*) FROM {table} "
+                f"WHERE created_by NOT IN ({marks}) OR updated_by NOT IN ({marks})",
+            ),
             (*names, *names),
         ).fetchone()
         found += int(count)

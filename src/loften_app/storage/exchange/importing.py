@@ -687,7 +687,12 @@ def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Pa
 
 def _backup(services: Services, make_backup: Callable[[Path], Path | None] | None) -> Path | None:
     """A backup of the database before the import: `make_backup`, or by default
-    `storage.backup.make_backup` (reason "before-import")."""
+    `storage.backup.make_backup` (reason "before-import"). None on a server: its backups are
+    the IT department's, and the import is one transaction there too."""
+    from loften_app.storage.server.database import ServerDatabase
+
+    if isinstance(services.database, ServerDatabase):
+        return None
     if make_backup is not None:
         return make_backup(services.database.path)
     from loften_app.storage.backup import make_backup as backup_now

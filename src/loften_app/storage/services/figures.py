@@ -122,7 +122,7 @@ def _patrols_sql(bucket: str) -> TextClause:
     return text(f"""{_shift_parts("patrol", "id, hours_spent")}
 SELECT promise_id, {bucket.format(column="day")} AS bucket, total(counted),
        total(counted * hours_spent),
-       total(CASE WHEN counted THEN
+       total(CASE WHEN counted <> 0 THEN
                   (SELECT count(*) FROM shop_visit WHERE shop_visit.patrol_id = parts.id)
              ELSE 0 END),
        total(secs) / 3600.0, total(night) / 3600.0
@@ -389,7 +389,7 @@ class FigureService:
         parameters = {"start": start, "end": end, "ids": ids}
         for pid, count, first in session.execute(_with_ids(_PLANNED_AHEAD), parameters):
             out[pid].walks_planned_ahead += count
-            out[pid].next_planned_walk = dt.date.fromisoformat(first)
+            out[pid].next_planned_walk = dt.date.fromisoformat(str(first))
 
     @staticmethod
     def _actions(

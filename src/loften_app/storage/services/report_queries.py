@@ -26,6 +26,7 @@ from loften_app.domain.enums import (
 )
 from loften_app.domain.periods import Period
 from loften_app.storage.database import Database
+from loften_app.storage.engines import session_named_sql
 from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
 from loften_app.storage.shift_sql import shift_hours
 
@@ -132,11 +133,17 @@ ORDER BY v.indicator_id, v.period_key
 _SHIFT_HOURS = shift_hours("t.")
 
 
+def _limit(limit: int) -> int:
+    """A LIMIT for both engines: -1 ("all", which PostgreSQL refuses) as a count never reached."""
+    return limit if limit >= 0 else 2**62
+
+
 def places_sql(link: str, owner: str) -> str:
     """The names of the record `t`'s places, in order, joined by ", "."""
     return (
         f"(SELECT group_concat(name, ', ') FROM (SELECT pl.name FROM {link} AS l"
-        f" JOIN place AS pl ON pl.id = l.place_id WHERE l.{owner} = t.id ORDER BY l.position))"
+        f" JOIN place AS pl ON pl.id = l.place_id WHERE l.{owner} = t.id ORDER BY l.position)"
+        " AS names)"
     )
 
 
@@ -262,7 +269,7 @@ class ReportQueries:
             "start": period.start,
             "end": period.end,
             "ids": list(promise_ids),
-            "limit": limit,
+            "limit": _limit(limit),
         }
         with self._db.reading() as session:
             return [
@@ -271,7 +278,12 @@ class ReportQueries:
             ]
 
     def _span(self, period: Period, promise_ids: Sequence[str], limit: int) -> dict[str, Any]:
-        return {"start": period.start, "end": period.end, "ids": list(promise_ids), "limit": limit}
+        return {
+            "start": period.start,
+            "end": period.end,
+            "ids": list(promise_ids),
+            "limit": _limit(limit),
+        }
 
     def notes(
         self, *, period: Period, promise_ids: Sequence[str], limit: int = -1
@@ -332,7 +344,9 @@ class ReportQueries:
         if not promise_ids:
             return []
         with self._db.reading() as session:
-            rows = session.execute(_OVERDUE, {"ref": ref, "ids": list(promise_ids), "limit": limit})
+            rows = session.execute(
+                _OVERDUE, {"ref": ref, "ids": list(promise_ids), "limit": _limit(limit)}
+            )
             return [
                 OverdueAction(
                     walk_id=walk_id,
@@ -392,7 +406,9 @@ class ReportQueries:
             parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
         sql = f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)} ORDER BY {query.order}"
         with self._db.reading() as session:
-            result = session.connection().exec_driver_sql(sql, parameters)
+            result = session.connection().exec_driver_sql(
+                session_named_sql(session, sql), parameters
+            )
             # Plain DB-API rows: no result processing for a million rows.
             while rows := result.cursor.fetchmany(_EXPORT_BATCH):
                 yield from rows
@@ -407,4 +423,8 @@ class ReportQueries:
             parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
         sql = f"SELECT count(*) FROM {query.source} WHERE {' AND '.join(where)}"
         with self._db.reading() as session:
-            return int(session.connection().exec_driver_sql(sql, parameters).scalar_one())
+            return int(
+                session.connection()
+                .exec_driver_sql(session_named_sql(session, sql), parameters)
+                .scalar_one()
+            )

@@ -20,6 +20,13 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _pragma(statement: str) -> None:
+    """An SQLite header pragma; a PostgreSQL database has no file header (Alembic's revision
+    alone tells its schema generation)."""
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(statement)
+
+
 #: The coded fields of a drug case that may now be empty, with their VARCHAR lengths.
 _CASE_CODED = (
     ("age_group", 11),
@@ -46,7 +53,7 @@ def upgrade() -> None:
     with op.batch_alter_table("drug_case", schema=None) as batch_op:
         for column, length in _CASE_CODED:
             batch_op.alter_column(column, existing_type=sa.String(length=length), nullable=True)
-    op.execute("PRAGMA user_version = 3")
+    _pragma("PRAGMA user_version = 3")
 
 
 def downgrade() -> None:
@@ -59,4 +66,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_promise_continues_id"))
         batch_op.drop_column("planned_hours")
         batch_op.drop_column("continues_id")
-    op.execute("PRAGMA user_version = 2")
+    _pragma("PRAGMA user_version = 2")

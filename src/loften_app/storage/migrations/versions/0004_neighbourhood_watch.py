@@ -42,11 +42,43 @@ _NEW_TYPES = (*_TYPES, "neighbourhood_watch")
 _NEW_MEASURES = (*_MEASURES, "households_reached", "new_groups")
 
 
+def _pragma(statement: str) -> None:
+    """An SQLite header pragma; a PostgreSQL database has no file header."""
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(statement)
+
+
+def _postgresql() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
+
+
+def _recheck(table: str, column: str, values: Sequence[str]) -> None:
+    """PostgreSQL alters a column in place and keeps its CHECK: replace the one on `column`."""
+    bind = op.get_bind()
+    names = bind.execute(
+        sa.text(
+            "SELECT conname FROM pg_constraint WHERE conrelid = CAST(:table AS regclass)"
+            " AND contype = 'c' AND pg_get_constraintdef(oid) LIKE :column"
+        ),
+        {"table": table, "column": f"%({column})::text%"},
+    ).scalars()
+    for name in list(names):
+        op.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    allowed = ", ".join(f"'{value}'" for value in values)
+    op.execute(
+        f'ALTER TABLE {table} ADD CONSTRAINT "ck_{table}_{column}" CHECK ({column} IN ({allowed}))'
+    )
+
+
 def _enum(values: Sequence[str], name: str) -> sa.Enum:
     return sa.Enum(*values, name=name, native_enum=False, create_constraint=True)
 
 
 def _retype(types: Sequence[str], measures: Sequence[str], old: tuple[Sequence[str], ...]) -> None:
+    if _postgresql():
+        _recheck("promise", "type", types)
+        _recheck("target", "measure", measures)
+        return
     with op.batch_alter_table("promise", schema=None) as batch_op:
         batch_op.alter_column(
             "type", existing_type=_enum(old[0], "promise_type"), type_=_enum(types, "promise_type")
@@ -131,7 +163,13 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_neighbourhood_watch_place_place_id"), ["place_id"], unique=False
         )
-    op.execute("PRAGMA user_version = 4")
+    if _postgresql():
+        # SQLite's rowid, which the lists read (see storage/server/compat.py).
+        from loften_app.storage.server.compat import row_numbers
+
+        for statement in row_numbers(("neighbourhood_watch",)):
+            op.execute(statement)
+    _pragma("PRAGMA user_version = 4")
 
 
 def downgrade() -> None:
@@ -139,4 +177,4 @@ def downgrade() -> None:
     op.drop_table("neighbourhood_watch_place")
     op.drop_table("neighbourhood_watch")
     _retype(_TYPES, _MEASURES, (_NEW_TYPES, _NEW_MEASURES))
-    op.execute("PRAGMA user_version = 3")
+    _pragma("PRAGMA user_version = 3")

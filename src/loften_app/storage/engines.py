@@ -1,0 +1,83 @@
+"""What differs between the two database engines Löften runs on, in one place.
+
+A Löften database is an SQLite file on a laptop or a database on a shared PostgreSQL server
+(`postgresql://user@host:port/dbname`, see storage/server/). The ORM and Core statements are
+the same on both; what is not lives here, one function per difference, each giving the text or
+expression for the engine at hand:
+
+- raw DB-API statements (the fast paths in rows.py, audit.py, retention.py) are written with
+  `?` or `:name` placeholders, as sqlite3 takes them; psycopg takes `%s` and `%(name)s`
+  (`driver_sql`, `session_named_sql`);
+- date arithmetic: SQLite's julianday() against PostgreSQL's date subtraction (`days_between`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, cast, func
+from sqlalchemy.orm import Session
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+
+
+def is_server_url(target: object) -> bool:
+    """Whether `target` (a --db value) names a database on a PostgreSQL server."""
+    return isinstance(target, str) and target.startswith(SERVER_SCHEMES)
+
+
+def dialect_of(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+@functools.cache
+def _percent_style(sql: str) -> str:
+    # Löften's raw statements never hold a literal `?` or `%`: every value is a parameter.
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def driver_sql(sql: str, dialect: str) -> str:
+    """A raw statement written with `?` placeholders, for the DB-API driver of `dialect`."""
+    return sql if dialect == SQLITE else _percent_style(sql)
+
+
+def session_sql(session: Session, sql: str) -> str:
+    """`driver_sql` for the engine of `session`."""
+    return driver_sql(sql, dialect_of(session))
+
+
+_NAMED = re.compile(r"(?<![:\w]):(\w+)")
+
+
+@functools.cache
+def _pyformat(sql: str) -> str:
+    return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+
+def session_named_sql(session: Session, sql: str) -> str:
+    """A raw statement written with `:name` placeholders (sqlite3's named style), for the
+    DB-API driver of `session`'s engine (psycopg: `%(name)s`)."""
+    return sql if dialect_of(session) == SQLITE else _pyformat(sql)
+
+
+def placeholder(dialect: str) -> str:
+    """The DB-API placeholder of `dialect`'s driver."""
+    return "?" if dialect == SQLITE else "%s"
+
+
+def days_between_sql(later: str, earlier: str, dialect: str) -> str:
+    """SQL text: whole days from the date column `earlier` to `later` (NULL if either is)."""
+    if dialect == SQLITE:
+        return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+    return f"({later} - {earlier})"
+
+
+def days_between(later: ColumnElement[Any], earlier: ColumnElement[Any], dialect: str) -> Any:
+    """`days_between_sql` as a Core expression (sorting lists by it)."""
+    if dialect == SQLITE:
+        return func.julianday(later) - func.julianday(earlier)
+    return cast(later - earlier, Integer)

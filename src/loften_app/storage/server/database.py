@@ -1,0 +1,159 @@
+"""A Löften database on a shared PostgreSQL server (`--db postgresql://user@host:port/dbname`).
+
+`open_server_database(url)` connects with psycopg (v3), builds or upgrades the schema with the
+same Alembic migrations as a laptop's SQLite file (when the logged-in role may: normally
+`loften server init` has done it), and returns a `ServerDatabase`: a `Database` whose
+
+- write sessions run at REPEATABLE READ, so two people saving the same record at once cannot
+  both pass the version check (the second gets a serialization failure, classified in
+  `storage/server/errors.py` as a "try again");
+- change marker is the server's WAL insert position: every commit by anyone, on any
+  connection, moves it forward (PostgreSQL's counterpart of SQLite's `PRAGMA data_version`);
+- actor (the user and organisation recorded in every change) comes from the logged-in role
+  (`storage/server/roles.py`), never from the settings; the server's own triggers enforce it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from loften_app.domain.records import Actor
+from loften_app.storage.database import Database, _classified, alembic_config
+from loften_app.storage.errors import DatabaseTooNewError, StorageError
+
+if TYPE_CHECKING:
+    from loften_app.storage.server.notify import ChangeListener
+
+log = logging.getLogger(__name__)
+
+_NOTIFY = text("SELECT pg_notify('loften_changes', current_user)")
+_MARKER = text("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn")
+
+
+def server_url(url: str) -> str:
+    """`url` with the psycopg driver named (postgresql+psycopg://)."""
+    parsed = make_url(url)
+    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def shown_url(url: str) -> str:
+    """`url` as messages show it: without a password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def make_server_engine(url: str) -> Engine:
+    return create_engine(
+        server_url(url),
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10, "application_name": "Löften"},
+    )
+
+
+class ServerDatabase(Database):
+    """An open Löften database on a PostgreSQL server."""
+
+    def __init__(self, url: str, engine: Engine, *, local_folder: Path | None = None) -> None:
+        # `path` is a stand-in in this user's own folder for the server: what a laptop keeps
+        # beside its file (the exchange's signing key) is kept there. No file is ever made at
+        # `path` itself.
+        folder = local_folder or _local_folder(url)
+        super().__init__(folder / "database", engine)
+        self.url = url
+        self._write_sessions.configure(
+            bind=engine.execution_options(isolation_level="REPEATABLE READ", loften_write=True)
+        )
+        #: The role's actor once looked up; None: the owner, who acts as the settings say.
+        self._role_actor: Actor | None = None
+        self._role_looked_up = False
+
+    def change_marker(self) -> int:
+        """The server's WAL insert position: it moves forward with every commit made by anyone
+        (and now and then with the server's own housekeeping, which only costs a recount)."""
+        with _classified(), self.engine.connect() as connection:
+            return int(connection.execute(_MARKER).scalar_one())
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction that, when it commits, tells every listening window
+        (storage/server/notify.py); the payload is the user's name."""
+        with super().writing() as session:
+            yield session
+            session.execute(_NOTIFY)
+
+    def listen(self) -> ChangeListener:
+        """A listener for the changes anyone commits to this database."""
+        from loften_app.storage.server.notify import ChangeListener
+
+        return ChangeListener(self.url)
+
+    def actor(self, fallback: Actor) -> Actor:
+        """Who is logged in, as the server records them: the role's name and organisation
+        (`fallback` for the owner, an administrator in no Löften group)."""
+        if not self._role_looked_up:
+            from loften_app.storage.server.roles import logged_in_actor
+
+            with _classified(), self.engine.connect() as connection:
+                self._role_actor = logged_in_actor(connection)
+            self._role_looked_up = True
+        return fallback if self._role_actor is None else self._role_actor
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _local_folder(url: str) -> Path:
+    """This user's folder for the server database at `url` (owner-only)."""
+    from loften_app.paths import user_data_dir
+    from loften_app.storage.files import private_folder
+
+    parsed = make_url(url)
+    name = f"{parsed.host or 'local'}-{parsed.port or 5432}-{parsed.database or ''}"
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
+    return private_folder(user_data_dir() / "servers" / safe, own=True)
+
+
+def open_server_database(url: str, *, migrate: bool = True) -> ServerDatabase:
+    """Open the Löften database at `url`, building or upgrading its schema when needed."""
+    engine = make_server_engine(url)
+    try:
+        _upgrade_if_needed(engine, url, migrate=migrate)
+    except BaseException:
+        engine.dispose()
+        raise
+    return ServerDatabase(url, engine)
+
+
+def _upgrade_if_needed(engine: Engine, url: str, *, migrate: bool) -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    with _classified(), engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        connection.rollback()
+        if current == head:
+            return
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception as error:  # alembic raises several kinds for an unknown revision
+                raise DatabaseTooNewError(Path(shown_url(url)), current, str(head)) from error
+        if not migrate:
+            raise StorageError(
+                f"Databasen {shown_url(url)} har inte den här versionen av Löftens schema. "
+                "Inget har ändrats. Be den som administrerar servern att köra "
+                "'loften server init'."
+            )
+        # PostgreSQL runs DDL in transactions: a failed upgrade leaves the database as it was.
+        with connection.begin():
+            command.upgrade(alembic_config(connection), "head")
+        log.info("database %s migrated from %s to %s", shown_url(url), current, head)

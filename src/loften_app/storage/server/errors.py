@@ -1,0 +1,81 @@
+"""Errors of a PostgreSQL server, classified as storage/errors.py does SQLite's: what the
+environment caused (server down, password wrong, a right the role lacks, a concurrent save)
+becomes a clear Swedish message; anything else is a bug and keeps its traceback."""
+
+from __future__ import annotations
+
+import psycopg
+from psycopg import errors as pg
+
+from loften_app.storage.errors import (
+    DatabaseLockedError,
+    DuplicateError,
+    MissingReferenceError,
+    StorageError,
+)
+
+
+class ServerUnavailableError(StorageError):
+    """The server could not be reached, or refused the login."""
+
+
+class NotAllowedError(StorageError):
+    """The logged-in role lacks the right for what was asked; nothing was saved."""
+
+
+_PARTS = {
+    "loften: municipal part of drug case": (
+        "Kommunens del av narkotikaärendet kan bara ändras av en användare från kommunen. "
+        "Servern har inte sparat något."
+    ),
+    "loften: police part of drug case": (
+        "Polisens del av narkotikaärendet kan bara ändras av en användare från polisen. "
+        "Servern har inte sparat något."
+    ),
+}
+
+
+def classify_server_error(original: BaseException) -> StorageError | None:
+    """The user-facing error for a psycopg error the environment caused, or None."""
+    if not isinstance(original, psycopg.Error):
+        return None
+    text = str(original)
+    if isinstance(original, pg.InsufficientPrivilege):
+        for key, message in _PARTS.items():
+            if key in text:
+                return NotAllowedError(message)
+        return NotAllowedError(
+            "Din användare på servern har inte rätt att göra detta, så inget har sparats. "
+            "Be den som administrerar servern om behörighet."
+        )
+    if isinstance(original, pg.RaiseException) and "audit entries" in text:
+        return NotAllowedError("Ändringsloggen kan inte ändras, bara läsas. Inget har ändrats.")
+    if isinstance(original, pg.ForeignKeyViolation):
+        return MissingReferenceError(
+            "Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte "
+            "finns (längre). Inget har sparats. Välj en annan i listan och spara igen."
+        )
+    if isinstance(original, pg.UniqueViolation):
+        return DuplicateError(
+            "Det finns redan en post med samma nummer eller kod. Inget har sparats. "
+            "Ändra numret eller koden och spara igen."
+        )
+    if isinstance(original, pg.SerializationFailure | pg.DeadlockDetected | pg.LockNotAvailable):
+        return DatabaseLockedError()
+    if isinstance(original, psycopg.OperationalError):
+        lowered = text.lower()
+        if "password" in lowered or "authentication" in lowered:
+            return ServerUnavailableError(
+                "Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget har "
+                "ändrats. Kontrollera uppgifterna och försök igen."
+            )
+        if "does not exist" in lowered:
+            return ServerUnavailableError(
+                f"Databasen eller användaren finns inte på servern ({text.strip()}). "
+                "Kontrollera adressen."
+            )
+        return ServerUnavailableError(
+            "Det gick inte att nå databasservern (servern är nere eller nätverket borta). "
+            "Inget har sparats; det du skrivit finns kvar. Försök igen om en stund."
+        )
+    return None

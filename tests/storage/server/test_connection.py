@@ -1,0 +1,43 @@
+"""Connection trouble: a server that goes away gives a clear Swedish message and nothing half
+saved; when it is back, the same save goes through (the window's Ctrl+S again)."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from loften_app.domain.records import PlaceData
+from loften_app.storage.database import open_database
+from loften_app.storage.server.errors import ServerUnavailableError
+from loften_app.storage.services import Services
+from tests.pg_server import running_server
+from tests.storage.conftest import MUNICIPALITY
+
+
+def test_a_server_that_goes_away_and_comes_back() -> None:
+    with running_server() as server:
+        with psycopg.connect(server.url(), autocommit=True) as admin:
+            admin.execute("CREATE DATABASE loften")
+        with open_database(server.url("loften")) as database:
+            services = Services.build(database, MUNICIPALITY)
+            services.places.add(data=PlaceData(name="Torget"))
+            server.stop()
+            with pytest.raises(ServerUnavailableError, match="nå databasservern"):
+                services.places.add(data=PlaceData(name="Parken"))
+            server.start_again()
+            services.places.add(data=PlaceData(name="Parken"))  # saved again: goes through
+            names = sorted(p.data.name for p in services.places.list_page().items)
+        assert names == ["Parken", "Torget"]
+
+
+def test_a_dropped_connection_is_replaced_without_a_message(pg_url: str) -> None:
+    with open_database(pg_url) as database:
+        services = Services.build(database, MUNICIPALITY)
+        services.places.add(data=PlaceData(name="Torget"))
+        with psycopg.connect(pg_url, autocommit=True) as admin:  # the network blinked
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        services.places.add(data=PlaceData(name="Parken"))
+        assert len(services.places.list_page().items) == 2
