@@ -606,6 +606,7 @@ QT_TRANSLATE_NOOP(
     "errors",
     "{out} är samma fil som databasen och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.",
 )
+QT_TRANSLATE_NOOP("errors", "Grannsamverkansträffen")
 QT_TRANSLATE_NOOP("errors", "Patrullen")
 QT_TRANSLATE_NOOP("errors", "Trygghetsvandringen")
 QT_TRANSLATE_NOOP("errors", "Volontärinsatsen")
