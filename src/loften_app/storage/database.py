@@ -32,6 +32,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from loften_app.domain.errors import error_text
+from loften_app.domain.records import Actor
 from loften_app.storage.engines import is_server_url
 from loften_app.storage.errors import (
     DatabaseTooNewError,
@@ -172,6 +173,11 @@ class Database:
         )
         self._watch: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
+
+    def actor(self, fallback: Actor) -> Actor:
+        """Who works in this database: on a file, `fallback` (the settings' user); a server
+        database answers with its logged-in role."""
+        return fallback
 
     def change_marker(self) -> int:
         """A number that changes whenever anyone commits to the file: this process's sessions or

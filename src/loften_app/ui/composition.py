@@ -101,7 +101,7 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
             can_leave_all=window.can_leave_all,
             photo_dir=host.photo_dir(),
         )
-        host.sheet_import = SheetImport(host.safety)
+        host.sheet_import = SheetImport(host.safety, window.database_actions)
     host.safety.attach(services, Actor(*user), changes)
     host.safety.run_startup_tasks()
 

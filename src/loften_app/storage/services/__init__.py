@@ -75,12 +75,7 @@ class Services:
         """Every service for `database` and `actor`, one per record kind; `clock` and `ids`
         make runs repeatable (demo data). On a server the logged-in role is the actor, whatever
         `actor` says."""
-        from loften_app.storage.server.database import (  # noqa: PLC0415 (psycopg on a server only)
-            ServerDatabase,
-        )
-
-        if isinstance(database, ServerDatabase):
-            actor = database.actor(actor)
+        actor = database.actor(actor)
         who = Who(actor)
         by_kind: dict[str, RecordService[Any, Any]] = {
             kind.key: kind.service_class(database, who, clock=clock, ids=ids)

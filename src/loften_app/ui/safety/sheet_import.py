@@ -10,11 +10,13 @@ passes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -144,14 +146,14 @@ def _apply(services: Any, preview: Any) -> Any:
 class SheetImport(QObject):
     """The spreadsheet import of one window (through its `SafetyActions`)."""
 
-    def __init__(self, actions: SafetyActions) -> None:
+    def __init__(self, actions: SafetyActions, menu: Mapping[str, QAction]) -> None:
+        """`menu`: the window's database actions ("sheet_import", "sheet_template")."""
         super().__init__(actions)
         self.actions = actions
         #: The preview while it is open (tests answer it).
         self.preview_dialog: SheetImportDialog | None = None
-        window = actions.window
-        window.database_actions["sheet_import"].triggered.connect(self.choose)
-        window.database_actions["sheet_template"].triggered.connect(self.save_template)
+        menu["sheet_import"].triggered.connect(self.choose)
+        menu["sheet_template"].triggered.connect(self.save_template)
 
     def _folder(self) -> Path:
         return self.actions._documents()
