@@ -36,7 +36,8 @@ from loften_app.domain.periods import year  # noqa: E402
 from loften_app.domain.records import PatrolData  # noqa: E402
 from loften_app.reports.tracking import status_report  # noqa: E402
 from loften_app.storage.database import open_database  # noqa: E402
-from loften_app.storage.demo import DemoOptions, fill_demo_data  # noqa: E402
+from loften_app.storage.demo.common import DemoOptions  # noqa: E402
+from loften_app.storage.demo.fill import fill_demo_data  # noqa: E402
 from loften_app.storage.services import Services  # noqa: E402
 
 YEAR = 2018

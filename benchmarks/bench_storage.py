@@ -28,7 +28,8 @@ from pathlib import Path
 from loften_app.domain.enums import Organisation, PatrolMode, PromiseType
 from loften_app.domain.records import Actor, PatrolData, ShopVisitData
 from loften_app.storage.database import BUSY_TIMEOUT_MS, open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.models import Base
 from loften_app.storage.services import Services
 

@@ -40,7 +40,8 @@ from loften_app.storage.database import (
     open_database,
     read_header,
 )
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import FigureService, PromiseFigures
 from loften_app.storage.template import apply_template

@@ -69,6 +69,10 @@ def test_every_activity_kind_has_its_report_export_section_and_chart(key: str) -
     assert load(section.spec).name
     assert callable(load(section.form).section_form)
     assert set(measures_for(kind.promise_type)) >= set(kind.measures)
+    # Its demo data is declared with it (storage/demo builds its streams from these).
+    demo = STORAGE_KIND_BY_KEY[key].demo
+    assert demo is not None
+    assert demo.owner in ("police", "municipality")
 
 
 def test_services_hold_a_service_for_every_kind(tmp_path: Path) -> None:

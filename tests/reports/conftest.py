@@ -16,7 +16,8 @@ from pypdf import PdfReader
 from loften_app.domain.enums import Organisation
 from loften_app.domain.records import Actor
 from loften_app.storage.database import open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import Services
 
 ACTOR = Actor("Trygghetssamordnaren", Organisation.MUNICIPALITY)

@@ -39,7 +39,8 @@ from loften_app.reports.exports import SHEETS
 from loften_app.reports.follow_up import FollowUpReport, follow_up_report
 from loften_app.reports.quarterly import QuarterlyReport, quarterly_report
 from loften_app.storage.database import open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import Services
 from loften_app.storage.services.report_queries import ReportQueries
 from loften_app.storage.template import apply_template

@@ -22,7 +22,8 @@ from loften_app.reports.follow_up import follow_up_report
 from loften_app.reports.pdf.base import Styles, cell_paragraph
 from loften_app.reports.quarterly import quarterly_report
 from loften_app.storage.database import open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import Services
 from tests.reports.conftest import pdf_text
 

@@ -15,7 +15,8 @@ from loften_app.domain.records import Actor, TargetData
 from loften_app.domain.targets import TargetStatus
 from loften_app.reports.tracking import StatusReport, TargetResult, render_status, status_report
 from loften_app.storage.database import Database, open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import Services
 from tests.cli_runner import run_cli as loften
 

@@ -23,8 +23,9 @@ from loften_app.domain.enums import (
 from loften_app.domain.records import Actor, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage.database import open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
 from loften_app.storage.demo.content import load_content
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.errors import StorageError
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template

@@ -14,7 +14,8 @@ from loften_app.domain.enums import AgeGroup, Organisation
 from loften_app.domain.periods import Period, month, quarter, year
 from loften_app.domain.records import Actor, VolunteerDeploymentData
 from loften_app.storage.database import Database, open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import FigureService, PromiseFigures
 from tests.factories import drug_case_on as case

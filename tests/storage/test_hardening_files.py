@@ -22,7 +22,8 @@ from loften_app.storage import audit, files
 from loften_app.storage import database as database_module
 from loften_app.storage.backup import BackupError, check_database, make_backup, restore_backup
 from loften_app.storage.database import ReadOnlyDatabaseError, open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.errors import StorageError
 from loften_app.storage.logs import log_uncaught, setup_logging
 from loften_app.storage.services import Services

@@ -8,7 +8,8 @@ import datetime as dt
 from loften_app.domain.enums import ActionStatus, Organisation
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.report_queries import ReportQueries
 

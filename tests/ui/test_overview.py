@@ -18,7 +18,8 @@ from loften_app.domain.records import Actor
 from loften_app.domain.targets import TargetStatus, status_label
 from loften_app.reports.tracking import status_report
 from loften_app.storage.database import Database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.ui.app import Startup
 from loften_app.ui.background import Background

@@ -189,7 +189,8 @@ def _new_from_package(args: argparse.Namespace, path: Path) -> int:
 
 def _cmd_demo_data(args: argparse.Namespace) -> int:
     from loften_app.storage.database import open_database
-    from loften_app.storage.demo import DemoOptions, fill_demo_data
+    from loften_app.storage.demo.common import DemoOptions
+    from loften_app.storage.demo.fill import fill_demo_data
 
     if args.scale < 1:
         raise LoftenError("--scale måste vara minst 1.")

@@ -17,7 +17,8 @@ import pytest
 
 from loften_app.domain.records import RecordMeta
 from loften_app.storage.database import Database, open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.exchange.package import MANIFEST, content_digest
 from loften_app.storage.exchange.types import RECORD_TYPES
 from loften_app.storage.services import Deleted, RecordFilter, Services

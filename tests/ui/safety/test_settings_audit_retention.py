@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.records import Actor
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import Services
 from loften_app.ui.safety.preferences import (
     SETTINGS_RETENTION_MONTHS,

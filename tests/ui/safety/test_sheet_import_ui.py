@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFileDialog
 from loften_app.domain.periods import year
 from loften_app.reports.exports import ExportFormat, export
 from loften_app.storage.database import open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
 from loften_app.ui.safety.sheet_import import SheetImportDialog

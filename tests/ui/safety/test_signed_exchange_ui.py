@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from loften_app.domain.enums import Organisation
 from loften_app.domain.records import Actor
 from loften_app.storage.database import open_database
-from loften_app.storage.demo import DemoOptions, fill_demo_data
+from loften_app.storage.demo.common import DemoOptions
+from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.exchange import export_changes
 from loften_app.storage.exchange.signing import (
     fingerprint,

@@ -14,11 +14,11 @@ about 234 activity records (805 rows with their children), so scale 4300 gives a
 (3.4 million rows) in about a minute and a half.
 
 The modules: `fill` (the transaction), `writing` and `registers` (what it writes into), one
-generator module per kind of record (`patrols`, `walks`, `cases`, `other`) drawing from a
-`year.DemoYear`, and `content` (the Swedish texts, from `resources/demo/*.json`).
+generator module per kind of record of the first kinds (`patrols`, `walks`, `cases`, `other`)
+drawing from a `year.DemoYear`, and `content` (the Swedish texts, from `resources/demo/*.json`).
+Which kinds get records, and how, is declared with each kind (`storage.kinds.StorageKind.demo`,
+a `year.DemoRecords`): a new kind declares its generator there and needs no edit here.
+
+Import `fill_demo_data` from `fill` and `DemoOptions` from `common`: this package imports
+nothing itself, so that `storage.kinds` can import the generators without a circle.
 """
-
-from loften_app.storage.demo.common import DemoOptions
-from loften_app.storage.demo.fill import fill_demo_data
-
-__all__ = ["DemoOptions", "fill_demo_data"]

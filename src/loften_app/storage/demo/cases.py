@@ -29,7 +29,7 @@ from loften_app.storage.demo.common import (
     named,
     time_on,
 )
-from loften_app.storage.demo.year import DemoYear
+from loften_app.storage.demo.year import DemoRecords, DemoYear
 from loften_app.storage.services.activities import case_code
 
 _AGE_GROUPS = named(AgeGroup, UNDER_18=40, AGE_18_25=40, AGE_26_PLUS=20)
@@ -56,9 +56,9 @@ _CONTACT_DELAY = Pick([((0, 1), 45), ((2, 7), 30), ((8, 30), 25)])
 _ACCEPTED = named(Accepted, YES=60, NO=25, UNKNOWN=15)
 
 
-def drug_cases(year: DemoYear, promise_id: str, *, first_number: int) -> Iterator[Pair]:
+def drug_cases(year: DemoYear, promise_id: str) -> Iterator[Pair]:
     """About 30 cases per unit, in order of detection, so that their codes (N-2018-001, ...)
-    follow it; numbering starts at `first_number`."""
+    follow it; numbering starts at `year.first_case`."""
     rng = year.options.rng("drugs")
     texts = year.content
     count = year.total(rng, 27, 33)
@@ -94,7 +94,9 @@ def drug_cases(year: DemoYear, promise_id: str, *, first_number: int) -> Iterato
             detected_on=day,
             age_group=age,
             kind=_KINDS[young](rng),
-            case_code=case_code(year.options.year, first_number + index, year.options.case_prefix),
+            case_code=case_code(
+                year.options.year, year.first_case + index, year.options.case_prefix
+            ),
             place_id=year.place(rng) if rng.random() < 0.85 else None,
             detection_method=_DETECTION(rng),
             legal_outcome=LegalOutcome.UNDER_INVESTIGATION
@@ -128,3 +130,6 @@ def drug_cases(year: DemoYear, promise_id: str, *, first_number: int) -> Iterato
         if first_contact is not None:
             followed_up = max(at(closed_on or first_contact, 13), entered + dt.timedelta(hours=4))
         yield meta(rng, POLICE, entered, updated=followed_up, updated_by=SOCIAL_SERVICES), data
+
+
+DRUG_CASE_DEMO = DemoRecords("Narkotikaärenden", "police", drug_cases)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from loften_app.domain.enums import (
@@ -93,8 +93,13 @@ class Content:
     indicator_source_note: str
     #: Targets a coordinator might set (the template has only the seed's walk target).
     targets: tuple[dict[str, Any], ...] = ()
-    #: Notes of the grannsamverkan meetings ("" for none).
-    neighbourhood_watch_notes: tuple[str, ...] = ()
+    #: The texts of `other_activities.json` by key, for the generators declared with their
+    #: kinds (`storage.kinds`): a new kind's texts need no field here.
+    kind_texts: dict[str, Any] = field(default_factory=dict)
+
+    def texts(self, key: str) -> Texts:
+        """The list of texts under `key` in `kind_texts` (empty if none)."""
+        return tuple(self.kind_texts.get(key, ()))
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -159,5 +164,5 @@ def load_content() -> Content:
         other_activities=tuple(_other_activity(spec) for spec in others["activities"]),
         indicator_source_note=others["indicator_source_note"],
         targets=tuple(registers.get("targets", ())),
-        neighbourhood_watch_notes=tuple(others.get("neighbourhood_watch_notes", ())),
+        kind_texts=others,
     )

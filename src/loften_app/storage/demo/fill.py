@@ -4,26 +4,16 @@ all in one write transaction."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Iterator
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import PromiseType
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
-from loften_app.storage.demo.cases import drug_cases
-from loften_app.storage.demo.common import DemoOptions, Pair, at, new_uuid
+from loften_app.storage.demo.common import DemoOptions, at, new_uuid
 from loften_app.storage.demo.content import Content, load_content
-from loften_app.storage.demo.other import (
-    indicator_values,
-    neighbourhood_watch,
-    other_activities,
-)
-from loften_app.storage.demo.patrols import SHOP_VISITS, patrols, volunteer_deployments
+from loften_app.storage.demo.other import indicator_values
 from loften_app.storage.demo.registers import existing_indicator_values, read_registers
-from loften_app.storage.demo.walks import ACTIONS, OBSERVATIONS, safety_walks
 from loften_app.storage.demo.writing import (
     check_options,
     refuse_if_real_records,
@@ -32,12 +22,10 @@ from loften_app.storage.demo.writing import (
 )
 from loften_app.storage.demo.year import DemoYear
 from loften_app.storage.errors import StorageError
-from loften_app.storage.services import RecordFilter, RecordService, Services
+from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
+from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.activities import next_case_number
 from loften_app.storage.template import apply_template, target_from_spec
-
-#: The records of one promise type, generated for its promise.
-Generate = Callable[[DemoYear, str], Iterator[Pair]]
 
 
 def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> dict[str, int]:
@@ -73,56 +61,20 @@ def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> di
         )
         summary.update(counts)
         summary["Mål (demo)"] = _add_demo_targets(session, services, registers.promises, content)
-        year = DemoYear(options, registers, content)
         first_case = next_case_number(session, options.year, options.case_prefix)
-        streams: list[tuple[str, PromiseType, RecordService[Any, Any], Generate, list[str]]] = [
-            ("Patrullpass", PromiseType.PATROL, services.patrols, patrols, [SHOP_VISITS]),
-            (
-                "Trygghetsvandringar",
-                PromiseType.SAFETY_WALK,
-                services.safety_walks,
-                safety_walks,
-                [OBSERVATIONS, ACTIONS],
-            ),
-            (
-                "Volontärinsatser",
-                PromiseType.VOLUNTEERS,
-                services.volunteer_deployments,
-                volunteer_deployments,
-                [],
-            ),
-            (
-                "Narkotikaärenden",
-                PromiseType.DRUGS,
-                services.drug_cases,
-                functools.partial(drug_cases, first_number=first_case),
-                [],
-            ),
-        ]
-        owner = {
-            PromiseType.PATROL: "police",
-            PromiseType.SAFETY_WALK: "municipality",
-            PromiseType.VOLUNTEERS: "police",
-            PromiseType.DRUGS: "police",
-        }
-        for label, promise_type, service, generate, children in streams:
-            if not options.makes(owner[promise_type]):
+        year = DemoYear(options, registers, content, first_case)
+        for kind in ACTIVITY_STORAGE_KINDS:
+            demo = kind.demo
+            if demo is None or not options.makes(demo.owner):
                 continue
-            promise_id = registers.promises.get(promise_type)
-            if promise_id is not None:
-                summary[label] = write_records(session, service, generate(year, promise_id))
-                summary.update((child, year.counts.get(child, 0)) for child in children)
-        if options.makes("municipality"):
-            summary["Övriga aktiviteter"] = write_records(
-                session, services.other_activities, other_activities(year)
-            )
-            watch = registers.promises.get(PromiseType.NEIGHBOURHOOD_WATCH)
-            if watch is not None:
-                summary["Grannsamverkansträffar"] = write_records(
-                    session,
-                    services.of_kind("neighbourhood_watch"),
-                    neighbourhood_watch(year, watch),
+            promise_type = kind.promise_type
+            promise_id = None if promise_type is None else registers.promises.get(promise_type)
+            if promise_type is None or promise_id is not None:
+                service = services.of_kind(kind.key)
+                summary[demo.label] = write_records(
+                    session, service, demo.generate(year, promise_id)
                 )
+                summary.update((child, year.counts.get(child, 0)) for child in demo.children)
         values = indicator_values(year, existing_indicator_values(session))
         summary["Indikatorvärden"] = write_records(session, services.indicator_values, values)
     return summary

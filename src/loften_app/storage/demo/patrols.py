@@ -20,7 +20,7 @@ from loften_app.storage.demo.common import (
     shift,
     time_on,
 )
-from loften_app.storage.demo.year import DemoYear
+from loften_app.storage.demo.year import DemoRecords, DemoYear
 
 SHOP_VISITS = "Butiksbesök"
 
@@ -131,3 +131,7 @@ def volunteer_deployments(year: DemoYear, promise_id: str) -> Iterator[Pair]:
         )
         entered = time_on(rng, year.days_after(rng, day, 1, 2), 8, hours=3)
         yield meta(rng, POLICE, entered), data
+
+
+PATROL_DEMO = DemoRecords("Patrullpass", "police", patrols, (SHOP_VISITS,))
+VOLUNTEER_DEMO = DemoRecords("Volontärinsatser", "police", volunteer_deployments)

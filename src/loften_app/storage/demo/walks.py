@@ -26,7 +26,7 @@ from loften_app.storage.demo.common import (
     new_uuid,
     time_on,
 )
-from loften_app.storage.demo.year import DemoYear
+from loften_app.storage.demo.year import DemoRecords, DemoYear
 
 OBSERVATIONS = "Iakttagelser"
 ACTIONS = "Åtgärder"
@@ -195,3 +195,8 @@ class _Walks:
         entered = time_on(rng, day - dt.timedelta(days=rng.randint(25, 40)), 10)
         cancelled = time_on(rng, day - dt.timedelta(days=rng.randint(1, 3)), 11)
         return meta(rng, MUNICIPALITY, entered, updated=cancelled), data
+
+
+SAFETY_WALK_DEMO = DemoRecords(
+    "Trygghetsvandringar", "municipality", safety_walks, (OBSERVATIONS, ACTIONS)
+)

@@ -103,12 +103,9 @@ def refuse_if_year_has_activities(services: Services, year: int, parts: str = "b
     found = sum(
         service.count(filter=dated)
         for service, owner in (
-            (services.patrols, "police"),
-            (services.safety_walks, "municipality"),
-            (services.volunteer_deployments, "police"),
-            (services.drug_cases, "police"),
-            (services.other_activities, "municipality"),
-            (services.of_kind("neighbourhood_watch"), "municipality"),
+            (services.of_kind(kind.key), kind.demo.owner)
+            for kind in ACTIVITY_STORAGE_KINDS
+            if kind.demo is not None
         )
         if parts in ("both", owner)
     )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from loften_app.domain.enums import PromiseType
-from loften_app.storage.demo.common import DemoOptions, Pick, distinct, named_like
+from loften_app.storage.demo.common import DemoOptions, Pair, Pick, distinct, named_like
 from loften_app.storage.demo.content import Content
 
 _WEEKDAY_WEIGHTS = (1.0, 1.0, 1.0, 1.3, 2.3, 2.3, 1.1)
@@ -27,8 +29,12 @@ class DemoYear:
     """The year's calendar, registers and texts that every generator draws from, and the counts
     of the child records generated (shop visits, observations, actions)."""
 
-    def __init__(self, options: DemoOptions, registers: Registers, content: Content) -> None:
+    def __init__(
+        self, options: DemoOptions, registers: Registers, content: Content, first_case: int = 1
+    ) -> None:
         self.options = options
+        #: The number of the year's first new drug case (N-2018-001 is 1).
+        self.first_case = first_case
         self.registers = registers
         self.content = content
         self.start = dt.date(options.year, 1, 1)
@@ -66,3 +72,21 @@ class DemoYear:
 
     def days_after(self, rng: random.Random, day: dt.date, low: int, high: int) -> dt.date:
         return day + dt.timedelta(days=rng.randint(low, high))
+
+
+@dataclass(frozen=True)
+class DemoRecords:
+    """How `loften demo-data` makes the records of one kind, declared with the kind
+    (`storage.kinds.StorageKind.demo`): the demo builds its streams from these descriptions.
+
+    `generate(year, promise_id)` yields the year's (meta, data) pairs; `promise_id` is the
+    promise of the kind's promise type (None for a kind that any promise may have, which is
+    then made whether or not the agreement has such a promise; otherwise none is made without
+    one). `owner` is the part of the demo ("police" or "municipality") that makes them,
+    `label` the Swedish line of the summary and `children` the `DemoYear.tally` labels of the
+    child records counted along the way."""
+
+    label: str
+    owner: str
+    generate: Callable[[DemoYear, Any], Iterable[Pair]]
+    children: tuple[str, ...] = ()
