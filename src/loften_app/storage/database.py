@@ -50,15 +50,19 @@ log = logging.getLogger(__name__)
 
 #: Written into the SQLite header by the first migration: "LOFT".
 APPLICATION_ID = 0x4C4F4654
-#: The schema generation this version of Löften writes; each migration sets PRAGMA user_version.
-SCHEMA_VERSION = 4
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: The schema generation this version of Löften writes; each migration sets PRAGMA user_version
+#: to its number, so the newest migration file (versions/NNNN_*.py) gives it: a new record kind
+#: adds its migration and nothing here.
+SCHEMA_VERSION = max(
+    int(p.name[:4]) for p in (MIGRATIONS_DIR / "versions").glob("[0-9]" * 4 + "_*.py")
+)
 #: The Alembic revision that writes `SCHEMA_VERSION` (migration NNNN sets user_version N).
 #: Opening a file whose header and `alembic_version` both say so needs no Alembic at all, which
 #: keeps about a third of a second of imports (Alembic, mako, pygments) out of every command.
 HEAD_REVISION = f"{SCHEMA_VERSION:04d}"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 OWNER_ONLY = stat.S_IRUSR | stat.S_IWUSR
 
 
