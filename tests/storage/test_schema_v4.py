@@ -12,8 +12,8 @@ from loften_app.domain.kinds.neighbourhood_watch import NeighbourhoodWatchData
 from loften_app.domain.records import PromiseData, TargetData
 from loften_app.storage.database import APPLICATION_ID, SCHEMA_VERSION, open_database, read_header
 from loften_app.storage.services import RecordFilter, Services
+from tests.factories import make_file_at
 from tests.storage.conftest import MUNICIPALITY
-from tests.storage.test_schema_v2 import make_file_at
 
 
 def test_schema_version_is_four() -> None:
