@@ -10,18 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from loften_app.domain.enums import AgeGroup, Measure, PromiseType, label
+from loften_app.domain.enums import Measure, PromiseType
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.records import AgreementData, IndicatorData, Stored
 from loften_app.domain.targets import (
-    DEFAULT_CONTACT_DAYS,
     format_number,
     format_value,
 )
-from loften_app.reports import privacy
 from loften_app.reports.kinds import main_figures
-from loften_app.reports.public_drugs import IN_FOLLOW_UP, MISSING, PublicDrugTable
+from loften_app.reports.public_drugs import IN_FOLLOW_UP, PublicDrugTable, drug_figure_lines
 from loften_app.reports.tracking.engine import (
     TargetResult,
     chosen_agreement,
@@ -239,24 +237,7 @@ def figure_lines(kind: PromiseType, f: PromiseFigures, *, public: bool) -> list[
         lines = main_figures(kind, f)
         return [*lines[:-1], *others, lines[-1]]
     hours = ("Nedlagda timmar", f"{format_number(f.hours_spent)} h")
-    if public:
-        return [("Narkotikaärenden", IN_FOLLOW_UP), *others, hours]
-    contacted_within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
-    ages = [(f"varav {label(g)}", str(f.drug_cases_by_age.get(g, 0))) for g in AgeGroup]
-    if f.drug_cases_age_missing:
-        ages.append((f"varav {MISSING}", str(f.drug_cases_age_missing)))
-    return [
-        ("Narkotikaärenden", privacy.count_text(f.drug_cases)),
-        *ages,
-        ("Kommunen underrättad", privacy.count_with_share(f.drug_cases_notified, f.drug_cases)),
-        (
-            f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
-            privacy.share_text(contacted_within, f.drug_cases),
-        ),
-        ("Mediantid till kontakt", privacy.median_text(f.contact_days)),
-        *others,
-        hours,
-    ]
+    return [*drug_figure_lines(f, public=public), *others, hours]
 
 
 def indicator_sections(

@@ -27,7 +27,12 @@ from loften_app.reports.content import (
     target_line,
 )
 from loften_app.reports.planned import planned_hours, planned_text
-from loften_app.reports.public_drugs import NOT_YET, PublicDrugTable, public_drug_table
+from loften_app.reports.public_drugs import (
+    NOT_YET,
+    PublicDrugTable,
+    drug_figure_lines,
+    public_drug_table,
+)
 from loften_app.reports.tracking.engine import PromiseStatus, status_report
 from loften_app.storage.services import Services
 from loften_app.storage.services.figures import PromiseFigures
@@ -129,9 +134,8 @@ def follow_up_report(
             if ended:
                 kinds = queries.drug_cases_by_kind(period=span, promise_ids=[p.promise.id])
                 table = public_drug_table(p.figures, {k: n for k, (n, _) in kinds.items()})
-                lines = [*table.lines, lines[-1]]
-            else:
-                lines = [("Narkotikaärenden", NOT_YET), lines[-1]]
+            public_lines = drug_figure_lines(p.figures, public=True, table=table, in_public=NOT_YET)
+            lines = [*public_lines, lines[-1]]
         planned_by_year = tuple(planned_hours(data, y) for y in years)
         planned_total = planned_hours(data, span)
         year_labels: tuple[str, ...] = () if public and drugs else tuple(y.label for y in years)

@@ -1,8 +1,11 @@
-"""The drug-case figures of a public document (docs/figures.md, rule 5): one table per drug
-promise, for the whole agreement period, in the public follow-up of an ended agreement only.
+"""The drug-case figure lines of every report, and the drug-case figures of a public document
+(docs/figures.md, rule 5): one table per drug promise, for the whole agreement period, in the
+public follow-up of an ended agreement only.
 
-`public_drug_table` turns a promise's figures into that table through `privacy.suppress`; the
-public quarterly reports and an unfinished follow-up show `NOT_YET` instead of any drug number.
+`drug_figure_lines` writes the lines of a report, internal or public, in one place.
+`public_drug_table` turns a promise's figures into the public table through `privacy.suppress`;
+the public quarterly reports say `IN_FOLLOW_UP` and an unfinished follow-up `NOT_YET` instead of
+any drug number.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ __all__ = [
     "MISSING",
     "NOT_YET",
     "PublicDrugTable",
+    "drug_figure_lines",
     "public_drug_table",
 ]
 
@@ -110,3 +114,46 @@ def public_drug_table(
         not_within=within_cells[1],
         median=privacy.public_median_text(f.contact_days),
     )
+
+
+def drug_figure_lines(
+    f: PromiseFigures,
+    *,
+    public: bool,
+    table: PublicDrugTable | None = None,
+    in_public: str = IN_FOLLOW_UP,
+    section: bool = False,
+) -> list[tuple[str, str]]:
+    """(label, value) of the drug-case figures of a report: the one place that decides what a
+    report shows of them (docs/figures.md, rule 5).
+
+    In public: the lines of the public `table` (the follow-up of an ended agreement), or else a
+    single line that says where they are published (`in_public`). Internal: the count, the
+    municipality notified, the first contact within a day and the median days to it (with small
+    counts masked by `privacy`); a promise's figures (`section` False) add a line per age group,
+    the quarterly report's drug section (`section` True) the municipal contacts and the contacts
+    within a day as counts (its ages have a table of their own)."""
+    if public:
+        if table is not None:
+            return list(table.lines)
+        return [("Narkotikaärenden", in_public)]
+    within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
+    within_label = f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag"
+    lines = [("Narkotikaärenden", privacy.count_text(f.drug_cases))]
+    if not section:
+        lines += [(f"varav {label(g)}", str(f.drug_cases_by_age.get(g, 0))) for g in AgeGroup]
+        if f.drug_cases_age_missing:
+            lines.append((f"varav {MISSING}", str(f.drug_cases_age_missing)))
+    lines.append(
+        ("Kommunen underrättad", privacy.count_with_share(f.drug_cases_notified, f.drug_cases))
+    )
+    if section:
+        contacted = sum(f.contact_days.values())
+        lines += [
+            ("Kommunal kontakt", privacy.count_with_share(contacted, f.drug_cases)),
+            (within_label, privacy.count_with_share(within, f.drug_cases)),
+        ]
+    else:
+        lines.append((within_label, privacy.share_text(within, f.drug_cases)))
+    lines.append(("Mediantid till kontakt", privacy.median_text(f.contact_days)))
+    return lines

@@ -37,7 +37,7 @@ from loften_app.reports.content import (
 )
 from loften_app.reports.kinds import REPORT_KINDS
 from loften_app.reports.planned import planned_hours
-from loften_app.reports.public_drugs import IN_FOLLOW_UP, MISSING
+from loften_app.reports.public_drugs import MISSING, drug_figure_lines
 from loften_app.reports.tracking.engine import PromiseStatus, status_report
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import PromiseFigures
@@ -457,24 +457,10 @@ def drug_summary(
     by_age = {g: f.drug_cases_by_age.get(g, 0) for g in AgeGroup}
     contacted = sum(f.contact_days.values())
     within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
-    if public:
-        lines: tuple[tuple[str, str], ...] = (("Narkotikaärenden", IN_FOLLOW_UP),)
-        age_lines: tuple[tuple[str, str], ...] = ()
-        kind_lines: tuple[tuple[str, str], ...] = ()
-    else:
-        lines = (
-            ("Narkotikaärenden", privacy.count_text(f.drug_cases)),
-            (
-                "Kommunen underrättad",
-                privacy.count_with_share(f.drug_cases_notified, f.drug_cases),
-            ),
-            ("Kommunal kontakt", privacy.count_with_share(contacted, f.drug_cases)),
-            (
-                f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag",
-                privacy.count_with_share(within, f.drug_cases),
-            ),
-            ("Mediantid till kontakt", privacy.median_text(f.contact_days)),
-        )
+    lines = tuple(drug_figure_lines(f, public=public, section=True))
+    age_lines: tuple[tuple[str, str], ...] = ()
+    kind_lines: tuple[tuple[str, str], ...] = ()
+    if not public:
         age_lines = tuple((label(g), str(by_age[g])) for g in AgeGroup)
         if f.drug_cases_age_missing:
             age_lines += ((MISSING, str(f.drug_cases_age_missing)),)
