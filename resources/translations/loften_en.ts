@@ -257,6 +257,65 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>Var ska uppgifterna sparas?</source>
+        <translation>Where should the data be kept?</translation>
+    </message>
+    <message>
+        <source>Arbetar du ensam eller skickar paket mellan organisationerna räcker en lokal fil på den här datorn. Arbetar flera samtidigt i samma uppgifter, välj den gemensamma server som er IT-avdelning har satt upp.</source>
+        <translation>If you work alone or send packages between the organisations, a local file on this computer is enough. If several people work on the same data at once, choose the shared server your IT department has set up.</translation>
+    </message>
+    <message>
+        <source>Lokal fil</source>
+        <translation>Local file</translation>
+    </message>
+    <message>
+        <source>Gemensam server</source>
+        <translation>Shared server</translation>
+    </message>
+    <message>
+        <source>t.ex. db.kommun.se</source>
+        <translation>e.g. db.municipality.se</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Databas:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Användare:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Lösenord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Lösenordet sparas inte: det används bara för den här anslutningen. Lämna det tomt om servern inte kräver något eller om det finns i din ~/.pgpass.</source>
+        <translation>The password is not saved: it is used only for this connection. Leave it empty if the server does not require one or if it is in your ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Skriv serverns namn eller adress.</source>
+        <translation>Enter the server's name or address.</translation>
+    </message>
+    <message>
+        <source>Skriv databasens namn.</source>
+        <translation>Enter the database's name.</translation>
+    </message>
+    <message>
+        <source>Skriv ditt användarnamn på servern.</source>
+        <translation>Enter your user name on the server.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>ÅÅÅÅ-MM-DD</source>
@@ -1191,6 +1250,7 @@ Löften never stores personal identity numbers or the names of residents, suspec
     </message>
     <message>
         <source>Skapar överenskommelsen…</source>
+        <extracomment>The default file (no --db, no LOFTEN_DB): the first start asks file or server. The server being connected to (the helper thread opens it), else None.</extracomment>
         <translation>Creating the agreement…</translation>
     </message>
 </context>
@@ -3292,6 +3352,14 @@ Do you want to apply retention now?</translation>
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>Ansluter till servern…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Det gick inte att ansluta till servern: %1</source>
+        <translation>Could not connect to the server: %1</translation>
+    </message>
     <message>
         <source>Databasfilen %1 är skrivskyddad, så Löften har öppnat den bara för läsning: du kan titta och ta fram rapporter, men inget kan sparas. Löften ändrar inte filens behörigheter; vill du spara, be den som äger filen att göra den skrivbar, eller arbeta i en kopia.</source>
         <translation>The database file %1 is write-protected, so Löften has opened it for reading only: you can look and make reports, but nothing can be saved. Löften does not change the file&apos;s permissions; to save, ask the file&apos;s owner to make it writable, or work in a copy.</translation>
