@@ -90,6 +90,7 @@ def test_the_first_start_connects_to_a_server_and_keeps_no_password(
     qtbot.waitUntil(lambda: isinstance(window.page("overview"), OverviewPage), timeout=20000)
     timer.stop()
     assert seen == ["Ansluter till servern…"]
+    assert window.windowTitle().endswith(" – " + urlsplit(pg_url).path.lstrip("/"))
     assert not file.exists()
     assert DATABASE_KIND.read(settings) == "server"
     assert DATABASE_SERVER.read(settings) == pg_url

@@ -242,6 +242,7 @@ class Startup:
         url, self.connecting = self.connecting, None
         assert url is not None
         self.database_path = ServerPath(url)
+        self.window.set_database_name(self.database_path.name)
         if self.choose:  # remembered without the password
             DATABASE_KIND.write(self.settings, "server")
             DATABASE_SERVER.write(self.settings, without_password(url))
