@@ -304,11 +304,11 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     </message>
     <message>
         <source>Skriv serverns namn eller adress.</source>
-        <translation>Enter the server's name or address.</translation>
+        <translation>Enter the server&apos;s name or address.</translation>
     </message>
     <message>
         <source>Skriv databasens namn.</source>
-        <translation>Enter the database's name.</translation>
+        <translation>Enter the database&apos;s name.</translation>
     </message>
     <message>
         <source>Skriv ditt användarnamn på servern.</source>
@@ -4464,6 +4464,22 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Grannsamverkansträffen</source>
         <translation>The neighbourhood watch meeting</translation>
+    </message>
+    <message>
+        <source>Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget har ändrats. Kontrollera uppgifterna och försök igen.</source>
+        <translation>The server did not accept the login (wrong user name or password). Nothing has been changed. Check the details and try again.</translation>
+    </message>
+    <message>
+        <source>Din användare har inte rätt att ansluta till databasen på servern. Inget har ändrats. Be den som administrerar servern om behörighet (loften server add-user).</source>
+        <translation>Your user may not connect to the database on the server. Nothing has been changed. Ask whoever administers the server for access (loften server add-user).</translation>
+    </message>
+    <message>
+        <source>Databasen eller användaren finns inte på servern ({detail}). Kontrollera adressen.</source>
+        <translation>The database or the user does not exist on the server ({detail}). Check the address.</translation>
+    </message>
+    <message>
+        <source>Det gick inte att nå databasservern (servern är nere eller nätverket borta). Inget har sparats; det du skrivit finns kvar. Försök igen om en stund.</source>
+        <translation>The database server could not be reached (the server is down or the network is gone). Nothing has been saved; what you typed is still there. Try again in a while.</translation>
     </message>
     <message>
         <source>Patrullen</source>

@@ -177,3 +177,34 @@ def test_an_existing_file_starts_as_before_without_asking(
     assert not hasattr(startup, "database_dialog")
     assert DATABASE_KIND.read(settings) == ""
     startup.detach("")
+
+
+def test_a_role_without_the_right_to_connect_is_told_so_and_may_cancel(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path, pg_url: str
+) -> None:
+    import psycopg
+
+    database = urlsplit(pg_url).path.lstrip("/")
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        known = {row[0] for row in admin.execute("SELECT rolname FROM pg_roles")}
+        if "utan_rätt" not in known:
+            admin.execute('CREATE ROLE "utan_rätt" LOGIN')
+        admin.execute(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC')
+    refused = pg_url.replace("loften_admin@", "utan_r%C3%A4tt@")
+    window = new_window(qtbot, settings)
+    startup = Startup(window, settings, ServerPath(refused))
+    messages: list[str] = []
+
+    def cancel(dialog: DatabaseDialog) -> None:
+        messages.append(dialog.error_label.text())
+        assert dialog.user_edit.text() == "utan_rätt"
+        dialog.reject()
+
+    timer = answer_dialog(cancel)
+    startup.start()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    timer.stop()
+    assert messages[0].startswith("Det gick inte att ansluta till servern:")
+    assert "rätt" in messages[0] or "behörighet" in messages[0], messages[0]
+    assert startup.services is None
+    assert DATABASE_KIND.read(settings) == ""  # a named --db is not remembered
