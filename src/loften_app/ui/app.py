@@ -21,7 +21,7 @@ from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import Actor
-from loften_app.paths import ServerPath, user_data_dir
+from loften_app.paths import ServerPath, default_database_path, user_data_dir
 from loften_app.ui.background import Background
 from loften_app.ui.errors import error_message
 from loften_app.ui.i18n import Translations, enum_text
@@ -60,7 +60,10 @@ class Startup:
         self.database_path = database_path
         #: The default file (no --db, no LOFTEN_DB): the first start asks file or server.
         self.choose = choose
-        self.file_path = database_path
+        #: The local file the database dialog offers (the default one when a server was named).
+        self.file_path = (
+            default_database_path() if isinstance(database_path, ServerPath) else database_path
+        )
         #: The server being connected to (the helper thread opens it), else None.
         self.connecting: str | None = None
         self.services: Services | None = None
