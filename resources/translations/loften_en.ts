@@ -257,6 +257,65 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>Var ska uppgifterna sparas?</source>
+        <translation>Where should the data be kept?</translation>
+    </message>
+    <message>
+        <source>Arbetar du ensam eller skickar paket mellan organisationerna räcker en lokal fil på den här datorn. Arbetar flera samtidigt i samma uppgifter, välj den gemensamma server som er IT-avdelning har satt upp.</source>
+        <translation>If you work alone or send packages between the organisations, a local file on this computer is enough. If several people work on the same data at once, choose the shared server your IT department has set up.</translation>
+    </message>
+    <message>
+        <source>Lokal fil</source>
+        <translation>Local file</translation>
+    </message>
+    <message>
+        <source>Gemensam server</source>
+        <translation>Shared server</translation>
+    </message>
+    <message>
+        <source>t.ex. db.kommun.se</source>
+        <translation>e.g. db.municipality.se</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Databas:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Användare:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Lösenord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Lösenordet sparas inte: det används bara för den här anslutningen. Lämna det tomt om servern inte kräver något eller om det finns i din ~/.pgpass.</source>
+        <translation>The password is not saved: it is used only for this connection. Leave it empty if the server does not require one or if it is in your ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Skriv serverns namn eller adress.</source>
+        <translation>Enter the server&apos;s name or address.</translation>
+    </message>
+    <message>
+        <source>Skriv databasens namn.</source>
+        <translation>Enter the database&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Skriv ditt användarnamn på servern.</source>
+        <translation>Enter your user name on the server.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>ÅÅÅÅ-MM-DD</source>
@@ -1191,6 +1250,7 @@ Löften never stores personal identity numbers or the names of residents, suspec
     </message>
     <message>
         <source>Skapar överenskommelsen…</source>
+        <extracomment>The default file (no --db, no LOFTEN_DB): the first start asks file or server. The server being connected to (the helper thread opens it), else None.</extracomment>
         <translation>Creating the agreement…</translation>
     </message>
 </context>
@@ -3293,6 +3353,14 @@ Do you want to apply retention now?</translation>
 <context>
     <name>Startup</name>
     <message>
+        <source>Ansluter till servern…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Det gick inte att ansluta till servern: %1</source>
+        <translation>Could not connect to the server: %1</translation>
+    </message>
+    <message>
         <source>Databasfilen %1 är skrivskyddad, så Löften har öppnat den bara för läsning: du kan titta och ta fram rapporter, men inget kan sparas. Löften ändrar inte filens behörigheter; vill du spara, be den som äger filen att göra den skrivbar, eller arbeta i en kopia.</source>
         <translation>The database file %1 is write-protected, so Löften has opened it for reading only: you can look and make reports, but nothing can be saved. Löften does not change the file&apos;s permissions; to save, ask the file&apos;s owner to make it writable, or work in a copy.</translation>
     </message>
@@ -4396,6 +4464,22 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Grannsamverkansträffen</source>
         <translation>The neighbourhood watch meeting</translation>
+    </message>
+    <message>
+        <source>Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget har ändrats. Kontrollera uppgifterna och försök igen.</source>
+        <translation>The server did not accept the login (wrong user name or password). Nothing has been changed. Check the details and try again.</translation>
+    </message>
+    <message>
+        <source>Din användare har inte rätt att ansluta till databasen på servern. Inget har ändrats. Be den som administrerar servern om behörighet (loften server add-user).</source>
+        <translation>Your user may not connect to the database on the server. Nothing has been changed. Ask whoever administers the server for access (loften server add-user).</translation>
+    </message>
+    <message>
+        <source>Databasen eller användaren finns inte på servern ({detail}). Kontrollera adressen.</source>
+        <translation>The database or the user does not exist on the server ({detail}). Check the address.</translation>
+    </message>
+    <message>
+        <source>Det gick inte att nå databasservern (servern är nere eller nätverket borta). Inget har sparats; det du skrivit finns kvar. Försök igen om en stund.</source>
+        <translation>The database server could not be reached (the server is down or the network is gone). Nothing has been saved; what you typed is still there. Try again in a while.</translation>
     </message>
     <message>
         <source>Patrullen</source>

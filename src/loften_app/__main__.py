@@ -21,17 +21,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if window:
         # Nothing but the database: the window starts without building the parser of every
         # subcommand (which imports the command modules and the domain's records).
-        from loften_app.paths import resolve_database_path
+        from loften_app.paths import database_named, resolve_database_path
         from loften_app.ui.app import run
 
-        return run(resolve_database_path(database), sys.argv[:1])
+        return run(
+            resolve_database_path(database), sys.argv[:1], choose=not database_named(database)
+        )
     from loften_app import cli
 
     args = cli.build_parser().parse_args(argv)
     if args.command is None:
+        from loften_app.paths import database_named
         from loften_app.ui.app import run
 
-        return run(cli.database_path(args), sys.argv[:1])
+        return run(
+            cli.database_path(args),
+            sys.argv[:1],
+            choose=not database_named(getattr(args, "db", None)),
+        )
     return cli.run(args)
 
 

@@ -58,3 +58,9 @@ def resolve_database_path(argument: str | None) -> Path:
         return ServerPath(chosen)
     path = Path(chosen) if chosen else default_database_path()
     return path.expanduser()
+
+
+def database_named(argument: str | None) -> bool:
+    """Whether the database was named (`--db` or `LOFTEN_DB`); if not, the window's first start
+    asks for a local file or a shared server."""
+    return bool(argument or os.environ.get(ENV_DATABASE))

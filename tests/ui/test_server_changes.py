@@ -15,9 +15,10 @@ from loften_app.paths import ServerPath
 from loften_app.storage.database import open_database
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
-from loften_app.ui.app import SETTINGS_ORGANISATION, SETTINGS_USER, Startup
+from loften_app.ui.app import Startup
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.overview import OverviewPage
+from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 
 POLICE = Actor("kommunpolis", Organisation.POLICE)
 

@@ -21,12 +21,15 @@ from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import Actor
-from loften_app.paths import user_data_dir
+from loften_app.paths import ServerPath, default_database_path, user_data_dir
+from loften_app.ui.background import Background
 from loften_app.ui.errors import error_message
 from loften_app.ui.i18n import Translations, enum_text
 from loften_app.ui.icon import application_icon
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.settings import (
+    DATABASE_KIND,
+    DATABASE_SERVER,
     LANGUAGE,
     ORGANISATION,
     USER_NAME,
@@ -35,7 +38,6 @@ from loften_app.ui.settings import (
 
 if TYPE_CHECKING:
     from loften_app.storage.services import Services
-    from loften_app.ui.background import Background
     from loften_app.ui.safety.actions import SafetyActions
     from loften_app.ui.safety.sheet_import import SheetImport
 
@@ -51,10 +53,19 @@ class Startup:
         database_path: Path,
         *,
         photo_dir: Path | None = None,
+        choose: bool = False,
     ) -> None:
         self.window = window
         self.settings = settings
         self.database_path = database_path
+        #: The default file (no --db, no LOFTEN_DB): the first start asks file or server.
+        self.choose = choose
+        #: The local file the database dialog offers (the default one when a server was named).
+        self.file_path = (
+            default_database_path() if isinstance(database_path, ServerPath) else database_path
+        )
+        #: The server being connected to (the helper thread opens it), else None.
+        self.connecting: str | None = None
         self.services: Services | None = None
         self.background: Background | None = None
         self.safety: SafetyActions | None = None
@@ -161,12 +172,107 @@ class Startup:
         if user is None:
             self.window.close()
             return
+        self.user = user
+        target = self.chosen_database() if self.choose else self.database_path
+        if target is None:
+            self.window.close()
+            return
+        if isinstance(target, ServerPath):
+            self.connect_server(target.url)
+            return
+        self.database_path = target
         try:
             from loften_app.storage.database import open_database
             from loften_app.storage.services import Services
 
             database = open_database(self.database_path)
             services = Services.build(database, Actor(*user))
+        except LoftenError as error:
+            self.window.show_error(error_message(error))
+            return
+        self.opened(services)
+
+    def chosen_database(self) -> Path | None:
+        """The database of a start without --db or LOFTEN_DB: the server or file chosen at the
+        first start; the first start itself asks ("Lokal fil" or "Gemensam server") unless the
+        default file already exists. None when the user cancels."""
+        kind = DATABASE_KIND.read(self.settings)
+        server = DATABASE_SERVER.read(self.settings)
+        if kind == "server" and server:
+            return ServerPath(server)
+        if kind == "file" or self.file_path.exists():
+            return self.file_path
+        return self.ask_database()
+
+    def ask_database(self, server: str = "", error: str = "") -> Path | None:
+        """The first start's choice of a database (again after a failed connection, with its
+        `error`): the file, a `ServerPath` with the typed password (in memory only), or None."""
+        from loften_app.ui.first_start import DatabaseDialog
+
+        dialog = DatabaseDialog(self.file_path, self.window, server=server, error=error)
+        self.database_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if dialog.is_server():
+            return ServerPath(dialog.connect_url())
+        DATABASE_KIND.write(self.settings, "file")
+        self.settings.sync()
+        return self.file_path
+
+    def connect_server(self, url: str) -> None:
+        """Open the server's database (and look up the logged-in role) on the helper thread,
+        with "Ansluter till servern…" in the status bar: the window does not freeze."""
+        assert self.user is not None
+        if self.background is None:
+            self.background = Background(self.window)
+        self.connecting = url
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("Startup", "Ansluter till servern…")
+        )
+        job = self.background.run(_ServerOpener(url, Actor(*self.user)))
+        job.succeeded.connect(self._server_opened)
+        job.failed.connect(self._server_failed)
+
+    def _connected(self) -> None:
+        QApplication.restoreOverrideCursor()
+        self.window.statusBar().clearMessage()
+
+    def _server_opened(self, services: Services) -> None:
+        from loften_app.ui.first_start import without_password
+
+        self._connected()
+        url, self.connecting = self.connecting, None
+        assert url is not None
+        self.database_path = ServerPath(url)
+        self.window.set_database_name(self.database_path.name)
+        if self.choose:  # remembered without the password
+            DATABASE_KIND.write(self.settings, "server")
+            DATABASE_SERVER.write(self.settings, without_password(url))
+            self.settings.sync()
+        self.opened(services)
+
+    def _server_failed(self, message: str) -> None:
+        """Say what went wrong and let the user try again or choose another database."""
+        self._connected()
+        url, self.connecting = self.connecting, None
+        text = QCoreApplication.translate(
+            "Startup", "Det gick inte att ansluta till servern: %1"
+        ).replace("%1", message)
+        target = self.ask_database(server=url or "", error=text)
+        if target is None:
+            self.window.show_error(text)
+            return
+        if isinstance(target, ServerPath):
+            self.connect_server(target.url)
+            return
+        self.choose = False
+        self.database_path = target
+        self.start()
+
+    def opened(self, services: Services) -> None:
+        """The database is open: an agreement for an empty one, then the pages."""
+        try:
             if not self.ensure_agreement(services):
                 self.window.close()
                 return
@@ -180,8 +286,8 @@ class Startup:
         if self._first_start:
             self._first_start = False
             self.window.show_getting_started()
-        if database.read_only:
-            self.show_read_only(database.path)
+        if services.database.read_only:
+            self.show_read_only(services.database.path)
 
     def show_read_only(self, path: Path) -> None:
         """Tell the user, once, that the write-protected file was opened for reading only."""
@@ -254,8 +360,30 @@ class Startup:
         return True
 
 
-def run(database_path: Path, argv: list[str] | None = None) -> int:
-    """Start the application on `database_path`; returns the exit status."""
+class _ServerOpener:
+    """Opens a server's database and looks up the logged-in role: the helper thread's call (a
+    plain object, so the job holds no widget)."""
+
+    def __init__(self, url: str, actor: Actor) -> None:
+        self.url = url
+        self.actor = actor
+
+    def __call__(self) -> Services:
+        from loften_app.storage.database import open_database
+        from loften_app.storage.services import Services
+
+        database = open_database(self.url)
+        try:
+            services = Services.build(database, self.actor)  # looks up the logged-in role
+        except BaseException:
+            database.close()
+            raise
+        return services
+
+
+def run(database_path: Path, argv: list[str] | None = None, *, choose: bool = False) -> int:
+    """Start the application on `database_path`; returns the exit status. `choose`: no database
+    was named (--db, LOFTEN_DB), so the first start asks for a file or a server."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Löften")
     app.setOrganizationName("Loften")
@@ -271,7 +399,7 @@ def run(database_path: Path, argv: list[str] | None = None) -> int:
     window = MainWindow(settings=settings, database_name=database_path.name)
     sys.excepthook = UncaughtErrors(window, log_file)
     window.show_fitted()
-    startup = Startup(window, settings, database_path)
+    startup = Startup(window, settings, database_path, choose=choose)
     app.aboutToQuit.connect(startup.finish)
     after_first_paint(window, startup.start)
     return app.exec()

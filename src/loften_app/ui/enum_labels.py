@@ -607,6 +607,21 @@ QT_TRANSLATE_NOOP(
     "{out} är samma fil som databasen och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.",
 )
 QT_TRANSLATE_NOOP("errors", "Grannsamverkansträffen")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget har ändrats. Kontrollera uppgifterna och försök igen.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Din användare har inte rätt att ansluta till databasen på servern. Inget har ändrats. Be den som administrerar servern om behörighet (loften server add-user).",
+)
+QT_TRANSLATE_NOOP(
+    "errors", "Databasen eller användaren finns inte på servern ({detail}). Kontrollera adressen."
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Det gick inte att nå databasservern (servern är nere eller nätverket borta). Inget har sparats; det du skrivit finns kvar. Försök igen om en stund.",
+)
 QT_TRANSLATE_NOOP("errors", "Patrullen")
 QT_TRANSLATE_NOOP("errors", "Trygghetsvandringen")
 QT_TRANSLATE_NOOP("errors", "Volontärinsatsen")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -132,6 +134,178 @@ class UserDialog(QDialog):
             self.organisation_error.show()
             self.organisation_combo.setFocus()
             return
+        super().accept()
+
+
+def server_address(host: str, port: int, database: str, user: str, password: str = "") -> str:
+    """The URL of a database on a PostgreSQL server; with `password` only for connecting (it is
+    kept in memory, never in the settings)."""
+    login = quote(user, safe="")
+    if password:
+        login += ":" + quote(password, safe="")
+    return f"postgresql://{login}@{host}:{port}/{quote(database, safe='')}"
+
+
+def without_password(url: str) -> str:
+    """`url` without its password (what the settings keep, and what messages show)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    login, _, address = parts.netloc.rpartition("@")
+    user = login.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{address}"))
+
+
+class DatabaseDialog(QDialog):
+    """The first start's choice of database: a local file on this computer, or a shared
+    PostgreSQL server (host, port, database, user and a password that is not saved)."""
+
+    def __init__(
+        self,
+        file_path: Path,
+        parent: QWidget | None = None,
+        *,
+        server: str = "",
+        error: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("database_dialog")
+        self.setWindowTitle(self.tr("Var ska uppgifterna sparas?"))
+        intro = QLabel(
+            self.tr(
+                "Arbetar du ensam eller skickar paket mellan organisationerna räcker en lokal "
+                "fil på den här datorn. Arbetar flera samtidigt i samma uppgifter, välj den "
+                "gemensamma server som er IT-avdelning har satt upp."
+            )
+        )
+        intro.setWordWrap(True)
+        self.choice = QButtonGroup(self)
+        self.file_button = QRadioButton(self.tr("Lokal fil"))
+        self.server_button = QRadioButton(self.tr("Gemensam server"))
+        self.choice.addButton(self.file_button)
+        self.choice.addButton(self.server_button)
+        file_label = QLabel(str(file_path))
+        file_label.setObjectName("file_path")
+        file_label.setContentsMargins(24, 0, 0, 0)
+
+        self.server_form = QWidget()
+        form = QFormLayout(self.server_form)
+        form.setContentsMargins(24, 0, 0, 0)
+        self.host_edit = QLineEdit()
+        self.host_edit.setPlaceholderText(self.tr("t.ex. db.kommun.se"))
+        self.port_edit = QSpinBox()
+        self.port_edit.setRange(1, 65535)
+        self.port_edit.setValue(5432)
+        self.database_edit = QLineEdit("loften")
+        self.user_edit = QLineEdit()
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors: dict[str, QLabel] = {}
+        for field, caption, widget in (
+            ("host", self.tr("Server:"), self.host_edit),
+            ("port", self.tr("Port:"), self.port_edit),
+            ("database", self.tr("Databas:"), self.database_edit),
+            ("user", self.tr("Användare:"), self.user_edit),
+            ("password", self.tr("Lösenord:"), self.password_edit),
+        ):
+            widget.setAccessibleName(caption.rstrip(":"))
+            form.addRow(caption, widget)
+            self.errors[field] = field_error_label()
+            form.addRow("", self.errors[field])
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self.errors[field].hide)
+        hint = QLabel(
+            self.tr(
+                "Lösenordet sparas inte: det används bara för den här anslutningen. Lämna det "
+                "tomt om servern inte kräver något eller om det finns i din ~/.pgpass."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setContentsMargins(24, 0, 0, 0)
+        self.hint = hint
+
+        self.error_label = field_error_label()
+        self.error_label.setObjectName("connection_error")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.file_button)
+        layout.addWidget(file_label)
+        layout.addWidget(self.server_button)
+        layout.addWidget(self.server_form)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.choice.buttonToggled.connect(lambda *_: self._sync())
+        if server:
+            self.fill_server(server)
+            self.server_button.setChecked(True)
+        else:
+            self.file_button.setChecked(True)
+        if error:
+            self.error_label.setText(error)
+            self.error_label.show()
+        self._sync()
+        self.setMinimumWidth(520)
+
+    def fill_server(self, url: str) -> None:
+        """Fill the server's fields from `url` (its password, if any, is not shown)."""
+        parts = urlsplit(url)
+        self.host_edit.setText(parts.hostname or "")
+        if parts.port:
+            self.port_edit.setValue(parts.port)
+        self.database_edit.setText(unquote(parts.path.lstrip("/")))
+        self.user_edit.setText(unquote(parts.username or ""))
+        # Kept for a retry (in this dialog's memory only, never in the settings).
+        self.password_edit.setText(unquote(parts.password or ""))
+
+    def _sync(self) -> None:
+        self.server_form.setEnabled(self.server_button.isChecked())
+        self.hint.setEnabled(self.server_button.isChecked())
+
+    def is_server(self) -> bool:
+        return self.server_button.isChecked()
+
+    def server_url(self) -> str:
+        """The server's URL without the password: what the settings keep."""
+        return server_address(
+            self.host_edit.text().strip(),
+            self.port_edit.value(),
+            self.database_edit.text().strip(),
+            self.user_edit.text().strip(),
+        )
+
+    def connect_url(self) -> str:
+        """The URL to connect with: with the password typed, if any (kept in memory only)."""
+        return server_address(
+            self.host_edit.text().strip(),
+            self.port_edit.value(),
+            self.database_edit.text().strip(),
+            self.user_edit.text().strip(),
+            self.password_edit.text(),
+        )
+
+    def accept(self) -> None:
+        if self.is_server():
+            missing = {
+                "host": (self.host_edit, self.tr("Skriv serverns namn eller adress.")),
+                "database": (self.database_edit, self.tr("Skriv databasens namn.")),
+                "user": (self.user_edit, self.tr("Skriv ditt användarnamn på servern.")),
+            }
+            first: QWidget | None = None
+            for field, (edit, message) in missing.items():
+                if not edit.text().strip():
+                    self.errors[field].setText(message)
+                    self.errors[field].show()
+                    first = first or edit
+            if first is not None:
+                first.setFocus()
+                return
         super().accept()
 
 

@@ -287,6 +287,11 @@ class MainWindow(QMainWindow):
         self.pages.insertWidget(index, page)
         self._page_by_key[key] = page
 
+    def set_database_name(self, name: str) -> None:
+        """The database shown in the title (a server's database, once connected to)."""
+        self._database_name = name
+        self._update_title()
+
     def _update_title(self) -> None:
         parts = ["Löften"]
         if self._agreement_title:

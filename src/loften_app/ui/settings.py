@@ -96,6 +96,15 @@ ORGANISATION = Setting("user/organisation", "")
 #: "sv" or "en" (`ui.i18n`).
 LANGUAGE = Setting("language", "sv")
 
+# --- which database ------------------------------------------------------------------------------
+
+#: "file" or "server": what the first start chose (nothing: not asked yet).
+DATABASE_KIND = Setting("database/kind", "")
+#: The shared server chosen at the first start, as a URL WITHOUT a password
+#: (postgresql://user@host:port/dbname). The password is never kept in the settings: it is
+#: asked for when connecting, or libpq finds it in the user's ~/.pgpass.
+DATABASE_SERVER = Setting("database/server", "")
+
 # --- the window -----------------------------------------------------------------------------------
 
 WINDOW_GEOMETRY = BytesSetting("window/geometry")

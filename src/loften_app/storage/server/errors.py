@@ -7,6 +7,7 @@ from __future__ import annotations
 import psycopg
 from psycopg import errors as pg
 
+from loften_app.domain.errors import error_text
 from loften_app.storage.errors import (
     DatabaseLockedError,
     DuplicateError,
@@ -66,16 +67,35 @@ def classify_server_error(original: BaseException) -> StorageError | None:
         lowered = text.lower()
         if "password" in lowered or "authentication" in lowered:
             return ServerUnavailableError(
-                "Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget har "
-                "ändrats. Kontrollera uppgifterna och försök igen."
+                error_text(
+                    "server.inloggning_nekad",
+                    "Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget "
+                    "har ändrats. Kontrollera uppgifterna och försök igen.",
+                )
+            )
+        if "permission denied" in lowered:
+            return NotAllowedError(
+                error_text(
+                    "server.ingen_behorighet_att_ansluta",
+                    "Din användare har inte rätt att ansluta till databasen på servern. Inget "
+                    "har ändrats. Be den som administrerar servern om behörighet (loften server "
+                    "add-user).",
+                )
             )
         if "does not exist" in lowered:
             return ServerUnavailableError(
-                f"Databasen eller användaren finns inte på servern ({text.strip()}). "
-                "Kontrollera adressen."
+                error_text(
+                    "server.finns_inte",
+                    "Databasen eller användaren finns inte på servern ({detail}). Kontrollera "
+                    "adressen.",
+                    detail=text.strip(),
+                )
             )
         return ServerUnavailableError(
-            "Det gick inte att nå databasservern (servern är nere eller nätverket borta). "
-            "Inget har sparats; det du skrivit finns kvar. Försök igen om en stund."
+            error_text(
+                "server.kan_inte_nas",
+                "Det gick inte att nå databasservern (servern är nere eller nätverket borta). "
+                "Inget har sparats; det du skrivit finns kvar. Försök igen om en stund.",
+            )
         )
     return None
