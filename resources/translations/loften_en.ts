@@ -1250,7 +1250,7 @@ Löften never stores personal identity numbers or the names of residents, suspec
     </message>
     <message>
         <source>Skapar överenskommelsen…</source>
-        <extracomment>The default file (no --db, no LOFTEN_DB): the first start asks file or server. The server being connected to (the helper thread opens it), else None.</extracomment>
+        <extracomment>The default file (no --db, no LOFTEN_DB): the first start asks file or server. The local file the database dialog offers (the default one when a server was named). The server being connected to (the helper thread opens it), else None.</extracomment>
         <translation>Creating the agreement…</translation>
     </message>
 </context>
