@@ -420,9 +420,14 @@ def verify_backup(file: Path | str) -> int:
         problems = [str(error)]
     if problems:
         raise BackupError(
-            f"Säkerhetskopian {file} har inte det innehåll som en Löften-databas av sin version "
-            "ska ha, så den återställdes inte. Inget har ändrats. Välj en annan "
-            "säkerhetskopia.\n  " + "\n  ".join(problems[:10])
+            error_text(
+                "backup.wrong_content",
+                "Säkerhetskopian {file} har inte det innehåll som en Löften-databas av sin "
+                "version ska ha, så den återställdes inte. Inget har ändrats. Välj en annan "
+                "säkerhetskopia.\n  {problems}",
+                file=file,
+                problems="\n  ".join(problems[:10]),
+            )
         )
     return report.schema_version
 

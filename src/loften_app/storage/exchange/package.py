@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from loften_app.domain.errors import error_text
+from loften_app.domain.errors import ErrorText, error_text
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import PatrolData, RecordMeta, SafetyWalkData
 from loften_app.domain.validation import validate
@@ -737,7 +737,9 @@ def _decode_records(
                     records=limits.records,
                 )
             )
-        where = f"{record_type.noun} nr {index + 1}"
+        where = error_text(
+            "exchange.record_number", "{noun} nr {number}", noun=record_type.noun, number=index + 1
+        )
         meta, data = decode_record(value, data_class, where)
         issues = validate(data, today=today)
         if issues:
@@ -801,7 +803,7 @@ def _json_array(content: bytes, what: str) -> Iterator[Any]:
         )
 
 
-def _check_children(data: Any, where: str) -> None:
+def _check_children(data: Any, where: str | ErrorText) -> None:
     """Child rows travel with their ids (the services give them one when a record is saved)."""
     if isinstance(data, PatrolData) and not all(visit.id for visit in data.shop_visits):
         raise refused(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import psycopg
 from psycopg import errors as pg
 
+from loften_app.domain.errors import error_text
 from loften_app.storage.errors import (
     DatabaseLockedError,
     DuplicateError,
@@ -24,13 +25,15 @@ class NotAllowedError(StorageError):
 
 
 _PARTS = {
-    "loften: municipal part of drug case": (
+    "loften: municipal part of drug case": error_text(
+        "server.municipal_part_only",
         "Kommunens del av narkotikaärendet kan bara ändras av en användare från kommunen. "
-        "Servern har inte sparat något."
+        "Servern har inte sparat något.",
     ),
-    "loften: police part of drug case": (
+    "loften: police part of drug case": error_text(
+        "server.police_part_only",
         "Polisens del av narkotikaärendet kan bara ändras av en användare från polisen. "
-        "Servern har inte sparat något."
+        "Servern har inte sparat något.",
     ),
 }
 
@@ -45,20 +48,34 @@ def classify_server_error(original: BaseException) -> StorageError | None:
             if key in text:
                 return NotAllowedError(message)
         return NotAllowedError(
-            "Din användare på servern har inte rätt att göra detta, så inget har sparats. "
-            "Be den som administrerar servern om behörighet."
+            error_text(
+                "server.not_allowed",
+                "Din användare på servern har inte rätt att göra detta, så inget har sparats. "
+                "Be den som administrerar servern om behörighet.",
+            )
         )
     if isinstance(original, pg.RaiseException) and "audit entries" in text:
-        return NotAllowedError("Ändringsloggen kan inte ändras, bara läsas. Inget har ändrats.")
+        return NotAllowedError(
+            error_text(
+                "server.audit_read_only",
+                "Ändringsloggen kan inte ändras, bara läsas. Inget har ändrats.",
+            )
+        )
     if isinstance(original, pg.ForeignKeyViolation):
         return MissingReferenceError(
-            "Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte "
-            "finns (längre). Inget har sparats. Välj en annan i listan och spara igen."
+            error_text(
+                "server.missing_reference",
+                "Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte "
+                "finns (längre). Inget har sparats. Välj en annan i listan och spara igen.",
+            )
         )
     if isinstance(original, pg.UniqueViolation):
         return DuplicateError(
-            "Det finns redan en post med samma nummer eller kod. Inget har sparats. "
-            "Ändra numret eller koden och spara igen."
+            error_text(
+                "server.duplicate",
+                "Det finns redan en post med samma nummer eller kod. Inget har sparats. "
+                "Ändra numret eller koden och spara igen.",
+            )
         )
     if isinstance(original, pg.SerializationFailure | pg.DeadlockDetected | pg.LockNotAvailable):
         return DatabaseLockedError()
@@ -66,16 +83,26 @@ def classify_server_error(original: BaseException) -> StorageError | None:
         lowered = text.lower()
         if "password" in lowered or "authentication" in lowered:
             return ServerUnavailableError(
-                "Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget har "
-                "ändrats. Kontrollera uppgifterna och försök igen."
+                error_text(
+                    "server.login_refused",
+                    "Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget "
+                    "har ändrats. Kontrollera uppgifterna och försök igen.",
+                )
             )
         if "does not exist" in lowered:
             return ServerUnavailableError(
-                f"Databasen eller användaren finns inte på servern ({text.strip()}). "
-                "Kontrollera adressen."
+                error_text(
+                    "server.no_such_database",
+                    "Databasen eller användaren finns inte på servern ({reason}). "
+                    "Kontrollera adressen.",
+                    reason=text.strip(),
+                )
             )
         return ServerUnavailableError(
-            "Det gick inte att nå databasservern (servern är nere eller nätverket borta). "
-            "Inget har sparats; det du skrivit finns kvar. Försök igen om en stund."
+            error_text(
+                "server.unreachable",
+                "Det gick inte att nå databasservern (servern är nere eller nätverket borta). "
+                "Inget har sparats; det du skrivit finns kvar. Försök igen om en stund.",
+            )
         )
     return None
