@@ -20,4 +20,4 @@ def error_message(error: LoftenError) -> str:
 def translate_template(template: str) -> str:
     """One error template in the user's language (for a structure that renders itself, such as
     an import problem: `problem.render(translate_template)`)."""
-    return _translate(template)
+    return QCoreApplication.translate("errors", template)
