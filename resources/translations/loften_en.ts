@@ -4716,6 +4716,10 @@ Do you want to apply retention now?</translation>
         <translation>The neighbourhood watch meeting</translation>
     </message>
     <message>
+        <source>PostgreSQL:s klientprogram (pg_dump och pg_restore) saknas på den här datorn. Installera dem (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL:s installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats.</source>
+        <translation>PostgreSQL&apos;s client programs (pg_dump and pg_restore) are missing on this computer. Install them (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL&apos;s installer, the command line tools only) and try again. Nothing has been changed.</translation>
+    </message>
+    <message>
         <source>{program} misslyckades ({output}). Inget har ändrats.</source>
         <translation>{program} failed ({output}). Nothing has been changed.</translation>
     </message>

@@ -160,7 +160,7 @@ def export_backup(source: Path | str | Database, target: Path | str) -> Path:
     try:
         check_output_path(target, path)
     except FileWriteError as error:
-        raise BackupError(error.message) from error
+        raise BackupError(error.text) from error
     try:
         private_folder(target.parent)
         _write_copy(path, target)

@@ -736,6 +736,10 @@ QT_TRANSLATE_NOOP(
     "Databasen har ändrats sedan förhandsgranskningen: en del av posterna finns redan. Ingenting har importerats. Förhandsgranska filen igen.",
 )
 QT_TRANSLATE_NOOP("errors", "Grannsamverkansträffen")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "PostgreSQL:s klientprogram (pg_dump och pg_restore) saknas på den här datorn. Installera dem (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL:s installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats.",
+)
 QT_TRANSLATE_NOOP("errors", "{program} misslyckades ({output}). Inget har ändrats.")
 QT_TRANSLATE_NOOP("errors", "Säkerhetskopian {path} finns inte. Inget har ändrats.")
 QT_TRANSLATE_NOOP(

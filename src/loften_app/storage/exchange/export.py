@@ -107,7 +107,7 @@ def export_changes(
     try:
         check_output_path(out, database.path)
     except FileWriteError as error:
-        raise PackageError(error.message) from error
+        raise PackageError(error.text) from error
     problem = identity_number_problem(partner)
     if problem is not None:
         raise LoftenError(

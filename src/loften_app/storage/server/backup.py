@@ -24,10 +24,11 @@ from loften_app.storage.errors import StorageError
 from loften_app.storage.files import atomic_path, private_folder
 from loften_app.storage.server.database import make_server_engine, shown_url
 
-INSTALL_HINT = (
+INSTALL_HINT = error_text(
+    "server.client_programs_missing",
     "PostgreSQL:s klientprogram (pg_dump och pg_restore) saknas på den här datorn. Installera "
     "dem (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL:s "
-    "installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats."
+    "installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats.",
 )
 
 
