@@ -45,7 +45,7 @@ def test_a_lock_error_is_english_for_an_english_user_and_swedish_on_the_command_
 def test_a_refused_package_translates_its_reason_too(english: Translations) -> None:
     from loften_app.domain.errors import error_text
 
-    error = refused(error_text("package.paketet_ar_krypterat", "paketet är krypterat."))
+    error = refused(error_text("package.encrypted", "paketet är krypterat."))
     assert error.message == (
         "Paketet kan inte importeras: paketet är krypterat. Databasen har inte ändrats."
     )
