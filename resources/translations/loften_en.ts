@@ -4166,12 +4166,322 @@ Do you want to apply retention now?</translation>
         <translation>There is already a record with the same number or code. Nothing has been saved. Change the number or the code and save again.</translation>
     </message>
     <message>
-        <source>{where}{field} {what}.</source>
-        <translation>{where}{field} {what}.</translation>
+        <source>Databasen har ingen överenskommelse att göra en rapport om. Skapa en först (Register, eller loften new).</source>
+        <translation>The database has no agreement to report on. Create one first (Registers, or loften new).</translation>
+    </message>
+    <message>
+        <source>Ett utdrag (--fragment) finns bara för HTML. Välj --format html.</source>
+        <translation>A fragment (--fragment) exists only for HTML. Choose --format html.</translation>
+    </message>
+    <message>
+        <source>Ange en fil som slutar på .xlsx, inte {name}.</source>
+        <translation>Give a file whose name ends in .xlsx, not {name}.</translation>
+    </message>
+    <message>
+        <source>{path} är en fil. Ange en mapp för CSV-filerna.</source>
+        <translation>{path} is a file. Give a folder for the CSV files.</translation>
+    </message>
+    <message>
+        <source>Kan inte skapa mappen {path}: {reason}.</source>
+        <translation>Cannot create the folder {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{sheet}, rad {row}, kolumn {column}: {message}</source>
+        <translation>{sheet}, row {row}, column {column}: {message}</translation>
+    </message>
+    <message>
+        <source>{sheet}, rad {row}: {message}</source>
+        <translation>{sheet}, row {row}: {message}</translation>
+    </message>
+    <message>
+        <source>Okänd kolumn. Bladets kolumner heter som i exporten: {known}.</source>
+        <translation>Unknown column. The sheet&apos;s columns are named as in the export: {known}.</translation>
+    </message>
+    <message>
+        <source>Fyll i butikens namn.</source>
+        <translation>Fill in the shop&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Ingen överenskommelse gäller {day}. Lägg till eller förnya överenskommelsen (Register → Överenskommelse) och importera igen.</source>
+        <translation>No agreement applies on {day}. Add or renew the agreement (Registers → Agreement) and import again.</translation>
+    </message>
+    <message>
+        <source>vilket löfte</source>
+        <translation>which promise</translation>
+    </message>
+    <message>
+        <source>ett löfte av den här typen</source>
+        <translation>a promise of this type</translation>
+    </message>
+    <message>
+        <source>Fyll i löftets nummer: överenskommelsen «{title}» som gäller {day} behöver {what}.</source>
+        <translation>Fill in the promise&apos;s number: the agreement «{title}» that applies on {day} needs {what}.</translation>
+    </message>
+    <message>
+        <source>Överenskommelsen «{title}», som gäller {day}, har inget löfte nummer {number}.</source>
+        <translation>The agreement «{title}», which applies on {day}, has no promise number {number}.</translation>
+    </message>
+    <message>
+        <source>Löfte {number} gäller {actual}, inte {expected}.</source>
+        <translation>Promise {number} is about {actual}, not {expected}.</translation>
+    </message>
+    <message>
+        <source>Fyll i ett värde.</source>
+        <translation>Fill in a value.</translation>
+    </message>
+    <message>
+        <source>Filen har {count} problem och importeras inte. Rätta dem och förhandsgranska igen.</source>
+        <translation>The file has {count} problems and is not imported. Correct them and preview again.</translation>
+    </message>
+    <message>
+        <source>Välj ett kvartal för kvartalsrapporten, t.ex. 2018-Q3.</source>
+        <translation>Choose a quarter for the quarterly report, e.g. 2018-Q3.</translation>
+    </message>
+    <message>
+        <source>{label} är inte ett kvartal. Välj ett kvartal, t.ex. 2018-Q3.</source>
+        <translation>{label} is not a quarter. Choose a quarter, e.g. 2018-Q3.</translation>
+    </message>
+    <message>
+        <source>Kvartalet {label} ligger utanför överenskommelsens period ({start} – {end}). Välj ett kvartal inom den.</source>
+        <translation>The quarter {label} lies outside the agreement&apos;s period ({start} – {end}). Choose a quarter within it.</translation>
+    </message>
+    <message>
+        <source>{path} finns inte.</source>
+        <translation>{path} does not exist.</translation>
+    </message>
+    <message>
+        <source>Filen {name} har inte något av de namn som exporten ger ({names}).</source>
+        <translation>The file {name} has none of the names the export gives ({names}).</translation>
+    </message>
+    <message>
+        <source>{name} är varken en .xlsx-fil eller en mapp med CSV-filer från Löftens export.</source>
+        <translation>{name} is neither an .xlsx file nor a folder of CSV files from Löften&apos;s export.</translation>
+    </message>
+    <message>
+        <source>Mappen {folder} har inga CSV-filer.</source>
+        <translation>The folder {folder} has no CSV files.</translation>
+    </message>
+    <message>
+        <source>{name} är inte sparad som UTF-8. Spara den som CSV UTF-8 (kommaavgränsad) i Excel och försök igen.</source>
+        <translation>{name} is not saved as UTF-8. Save it as CSV UTF-8 (comma delimited) in Excel and try again.</translation>
+    </message>
+    <message>
+        <source>Kan inte läsa {name}: {reason}.</source>
+        <translation>Cannot read {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} kan inte läsas som en Excel-arbetsbok ({reason}).</source>
+        <translation>{name} cannot be read as an Excel workbook ({reason}).</translation>
+    </message>
+    <message>
+        <source>Skriv ett heltal.</source>
+        <translation>Write a whole number.</translation>
+    </message>
+    <message>
+        <source>Skriv ett heltal, inte {value}.</source>
+        <translation>Write a whole number, not {value}.</translation>
+    </message>
+    <message>
+        <source>Skriv ett tal (t.ex. 1,5), inte «{value}».</source>
+        <translation>Write a number (e.g. 1,5), not «{value}».</translation>
+    </message>
+    <message>
+        <source>Skriv datumet som ÅÅÅÅ-MM-DD (t.ex. 2026-12-01), inte «{value}».</source>
+        <translation>Write the date as YYYY-MM-DD (e.g. 2026-12-01), not «{value}».</translation>
+    </message>
+    <message>
+        <source>Skriv tiden som TT:MM (t.ex. 21:00), inte «{value}».</source>
+        <translation>Write the time as HH:MM (e.g. 21:00), not «{value}».</translation>
+    </message>
+    <message>
+        <source>Skriv ja eller nej, inte «{value}».</source>
+        <translation>Write ja or nej (yes or no), not «{value}».</translation>
+    </message>
+    <message>
+        <source>Okänt värde «{value}». Välj ett av: {choices}.</source>
+        <translation>Unknown value «{value}». Choose one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>Databasen har ingen överenskommelse. Skapa en först (loften new).</source>
+        <translation>The database has no agreement. Create one first (loften new).</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian {file} har inte det innehåll som en Löften-databas av sin version ska ha, så den återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.
+  {problems}</source>
+        <translation>The backup {file} does not have the content a Löften database of its version should have, so it was not restored. Nothing has been changed. Choose another backup.
+  {problems}</translation>
+    </message>
+    <message>
+        <source>Ingen överenskommelse gäller {year}. Förnya överenskommelsen (loften renew) först.</source>
+        <translation>No agreement applies in {year}. Renew the agreement (loften renew) first.</translation>
+    </message>
+    <message>
+        <source>Året {year} går inte att använda för demodata. Ange ett år mellan {low} och {high}, t.ex. 2018.</source>
+        <translation>The year {year} cannot be used for demo data. Give a year between {low} and {high}, e.g. 2018.</translation>
+    </message>
+    <message>
+        <source>Skalan för demodata måste vara minst 1.</source>
+        <translation>The scale of demo data must be at least 1.</translation>
+    </message>
+    <message>
+        <source>Databasen innehåller {count} poster som inte är demodata, så inga demodata lades till (de skulle blandas med riktiga poster utan rader i ändringsloggen). Använd en ny databasfil för demodata.</source>
+        <translation>The database contains {count} records that are not demo data, so no demo data was added (it would be mixed with real records without lines in the audit trail). Use a new database file for demo data.</translation>
+    </message>
+    <message>
+        <source>Databasen innehåller redan {count} aktiviteter daterade {year}, så inga demodata lades till (de skulle blandas med eller dubblera dem). Välj ett annat år eller en ny databasfil.</source>
+        <translation>The database already contains {count} activities dated {year}, so no demo data was added (it would be mixed with them or duplicate them). Choose another year or a new database file.</translation>
+    </message>
+    <message>
+        <source>ska vara en text</source>
+        <translation>must be a text</translation>
+    </message>
+    <message>
+        <source>texten är längre än {limit} tecken</source>
+        <translation>the text is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>texten innehåller ett nolltecken</source>
+        <translation>the text contains a null character</translation>
+    </message>
+    <message>
+        <source>ska vara ett id (UUID)</source>
+        <translation>must be an id (UUID)</translation>
+    </message>
+    <message>
+        <source>ska vara ett filnamn utan mapp</source>
+        <translation>must be a file name without a folder</translation>
+    </message>
+    <message>
+        <source>ska vara ett heltal</source>
+        <translation>must be a whole number</translation>
+    </message>
+    <message>
+        <source>ska vara ett tal</source>
+        <translation>must be a number</translation>
+    </message>
+    <message>
+        <source>talet är för stort</source>
+        <translation>the number is too large</translation>
+    </message>
+    <message>
+        <source>ska vara ett ändligt tal</source>
+        <translation>must be a finite number</translation>
+    </message>
+    <message>
+        <source>ska vara sant eller falskt</source>
+        <translation>must be true or false</translation>
+    </message>
+    <message>
+        <source>ska vara ett datum (ÅÅÅÅ-MM-DD)</source>
+        <translation>must be a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>är inget giltigt datum</source>
+        <translation>is not a valid date</translation>
+    </message>
+    <message>
+        <source>ska vara en tid (TT:MM)</source>
+        <translation>must be a time (HH:MM)</translation>
+    </message>
+    <message>
+        <source>är ingen giltig tid</source>
+        <translation>is not a valid time</translation>
+    </message>
+    <message>
+        <source>ska vara en tidpunkt i UTC</source>
+        <translation>must be a point in time in UTC</translation>
+    </message>
+    <message>
+        <source>är ingen giltig tidpunkt</source>
+        <translation>is not a valid point in time</translation>
+    </message>
+    <message>
+        <source>har ett okänt värde</source>
+        <translation>has an unknown value</translation>
+    </message>
+    <message>
+        <source>ska vara en lista</source>
+        <translation>must be a list</translation>
+    </message>
+    <message>
+        <source>listan har fler än {limit} poster</source>
+        <translation>the list has more than {limit} items</translation>
+    </message>
+    <message>
+        <source>ska vara ett objekt</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>okänt fält {name!r}</source>
+        <translation>unknown field {name!r}</translation>
+    </message>
+    <message>
+        <source>saknas</source>
+        <translation>is missing</translation>
+    </message>
+    <message>
+        <source>namnet är längre än 200 tecken</source>
+        <translation>the name is longer than 200 characters</translation>
+    </message>
+    <message>
+        <source>innehåller ett personnummer eller samordningsnummer</source>
+        <translation>contains a personal identity number or coordination number</translation>
+    </message>
+    <message>
+        <source>saknar {names}</source>
+        <translation>lacks {names}</translation>
+    </message>
+    <message>
+        <source>ska vara minst 1</source>
+        <translation>must be at least 1</translation>
+    </message>
+    <message>
+        <source>{where} (fältet {field}) {what}.</source>
+        <translation>{where} (the field {field}) {what}.</translation>
+    </message>
+    <message>
+        <source>{where} {what}.</source>
+        <translation>{where} {what}.</translation>
     </message>
     <message>
         <source>Paketet kan inte importeras: {reason} Databasen har inte ändrats.</source>
         <translation>The package cannot be imported: {reason} The database has not been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen saknar sitt installations-id och kan inte utbyta ändringar. Kör &apos;loften check&apos; och kontakta supporten.</source>
+        <translation>The database lacks its installation id and cannot exchange changes. Run &apos;loften check&apos; and contact support.</translation>
+    </message>
+    <message>
+        <source>Partnerns namn kan inte användas. {problem}</source>
+        <translation>The partner&apos;s name cannot be used. {problem}</translation>
+    </message>
+    <message>
+        <source>paketet är exporterat från just den här databasen.</source>
+        <translation>the package was exported from this very database.</translation>
+    </message>
+    <message>
+        <source>en post hänvisar till en {noun} som varken finns här eller i paketet ({id}).</source>
+        <translation>a record refers to a {noun} that exists neither here nor in the package ({id}).</translation>
+    </message>
+    <message>
+        <source>{noun} {id} hör till ett löfte av en annan sort än {noun}.</source>
+        <translation>{noun} {id} belongs to a promise of another kind than {noun}.</translation>
+    </message>
+    <message>
+        <source>{count} poster är ändrade både här och i paketet sedan det senaste utbytet. Välj för varje konflikt vilka värden som ska gälla och importera igen. Databasen har inte ändrats.</source>
+        <translation>{count} records have been changed both here and in the package since the last exchange. Choose for each conflict which values apply and import again. The database has not been changed.</translation>
+    </message>
+    <message>
+        <source>De valda värdena för {record} går inte ihop: {problem} Välj andra värden. Databasen har inte ändrats.</source>
+        <translation>The chosen values for {record} do not fit together: {problem} Choose other values. The database has not been changed.</translation>
+    </message>
+    <message>
+        <source>fotot {name} har ändrats sedan paketet kontrollerades.</source>
+        <translation>the photo {name} has changed since the package was checked.</translation>
+    </message>
+    <message>
+        <source>Fotona kunde inte kopieras till {folder} ({reason}). Databasen har inte ändrats.</source>
+        <translation>The photos could not be copied to {folder} ({reason}). The database has not been changed.</translation>
     </message>
     <message>
         <source>Paketet kunde inte skrivas till {out} ({os_reason}). Inget paket skapades. Kontrollera utrymmet på disken och mappen och försök igen.</source>
@@ -4346,6 +4656,10 @@ Do you want to apply retention now?</translation>
         <translation>the size of {name!r} is invalid.</translation>
     </message>
     <message>
+        <source>{noun} nr {number}</source>
+        <translation>{noun} no. {number}</translation>
+    </message>
+    <message>
         <source>{where} ({id}) följer inte reglerna: {message}</source>
         <translation>{where} ({id}) does not follow the rules: {message}</translation>
     </message>
@@ -4462,8 +4776,48 @@ Do you want to apply retention now?</translation>
         <translation>{out} is the same file as the database and cannot be written over. Choose another file name. Nothing has been changed.</translation>
     </message>
     <message>
+        <source>Databasen har ändrats sedan förhandsgranskningen: en del av posterna finns redan. Ingenting har importerats. Förhandsgranska filen igen.</source>
+        <translation>The database has changed since the preview: some of the records already exist. Nothing has been imported. Preview the file again.</translation>
+    </message>
+    <message>
         <source>Grannsamverkansträffen</source>
         <translation>The neighbourhood watch meeting</translation>
+    </message>
+    <message>
+        <source>PostgreSQL:s klientprogram (pg_dump och pg_restore) saknas på den här datorn. Installera dem (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL:s installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats.</source>
+        <translation>PostgreSQL&apos;s client programs (pg_dump and pg_restore) are missing on this computer. Install them (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL&apos;s installer, the command line tools only) and try again. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>{program} misslyckades ({output}). Inget har ändrats.</source>
+        <translation>{program} failed ({output}). Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian {path} finns inte. Inget har ändrats.</source>
+        <translation>The backup {path} does not exist. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen {url} är inte tom, så säkerhetskopian återställdes inte dit (den skulle blandas med det som finns). Inget har ändrats. Återställ till en ny, tom databas och kör sedan &apos;loften server init&apos; mot den.</source>
+        <translation>The database {url} is not empty, so the backup was not restored into it (it would be mixed with what is there). Nothing has been changed. Restore into a new, empty database and then run &apos;loften server init&apos; against it.</translation>
+    </message>
+    <message>
+        <source>Databasen {url} har inte den här versionen av Löftens schema. Inget har ändrats. Be den som administrerar servern att köra &apos;loften server init&apos;.</source>
+        <translation>The database {url} does not have this version of Löften&apos;s schema. Nothing has been changed. Ask whoever administers the server to run &apos;loften server init&apos;.</translation>
+    </message>
+    <message>
+        <source>Kommunens del av narkotikaärendet kan bara ändras av en användare från kommunen. Servern har inte sparat något.</source>
+        <translation>The municipality&apos;s part of the drug case can only be changed by a user from the municipality. The server has saved nothing.</translation>
+    </message>
+    <message>
+        <source>Polisens del av narkotikaärendet kan bara ändras av en användare från polisen. Servern har inte sparat något.</source>
+        <translation>The police&apos;s part of the drug case can only be changed by a user from the police. The server has saved nothing.</translation>
+    </message>
+    <message>
+        <source>Din användare på servern har inte rätt att göra detta, så inget har sparats. Be den som administrerar servern om behörighet.</source>
+        <translation>Your user on the server is not allowed to do this, so nothing has been saved. Ask whoever administers the server for permission.</translation>
+    </message>
+    <message>
+        <source>Ändringsloggen kan inte ändras, bara läsas. Inget har ändrats.</source>
+        <translation>The audit trail cannot be changed, only read. Nothing has been changed.</translation>
     </message>
     <message>
         <source>Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget har ändrats. Kontrollera uppgifterna och försök igen.</source>
@@ -4474,12 +4828,28 @@ Do you want to apply retention now?</translation>
         <translation>Your user may not connect to the database on the server. Nothing has been changed. Ask whoever administers the server for access (loften server add-user).</translation>
     </message>
     <message>
-        <source>Databasen eller användaren finns inte på servern ({detail}). Kontrollera adressen.</source>
-        <translation>The database or the user does not exist on the server ({detail}). Check the address.</translation>
+        <source>Databasen eller användaren finns inte på servern ({reason}). Kontrollera adressen.</source>
+        <translation>The database or the user does not exist on the server ({reason}). Check the address.</translation>
     </message>
     <message>
         <source>Det gick inte att nå databasservern (servern är nere eller nätverket borta). Inget har sparats; det du skrivit finns kvar. Försök igen om en stund.</source>
-        <translation>The database server could not be reached (the server is down or the network is gone). Nothing has been saved; what you typed is still there. Try again in a while.</translation>
+        <translation>The database server could not be reached (the server is down or the network is gone). Nothing has been saved; what you wrote is still there. Try again in a while.</translation>
+    </message>
+    <message>
+        <source>Löften kan inte följa ändringar på servern {url} ({reason}). Listorna uppdateras när du själv sparar eller öppnar dem igen.</source>
+        <translation>Löften cannot follow changes on the server {url} ({reason}). The lists are updated when you save or open them again yourself.</translation>
+    </message>
+    <message>
+        <source>Okänd organisation {organisation!r}: ange police, municipality eller reader.</source>
+        <translation>Unknown organisation {organisation!r}: give police, municipality or reader.</translation>
+    </message>
+    <message>
+        <source>Användarnamnet {name!r} går inte att använda: små bokstäver a–z, siffror, punkt, bindestreck och understreck, och det ska börja med en bokstav.</source>
+        <translation>The user name {name!r} cannot be used: lower-case letters a–z, digits, full stop, hyphen and underscore, and it must begin with a letter.</translation>
+    </message>
+    <message>
+        <source>Användaren {name} finns redan på servern. Inget har ändrats.</source>
+        <translation>The user {name} already exists on the server. Nothing has been changed.</translation>
     </message>
     <message>
         <source>Patrullen</source>
@@ -4520,6 +4890,26 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Överenskommelsen</source>
         <translation>The agreement</translation>
+    </message>
+    <message>
+        <source>Överenskommelsen finns inte (den kan ha tagits bort).</source>
+        <translation>The agreement does not exist (it may have been deleted).</translation>
+    </message>
+    <message>
+        <source>Flera överenskommelser börjar {ref}; ange id i stället: {choices}.</source>
+        <translation>Several agreements begin in {ref}; give the id instead: {choices}.</translation>
+    </message>
+    <message>
+        <source>Ingen överenskommelse heter {ref}. Ange id eller startår: {choices}.</source>
+        <translation>No agreement is called {ref}. Give the id or the year it starts: {choices}.</translation>
+    </message>
+    <message>
+        <source>inga finns</source>
+        <translation>there are none</translation>
+    </message>
+    <message>
+        <source>Det finns ingen överenskommelse att förnya. Skapa en först.</source>
+        <translation>There is no agreement to renew. Create one first.</translation>
     </message>
     <message>
         <source>Löftet</source>

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from loften_app.domain.enums import Measure, PromiseType
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.records import AgreementData, IndicatorData, Stored
 from loften_app.domain.targets import (
@@ -139,8 +139,11 @@ def current_agreement(
     force during `period`, else the one in force today."""
     if services.agreements.current(today) is None:
         raise LoftenError(
-            "Databasen har ingen överenskommelse att göra en rapport om. Skapa en först "
-            "(Register, eller loften new)."
+            error_text(
+                "report.no_agreement",
+                "Databasen har ingen överenskommelse att göra en rapport om. Skapa en först "
+                "(Register, eller loften new).",
+            )
         )
     return chosen_agreement(services, agreement, period=period, today=today or dt.date.today())
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import Period
 from loften_app.reports.output import write_atomically
 from loften_app.storage.files import check_output_path
@@ -84,7 +84,12 @@ def write_report(
             progress(done, total)
 
     if request.fragment and request.format is not ReportFormat.HTML:
-        raise LoftenError("Ett utdrag (--fragment) finns bara för HTML. Välj --format html.")
+        raise LoftenError(
+            error_text(
+                "report.fragment_html_only",
+                "Ett utdrag (--fragment) finns bara för HTML. Välj --format html.",
+            )
+        )
     today = today or dt.date.today()
     out = Path(out)
     check_output_path(out, services.database.path)

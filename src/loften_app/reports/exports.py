@@ -44,7 +44,7 @@ from loften_app.domain.enums import (
     VolunteerTask,
     WalkStatus,
 )
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import Period
 from loften_app.reports.kinds import KIND_SHEETS
 from loften_app.reports.output import check_writable_folder, writing_atomically
@@ -423,18 +423,37 @@ def export(
     check_output_path(out, database)
     if fmt is ExportFormat.XLSX:
         if out.suffix.lower() != ".xlsx":
-            raise LoftenError(f"Ange en fil som slutar på .xlsx, inte {out.name}.")
+            raise LoftenError(
+                error_text(
+                    "export.not_xlsx",
+                    "Ange en fil som slutar på .xlsx, inte {name}.",
+                    name=out.name,
+                )
+            )
         with writing_atomically(out, database=database) as stream:
             _write_xlsx(queries, stream, period, progress)
         return [out]
     if out.exists() and not out.is_dir():
-        raise LoftenError(f"{out} är en fil. Ange en mapp för CSV-filerna.")
+        raise LoftenError(
+            error_text(
+                "export.csv_target_is_file",
+                "{path} är en fil. Ange en mapp för CSV-filerna.",
+                path=out,
+            )
+        )
     if not out.exists():
         check_writable_folder(out.parent if str(out.parent) else Path("."))
         try:
             out.mkdir(mode=0o700)
         except OSError as error:
-            raise LoftenError(f"Kan inte skapa mappen {out}: {os_reason(error)}.") from error
+            raise LoftenError(
+                error_text(
+                    "export.cannot_create_folder",
+                    "Kan inte skapa mappen {path}: {reason}.",
+                    path=out,
+                    reason=os_reason(error),
+                )
+            ) from error
     written: list[Path] = []
     for index, sheet in enumerate(SHEETS):
         path = out / f"{sheet.file_name}.csv"

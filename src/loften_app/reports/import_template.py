@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.reports.exports import EnumColumn, _column_formats
 from loften_app.reports.imports import record_sheets
 from loften_app.reports.output import writing_atomically
@@ -125,7 +125,13 @@ def write_template(path: Path, *, today: dt.date | None = None) -> Path:
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise LoftenError(f"Ange en fil som slutar på .xlsx, inte {path.name}.")
+        raise LoftenError(
+            error_text(
+                "export.not_xlsx",
+                "Ange en fil som slutar på .xlsx, inte {name}.",
+                name=path.name,
+            )
+        )
     today = today or dt.date.today()
     book = Workbook()
     info = book.active

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from loften_app.domain.enums import PromiseType, label
-from loften_app.domain.errors import LoftenError, ValidationIssue
+from loften_app.domain.errors import ErrorText, LoftenError, ValidationIssue, error_text
 from loften_app.domain.records import (
     ActionData,
     DrugCaseData,
@@ -83,18 +83,41 @@ _SHEET = {sheet.key: sheet for sheet in SHEETS}
 
 @dataclass(frozen=True)
 class ImportProblem:
-    """One problem of the file: where (sheet or CSV file, row, column) and what, in Swedish."""
+    """One problem of the file: where (sheet or CSV file, row, column) and what (`text`, whose
+    `message` is Swedish; the window renders it in the user's language)."""
 
     sheet: str
     row: int
     column: str
-    message: str
+    text: ErrorText
+
+    @property
+    def message(self) -> str:
+        return self.text.render()
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        """Where and what, through `translate` (Swedish without it)."""
+        if self.column:
+            where = error_text(
+                "import.problem_in_column",
+                "{sheet}, rad {row}, kolumn {column}: {message}",
+                sheet=self.sheet,
+                row=self.row,
+                column=self.column,
+                message=self.text,
+            )
+        else:
+            where = error_text(
+                "import.problem_in_row",
+                "{sheet}, rad {row}: {message}",
+                sheet=self.sheet,
+                row=self.row,
+                message=self.text,
+            )
+        return where.render() if translate is None else where.render(translate)
 
     def __str__(self) -> str:
-        where = f"{self.sheet}, rad {self.row}"
-        if self.column:
-            where += f", kolumn {self.column}"
-        return f"{where}: {self.message}"
+        return self.render()
 
 
 @dataclass(frozen=True)
@@ -167,11 +190,14 @@ class _Planner:
 
     # --- problems ---------------------------------------------------------------------------------
 
-    def problem(self, row: _Row | SheetRows, number: int, field_name: str, message: str) -> None:
+    def problem(
+        self, row: _Row | SheetRows, number: int, field_name: str, message: str | ErrorText
+    ) -> None:
         rows = row.rows if isinstance(row, _Row) else row
+        text = message if isinstance(message, ErrorText) else ErrorText("", message)
         index = self._field_index(rows).get(field_name)
         column = "" if index is None else f"{column_letter(index)} «{rows.headers[index]}»"
-        self.problems.append(ImportProblem(rows.label, number, column, message))
+        self.problems.append(ImportProblem(rows.label, number, column, text))
 
     def _field_index(self, rows: SheetRows) -> dict[str, int]:
         found = self._fields.get(id(rows))
@@ -194,7 +220,11 @@ class _Planner:
                         rows.label,
                         1,
                         f"{column_letter(index)} «{header}»",
-                        f"Okänd kolumn. Bladets kolumner heter som i exporten: {known}.",
+                        error_text(
+                            "import.unknown_column",
+                            "Okänd kolumn. Bladets kolumner heter som i exporten: {known}.",
+                            known=known,
+                        ),
                     )
                 )
         read: list[_Row] = []
@@ -213,7 +243,7 @@ class _Planner:
                 try:
                     values[column.field] = parse_cell(column, cell)  # type: ignore[index]
                 except CellError as error:
-                    self.problem(row, number, column.field or "", str(error))
+                    self.problem(row, number, column.field or "", error.text)
             read.append(row)
         return read
 
@@ -235,7 +265,12 @@ class _Planner:
         name = values.get("shop_name") or ""
         key = name_key(name)
         if not key:
-            self.problem(row, row.number, "shop_name", "Fyll i butikens namn.")
+            self.problem(
+                row,
+                row.number,
+                "shop_name",
+                error_text("import.shop_name_missing", "Fyll i butikens namn."),
+            )
             return None
         known = self.lookup.shops.get(key)
         if known is not None:
@@ -257,8 +292,12 @@ class _Planner:
                 row,
                 row.number,
                 date_field,
-                f"Ingen överenskommelse gäller {day.isoformat()}. Lägg till eller förnya "
-                "överenskommelsen (Register → Överenskommelse) och importera igen.",
+                error_text(
+                    "import.no_agreement_on_day",
+                    "Ingen överenskommelse gäller {day}. Lägg till eller förnya "
+                    "överenskommelsen (Register → Överenskommelse) och importera igen.",
+                    day=day.isoformat(),
+                ),
             )
             return None
         promises = self.lookup.promises.get(term.id, [])
@@ -267,13 +306,23 @@ class _Planner:
         if number is None:
             match = [p for p in promises if promise_type is None or p.type is promise_type]
             if promise_type is None or not match:
-                what = "vilket löfte" if promise_type is None else "ett löfte av den här typen"
+                what = (
+                    error_text("import.which_promise", "vilket löfte")
+                    if promise_type is None
+                    else error_text("import.promise_of_this_type", "ett löfte av den här typen")
+                )
                 self.problem(
                     row,
                     row.number,
                     "promise_number",
-                    f"Fyll i löftets nummer: överenskommelsen «{title}» som gäller "
-                    f"{day.isoformat()} behöver {what}.",
+                    error_text(
+                        "import.promise_number_missing",
+                        "Fyll i löftets nummer: överenskommelsen «{title}» som gäller "
+                        "{day} behöver {what}.",
+                        title=title,
+                        day=day.isoformat(),
+                        what=what,
+                    ),
                 )
                 return None
             return match[0].id
@@ -283,8 +332,14 @@ class _Planner:
                 row,
                 row.number,
                 "promise_number",
-                f"Överenskommelsen «{title}», som gäller {day.isoformat()}, har inget löfte "
-                f"nummer {number}.",
+                error_text(
+                    "import.no_such_promise",
+                    "Överenskommelsen «{title}», som gäller {day}, har inget löfte "
+                    "nummer {number}.",
+                    title=title,
+                    day=day.isoformat(),
+                    number=number,
+                ),
             )
             return None
         if promise_type is not None and chosen.type is not promise_type:
@@ -292,8 +347,13 @@ class _Planner:
                 row,
                 row.number,
                 "promise_number",
-                f"Löfte {number} gäller {label(chosen.type).lower()}, inte "
-                f"{label(promise_type).lower()}.",
+                error_text(
+                    "import.wrong_promise_type",
+                    "Löfte {number} gäller {actual}, inte {expected}.",
+                    number=number,
+                    actual=label(chosen.type).lower(),
+                    expected=label(promise_type).lower(),
+                ),
             )
             return None
         return chosen.id
@@ -380,7 +440,12 @@ class _Planner:
         missing = [name for name, _, required in shape if required and name not in kwargs]
         for name in missing:
             if name != "promise_id":  # said already, on the date or the number
-                self.problem(row, row.number, prefix + name, "Fyll i ett värde.")
+                self.problem(
+                    row,
+                    row.number,
+                    prefix + name,
+                    error_text("import.value_missing", "Fyll i ett värde."),
+                )
         if missing or kwargs.get("promise_id", "") is None:
             return None
         return data_class(**kwargs)
@@ -631,8 +696,12 @@ def apply_import(
     nothing written) when the preview has problems; nothing to add writes nothing."""
     if preview.problems:
         raise LoftenError(
-            f"Filen har {len(preview.problems)} problem och importeras inte. Rätta dem och "
-            "förhandsgranska igen."
+            error_text(
+                "import.has_problems",
+                "Filen har {count} problem och importeras inte. Rätta dem och "
+                "förhandsgranska igen.",
+                count=len(preview.problems),
+            )
         )
     if not preview.total:
         return ImportWritten({}, None)

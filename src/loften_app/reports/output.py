@@ -19,19 +19,19 @@ def check_writable_folder(folder: Path) -> None:
     if not folder.exists():
         raise LoftenError(
             error_text(
-                "output.mappen_finns_inte_valj",
+                "output.folder_missing",
                 "Mappen {folder} finns inte. Välj en befintlig mapp.",
                 folder=folder,
             )
         )
     if not folder.is_dir():
         raise LoftenError(
-            error_text("output.ar_inte_en_mapp", "{folder} är inte en mapp.", folder=folder)
+            error_text("output.not_a_folder", "{folder} är inte en mapp.", folder=folder)
         )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise LoftenError(
             error_text(
-                "output.du_far_inte_skriva",
+                "output.not_allowed",
                 "Du får inte skriva i mappen {folder}. Välj en annan mapp.",
                 folder=folder,
             )
@@ -42,7 +42,7 @@ def _check_target(out: Path) -> None:
     if out.is_dir():
         raise LoftenError(
             error_text(
-                "output.ar_en_mapp_ange",
+                "output.is_a_folder",
                 "{out} är en mapp. Ange ett filnamn, t.ex. {out2}.",
                 out=out,
                 out2=out / "rapport.pdf",
@@ -52,7 +52,7 @@ def _check_target(out: Path) -> None:
     if out.exists() and not os.access(out, os.W_OK):
         raise LoftenError(
             error_text(
-                "output.filen_ar_skrivskyddad_valj",
+                "output.read_only",
                 "Filen {out} är skrivskyddad. Välj ett annat filnamn.",
                 out=out,
             )

@@ -20,7 +20,7 @@ from loften_app.domain.enums import (
     WalkStatus,
     label,
 )
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import MONTH_NAMES, Period, months_in, quarter_key
 from loften_app.domain.records import AgreementData, SafetyWalkData, Stored
 from loften_app.domain.targets import DEFAULT_CONTACT_DAYS, format_number
@@ -175,13 +175,29 @@ class QuarterlyReport:
 
 def check_quarter(quarter: Period | None, span: Period) -> Period:
     if quarter is None:
-        raise LoftenError("Välj ett kvartal för kvartalsrapporten, t.ex. 2018-Q3.")
+        raise LoftenError(
+            error_text(
+                "quarterly.no_quarter", "Välj ett kvartal för kvartalsrapporten, t.ex. 2018-Q3."
+            )
+        )
     if quarter.key != quarter_key(quarter.start):
-        raise LoftenError(f"{quarter.label} är inte ett kvartal. Välj ett kvartal, t.ex. 2018-Q3.")
+        raise LoftenError(
+            error_text(
+                "quarterly.not_a_quarter",
+                "{label} är inte ett kvartal. Välj ett kvartal, t.ex. 2018-Q3.",
+                label=quarter.label,
+            )
+        )
     if quarter.overlap(span) is None:
         raise LoftenError(
-            f"Kvartalet {quarter.label} ligger utanför överenskommelsens period "
-            f"({span.start.isoformat()} – {span.end.isoformat()}). Välj ett kvartal inom den."
+            error_text(
+                "quarterly.outside_agreement",
+                "Kvartalet {label} ligger utanför överenskommelsens period "
+                "({start} – {end}). Välj ett kvartal inom den.",
+                label=quarter.label,
+                start=span.start.isoformat(),
+                end=span.end.isoformat(),
+            )
         )
     return quarter
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import ErrorText, LoftenError, error_text
 from loften_app.reports.exports import (
     SHEETS,
     Column,
@@ -35,7 +35,12 @@ __all__ = ["INSTRUCTIONS", "CellError", "SheetRows", "column_letter", "parse_cel
 
 
 class CellError(ValueError):
-    """A cell that cannot be read as its column's kind of value; the message is Swedish."""
+    """A cell that cannot be read as its column's kind of value: `text` says why (its message,
+    the exception's text, is Swedish)."""
+
+    def __init__(self, text: ErrorText) -> None:
+        super().__init__(text.render())
+        self.text = text
 
 
 def column_letter(index: int) -> str:
@@ -79,7 +84,7 @@ def read_source(path: Path) -> tuple[list[SheetRows], list[str], Any]:
     `LoftenError` when the file cannot be read at all."""
     path = Path(path)
     if not path.exists():
-        raise LoftenError(f"{path} finns inte.")
+        raise LoftenError(error_text("import.file_missing", "{path} finns inte.", path=path))
     if path.is_dir():
         return _read_folder(path)
     suffix = path.suffix.lower()
@@ -90,11 +95,20 @@ def read_source(path: Path) -> tuple[list[SheetRows], list[str], Any]:
         if sheet is None:
             names = ", ".join(f"{s.file_name}.csv" for s in SHEETS)
             raise LoftenError(
-                f"Filen {path.name} har inte något av de namn som exporten ger ({names})."
+                error_text(
+                    "import.unknown_csv_name",
+                    "Filen {name} har inte något av de namn som exporten ger ({names}).",
+                    name=path.name,
+                    names=names,
+                )
             )
         return [_read_csv(path, sheet)], [], None
     raise LoftenError(
-        f"{path.name} är varken en .xlsx-fil eller en mapp med CSV-filer från Löftens export."
+        error_text(
+            "import.unknown_source",
+            "{name} är varken en .xlsx-fil eller en mapp med CSV-filer från Löftens export.",
+            name=path.name,
+        )
     )
 
 
@@ -110,7 +124,9 @@ def _read_folder(folder: Path) -> tuple[list[SheetRows], list[str], Any]:
         else:
             found.append(_read_csv(file, sheet))
     if not found and not unknown:
-        raise LoftenError(f"Mappen {folder} har inga CSV-filer.")
+        raise LoftenError(
+            error_text("import.no_csv_files", "Mappen {folder} har inga CSV-filer.", folder=folder)
+        )
     order = {sheet.key: index for index, sheet in enumerate(SHEETS)}
     found.sort(key=lambda rows: order[rows.sheet.key])
     return found, unknown, None
@@ -121,11 +137,22 @@ def _read_csv(file: Path, sheet: Sheet) -> SheetRows:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise LoftenError(
-            f"{file.name} är inte sparad som UTF-8. Spara den som CSV UTF-8 (kommaavgränsad) "
-            "i Excel och försök igen."
+            error_text(
+                "import.not_utf8",
+                "{name} är inte sparad som UTF-8. Spara den som CSV UTF-8 (kommaavgränsad) "
+                "i Excel och försök igen.",
+                name=file.name,
+            )
         ) from error
     except OSError as error:
-        raise LoftenError(f"Kan inte läsa {file.name}: {error.strerror or error}.") from error
+        raise LoftenError(
+            error_text(
+                "import.cannot_read",
+                "Kan inte läsa {name}: {reason}.",
+                name=file.name,
+                reason=error.strerror or error,
+            )
+        ) from error
     reader = csv.reader(text.splitlines(), delimiter=";")
     headers = next(reader, [])
     rows = ((number, tuple(row)) for number, row in enumerate(reader, start=2))
@@ -139,7 +166,12 @@ def _read_xlsx(path: Path) -> tuple[list[SheetRows], list[str], Any]:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise LoftenError(
-            f"{path.name} kan inte läsas som en Excel-arbetsbok ({error})."
+            error_text(
+                "import.not_a_workbook",
+                "{name} kan inte läsas som en Excel-arbetsbok ({reason}).",
+                name=path.name,
+                reason=error,
+            )
         ) from error
     found: list[SheetRows] = []
     unknown: list[str] = []
@@ -173,12 +205,16 @@ def _as_text(value: Any) -> str:
 
 def _parse_integer(value: Any) -> int:
     if isinstance(value, bool):
-        raise CellError("Skriv ett heltal.")
+        raise CellError(error_text("import.integer", "Skriv ett heltal."))
     if isinstance(value, int):
         return value
     number = value if isinstance(value, float) else _parse_number(value)
     if not float(number).is_integer():
-        raise CellError(f"Skriv ett heltal, inte {_as_text(value)}.")
+        raise CellError(
+            error_text(
+                "import.not_integer", "Skriv ett heltal, inte {value}.", value=_as_text(value)
+            )
+        )
     return int(number)
 
 
@@ -189,7 +225,13 @@ def _parse_number(value: Any) -> float:
     try:
         return float(text)
     except ValueError:
-        raise CellError(f"Skriv ett tal (t.ex. 1,5), inte «{_as_text(value)}».") from None
+        raise CellError(
+            error_text(
+                "import.not_number",
+                "Skriv ett tal (t.ex. 1,5), inte «{value}».",
+                value=_as_text(value),
+            )
+        ) from None
 
 
 def _parse_date(value: Any) -> dt.date:
@@ -202,7 +244,11 @@ def _parse_date(value: Any) -> dt.date:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         raise CellError(
-            f"Skriv datumet som ÅÅÅÅ-MM-DD (t.ex. 2026-12-01), inte «{text}»."
+            error_text(
+                "import.not_date",
+                "Skriv datumet som ÅÅÅÅ-MM-DD (t.ex. 2026-12-01), inte «{value}».",
+                value=text,
+            )
         ) from None
 
 
@@ -220,7 +266,11 @@ def _parse_time(value: Any) -> dt.time:
         hours, minutes = int(match.group(1)), int(match.group(2))
         if hours < 24 and minutes < 60:
             return dt.time(hours, minutes, int(match.group(3) or 0))
-    raise CellError(f"Skriv tiden som TT:MM (t.ex. 21:00), inte «{text}».")
+    raise CellError(
+        error_text(
+            "import.not_time", "Skriv tiden som TT:MM (t.ex. 21:00), inte «{value}».", value=text
+        )
+    )
 
 
 _YES = {"ja", "j", "yes", "y", "1", "true", "sant"}
@@ -235,7 +285,11 @@ def _parse_yes_no(value: Any) -> bool:
         return True
     if text in _NO:
         return False
-    raise CellError(f"Skriv ja eller nej, inte «{_as_text(value)}».")
+    raise CellError(
+        error_text(
+            "import.not_yes_no", "Skriv ja eller nej, inte «{value}».", value=_as_text(value)
+        )
+    )
 
 
 _ENUM_WORDS: dict[type, dict[str, Any]] = {}
@@ -253,7 +307,14 @@ def _parse_enum(convert: EnumColumn, value: Any) -> Any:
     found = words.get(text.casefold())
     if found is None:
         choices = ", ".join(str(convert(m.value)) for m in convert.kind)
-        raise CellError(f"Okänt värde «{text}». Välj ett av: {choices}.")
+        raise CellError(
+            error_text(
+                "import.unknown_value",
+                "Okänt värde «{value}». Välj ett av: {choices}.",
+                value=text,
+                choices=choices,
+            )
+        )
     return found
 
 

@@ -117,7 +117,7 @@ def _failed(what: str, error: BaseException) -> BackupError:
     detail = classified.text if classified is not None else str(error)
     return BackupError(
         error_text(
-            "backup.inget_har_andrats",
+            "backup.nothing_changed",
             "{what} Inget har ändrats. ({detail})",
             what=what,
             detail=detail,
@@ -153,14 +153,14 @@ def export_backup(source: Path | str | Database, target: Path | str) -> Path:
     if target == path:
         raise BackupError(
             error_text(
-                "backup.sakerhetskopian_kan_inte_skrivas",
+                "backup.cannot_write",
                 "Säkerhetskopian kan inte skrivas över själva databasfilen.",
             )
         )
     try:
         check_output_path(target, path)
     except FileWriteError as error:
-        raise BackupError(error.message) from error
+        raise BackupError(error.text) from error
     try:
         private_folder(target.parent)
         _write_copy(path, target)
@@ -362,7 +362,7 @@ def verify_backup(file: Path | str) -> int:
     if not file.is_file():
         raise BackupError(
             error_text(
-                "backup.filen_finns_inte_inget",
+                "backup.file_missing",
                 "Filen {file} finns inte. Inget har ändrats.",
                 file=file,
             )
@@ -371,7 +371,7 @@ def verify_backup(file: Path | str) -> int:
     if report.schema_version is None or report.integrity:
         raise BackupError(
             error_text(
-                "backup.filen_ar_inte_en",
+                "backup.not_a_backup",
                 (
                     "Filen {file} är inte en hel databas (den är skadad eller av fel sort), så "
                     "den återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia."
@@ -383,7 +383,7 @@ def verify_backup(file: Path | str) -> int:
     if header is None or header[0] != APPLICATION_ID:
         raise BackupError(
             error_text(
-                "backup.filen_ar_inte_en_2",
+                "backup.not_a_backup_2",
                 (
                     "Filen {file} är inte en Löften-databas, så den återställdes inte. Inget har "
                     "ändrats."
@@ -394,7 +394,7 @@ def verify_backup(file: Path | str) -> int:
     if report.schema_version > SCHEMA_VERSION:
         raise BackupError(
             error_text(
-                "backup.sakerhetskopian_ar_gjord_av",
+                "backup.too_new",
                 (
                     "Säkerhetskopian {file} är gjord av en nyare version av Löften och kan inte "
                     "återställas med den här versionen. Inget har ändrats. Uppdatera Löften."
@@ -405,7 +405,7 @@ def verify_backup(file: Path | str) -> int:
     if report.foreign_keys:
         raise BackupError(
             error_text(
-                "backup.sakerhetskopian_har_trasiga_kopplingar",
+                "backup.broken_links",
                 (
                     "Säkerhetskopian {file} har trasiga kopplingar mellan poster och "
                     "återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia."
@@ -420,9 +420,14 @@ def verify_backup(file: Path | str) -> int:
         problems = [str(error)]
     if problems:
         raise BackupError(
-            f"Säkerhetskopian {file} har inte det innehåll som en Löften-databas av sin version "
-            "ska ha, så den återställdes inte. Inget har ändrats. Välj en annan "
-            "säkerhetskopia.\n  " + "\n  ".join(problems[:10])
+            error_text(
+                "backup.wrong_content",
+                "Säkerhetskopian {file} har inte det innehåll som en Löften-databas av sin "
+                "version ska ha, så den återställdes inte. Inget har ändrats. Välj en annan "
+                "säkerhetskopia.\n  {problems}",
+                file=file,
+                problems="\n  ".join(problems[:10]),
+            )
         )
     return report.schema_version
 
@@ -464,7 +469,7 @@ def restore_backup(
     if file == path:
         raise BackupError(
             error_text(
-                "backup.databasen_kan_inte_aterstallas",
+                "backup.cannot_restore",
                 "Databasen kan inte återställas från sig själv. Välj en säkerhetskopia.",
             )
         )

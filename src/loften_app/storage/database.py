@@ -326,7 +326,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             raise DatabaseTooNewError(path, str(header[1]), str(SCHEMA_VERSION))
     elif not create:
         raise DatabaseUnavailableError(
-            error_text("database.filen_finns_inte", "filen {path} finns inte", path=path)
+            error_text("database.file_missing", "filen {path} finns inte", path=path)
         )
     elif not path.exists():
         try:
@@ -360,7 +360,7 @@ def _open_read_only(path: Path) -> Database:
     if header is None or header[1] != SCHEMA_VERSION:
         raise StorageError(
             error_text(
-                "database.databasfilen_ar_skrivskyddad_och",
+                "database.file_read_only",
                 (
                     "Databasfilen {path} är skrivskyddad och behöver uppgraderas till den här "
                     "versionen av Löften, vilket kräver att den kan skrivas. Inget har ändrats. "
@@ -380,7 +380,7 @@ def _open_read_only(path: Path) -> Database:
         engine.dispose()
         raise StorageError(
             error_text(
-                "database.databasfilen_ar_skrivskyddad_och_2",
+                "database.file_read_only_2",
                 (
                     "Databasfilen {path} är skrivskyddad och har inte den här versionen av "
                     "Löftens schema. Inget har ändrats."
@@ -419,7 +419,7 @@ def _upgrade_if_needed(engine: Engine, path: Path, *, is_new: bool) -> None:
             except (OSError, sqlite3.Error) as error:
                 raise StorageError(
                     error_text(
-                        "database.databasen_behover_uppgraderas_men",
+                        "database.upgrade_needed",
                         (
                             "Databasen behöver uppgraderas, men säkerhetskopian före "
                             "uppgraderingen kunde inte skrivas ({error}). Inget har ändrats. "
@@ -455,7 +455,7 @@ def _migrate(connection: Connection) -> None:
             if problems:
                 raise StorageError(
                     error_text(
-                        "database.uppgraderingen_av_databasen_avbrots",
+                        "database.upgrade_interrupted",
                         (
                             "Uppgraderingen av databasen avbröts eftersom den skulle lämna trasiga "
                             "kopplingar mellan poster. Inget har ändrats. Kontakta supporten."

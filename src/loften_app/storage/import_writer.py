@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.records import Actor, RecordMeta
 from loften_app.storage import audit
 from loften_app.storage.backup import make_backup as backup_now
@@ -144,6 +144,9 @@ def _refuse_existing(session: Session, table: str, ids: list[str]) -> None:
     taken = query_scalar(session, f'SELECT count(*) FROM "{table}" WHERE id IN ({marks})', ids)
     if taken:
         raise LoftenError(
-            "Databasen har ändrats sedan förhandsgranskningen: en del av posterna finns redan. "
-            "Ingenting har importerats. Förhandsgranska filen igen."
+            error_text(
+                "import.changed_since_preview",
+                "Databasen har ändrats sedan förhandsgranskningen: en del av posterna finns "
+                "redan. Ingenting har importerats. Förhandsgranska filen igen.",
+            )
         )

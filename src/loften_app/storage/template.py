@@ -68,7 +68,7 @@ def load_template(name: str) -> dict[str, Any]:
         names = ", ".join(t.name for t in available_templates())
         raise StorageError(
             error_text(
-                "template.mallen_finns_inte_tillgangliga",
+                "template.unknown",
                 "Mallen '{name}' finns inte. Tillgängliga mallar: {names}.",
                 name=name,
                 names=names,
@@ -108,7 +108,7 @@ def apply_template(
     if services.agreements.current() is not None:
         raise StorageError(
             error_text(
-                "template.databasen_innehaller_redan_en",
+                "template.already_has_agreement",
                 (
                     "Databasen innehåller redan en överenskommelse, så mallen lades inte till. "
                     "Skapa en ny databasfil för mallen."

@@ -407,11 +407,66 @@ QT_TRANSLATE_NOOP("targets", "Grannsamverkansträffar")
 
 # --- Error templates outside the UI (error_text, see domain.errors; and record nouns) ------
 
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen har ingen överenskommelse att göra en rapport om. Skapa en först (Register, eller loften new).",
+)
+QT_TRANSLATE_NOOP("errors", "Ett utdrag (--fragment) finns bara för HTML. Välj --format html.")
+QT_TRANSLATE_NOOP("errors", "Ange en fil som slutar på .xlsx, inte {name}.")
+QT_TRANSLATE_NOOP("errors", "{path} är en fil. Ange en mapp för CSV-filerna.")
+QT_TRANSLATE_NOOP("errors", "Kan inte skapa mappen {path}: {reason}.")
+QT_TRANSLATE_NOOP("errors", "{sheet}, rad {row}, kolumn {column}: {message}")
+QT_TRANSLATE_NOOP("errors", "{sheet}, rad {row}: {message}")
+QT_TRANSLATE_NOOP("errors", "Okänd kolumn. Bladets kolumner heter som i exporten: {known}.")
+QT_TRANSLATE_NOOP("errors", "Fyll i butikens namn.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Ingen överenskommelse gäller {day}. Lägg till eller förnya överenskommelsen (Register → Överenskommelse) och importera igen.",
+)
+QT_TRANSLATE_NOOP("errors", "vilket löfte")
+QT_TRANSLATE_NOOP("errors", "ett löfte av den här typen")
+QT_TRANSLATE_NOOP(
+    "errors", "Fyll i löftets nummer: överenskommelsen «{title}» som gäller {day} behöver {what}."
+)
+QT_TRANSLATE_NOOP(
+    "errors", "Överenskommelsen «{title}», som gäller {day}, har inget löfte nummer {number}."
+)
+QT_TRANSLATE_NOOP("errors", "Löfte {number} gäller {actual}, inte {expected}.")
+QT_TRANSLATE_NOOP("errors", "Fyll i ett värde.")
+QT_TRANSLATE_NOOP(
+    "errors", "Filen har {count} problem och importeras inte. Rätta dem och förhandsgranska igen."
+)
 QT_TRANSLATE_NOOP("errors", "Mappen {folder} finns inte. Välj en befintlig mapp.")
 QT_TRANSLATE_NOOP("errors", "{folder} är inte en mapp.")
 QT_TRANSLATE_NOOP("errors", "Du får inte skriva i mappen {folder}. Välj en annan mapp.")
 QT_TRANSLATE_NOOP("errors", "{out} är en mapp. Ange ett filnamn, t.ex. {out2}.")
 QT_TRANSLATE_NOOP("errors", "Filen {out} är skrivskyddad. Välj ett annat filnamn.")
+QT_TRANSLATE_NOOP("errors", "Välj ett kvartal för kvartalsrapporten, t.ex. 2018-Q3.")
+QT_TRANSLATE_NOOP("errors", "{label} är inte ett kvartal. Välj ett kvartal, t.ex. 2018-Q3.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Kvartalet {label} ligger utanför överenskommelsens period ({start} – {end}). Välj ett kvartal inom den.",
+)
+QT_TRANSLATE_NOOP("errors", "{path} finns inte.")
+QT_TRANSLATE_NOOP("errors", "Filen {name} har inte något av de namn som exporten ger ({names}).")
+QT_TRANSLATE_NOOP(
+    "errors", "{name} är varken en .xlsx-fil eller en mapp med CSV-filer från Löftens export."
+)
+QT_TRANSLATE_NOOP("errors", "Mappen {folder} har inga CSV-filer.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "{name} är inte sparad som UTF-8. Spara den som CSV UTF-8 (kommaavgränsad) i Excel och försök igen.",
+)
+QT_TRANSLATE_NOOP("errors", "Kan inte läsa {name}: {reason}.")
+QT_TRANSLATE_NOOP("errors", "{name} kan inte läsas som en Excel-arbetsbok ({reason}).")
+QT_TRANSLATE_NOOP("errors", "Skriv ett heltal.")
+QT_TRANSLATE_NOOP("errors", "Skriv ett heltal, inte {value}.")
+QT_TRANSLATE_NOOP("errors", "Skriv ett tal (t.ex. 1,5), inte «{value}».")
+QT_TRANSLATE_NOOP("errors", "Skriv datumet som ÅÅÅÅ-MM-DD (t.ex. 2026-12-01), inte «{value}».")
+QT_TRANSLATE_NOOP("errors", "Skriv tiden som TT:MM (t.ex. 21:00), inte «{value}».")
+QT_TRANSLATE_NOOP("errors", "Skriv ja eller nej, inte «{value}».")
+QT_TRANSLATE_NOOP("errors", "Okänt värde «{value}». Välj ett av: {choices}.")
+QT_TRANSLATE_NOOP("errors", "Databasen har ingen överenskommelse. Skapa en först (loften new).")
 QT_TRANSLATE_NOOP(
     "errors", "Mappen {folder} finns inte, så ändringsloggen skrevs inte. Välj en befintlig mapp."
 )
@@ -435,6 +490,10 @@ QT_TRANSLATE_NOOP(
     "Säkerhetskopian {file} har trasiga kopplingar mellan poster och återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.",
 )
 QT_TRANSLATE_NOOP(
+    "errors",
+    "Säkerhetskopian {file} har inte det innehåll som en Löften-databas av sin version ska ha, så den återställdes inte. Inget har ändrats. Välj en annan säkerhetskopia.\n  {problems}",
+)
+QT_TRANSLATE_NOOP(
     "errors", "Databasen kan inte återställas från sig själv. Välj en säkerhetskopia."
 )
 QT_TRANSLATE_NOOP("errors", "filen {path} finns inte")
@@ -453,6 +512,22 @@ QT_TRANSLATE_NOOP(
 QT_TRANSLATE_NOOP(
     "errors",
     "Uppgraderingen av databasen avbröts eftersom den skulle lämna trasiga kopplingar mellan poster. Inget har ändrats. Kontakta supporten.",
+)
+QT_TRANSLATE_NOOP(
+    "errors", "Ingen överenskommelse gäller {year}. Förnya överenskommelsen (loften renew) först."
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Året {year} går inte att använda för demodata. Ange ett år mellan {low} och {high}, t.ex. 2018.",
+)
+QT_TRANSLATE_NOOP("errors", "Skalan för demodata måste vara minst 1.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen innehåller {count} poster som inte är demodata, så inga demodata lades till (de skulle blandas med riktiga poster utan rader i ändringsloggen). Använd en ny databasfil för demodata.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen innehåller redan {count} aktiviteter daterade {year}, så inga demodata lades till (de skulle blandas med eller dubblera dem). Välj ett annat år eller en ny databasfil.",
 )
 QT_TRANSLATE_NOOP(
     "errors",
@@ -486,8 +561,57 @@ QT_TRANSLATE_NOOP(
     "errors",
     "Det finns redan en post med samma nummer eller kod. Inget har sparats. Ändra numret eller koden och spara igen.",
 )
-QT_TRANSLATE_NOOP("errors", "{where}{field} {what}.")
+QT_TRANSLATE_NOOP("errors", "ska vara en text")
+QT_TRANSLATE_NOOP("errors", "texten är längre än {limit} tecken")
+QT_TRANSLATE_NOOP("errors", "texten innehåller ett nolltecken")
+QT_TRANSLATE_NOOP("errors", "ska vara ett id (UUID)")
+QT_TRANSLATE_NOOP("errors", "ska vara ett filnamn utan mapp")
+QT_TRANSLATE_NOOP("errors", "ska vara ett heltal")
+QT_TRANSLATE_NOOP("errors", "ska vara ett tal")
+QT_TRANSLATE_NOOP("errors", "talet är för stort")
+QT_TRANSLATE_NOOP("errors", "ska vara ett ändligt tal")
+QT_TRANSLATE_NOOP("errors", "ska vara sant eller falskt")
+QT_TRANSLATE_NOOP("errors", "ska vara ett datum (ÅÅÅÅ-MM-DD)")
+QT_TRANSLATE_NOOP("errors", "är inget giltigt datum")
+QT_TRANSLATE_NOOP("errors", "ska vara en tid (TT:MM)")
+QT_TRANSLATE_NOOP("errors", "är ingen giltig tid")
+QT_TRANSLATE_NOOP("errors", "ska vara en tidpunkt i UTC")
+QT_TRANSLATE_NOOP("errors", "är ingen giltig tidpunkt")
+QT_TRANSLATE_NOOP("errors", "har ett okänt värde")
+QT_TRANSLATE_NOOP("errors", "ska vara en lista")
+QT_TRANSLATE_NOOP("errors", "listan har fler än {limit} poster")
+QT_TRANSLATE_NOOP("errors", "ska vara ett objekt")
+QT_TRANSLATE_NOOP("errors", "okänt fält {name!r}")
+QT_TRANSLATE_NOOP("errors", "saknas")
+QT_TRANSLATE_NOOP("errors", "namnet är längre än 200 tecken")
+QT_TRANSLATE_NOOP("errors", "innehåller ett personnummer eller samordningsnummer")
+QT_TRANSLATE_NOOP("errors", "saknar {names}")
+QT_TRANSLATE_NOOP("errors", "ska vara minst 1")
+QT_TRANSLATE_NOOP("errors", "{where} (fältet {field}) {what}.")
+QT_TRANSLATE_NOOP("errors", "{where} {what}.")
 QT_TRANSLATE_NOOP("errors", "Paketet kan inte importeras: {reason} Databasen har inte ändrats.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen saknar sitt installations-id och kan inte utbyta ändringar. Kör 'loften check' och kontakta supporten.",
+)
+QT_TRANSLATE_NOOP("errors", "Partnerns namn kan inte användas. {problem}")
+QT_TRANSLATE_NOOP("errors", "paketet är exporterat från just den här databasen.")
+QT_TRANSLATE_NOOP(
+    "errors", "en post hänvisar till en {noun} som varken finns här eller i paketet ({id})."
+)
+QT_TRANSLATE_NOOP("errors", "{noun} {id} hör till ett löfte av en annan sort än {noun}.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "{count} poster är ändrade både här och i paketet sedan det senaste utbytet. Välj för varje konflikt vilka värden som ska gälla och importera igen. Databasen har inte ändrats.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "De valda värdena för {record} går inte ihop: {problem} Välj andra värden. Databasen har inte ändrats.",
+)
+QT_TRANSLATE_NOOP("errors", "fotot {name} har ändrats sedan paketet kontrollerades.")
+QT_TRANSLATE_NOOP(
+    "errors", "Fotona kunde inte kopieras till {folder} ({reason}). Databasen har inte ändrats."
+)
 QT_TRANSLATE_NOOP(
     "errors",
     "Paketet kunde inte skrivas till {out} ({os_reason}). Inget paket skapades. Kontrollera utrymmet på disken och mappen och försök igen.",
@@ -542,6 +666,7 @@ QT_TRANSLATE_NOOP("errors", "innehållsförteckningen saknar kontrollsumman.")
 QT_TRANSLATE_NOOP("errors", "innehållsförteckningen saknar fillistan.")
 QT_TRANSLATE_NOOP("errors", "fillistan är felaktig för {name!r}.")
 QT_TRANSLATE_NOOP("errors", "storleken på {name!r} är felaktig.")
+QT_TRANSLATE_NOOP("errors", "{noun} nr {number}")
 QT_TRANSLATE_NOOP("errors", "{where} ({id}) följer inte reglerna: {message}")
 QT_TRANSLATE_NOOP("errors", "{what} är ingen lista.")
 QT_TRANSLATE_NOOP("errors", "{where} har ett butiksbesök utan id.")
@@ -606,7 +731,38 @@ QT_TRANSLATE_NOOP(
     "errors",
     "{out} är samma fil som databasen och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.",
 )
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen har ändrats sedan förhandsgranskningen: en del av posterna finns redan. Ingenting har importerats. Förhandsgranska filen igen.",
+)
 QT_TRANSLATE_NOOP("errors", "Grannsamverkansträffen")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "PostgreSQL:s klientprogram (pg_dump och pg_restore) saknas på den här datorn. Installera dem (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL:s installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats.",
+)
+QT_TRANSLATE_NOOP("errors", "{program} misslyckades ({output}). Inget har ändrats.")
+QT_TRANSLATE_NOOP("errors", "Säkerhetskopian {path} finns inte. Inget har ändrats.")
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen {url} är inte tom, så säkerhetskopian återställdes inte dit (den skulle blandas med det som finns). Inget har ändrats. Återställ till en ny, tom databas och kör sedan 'loften server init' mot den.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Databasen {url} har inte den här versionen av Löftens schema. Inget har ändrats. Be den som administrerar servern att köra 'loften server init'.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Kommunens del av narkotikaärendet kan bara ändras av en användare från kommunen. Servern har inte sparat något.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Polisens del av narkotikaärendet kan bara ändras av en användare från polisen. Servern har inte sparat något.",
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Din användare på servern har inte rätt att göra detta, så inget har sparats. Be den som administrerar servern om behörighet.",
+)
+QT_TRANSLATE_NOOP("errors", "Ändringsloggen kan inte ändras, bara läsas. Inget har ändrats.")
 QT_TRANSLATE_NOOP(
     "errors",
     "Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget har ändrats. Kontrollera uppgifterna och försök igen.",
@@ -616,12 +772,24 @@ QT_TRANSLATE_NOOP(
     "Din användare har inte rätt att ansluta till databasen på servern. Inget har ändrats. Be den som administrerar servern om behörighet (loften server add-user).",
 )
 QT_TRANSLATE_NOOP(
-    "errors", "Databasen eller användaren finns inte på servern ({detail}). Kontrollera adressen."
+    "errors", "Databasen eller användaren finns inte på servern ({reason}). Kontrollera adressen."
 )
 QT_TRANSLATE_NOOP(
     "errors",
     "Det gick inte att nå databasservern (servern är nere eller nätverket borta). Inget har sparats; det du skrivit finns kvar. Försök igen om en stund.",
 )
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Löften kan inte följa ändringar på servern {url} ({reason}). Listorna uppdateras när du själv sparar eller öppnar dem igen.",
+)
+QT_TRANSLATE_NOOP(
+    "errors", "Okänd organisation {organisation!r}: ange police, municipality eller reader."
+)
+QT_TRANSLATE_NOOP(
+    "errors",
+    "Användarnamnet {name!r} går inte att använda: små bokstäver a–z, siffror, punkt, bindestreck och understreck, och det ska börja med en bokstav.",
+)
+QT_TRANSLATE_NOOP("errors", "Användaren {name} finns redan på servern. Inget har ändrats.")
 QT_TRANSLATE_NOOP("errors", "Patrullen")
 QT_TRANSLATE_NOOP("errors", "Trygghetsvandringen")
 QT_TRANSLATE_NOOP("errors", "Volontärinsatsen")
@@ -635,6 +803,11 @@ QT_TRANSLATE_NOOP(
 QT_TRANSLATE_NOOP("errors", "{noun} finns inte (längre) i databasen.")
 QT_TRANSLATE_NOOP("errors", "{noun} finns inte i databasen.")
 QT_TRANSLATE_NOOP("errors", "Överenskommelsen")
+QT_TRANSLATE_NOOP("errors", "Överenskommelsen finns inte (den kan ha tagits bort).")
+QT_TRANSLATE_NOOP("errors", "Flera överenskommelser börjar {ref}; ange id i stället: {choices}.")
+QT_TRANSLATE_NOOP("errors", "Ingen överenskommelse heter {ref}. Ange id eller startår: {choices}.")
+QT_TRANSLATE_NOOP("errors", "inga finns")
+QT_TRANSLATE_NOOP("errors", "Det finns ingen överenskommelse att förnya. Skapa en först.")
 QT_TRANSLATE_NOOP("errors", "Löftet")
 QT_TRANSLATE_NOOP("errors", "Målet")
 QT_TRANSLATE_NOOP("errors", "Platsen")

@@ -15,3 +15,9 @@ def _translate(template: str) -> str:
 def error_message(error: LoftenError) -> str:
     """`error`'s message as the window shows it (Swedish, or English when chosen)."""
     return error.text.render(_translate)
+
+
+def translate_template(template: str) -> str:
+    """One error template in the user's language (for a structure that renders itself, such as
+    an import problem: `problem.render(translate_template)`)."""
+    return QCoreApplication.translate("errors", template)

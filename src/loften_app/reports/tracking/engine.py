@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from loften_app.domain.enums import Measure, PromiseType
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import Period
 from loften_app.domain.records import AgreementData, PromiseData, Stored, TargetData
 from loften_app.domain.targets import (
@@ -165,7 +165,12 @@ def chosen_agreement(
         return services.agreements.for_period(period, today)
     found = services.agreements.current(today)
     if found is None:
-        raise LoftenError("Databasen har ingen överenskommelse. Skapa en först (loften new).")
+        raise LoftenError(
+            error_text(
+                "agreement.none",
+                "Databasen har ingen överenskommelse. Skapa en först (loften new).",
+            )
+        )
     return found
 
 

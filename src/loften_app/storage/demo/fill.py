@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import PromiseType
+from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
 from loften_app.storage.demo.common import DemoOptions, at, new_uuid
@@ -50,8 +51,12 @@ def fill_demo_data(database: Database, actor: Actor, options: DemoOptions) -> di
         agreement = agreement or services.agreements.in_force(dt.date(options.year, 1, 1))
         if agreement is None and services.agreements.current() is not None:
             raise StorageError(
-                f"Ingen överenskommelse gäller {options.year}. Förnya överenskommelsen "
-                "(loften renew) först."
+                error_text(
+                    "demo.no_agreement_for_year",
+                    "Ingen överenskommelse gäller {year}. Förnya överenskommelsen "
+                    "(loften renew) först.",
+                    year=options.year,
+                )
             )
         if agreement is None:
             agreement = apply_template(services, options.template, session=session)

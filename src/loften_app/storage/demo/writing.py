@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from loften_app.domain.errors import ValidationError
+from loften_app.domain.errors import ValidationError, error_text
 from loften_app.domain.periods import Period
 from loften_app.domain.validation import MAX_YEAR, MIN_YEAR, validate
 from loften_app.storage.demo.common import MUNICIPALITY, POLICE, SOCIAL_SERVICES, DemoOptions, Pair
@@ -55,11 +55,17 @@ def write_records(session: Session, service: RecordService[Any, Any], pairs: Ite
 def check_options(options: DemoOptions) -> None:
     if not MIN_YEAR <= options.year <= MAX_YEAR:
         raise StorageError(
-            f"Året {options.year} går inte att använda för demodata. Ange ett år mellan "
-            f"{MIN_YEAR} och {MAX_YEAR}, t.ex. 2018."
+            error_text(
+                "demo.bad_year",
+                "Året {year} går inte att använda för demodata. Ange ett år mellan "
+                "{low} och {high}, t.ex. 2018.",
+                year=options.year,
+                low=MIN_YEAR,
+                high=MAX_YEAR,
+            )
         )
     if options.scale < 1:
-        raise StorageError("Skalan för demodata måste vara minst 1.")
+        raise StorageError(error_text("demo.bad_scale", "Skalan för demodata måste vara minst 1."))
 
 
 #: The tables whose records demo-data writes; every one of them written by a demo role.
@@ -87,9 +93,13 @@ def refuse_if_real_records(session: Session) -> None:
         found += int(count)
     if found:
         raise StorageError(
-            f"Databasen innehåller {found} poster som inte är demodata, så inga demodata lades "
-            "till (de skulle blandas med riktiga poster utan rader i ändringsloggen). Använd en "
-            "ny databasfil för demodata."
+            error_text(
+                "demo.real_records",
+                "Databasen innehåller {count} poster som inte är demodata, så inga demodata "
+                "lades till (de skulle blandas med riktiga poster utan rader i ändringsloggen). "
+                "Använd en ny databasfil för demodata.",
+                count=found,
+            )
         )
 
 
@@ -111,7 +121,12 @@ def refuse_if_year_has_activities(services: Services, year: int, parts: str = "b
     )
     if found:
         raise StorageError(
-            f"Databasen innehåller redan {found} aktiviteter daterade {year}, så inga demodata "
-            "lades till (de skulle blandas med eller dubblera dem). Välj ett annat år eller en "
-            "ny databasfil."
+            error_text(
+                "demo.year_has_activities",
+                "Databasen innehåller redan {count} aktiviteter daterade {year}, så inga "
+                "demodata lades till (de skulle blandas med eller dubblera dem). Välj ett annat "
+                "år eller en ny databasfil.",
+                count=found,
+                year=year,
+            )
         )

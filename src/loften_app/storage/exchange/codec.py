@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from loften_app.domain.enums import Organisation
-from loften_app.domain.errors import error_text
+from loften_app.domain.errors import ErrorText, error_text
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import RecordMeta
 from loften_app.storage.exchange.errors import refused
@@ -44,8 +44,8 @@ Decoder = Callable[[Any, str], Any]
 class _InvalidError(Exception):
     """A value does not fit the schema; turned into a `PackageError` with the record's name."""
 
-    def __init__(self, path: str, what: str) -> None:
-        super().__init__(f"{path}: {what}")
+    def __init__(self, path: str, what: ErrorText) -> None:
+        super().__init__(f"{path}: {what.render()}")
         self.path = path
         self.what = what
 
@@ -98,76 +98,93 @@ def encode_record(meta: RecordMeta, data: object) -> dict[str, Any]:
 
 def _text(value: Any, path: str) -> str:
     if not isinstance(value, str):
-        raise _InvalidError(path, "ska vara en text")
+        raise _InvalidError(path, error_text("exchange.not_text", "ska vara en text"))
     if len(value) > MAX_TEXT:
-        raise _InvalidError(path, f"texten är längre än {MAX_TEXT} tecken")
+        raise _InvalidError(
+            path,
+            error_text(
+                "exchange.text_too_long", "texten är längre än {limit} tecken", limit=MAX_TEXT
+            ),
+        )
     if "\x00" in value:
-        raise _InvalidError(path, "texten innehåller ett nolltecken")
+        raise _InvalidError(
+            path, error_text("exchange.text_nul", "texten innehåller ett nolltecken")
+        )
     return value
 
 
 def _uuid(value: Any, path: str) -> str:
     if not is_uuid(value):
-        raise _InvalidError(path, "ska vara ett id (UUID)")
+        raise _InvalidError(path, error_text("exchange.not_uuid", "ska vara ett id (UUID)"))
     result: str = value
     return result
 
 
 def _photo(value: Any, path: str) -> str:
     if not is_photo_name(value):
-        raise _InvalidError(path, "ska vara ett filnamn utan mapp")
+        raise _InvalidError(
+            path, error_text("exchange.not_file_name", "ska vara ett filnamn utan mapp")
+        )
     result: str = value
     return result
 
 
 def _int(value: Any, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_INT:
-        raise _InvalidError(path, "ska vara ett heltal")
+        raise _InvalidError(path, error_text("exchange.not_integer", "ska vara ett heltal"))
     return value
 
 
 def _float(value: Any, path: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _InvalidError(path, "ska vara ett tal")
+        raise _InvalidError(path, error_text("exchange.not_number", "ska vara ett tal"))
     if isinstance(value, int) and abs(value) > MAX_INT:
-        raise _InvalidError(path, "talet är för stort")
+        raise _InvalidError(path, error_text("exchange.number_too_big", "talet är för stort"))
     result = float(value)
     if not math.isfinite(result):
-        raise _InvalidError(path, "ska vara ett ändligt tal")
+        raise _InvalidError(path, error_text("exchange.not_finite", "ska vara ett ändligt tal"))
     return result
 
 
 def _bool(value: Any, path: str) -> bool:
     if not isinstance(value, bool):
-        raise _InvalidError(path, "ska vara sant eller falskt")
+        raise _InvalidError(path, error_text("exchange.not_boolean", "ska vara sant eller falskt"))
     return value
 
 
 def _date(value: Any, path: str) -> dt.date:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise _InvalidError(path, "ska vara ett datum (ÅÅÅÅ-MM-DD)")
+        raise _InvalidError(
+            path, error_text("exchange.not_date", "ska vara ett datum (ÅÅÅÅ-MM-DD)")
+        )
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _InvalidError(path, "är inget giltigt datum") from None
+        raise _InvalidError(
+            path, error_text("exchange.bad_date", "är inget giltigt datum")
+        ) from None
 
 
 def _time(value: Any, path: str) -> dt.time:
     if not isinstance(value, str) or not _TIME.fullmatch(value):
-        raise _InvalidError(path, "ska vara en tid (TT:MM)")
+        raise _InvalidError(path, error_text("exchange.not_time", "ska vara en tid (TT:MM)"))
     try:
         return dt.time.fromisoformat(value)
     except ValueError:
-        raise _InvalidError(path, "är ingen giltig tid") from None
+        raise _InvalidError(path, error_text("exchange.bad_time", "är ingen giltig tid")) from None
 
 
 def decode_datetime(value: Any, path: str) -> dt.datetime:
     if not isinstance(value, str) or not _DATETIME.fullmatch(value):
-        raise _InvalidError(path, "ska vara en tidpunkt i UTC")
+        raise _InvalidError(
+            path, error_text("exchange.not_timestamp", "ska vara en tidpunkt i UTC")
+        )
     try:
         parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise _InvalidError(path, "är ingen giltig tidpunkt") from None
+        raise _InvalidError(
+            path, error_text("exchange.bad_timestamp", "är ingen giltig tidpunkt")
+        ) from None
     return parsed.astimezone(dt.UTC)
 
 
@@ -176,7 +193,7 @@ def _enum(enum_class: type[enum.Enum]) -> Decoder:
 
     def decode(value: Any, path: str) -> Any:
         if not isinstance(value, str) or value not in by_value:
-            raise _InvalidError(path, "har ett okänt värde")
+            raise _InvalidError(path, error_text("exchange.unknown_value", "har ett okänt värde"))
         return by_value[value]
 
     return decode
@@ -192,9 +209,14 @@ def _optional(inner: Decoder) -> Decoder:
 def _tuple_of(inner: Decoder) -> Decoder:
     def decode(value: Any, path: str) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise _InvalidError(path, "ska vara en lista")
+            raise _InvalidError(path, error_text("exchange.not_list", "ska vara en lista"))
         if len(value) > MAX_ITEMS:
-            raise _InvalidError(path, f"listan har fler än {MAX_ITEMS} poster")
+            raise _InvalidError(
+                path,
+                error_text(
+                    "exchange.list_too_long", "listan har fler än {limit} poster", limit=MAX_ITEMS
+                ),
+            )
         return tuple(inner(item, f"{path}[{index}]") for index, item in enumerate(value))
 
     return decode
@@ -250,16 +272,25 @@ def data_decoder(data_class: type) -> Decoder:
 
     def decode(value: Any, path: str) -> Any:
         if not isinstance(value, dict):
-            raise _InvalidError(path, "ska vara ett objekt")
+            raise _InvalidError(path, error_text("exchange.not_object", "ska vara ett objekt"))
         unknown = value.keys() - known
         if unknown:
-            raise _InvalidError(path, f"okänt fält {sorted(str(k) for k in unknown)[0]!r}")
+            raise _InvalidError(
+                path,
+                error_text(
+                    "exchange.unknown_field",
+                    "okänt fält {name!r}",
+                    name=sorted(str(k) for k in unknown)[0],
+                ),
+            )
         values: dict[str, Any] = {}
         for name, decoder, required in specs:
             if name in value:
                 values[name] = decoder(value[name], f"{path}.{name}" if path else name)
             elif required:
-                raise _InvalidError(f"{path}.{name}" if path else name, "saknas")
+                raise _InvalidError(
+                    f"{path}.{name}" if path else name, error_text("exchange.missing", "saknas")
+                )
         return data_class(**values)
 
     _DECODERS[data_class] = decode
@@ -285,25 +316,39 @@ _organisation = _enum(Organisation)
 def _person(value: Any, path: str) -> str:
     text = _text(value, path)
     if len(text) > 200:
-        raise _InvalidError(path, "namnet är längre än 200 tecken")
+        raise _InvalidError(
+            path, error_text("exchange.name_too_long", "namnet är längre än 200 tecken")
+        )
     if contains_identity_number(text):
-        raise _InvalidError(path, "innehåller ett personnummer eller samordningsnummer")
+        raise _InvalidError(
+            path,
+            error_text(
+                "exchange.identity_number", "innehåller ett personnummer eller samordningsnummer"
+            ),
+        )
     return text
 
 
-def decode_record(value: Any, data_class: type, where: str) -> tuple[RecordMeta, Any]:
+def decode_record(value: Any, data_class: type, where: str | ErrorText) -> tuple[RecordMeta, Any]:
     """(meta, data) of one record object of a package; `PackageError` naming `where` (the
     record's place in the package) if anything does not fit."""
     try:
         if not isinstance(value, dict):
-            raise _InvalidError("", "ska vara ett objekt")
+            raise _InvalidError("", error_text("exchange.not_object", "ska vara ett objekt"))
         if value.keys() != _META_KEYS:
             missing = sorted(_META_KEYS - value.keys())
             extra = sorted(str(k) for k in value.keys() - _META_KEYS)
-            raise _InvalidError("", f"saknar {missing}" if missing else f"okänt fält {extra[0]!r}")
+            raise _InvalidError(
+                "",
+                error_text("exchange.missing_fields", "saknar {names}", names=missing)
+                if missing
+                else error_text("exchange.unknown_field", "okänt fält {name!r}", name=extra[0]),
+            )
         version = _int(value["version"], "version")
         if version < 1:
-            raise _InvalidError("version", "ska vara minst 1")
+            raise _InvalidError(
+                "version", error_text("exchange.version_below_one", "ska vara minst 1")
+            )
         meta = RecordMeta(
             id=_uuid(value["id"], "id"),
             version=version,
@@ -316,14 +361,17 @@ def decode_record(value: Any, data_class: type, where: str) -> tuple[RecordMeta,
         )
         data = data_decoder(data_class)(value["data"], "")
     except _InvalidError as error:
-        field = f" (fältet {error.path})" if error.path else ""
         raise refused(
             error_text(
-                "package.message",
-                "{where}{field} {what}.",
+                "exchange.invalid_field",
+                "{where} (fältet {field}) {what}.",
                 where=where,
-                field=field,
+                field=error.path,
                 what=error.what,
+            )
+            if error.path
+            else error_text(
+                "exchange.invalid_record", "{where} {what}.", where=where, what=error.what
             )
         ) from None
     return meta, data

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from loften_app.domain.errors import LoftenError
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.personnummer import identity_number_problem
 from loften_app.domain.records import Actor, SafetyWalkData
 from loften_app.storage.database import SCHEMA_VERSION, Database
@@ -67,8 +67,11 @@ def installation_id(session: Session) -> str:
     value = session.scalar(select(Meta.value).where(Meta.key == "installation_id"))
     if not value:
         raise PackageError(
-            "Databasen saknar sitt installations-id och kan inte utbyta ändringar. "
-            "Kör 'loften check' och kontakta supporten."
+            error_text(
+                "exchange.no_installation_id",
+                "Databasen saknar sitt installations-id och kan inte utbyta ändringar. "
+                "Kör 'loften check' och kontakta supporten.",
+            )
         )
     return value
 
@@ -104,10 +107,16 @@ def export_changes(
     try:
         check_output_path(out, database.path)
     except FileWriteError as error:
-        raise PackageError(error.message) from error
+        raise PackageError(error.text) from error
     problem = identity_number_problem(partner)
     if problem is not None:
-        raise LoftenError(f"Partnerns namn kan inte användas. {problem}")
+        raise LoftenError(
+            error_text(
+                "exchange.bad_partner_name",
+                "Partnerns namn kan inte användas. {problem}",
+                problem=problem,
+            )
+        )
     # The high-water mark is the time before the records are read: a change saved after it
     # goes in the next package. (Not the newest `updated_at` read: records imported from a
     # partner whose clock runs ahead would hide local changes made in between.)

@@ -37,11 +37,11 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import PromiseType
-from loften_app.domain.errors import ValidationError
+from loften_app.domain.errors import ValidationError, error_text
 from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit
-from loften_app.storage.exchange.errors import NOTHING_CHANGED, PackageError, refused
+from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.exchange.export import IMPORT, installation_id
 from loften_app.storage.exchange.package import Package, open_photo
 from loften_app.storage.exchange.types import REFERENCE_TARGETS, TYPES_BY_NAME, RecordType
@@ -235,7 +235,9 @@ def _plan(
 ) -> _Plan:
     manifest = package.manifest
     if manifest.installation_id == installation_id(session):
-        raise refused("paketet är exporterat från just den här databasen.")
+        raise refused(
+            error_text("exchange.own_package", "paketet är exporterat från just den här databasen.")
+        )
     already = session.scalar(
         select(func.count()).where(
             ExchangeLog.package_id == manifest.package_id, ExchangeLog.direction == IMPORT
@@ -478,8 +480,12 @@ def _check_references(
         missing = ids - found
         if missing:
             raise refused(
-                f"en post hänvisar till en {TYPES_BY_NAME[target].noun} som varken finns här "
-                f"eller i paketet ({sorted(missing)[0]})."
+                error_text(
+                    "exchange.missing_reference",
+                    "en post hänvisar till en {noun} som varken finns här eller i paketet ({id}).",
+                    noun=TYPES_BY_NAME[target].noun,
+                    id=sorted(missing)[0],
+                )
             )
     promise_types = dict(session.execute(select(Promise.id, Promise.type)).all())
     promise_types.update(incoming_promise_types)
@@ -487,8 +493,12 @@ def _check_references(
         expected = record_type.promise_type
         if expected is not None and promise_types.get(data.promise_id) != expected:
             raise refused(
-                f"{record_type.noun} {meta.id} hör till ett löfte av en annan sort än "
-                f"{record_type.noun}."
+                error_text(
+                    "exchange.wrong_promise_type",
+                    "{noun} {id} hör till ett löfte av en annan sort än {noun}.",
+                    noun=record_type.noun,
+                    id=meta.id,
+                )
             )
 
 
@@ -536,9 +546,13 @@ def _write(
     missing = [c for _t, c, _m, _d in plan.conflicts if c.id not in resolutions]
     if missing and unresolved is None:
         raise PackageError(
-            f"{len(missing)} poster är ändrade både här och i paketet sedan det senaste utbytet. "
-            f"Välj för varje konflikt vilka värden som ska gälla och importera igen. "
-            f"{NOTHING_CHANGED}"
+            error_text(
+                "exchange.unresolved_conflicts",
+                "{count} poster är ändrade både här och i paketet sedan det senaste utbytet. "
+                "Välj för varje konflikt vilka värden som ska gälla och importera igen. "
+                "Databasen har inte ändrats.",
+                count=len(missing),
+            )
         )
     for record_type, current, meta, data in plan.conflicts:
         resolution = resolutions.get(current.id, unresolved)
@@ -626,8 +640,13 @@ def _merge(
     issues = validate(merged, today=None)
     if issues:
         raise PackageError(
-            f"De valda värdena för {_label(record_type, merged)} går inte ihop: "
-            f"{issues[0].message} Välj andra värden. {NOTHING_CHANGED}"
+            error_text(
+                "exchange.merged_invalid",
+                "De valda värdena för {record} går inte ihop: {problem} Välj andra värden. "
+                "Databasen har inte ändrats.",
+                record=_label(record_type, merged),
+                problem=issues[0].message,
+            )
         )
     take_deleted = choice.get(DELETED) == Side.INCOMING
     deleted_at = meta.deleted_at if take_deleted else current.meta.deleted_at
@@ -670,13 +689,24 @@ def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Pa
                         digest.update(chunk)
                         handle.write(chunk)
                 if digest.hexdigest() != package.photos[name][1]:
-                    raise refused(f"fotot {name} har ändrats sedan paketet kontrollerades.")
+                    raise refused(
+                        error_text(
+                            "exchange.photo_changed",
+                            "fotot {name} har ändrats sedan paketet kontrollerades.",
+                            name=name,
+                        )
+                    )
             made.append(target)
     except OSError as error:
         for path in made:
             path.unlink(missing_ok=True)
         raise PackageError(
-            f"Fotona kunde inte kopieras till {photo_dir} ({error.strerror}). {NOTHING_CHANGED}"
+            error_text(
+                "exchange.photos_not_copied",
+                "Fotona kunde inte kopieras till {folder} ({reason}). Databasen har inte ändrats.",
+                folder=photo_dir,
+                reason=error.strerror,
+            )
         ) from error
     except BaseException:
         for path in made:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from loften_app.domain.errors import error_text
+from loften_app.domain.errors import ErrorText, error_text
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import PatrolData, RecordMeta, SafetyWalkData
 from loften_app.domain.validation import validate
@@ -159,7 +159,7 @@ def write_package(
     except OSError as error:
         raise PackageError(
             error_text(
-                "package.paketet_kunde_inte_skrivas",
+                "package.cannot_write",
                 (
                     "Paketet kunde inte skrivas till {out} ({os_reason}). Inget paket skapades. "
                     "Kontrollera utrymmet på disken och mappen och försök igen."
@@ -190,7 +190,7 @@ def read_package(
     except OSError as error:
         raise PackageError(
             error_text(
-                "package.paketet_kunde_inte_lasas",
+                "package.unreadable",
                 "Paketet {path} kunde inte läsas ({strerror}).",
                 path=path,
                 strerror=error.strerror,
@@ -199,7 +199,7 @@ def read_package(
     if size > limits.package_bytes:
         raise refused(
             error_text(
-                "package.filen_ar_storre_an",
+                "package.file_too_large",
                 "filen är större än {megabytes} MB.",
                 megabytes=limits.package_bytes >> 20,
             )
@@ -212,7 +212,7 @@ def read_package(
     except OSError as error:
         raise PackageError(
             error_text(
-                "package.paketet_kunde_inte_lasas",
+                "package.unreadable",
                 "Paketet {path} kunde inte läsas ({strerror}).",
                 path=path,
                 strerror=error.strerror,
@@ -221,7 +221,7 @@ def read_package(
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as error:
         raise refused(
             error_text(
-                "package.filen_ar_inget_giltigt",
+                "package.not_a_package",
                 "filen är inget giltigt Löften-paket eller är skadad ({error}).",
                 error=error,
             )
@@ -230,7 +230,7 @@ def read_package(
         # unsupported compression, encrypted members
         raise refused(
             error_text(
-                "package.paketet_anvander_nagot_som",
+                "package.unsupported_feature",
                 "paketet använder något som Löften inte läser ({error}).",
                 error=error,
             )
@@ -238,7 +238,7 @@ def read_package(
     except (ValueError, OverflowError, UnicodeError, RecursionError, MemoryError) as error:
         raise refused(
             error_text(
-                "package.filen_ar_inget_giltigt_2",
+                "package.not_a_package_2",
                 "filen är inget giltigt Löften-paket ({name}).",
                 name=type(error).__name__,
             )
@@ -253,7 +253,7 @@ def read_package_from(
     if len(data) > limits.package_bytes:
         raise refused(
             error_text(
-                "package.filen_ar_storre_an",
+                "package.file_too_large",
                 "filen är större än {megabytes} MB.",
                 megabytes=limits.package_bytes >> 20,
             )
@@ -265,7 +265,7 @@ def read_package_from(
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, OSError) as error:
         raise refused(
             error_text(
-                "package.filen_ar_inget_giltigt",
+                "package.not_a_package",
                 "filen är inget giltigt Löften-paket eller är skadad ({error}).",
                 error=error,
             )
@@ -273,7 +273,7 @@ def read_package_from(
     except (NotImplementedError, RuntimeError) as error:
         raise refused(
             error_text(
-                "package.paketet_anvander_nagot_som",
+                "package.unsupported_feature",
                 "paketet använder något som Löften inte läser ({error}).",
                 error=error,
             )
@@ -281,7 +281,7 @@ def read_package_from(
     except (ValueError, OverflowError, UnicodeError, RecursionError, MemoryError) as error:
         raise refused(
             error_text(
-                "package.filen_ar_inget_giltigt_2",
+                "package.not_a_package_2",
                 "filen är inget giltigt Löften-paket ({name}).",
                 name=type(error).__name__,
             )
@@ -299,7 +299,7 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
             odd = sorted(listed ^ present)[0]
             raise refused(
                 error_text(
-                    "package.innehallsforteckningen_stammer_inte_med",
+                    "package.manifest_mismatch",
                     "innehållsförteckningen stämmer inte med filerna ({odd!r}).",
                     odd=odd,
                 )
@@ -315,7 +315,7 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
             if info.file_size != declared_size:
                 raise refused(
                     error_text(
-                        "package.storleken_pa_stammer_inte",
+                        "package.size_mismatch",
                         "storleken på {name!r} stämmer inte med innehållsförteckningen.",
                         name=name,
                     )
@@ -332,7 +332,7 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
                 if total_records > limits.records:
                     raise refused(
                         error_text(
-                            "package.paketet_har_fler_an_2",
+                            "package.too_many_records",
                             "paketet har fler än {records} poster.",
                             records=limits.records,
                         )
@@ -340,7 +340,7 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
                 if manifest.counts.get(type_name, 0) != len(items):
                     raise refused(
                         error_text(
-                            "package.antalet_poster_av_typen",
+                            "package.count_mismatch",
                             "antalet poster av typen {type_name} stämmer inte.",
                             type_name=type_name,
                         )
@@ -350,15 +350,13 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
                 photo_total += info.file_size
                 if photo_total > limits.photos_total_bytes:
                     raise refused(
-                        error_text(
-                            "package.fotona_ar_tillsammans_for", "fotona är tillsammans för stora."
-                        )
+                        error_text("package.photos_too_large", "fotona är tillsammans för stora.")
                     )
                 size, photo_hash = _hash_member(archive, info, limits.photo_bytes, digest, name)
                 if photo_hash != declared_hash:
                     raise refused(
                         error_text(
-                            "package.kontrollsumman_for_stammer_inte",
+                            "package.file_checksum_mismatch",
                             "kontrollsumman för {name!r} stämmer inte: filen är skadad.",
                             name=name,
                         )
@@ -367,14 +365,14 @@ def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) 
         if digest.hexdigest() != manifest.content_sha256:
             raise refused(
                 error_text(
-                    "package.kontrollsumman_for_innehallet_stammer",
+                    "package.content_checksum_mismatch",
                     "kontrollsumman för innehållet stämmer inte: paketet är skadat.",
                 )
             )
         if any(count and name not in records for name, count in manifest.counts.items()):
             raise refused(
                 error_text(
-                    "package.innehallsforteckningen_raknar_poster_som",
+                    "package.manifest_counts_absent",
                     "innehållsförteckningen räknar poster som saknas i paketet.",
                 )
             )
@@ -387,7 +385,7 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
     if len(infos) > limits.members:
         raise refused(
             error_text(
-                "package.paketet_har_fler_an",
+                "package.too_many_files",
                 "paketet har fler än {members} filer.",
                 members=limits.members,
             )
@@ -399,7 +397,7 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
         if name in by_name:
             raise refused(
                 error_text(
-                    "package.filen_finns_tva_ganger",
+                    "package.file_twice",
                     "filen {name!r} finns två gånger i paketet.",
                     name=name,
                 )
@@ -408,17 +406,17 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
         if name != MANIFEST and name not in allowed_records and not photo:
             raise refused(
                 error_text(
-                    "package.paketet_innehaller_en_fil",
+                    "package.unexpected_file",
                     "paketet innehåller en fil som inte hör hemma där ({name!r}).",
                     name=name,
                 )
             )
         if info.flag_bits & 0x1:
-            raise refused(error_text("package.paketet_ar_krypterat", "paketet är krypterat."))
+            raise refused(error_text("package.encrypted", "paketet är krypterat."))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise refused(
                 error_text(
-                    "package.filen_ar_packad_pa",
+                    "package.unsupported_compression",
                     "filen {name!r} är packad på ett sätt som Löften inte läser.",
                     name=name,
                 )
@@ -427,7 +425,7 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
         if info.file_size > limit:
             raise refused(
                 error_text(
-                    "package.filen_ar_storre_an_2",
+                    "package.file_too_large_2",
                     "filen {name!r} är större än tillåtet ({megabytes} MB).",
                     name=name,
                     megabytes=limit >> 20,
@@ -436,7 +434,7 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
         if info.file_size > _CHUNK and info.file_size > limits.ratio * max(info.compress_size, 1):
             raise refused(
                 error_text(
-                    "package.filen_packas_upp_till",
+                    "package.zip_bomb",
                     "filen {name!r} packas upp till orimligt mycket (en zip-bomb?).",
                     name=name,
                 )
@@ -446,7 +444,7 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
     if records_total > limits.records_total_bytes:
         raise refused(
             error_text(
-                "package.posterna_ar_tillsammans_storre",
+                "package.records_too_large",
                 "posterna är tillsammans större än tillåtet ({megabytes} MB).",
                 megabytes=limits.records_total_bytes >> 20,
             )
@@ -454,7 +452,7 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
     if MANIFEST not in by_name:
         raise refused(
             error_text(
-                "package.innehallsforteckningen_manifest_json_saknas",
+                "package.manifest_missing",
                 "innehållsförteckningen (manifest.json) saknas.",
             )
         )
@@ -479,7 +477,7 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iter
             if read > limit or read > info.file_size:
                 raise refused(
                     error_text(
-                        "package.filen_ar_storre_an_3",
+                        "package.file_too_large_3",
                         "filen {filename!r} är större än den säger sig vara.",
                         filename=info.filename,
                     )
@@ -488,7 +486,7 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iter
     if read != info.file_size:
         raise refused(
             error_text(
-                "package.filen_ar_kortare_an",
+                "package.file_too_short",
                 "filen {filename!r} är kortare än den säger sig vara.",
                 filename=info.filename,
             )
@@ -516,7 +514,7 @@ def _check_hash(name: str, content: bytes, declared: str) -> None:
     if hashlib.sha256(content).hexdigest() != declared:
         raise refused(
             error_text(
-                "package.kontrollsumman_for_stammer_inte",
+                "package.file_checksum_mismatch",
                 "kontrollsumman för {name!r} stämmer inte: filen är skadad.",
                 name=name,
             )
@@ -528,7 +526,7 @@ def _json(content: bytes, what: str) -> Any:
         return json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise refused(
-            error_text("package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what)
+            error_text("package.invalid_json", "{what} är inte giltig JSON.", what=what)
         ) from None
 
 
@@ -539,7 +537,7 @@ def _read_manifest(
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise refused(
             error_text(
-                "package.filen_ar_inget_loften",
+                "package.no_format",
                 "filen är inget Löften-paket (innehållsförteckningen saknar formatet).",
             )
         )
@@ -547,14 +545,14 @@ def _read_manifest(
     if not isinstance(version, int) or isinstance(version, bool):
         raise refused(
             error_text(
-                "package.innehallsforteckningen_saknar_formatversion",
+                "package.manifest_lacks_format_version",
                 "innehållsförteckningen saknar formatversion.",
             )
         )
     if version > FORMAT_VERSION:
         raise refused(
             error_text(
-                "package.paketet_ar_gjort_av",
+                "package.newer_format",
                 (
                     "paketet är gjort av en nyare version av Löften (format {version}). "
                     "Uppdatera Löften och försök igen."
@@ -565,7 +563,7 @@ def _read_manifest(
     if version != FORMAT_VERSION:
         raise refused(
             error_text(
-                "package.formatversionen_ar_okand",
+                "package.unknown_format_version",
                 "formatversionen {version} är okänd.",
                 version=version,
             )
@@ -574,14 +572,14 @@ def _read_manifest(
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise refused(
             error_text(
-                "package.innehallsforteckningen_saknar_databasversion",
+                "package.manifest_lacks_schema",
                 "innehållsförteckningen saknar databasversion.",
             )
         )
     if schema > SCHEMA_VERSION:
         raise refused(
             error_text(
-                "package.paketet_ar_gjort_av_2",
+                "package.newer_schema",
                 (
                     "paketet är gjort av en nyare version av Löften (databasversion {schema}). "
                     "Uppdatera Löften och försök igen."
@@ -608,7 +606,7 @@ def _read_manifest(
     except Exception as error:  # codec's _InvalidError for the times
         raise refused(
             error_text(
-                "package.innehallsforteckningen_ar_felaktig",
+                "package.manifest_invalid",
                 "innehållsförteckningen är felaktig ({error}).",
                 error=error,
             )
@@ -620,7 +618,7 @@ def _manifest_uuid(raw: dict[str, Any], key: str) -> str:
     if not is_uuid(value):
         raise refused(
             error_text(
-                "package.innehallsforteckningen_saknar",
+                "package.manifest_lacks_key",
                 "innehållsförteckningen saknar {key}.",
                 key=key,
             )
@@ -633,7 +631,7 @@ def _manifest_text(raw: dict[str, Any], key: str) -> str:
     if not isinstance(value, str) or len(value) > 200:
         raise refused(
             error_text(
-                "package.innehallsforteckningen_har_ett_felaktigt",
+                "package.manifest_bad_key",
                 "innehållsförteckningen har ett felaktigt {key}.",
                 key=key,
             )
@@ -641,7 +639,7 @@ def _manifest_text(raw: dict[str, Any], key: str) -> str:
     if contains_identity_number(value):
         raise refused(
             error_text(
-                "package.innehallsforteckningens_innehaller_ett_personnummer",
+                "package.manifest_identity_number",
                 (
                     "innehållsförteckningens {key} innehåller ett personnummer eller "
                     "samordningsnummer."
@@ -656,7 +654,7 @@ def _manifest_counts(value: Any) -> dict[str, int]:
     if not isinstance(value, dict):
         raise refused(
             error_text(
-                "package.innehallsforteckningen_saknar_antalet_poster",
+                "package.manifest_lacks_counts",
                 "innehållsförteckningen saknar antalet poster.",
             )
         )
@@ -665,7 +663,7 @@ def _manifest_counts(value: Any) -> dict[str, int]:
         if key not in TYPES_BY_NAME or not isinstance(count, int) or isinstance(count, bool):
             raise refused(
                 error_text(
-                    "package.innehallsforteckningen_raknar_en_okand",
+                    "package.manifest_unknown_type",
                     "innehållsförteckningen räknar en okänd sorts post ({key!r}).",
                     key=key,
                 )
@@ -673,7 +671,7 @@ def _manifest_counts(value: Any) -> dict[str, int]:
         if count < 0:
             raise refused(
                 error_text(
-                    "package.innehallsforteckningen_har_ett_negativt",
+                    "package.manifest_negative_count",
                     "innehållsförteckningen har ett negativt antal poster.",
                 )
             )
@@ -685,7 +683,7 @@ def _manifest_hash(value: Any) -> str:
     if not isinstance(value, str) or not _HEX64.fullmatch(value):
         raise refused(
             error_text(
-                "package.innehallsforteckningen_saknar_kontrollsumman",
+                "package.manifest_lacks_checksum",
                 "innehållsförteckningen saknar kontrollsumman.",
             )
         )
@@ -696,7 +694,7 @@ def _manifest_files(value: Any) -> dict[str, tuple[int, str]]:
     if not isinstance(value, dict):
         raise refused(
             error_text(
-                "package.innehallsforteckningen_saknar_fillistan",
+                "package.manifest_lacks_files",
                 "innehållsförteckningen saknar fillistan.",
             )
         )
@@ -705,7 +703,7 @@ def _manifest_files(value: Any) -> dict[str, tuple[int, str]]:
         if not isinstance(entry, dict) or entry.keys() != {"size", "sha256"}:
             raise refused(
                 error_text(
-                    "package.fillistan_ar_felaktig_for",
+                    "package.bad_file_entry",
                     "fillistan är felaktig för {name!r}.",
                     name=name,
                 )
@@ -714,7 +712,7 @@ def _manifest_files(value: Any) -> dict[str, tuple[int, str]]:
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
             raise refused(
                 error_text(
-                    "package.storleken_pa_ar_felaktig",
+                    "package.bad_size",
                     "storleken på {name!r} är felaktig.",
                     name=name,
                 )
@@ -732,18 +730,20 @@ def _decode_records(
         if index >= limits.records:
             raise refused(
                 error_text(
-                    "package.paketet_har_fler_an_2",
+                    "package.too_many_records",
                     "paketet har fler än {records} poster.",
                     records=limits.records,
                 )
             )
-        where = f"{record_type.noun} nr {index + 1}"
+        where = error_text(
+            "exchange.record_number", "{noun} nr {number}", noun=record_type.noun, number=index + 1
+        )
         meta, data = decode_record(value, data_class, where)
         issues = validate(data, today=today)
         if issues:
             raise refused(
                 error_text(
-                    "package.foljer_inte_reglerna",
+                    "package.record_invalid",
                     "{where} ({id}) följer inte reglerna: {message}",
                     where=where,
                     id=meta.id,
@@ -765,12 +765,12 @@ def _json_array(content: bytes, what: str) -> Iterator[Any]:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
         raise refused(
-            error_text("package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what)
+            error_text("package.invalid_json", "{what} är inte giltig JSON.", what=what)
         ) from None
     decoder = json.JSONDecoder()
     position = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
     if not text.startswith("[", position):
-        raise refused(error_text("package.ar_ingen_lista", "{what} är ingen lista.", what=what))
+        raise refused(error_text("package.not_a_list", "{what} är ingen lista.", what=what))
     position = _SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
     if text.startswith("]", position):
         position += 1
@@ -780,9 +780,7 @@ def _json_array(content: bytes, what: str) -> Iterator[Any]:
                 value, position = decoder.raw_decode(text, position)
             except (json.JSONDecodeError, RecursionError):
                 raise refused(
-                    error_text(
-                        "package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what
-                    )
+                    error_text("package.invalid_json", "{what} är inte giltig JSON.", what=what)
                 ) from None
             yield value
             position = _SPACE.match(text, position).end()  # type: ignore[union-attr]
@@ -793,20 +791,18 @@ def _json_array(content: bytes, what: str) -> Iterator[Any]:
                 position += 1
                 break
             raise refused(
-                error_text("package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what)
+                error_text("package.invalid_json", "{what} är inte giltig JSON.", what=what)
             )
     if _SPACE.match(text, position).end() != len(text):  # type: ignore[union-attr]
-        raise refused(
-            error_text("package.ar_inte_giltig_json", "{what} är inte giltig JSON.", what=what)
-        )
+        raise refused(error_text("package.invalid_json", "{what} är inte giltig JSON.", what=what))
 
 
-def _check_children(data: Any, where: str) -> None:
+def _check_children(data: Any, where: str | ErrorText) -> None:
     """Child rows travel with their ids (the services give them one when a record is saved)."""
     if isinstance(data, PatrolData) and not all(visit.id for visit in data.shop_visits):
         raise refused(
             error_text(
-                "package.har_ett_butiksbesok_utan",
+                "package.shop_visit_without_id",
                 "{where} har ett butiksbesök utan id.",
                 where=where,
             )
@@ -817,7 +813,7 @@ def _check_children(data: Any, where: str) -> None:
             if not observation.id or (action is not None and not action.id):
                 raise refused(
                     error_text(
-                        "package.har_en_iakttagelse_eller",
+                        "package.observation_without_id",
                         "{where} har en iakttagelse eller åtgärd utan id.",
                         where=where,
                     )
@@ -835,7 +831,7 @@ def _check_unique_ids(records: dict[str, list[Incoming]]) -> None:
                 if code in codes:
                     raise refused(
                         error_text(
-                            "package.arendekoden_finns_tva_ganger",
+                            "package.case_code_twice",
                             "ärendekoden {code} finns två gånger i paketet.",
                             code=code,
                         )
@@ -844,7 +840,7 @@ def _check_unique_ids(records: dict[str, list[Incoming]]) -> None:
             if item.meta.id in seen:
                 raise refused(
                     error_text(
-                        "package.posten_finns_tva_ganger",
+                        "package.record_twice",
                         "posten {id} ({name}) finns två gånger i paketet.",
                         id=item.meta.id,
                         name=name,
@@ -855,7 +851,7 @@ def _check_unique_ids(records: dict[str, list[Incoming]]) -> None:
                 if child in children:
                     raise refused(
                         error_text(
-                            "package.id_anvands_tva_ganger",
+                            "package.id_twice",
                             "id {child} används två gånger i paketet.",
                             child=child,
                         )

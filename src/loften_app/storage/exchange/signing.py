@@ -153,7 +153,7 @@ def installation_key(database_path: Path) -> Ed25519PrivateKey:
     except OSError as error:
         raise PackageError(
             error_text(
-                "package.installationens_signeringsnyckel_kunde_inte",
+                "package.signing_key_unreadable",
                 "Installationens signeringsnyckel {path} kunde inte läsas ({strerror}).",
                 path=path,
                 strerror=error.strerror,
@@ -163,7 +163,7 @@ def installation_key(database_path: Path) -> Ed25519PrivateKey:
     if not isinstance(loaded, Ed25519PrivateKey):
         raise PackageError(
             error_text(
-                "package.filen_ar_ingen_signeringsnyckel",
+                "package.not_a_signing_key",
                 "Filen {path} är ingen signeringsnyckel för Löften.",
                 path=path,
             )
@@ -222,7 +222,7 @@ def verify_signature(path: Path, *, manifest_limit: int = 1 << 20) -> Signer:
     except OSError as error:
         raise PackageError(
             error_text(
-                "package.paketet_kunde_inte_lasas",
+                "package.unreadable",
                 "Paketet {path} kunde inte läsas ({strerror}).",
                 path=path,
                 strerror=error.strerror,
@@ -239,7 +239,7 @@ def verify_signature(path: Path, *, manifest_limit: int = 1 << 20) -> Signer:
     ) as error:
         raise refused(
             error_text(
-                "package.filen_ar_inget_giltigt_2",
+                "package.not_a_package_2",
                 "filen är inget giltigt Löften-paket ({name}).",
                 name=type(error).__name__,
             )
@@ -253,7 +253,7 @@ def verify_signature(path: Path, *, manifest_limit: int = 1 << 20) -> Signer:
         MemoryError,
     ):
         raise refused(
-            error_text("package.filen_ar_inget_giltigt_3", "filen är inget giltigt Löften-paket.")
+            error_text("package.not_a_package_3", "filen är inget giltigt Löften-paket.")
         ) from None
 
 
@@ -289,7 +289,7 @@ def _verify(handle: Any, manifest_limit: int) -> Signer:
     except InvalidSignature:
         raise refused(
             error_text(
-                "package.signaturen_stammer_inte_paketet",
+                "package.bad_signature",
                 (
                     "signaturen stämmer inte: paketet har ändrats efter att det skapades, eller "
                     "är skadat. Be avsändaren om ett nytt paket."
@@ -302,7 +302,7 @@ def _verify(handle: Any, manifest_limit: int) -> Signer:
 def _unsigned() -> PackageError:
     return refused(
         error_text(
-            "package.paketet_ar_inte_signerat",
+            "package.unsigned",
             (
                 "paketet är inte signerat. Bara signerade paket från en parad installation "
                 "kan importeras; be avsändaren exportera på nytt med en aktuell version av "
@@ -319,7 +319,7 @@ def _signer(handle: Any, manifest_limit: int) -> Signer:
         if info.file_size > manifest_limit:
             raise refused(
                 error_text(
-                    "package.innehallsforteckningen_ar_for_stor",
+                    "package.manifest_too_large",
                     "innehållsförteckningen är för stor.",
                 )
             )
@@ -328,7 +328,7 @@ def _signer(handle: Any, manifest_limit: int) -> Signer:
         if len(content) > manifest_limit:
             raise refused(
                 error_text(
-                    "package.innehallsforteckningen_ar_for_stor",
+                    "package.manifest_too_large",
                     "innehållsförteckningen är för stor.",
                 )
             )
@@ -337,7 +337,7 @@ def _signer(handle: Any, manifest_limit: int) -> Signer:
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise refused(
             error_text(
-                "package.innehallsforteckningen_ar_inte_giltig",
+                "package.manifest_not_json",
                 "innehållsförteckningen är inte giltig JSON.",
             )
         ) from None
@@ -352,14 +352,14 @@ def _signer(handle: Any, manifest_limit: int) -> Signer:
     except (ValueError, TypeError):
         raise refused(
             error_text(
-                "package.paketets_avsandare_ar_felaktigt",
+                "package.bad_sender",
                 "paketets avsändare är felaktigt angiven.",
             )
         ) from None
     if not isinstance(name, str) or len(name) > 200 or len(key) != 32 or len(installation) > 64:
         raise refused(
             error_text(
-                "package.paketets_avsandare_ar_felaktigt",
+                "package.bad_sender",
                 "paketets avsändare är felaktigt angiven.",
             )
         )
@@ -404,7 +404,7 @@ def pair(database: Database, signer: Signer, *, now: dt.datetime | None = None) 
     if problem is not None:
         raise PackageError(
             error_text(
-                "package.avsandarens_namn_kan_inte",
+                "package.bad_sender_name",
                 "Avsändarens namn kan inte sparas. {problem}",
                 problem=problem,
             )

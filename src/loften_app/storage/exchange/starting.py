@@ -62,7 +62,7 @@ def start_from_package(
     if services.agreements.current() is not None:
         raise StorageError(
             error_text(
-                "package.databasen_har_redan_en",
+                "package.already_has_agreement",
                 (
                     "Databasen har redan en överenskommelse. Börja från ett paket bara i en ny, "
                     "tom fil; importera annars paketet som vanligt (Importera ändringar)."
@@ -77,7 +77,7 @@ def start_from_package(
     if not found:
         raise StorageError(
             error_text(
-                "package.paketet_innehaller_ingen_overenskommelse",
+                "package.no_agreement",
                 (
                     "Paketet innehåller ingen överenskommelse, så det går inte att börja från "
                     "det. Be den andra organisationen exportera alla ändringar (utan startdatum) "

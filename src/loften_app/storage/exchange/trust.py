@@ -125,7 +125,7 @@ def open_trusted(
             if trust is not None:
                 raise PackageError(
                     error_text(
-                        "package.fingeravtrycket_stammer_inte_med",
+                        "package.fingerprint_mismatch",
                         (
                             "Fingeravtrycket {trust} stämmer inte med paketets ({fingerprint}). "
                             "Installationen paras inte och databasen har inte ändrats."
@@ -140,7 +140,7 @@ def open_trusted(
     if known.public_key != signer.public_key:
         raise refused(
             error_text(
-                "package.paketet_ar_signerat_med",
+                "package.other_key",
                 (
                     "paketet är signerat med en annan nyckel ({fingerprint}) än den som parades "
                     "för installationen ({fingerprint2}). Det kan vara förfalskat. Om avsändaren "
@@ -165,7 +165,7 @@ def _read_checked(
     if package.manifest.installation_id != installation_id:
         raise refused(
             error_text(
-                "package.paketets_installation_ar_inte",
+                "package.installation_mismatch",
                 "paketets installation är inte den som signerade det.",
             )
         )
@@ -180,7 +180,7 @@ def check_times(package: Package, now: dt.datetime) -> None:
     if manifest.created_at > latest_now:
         raise refused(
             error_text(
-                "package.paketet_sager_sig_vara",
+                "package.created_in_future",
                 (
                     "paketet säger sig vara skapat {created_at:%Y-%m-%d %H:%M} UTC, senare än "
                     "nu. Kontrollera klockan på den dator som skapade det."
@@ -195,7 +195,7 @@ def check_times(package: Package, now: dt.datetime) -> None:
             if meta.version > MAX_VERSION or meta.version < 1:
                 raise refused(
                     error_text(
-                        "package.en_post_har_en",
+                        "package.unreasonable_version",
                         "en post ({type_name} {id}) har en orimlig version.",
                         type_name=type_name,
                         id=meta.id,
@@ -205,7 +205,7 @@ def check_times(package: Package, now: dt.datetime) -> None:
                 if moment is not None and moment > latest:
                     raise refused(
                         error_text(
-                            "package.en_post_ar_andrad",
+                            "package.changed_in_future",
                             (
                                 "en post ({type_name} {id}) är ändrad "
                                 "{moment:%Y-%m-%d %H:%M} UTC, senare än paketet skapades "

@@ -19,14 +19,16 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from loften_app.domain.errors import error_text
 from loften_app.storage.errors import StorageError
 from loften_app.storage.files import atomic_path, private_folder
 from loften_app.storage.server.database import make_server_engine, shown_url
 
-INSTALL_HINT = (
+INSTALL_HINT = error_text(
+    "server.client_programs_missing",
     "PostgreSQL:s klientprogram (pg_dump och pg_restore) saknas på den här datorn. Installera "
     "dem (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL:s "
-    "installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats."
+    "installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats.",
 )
 
 
@@ -52,8 +54,12 @@ def _run(program: str, *args: str) -> None:
     )
     if result.returncode != 0:
         raise StorageError(
-            f"{Path(program).name} misslyckades ({result.stderr.strip()[-500:]}). "
-            "Inget har ändrats."
+            error_text(
+                "server.program_failed",
+                "{program} misslyckades ({output}). Inget har ändrats.",
+                program=Path(program).name,
+                output=result.stderr.strip()[-500:],
+            )
         )
 
 
@@ -83,7 +89,13 @@ def restore(url: str, source: Path) -> None:
     if program is None:
         raise StorageError(INSTALL_HINT)
     if not source.is_file():
-        raise StorageError(f"Säkerhetskopian {source} finns inte. Inget har ändrats.")
+        raise StorageError(
+            error_text(
+                "server.dump_missing",
+                "Säkerhetskopian {path} finns inte. Inget har ändrats.",
+                path=source,
+            )
+        )
     engine = make_server_engine(url)
     try:
         with engine.connect() as connection:
@@ -94,9 +106,13 @@ def restore(url: str, source: Path) -> None:
         engine.dispose()
     if tables:
         raise StorageError(
-            f"Databasen {shown_url(url)} är inte tom, så säkerhetskopian återställdes inte dit "
-            "(den skulle blandas med det som finns). Inget har ändrats. Återställ till en ny, "
-            "tom databas och kör sedan 'loften server init' mot den."
+            error_text(
+                "server.restore_not_empty",
+                "Databasen {url} är inte tom, så säkerhetskopian återställdes inte dit "
+                "(den skulle blandas med det som finns). Inget har ändrats. Återställ till en ny, "
+                "tom databas och kör sedan 'loften server init' mot den.",
+                url=shown_url(url),
+            )
         )
     _run(
         program,

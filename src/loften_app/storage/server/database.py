@@ -28,6 +28,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database, _classified, alembic_config
 from loften_app.storage.errors import DatabaseTooNewError, StorageError
@@ -149,9 +150,13 @@ def _upgrade_if_needed(engine: Engine, url: str, *, migrate: bool) -> None:
                 raise DatabaseTooNewError(Path(shown_url(url)), current, str(head)) from error
         if not migrate:
             raise StorageError(
-                f"Databasen {shown_url(url)} har inte den här versionen av Löftens schema. "
-                "Inget har ändrats. Be den som administrerar servern att köra "
-                "'loften server init'."
+                error_text(
+                    "server.schema_outdated",
+                    "Databasen {url} har inte den här versionen av Löftens schema. "
+                    "Inget har ändrats. Be den som administrerar servern att köra "
+                    "'loften server init'.",
+                    url=shown_url(url),
+                )
             )
         # PostgreSQL runs DDL in transactions: a failed upgrade leaves the database as it was.
         with connection.begin():

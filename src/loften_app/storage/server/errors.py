@@ -25,13 +25,15 @@ class NotAllowedError(StorageError):
 
 
 _PARTS = {
-    "loften: municipal part of drug case": (
+    "loften: municipal part of drug case": error_text(
+        "server.municipal_part_only",
         "Kommunens del av narkotikaärendet kan bara ändras av en användare från kommunen. "
-        "Servern har inte sparat något."
+        "Servern har inte sparat något.",
     ),
-    "loften: police part of drug case": (
+    "loften: police part of drug case": error_text(
+        "server.police_part_only",
         "Polisens del av narkotikaärendet kan bara ändras av en användare från polisen. "
-        "Servern har inte sparat något."
+        "Servern har inte sparat något.",
     ),
 }
 
@@ -46,20 +48,34 @@ def classify_server_error(original: BaseException) -> StorageError | None:
             if key in text:
                 return NotAllowedError(message)
         return NotAllowedError(
-            "Din användare på servern har inte rätt att göra detta, så inget har sparats. "
-            "Be den som administrerar servern om behörighet."
+            error_text(
+                "server.not_allowed",
+                "Din användare på servern har inte rätt att göra detta, så inget har sparats. "
+                "Be den som administrerar servern om behörighet.",
+            )
         )
     if isinstance(original, pg.RaiseException) and "audit entries" in text:
-        return NotAllowedError("Ändringsloggen kan inte ändras, bara läsas. Inget har ändrats.")
+        return NotAllowedError(
+            error_text(
+                "server.audit_read_only",
+                "Ändringsloggen kan inte ändras, bara läsas. Inget har ändrats.",
+            )
+        )
     if isinstance(original, pg.ForeignKeyViolation):
         return MissingReferenceError(
-            "Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte "
-            "finns (längre). Inget har sparats. Välj en annan i listan och spara igen."
+            error_text(
+                "server.missing_reference",
+                "Posten hänvisar till en plats, butik, ett löfte eller en annan post som inte "
+                "finns (längre). Inget har sparats. Välj en annan i listan och spara igen.",
+            )
         )
     if isinstance(original, pg.UniqueViolation):
         return DuplicateError(
-            "Det finns redan en post med samma nummer eller kod. Inget har sparats. "
-            "Ändra numret eller koden och spara igen."
+            error_text(
+                "server.duplicate",
+                "Det finns redan en post med samma nummer eller kod. Inget har sparats. "
+                "Ändra numret eller koden och spara igen.",
+            )
         )
     if isinstance(original, pg.SerializationFailure | pg.DeadlockDetected | pg.LockNotAvailable):
         return DatabaseLockedError()
@@ -68,7 +84,7 @@ def classify_server_error(original: BaseException) -> StorageError | None:
         if "password" in lowered or "authentication" in lowered:
             return ServerUnavailableError(
                 error_text(
-                    "server.inloggning_nekad",
+                    "server.login_refused",
                     "Servern godtog inte inloggningen (fel användarnamn eller lösenord). Inget "
                     "har ändrats. Kontrollera uppgifterna och försök igen.",
                 )
@@ -76,7 +92,7 @@ def classify_server_error(original: BaseException) -> StorageError | None:
         if "permission denied" in lowered:
             return NotAllowedError(
                 error_text(
-                    "server.ingen_behorighet_att_ansluta",
+                    "server.connect_not_allowed",
                     "Din användare har inte rätt att ansluta till databasen på servern. Inget "
                     "har ändrats. Be den som administrerar servern om behörighet (loften server "
                     "add-user).",
@@ -85,15 +101,15 @@ def classify_server_error(original: BaseException) -> StorageError | None:
         if "does not exist" in lowered:
             return ServerUnavailableError(
                 error_text(
-                    "server.finns_inte",
-                    "Databasen eller användaren finns inte på servern ({detail}). Kontrollera "
-                    "adressen.",
-                    detail=text.strip(),
+                    "server.no_such_database",
+                    "Databasen eller användaren finns inte på servern ({reason}). "
+                    "Kontrollera adressen.",
+                    reason=text.strip(),
                 )
             )
         return ServerUnavailableError(
             error_text(
-                "server.kan_inte_nas",
+                "server.unreachable",
                 "Det gick inte att nå databasservern (servern är nere eller nätverket borta). "
                 "Inget har sparats; det du skrivit finns kvar. Försök igen om en stund.",
             )

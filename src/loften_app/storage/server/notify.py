@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import psycopg
 
+from loften_app.domain.errors import error_text
 from loften_app.storage.errors import StorageError
 
 CHANNEL = "loften_changes"
@@ -33,8 +34,13 @@ class ChangeListener:
             self._connection.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as error:
             raise StorageError(
-                f"Löften kan inte följa ändringar på servern {shown_url(url)} ({error}). "
-                "Listorna uppdateras när du själv sparar eller öppnar dem igen."
+                error_text(
+                    "server.cannot_listen",
+                    "Löften kan inte följa ändringar på servern {url} ({reason}). "
+                    "Listorna uppdateras när du själv sparar eller öppnar dem igen.",
+                    url=shown_url(url),
+                    reason=error,
+                )
             ) from error
 
     def fileno(self) -> int:

@@ -30,6 +30,7 @@ import re
 from sqlalchemy import Connection, Table, text
 
 from loften_app.domain.enums import Organisation
+from loften_app.domain.errors import error_text
 from loften_app.domain.records import MUNICIPAL_PART_FIELDS, POLICE_PART_FIELDS, Actor
 from loften_app.storage.errors import StorageError
 from loften_app.storage.models import Base, Record
@@ -184,18 +185,32 @@ def add_user(connection: Connection, name: str, organisation: str, password: str
     reader), with `password` if given (else the server's own authentication decides)."""
     if organisation not in GROUPS:
         raise StorageError(
-            f"Okänd organisation {organisation!r}: ange police, municipality eller reader."
+            error_text(
+                "server.unknown_organisation",
+                "Okänd organisation {organisation!r}: ange police, municipality eller reader.",
+                organisation=organisation,
+            )
         )
     if not _USER_NAME.match(name):
         raise StorageError(
-            f"Användarnamnet {name!r} går inte att använda: små bokstäver a–z, siffror, "
-            "punkt, bindestreck och understreck, och det ska börja med en bokstav."
+            error_text(
+                "server.bad_user_name",
+                "Användarnamnet {name!r} går inte att använda: små bokstäver a–z, siffror, "
+                "punkt, bindestreck och understreck, och det ska börja med en bokstav.",
+                name=name,
+            )
         )
     exists = connection.execute(
         text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": name}
     ).first()
     if exists:
-        raise StorageError(f"Användaren {name} finns redan på servern. Inget har ändrats.")
+        raise StorageError(
+            error_text(
+                "server.user_exists",
+                "Användaren {name} finns redan på servern. Inget har ändrats.",
+                name=name,
+            )
+        )
     quoted = '"' + name + '"'
     connection.exec_driver_sql(f"CREATE ROLE {quoted} LOGIN IN ROLE {GROUPS[organisation]}")
     if password:

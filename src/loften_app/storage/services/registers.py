@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from loften_app.domain import agreements as cycle
-from loften_app.domain.errors import LoftenError, ValidationIssue
+from loften_app.domain.errors import LoftenError, ValidationIssue, error_text
 from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.records import (
     AgreementData,
@@ -121,7 +121,11 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
             for term in terms:
                 if term.id == agreement_id:
                     return cycle.covered(term, terms, today)
-        raise NotFoundError("Överenskommelsen finns inte (den kan ha tagits bort).")
+        raise NotFoundError(
+            error_text(
+                "agreement.not_found", "Överenskommelsen finns inte (den kan ha tagits bort)."
+            )
+        )
 
     def find(self, ref: str, *, today: dt.date | None = None) -> Stored[AgreementData]:
         """The agreement named by `ref`: its id, or the year it starts ("2017"), as
@@ -137,9 +141,21 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
             for a in items
         )
         if found:
-            raise LoftenError(f"Flera överenskommelser börjar {ref}; ange id i stället: {choices}.")
+            raise LoftenError(
+                error_text(
+                    "agreement.ambiguous",
+                    "Flera överenskommelser börjar {ref}; ange id i stället: {choices}.",
+                    ref=ref,
+                    choices=choices,
+                )
+            )
         raise LoftenError(
-            f"Ingen överenskommelse heter {ref}. Ange id eller startår: {choices or 'inga finns'}."
+            error_text(
+                "agreement.unknown",
+                "Ingen överenskommelse heter {ref}. Ange id eller startår: {choices}.",
+                ref=ref,
+                choices=choices or error_text("agreement.none_exist", "inga finns"),
+            )
         )
 
     def for_period(self, period: Period, today: dt.date | None = None) -> Stored[AgreementData]:
@@ -151,7 +167,12 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
                 return found
         found = self.current(today)
         if found is None:
-            raise LoftenError("Databasen har ingen överenskommelse. Skapa en först (loften new).")
+            raise LoftenError(
+                error_text(
+                    "agreement.none",
+                    "Databasen har ingen överenskommelse. Skapa en först (loften new).",
+                )
+            )
         return found
 
     def last_ended(self, today: dt.date | None = None) -> Stored[AgreementData] | None:
@@ -184,7 +205,12 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
         """
         source = self.current(today) if from_id is None else self.get(id=from_id)
         if source is None:
-            raise LoftenError("Det finns ingen överenskommelse att förnya. Skapa en först.")
+            raise LoftenError(
+                error_text(
+                    "agreement.none_to_renew",
+                    "Det finns ingen överenskommelse att förnya. Skapa en först.",
+                )
+            )
         with self._db.writing() as session:
             old, carried = _copy_for_renewal(session, source.id)
             terms = terms_in(session)
@@ -226,7 +252,11 @@ def _copy_for_renewal(
     """The agreement and its active promises with their targets, as a renewal copies them."""
     row = session.get(Agreement, agreement_id)
     if row is None or row.deleted_at is not None:
-        raise LoftenError("Överenskommelsen finns inte (den kan ha tagits bort).")
+        raise LoftenError(
+            error_text(
+                "agreement.not_found", "Överenskommelsen finns inte (den kan ha tagits bort)."
+            )
+        )
     agreement = Stored(meta_of(row), from_row(AgreementData, row))
     promises = session.scalars(
         select(Promise)

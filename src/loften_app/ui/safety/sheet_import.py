@@ -33,6 +33,7 @@ from loften_app.domain.errors import LoftenError
 from loften_app.reports.import_template import write_template
 from loften_app.reports.imports import apply_import, preview_import
 from loften_app.ui.changes import EVERYTHING
+from loften_app.ui.errors import translate_template
 
 if TYPE_CHECKING:
     from loften_app.reports.imports import ImportPreview
@@ -60,7 +61,7 @@ class SheetImportDialog(QDialog):
         self.problems.setObjectName("import_problems")
         self.problems.setWordWrap(True)
         for problem in preview.problems[:SHOWN_PROBLEMS]:
-            self.problems.addItem(str(problem))
+            self.problems.addItem(problem.render(translate_template))
         hidden = len(preview.problems) - SHOWN_PROBLEMS
         if hidden > 0:
             self.problems.addItem(self.tr("… och %1 problem till.").replace("%1", str(hidden)))
