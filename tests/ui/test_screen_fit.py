@@ -1,7 +1,8 @@
 """Every main screen and every record form fits the laptops people have: 1366×768 at 100, 125
 and 150 % and 1920×1080 at 100 and 150 % (QT_SCALE_FACTOR, offscreen). Each size runs in its own
 process; a button or an input outside what can be seen (outside the window, or cut off by its
-parents, and not inside a scroll area) fails the test. The screenshots are kept in
+parents, and not inside a scroll area) fails the test, and so does a record form that scrolls
+sideways. The screenshots are kept in
 screenshots/fit-*.png."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from loften_app.ui.kinds import RECORD_SECTIONS
 from tests.ui.conftest import SCREENSHOTS
 
 CHILD = Path(__file__).with_name("screen_fit_child.py")
@@ -77,5 +79,7 @@ def test_every_screen_fits(tmp_path: Path, width: int, height: int, scale: float
     # The first start opens maximised on a screen under 900 pixels high.
     assert report["maximised"] == (logical_height < 900), report
     assert report["problems"] == []
-    for screen in ("overview", "patrols-form", "drug_cases-form", "reports"):
+    forms = [f"{section.section}-form" for section in RECORD_SECTIONS]
+    assert "neighbourhood_watch-form" in forms
+    for screen in ("overview", *forms, "reports"):
         assert Path(f"{prefix}-{screen}.png").stat().st_size > 0

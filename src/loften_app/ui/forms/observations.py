@@ -42,6 +42,7 @@ from loften_app.ui.forms.observations_model import (
     Today,
 )
 from loften_app.ui.forms.photos import PhotosCell, choose_photos, copy_photos, delete_photos
+from loften_app.ui.forms.side_by_side import heading_and_buttons
 from loften_app.ui.i18n import enum_text
 from loften_app.ui.lookups import Lookups
 
@@ -174,15 +175,19 @@ class ObservationsTable(QWidget):
         self.add_button.clicked.connect(self._add_clicked)
         self.remove_action_button.clicked.connect(self.remove_current_action)
         self.remove_button.clicked.connect(self.remove_current)
-        bar = QHBoxLayout()
-        bar.addWidget(title)
-        bar.addWidget(self.summary, 1)
-        for button in (self.add_button, self.remove_action_button, self.remove_button):
-            bar.addWidget(button)
+        heading = QWidget()
+        heading_row = QHBoxLayout(heading)
+        heading_row.setContentsMargins(0, 0, 0, 0)
+        heading_row.addWidget(title)
+        heading_row.addWidget(self.summary, 1)
+        # The buttons go under the heading on a narrow form (1366×768 at 150 %).
+        self.bar = heading_and_buttons(
+            heading, self.add_button, self.remove_action_button, self.remove_button
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
         self.model.edited.connect(self._edited)
         self.model.modelReset.connect(self._refresh)

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -35,6 +34,7 @@ from loften_app.ui.forms.fields import (
     compact,
     form_layout,
 )
+from loften_app.ui.forms.side_by_side import heading_and_buttons
 from loften_app.ui.kinds import FormContext
 from loften_app.ui.lookups import Lookups
 
@@ -65,14 +65,14 @@ class ShopVisitsTable(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.new_shop_button.clicked.connect(self._ask_new_shop)
         self.count_label = QLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
-        for button in (self.add_button, self.remove_button, self.new_shop_button):
-            buttons.addWidget(button)
+        # The buttons go under the count on a narrow form (1366×768 at 150 %).
+        self.bar = heading_and_buttons(
+            self.count_label, self.add_button, self.remove_button, self.new_shop_button
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addWidget(self.bar)
         self._update_count()
         self._fit_shop_column(self._lookups.shops())
 

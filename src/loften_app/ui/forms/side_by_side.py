@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QWidget
 
 
 class SideBySide(QWidget):
@@ -48,3 +48,15 @@ class SideBySide(QWidget):
             self._layout.setDirection(wanted)
             self.updateGeometry()
         super().resizeEvent(event)
+
+
+def heading_and_buttons(heading: QWidget, *buttons: QWidget) -> SideBySide:
+    """A table's heading (a title, a count) with its buttons on the right, or the buttons in a
+    row under the heading on a narrow form."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addStretch(1)
+    for button in buttons:
+        layout.addWidget(button)
+    return SideBySide(heading, row)
