@@ -282,6 +282,17 @@ def test_the_window_opens_the_database_and_stays_up(
     assert "Traceback" not in problems and "Error" not in problems, problems
 
 
+def test_the_bundle_works_on_a_shared_server(installed: Installed, pg_url: str) -> None:
+    """psycopg (and its compiled psycopg_binary with libpq) is in the bundle: `--db
+    postgresql://…` works from the installed program."""
+    created = installed.run("new", "--template", "filipstad-2017-2018", "--db", pg_url)
+    assert created.returncode == 0, created.stdout + created.stderr
+    status = installed.run("status", "--year", "2018", "--db", pg_url)
+    assert status.returncode == 0, status.stdout + status.stderr
+    assert "Medborgarlöften Filipstad 2017–2018: status för 2018" in status.stdout, status.stdout
+
+
+# Last in the module: the tests above use the installed program.
 def test_uninstall_removes_the_program_and_keeps_the_data(
     installed: Installed, filled_database: Path
 ) -> None:
@@ -301,13 +312,3 @@ def test_uninstall_removes_the_program_and_keeps_the_data(
     assert not installed.command.exists() and not installed.command.is_symlink()
     assert not (installed.home / ".local" / "share" / "applications" / "loften.desktop").exists()
     assert (data / "loften.db").read_bytes() == filled_database.read_bytes()
-
-
-def test_the_bundle_works_on_a_shared_server(installed: Installed, pg_url: str) -> None:
-    """psycopg (and its compiled psycopg_binary with libpq) is in the bundle: `--db
-    postgresql://…` works from the installed program."""
-    created = installed.run("new", "--template", "filipstad-2017-2018", "--db", pg_url)
-    assert created.returncode == 0, created.stdout + created.stderr
-    status = installed.run("status", "--year", "2018", "--db", pg_url)
-    assert status.returncode == 0, status.stdout + status.stderr
-    assert "Medborgarlöften Filipstad 2017–2018: status för 2018" in status.stdout, status.stdout
