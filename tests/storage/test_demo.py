@@ -240,6 +240,26 @@ def test_every_record_read_back_passes_validation(services: Services) -> None:
         assert {record.meta.created_by, record.meta.updated_by} <= DEMO_USERS | {ACTOR.name}
 
 
+def test_a_year_still_running_has_nothing_that_the_forms_refuse_as_after_today(
+    tmp_path: Path,
+) -> None:
+    """Made on 2 December of the running year (as `loften demo-data` does with the real date):
+    no drug case detected, notified, contacted or closed after that day, so every record
+    passes the forms' validation on that day (and this year's export imports back)."""
+    today = dt.date(2026, 12, 2)
+    path = tmp_path / "running.db"
+    with open_database(path) as database:
+        summary = fill_demo_data(database, ACTOR, DemoOptions(year=2026, today=today))
+        services = Services.build(database, ACTOR)
+        records = everything(services)
+    with open_database(tmp_path / "ended.db") as database:
+        whole_year = fill_demo_data(database, ACTOR, DemoOptions(year=2026))
+    assert summary["Narkotikaärenden"] < whole_year["Narkotikaärenden"]
+    assert len(records) > 250
+    for record in records:
+        assert validate(record.data, today=today) == [], record
+
+
 def test_running_twice_for_a_year_is_refused_and_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "twice.db"
     make(path)

@@ -208,6 +208,7 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
                 scale=args.scale,
                 template=args.template,
                 parts=args.parts,
+                today=dt.date.today(),
             ),
         )
     print(f"Demodata för {args.year} i {path}:")

@@ -65,11 +65,13 @@ def drug_cases(year: DemoYear, promise_id: str) -> Iterator[Pair]:
     for index in range(count):
         # Stratified over the year: every quarter gets its share, and the days come in order.
         day = year.start + dt.timedelta(days=int((index + rng.random()) * year.days / count))
+        if day > year.happened_by:  # in order of detection: the rest are after today too
+            break
         young = (age := _AGE_GROUPS(rng)) is AgeGroup.UNDER_18
         notified_on = notification = None
         if rng.random() < 0.88:
             notified_on = day + dt.timedelta(days=_NOTIFY_DELAY(rng))
-            if notified_on > year.end:
+            if notified_on > year.happened_by:
                 notified_on = None
             elif young:
                 notification = NotificationKind.REPORT_OF_CONCERN
@@ -80,14 +82,14 @@ def drug_cases(year: DemoYear, promise_id: str) -> Iterator[Pair]:
         first_contact = support = accepted = closed_on = None
         if notified_on is not None and rng.random() < 0.8:
             first_contact = max(notified_on, year.days_after(rng, day, *_CONTACT_DELAY(rng)))
-            if first_contact > year.end:
+            if first_contact > year.happened_by:
                 first_contact = None
         if first_contact is not None:
             support = _SUPPORT[young](rng)
             accepted = None if support is SupportOffered.NONE else _ACCEPTED(rng)
             if rng.random() < 0.45:
                 closed_on = year.days_after(rng, first_contact, 14, 150)
-                closed_on = closed_on if closed_on <= year.end else None
+                closed_on = closed_on if closed_on <= year.happened_by else None
         recent = (year.end - day).days < 30
         data = DrugCaseData(
             promise_id=promise_id,

@@ -36,6 +36,10 @@ class DemoOptions:
     template: str = "filipstad-2017-2018"
     #: Whose records to make: "police", "municipality" or "both" (one file for everything).
     parts: str = "both"
+    #: The day the demo is made (`loften demo-data` gives the real one): in a year that has not
+    #: ended, nothing that the forms refuse as "after today" is made (a drug case detected,
+    #: notified, contacted or closed later). None: the whole year as if it had ended.
+    today: dt.date | None = None
 
     @property
     def case_prefix(self) -> str:

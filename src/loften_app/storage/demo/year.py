@@ -40,6 +40,8 @@ class DemoYear:
         self.start = dt.date(options.year, 1, 1)
         self.end = dt.date(options.year, 12, 31)
         self.days = (self.end - self.start).days + 1
+        #: The last day on which something may have happened: the year's end, or today.
+        self.happened_by = min(self.end, options.today) if options.today else self.end
         dates = [self.start + dt.timedelta(days=i) for i in range(self.days)]
         self.any_day = Pick([(d, _WEEKDAY_WEIGHTS[d.weekday()]) for d in dates])
         self.weekend = Pick([(d, 1.0) for d in dates if d.weekday() in (4, 5)])
