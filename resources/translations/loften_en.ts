@@ -4230,6 +4230,14 @@ Do you want to apply retention now?</translation>
         <translation>Fill in a value.</translation>
     </message>
     <message>
+        <source>Läses inte (okänt blad eller fil): {name}</source>
+        <translation>Not read (unknown sheet or file): {name}</translation>
+    </message>
+    <message>
+        <source>Läses inte: {sheets} (importen läser {read})</source>
+        <translation>Not read: {sheets} (the import reads {read})</translation>
+    </message>
+    <message>
         <source>Filen har {count} problem och importeras inte. Rätta dem och förhandsgranska igen.</source>
         <translation>The file has {count} problems and is not imported. Correct them and preview again.</translation>
     </message>

@@ -199,3 +199,8 @@ def test_the_import_preview_lists_its_problems_in_english(
         f"{dated[0].column}: Write the date as YYYY-MM-DD (e.g. 2026-12-01), not «i morgon»."
     ) in shown
     assert not any(", rad " in text for text in shown)
+    # The unreadable date is said once, not again as a missing value.
+    assert len(dated) == 1, [str(p) for p in dated]
+    # The sheets the import does not read are named in English too.
+    assert "Not read: " in dialog.summary.text()
+    assert "Läses inte" not in dialog.summary.text()

@@ -134,7 +134,7 @@ class ImportPreview:
     new_shops: tuple[str, ...]
     problems: tuple[ImportProblem, ...]
     #: Sheets or files that are not read, with why
-    ignored: tuple[str, ...]
+    ignored: tuple[ErrorText, ...]
     batch: ImportBatch = field(repr=False, compare=False)
 
     @property
@@ -156,7 +156,7 @@ class ImportPreview:
             lines.append("Nya platser: " + ", ".join(self.new_places))
         if self.new_shops:
             lines.append("Nya butiker: " + ", ".join(self.new_shops))
-        lines.extend(self.ignored)
+        lines.extend(text.render() for text in self.ignored)
         if self.problems:
             lines.append(f"{len(self.problems)} problem (ingenting importeras):")
             lines.extend(f"  {problem}" for problem in self.problems)
@@ -173,6 +173,8 @@ class _Row:
     number: int
     values: dict[str, Any]
     children: list[_Row] = field(default_factory=list)
+    #: Fields whose cell could not be read (said once, not again as "missing").
+    unreadable: set[str] = field(default_factory=set)
 
 
 class _Planner:
@@ -243,6 +245,7 @@ class _Planner:
                 try:
                     values[column.field] = parse_cell(column, cell)  # type: ignore[index]
                 except CellError as error:
+                    row.unreadable.add(column.field or "")
                     self.problem(row, number, column.field or "", error.text)
             read.append(row)
         return read
@@ -439,7 +442,8 @@ class _Planner:
                 kwargs[name] = value
         missing = [name for name, _, required in shape if required and name not in kwargs]
         for name in missing:
-            if name != "promise_id":  # said already, on the date or the number
+            # promise_id: said already, on the date or the number; an unreadable cell: said.
+            if name != "promise_id" and prefix + name not in row.unreadable:
                 self.problem(
                     row,
                     row.number,
@@ -527,7 +531,10 @@ def _collector_paused() -> Iterator[None]:
 def _preview(services: Services, path: Path, today: dt.date | None) -> ImportPreview:
     planner = _Planner(services.database, load_lookup(services.database), today or dt.date.today())
     found, unknown, handle = _read_source(path)
-    ignored = [f"Läses inte (okänt blad eller fil): {name}" for name in unknown]
+    ignored = [
+        error_text("import.unknown_sheet", "Läses inte (okänt blad eller fil): {name}", name=name)
+        for name in unknown
+    ]
     records: dict[str, list[_Row]] = {}
     children: dict[str, list[_Row]] = {}
     registers: list[str] = []
@@ -545,7 +552,14 @@ def _preview(services: Services, path: Path, today: dt.date | None) -> ImportPre
             handle.close()
     if registers:
         read = ", ".join(_SHEET[key].title for key in _RECORDS)
-        ignored.append(f"Läses inte: {', '.join(registers)} (importen läser {read})")
+        ignored.append(
+            error_text(
+                "import.sheets_not_read",
+                "Läses inte: {sheets} (importen läser {read})",
+                sheets=", ".join(registers),
+                read=read,
+            )
+        )
     existing = _attach_children(planner, records, children)
     added, kept = _plan_records(services, planner, records, existing)
     _plan_registers(planner)

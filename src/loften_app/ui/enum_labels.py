@@ -433,6 +433,8 @@ QT_TRANSLATE_NOOP(
 )
 QT_TRANSLATE_NOOP("errors", "Löfte {number} gäller {actual}, inte {expected}.")
 QT_TRANSLATE_NOOP("errors", "Fyll i ett värde.")
+QT_TRANSLATE_NOOP("errors", "Läses inte (okänt blad eller fil): {name}")
+QT_TRANSLATE_NOOP("errors", "Läses inte: {sheets} (importen läser {read})")
 QT_TRANSLATE_NOOP(
     "errors", "Filen har {count} problem och importeras inte. Rätta dem och förhandsgranska igen."
 )

@@ -116,7 +116,7 @@ class SheetImportDialog(QDialog):
             lines.append(self.tr("Nya platser: %1").replace("%1", self._names(preview.new_places)))
         if preview.new_shops:
             lines.append(self.tr("Nya butiker: %1").replace("%1", self._names(preview.new_shops)))
-        lines.extend(preview.ignored)
+        lines.extend(text.render(translate_template) for text in preview.ignored)
         if preview.problems:
             lines.append(
                 self.tr(
