@@ -2160,10 +2160,6 @@ overdue</translation>
         <translation>Set up an agreement in force on the record&apos;s date, then save again</translation>
     </message>
     <message>
-        <source>Inget sådant löfte i överenskommelsen: lägg till ett under Register › Löften</source>
-        <translation>No such promise in the agreement: add one under Register › Promises</translation>
-    </message>
-    <message>
         <source>Löfte:</source>
         <translation>Promise:</translation>
     </message>

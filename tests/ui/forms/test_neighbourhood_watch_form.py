@@ -83,25 +83,3 @@ def test_fill_in_save_list_reopen_and_edit(
     assert again.version == 2
     assert again.data.partners == ("with_landlord",)
     assert again.data.households_reached == 45
-
-
-def test_without_such_a_promise_the_promise_field_says_where_to_add_one(
-    qtbot: QtBot, ui_services: Services, settings: QSettings, tmp_path: Path
-) -> None:
-    """The Filipstad agreement has no grannsamverkan promise: the empty "Löfte" field says
-    where one is added, instead of offering nothing."""
-    pages = build_pages(
-        ui_services,
-        settings,
-        organisation=ui_services.actor.organisation,
-        photo_dir=tmp_path,
-        today=lambda: dt.date(2018, 4, 12),
-    )
-    page = pages["neighbourhood_watch"]
-    assert isinstance(page, RecordSection)
-    qtbot.addWidget(page)
-    page.new_record()
-    promise = page.form.promise
-    assert promise.count() == 0 and promise.currentIndex() == -1
-    assert "Register › Löften" in promise.placeholderText()
-    assert not page.form.save_button.isEnabled()

@@ -196,10 +196,6 @@ class RecordForm(QWidget, Generic[DataT]):
     def add_promise_row(self, form: QFormLayout, choices: Choices) -> ChoiceCombo:
         """The "Löfte:" row every activity form starts with (field `promise_id`)."""
         promise = ChoiceCombo()
-        # Shown only when there is nothing to choose (an agreement without such a promise).
-        promise.setPlaceholderText(
-            self.tr("Inget sådant löfte i överenskommelsen: lägg till ett under Register › Löften")
-        )
         self.offer_choices(promise, choices)
         self.add_row(form, "promise_id", self.tr("Löfte:"), promise, promise.currentIndexChanged)
         return promise
