@@ -573,3 +573,17 @@ class ExchangeLog(Base):
     at: Mapped[str] = mapped_column(Text, nullable=False)
     until: Mapped[str | None] = mapped_column(Text)
     records: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class FigureTotal(Base):
+    """A stored total: one additive figure of one promise's records dated in one month (see
+    storage/totals.py, which keeps it with every write)."""
+
+    __tablename__ = "figure_total"
+
+    promise_id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
+    #: "YYYY-MM"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    #: A figure's name: "patrol_hours", "age:under_18", "contact_days:3", "sum:new_groups", ...
+    measure: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[float] = mapped_column(Float, nullable=False)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loften_app.domain.records import Actor
-from loften_app.storage import audit
+from loften_app.storage import audit, totals
 from loften_app.storage.database import Database
 from loften_app.storage.engines import session_sql
 
@@ -115,58 +115,61 @@ def run_retention(
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
         rows = raw.execute(session_sql(session, _CANDIDATES), (cutoff.isoformat(),)).fetchall()
-        for case_id, version, detected, notified, contact, closed, p_notes, m_notes in rows:
-            detected_day = dt.date.fromisoformat(str(detected))
-            by = dt.timedelta(days=detected_day.day - 1)
-            new = {
-                "detected_on": _shift(detected, by),
-                "municipality_notified_on": _shift(notified, by),
-                "first_contact_on": _shift(contact, by),
-                "closed_on": _shift(closed, by),
-            }
-            raw.execute(
-                session_sql(session, _UPDATE),
-                (*new.values(), version + 1, updated_at, who, case_id, version),
-            )
-            for entry_id, changes_json in raw.execute(
-                session_sql(
+        # A retained case stays in its month with its days to contact, so its totals stay the
+        # same; they are kept by the delta all the same, as every write's are.
+        with totals.tracking(session, "drug_case", [str(row[0]) for row in rows]):
+            for case_id, version, detected, notified, contact, closed, p_notes, m_notes in rows:
+                detected_day = dt.date.fromisoformat(str(detected))
+                by = dt.timedelta(days=detected_day.day - 1)
+                new = {
+                    "detected_on": _shift(detected, by),
+                    "municipality_notified_on": _shift(notified, by),
+                    "first_contact_on": _shift(contact, by),
+                    "closed_on": _shift(closed, by),
+                }
+                raw.execute(
+                    session_sql(session, _UPDATE),
+                    (*new.values(), version + 1, updated_at, who, case_id, version),
+                )
+                for entry_id, changes_json in raw.execute(
+                    session_sql(
+                        session,
+                        "SELECT id, changes FROM audit_entry "
+                        "WHERE record_id = ? AND record_type = 'drug_case' AND changes IS NOT NULL",
+                    ),
+                    (case_id,),
+                ).fetchall():
+                    redacted = _redact(changes_json)
+                    if redacted is not None:
+                        raw.execute(
+                            session_sql(session, "UPDATE audit_entry SET changes = ? WHERE id = ?"),
+                            (redacted, entry_id),
+                        )
+                old = {  # dates as ISO text, as SQLite gives them (PostgreSQL gives dates)
+                    "detected_on": _iso(detected),
+                    "municipality_notified_on": _iso(notified),
+                    "first_contact_on": _iso(contact),
+                    "closed_on": _iso(closed),
+                    "police_notes": p_notes,
+                    "municipal_notes": m_notes,
+                }
+                final = {**new, "police_notes": "", "municipal_notes": ""}
+                changes = {
+                    name: [audit.REDACTED, final[name]]
+                    for name, value in old.items()
+                    if value != final[name]
+                }
+                audit.record(
                     session,
-                    "SELECT id, changes FROM audit_entry "
-                    "WHERE record_id = ? AND record_type = 'drug_case' AND changes IS NOT NULL",
-                ),
-                (case_id,),
-            ).fetchall():
-                redacted = _redact(changes_json)
-                if redacted is not None:
-                    raw.execute(
-                        session_sql(session, "UPDATE audit_entry SET changes = ? WHERE id = ?"),
-                        (redacted, entry_id),
-                    )
-            old = {  # dates as ISO text, as SQLite gives them (PostgreSQL gives dates)
-                "detected_on": _iso(detected),
-                "municipality_notified_on": _iso(notified),
-                "first_contact_on": _iso(contact),
-                "closed_on": _iso(closed),
-                "police_notes": p_notes,
-                "municipal_notes": m_notes,
-            }
-            final = {**new, "police_notes": "", "municipal_notes": ""}
-            changes = {
-                name: [audit.REDACTED, final[name]]
-                for name, value in old.items()
-                if value != final[name]
-            }
-            audit.record(
-                session,
-                at=now,
-                actor=actor,
-                action=audit.RETENTION,
-                record_type="drug_case",
-                record_id=case_id,
-                changes=changes,
-                note=f"Gallring: avslutat före {cutoff.isoformat()}",
-            )
-            count += 1
+                    at=now,
+                    actor=actor,
+                    action=audit.RETENTION,
+                    record_type="drug_case",
+                    record_id=case_id,
+                    changes=changes,
+                    note=f"Gallring: avslutat före {cutoff.isoformat()}",
+                )
+                count += 1
         if count:
             audit.record(
                 session,

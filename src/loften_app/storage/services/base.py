@@ -45,7 +45,7 @@ from loften_app.domain.errors import ErrorText, ValidationError, ValidationIssue
 from loften_app.domain.periods import Period
 from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
-from loften_app.storage import audit
+from loften_app.storage import audit, totals
 from loften_app.storage.database import Database
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
@@ -291,8 +291,11 @@ class RecordService(Generic[DataT, ModelT]):
 
     def add(self, *, data: DataT) -> Stored[DataT]:
         """Validate and save a new record; returns it with its identity and version 1."""
-        with self._db.writing() as session:
-            return self.stage(session, data)
+        def work() -> Stored[DataT]:
+            with self._db.writing() as session:
+                return self.stage(session, data)
+
+        return totals.retrying(work)
 
     def stage(self, session: Session, data: DataT) -> Stored[DataT]:
         """Validate and insert a new record in the caller's transaction (several records that
@@ -404,15 +407,16 @@ class RecordService(Generic[DataT, ModelT]):
         values = meta_values(written)
         for name in ("id", "created_at", "created_by"):
             values.pop(name)
-        session.execute(
-            sql_update(table)
-            .where(table.c.id == current.id)
-            .values(**values, **self._root_values(data))
-        )
-        for child_table, column in self.children:
-            session.execute(delete(child_table).where(child_table.c[column] == current.id))
-        for child_table, rows in self._child_rows(current.id, data):
-            insert_plain_rows(session, child_table, rows)
+        with totals.tracking(session, table.name, [current.id]):
+            session.execute(
+                sql_update(table)
+                .where(table.c.id == current.id)
+                .values(**values, **self._root_values(data))
+            )
+            for child_table, column in self.children:
+                session.execute(delete(child_table).where(child_table.c[column] == current.id))
+            for child_table, rows in self._child_rows(current.id, data):
+                insert_plain_rows(session, child_table, rows)
         return Stored(written, data)
 
     def insert_rows(self, session: Session, records: Iterable[tuple[RecordMeta, DataT]]) -> None:
@@ -426,12 +430,18 @@ class RecordService(Generic[DataT, ModelT]):
         insert_plain_rows(session, table_of(self.model), roots)
         for table, rows in children.items():
             insert_plain_rows(session, table, rows)
+        totals.added(session, table_of(self.model).name, [root["id"] for root in roots])
 
     def update(self, *, id: str, expected_version: int, data: DataT) -> Stored[DataT]:
         """Save changed data. Refused with `StaleRecordError` when the record has changed since
         `expected_version` was read (the error carries the current copy)."""
-        with self._db.writing() as session:
-            return self.update_in(session, id=id, expected_version=expected_version, data=data)
+        def work() -> Stored[DataT]:
+            with self._db.writing() as session:
+                return self.update_in(
+                    session, id=id, expected_version=expected_version, data=data
+                )
+
+        return totals.retrying(work)
 
     def update_in(
         self, session: Session, *, id: str, expected_version: int, data: DataT
@@ -456,20 +466,21 @@ class RecordService(Generic[DataT, ModelT]):
         data = self._prepare_in_session(session, data, id)
         data = self._in_agreement(session, data)
         raise_if_issues(self._check_references(session, data))
-        session.execute(
-            sql_update(table)
-            .where(table.c.id == id)
-            .values(
-                version=expected_version + 1,
-                updated_at=now,
-                updated_by=self._actor.name,
-                **self._root_values(data),
+        with totals.tracking(session, table.name, [id]):
+            session.execute(
+                sql_update(table)
+                .where(table.c.id == id)
+                .values(
+                    version=expected_version + 1,
+                    updated_at=now,
+                    updated_by=self._actor.name,
+                    **self._root_values(data),
+                )
             )
-        )
-        for child_table, column in self.children:
-            session.execute(delete(child_table).where(child_table.c[column] == id))
-        for child_table, rows in self._child_rows(id, data):
-            insert_plain_rows(session, child_table, rows)
+            for child_table, column in self.children:
+                session.execute(delete(child_table).where(child_table.c[column] == id))
+            for child_table, rows in self._child_rows(id, data):
+                insert_plain_rows(session, child_table, rows)
         self._audit(session, now, audit.UPDATE, id, audit.diff(old.data, data))
         meta = RecordMeta(
             id=id,
@@ -684,10 +695,13 @@ class RecordService(Generic[DataT, ModelT]):
     def _set_deleted(
         self, id: str, expected_version: int | None, *, deleted: bool
     ) -> Stored[DataT]:
-        with self._db.writing() as session:
-            return self.set_deleted_in(
-                session, id=id, expected_version=expected_version, deleted=deleted
-            )
+        def work() -> Stored[DataT]:
+            with self._db.writing() as session:
+                return self.set_deleted_in(
+                    session, id=id, expected_version=expected_version, deleted=deleted
+                )
+
+        return totals.retrying(work)
 
     def set_deleted_in(
         self, session: Session, *, id: str, expected_version: int | None, deleted: bool
@@ -706,16 +720,17 @@ class RecordService(Generic[DataT, ModelT]):
                 id,
                 {"deleted_at": [current.deleted_at, now if deleted else None]},
             )
-            session.execute(
-                sql_update(table)
-                .where(table.c.id == id)
-                .values(
-                    version=current.version + 1,
-                    updated_at=now,
-                    updated_by=self._actor.name,
-                    deleted_at=now if deleted else None,
+            with totals.tracking(session, table.name, [id]):
+                session.execute(
+                    sql_update(table)
+                    .where(table.c.id == id)
+                    .values(
+                        version=current.version + 1,
+                        updated_at=now,
+                        updated_by=self._actor.name,
+                        deleted_at=now if deleted else None,
+                    )
                 )
-            )
             session.expire_all()
         return self._get(session, id)
 

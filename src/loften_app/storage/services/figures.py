@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,7 @@ from loften_app.domain.periods import Period, months_in
 
 # The kinds import the services; by module, so that either may be imported first.
 from loften_app.storage import kinds as _kinds
+from loften_app.storage import totals as _totals
 from loften_app.storage.database import Database
 from loften_app.storage.shift_sql import EVENING_NIGHT, start_end
 
@@ -99,8 +100,15 @@ _MONTH = "substr({column}, 1, 7)"
 _WHOLE = "''"
 
 
-def _shift_parts(table: str, columns: str) -> str:
-    """Each shift of `table` dated within :start–:end, whole, as `parts`: `day` (its date),
+#: Which records a figure query reads: those dated within :start–:end (`{date}` is the
+#: kind's date column) ...
+SPAN = "{date} BETWEEN :start AND :end"
+#: ... or those whose id is in :ids (the records a write touches: `storage.totals`).
+IDS = "id IN :ids"
+
+
+def _shift_parts(table: str, columns: str, scope: str = SPAN) -> str:
+    """Each shift of `table` within `scope`, whole, as `parts`: `day` (its date),
     `counted` (1), `secs` and `night` (its seconds, in all and between 18:00 and 06:00),
     `whole` (its length in seconds) and `columns` of the record. A shift counts whole in the
     period of its date, as its record does in the list and the export (docs/figures.md)."""
@@ -108,7 +116,7 @@ def _shift_parts(table: str, columns: str) -> str:
 WITH shifts AS (
     SELECT promise_id, date, {columns}, {start_end()}
     FROM {table}
-    WHERE deleted_at IS NULL AND date BETWEEN :start AND :end
+    WHERE deleted_at IS NULL AND {scope.format(date="date")}
 ),
 parts AS (
     SELECT promise_id, date AS day, 1 AS counted, {columns},
@@ -118,8 +126,8 @@ parts AS (
 """
 
 
-def _patrols_sql(bucket: str) -> TextClause:
-    return text(f"""{_shift_parts("patrol", "id, hours_spent")}
+def _patrols_sql(bucket: str, scope: str = SPAN) -> TextClause:
+    return text(f"""{_shift_parts("patrol", "id, hours_spent", scope)}
 SELECT promise_id, {bucket.format(column="day")} AS bucket, total(counted),
        total(counted * hours_spent),
        total(CASE WHEN counted <> 0 THEN
@@ -131,9 +139,9 @@ GROUP BY promise_id, bucket
 """)
 
 
-def _deployments_sql(bucket: str) -> TextClause:
+def _deployments_sql(bucket: str, scope: str = SPAN) -> TextClause:
     columns = "hours_spent, volunteer_hours_override, volunteers, with_municipality, with_business"
-    return text(f"""{_shift_parts("volunteer_deployment", columns)}
+    return text(f"""{_shift_parts("volunteer_deployment", columns, scope)}
 SELECT promise_id, {bucket.format(column="day")} AS bucket, total(counted),
        total(counted * hours_spent),
        total(CASE WHEN volunteer_hours_override IS NOT NULL
@@ -145,7 +153,7 @@ GROUP BY promise_id, bucket
 """)
 
 
-def _cases_sql(bucket: str) -> TextClause:
+def _cases_sql(bucket: str, scope: str = SPAN) -> TextClause:
     return text(f"""
 SELECT promise_id, {bucket.format(column="detected_on")} AS bucket,
        CAST(julianday(first_contact_on) - julianday(detected_on) AS INTEGER),
@@ -153,21 +161,21 @@ SELECT promise_id, {bucket.format(column="detected_on")} AS bucket,
        total(age_group = 'under_18'), total(age_group = '18_25'), total(age_group = '26_plus'),
        total(age_group IS NULL)
 FROM drug_case
-WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end
+WHERE deleted_at IS NULL AND {scope.format(date="detected_on")}
 GROUP BY 1, 2, 3
 """)
 
 
-def _other_sql(bucket: str) -> TextClause:
+def _other_sql(bucket: str, scope: str = SPAN) -> TextClause:
     return text(f"""
 SELECT promise_id, {bucket.format(column="date")} AS bucket, count(*), total(hours_spent)
 FROM other_activity
-WHERE deleted_at IS NULL AND date BETWEEN :start AND :end
+WHERE deleted_at IS NULL AND {scope.format(date="date")}
 GROUP BY promise_id, bucket
 """)
 
 
-def _flat_sql(kind: _kinds.StorageKind, bucket: str) -> TextClause:
+def _flat_sql(kind: _kinds.StorageKind, bucket: str, scope: str = SPAN) -> TextClause:
     """Records, hours spent and the summed columns of a kind with generic figures."""
     assert kind.figures is not None
     date = kind.domain.date_field or "date"
@@ -175,7 +183,7 @@ def _flat_sql(kind: _kinds.StorageKind, bucket: str) -> TextClause:
     return text(f"""
 SELECT promise_id, {bucket.format(column=date)} AS bucket, count(*), total(hours_spent){sums}
 FROM {kind.table}
-WHERE deleted_at IS NULL AND {date} BETWEEN :start AND :end
+WHERE deleted_at IS NULL AND {scope.format(date=date)}
 GROUP BY promise_id, bucket
 """)
 
@@ -224,19 +232,19 @@ class FigureService:
     """Aggregate figures for the target engine and the reports. Reads only.
 
     The figures of the big tables (patrols, volunteer deployments, drug cases, other
-    activities) add up over months, so they are kept per whole month in a cache: a year or a
-    quarter is the sum of its months, and only months not seen before are scanned, all in one
-    pass. The cache is emptied whenever the file changed (`Database.change_marker`, which sees
-    this process's commits and other processes' alike). Safety walks and their actions depend
-    on the as-of date and are few, so they are read on every call. Safe to share between
-    threads.
+    activities, the generic kinds) add up over months, so they are stored per promise and
+    whole month in the database (`storage.totals`, kept with every write): a year or a quarter
+    is the sum of its months' stored totals, and only a partial month at either end of a
+    period is counted from the records. Safety walks and their actions depend on the as-of
+    date and are few, so they are read on every call. Whole answers are cached until the file
+    changes (`Database.change_marker`, which sees this process's commits and other processes'
+    alike). Safe to share between threads.
     """
 
     def __init__(self, database: Database) -> None:
         self._db = database
         self._lock = threading.Lock()
         self._marker: int | None = None
-        self._months: dict[Period, dict[str, PromiseFigures]] = {}
         #: Whole answers, for a period asked again with the same as-of date.
         self._answers: dict[tuple[Any, ...], dict[str, PromiseFigures]] = {}
 
@@ -271,7 +279,6 @@ class FigureService:
     def _check(self, marker: int) -> None:
         """Forget everything when the file changed since `self._marker` (lock held)."""
         if marker != self._marker:
-            self._months.clear()
             self._answers.clear()
             self._marker = marker
 
@@ -288,7 +295,7 @@ class FigureService:
         ref = min(as_of, period.end)
         span = {"start": period.start, "end": period.end, "ids": ids}
         with self._db.reading() as session:
-            for part in self._additive_parts(session, period):
+            for part in self._additive_parts(session, period, ids):
                 for promise_id, figures in part.items():
                     if promise_id in result:
                         result[promise_id].add(figures)
@@ -300,31 +307,19 @@ class FigureService:
             self._actions(session, {"start": period.start, "ref": ref, "ids": ids}, result)
         return result
 
-    def _additive_parts(self, session: Session, period: Period) -> list[dict[str, PromiseFigures]]:
-        """The additive figures of `period` as parts to add up: cached whole months, and the
-        partial months at its ends computed now."""
-        marker = self._db.change_marker()
+    def _additive_parts(
+        self, session: Session, period: Period, ids: Sequence[str]
+    ) -> list[dict[str, PromiseFigures]]:
+        """The additive figures of `period`, one part per month of it: whole months read from
+        the stored totals (`storage.totals`), the partial months at its ends computed now."""
         months = months_in(period)
         segments = [m.overlap(period) or m for m in months]
-        whole = [s for s, m in zip(segments, months, strict=True) if s == m]
-        with self._lock:
-            self._check(marker)
-            missing = [m for m in whole if m not in self._months]
-        if missing:
-            computed = _additive_figures(
-                session, Period(missing[0].start, missing[-1].end), by_month=True
-            )
-            with self._lock:
-                if self._marker == marker:
-                    self._months.update(computed)
-        else:
-            computed = {}
+        first, last = (m.start.isoformat()[:7] for m in (months[0], months[-1]))
+        stored = _totals.read_months(session, ids, first, last)
         parts: list[dict[str, PromiseFigures]] = []
-        for segment in segments:
-            if segment in whole:
-                with self._lock:
-                    cached = self._months.get(segment)
-                parts.append(computed.get(segment, {}) if cached is None else cached)
+        for segment, month in zip(segments, months, strict=True):
+            if segment == month:
+                parts.append(stored.get(month.start.isoformat()[:7], {}))
             else:
                 parts.append(_additive_figures(session, segment, by_month=False)[segment])
         return parts
@@ -347,7 +342,7 @@ class FigureService:
                 by_month[month] = by_month.get(month, 0) + count
 
         with self._db.reading() as session:
-            parts = self._additive_parts(session, period)
+            parts = self._additive_parts(session, period, list(wanted))
             for segment, part in zip(months_in(period), parts, strict=True):
                 month = segment.start.isoformat()[:7]
                 for promise_id, f in part.items():
@@ -421,60 +416,95 @@ def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segm
     def figures(pid: str, key: str) -> PromiseFigures:
         return out[keys[key]].setdefault(pid, PromiseFigures())
 
-    parameters = {"start": span.start, "end": span.end}
-    for pid, key, count, spent, visits, hours, evening in session.execute(
-        _patrols_sql(bucket), parameters
-    ):
-        f = figures(pid, key)
-        f.patrols += int(count)
-        f.records += int(count)
-        f.hours_spent += spent
-        f.shop_visits += int(visits)
-        f.patrol_hours += hours
-        f.patrol_hours_evening_night += evening
-    for pid, key, count, spent, hours, with_municipality, with_business in session.execute(
-        _deployments_sql(bucket), parameters
-    ):
-        f = figures(pid, key)
-        f.deployments += int(count)
-        f.records += int(count)
-        f.hours_spent += spent
-        f.volunteer_hours += hours
-        f.deployments_with_municipality += int(with_municipality)
-        f.deployments_with_business += int(with_business)
-    for pid, key, days, count, spent, notified, under_18, young, older, missing in session.execute(
-        _cases_sql(bucket), parameters
-    ):
-        f = figures(pid, key)
-        f.drug_cases += count
-        f.drug_cases_age_missing += int(missing)
-        f.records += count
-        f.hours_spent += spent
-        f.drug_cases_notified += int(notified)
-        for group, n in (
-            (AgeGroup.UNDER_18, under_18),
-            (AgeGroup.AGE_18_25, young),
-            (AgeGroup.AGE_26_PLUS, older),
+    add_figures(session, figures, bucket=bucket, parameters={"start": span.start, "end": span.end})
+    return out
+
+
+#: The tables whose records have additive figures (the stored totals' tables).
+def additive_tables() -> tuple[str, ...]:
+    return (
+        "patrol",
+        "volunteer_deployment",
+        "drug_case",
+        "other_activity",
+        *(kind.table for kind in _kinds.FLAT_FIGURE_KINDS),
+    )
+
+
+def add_figures(
+    session: Session,
+    figures: Callable[[str, str], PromiseFigures],
+    *,
+    bucket: str = _MONTH,
+    parameters: dict[str, Any],
+    scope: str = SPAN,
+    tables: Iterable[str] | None = None,
+) -> None:
+    """Add the additive figures of the records within `scope` (SPAN: dated :start–:end; IDS:
+    the ids in :ids) of `tables` (default: every table with additive figures) to
+    `figures(promise_id, bucket)`: one grouped query per table. The one rule of what a record
+    adds up to: the figures and the stored totals (`storage.totals`) both count with it."""
+    wanted = set(additive_tables() if tables is None else tables)
+
+    def run(statement: TextClause) -> Any:
+        return session.execute(_with_ids(statement) if scope == IDS else statement, parameters)
+
+    if "patrol" in wanted:
+        for pid, key, count, spent, visits, hours, evening in run(_patrols_sql(bucket, scope)):
+            f = figures(pid, key)
+            f.patrols += int(count)
+            f.records += int(count)
+            f.hours_spent += spent
+            f.shop_visits += int(visits)
+            f.patrol_hours += hours
+            f.patrol_hours_evening_night += evening
+    if "volunteer_deployment" in wanted:
+        for pid, key, count, spent, hours, municipality, business in run(
+            _deployments_sql(bucket, scope)
         ):
-            f.drug_cases_by_age[group] = f.drug_cases_by_age.get(group, 0) + int(n)
-        if days is not None:
-            f.contact_days[days] = f.contact_days.get(days, 0) + count
-    for pid, key, count, spent in session.execute(_other_sql(bucket), parameters):
-        f = figures(pid, key)
-        f.other_activities += count
-        f.records += count
-        f.hours_spent += spent
+            f = figures(pid, key)
+            f.deployments += int(count)
+            f.records += int(count)
+            f.hours_spent += spent
+            f.volunteer_hours += hours
+            f.deployments_with_municipality += int(municipality)
+            f.deployments_with_business += int(business)
+    if "drug_case" in wanted:
+        for pid, key, days, count, spent, notified, under_18, young, older, missing in run(
+            _cases_sql(bucket, scope)
+        ):
+            f = figures(pid, key)
+            f.drug_cases += count
+            f.drug_cases_age_missing += int(missing)
+            f.records += count
+            f.hours_spent += spent
+            f.drug_cases_notified += int(notified)
+            for group, n in (
+                (AgeGroup.UNDER_18, under_18),
+                (AgeGroup.AGE_18_25, young),
+                (AgeGroup.AGE_26_PLUS, older),
+            ):
+                f.drug_cases_by_age[group] = f.drug_cases_by_age.get(group, 0) + int(n)
+            if days is not None:
+                f.contact_days[days] = f.contact_days.get(days, 0) + count
+    if "other_activity" in wanted:
+        for pid, key, count, spent in run(_other_sql(bucket, scope)):
+            f = figures(pid, key)
+            f.other_activities += count
+            f.records += count
+            f.hours_spent += spent
     for kind in _kinds.FLAT_FIGURE_KINDS:
+        if kind.table not in wanted:
+            continue
         assert kind.figures is not None
         names = list(kind.figures.sums)
-        for pid, key, count, spent, *sums in session.execute(_flat_sql(kind, bucket), parameters):
+        for pid, key, count, spent, *sums in run(_flat_sql(kind, bucket, scope)):
             f = figures(pid, key)
             f.kind_records[kind.key] = f.kind_records.get(kind.key, 0) + count
             f.records += count
             f.hours_spent += spent
             for name, value in zip(names, sums, strict=True):
                 f.sums[name] = f.sums.get(name, 0.0) + value
-    return out
 
 
 def _with_ids(statement: Any) -> Any:

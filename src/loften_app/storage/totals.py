@@ -1,0 +1,314 @@
+"""Stored totals: the additive figures of every promise per month, kept in the database.
+
+The figures that add up over months (patrols, their hours and shop visits, volunteer
+deployments, drug cases by age group and days to contact, other activities, the generic kinds'
+records and sums; `services.figures.add_figures`) are stored in `figure_total`, one row per
+promise, month ("2018-07", the month of the record's date, docs/figures.md rule 1) and measure
+(a figure's name, see `measures_of`). A report then reads a few hundred rows instead of scanning
+the months' records.
+
+The table is kept in the same transaction as every write to a record table with additive
+figures, by the delta of the records written: their contribution is counted with the very
+queries of the figures, restricted to their ids (`figures.IDS`), before the write (subtracted)
+and after it (added); so there is one rule of what a record adds up to, not two. The writers
+call `tracking` around an update, a delete or an undelete, and `added` after an insert
+(`services.base`, `retention`); a bulk insert counts its records in grouped queries of a few
+hundred ids. `recount` counts everything afresh: `loften check` compares it with the table, and
+`loften check --rebuild-totals` (and migration 0005) writes it.
+
+On PostgreSQL two people saving records of the same promise and month update the same rows: at
+REPEATABLE READ the second gets a serialization failure, and the service verbs run their whole
+unit of work again (`retrying`). Rows are updated in a fixed order (sorted keys), so two saves
+wait for each other rather than deadlock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.orm import Session
+
+from loften_app.domain.enums import AgeGroup
+
+__all__ = [
+    "TABLE",
+    "added",
+    "additive",
+    "differences",
+    "read_months",
+    "rebuild",
+    "recount",
+    "retrying",
+    "stored",
+    "tracking",
+]
+
+TABLE = "figure_total"
+
+#: (promise id, month "YYYY-MM", measure) → value.
+Key = tuple[str, str, str]
+Totals = dict[Key, float]
+
+#: Whole-number figures of `PromiseFigures` stored as they are.
+_COUNTS = (
+    "records",
+    "patrols",
+    "shop_visits",
+    "deployments",
+    "deployments_with_municipality",
+    "deployments_with_business",
+    "drug_cases",
+    "drug_cases_age_missing",
+    "drug_cases_notified",
+    "other_activities",
+)
+#: Amounts (hours) of `PromiseFigures`.
+_AMOUNTS = ("hours_spent", "patrol_hours", "patrol_hours_evening_night", "volunteer_hours")
+#: The dictionaries of `PromiseFigures`, by the prefix of their measures ("age:under_18").
+_AGE, _CONTACT, _KIND, _SUM = "age:", "contact_days:", "kind:", "sum:"
+
+#: Ids in one grouped query of a write's records.
+_CHUNK = 500
+#: A value this close to zero is zero (hours added and subtracted leave rounding dust).
+_DUST = 1e-9
+#: Serialization failure and deadlock (PostgreSQL's SQLSTATE): the unit of work is run again.
+_RETRY_STATES = frozenset({"40001", "40P01"})
+RETRIES = 5
+
+_UPSERT = text(
+    f"INSERT INTO {TABLE} (promise_id, month, measure, value) VALUES (:p, :m, :k, :v) "
+    f"ON CONFLICT (promise_id, month, measure) DO UPDATE SET value = {TABLE}.value + excluded.value"
+)
+_PRUNE = text(
+    f"DELETE FROM {TABLE} WHERE promise_id = :p AND month = :m AND measure = :k "
+    f"AND abs(value) < {_DUST}"
+)
+_INSERT = text(f"INSERT INTO {TABLE} (promise_id, month, measure, value) VALUES (:p, :m, :k, :v)")
+_MONTHS = text(
+    f"SELECT promise_id, month, measure, value FROM {TABLE} "
+    "WHERE promise_id IN :ids AND month BETWEEN :first AND :last"
+).bindparams(bindparam("ids", expanding=True))
+
+T = TypeVar("T")
+
+
+def _figures() -> Any:
+    # By module: the services import this module, and figures imports the services' kinds.
+    from loften_app.storage.services import figures
+
+    return figures
+
+
+def additive(table: str) -> bool:
+    """Whether records of `table` have additive figures (stored totals)."""
+    return table in _figures().additive_tables()
+
+
+# --- a PromiseFigures as measures and back --------------------------------------------------------
+
+
+def measures_of(f: Any) -> dict[str, float]:
+    """The additive figures of a `PromiseFigures` by measure name (zeros left out)."""
+    out: dict[str, float] = {}
+    for name in (*_COUNTS, *_AMOUNTS):
+        value = getattr(f, name)
+        if value:
+            out[name] = float(value)
+    for prefix, values in (
+        (_AGE, {str(k): v for k, v in f.drug_cases_by_age.items()}),
+        (_CONTACT, {str(k): v for k, v in f.contact_days.items()}),
+        (_KIND, f.kind_records),
+        (_SUM, f.sums),
+    ):
+        for key, value in values.items():
+            if value:
+                out[prefix + key] = float(value)
+    return out
+
+
+def put_measure(f: Any, measure: str, value: float) -> None:
+    """Add one stored measure to a `PromiseFigures`."""
+    if measure in _COUNTS:
+        setattr(f, measure, getattr(f, measure) + round(value))
+    elif measure in _AMOUNTS:
+        setattr(f, measure, getattr(f, measure) + value)
+    elif measure.startswith(_AGE):
+        group = AgeGroup(measure[len(_AGE) :])
+        f.drug_cases_by_age[group] = f.drug_cases_by_age.get(group, 0) + round(value)
+    elif measure.startswith(_CONTACT):
+        days = int(measure[len(_CONTACT) :])
+        f.contact_days[days] = f.contact_days.get(days, 0) + round(value)
+    elif measure.startswith(_KIND):
+        key = measure[len(_KIND) :]
+        f.kind_records[key] = f.kind_records.get(key, 0) + round(value)
+    elif measure.startswith(_SUM):
+        key = measure[len(_SUM) :]
+        f.sums[key] = f.sums.get(key, 0.0) + value
+
+
+def _flatten(by_bucket: dict[tuple[str, str], Any], out: Totals, sign: float = 1.0) -> None:
+    for (pid, month), f in by_bucket.items():
+        for measure, value in measures_of(f).items():
+            key = (pid, month, measure)
+            out[key] = out.get(key, 0.0) + sign * value
+
+
+def _count(session: Session, parameters: dict[str, Any], scope: str, tables: Iterable[str]) -> Any:
+    figures = _figures()
+    by_bucket: dict[tuple[str, str], Any] = {}
+
+    def get(pid: str, month: str) -> Any:
+        found = by_bucket.get((pid, month))
+        if found is None:
+            found = by_bucket[(pid, month)] = figures.PromiseFigures()
+        return found
+
+    figures.add_figures(session, get, parameters=parameters, scope=scope, tables=tables)
+    return by_bucket
+
+
+# --- counting -----------------------------------------------------------------------------------
+
+
+def contribution(session: Session, table: str, ids: Sequence[str]) -> Totals:
+    """What the records of `table` with these ids add to the totals now (deleted ones:
+    nothing), by key."""
+    out: Totals = {}
+    if not additive(table):
+        return out
+    figures = _figures()
+    listed = list(dict.fromkeys(ids))
+    for start in range(0, len(listed), _CHUNK):
+        chunk = listed[start : start + _CHUNK]
+        _flatten(_count(session, {"ids": chunk}, figures.IDS, (table,)), out)
+    return out
+
+
+def recount(session: Session) -> Totals:
+    """Every total counted afresh from the records (nonzero values only)."""
+    out: Totals = {}
+    _flatten(_count(session, {}, "1 = 1", _figures().additive_tables()), out)
+    return {key: value for key, value in out.items() if abs(value) >= _DUST}
+
+
+def stored(session: Session) -> Totals:
+    """The totals as stored (nonzero values only)."""
+    rows = session.execute(text(f"SELECT promise_id, month, measure, value FROM {TABLE}"))
+    return {(p, m, k): float(v) for p, m, k, v in rows if abs(v) >= _DUST}
+
+
+def differences(have: Totals, want: Totals, *, tolerance: float = 1e-6) -> list[Key]:
+    """The keys whose values differ by more than `tolerance` (a missing key is zero)."""
+    return sorted(
+        key
+        for key in have.keys() | want.keys()
+        if not math.isclose(have.get(key, 0.0), want.get(key, 0.0), abs_tol=tolerance)
+    )
+
+
+# --- keeping the table --------------------------------------------------------------------------
+
+
+def apply(session: Session, delta: Totals) -> None:
+    """Add `delta` to the stored totals, in key order (two writers never deadlock)."""
+    rows = [
+        {"p": p, "m": m, "k": k, "v": v}
+        for (p, m, k), v in sorted(delta.items())
+        if abs(v) >= _DUST
+    ]
+    if rows:
+        session.execute(_UPSERT, rows)
+        session.execute(_PRUNE, rows)
+
+
+def added(session: Session, table: str, ids: Sequence[str]) -> None:
+    """Count the records just inserted into `table` into the totals."""
+    if ids and additive(table):
+        apply(session, contribution(session, table, ids))
+
+
+@contextlib.contextmanager
+def tracking(session: Session, table: str, ids: Sequence[str]) -> Iterator[None]:
+    """Around a write that changes the records of `table` with these ids (update, delete,
+    undelete, retention): their contribution before is subtracted from the totals and their
+    contribution after is added, in the caller's transaction."""
+    if not ids or not additive(table):
+        yield
+        return
+    before = contribution(session, table, ids)
+    yield
+    delta = contribution(session, table, ids)
+    for key, value in before.items():
+        delta[key] = delta.get(key, 0.0) - value
+    apply(session, delta)
+
+
+def rebuild(session: Session) -> list[Key]:
+    """Recount the whole table from the records in the caller's transaction; returns the keys
+    whose stored value was wrong (missing, extra or different)."""
+    counted = recount(session)
+    changed = differences(stored(session), counted)
+    session.execute(text(f"DELETE FROM {TABLE}"))
+    rows = [{"p": p, "m": m, "k": k, "v": v} for (p, m, k), v in sorted(counted.items())]
+    if rows:
+        session.execute(_INSERT, rows)
+    return changed
+
+
+def read_months(
+    session: Session, ids: Sequence[str], first: str, last: str
+) -> dict[str, dict[str, Any]]:
+    """The stored figures of the promises `ids` in the months `first`–`last` ("YYYY-MM"), by
+    month and promise id (as `PromiseFigures`)."""
+    figures = _figures()
+    out: dict[str, dict[str, Any]] = {}
+    if not ids:
+        return out
+    parameters = {"ids": list(ids), "first": first, "last": last}
+    for pid, month, measure, value in session.execute(_MONTHS, parameters):
+        by_promise = out.setdefault(month, {})
+        f = by_promise.get(pid)
+        if f is None:
+            f = by_promise[pid] = figures.PromiseFigures()
+        put_measure(f, measure, float(value))
+    for by_promise in out.values():
+        for f in by_promise.values():
+            if f.drug_cases:  # as counted: every age group named once there are cases
+                for group in AgeGroup:
+                    f.drug_cases_by_age.setdefault(group, 0)
+    return out
+
+
+# --- PostgreSQL: a unit of work run again after a serialization failure -----------------------
+
+
+def _is_retryable(error: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if getattr(current, "sqlstate", None) in _RETRY_STATES:
+            return True
+        original = getattr(current, "orig", None)
+        if isinstance(original, BaseException) and original is not current:
+            if getattr(original, "sqlstate", None) in _RETRY_STATES:
+                return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def retrying(work: Callable[[], T], *, attempts: int = RETRIES) -> T:
+    """`work()` (one whole write transaction), run again up to `attempts` times when the server
+    refused it with a serialization failure or a deadlock: the next run reads afresh (a
+    record changed meanwhile is then reported as stale, as it should be)."""
+    for attempt in range(attempts):
+        try:
+            return work()
+        except Exception as error:
+            if attempt + 1 >= attempts or not _is_retryable(error):
+                raise
+    raise AssertionError("unreachable")
