@@ -34,6 +34,11 @@ def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
         parents=[with_db],
         help="kontrollera integritet, främmande nycklar och schemaversion (ändrar inget)",
     )
+    check.add_argument(
+        "--rebuild-totals",
+        action="store_true",
+        help="räkna om de lagrade summorna per löfte och månad från posterna (i en transaktion)",
+    )
     check.set_defaults(handler=_cmd_check)
 
     trail = commands.add_parser(
@@ -99,6 +104,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from loften_app.storage.backup import check_database
 
     path = _existing(args)
+    if args.rebuild_totals:
+        _rebuild_totals(path)
     if isinstance(path, ServerPath):
         from loften_app.storage.server import check_server
 
@@ -107,6 +114,25 @@ def _cmd_check(args: argparse.Namespace) -> int:
         report = check_database(path)
     print("\n".join(report.lines()))
     return 0 if report.ok else 1
+
+
+def _rebuild_totals(path: Path) -> None:
+    """Recount the stored totals from the records in one transaction and say what changed."""
+    from loften_app.storage import totals
+    from loften_app.storage.database import open_database
+
+    with open_database(path, create=False) as database, database.writing() as session:
+        before = totals.stored(session)
+        changed = totals.rebuild(session)
+        after = totals.stored(session)
+    if not changed:
+        print("Lagrade summor: alla stämde med posterna, inget ändrat.")
+        return
+    print(f"Lagrade summor: {len(changed)} rättade från posterna:")
+    for key in changed[:20]:
+        print(f"  {totals.describe(key, before, after).replace('räknat', 'nu')}")
+    if len(changed) > 20:
+        print(f"  ... och {len(changed) - 20} till")
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:

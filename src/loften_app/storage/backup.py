@@ -255,10 +255,12 @@ class CheckReport:
     integrity: list[str] = field(default_factory=list)
     foreign_keys: list[str] = field(default_factory=list)
     schema: list[str] = field(default_factory=list)
+    #: Stored totals that differ from a recount of the records (storage/totals.py).
+    totals: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not (self.integrity or self.foreign_keys or self.schema)
+        return not (self.integrity or self.foreign_keys or self.schema or self.totals)
 
     def lines(self) -> list[str]:
         """A plain Swedish report, one finding a line."""
@@ -279,6 +281,13 @@ class CheckReport:
             out.append(f"Schemaversion: {self.schema_version} (aktuell)")
         else:
             out.append("Schemaversion: FEL\n  " + "\n  ".join(self.schema))
+        if self.totals:
+            out.append(
+                "Lagrade summor: FEL (rätta med 'loften check --rebuild-totals')\n  "
+                + "\n  ".join(self.totals[:20])
+            )
+        elif not self.schema and self.schema_version is not None:
+            out.append("Lagrade summor: ok")
         out.append("Resultat: allt i ordning" if self.ok else "Resultat: problem hittades")
         return out
 
@@ -337,7 +346,26 @@ def check_database(path: Path | str) -> CheckReport:
                 )
     except sqlite3.Error as error:
         report.integrity.append(f"Filen kunde inte läsas som databas: {error}")
+    if not (report.schema or report.integrity) and application_id == APPLICATION_ID:
+        from loften_app.storage.database import make_engine
+
+        engine = make_engine(path, read_only=True)
+        try:
+            with Session(engine) as session:
+                report.totals.extend(totals_problems(session))
+        except Exception as error:  # noqa: BLE001 - reported, as every other finding
+            report.totals.append(f"Summorna kunde inte räknas om: {error}")
+        finally:
+            engine.dispose()
     return report
+
+
+def totals_problems(session: Session) -> list[str]:
+    """The stored totals that differ from a recount, one line each (storage/totals.py)."""
+    from loften_app.storage import totals
+
+    have, want = totals.stored(session), totals.recount(session)
+    return [totals.describe(key, have, want) for key in totals.differences(have, want)]
 
 
 def _check_revision(connection: sqlite3.Connection, report: CheckReport) -> None:

@@ -38,6 +38,7 @@ __all__ = [
     "TABLE",
     "added",
     "additive",
+    "describe",
     "differences",
     "read_months",
     "rebuild",
@@ -207,6 +208,15 @@ def differences(have: Totals, want: Totals, *, tolerance: float = 1e-6) -> list[
         key
         for key in have.keys() | want.keys()
         if not math.isclose(have.get(key, 0.0), want.get(key, 0.0), abs_tol=tolerance)
+    )
+
+
+def describe(key: Key, have: Totals, want: Totals) -> str:
+    """One difference as `loften check` shows it."""
+    promise_id, month, measure = key
+    return (
+        f"löfte {promise_id}, {month}, {measure}: lagrat {have.get(key, 0.0):g}, "
+        f"räknat {want.get(key, 0.0):g}"
     )
 
 

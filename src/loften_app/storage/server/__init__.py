@@ -45,6 +45,13 @@ def check_server(url: str) -> CheckReport:
         with _classified(), engine.connect() as connection:
             report.schema.extend(server_schema_problems(connection))
             report.schema_version = SCHEMA_VERSION
+            if not report.schema:
+                from sqlalchemy.orm import Session
+
+                from loften_app.storage.backup import totals_problems
+
+                with Session(bind=connection) as session:
+                    report.totals.extend(totals_problems(session))
     finally:
         engine.dispose()
     return report
