@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+import threading
 import uuid
 from pathlib import Path
 from typing import Any
@@ -289,3 +290,30 @@ def test_an_upgraded_file_gets_the_totals_of_its_records(tmp_path: Path) -> None
         with database.reading() as session:
             assert len(totals.stored(session)) > 100
         assert_totals_match(database)
+
+
+def test_savers_of_the_same_promise_and_month_at_once_all_get_saved(
+    database: Database, services: Services, ids: dict[str, str]
+) -> None:
+    """Every save of a patrol in the same month and promise updates the same totals rows; on
+    the server the savers collide and are run again, and none is lost or refused."""
+    errors: list[BaseException] = []
+
+    def saver(n: int) -> None:
+        try:
+            for i in range(6):
+                services.patrols.add(data=shift_patrol(ids, dt.date(2018, 5, 1 + n), 8 + i, 20))
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=saver, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    assert_totals_match(database)
+    may = FigureService(database).period_figures(
+        period=quarter(2018, 2), promise_ids=[ids["patrol"]], as_of=dt.date(2018, 6, 30)
+    )
+    assert may[ids["patrol"]].patrols == 36

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import math
+import random
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -78,7 +80,7 @@ _CHUNK = 500
 _DUST = 1e-9
 #: Serialization failure and deadlock (PostgreSQL's SQLSTATE): the unit of work is run again.
 _RETRY_STATES = frozenset({"40001", "40P01"})
-RETRIES = 5
+RETRIES = 10
 
 _UPSERT = text(
     f"INSERT INTO {TABLE} (promise_id, month, measure, value) VALUES (:p, :m, :k, :v) "
@@ -321,4 +323,6 @@ def retrying(work: Callable[[], T], *, attempts: int = RETRIES) -> T:
         except Exception as error:
             if attempt + 1 >= attempts or not _is_retryable(error):
                 raise
+        # A random wait, doubling each time, so that the savers do not meet again at once.
+        time.sleep(random.uniform(0, 0.01 * 2**attempt))  # noqa: S311 - not for security
     raise AssertionError("unreachable")
