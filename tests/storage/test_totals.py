@@ -20,6 +20,7 @@ from sqlalchemy import text
 
 from loften_app.domain.enums import AgeGroup, CaseStatus, NotificationKind
 from loften_app.domain.errors import ValidationError
+from loften_app.domain.periods import quarter, year
 from loften_app.domain.records import (
     OtherActivityData,
     RecordMeta,
@@ -40,9 +41,8 @@ from loften_app.storage.import_writer import ImportBatch, write_import
 from loften_app.storage.retention import run_retention
 from loften_app.storage.services import Services
 from loften_app.storage.services.figures import FigureService
-from loften_app.domain.periods import quarter, year
 from tests.cli_runner import run_cli
-from tests.factories import drug_case_on, make_file_at, shift_patrol
+from tests.factories import drug_case_on, shift_patrol
 from tests.storage.conftest import MUNICIPALITY, FixedClock, db_argument
 
 
@@ -69,9 +69,7 @@ class Operations:
 
     def patrol(self) -> Any:
         r = self.rng
-        visits = tuple(
-            ShopVisitData(shop_id=self.ids[f"shop{n}"]) for n in range(r.randrange(3))
-        )
+        visits = tuple(ShopVisitData(shop_id=self.ids[f"shop{n}"]) for n in range(r.randrange(3)))
         return shift_patrol(
             self.ids,
             some_day(r),
@@ -248,7 +246,9 @@ def test_stored_totals_equal_a_recount_after_any_sequence_of_writes(
             counted = totals._figures()._additive_figures(session, period, by_month=False)
         for pid in promise_ids:
             mine = totals.measures_of(from_totals[pid])
-            theirs = totals.measures_of(counted[period].get(pid, totals._figures().PromiseFigures()))
+            theirs = totals.measures_of(
+                counted[period].get(pid, totals._figures().PromiseFigures())
+            )
             assert mine.keys() == theirs.keys()
             for key, value in mine.items():
                 assert value == pytest.approx(theirs[key], abs=1e-6), (pid, key)
@@ -303,7 +303,7 @@ def test_savers_of_the_same_promise_and_month_at_once_all_get_saved(
         try:
             for i in range(6):
                 services.patrols.add(data=shift_patrol(ids, dt.date(2018, 5, 1 + n), 8 + i, 20))
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=saver, args=(n,)) for n in range(6)]

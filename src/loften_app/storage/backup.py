@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
-from loften_app.storage import audit
+from loften_app.storage import audit, totals
 from loften_app.storage.database import (
     APPLICATION_ID,
     BACKUP_STAMP,
@@ -49,6 +49,7 @@ from loften_app.storage.database import (
     Database,
     backup_copy,
     backup_folder,
+    make_engine,
     new_backup_path,
     open_database,
     read_header,
@@ -347,13 +348,11 @@ def check_database(path: Path | str) -> CheckReport:
     except sqlite3.Error as error:
         report.integrity.append(f"Filen kunde inte läsas som databas: {error}")
     if not (report.schema or report.integrity) and application_id == APPLICATION_ID:
-        from loften_app.storage.database import make_engine
-
         engine = make_engine(path, read_only=True)
         try:
             with Session(engine) as session:
                 report.totals.extend(totals_problems(session))
-        except Exception as error:  # noqa: BLE001 - reported, as every other finding
+        except Exception as error:
             report.totals.append(f"Summorna kunde inte räknas om: {error}")
         finally:
             engine.dispose()
@@ -362,8 +361,6 @@ def check_database(path: Path | str) -> CheckReport:
 
 def totals_problems(session: Session) -> list[str]:
     """The stored totals that differ from a recount, one line each (storage/totals.py)."""
-    from loften_app.storage import totals
-
     have, want = totals.stored(session), totals.recount(session)
     return [totals.describe(key, have, want) for key in totals.differences(have, want)]
 

@@ -101,7 +101,7 @@ T = TypeVar("T")
 
 def _figures() -> Any:
     # By module: the services import this module, and figures imports the services' kinds.
-    from loften_app.storage.services import figures
+    from loften_app.storage.services import figures  # noqa: PLC0415 -- a cycle otherwise
 
     return figures
 
@@ -306,9 +306,8 @@ def _is_retryable(error: BaseException) -> bool:
         if getattr(current, "sqlstate", None) in _RETRY_STATES:
             return True
         original = getattr(current, "orig", None)
-        if isinstance(original, BaseException) and original is not current:
-            if getattr(original, "sqlstate", None) in _RETRY_STATES:
-                return True
+        if getattr(original, "sqlstate", None) in _RETRY_STATES:
+            return True
         current = current.__cause__ or current.__context__
     return False
 
@@ -324,5 +323,5 @@ def retrying(work: Callable[[], T], *, attempts: int = RETRIES) -> T:
             if attempt + 1 >= attempts or not _is_retryable(error):
                 raise
         # A random wait, doubling each time, so that the savers do not meet again at once.
-        time.sleep(random.uniform(0, 0.01 * 2**attempt))  # noqa: S311 - not for security
+        time.sleep(random.uniform(0, 0.01 * 2**attempt))
     raise AssertionError("unreachable")

@@ -291,6 +291,7 @@ class RecordService(Generic[DataT, ModelT]):
 
     def add(self, *, data: DataT) -> Stored[DataT]:
         """Validate and save a new record; returns it with its identity and version 1."""
+
         def work() -> Stored[DataT]:
             with self._db.writing() as session:
                 return self.stage(session, data)
@@ -435,11 +436,10 @@ class RecordService(Generic[DataT, ModelT]):
     def update(self, *, id: str, expected_version: int, data: DataT) -> Stored[DataT]:
         """Save changed data. Refused with `StaleRecordError` when the record has changed since
         `expected_version` was read (the error carries the current copy)."""
+
         def work() -> Stored[DataT]:
             with self._db.writing() as session:
-                return self.update_in(
-                    session, id=id, expected_version=expected_version, data=data
-                )
+                return self.update_in(session, id=id, expected_version=expected_version, data=data)
 
         return totals.retrying(work)
 
