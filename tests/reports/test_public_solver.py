@@ -555,6 +555,11 @@ def crafted(tmp_path: Path, cases: list[dict[str, object]]) -> Iterator[Services
                 session.execute(
                     text("UPDATE drug_case SET kind = NULL WHERE id = :id"), {"id": case_id}
                 )
+            # Written past the services: the stored totals are counted again, as
+            # `loften check --rebuild-totals` does.
+            from loften_app.storage import totals
+
+            totals.rebuild(session)
         yield Services.build(database, ACTOR)
 
 
