@@ -17,9 +17,12 @@ hundred ids. `recount` counts everything afresh: `loften check` compares it with
 `loften check --rebuild-totals` (and migration 0005) writes it.
 
 On PostgreSQL two people saving records of the same promise and month update the same rows: at
-REPEATABLE READ the second gets a serialization failure, and the service verbs run their whole
-unit of work again (`retrying`). Rows are updated in a fixed order (sorted keys), so two saves
-wait for each other rather than deadlock.
+REPEATABLE READ the second would get a serialization failure. So a write transaction that
+changes totals first takes a lock on the table (`lock`, before its snapshot is taken): writers
+of totals take turns, readers never wait. Should a serialization failure or a deadlock happen
+all the same (a bulk write whose transaction began with other statements), the service verbs
+run their whole unit of work again (`retrying`). Rows are updated in a fixed order (sorted
+keys).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ __all__ = [
     "additive",
     "describe",
     "differences",
+    "lock",
     "read_months",
     "rebuild",
     "recount",
@@ -293,6 +297,23 @@ def read_months(
                 for group in AgeGroup:
                     f.drug_cases_by_age.setdefault(group, 0)
     return out
+
+
+# --- PostgreSQL: one writer of the totals at a time ------------------------------------------
+
+
+def lock(session: Session, table: str | None = None) -> None:
+    """On PostgreSQL, wait until no other transaction writes totals, as the first statement of
+    a write transaction that will (of `table`, when given: nothing for a table without
+    totals). Taken before the transaction's snapshot (REPEATABLE READ freezes its view at its
+    first query, not at a LOCK), so the totals rows it updates cannot have changed under it:
+    two people saving records of the same promise and month wait for each other (a few
+    milliseconds) instead of one of them failing. SQLite's writers are one at a time anyway."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    if table is not None and not additive(table):
+        return
+    session.execute(text(f"LOCK TABLE {TABLE} IN SHARE ROW EXCLUSIVE MODE"))
 
 
 # --- PostgreSQL: a unit of work run again after a serialization failure -----------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import text as sa_text
 
 WORKER = Path(__file__).with_name("load_worker.py")
 CLIENTS = 20
@@ -75,3 +76,60 @@ def test_twenty_clients_at_once(pg_url: str, tmp_path: Path) -> None:
         f"saved, {refused} stale edits refused"
     )
     assert refused > 0  # the clients did get in each other's way
+
+
+@pytest.mark.slow
+def test_twenty_clients_saving_patrols_of_one_promise_and_month(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """Every save updates the same stored totals (storage/totals.py): the colliding saves are
+    run again, none is refused or lost, and the totals equal a recount."""
+    from loften_app.domain.enums import PromiseType
+    from loften_app.domain.records import PlaceData
+    from loften_app.storage import totals
+    from loften_app.storage.database import open_database
+    from loften_app.storage.services import Services
+    from loften_app.storage.template import apply_template
+    from tests.storage.conftest import MUNICIPALITY
+
+    with open_database(pg_url) as database:
+        services = Services.build(database, MUNICIPALITY)
+        agreement = apply_template(services, "filipstad-2017-2018")
+        promise_id = next(
+            p.id
+            for p in services.promises.for_agreement(agreement.id)
+            if p.data.type is PromiseType.PATROL
+        )
+        place_id = services.places.add(data=PlaceData(name="Torget")).id
+    root = Path(__file__).resolve().parents[3]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), pg_url, str(n), str(tmp_path), promise_id, place_id],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=root,
+        )
+        for n in range(CLIENTS)
+    ]
+    deadline = time.monotonic() + 120
+    while len(list(tmp_path.glob("ready-*"))) < CLIENTS:
+        assert all(p.poll() is None for p in processes), "a client stopped early"
+        assert time.monotonic() < deadline, "the clients did not start"
+        time.sleep(0.05)
+    go = tmp_path / "go.part"
+    go.write_text(str(time.time() + SAVING))
+    go.rename(tmp_path / "go")
+    added = []
+    for process in processes:
+        out, err = process.communicate(timeout=180)
+        assert process.returncode == 0, err
+        added += json.loads(out.strip().splitlines()[-1])["added"]
+    with open_database(pg_url) as database, database.reading() as session:
+        have, want = totals.stored(session), totals.recount(session)
+        rows = set(session.execute(sa_text("SELECT id FROM patrol")).scalars())
+    assert len(added) == len(set(added)) and set(added) <= rows
+    assert not totals.differences(have, want)
+    may = {k: v for k, v in have.items() if k[:2] == (promise_id, "2018-05")}
+    assert may[(promise_id, "2018-05", "patrols")] == len(added)
+    print(f"\n{CLIENTS} clients, {SAVING:.0f} s: {len(added)} patrols of one promise and month")

@@ -40,7 +40,7 @@ from loften_app.domain.enums import PromiseType
 from loften_app.domain.errors import ValidationError, error_text
 from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
-from loften_app.storage import audit
+from loften_app.storage import audit, totals
 from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.exchange.export import IMPORT, installation_id
 from loften_app.storage.exchange.package import Package, open_photo
@@ -189,6 +189,7 @@ def apply_import(
     written_photos: list[Path] = []
     try:
         with services.database.writing() as session:
+            totals.lock(session)
             plan = _plan(session, services, package, photo_dir=photo_dir)
             if not plan.preview.already_imported:
                 from loften_app.storage.exchange.starting import mark_if_same_organisation

@@ -294,6 +294,7 @@ class RecordService(Generic[DataT, ModelT]):
 
         def work() -> Stored[DataT]:
             with self._db.writing() as session:
+                totals.lock(session, table_of(self.model).name)
                 return self.stage(session, data)
 
         return totals.retrying(work)
@@ -439,6 +440,7 @@ class RecordService(Generic[DataT, ModelT]):
 
         def work() -> Stored[DataT]:
             with self._db.writing() as session:
+                totals.lock(session, table_of(self.model).name)
                 return self.update_in(session, id=id, expected_version=expected_version, data=data)
 
         return totals.retrying(work)
@@ -697,6 +699,7 @@ class RecordService(Generic[DataT, ModelT]):
     ) -> Stored[DataT]:
         def work() -> Stored[DataT]:
             with self._db.writing() as session:
+                totals.lock(session, table_of(self.model).name)
                 return self.set_deleted_in(
                     session, id=id, expected_version=expected_version, deleted=deleted
                 )
