@@ -238,7 +238,10 @@ def apply(session: Session, delta: Totals) -> None:
     ]
     if rows:
         session.execute(_UPSERT, rows)
-        session.execute(_PRUNE, rows)
+        # Only a subtraction can leave a zero (a record moved away or deleted).
+        shrunk = [row for row in rows if row["v"] < 0]
+        if shrunk:
+            session.execute(_PRUNE, shrunk)
 
 
 def added(session: Session, table: str, ids: Sequence[str]) -> None:
