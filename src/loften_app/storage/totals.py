@@ -231,15 +231,12 @@ def describe(key: Key, have: Totals, want: Totals) -> str:
 
 def apply(session: Session, delta: Totals) -> None:
     """Add `delta` to the stored totals, in key order (two writers never deadlock)."""
-    rows = [
-        {"p": p, "m": m, "k": k, "v": v}
-        for (p, m, k), v in sorted(delta.items())
-        if abs(v) >= _DUST
-    ]
+    changes = [(key, value) for key, value in sorted(delta.items()) if abs(value) >= _DUST]
+    rows = [{"p": p, "m": m, "k": k, "v": v} for (p, m, k), v in changes]
     if rows:
         session.execute(_UPSERT, rows)
         # Only a subtraction can leave a zero (a record moved away or deleted).
-        shrunk = [row for row in rows if row["v"] < 0]
+        shrunk = [row for row, (_key, value) in zip(rows, changes, strict=True) if value < 0]
         if shrunk:
             session.execute(_PRUNE, shrunk)
 
