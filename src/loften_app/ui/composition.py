@@ -1,15 +1,16 @@
 """The composition root of an open database: its pages, their change hub and the safety actions.
 
-`ui.app` shows the window before the database is opened and imports this module only then
-(it pulls in SQLAlchemy, ReportLab and every page). Everything a page needs is passed in here;
-no page looks another one up.
+`ui.app` shows the window before the database is opened and imports this module only then.
+Everything a page needs is passed in here; no page looks another one up. The pages are built
+when first needed (ui.pages), the overview first; what only other pages or the Arkiv menu
+need (the record forms, exports, imports, backups) is imported when they are built.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
@@ -19,17 +20,15 @@ from loften_app.domain.records import Actor
 from loften_app.storage.services import Services
 from loften_app.ui.background import Background
 from loften_app.ui.changes import ChangeHub
-from loften_app.ui.forms.base import RecordForm
 from loften_app.ui.i18n import enum_text
 from loften_app.ui.main_window import MainWindow
-from loften_app.ui.overview import OverviewPage
-from loften_app.ui.pages import build_pages
-from loften_app.ui.registers.page import RegistersPage
-from loften_app.ui.reports import ReportsPage
-from loften_app.ui.safety.actions import SafetyActions
-from loften_app.ui.safety.history import HistorySource
-from loften_app.ui.safety.sheet_import import SheetImport
+from loften_app.ui.pages import Pages
 from loften_app.ui.server_changes import follow_server_changes
+
+if TYPE_CHECKING:
+    from loften_app.ui.forms.base import RecordForm
+    from loften_app.ui.safety.actions import SafetyActions
+    from loften_app.ui.safety.sheet_import import SheetImport
 
 
 class Host(Protocol):
@@ -51,14 +50,15 @@ class Host(Protocol):
 
 
 def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> None:
-    """Build the pages of `services` around one new `ChangeHub`, put them in the window, and
-    give the safety actions the database (made once per window, kept across a restore)."""
+    """Put the pages of `services` (built when first needed, around one new `ChangeHub`) in the
+    window, and give the safety actions the database (made once per window, kept across a
+    restore)."""
     window = host.window
     agreement = services.agreements.current()
     if host.background is None:
         host.background = Background(window)
     changes = ChangeHub()
-    pages = build_pages(
+    pages = Pages(
         services,
         host.settings,
         organisation=user[1],
@@ -66,25 +66,31 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
         background=host.background,
         changes=changes,
     )
-    history = HistorySource(services)
     record_forms: list[RecordForm[Any]] = []
-    for page in pages.values():
-        for form in [page, *page.findChildren(QWidget)]:
-            if isinstance(form, RecordForm):
-                form.set_history_source(history)
-                form.agreement_needed.connect(host.renew_for)
-                record_forms.append(form)
 
     def show_saved(_dirty: bool = False) -> None:
         window.set_saved(not any(form.is_dirty() for form in record_forms))
 
-    for form in record_forms:
-        form.dirty_changed.connect(show_saved)
-    show_saved()
-    overview = pages["overview"]
-    assert isinstance(overview, OverviewPage)
+    def built(key: str, page: QWidget) -> None:
+        """A page was built: its record forms get the history, the renewal, the saved flag."""
+        if key == "overview":
+            return  # the overview holds no form (and needs none of their imports)
+        from loften_app.ui.forms.base import RecordForm
+        from loften_app.ui.safety.history import HistorySource
+
+        history = HistorySource(services)
+        for form in [page, *page.findChildren(QWidget)]:
+            if isinstance(form, RecordForm):
+                form.set_history_source(history)
+                form.agreement_needed.connect(host.renew_for)
+                form.dirty_changed.connect(show_saved)
+                record_forms.append(form)
+
+    overview = pages.overview()
     overview.section_requested.connect(lambda key, _period: window.show_section(key))
     overview.walk_requested.connect(lambda _id: window.show_section("safety_walks"))
+    pages.on_built(built)
+    show_saved()
     window.attach(
         pages,
         agreement_title=agreement.data.title if agreement else "",
@@ -92,6 +98,9 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
     )
     follow_server_changes(services.database, changes, overview)
     if host.safety is None:
+        from loften_app.ui.safety.actions import SafetyActions
+        from loften_app.ui.safety.sheet_import import SheetImport
+
         host.safety = SafetyActions(
             window,
             host,
@@ -109,6 +118,8 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
 def open_renewal(window: MainWindow, day: object) -> bool:
     """The renewal dialog of the Register page, for an agreement that covers `day` when it is
     a date; True when a new agreement was saved."""
+    from loften_app.ui.registers.page import RegistersPage
+
     page = window.page("registers")
     if not isinstance(page, RegistersPage):
         return False
@@ -116,7 +127,12 @@ def open_renewal(window: MainWindow, day: object) -> bool:
 
 
 def set_made_by(window: MainWindow, name: str) -> None:
-    """Who is working, as the reports name their maker."""
-    reports = window.page("reports")
+    """Who is working, as the reports name their maker (a reports page built later reads it
+    from the settings)."""
+    reports = window.built_page("reports")
+    if reports is None:
+        return
+    from loften_app.ui.reports import ReportsPage
+
     if isinstance(reports, ReportsPage):
         reports.set_made_by(name)
