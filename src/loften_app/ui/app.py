@@ -402,9 +402,39 @@ class _ServerOpener:
         return services
 
 
+def quick_source_check() -> bool:
+    """Make PySide6's look at each newly imported module cheap; True when it was changed.
+
+    PySide6 checks every module imported after it for the text "PySide6" (a module that uses
+    PySide takes part in its `__feature__` switching) by reading the module's whole source with
+    `inspect.getsource`: about 0.3 ms a module, 70-80 ms of CPU for the 400 modules (SQLAlchemy,
+    the storage, the pages) that the window imports after its first paint. This reads the file's
+    bytes instead, the same test at a tenth of the cost; modules without a `.py` file are left
+    to PySide's own check. Nothing changes if PySide6 no longer has the function."""
+    feature = sys.modules.get("PySide6.support.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if check is None or getattr(check, "quick", False):
+        return False
+
+    def uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return bool(check(module))
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:  # no source (as PySide's own check says then)
+            return False
+
+    uses_pyside.quick = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    return True
+
+
 def run(database_path: Path, argv: list[str] | None = None, *, choose: bool = False) -> int:
     """Start the application on `database_path`; returns the exit status. `choose`: no database
     was named (--db, LOFTEN_DB), so the first start asks for a file or a server."""
+    quick_source_check()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Löften")
     app.setOrganizationName("Loften")
