@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
 from loften_app.domain.enums import Organisation
@@ -36,6 +36,7 @@ class Host(Protocol):
 
     window: MainWindow
     settings: QSettings
+    user: tuple[str, Organisation] | None
     background: Background | None
     safety: SafetyActions | None
     sheet_import: SheetImport | None
@@ -97,20 +98,48 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
         user=f"{user[0]} ({enum_text(user[1])})",
     )
     follow_server_changes(services.database, changes, overview)
+    window.database_actions["renew"].setEnabled(True)  # needs only the pages
+    if host.safety is not None:  # opened again (after a restore)
+        attach_safety(host, services, changes)
+        return
+    # The Arkiv menu's actions import the exchange, the backups and retention, and the start's
+    # backup runs on the helper thread: after the overview's first figures are on screen (or
+    # after SAFETY_DELAY_MS at the latest, when they take long on a large file).
+    done: list[bool] = []
+
+    def start_safety() -> None:
+        if not done and host.safety is None:
+            done.append(True)
+            attach_safety(host, services, changes)
+
+    overview.updated.connect(start_safety)
+    QTimer.singleShot(SAFETY_DELAY_MS, overview, start_safety)
+
+
+#: The longest the Arkiv menu's actions wait for the overview's first figures (ms).
+SAFETY_DELAY_MS = 1000
+
+
+def attach_safety(host: Host, services: Services, changes: ChangeHub) -> None:
+    """Give the safety actions (made once per window) the open database, and run the start's
+    backup and retention."""
     if host.safety is None:
         from loften_app.ui.safety.actions import SafetyActions
         from loften_app.ui.safety.sheet_import import SheetImport
 
+        window = host.window
         host.safety = SafetyActions(
             window,
             host,
             host.settings,
-            host.background,
+            host.background or Background(window),
             actions=window.database_actions,
             can_leave_all=window.can_leave_all,
             photo_dir=host.photo_dir(),
         )
         host.sheet_import = SheetImport(host.safety, window.database_actions)
+    # Who works now (the settings may have changed since the database was opened).
+    user = host.user or (services.actor.name, services.actor.organisation)
     host.safety.attach(services, Actor(*user), changes)
     host.safety.run_startup_tasks()
 
