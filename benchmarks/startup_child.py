@@ -64,12 +64,21 @@ class FirstPaint(QObject):
         return False
 
     def look_for_figures(self) -> None:
-        """The overview's first promise card, once the figures have arrived."""
+        """Once the overview page is there, hear when its figures arrive (before the cards are
+        painted: the first paint of its first card is the moment looked for)."""
         page = self.window.page("overview")  # type: ignore[union-attr]
-        cards = getattr(page, "cards", None)
-        if cards and getattr(page, "data", None) is not None:
-            self.poll.stop()
-            self.card = cards[0]
+        updated = getattr(page, "updated", None)
+        if updated is None:
+            return
+        self.poll.stop()
+        if getattr(page, "cards", None):  # already there (a very quick start)
+            self.watch_card(page)
+            return
+        updated.connect(lambda: self.watch_card(page))
+
+    def watch_card(self, page: QWidget) -> None:
+        if self.card is None and page.cards:  # type: ignore[attr-defined]
+            self.card = page.cards[0]  # type: ignore[attr-defined]
             self.card.installEventFilter(self)
 
 

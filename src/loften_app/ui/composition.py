@@ -9,10 +9,11 @@ need (the record forms, exports, imports, backups) is imported when they are bui
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
 from loften_app.domain.enums import Organisation
@@ -112,12 +113,34 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
             done.append(True)
             attach_safety(host, services, changes)
 
-    overview.updated.connect(start_safety)
+    def figures_shown() -> None:
+        # `updated` comes before the cards are painted: wait for the first card's paint.
+        if overview.cards and not done:
+            _AfterPaint(overview.cards[0], start_safety)
+        else:
+            QTimer.singleShot(0, overview, start_safety)
+
+    overview.updated.connect(figures_shown)
     QTimer.singleShot(SAFETY_DELAY_MS, overview, start_safety)
 
 
+class _AfterPaint(QObject):
+    """Calls back once, just after `widget`'s next paint (it lives as long as `widget`)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
 #: The longest the Arkiv menu's actions wait for the overview's first figures (ms).
-SAFETY_DELAY_MS = 1000
+SAFETY_DELAY_MS = 3000
 
 
 def attach_safety(host: Host, services: Services, changes: ChangeHub) -> None:
