@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSettings
@@ -123,6 +124,16 @@ def main() -> int:
         )
         window.attach(pages, agreement_title="Medborgarlöften Filipstad 2017–2018", user="Anna")
         window.show_fitted()  # as `loften` starts it
+        settle(app)
+        # The pages are built when first shown: wait for the overview's cards (its figures come
+        # from the helper thread) so that they are checked and in the screenshot too.
+        overview = window.page("overview")
+        deadline = time.monotonic() + 60
+        while getattr(overview, "data", None) is None or getattr(overview, "pending", True):
+            app.processEvents()
+            time.sleep(0.005)
+            if time.monotonic() > deadline:
+                break
         settle(app)
         available = window.screen().availableGeometry()
         report: dict[str, object] = {

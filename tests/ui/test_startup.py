@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from loften_app.storage.database import Database
 from loften_app.storage.services import Services
-from loften_app.ui.app import Startup, after_first_paint
+from loften_app.ui.app import Startup, after_first_paint, quick_source_check
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.overview import OverviewPage
 from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
@@ -60,3 +60,25 @@ def test_the_pages_are_attached_after_the_first_paint(
     window.show()
     qtbot.waitUntil(lambda: isinstance(window.page("overview"), OverviewPage))
     assert "Filipstad" in window.windowTitle()
+
+
+def test_the_quick_source_check_answers_as_pyside_does() -> None:
+    """`quick_source_check` replaces PySide6's test of whether a module uses PySide (read when a
+    module is imported) by one that reads the file's bytes: the same answers."""
+    import importlib
+
+    import loften_app.domain.periods
+    import loften_app.ui.main_window
+
+    feature = importlib.import_module("PySide6.support.feature")
+    original = feature._mod_uses_pyside
+    try:
+        if not quick_source_check():
+            assert getattr(original, "quick", False)  # already quick (another start in the run)
+            return
+        quick = feature._mod_uses_pyside
+        for module in (loften_app.ui.main_window, loften_app.domain.periods, os, sys):
+            assert quick(module) == original(module), module
+        assert quick(loften_app.ui.main_window) and not quick(loften_app.domain.periods)
+    finally:
+        feature._mod_uses_pyside = original

@@ -10,12 +10,15 @@ scripts/setup.sh. After changing strings, run scripts/update-translations.sh: it
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from loften_app.domain.enums import label
-from loften_app.domain.periods import Period, month, quarter_of, year
 from loften_app.resources import resource_path
+
+if TYPE_CHECKING:  # imported when first needed: the window is painted before (ui.app)
+    from loften_app.domain.periods import Period
 
 SWEDISH = "sv"
 ENGLISH = "en"
@@ -76,6 +79,8 @@ def enum_text(member: StrEnum) -> str:
 def period_text(period: Period) -> str:
     """A period as the user reads it in the current language: "2018", "2018 kv 3" (English
     "2018 Q3"), a month name and year, or an ISO date range."""
+    from loften_app.domain.periods import month, quarter_of, year
+
     start = period.start
     if period == year(start.year):
         return str(start.year)

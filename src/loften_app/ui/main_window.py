@@ -1,7 +1,8 @@
 """The main window: a navigation column, one page per section, and the status bar.
 
 The window is built and shown before the database is opened (ARCHITECTURE.md: show the window
-first); `attach()` then puts the real pages in place of the "opening" placeholders.
+first); `attach()` then puts the real pages in place of the "opening" placeholders, each when it
+is first needed (`page()`): the section on screen at once, another when it is chosen.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 import loften_app
-from loften_app.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
 from loften_app.ui.kinds import RECORD_SECTIONS, SECTION_BY_KEY, section_title
 from loften_app.ui.settings import WINDOW_GEOMETRY, WINDOW_MAXIMISED, WINDOW_SECTION
-from loften_app.ui.settings_dialog import SettingsDialog
 
 MINIMUM_WIDTH = 640
 MINIMUM_HEIGHT = 420
@@ -34,6 +33,26 @@ NAVIGATION_MIN = 170
 NAVIGATION_MAX = 250
 #: A first start on a screen lower than this opens maximised (a laptop of 1366×768).
 MAXIMISE_BELOW_HEIGHT = 900
+
+# The window is painted before `Qt` (the namespace of QtCore) is touched: its first use makes
+# PySide6 create about a hundred enum types, which takes longer than building this window. The
+# few values needed before the first paint are set by their Qt property names and numbers, and
+# shortcuts through `setShortcuts` (whose overloads, unlike `setShortcut`'s, never take a Qt.Key).
+#: Qt.ItemDataRole.UserRole
+_USER_ROLE = 0x0100
+#: Qt.AlignmentFlag.AlignCenter
+_ALIGN_CENTER = 0x0084
+#: Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+_SCROLL_BAR_ALWAYS_OFF = 1
+
+
+def placeholder_label(text: str, *, wrap: bool = False) -> QLabel:
+    """A centred message in place of a page."""
+    label = QLabel(text)
+    label.setProperty("alignment", _ALIGN_CENTER)
+    label.setWordWrap(wrap)
+    return label
+
 
 SECTION_KEYS: tuple[str, ...] = (
     "overview",
@@ -76,22 +95,24 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(NAVIGATION_MIN)
         self.navigation.setMaximumWidth(NAVIGATION_MAX)
         # In a narrow window a long title is shortened ("Närvaro och butiks…"), never scrolled.
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.navigation.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # (Its text elide mode is ElideRight, the default of item views.)
+        self.navigation.setProperty("horizontalScrollBarPolicy", _SCROLL_BAR_ALWAYS_OFF)
         self.navigation.setStyleSheet(
             "QListWidget#navigation { font-size: 11pt; }"
             "QListWidget#navigation::item { padding: 8px 12px; }"
         )
         self.pages = QStackedWidget()
         self._page_by_key: dict[str, QWidget] = {}
+        #: Where the real pages come from once the database is open (see `attach`).
+        self._source: Mapping[str, QWidget] | None = None
+        #: The sections whose real page is in the stack.
+        self._attached: set[str] = set()
         for index, key in enumerate(SECTION_KEYS):
             item = QListWidgetItem(self.section_title(key))
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(_USER_ROLE, key)
             item.setToolTip(f"Ctrl+{index + 1}")
             self.navigation.addItem(item)
-            placeholder = QLabel(self.tr("Öppnar databasen…"))
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self._set_page(key, placeholder)
+            self._set_page(key, placeholder_label(self.tr("Öppnar databasen…")))
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -110,7 +131,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         for index, key in enumerate(SECTION_KEYS):
             action = QAction(self.section_title(key), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _checked=False, k=key: self.show_section(k))
             self.sections_menu.addAction(action)
 
@@ -132,23 +153,29 @@ class MainWindow(QMainWindow):
         return titles[key]
 
     def attach(self, pages: Mapping[str, QWidget], *, agreement_title: str, user: str) -> None:
-        """Replace the placeholders with the real pages once the database is open."""
-        for key, page in pages.items():
+        """The database is open: `pages` gives the real page of a section key. The pages it
+        already holds replace their placeholders now, the one on screen is asked for at once,
+        and the others when they are first needed (`page`); `pages[key]` may build the page
+        then (ui.pages), or raise KeyError (the placeholder stays)."""
+        self._source = pages
+        self._attached.clear()
+        for key, page in list(pages.items()):
             self._set_page(key, page)
+            self._attached.add(key)
         self._agreement_title = agreement_title
         self.set_user(user)
         self._update_title()
+        self.page(self.current_section())
         self.pages.setCurrentIndex(self._current_row)
 
     def detach(self, message: str) -> None:
         """Put placeholders showing `message` in place of every page (the database is being
         replaced); the actions that need the database are disabled."""
         self.set_database_actions_enabled(False)
+        self._source = None
+        self._attached.clear()
         for key in SECTION_KEYS:
-            placeholder = QLabel(message)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setWordWrap(True)
-            self._set_page(key, placeholder)
+            self._set_page(key, placeholder_label(message, wrap=True))
         self.pages.setCurrentIndex(self._current_row)
 
     def set_database_actions_enabled(self, enabled: bool) -> None:
@@ -164,7 +191,21 @@ class MainWindow(QMainWindow):
         )
 
     def page(self, key: str) -> QWidget:
+        """The page of section `key`, built now if it is not yet (its placeholder while no
+        database is open)."""
+        if key not in self._attached and self._source is not None:
+            try:
+                page = self._source[key]
+            except KeyError:
+                return self._page_by_key[key]
+            self._set_page(key, page)
+            self._attached.add(key)
+            self.pages.setCurrentIndex(self._current_row)
         return self._page_by_key[key]
+
+    def built_page(self, key: str) -> QWidget | None:
+        """The page of section `key` if it has been built, else None (nothing is built)."""
+        return self._page_by_key[key] if key in self._attached else None
 
     def current_section(self) -> str:
         return SECTION_KEYS[self._current_row]
@@ -178,14 +219,15 @@ class MainWindow(QMainWindow):
         )
 
     def show_error(self, message: str) -> None:
-        placeholder = QLabel(message)
-        placeholder.setWordWrap(True)
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder = placeholder_label(message, wrap=True)
         placeholder.setObjectName("error_message")
+        self._attached.discard(self.current_section())
         self._set_page(self.current_section(), placeholder)
         self.pages.setCurrentIndex(self._current_row)
 
     def open_settings(self) -> None:
+        from loften_app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._settings, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings_saved.emit()
@@ -205,6 +247,10 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> QWidget:
         """Help → Kortkommandon: every shortcut in a table (not modal)."""
+        from PySide6.QtCore import Qt
+
+        from loften_app.ui.help_dialogs import ShortcutsDialog
+
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -212,6 +258,10 @@ class MainWindow(QMainWindow):
 
     def show_getting_started(self) -> QWidget:
         """Help → Kom igång: one page on how to start (also shown on the first start)."""
+        from PySide6.QtCore import Qt
+
+        from loften_app.ui.help_dialogs import GettingStartedDialog
+
         dialog = GettingStartedDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -265,12 +315,12 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.open_settings)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Avsluta"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.sections_menu = self.menuBar().addMenu(self.tr("A&vsnitt"))
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
         getting_started = help_menu.addAction(self.tr("&Kom igång"))
-        getting_started.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        getting_started.setShortcuts([QKeySequence("F1")])
         getting_started.triggered.connect(self.show_getting_started)
         shortcuts = help_menu.addAction(self.tr("K&ortkommandon"))
         shortcuts.triggered.connect(self.show_shortcuts)
@@ -309,6 +359,7 @@ class MainWindow(QMainWindow):
             self.navigation.blockSignals(False)
             return
         self._current_row = row
+        self.page(SECTION_KEYS[row])
         self.pages.setCurrentIndex(row)
 
     def _restore(self) -> None:
