@@ -196,8 +196,31 @@ class RecordForm(QWidget, Generic[DataT]):
     def add_promise_row(self, form: QFormLayout, choices: Choices) -> ChoiceCombo:
         """The "Löfte:" row every activity form starts with (field `promise_id`)."""
         promise = ChoiceCombo()
-        self.offer_choices(promise, choices)
-        self.add_row(form, "promise_id", self.tr("Löfte:"), promise, promise.currentIndexChanged)
+        # Under the field while there is nothing to choose (an agreement without a promise of
+        # the form's type). Not the combo's placeholder text: with one, the combo would not
+        # choose the first promise by itself.
+        self.promise_hint = QLabel(
+            self.tr(
+                "Avtalet har inget löfte av den här typen. "
+                "Lägg till ett under Register › Löften."
+            )
+        )
+        self.promise_hint.setObjectName("promise_hint")
+        self.promise_hint.setStyleSheet("QLabel#promise_hint { color: #555555; }")
+        self.promise_hint.setWordWrap(True)
+
+        def offered() -> Sequence[tuple[str, str]]:
+            result = choices()
+            self.promise_hint.setHidden(bool(result))
+            return result
+
+        self.offer_choices(promise, offered)
+        error = self.add_row(
+            form, "promise_id", self.tr("Löfte:"), promise, promise.currentIndexChanged
+        )
+        column = error.parentWidget().layout()
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(1, self.promise_hint)
         return promise
 
     def _on_changed(self, change: Change, _origin: object) -> None:
