@@ -201,8 +201,7 @@ class RecordForm(QWidget, Generic[DataT]):
         # choose the first promise by itself.
         self.promise_hint = QLabel(
             self.tr(
-                "Avtalet har inget löfte av den här typen. "
-                "Lägg till ett under Register › Löften."
+                "Avtalet har inget löfte av den här typen. Lägg till ett under Register › Löften."
             )
         )
         self.promise_hint.setObjectName("promise_hint")
