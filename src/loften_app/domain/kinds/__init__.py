@@ -100,7 +100,7 @@ def _dated(check: Callable[..., list[ValidationIssue]]) -> Validator:
 # --- The fields of each kind and their labels -----------------------------------------------------
 # One label per field: the form's caption, the list's column header, the export's header and the
 # validation messages (a field named alike in several kinds has one label in messages, the first
-# kind's). `former` are export headers the label replaced (the import still reads them).
+# kind's).
 
 _HOURS = ("hours_spent", "Nedlagda timmar")
 _NOTES = ("notes", "Anteckningar")
@@ -164,10 +164,10 @@ _PATROL = fields(
     ("end_time", "Sluttid"),
     ("place_ids", "Platser"),
     ("mode", "Färdsätt"),
-    ("officers", "Antal poliser", ("Poliser",)),
+    ("officers", "Antal poliser"),
     ("shop_visits", "Butiksbesök"),
-    ("disturbances", "Ordningsstörningar"),
-    ("visible_drug_use", "Synligt missbruk"),
+    ("disturbances", "Ordningsstörningar i centrum"),
+    ("visible_drug_use", "Synligt missbruk i centrum"),
     _HOURS,
     _NOTES,
 )
@@ -181,9 +181,9 @@ _SAFETY_WALK = fields(
     ("route", "Rutt"),
     ("participants", "Deltagare"),
     ("observations", "Iakttagelser"),
-    ("preparatory_meeting_on", "Förmöte", ("Förberedande möte",)),
+    ("preparatory_meeting_on", "Förmöte"),
     ("protocol_published_on", "Protokoll publicerat"),
-    ("cancellation_reason", "Skäl till inställd vandring", ("Orsak till inställd",)),
+    ("cancellation_reason", "Skäl till inställd vandring"),
     _HOURS,
     _NOTES,
 )
@@ -194,7 +194,7 @@ _VOLUNTEER_DEPLOYMENT = fields(
     ("end_time", "Sluttid"),
     ("place_ids", "Platser"),
     ("task", "Uppgift"),
-    ("volunteers", "Antal volontärer", ("Volontärer",)),
+    ("volunteers", "Antal volontärer"),
     ("volunteer_hours_override", "Volontärtimmar"),
     ("with_municipality", "I samråd med kommunen"),
     ("with_business", "I samråd med näringslivet"),
@@ -204,28 +204,28 @@ _VOLUNTEER_DEPLOYMENT = fields(
 )
 _DRUG_CASE = fields(
     _PROMISE,
-    ("detected_on", "Datum upptäckt", ("Upptäckt",)),
+    ("detected_on", "Datum upptäckt"),
     ("age_group", "Åldersgrupp"),
-    ("kind", "Typ av ärende", ("Typ",)),
-    ("case_code", "Ärendekod", ("Ärende",)),
+    ("kind", "Typ av ärende"),
+    ("case_code", "Ärendekod"),
     ("place_id", "Plats"),
     ("detection_method", "Upptäckt genom"),
-    ("legal_outcome", "Lagföring", ("Rättsligt utfall",)),
+    ("legal_outcome", "Rättsligt utfall"),
     ("municipality_notified_on", "Kommunen underrättad"),
-    ("notification_kind", "Hur kommunen underrättades", ("Underrättelse",)),
+    ("notification_kind", "Hur kommunen underrättades"),
     ("police_notes", "Polisens anteckningar"),
     ("first_contact_on", "Första kontakt"),
-    ("support_offered", "Erbjudet stöd", ("Stöd som erbjudits",)),
+    ("support_offered", "Erbjudet stöd"),
     ("accepted", "Accepterat"),
     ("status", "Status"),
-    ("closed_on", "Datum avslutat", ("Avslutat",)),
+    ("closed_on", "Datum avslutat"),
     ("municipal_notes", "Kommunens anteckningar"),
     _HOURS,
 )
 _OTHER_ACTIVITY = fields(
     _PROMISE,
     _DATE,
-    ("what", "Vad som gjordes", ("Vad",)),
+    ("what", "Vad som gjordes"),
     ("place_id", "Plats"),
     ("count", "Antal"),
     _HOURS,

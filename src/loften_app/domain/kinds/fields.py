@@ -14,10 +14,8 @@ class Field:
 
     name: str
     label: str
-    #: Export headers the label replaced: the import still reads files written with them.
-    former: tuple[str, ...] = ()
 
 
-def fields(*items: Field | tuple[str, str] | tuple[str, str, tuple[str, ...]]) -> tuple[Field, ...]:
+def fields(*items: tuple[str, str]) -> tuple[Field, ...]:
     """The fields of a kind, in the data class's order: `fields(("date", "Datum"), ...)`."""
-    return tuple(item if isinstance(item, Field) else Field(*item) for item in items)
+    return tuple(Field(name, label) for name, label in items)
