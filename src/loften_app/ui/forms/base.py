@@ -78,7 +78,9 @@ class RecordForm(QWidget, Generic[DataT]):
         super().__init__()
         self.service = service
         #: The record kind's key (`domain.kinds`; its table): its fields' labels are captions.
-        self.record_kind: str = service.model.__tablename__
+        # ("" for a form of something else, such as an indicator with its values).
+        model = getattr(service, "model", None)
+        self.record_kind: str = getattr(model, "__tablename__", "")
         self._today = today
         self._choices: list[tuple[HasChoices, Choices]] = []
         self._stored: Stored[DataT] | None = None
