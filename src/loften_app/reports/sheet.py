@@ -125,6 +125,16 @@ _CHANGED = (
 _ORG = col("Registrerad av", "t.organisation", _enum(Organisation), 12.0)
 
 
+#: The field of the record that a name the import resolves stands for (`Column.field`).
+RESOLVED = {
+    "promise_number": "promise_id",
+    "place_name": "place_id",
+    "place_names": "place_ids",
+    "agreement_title": "agreement_id",
+    "indicator_name": "indicator_id",
+}
+
+
 def _labelled(key: str, column: Column) -> Column:
     """`column` headed by the label of the field it reads, when the sheet is a record kind's
     (`domain.kinds.Kind.fields`: the one label the form and the list show too). The header
@@ -134,7 +144,7 @@ def _labelled(key: str, column: Column) -> Column:
     if kind is None or column.field is None:
         return column
     labels = {field.name: field.label for field in kind.fields}
-    label = labels.get(column.field)
+    label = labels.get(RESOLVED.get(column.field, column.field))
     if label is None or label == column.header:
         return column
     return replace(column, header=label, aliases=(*column.aliases, column.header))
