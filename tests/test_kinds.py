@@ -19,8 +19,8 @@ from loften_app.domain.validation import validate
 from loften_app.domain.validation.common import _field_label
 from loften_app.reports.exports import SHEETS
 from loften_app.reports.kinds import REPORT_KIND_BY_KEY
-from loften_app.reports.sheet import RESOLVED
 from loften_app.reports.quarterly import _SERIES
+from loften_app.reports.sheet import RESOLVED
 from loften_app.storage.database import open_database
 from loften_app.storage.exchange.types import RECORD_TYPES, TYPES_BY_NAME
 from loften_app.storage.kinds import STORAGE_KIND_BY_KEY
