@@ -701,8 +701,8 @@ to first contact:</translation>
         <translation>Preparatory meeting</translation>
     </message>
     <message>
-        <source>Protokoll publicerat</source>
-        <translation>Minutes published</translation>
+        <source>Protokoll</source>
+        <translation>Minutes</translation>
     </message>
     <message>
         <source>Skäl till inställd vandring</source>
@@ -5406,10 +5406,6 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Skriv vad som gjordes, t.ex. Skolbesök i årskurs 8.</source>
         <translation>Write what was done, e.g. School visit in year 8.</translation>
-    </message>
-    <message>
-        <source>Vad som gjordes</source>
-        <translation>What was done</translation>
     </message>
     <message>
         <source>Beskrivning</source>

@@ -182,7 +182,7 @@ _SAFETY_WALK = fields(
     ("participants", "Deltagare"),
     ("observations", "Iakttagelser"),
     ("preparatory_meeting_on", "Förmöte"),
-    ("protocol_published_on", "Protokoll publicerat"),
+    ("protocol_published_on", "Protokoll"),
     ("cancellation_reason", "Skäl till inställd vandring"),
     _HOURS,
     _NOTES,
