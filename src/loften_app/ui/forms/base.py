@@ -229,7 +229,8 @@ class RecordForm(QWidget, Generic[DataT]):
         error = self.add_row(
             form, "promise_id", self.caption("promise_id"), promise, promise.currentIndexChanged
         )
-        column = error.parentWidget().layout()
+        box = error.parentWidget()
+        column = box.layout() if box is not None else None
         assert isinstance(column, QVBoxLayout)
         column.insertWidget(1, self.promise_hint)
         return promise
