@@ -501,8 +501,8 @@ to first contact:</translation>
         <translation>End of the period</translation>
     </message>
     <message>
-        <source>Gäller tills en ny ersätter den</source>
-        <translation>Valid until a new one replaces it</translation>
+        <source>Gäller tills en ny skrivs under</source>
+        <translation>Valid until a new one is signed</translation>
     </message>
     <message>
         <source>Datum för uppföljning</source>
@@ -5089,18 +5089,6 @@ Do you want to apply retention now?</translation>
         <translation>Deleted</translation>
     </message>
     <message>
-        <source>Sätt</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <source>Uppgift</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>Sort</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
@@ -5111,54 +5099,6 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Kategori</source>
         <translation>Category</translation>
-    </message>
-    <message>
-        <source>Ljus</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <source>Plats</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <source>Åldersgrupp</source>
-        <translation>Age group</translation>
-    </message>
-    <message>
-        <source>Hur det upptäcktes</source>
-        <translation>How it was detected</translation>
-    </message>
-    <message>
-        <source>Lagföring</source>
-        <translation>Legal outcome</translation>
-    </message>
-    <message>
-        <source>Mått</source>
-        <translation>Measure</translation>
-    </message>
-    <message>
-        <source>Jämförelse</source>
-        <translation>Comparison</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Lägre är bättre</source>
-        <translation>Lower is better</translation>
-    </message>
-    <message>
-        <source>Gäller tills en ny skrivs under</source>
-        <translation>Valid until a new one is signed</translation>
-    </message>
-    <message>
-        <source>I samråd med kommunen</source>
-        <translation>In consultation with the municipality</translation>
-    </message>
-    <message>
-        <source>I samråd med näringslivet</source>
-        <translation>In consultation with local business</translation>
     </message>
     <message>
         <source>Ja, %1</source>

@@ -80,7 +80,7 @@ def test_history_lists_every_change_with_old_and_new_values(
     assert ["Ordningsstörningar i centrum", "2", "4", ""] in rows
     assert ["Anteckningar", "—", "Lugnare än förra veckan", ""] in rows
     assert ["Platser", "—", "Centrum", ""] in rows  # the place's name, not its id
-    assert ["Sätt", "—", "till fots", ""] in rows
+    assert ["Färdsätt", "—", "till fots", ""] in rows
     screenshot(dialog, "safety-history")
     dialog.close()
 

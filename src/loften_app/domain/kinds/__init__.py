@@ -113,7 +113,7 @@ _AGREEMENT = fields(
     ("title", "Titel"),
     ("period_start", "Periodens början"),
     ("period_end", "Periodens slut"),
-    ("valid_until_replaced", "Gäller tills en ny ersätter den"),
+    ("valid_until_replaced", "Gäller tills en ny skrivs under"),
     ("follow_up_due", "Datum för uppföljning"),
     ("publication", "Var uppföljningen publiceras"),
     ("background", "Bakgrund"),
