@@ -174,14 +174,14 @@ def test_the_export_has_a_sheet_with_every_meeting(db_path: Path, tmp_path: Path
         "Typ av träff",
         "Område",
         "Nådda hushåll",
-        "Nya grupper",
-        "Deltagare",
+        "Nya grannsamverkansgrupper",
+        "Antal deltagare",
     ]
     assert [row[2] for row in meetings] == ["2018-02-06", "2018-03-20", "2018-05-08"]
     assert {row[3] for row in meetings} == {"informationskväll"}
     assert [row[5] for row in meetings] == ["40", "25", "30"]
-    assert meetings[0][header.index("Med fastighetsägare")] == "ja"
-    assert meetings[0][header.index("Med förening")] == "nej"
+    assert meetings[0][header.index("Tillsammans med fastighetsägare")] == "ja"
+    assert meetings[0][header.index("Tillsammans med förening")] == "nej"
 
 
 @pytest.mark.slow

@@ -1,8 +1,7 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Paketet kommer från en installation som inte är parad med den här.
 
@@ -167,7 +166,7 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     </message>
     <message>
         <source>t.ex. I lokalmedia och på kommunens webbplats</source>
-        <translation>e.g. In local media and on the municipality&apos;s website</translation>
+        <translation>e.g. In local media and on the municipality's website</translation>
     </message>
     <message>
         <source>Var uppföljningen publiceras:</source>
@@ -304,11 +303,11 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     </message>
     <message>
         <source>Skriv serverns namn eller adress.</source>
-        <translation>Enter the server&apos;s name or address.</translation>
+        <translation>Enter the server's name or address.</translation>
     </message>
     <message>
         <source>Skriv databasens namn.</source>
-        <translation>Enter the database&apos;s name.</translation>
+        <translation>Enter the database's name.</translation>
     </message>
     <message>
         <source>Skriv ditt användarnamn på servern.</source>
@@ -334,20 +333,12 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     <name>DrugCaseForm</name>
     <message>
         <source>Narkotikaärende</source>
-        <extracomment>SMADIT: the municipality contacts the person within a day of the detection. Whose part of the case a group is: the police part is Polisen&apos;s, the municipal Kommunen&apos;s.</extracomment>
+        <extracomment>SMADIT: the municipality contacts the person within a day of the detection. Whose part of the case a group is: the police part is Polisen's, the municipal Kommunen's.</extracomment>
         <translation>Drug case</translation>
     </message>
     <message>
-        <source>Ärendekod</source>
-        <translation>Case code</translation>
-    </message>
-    <message>
-        <source>Ärendekod:</source>
-        <translation>Case code:</translation>
-    </message>
-    <message>
         <source>Ärendet är pseudonymt: skriv aldrig namn, personnummer eller Polisens ärendenummer – ärendekoden ersätter dem.</source>
-        <translation>The case is pseudonymous: never write names, personal identity numbers or the police&apos;s case numbers – the case code replaces them.</translation>
+        <translation>The case is pseudonymous: never write names, personal identity numbers or the police's case numbers – the case code replaces them.</translation>
     </message>
     <message>
         <source>Polisens del – fylls i av Polisen</source>
@@ -360,10 +351,6 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     <message>
         <source>Hela tiden för ärendet: utredning, underrättelse, kontakt och uppföljning.</source>
         <translation>All the time spent on the case: investigation, notification, contact and follow-up.</translation>
-    </message>
-    <message>
-        <source>Nedlagd tid (valfritt):</source>
-        <translation>Time spent (optional):</translation>
     </message>
     <message>
         <source>Du får en fråga när du går in i den här delen.</source>
@@ -382,42 +369,6 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
         <translation>No names, personal identity numbers or case numbers.</translation>
     </message>
     <message>
-        <source>Datum upptäckt:</source>
-        <translation>Date detected:</translation>
-    </message>
-    <message>
-        <source>Plats:</source>
-        <translation>Place:</translation>
-    </message>
-    <message>
-        <source>Åldersgrupp:</source>
-        <translation>Age group:</translation>
-    </message>
-    <message>
-        <source>Typ av ärende:</source>
-        <translation>Type of case:</translation>
-    </message>
-    <message>
-        <source>Hur det upptäcktes:</source>
-        <translation>How it was detected:</translation>
-    </message>
-    <message>
-        <source>Lagföring:</source>
-        <translation>Prosecution:</translation>
-    </message>
-    <message>
-        <source>Kommunen underrättad:</source>
-        <translation>Municipality notified:</translation>
-    </message>
-    <message>
-        <source>Hur kommunen underrättades:</source>
-        <translation>How the municipality was notified:</translation>
-    </message>
-    <message>
-        <source>Polisens anteckningar:</source>
-        <translation>Police notes:</translation>
-    </message>
-    <message>
         <source>Kontakt tagen</source>
         <translation>Contacted</translation>
     </message>
@@ -434,34 +385,10 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
         <translation>No names and no personal identity numbers.</translation>
     </message>
     <message>
-        <source>Första kontakt:</source>
-        <translation>First contact:</translation>
-    </message>
-    <message>
         <source>Dagar från upptäckt
 till första kontakt:</source>
         <translation>Days from detection
 to first contact:</translation>
-    </message>
-    <message>
-        <source>Erbjudet stöd:</source>
-        <translation>Support offered:</translation>
-    </message>
-    <message>
-        <source>Accepterat:</source>
-        <translation>Accepted:</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Datum avslutat:</source>
-        <translation>Date closed:</translation>
-    </message>
-    <message>
-        <source>Kommunens anteckningar:</source>
-        <translation>Municipal notes:</translation>
     </message>
     <message>
         <source>– (ingen första kontakt ännu)</source>
@@ -549,6 +476,357 @@ to first contact:</translation>
     <message>
         <source>Välj fil och exportera…</source>
         <translation>Choose file and export…</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabel</name>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Lokalpolisområde</source>
+        <translation>Local police area</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Periodens början</source>
+        <translation>Start of the period</translation>
+    </message>
+    <message>
+        <source>Periodens slut</source>
+        <translation>End of the period</translation>
+    </message>
+    <message>
+        <source>Gäller tills en ny skrivs under</source>
+        <translation>Valid until a new one is signed</translation>
+    </message>
+    <message>
+        <source>Datum för uppföljning</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>Var uppföljningen publiceras</source>
+        <translation>Where the follow-up is published</translation>
+    </message>
+    <message>
+        <source>Bakgrund</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Det här ska vi åstadkomma</source>
+        <translation>What we will achieve</translation>
+    </message>
+    <message>
+        <source>Överenskommelse</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Löftets nummer</source>
+        <translation>Promise number</translation>
+    </message>
+    <message>
+        <source>Löftets text</source>
+        <translation>Promise text</translation>
+    </message>
+    <message>
+        <source>Kort titel</source>
+        <translation>Short title</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Typ av löfte</source>
+        <translation>Type of promise</translation>
+    </message>
+    <message>
+        <source>Kommentar om ansvar</source>
+        <translation>Comment on responsibility</translation>
+    </message>
+    <message>
+        <source>Kommentar till uppföljningen</source>
+        <translation>Comment for the follow-up</translation>
+    </message>
+    <message>
+        <source>Intern kommentar</source>
+        <translation>Internal comment</translation>
+    </message>
+    <message>
+        <source>Fortsätter löfte</source>
+        <translation>Continues promise</translation>
+    </message>
+    <message>
+        <source>Planerade timmar</source>
+        <translation>Planned hours</translation>
+    </message>
+    <message>
+        <source>Löfte</source>
+        <translation>Promise</translation>
+    </message>
+    <message>
+        <source>Mått</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Jämförelse</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>Värde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Antal dagar</source>
+        <translation>Number of days</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Adress</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Lägre är bättre</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Kommentar om källan</source>
+        <translation>Comment on the source</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Starttid</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>Sluttid</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Färdsätt</source>
+        <translation>Means of travel</translation>
+    </message>
+    <message>
+        <source>Antal poliser</source>
+        <translation>Number of officers</translation>
+    </message>
+    <message>
+        <source>Butiksbesök</source>
+        <translation>Shop visits</translation>
+    </message>
+    <message>
+        <source>Ordningsstörningar i centrum</source>
+        <translation>Public order disturbances in the centre</translation>
+    </message>
+    <message>
+        <source>Synligt missbruk i centrum</source>
+        <translation>Visible drug use in the centre</translation>
+    </message>
+    <message>
+        <source>Nedlagda timmar</source>
+        <translation>Hours spent</translation>
+    </message>
+    <message>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ljus</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Rutt</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Deltagare</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Iakttagelser</source>
+        <translation>Observations</translation>
+    </message>
+    <message>
+        <source>Förmöte</source>
+        <translation>Preparatory meeting</translation>
+    </message>
+    <message>
+        <source>Protokoll</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Skäl till inställd vandring</source>
+        <translation>Reason the walk was cancelled</translation>
+    </message>
+    <message>
+        <source>Uppgift</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Antal volontärer</source>
+        <translation>Number of volunteers</translation>
+    </message>
+    <message>
+        <source>Volontärtimmar</source>
+        <translation>Volunteer hours</translation>
+    </message>
+    <message>
+        <source>I samråd med kommunen</source>
+        <translation>In consultation with the municipality</translation>
+    </message>
+    <message>
+        <source>I samråd med näringslivet</source>
+        <translation>In consultation with local business</translation>
+    </message>
+    <message>
+        <source>Iakttagelser till polisen</source>
+        <translation>Observations passed to the police</translation>
+    </message>
+    <message>
+        <source>Datum upptäckt</source>
+        <translation>Date detected</translation>
+    </message>
+    <message>
+        <source>Åldersgrupp</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <source>Typ av ärende</source>
+        <translation>Type of case</translation>
+    </message>
+    <message>
+        <source>Ärendekod</source>
+        <translation>Case code</translation>
+    </message>
+    <message>
+        <source>Upptäckt genom</source>
+        <translation>Detected through</translation>
+    </message>
+    <message>
+        <source>Rättsligt utfall</source>
+        <translation>Legal outcome</translation>
+    </message>
+    <message>
+        <source>Kommunen underrättad</source>
+        <translation>Municipality notified</translation>
+    </message>
+    <message>
+        <source>Hur kommunen underrättades</source>
+        <translation>How the municipality was notified</translation>
+    </message>
+    <message>
+        <source>Polisens anteckningar</source>
+        <translation>Police notes</translation>
+    </message>
+    <message>
+        <source>Första kontakt</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <source>Erbjudet stöd</source>
+        <translation>Support offered</translation>
+    </message>
+    <message>
+        <source>Accepterat</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Datum avslutat</source>
+        <translation>Date closed</translation>
+    </message>
+    <message>
+        <source>Kommunens anteckningar</source>
+        <translation>Municipality notes</translation>
+    </message>
+    <message>
+        <source>Vad som gjordes</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>Antal</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Typ av träff</source>
+        <translation>Kind of meeting</translation>
+    </message>
+    <message>
+        <source>Nådda hushåll</source>
+        <translation>Households reached</translation>
+    </message>
+    <message>
+        <source>Nya grannsamverkansgrupper</source>
+        <translation>New neighbourhood watch groups</translation>
+    </message>
+    <message>
+        <source>Antal deltagare</source>
+        <translation>Number of participants</translation>
+    </message>
+    <message>
+        <source>Tillsammans med Polisen</source>
+        <translation>Together with the police</translation>
+    </message>
+    <message>
+        <source>Tillsammans med kommunen</source>
+        <translation>Together with the municipality</translation>
+    </message>
+    <message>
+        <source>Tillsammans med fastighetsägare</source>
+        <translation>Together with property owners</translation>
+    </message>
+    <message>
+        <source>Tillsammans med förening</source>
+        <translation>Together with an association</translation>
     </message>
 </context>
 <context>
@@ -667,7 +945,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Den öppna postens historik</source>
-        <translation>The open record&apos;s history</translation>
+        <translation>The open record's history</translation>
     </message>
     <message>
         <source>D / G i ett datumfält</source>
@@ -711,7 +989,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Översiktens period</source>
-        <translation>The overview&apos;s period</translation>
+        <translation>The overview's period</translation>
     </message>
     <message>
         <source>Skriv ut rapporten (under Rapporter)</source>
@@ -929,7 +1207,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Posterna nedan har ändrats både här och i paketet sedan det senaste utbytet. Bocka för det värde som ska gälla, fält för fält, eller på postens rad för hela posten. Utan val behålls värdena här.</source>
-        <translation>The records below have been changed both here and in the package since the last exchange. Tick the value that should apply, field by field, or on the record&apos;s row for the whole record. Without a choice the values here are kept.</translation>
+        <translation>The records below have been changed both here and in the package since the last exchange. Tick the value that should apply, field by field, or on the record's row for the whole record. Without a choice the values here are kept.</translation>
     </message>
     <message>
         <source>Behåll alla värden här</source>
@@ -957,7 +1235,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Avsändaren får inte ändra den andra organisationens del av ett narkotikaärende. De här ändringarna avvisas och värdena här behålls:</source>
-        <translation>The sender may not change the other organisation&apos;s part of a drug case. These changes are refused and the values here are kept:</translation>
+        <translation>The sender may not change the other organisation's part of a drug case. These changes are refused and the values here are kept:</translation>
     </message>
     <message>
         <source>• %1: borttagningen av ärendet</source>
@@ -995,7 +1273,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>t.ex. Polisens trygghetsmätning eller Brås NTU</source>
-        <translation>e.g. the police&apos;s safety survey or Brå&apos;s NTU</translation>
+        <translation>e.g. the police's safety survey or Brå's NTU</translation>
     </message>
     <message>
         <source>Källa:</source>
@@ -1065,7 +1343,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Indikatorns värden</source>
-        <translation>The indicator&apos;s values</translation>
+        <translation>The indicator's values</translation>
     </message>
     <message>
         <source>Markera alla värden</source>
@@ -1261,36 +1539,8 @@ Löften never stores personal identity numbers or the names of residents, suspec
         <translation>Neighbourhood watch</translation>
     </message>
     <message>
-        <source>Datum:</source>
-        <translation>Date:</translation>
-    </message>
-    <message>
-        <source>Typ av träff:</source>
-        <translation>Kind of meeting:</translation>
-    </message>
-    <message>
-        <source>Område:</source>
-        <translation>Area:</translation>
-    </message>
-    <message>
-        <source>Nådda hushåll:</source>
-        <translation>Households reached:</translation>
-    </message>
-    <message>
-        <source>Nya grannsamverkansgrupper:</source>
-        <translation>New neighbourhood watch groups:</translation>
-    </message>
-    <message>
         <source>Antal deltagare – skriv aldrig deras namn.</source>
         <translation>Number of participants – never write their names.</translation>
-    </message>
-    <message>
-        <source>Antal deltagare:</source>
-        <translation>Participants:</translation>
-    </message>
-    <message>
-        <source>Tillsammans med %1</source>
-        <translation>Together with %1</translation>
     </message>
     <message>
         <source>Tillsammans med:</source>
@@ -1301,20 +1551,12 @@ Löften never stores personal identity numbers or the names of residents, suspec
         <translation>All the time for the meeting: planning, holding it and follow-up.</translation>
     </message>
     <message>
-        <source>Nedlagd tid (valfritt):</source>
-        <translation>Time spent (optional):</translation>
-    </message>
-    <message>
         <source>Inga namn och inga personnummer.</source>
         <translation>No names and no personal identity numbers.</translation>
     </message>
     <message>
-        <source>Anteckningar:</source>
-        <translation>Notes:</translation>
-    </message>
-    <message>
         <source>Polisen</source>
-        <extracomment>The partners&apos; short names as the list and the form show them, by field.</extracomment>
+        <extracomment>The partners' short names as the list and the form show them, by field.</extracomment>
         <translation>police</translation>
     </message>
     <message>
@@ -1341,7 +1583,7 @@ Löften never stores personal identity numbers or the names of residents, suspec
     <name>ObservationsModel</name>
     <message>
         <source>Plats</source>
-        <extracomment>The field of `ObservationData` each column edits (&quot;action.&quot; for the action&apos;s fields).</extracomment>
+        <extracomment>The field of `ObservationData` each column edits ("action." for the action's fields).</extracomment>
         <translation>Place</translation>
     </message>
     <message>
@@ -1494,20 +1736,8 @@ overdue</translation>
         <translation>Other activity</translation>
     </message>
     <message>
-        <source>Datum:</source>
-        <translation>Date:</translation>
-    </message>
-    <message>
         <source>t.ex. Skolbesök i årskurs 8</source>
         <translation>e.g. School visit in year 8</translation>
-    </message>
-    <message>
-        <source>Vad som gjordes:</source>
-        <translation>What was done:</translation>
-    </message>
-    <message>
-        <source>Plats (valfritt):</source>
-        <translation>Place (optional):</translation>
     </message>
     <message>
         <source>Ange antal</source>
@@ -1518,24 +1748,12 @@ overdue</translation>
         <translation>How many it concerned, e.g. the number of pupils, lamps or participants.</translation>
     </message>
     <message>
-        <source>Antal (valfritt):</source>
-        <translation>Number (optional):</translation>
-    </message>
-    <message>
         <source>Hela tiden för aktiviteten: planering, genomförande och uppföljning.</source>
         <translation>All the time spent on the activity: planning, carrying out and follow-up.</translation>
     </message>
     <message>
-        <source>Nedlagd tid (valfritt):</source>
-        <translation>Time spent (optional):</translation>
-    </message>
-    <message>
         <source>Inga namn och inga personnummer.</source>
         <translation>No names and no personal identity numbers.</translation>
-    </message>
-    <message>
-        <source>Anteckningar:</source>
-        <translation>Notes:</translation>
     </message>
 </context>
 <context>
@@ -1582,7 +1800,7 @@ overdue</translation>
     </message>
     <message>
         <source>Paket importeras bara från installationerna nedan. Den här installationens fingeravtryck, att läsa upp för den som ska para med dig: %1</source>
-        <translation>Packages are imported only from the installations below. This installation&apos;s fingerprint, to read out to whoever pairs with you: %1</translation>
+        <translation>Packages are imported only from the installations below. This installation's fingerprint, to read out to whoever pairs with you: %1</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -1620,55 +1838,19 @@ overdue</translation>
         <translation>Police presence and shop visits</translation>
     </message>
     <message>
-        <source>Datum:</source>
-        <translation>Date:</translation>
-    </message>
-    <message>
         <source>Tid:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <source>Platser:</source>
-        <translation>Places:</translation>
-    </message>
-    <message>
-        <source>Sätt:</source>
-        <translation>Mode:</translation>
-    </message>
-    <message>
-        <source>Antal poliser:</source>
-        <translation>Number of officers:</translation>
-    </message>
-    <message>
-        <source>Butiksbesök:</source>
-        <translation>Shop visits:</translation>
-    </message>
-    <message>
-        <source>Ordningsstörningar i centrum:</source>
-        <translation>Public order disturbances in the centre:</translation>
-    </message>
-    <message>
-        <source>Synligt missbruk i centrum:</source>
-        <translation>Visible drug use in the centre:</translation>
-    </message>
-    <message>
         <source>Hela tiden för insatsen: planering, genomförande och uppföljning.</source>
         <translation>All the time spent on the deployment: planning, carrying out and follow-up.</translation>
-    </message>
-    <message>
-        <source>Nedlagd tid (valfritt):</source>
-        <translation>Time spent (optional):</translation>
-    </message>
-    <message>
-        <source>Anteckningar:</source>
-        <translation>Notes:</translation>
     </message>
 </context>
 <context>
     <name>PdfViewer</name>
     <message>
         <source>Föregående sida</source>
-        <extracomment>Zoom steps of &quot;Förstora&quot;/&quot;Förminska&quot;, as factors of the page&apos;s natural size.</extracomment>
+        <extracomment>Zoom steps of "Förstora"/"Förminska", as factors of the page's natural size.</extracomment>
         <translation>Previous page</translation>
     </message>
     <message>
@@ -1781,7 +1963,7 @@ overdue</translation>
     <name>PromiseCard</name>
     <message>
         <source>Klicka för att visa löftets poster för perioden</source>
-        <translation>Click to show the promise&apos;s records for the period</translation>
+        <translation>Click to show the promise's records for the period</translation>
     </message>
     <message>
         <source>Ansvarig: %1</source>
@@ -1816,7 +1998,7 @@ overdue</translation>
     </message>
     <message>
         <source>Löftets text ordagrant som i överenskommelsen</source>
-        <translation>The promise&apos;s text word for word as in the agreement</translation>
+        <translation>The promise's text word for word as in the agreement</translation>
     </message>
     <message>
         <source>Löftets text:</source>
@@ -1894,22 +2076,6 @@ overdue</translation>
         <translation>Police presence and shop visits</translation>
     </message>
     <message>
-        <source>Sätt</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <source>Poliser</source>
-        <translation>Officers</translation>
-    </message>
-    <message>
-        <source>Butiksbesök</source>
-        <translation>Shop visits</translation>
-    </message>
-    <message>
-        <source>Störningar</source>
-        <translation>Disturbances</translation>
-    </message>
-    <message>
         <source>Kväll/natt</source>
         <translation>Evening/night</translation>
     </message>
@@ -1918,40 +2084,12 @@ overdue</translation>
         <translation>Safety walks</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Ljus</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <source>Område</source>
-        <translation>Area</translation>
-    </message>
-    <message>
-        <source>Iakttagelser</source>
-        <translation>Observations</translation>
-    </message>
-    <message>
         <source>Öppna åtgärder</source>
         <translation>Open actions</translation>
     </message>
     <message>
         <source>Grannsamverkan</source>
         <translation>Neighbourhood watch</translation>
-    </message>
-    <message>
-        <source>Hushåll</source>
-        <translation>Households</translation>
-    </message>
-    <message>
-        <source>Nya grupper</source>
-        <translation>New groups</translation>
-    </message>
-    <message>
-        <source>Deltagare</source>
-        <translation>Participants</translation>
     </message>
     <message>
         <source>Tillsammans med</source>
@@ -1970,18 +2108,6 @@ overdue</translation>
         <translation>Police volunteers</translation>
     </message>
     <message>
-        <source>Uppgift</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>Volontärer</source>
-        <translation>Volunteers</translation>
-    </message>
-    <message>
-        <source>Volontärtimmar</source>
-        <translation>Volunteer hours</translation>
-    </message>
-    <message>
         <source>I samråd med</source>
         <translation>In consultation with</translation>
     </message>
@@ -1990,28 +2116,8 @@ overdue</translation>
         <translation>Drug cases</translation>
     </message>
     <message>
-        <source>Ärende</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <source>Åldersgrupp</source>
-        <translation>Age group</translation>
-    </message>
-    <message>
         <source>Typ</source>
         <translation>Type</translation>
-    </message>
-    <message>
-        <source>Lagföring</source>
-        <translation>Prosecution</translation>
-    </message>
-    <message>
-        <source>Underrättad</source>
-        <translation>Notified</translation>
-    </message>
-    <message>
-        <source>Första kontakt</source>
-        <translation>First contact</translation>
     </message>
     <message>
         <source>Dagar till kontakt</source>
@@ -2020,22 +2126,6 @@ overdue</translation>
     <message>
         <source>Övriga aktiviteter</source>
         <translation>Other activities</translation>
-    </message>
-    <message>
-        <source>Vad</source>
-        <translation>What</translation>
-    </message>
-    <message>
-        <source>Plats</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <source>Antal</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Timmar</source>
-        <translation>Hours</translation>
     </message>
     <message>
         <source>Datum</source>
@@ -2127,7 +2217,7 @@ overdue</translation>
     <name>RecordForm</name>
     <message>
         <source>Spara</source>
-        <extracomment>Questions answered &quot;yes&quot; for the open record (asked once per record, see `ask_once`).</extracomment>
+        <extracomment>The record kind's key (`domain.kinds`; its table): its fields' labels are captions. Questions answered "yes" for the open record (asked once per record, see `ask_once`).</extracomment>
         <translation>Save</translation>
     </message>
     <message>
@@ -2148,20 +2238,24 @@ overdue</translation>
     </message>
     <message>
         <source>Visa postens historik (Ctrl+H)</source>
-        <translation>Show the record&apos;s history (Ctrl+H)</translation>
+        <translation>Show the record's history (Ctrl+H)</translation>
     </message>
     <message>
         <source>Förnya överenskommelsen…</source>
-        <extracomment>Shown when a save is refused because no agreement is in force on the record&apos;s date.</extracomment>
+        <extracomment>Shown when a save is refused because no agreement is in force on the record's date.</extracomment>
         <translation>Renew the agreement…</translation>
     </message>
     <message>
         <source>Lägg upp en överenskommelse som gäller postens datum och spara sedan igen</source>
-        <translation>Set up an agreement in force on the record&apos;s date, then save again</translation>
+        <translation>Set up an agreement in force on the record's date, then save again</translation>
     </message>
     <message>
-        <source>Löfte:</source>
-        <translation>Promise:</translation>
+        <source>%1 (valfritt):</source>
+        <translation>%1 (optional):</translation>
+    </message>
+    <message>
+        <source>Avtalet har inget löfte av den här typen. Lägg till ett under Register › Löften.</source>
+        <translation>The agreement has no promise of this type. Add one under Registers › Promises.</translation>
     </message>
     <message>
         <source>Kunde inte visa historiken</source>
@@ -2275,7 +2369,7 @@ overdue</translation>
     <name>RecordSection</name>
     <message>
         <source>Ångra</source>
-        <extracomment>Date fields a copy gets today&apos;s date in, and fields a copy must not keep (generated codes, what happened later in the record&apos;s life). What does not recur from one record to the next: counts of what was seen, notes, comments and hours. A copy gets the field&apos;s default instead.</extracomment>
+        <extracomment>Date fields a copy gets today's date in, and fields a copy must not keep (generated codes, what happened later in the record's life). What does not recur from one record to the next: counts of what was seen, notes, comments and hours. A copy gets the field's default instead.</extracomment>
         <translation>Undo</translation>
     </message>
     <message>
@@ -2311,7 +2405,7 @@ overdue</translation>
     <name>RecordTableModel</name>
     <message>
         <source>Kolumnen går inte att sortera</source>
-        <extracomment>Role that returns a value that compares the way the column sorts (numbers, ISO dates, codes). Role that returns the record&apos;s id (str). Rows read at a time: about two screens (a page of 50 patrols with their places and shop visits reads in about 10 ms; 200 took 50-100 ms before the first rows could show). Lists with more matches than this are counted first and their keys read by window. Pages of keys in one window, and the windows kept. Every key in list order, or None for a large list read by window.</extracomment>
+        <extracomment>Role that returns a value that compares the way the column sorts (numbers, ISO dates, codes). Role that returns the record's id (str). Rows read at a time: about two screens (a page of 50 patrols with their places and shop visits reads in about 10 ms; 200 took 50-100 ms before the first rows could show). Lists with more matches than this are counted first and their keys read by window. Pages of keys in one window, and the windows kept. Every key in list order, or None for a large list read by window.</extracomment>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
@@ -2330,7 +2424,7 @@ overdue</translation>
     <name>RegistersPage</name>
     <message>
         <source>Överenskommelse</source>
-        <extracomment>Tabs whose &quot;Ny från föregående&quot; makes sense (a second target like the first); a copied promise would take a number in use, a copied place or shop a name in use.</extracomment>
+        <extracomment>Tabs whose "Ny från föregående" makes sense (a second target like the first); a copied promise would take a number in use, a copied place or shop a name in use.</extracomment>
         <translation>Agreement</translation>
     </message>
     <message>
@@ -2505,7 +2599,7 @@ overdue</translation>
     </message>
     <message>
         <source>Öppna rapporten i datorns program för PDF-filer</source>
-        <translation>Open the report in the computer&apos;s PDF program</translation>
+        <translation>Open the report in the computer's PDF program</translation>
     </message>
     <message>
         <source>Spara som…</source>
@@ -2723,7 +2817,7 @@ overdue</translation>
     <name>SafetyActions</name>
     <message>
         <source>Det gick inte</source>
-        <extracomment>How long a status bar message of a finished action stays (ms). What retention changes: closed drug cases lose their notes and exact dates. The list of paired installations while it is open (tests answer it). The import&apos;s preview while it is open (tests answer it).</extracomment>
+        <extracomment>How long a status bar message of a finished action stays (ms). What retention changes: closed drug cases lose their notes and exact dates. The list of paired installations while it is open (tests answer it). The import's preview while it is open (tests answer it).</extracomment>
         <translation>It did not work</translation>
     </message>
     <message>
@@ -2882,22 +2976,6 @@ Do you want to apply retention now?</translation>
         <translation>Safety walk</translation>
     </message>
     <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Datum:</source>
-        <translation>Date:</translation>
-    </message>
-    <message>
-        <source>Starttid:</source>
-        <translation>Start time:</translation>
-    </message>
-    <message>
-        <source>Ljus:</source>
-        <translation>Light:</translation>
-    </message>
-    <message>
         <source>Område</source>
         <translation>Area</translation>
     </message>
@@ -2910,52 +2988,24 @@ Do you want to apply retention now?</translation>
         <translation>Add a new place</translation>
     </message>
     <message>
-        <source>Område:</source>
-        <translation>Area:</translation>
-    </message>
-    <message>
         <source>T.ex. Resecentrum – Skillerälven – Stora torget</source>
         <translation>E.g. Resecentrum – Skillerälven – Stora torget</translation>
-    </message>
-    <message>
-        <source>Rutt:</source>
-        <translation>Route:</translation>
     </message>
     <message>
         <source>hölls</source>
         <translation>held</translation>
     </message>
     <message>
-        <source>Förmöte:</source>
-        <translation>Preparatory meeting:</translation>
-    </message>
-    <message>
         <source>skickat/publicerat</source>
         <translation>sent/published</translation>
-    </message>
-    <message>
-        <source>Protokoll:</source>
-        <translation>Minutes:</translation>
     </message>
     <message>
         <source>Varför vandringen ställdes in</source>
         <translation>Why the walk was cancelled</translation>
     </message>
     <message>
-        <source>Skäl till inställd:</source>
-        <translation>Reason for cancelling:</translation>
-    </message>
-    <message>
         <source>Hela tiden för vandringen: förmöte, vandring, återkoppling och protokoll.</source>
         <translation>All the time spent on the walk: preparatory meeting, walk, feedback and minutes.</translation>
-    </message>
-    <message>
-        <source>Nedlagd tid:</source>
-        <translation>Time spent:</translation>
-    </message>
-    <message>
-        <source>Anteckningar:</source>
-        <translation>Notes:</translation>
     </message>
     <message>
         <source>Deltagare (antal, aldrig namn)</source>
@@ -3362,14 +3412,14 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Databasfilen %1 är skrivskyddad, så Löften har öppnat den bara för läsning: du kan titta och ta fram rapporter, men inget kan sparas. Löften ändrar inte filens behörigheter; vill du spara, be den som äger filen att göra den skrivbar, eller arbeta i en kopia.</source>
-        <translation>The database file %1 is write-protected, so Löften has opened it for reading only: you can look and make reports, but nothing can be saved. Löften does not change the file&apos;s permissions; to save, ask the file&apos;s owner to make it writable, or work in a copy.</translation>
+        <translation>The database file %1 is write-protected, so Löften has opened it for reading only: you can look and make reports, but nothing can be saved. Löften does not change the file's permissions; to save, ask the file's owner to make it writable, or work in a copy.</translation>
     </message>
 </context>
 <context>
     <name>TargetForm</name>
     <message>
         <source>dagar</source>
-        <extracomment>Measures given as a share from 0 to 1 (shown as a percentage in the sentence). Measures whose figure is not a number of things but a value of its own (read &quot;X: at most 2&quot;).</extracomment>
+        <extracomment>Measures given as a share from 0 to 1 (shown as a percentage in the sentence). Measures whose figure is not a number of things but a value of its own (read "X: at most 2").</extracomment>
         <translation>days</translation>
     </message>
     <message>
@@ -3521,20 +3571,8 @@ Do you want to apply retention now?</translation>
         <translation>Police volunteers</translation>
     </message>
     <message>
-        <source>Datum:</source>
-        <translation>Date:</translation>
-    </message>
-    <message>
         <source>Tid:</source>
         <translation>Time:</translation>
-    </message>
-    <message>
-        <source>Platser:</source>
-        <translation>Places:</translation>
-    </message>
-    <message>
-        <source>Uppgift:</source>
-        <translation>Task:</translation>
     </message>
     <message>
         <source>Antal volontärer</source>
@@ -3543,10 +3581,6 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Volontärerna anges bara som antal – skriv aldrig deras namn.</source>
         <translation>Volunteers are entered only as a number – never write their names.</translation>
-    </message>
-    <message>
-        <source>Antal volontärer:</source>
-        <translation>Number of volunteers:</translation>
     </message>
     <message>
         <source>Ange annat antal timmar</source>
@@ -3559,10 +3593,6 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Volontärtimmar, angivet antal</source>
         <translation>Volunteer hours, number entered</translation>
-    </message>
-    <message>
-        <source>Volontärtimmar:</source>
-        <translation>Volunteer hours:</translation>
     </message>
     <message>
         <source>kommunen</source>
@@ -3585,24 +3615,12 @@ Do you want to apply retention now?</translation>
         <translation>In consultation with:</translation>
     </message>
     <message>
-        <source>Iakttagelser lämnade till polisen:</source>
-        <translation>Observations passed on to the police:</translation>
-    </message>
-    <message>
         <source>Hela tiden för insatsen: planering, genomförande och uppföljning.</source>
         <translation>All the time spent on the deployment: planning, carrying out and follow-up.</translation>
     </message>
     <message>
-        <source>Nedlagd tid (valfritt):</source>
-        <translation>Time spent (optional):</translation>
-    </message>
-    <message>
         <source>Inga namn och inga personnummer.</source>
         <translation>No names and no personal identity numbers.</translation>
-    </message>
-    <message>
-        <source>Anteckningar:</source>
-        <translation>Notes:</translation>
     </message>
     <message>
         <source>Räknas när start- och sluttid är angivna.</source>
@@ -4123,7 +4141,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Databasfilen {path} är skrivskyddad och har inte den här versionen av Löftens schema. Inget har ändrats.</source>
-        <translation>The database file {path} is write-protected and does not have this version of Löften&apos;s schema. Nothing has been changed.</translation>
+        <translation>The database file {path} is write-protected and does not have this version of Löften's schema. Nothing has been changed.</translation>
     </message>
     <message>
         <source>Databasen behöver uppgraderas, men säkerhetskopian före uppgraderingen kunde inte skrivas ({error}). Inget har ändrats. Frigör utrymme eller kontrollera behörigheterna för mappen och försök igen.</source>
@@ -4195,11 +4213,11 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Okänd kolumn. Bladets kolumner heter som i exporten: {known}.</source>
-        <translation>Unknown column. The sheet&apos;s columns are named as in the export: {known}.</translation>
+        <translation>Unknown column. The sheet's columns are named as in the export: {known}.</translation>
     </message>
     <message>
         <source>Fyll i butikens namn.</source>
-        <translation>Fill in the shop&apos;s name.</translation>
+        <translation>Fill in the shop's name.</translation>
     </message>
     <message>
         <source>Ingen överenskommelse gäller {day}. Lägg till eller förnya överenskommelsen (Register → Överenskommelse) och importera igen.</source>
@@ -4215,7 +4233,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Fyll i löftets nummer: överenskommelsen «{title}» som gäller {day} behöver {what}.</source>
-        <translation>Fill in the promise&apos;s number: the agreement «{title}» that applies on {day} needs {what}.</translation>
+        <translation>Fill in the promise's number: the agreement «{title}» that applies on {day} needs {what}.</translation>
     </message>
     <message>
         <source>Överenskommelsen «{title}», som gäller {day}, har inget löfte nummer {number}.</source>
@@ -4251,7 +4269,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Kvartalet {label} ligger utanför överenskommelsens period ({start} – {end}). Välj ett kvartal inom den.</source>
-        <translation>The quarter {label} lies outside the agreement&apos;s period ({start} – {end}). Choose a quarter within it.</translation>
+        <translation>The quarter {label} lies outside the agreement's period ({start} – {end}). Choose a quarter within it.</translation>
     </message>
     <message>
         <source>{path} finns inte.</source>
@@ -4263,7 +4281,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>{name} är varken en .xlsx-fil eller en mapp med CSV-filer från Löftens export.</source>
-        <translation>{name} is neither an .xlsx file nor a folder of CSV files from Löften&apos;s export.</translation>
+        <translation>{name} is neither an .xlsx file nor a folder of CSV files from Löften's export.</translation>
     </message>
     <message>
         <source>Mappen {folder} har inga CSV-filer.</source>
@@ -4456,12 +4474,12 @@ Do you want to apply retention now?</translation>
         <translation>The package cannot be imported: {reason} The database has not been changed.</translation>
     </message>
     <message>
-        <source>Databasen saknar sitt installations-id och kan inte utbyta ändringar. Kör &apos;loften check&apos; och kontakta supporten.</source>
-        <translation>The database lacks its installation id and cannot exchange changes. Run &apos;loften check&apos; and contact support.</translation>
+        <source>Databasen saknar sitt installations-id och kan inte utbyta ändringar. Kör 'loften check' och kontakta supporten.</source>
+        <translation>The database lacks its installation id and cannot exchange changes. Run 'loften check' and contact support.</translation>
     </message>
     <message>
         <source>Partnerns namn kan inte användas. {problem}</source>
-        <translation>The partner&apos;s name cannot be used. {problem}</translation>
+        <translation>The partner's name cannot be used. {problem}</translation>
     </message>
     <message>
         <source>paketet är exporterat från just den här databasen.</source>
@@ -4633,7 +4651,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>innehållsförteckningens {key} innehåller ett personnummer eller samordningsnummer.</source>
-        <translation>the table of contents&apos; {key} contains a personal identity number or coordination number.</translation>
+        <translation>the table of contents' {key} contains a personal identity number or coordination number.</translation>
     </message>
     <message>
         <source>innehållsförteckningen saknar antalet poster.</source>
@@ -4697,7 +4715,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Installationens signeringsnyckel {path} kunde inte läsas ({strerror}).</source>
-        <translation>This installation&apos;s signing key {path} could not be read ({strerror}).</translation>
+        <translation>This installation's signing key {path} could not be read ({strerror}).</translation>
     </message>
     <message>
         <source>Filen {path} är ingen signeringsnyckel för Löften.</source>
@@ -4725,11 +4743,11 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>paketets avsändare är felaktigt angiven.</source>
-        <translation>the package&apos;s sender is given incorrectly.</translation>
+        <translation>the package's sender is given incorrectly.</translation>
     </message>
     <message>
         <source>Avsändarens namn kan inte sparas. {problem}</source>
-        <translation>The sender&apos;s name cannot be saved. {problem}</translation>
+        <translation>The sender's name cannot be saved. {problem}</translation>
     </message>
     <message>
         <source>Databasen har redan en överenskommelse. Börja från ett paket bara i en ny, tom fil; importera annars paketet som vanligt (Importera ändringar).</source>
@@ -4741,7 +4759,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Fingeravtrycket {trust} stämmer inte med paketets ({fingerprint}). Installationen paras inte och databasen har inte ändrats.</source>
-        <translation>The fingerprint {trust} does not match the package&apos;s ({fingerprint}). The installation is not paired and the database has not been changed.</translation>
+        <translation>The fingerprint {trust} does not match the package's ({fingerprint}). The installation is not paired and the database has not been changed.</translation>
     </message>
     <message>
         <source>paketet är signerat med en annan nyckel ({fingerprint}) än den som parades för installationen ({fingerprint2}). Det kan vara förfalskat. Om avsändaren har installerat om Löften: ta bort parningen (loften exchange partners --revoke) och para på nytt efter att ha jämfört fingeravtrycket.</source>
@@ -4749,7 +4767,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>paketets installation är inte den som signerade det.</source>
-        <translation>the package&apos;s installation is not the one that signed it.</translation>
+        <translation>the package's installation is not the one that signed it.</translation>
     </message>
     <message>
         <source>paketet säger sig vara skapat {created_at:%Y-%m-%d %H:%M} UTC, senare än nu. Kontrollera klockan på den dator som skapade det.</source>
@@ -4777,7 +4795,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver i. Välj en annan mapp. Inget har ändrats.</source>
-        <translation>{out} is in the database&apos;s folder for backups, which only Löften writes in. Choose another folder. Nothing has been changed.</translation>
+        <translation>{out} is in the database's folder for backups, which only Löften writes in. Choose another folder. Nothing has been changed.</translation>
     </message>
     <message>
         <source>{out} är samma fil som databasen och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.</source>
@@ -4793,7 +4811,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>PostgreSQL:s klientprogram (pg_dump och pg_restore) saknas på den här datorn. Installera dem (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL:s installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats.</source>
-        <translation>PostgreSQL&apos;s client programs (pg_dump and pg_restore) are missing on this computer. Install them (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL&apos;s installer, the command line tools only) and try again. Nothing has been changed.</translation>
+        <translation>PostgreSQL's client programs (pg_dump and pg_restore) are missing on this computer. Install them (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL's installer, the command line tools only) and try again. Nothing has been changed.</translation>
     </message>
     <message>
         <source>{program} misslyckades ({output}). Inget har ändrats.</source>
@@ -4804,20 +4822,20 @@ Do you want to apply retention now?</translation>
         <translation>The backup {path} does not exist. Nothing has been changed.</translation>
     </message>
     <message>
-        <source>Databasen {url} är inte tom, så säkerhetskopian återställdes inte dit (den skulle blandas med det som finns). Inget har ändrats. Återställ till en ny, tom databas och kör sedan &apos;loften server init&apos; mot den.</source>
-        <translation>The database {url} is not empty, so the backup was not restored into it (it would be mixed with what is there). Nothing has been changed. Restore into a new, empty database and then run &apos;loften server init&apos; against it.</translation>
+        <source>Databasen {url} är inte tom, så säkerhetskopian återställdes inte dit (den skulle blandas med det som finns). Inget har ändrats. Återställ till en ny, tom databas och kör sedan 'loften server init' mot den.</source>
+        <translation>The database {url} is not empty, so the backup was not restored into it (it would be mixed with what is there). Nothing has been changed. Restore into a new, empty database and then run 'loften server init' against it.</translation>
     </message>
     <message>
-        <source>Databasen {url} har inte den här versionen av Löftens schema. Inget har ändrats. Be den som administrerar servern att köra &apos;loften server init&apos;.</source>
-        <translation>The database {url} does not have this version of Löften&apos;s schema. Nothing has been changed. Ask whoever administers the server to run &apos;loften server init&apos;.</translation>
+        <source>Databasen {url} har inte den här versionen av Löftens schema. Inget har ändrats. Be den som administrerar servern att köra 'loften server init'.</source>
+        <translation>The database {url} does not have this version of Löften's schema. Nothing has been changed. Ask whoever administers the server to run 'loften server init'.</translation>
     </message>
     <message>
         <source>Kommunens del av narkotikaärendet kan bara ändras av en användare från kommunen. Servern har inte sparat något.</source>
-        <translation>The municipality&apos;s part of the drug case can only be changed by a user from the municipality. The server has saved nothing.</translation>
+        <translation>The municipality's part of the drug case can only be changed by a user from the municipality. The server has saved nothing.</translation>
     </message>
     <message>
         <source>Polisens del av narkotikaärendet kan bara ändras av en användare från polisen. Servern har inte sparat något.</source>
-        <translation>The police&apos;s part of the drug case can only be changed by a user from the police. The server has saved nothing.</translation>
+        <translation>The police's part of the drug case can only be changed by a user from the police. The server has saved nothing.</translation>
     </message>
     <message>
         <source>Din användare på servern har inte rätt att göra detta, så inget har sparats. Be den som administrerar servern om behörighet.</source>
@@ -4944,8 +4962,8 @@ Do you want to apply retention now?</translation>
         <translation>The indicator value</translation>
     </message>
     <message>
-        <source>Mallen &apos;{name}&apos; finns inte. Tillgängliga mallar: {names}.</source>
-        <translation>The template &apos;{name}&apos; does not exist. Available templates: {names}.</translation>
+        <source>Mallen '{name}' finns inte. Tillgängliga mallar: {names}.</source>
+        <translation>The template '{name}' does not exist. Available templates: {names}.</translation>
     </message>
     <message>
         <source>Databasen innehåller redan en överenskommelse, så mallen lades inte till. Skapa en ny databasfil för mallen.</source>
@@ -4986,7 +5004,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Fotots namn %1 är inte ett filnamn.</source>
-        <translation>The photo&apos;s name %1 is not a file name.</translation>
+        <translation>The photo's name %1 is not a file name.</translation>
     </message>
     <message>
         <source>Filen %1 kan inte läsas som en bild. Välj en bild i formatet JPEG eller PNG.</source>
@@ -5053,7 +5071,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Utskrift är inte möjlig i den här installationen (Qt:s utskriftsstöd saknas: %1).</source>
-        <translation>Printing is not possible in this installation (Qt&apos;s print support is missing: %1).</translation>
+        <translation>Printing is not possible in this installation (Qt's print support is missing: %1).</translation>
     </message>
     <message>
         <source>Rapporten %1 kan inte skrivas ut: filen går inte att läsa.</source>
@@ -5071,18 +5089,6 @@ Do you want to apply retention now?</translation>
         <translation>Deleted</translation>
     </message>
     <message>
-        <source>Sätt</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <source>Uppgift</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>Sort</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
@@ -5093,54 +5099,6 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Kategori</source>
         <translation>Category</translation>
-    </message>
-    <message>
-        <source>Ljus</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <source>Plats</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <source>Åldersgrupp</source>
-        <translation>Age group</translation>
-    </message>
-    <message>
-        <source>Hur det upptäcktes</source>
-        <translation>How it was detected</translation>
-    </message>
-    <message>
-        <source>Lagföring</source>
-        <translation>Legal outcome</translation>
-    </message>
-    <message>
-        <source>Mått</source>
-        <translation>Measure</translation>
-    </message>
-    <message>
-        <source>Jämförelse</source>
-        <translation>Comparison</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Lägre är bättre</source>
-        <translation>Lower is better</translation>
-    </message>
-    <message>
-        <source>Gäller tills en ny skrivs under</source>
-        <translation>Valid until a new one is signed</translation>
-    </message>
-    <message>
-        <source>I samråd med kommunen</source>
-        <translation>In consultation with the municipality</translation>
-    </message>
-    <message>
-        <source>I samråd med näringslivet</source>
-        <translation>In consultation with local business</translation>
     </message>
     <message>
         <source>Ja, %1</source>
@@ -5208,34 +5166,6 @@ Do you want to apply retention now?</translation>
     <message>
         <source>{comparison} {value}</source>
         <translation>{comparison} {value}</translation>
-    </message>
-    <message>
-        <source>Typ av träff</source>
-        <translation>Kind of meeting</translation>
-    </message>
-    <message>
-        <source>Nådda hushåll</source>
-        <translation>Households reached</translation>
-    </message>
-    <message>
-        <source>Nya grannsamverkansgrupper</source>
-        <translation>New neighbourhood watch groups</translation>
-    </message>
-    <message>
-        <source>Tillsammans med Polisen</source>
-        <translation>Together with the police</translation>
-    </message>
-    <message>
-        <source>Tillsammans med kommunen</source>
-        <translation>Together with the municipality</translation>
-    </message>
-    <message>
-        <source>Tillsammans med fastighetsägare</source>
-        <translation>Together with property owners</translation>
-    </message>
-    <message>
-        <source>Tillsammans med förening</source>
-        <translation>Together with an association</translation>
     </message>
     <message>
         <source>Inget område är valt. Välj minst en plats där träffen gällde; en ny plats kan läggas till från formuläret.</source>
@@ -5319,7 +5249,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>vandringens datum</source>
-        <translation>the walk&apos;s date</translation>
+        <translation>the walk's date</translation>
     </message>
     <message>
         <source>En avslagen åtgärd behöver ett skäl; skriv varför den inte genomförs.</source>
@@ -5367,7 +5297,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>{hours} volontärtimmar är fler än {volunteers} volontärer hinner på ett pass (högst {volunteers} × {hours_per_day} = {maximum} timmar). Rätta timmarna eller antalet volontärer, eller töm fältet så räknas timmarna som antal volontärer × passets längd.</source>
-        <translation>{hours} volunteer hours are more than {volunteers} volunteers can do in one shift (at most {volunteers} × {hours_per_day} = {maximum} hours). Correct the hours or the number of volunteers, or empty the field and the hours are counted as volunteers × the shift&apos;s length.</translation>
+        <translation>{hours} volunteer hours are more than {volunteers} volunteers can do in one shift (at most {volunteers} × {hours_per_day} = {maximum} hours). Correct the hours or the number of volunteers, or empty the field and the hours are counted as volunteers × the shift's length.</translation>
     </message>
     <message>
         <source>Ärendekoden ser ut som ett ärendenummer hos Polisen eller Åklagarmyndigheten. Det får inte lagras i Löften. Töm fältet så skapar Löften en egen kod (t.ex. N-2018-014).</source>
@@ -5379,7 +5309,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Anteckningen verkar innehålla ett ärendenummer hos Polisen eller Åklagarmyndigheten (t.ex. 5000-K123456-18). Det får inte lagras i Löften, eftersom det pekar ut personen. Ta bort numret; ärendet har Löftens egen kod.</source>
-        <translation>The note seems to contain a case number of the Police or the Prosecution Authority (e.g. 5000-K123456-18). It must not be stored in Löften, because it identifies the person. Remove the number; the case has Löften&apos;s own code.</translation>
+        <translation>The note seems to contain a case number of the Police or the Prosecution Authority (e.g. 5000-K123456-18). It must not be stored in Löften, because it identifies the person. Remove the number; the case has Löften's own code.</translation>
     </message>
     <message>
         <source>datum upptäckt</source>
@@ -5418,172 +5348,16 @@ Do you want to apply retention now?</translation>
         <translation>Write what was done, e.g. School visit in year 8.</translation>
     </message>
     <message>
-        <source>Vad som gjordes</source>
-        <translation>What was done</translation>
-    </message>
-    <message>
-        <source>Kommun</source>
-        <translation>Municipality</translation>
-    </message>
-    <message>
-        <source>Lokalpolisområde</source>
-        <translation>Local police area</translation>
-    </message>
-    <message>
-        <source>Titel</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Periodens början</source>
-        <translation>Start of the period</translation>
-    </message>
-    <message>
-        <source>Periodens slut</source>
-        <translation>End of the period</translation>
-    </message>
-    <message>
-        <source>Datum för uppföljning</source>
-        <translation>Follow-up date</translation>
-    </message>
-    <message>
-        <source>Var uppföljningen publiceras</source>
-        <translation>Where the follow-up is published</translation>
-    </message>
-    <message>
-        <source>Bakgrund</source>
-        <translation>Background</translation>
-    </message>
-    <message>
-        <source>Det här ska vi åstadkomma</source>
-        <translation>What we will achieve</translation>
-    </message>
-    <message>
-        <source>Överenskommelse</source>
-        <translation>Agreement</translation>
-    </message>
-    <message>
-        <source>Löfte</source>
-        <translation>Promise</translation>
-    </message>
-    <message>
-        <source>Indikator</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <source>Löftets nummer</source>
-        <translation>Promise number</translation>
-    </message>
-    <message>
-        <source>Löftets text</source>
-        <translation>Promise text</translation>
-    </message>
-    <message>
-        <source>Kort titel</source>
-        <translation>Short title</translation>
-    </message>
-    <message>
-        <source>Kommentar om ansvar</source>
-        <translation>Comment on responsibility</translation>
-    </message>
-    <message>
-        <source>Kommentar till uppföljningen</source>
-        <translation>Comment for the follow-up</translation>
-    </message>
-    <message>
-        <source>Intern kommentar</source>
-        <translation>Internal comment</translation>
-    </message>
-    <message>
-        <source>Värde</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>Antal dagar</source>
-        <translation>Number of days</translation>
-    </message>
-    <message>
         <source>Beskrivning</source>
         <translation>Description</translation>
-    </message>
-    <message>
-        <source>Namn</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Adress</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Typ</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Källa</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Enhet</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Kommentar om källan</source>
-        <translation>Comment on the source</translation>
     </message>
     <message>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <source>Anteckningar</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Datum</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Starttid</source>
-        <translation>Start time</translation>
-    </message>
-    <message>
-        <source>Sluttid</source>
-        <translation>End time</translation>
-    </message>
-    <message>
-        <source>Platser</source>
-        <translation>Places</translation>
-    </message>
-    <message>
-        <source>Antal poliser</source>
-        <translation>Number of officers</translation>
-    </message>
-    <message>
         <source>Butik</source>
         <translation>Shop</translation>
-    </message>
-    <message>
-        <source>Ordningsstörningar</source>
-        <translation>Order disturbances</translation>
-    </message>
-    <message>
-        <source>Synligt missbruk</source>
-        <translation>Visible drug use</translation>
-    </message>
-    <message>
-        <source>Nedlagd tid</source>
-        <translation>Time spent</translation>
-    </message>
-    <message>
-        <source>Område och rutt</source>
-        <translation>Area and route</translation>
-    </message>
-    <message>
-        <source>Deltagare</source>
-        <translation>Participants</translation>
     </message>
     <message>
         <source>Iakttagelse</source>
@@ -5616,66 +5390,6 @@ Do you want to apply retention now?</translation>
     <message>
         <source>Datum avslutad</source>
         <translation>Date closed</translation>
-    </message>
-    <message>
-        <source>Datum för förmötet</source>
-        <translation>Date of the preparatory meeting</translation>
-    </message>
-    <message>
-        <source>Datum då protokollet skickades/publicerades</source>
-        <translation>Date the protocol was sent/published</translation>
-    </message>
-    <message>
-        <source>Skäl till att vandringen ställdes in</source>
-        <translation>Reason the walk was cancelled</translation>
-    </message>
-    <message>
-        <source>Antal volontärer</source>
-        <translation>Number of volunteers</translation>
-    </message>
-    <message>
-        <source>Iakttagelser lämnade till polisen</source>
-        <translation>Observations passed to the police</translation>
-    </message>
-    <message>
-        <source>Ärendekod</source>
-        <translation>Case code</translation>
-    </message>
-    <message>
-        <source>Datum upptäckt</source>
-        <translation>Date detected</translation>
-    </message>
-    <message>
-        <source>Datum då kommunen underrättades</source>
-        <translation>Date the municipality was notified</translation>
-    </message>
-    <message>
-        <source>Hur kommunen underrättades</source>
-        <translation>How the municipality was notified</translation>
-    </message>
-    <message>
-        <source>Polisens anteckningar</source>
-        <translation>Police notes</translation>
-    </message>
-    <message>
-        <source>Datum för första kontakt</source>
-        <translation>Date of first contact</translation>
-    </message>
-    <message>
-        <source>Erbjudet stöd</source>
-        <translation>Support offered</translation>
-    </message>
-    <message>
-        <source>Accepterat</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <source>Kommunens anteckningar</source>
-        <translation>Municipality notes</translation>
-    </message>
-    <message>
-        <source>Antal</source>
-        <translation>Count</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5719,7 +5433,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>{field} ({date}) ligger efter dagens datum ({today}). {hint}</source>
-        <translation>{field} ({date}) is after today&apos;s date ({today}). {hint}</translation>
+        <translation>{field} ({date}) is after today's date ({today}). {hint}</translation>
     </message>
     <message>
         <source>{field} har en tidszon. Ange tiden som vanlig klocktid (t.ex. 21:00) utan tidszon.</source>
@@ -5767,11 +5481,11 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Ange löftets nummer, t.ex. 1 för det första löftet.</source>
-        <translation>Enter the promise&apos;s number, e.g. 1 for the first promise.</translation>
+        <translation>Enter the promise's number, e.g. 1 for the first promise.</translation>
     </message>
     <message>
         <source>Skriv löftets text ordagrant som i överenskommelsen.</source>
-        <translation>Write the promise&apos;s text word for word as in the agreement.</translation>
+        <translation>Write the promise's text word for word as in the agreement.</translation>
     </message>
     <message>
         <source>Skriv en kort titel som visas i listor och rapporter, t.ex. Trygghetsvandringar.</source>
@@ -5783,7 +5497,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Målets värde kan inte vara negativt ({value}). Ange 0 eller mer.</source>
-        <translation>The target&apos;s value cannot be negative ({value}). Enter 0 or more.</translation>
+        <translation>The target's value cannot be negative ({value}). Enter 0 or more.</translation>
     </message>
     <message>
         <source>Målet är en andel ({measure}) och anges som ett tal mellan 0 och 1, men värdet är {value}. Skriv t.ex. 0,8 för 80 procent.</source>
@@ -5799,7 +5513,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Skriv butikens namn.</source>
-        <translation>Write the shop&apos;s name.</translation>
+        <translation>Write the shop's name.</translation>
     </message>
     <message>
         <source>Ge indikatorn ett namn, t.ex. Andel otrygga i centrum kvällstid.</source>
@@ -5807,7 +5521,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Ange var siffrorna kommer ifrån, t.ex. Polisens trygghetsmätning eller Brås NTU.</source>
-        <translation>Enter where the figures come from, e.g. the police&apos;s safety survey or Brå&apos;s NTU.</translation>
+        <translation>Enter where the figures come from, e.g. the police's safety survey or Brå's NTU.</translation>
     </message>
     <message>
         <source>Välj vilken indikator värdet hör till.</source>
@@ -5894,12 +5608,24 @@ Do you want to apply retention now?</translation>
         <translation>Drug cases</translation>
     </message>
     <message>
+        <source>varav {group}</source>
+        <translation>of which {group}</translation>
+    </message>
+    <message>
+        <source>uppgift saknas</source>
+        <translation>not given</translation>
+    </message>
+    <message>
         <source>Kommunen underrättad</source>
         <translation>Municipality notified</translation>
     </message>
     <message>
         <source>Kontakt inom {days} dag</source>
         <translation>Contact within {days} day</translation>
+    </message>
+    <message>
+        <source>Kommunal kontakt</source>
+        <translation>Municipal contact</translation>
     </message>
     <message>
         <source>Mediantid till kontakt</source>

@@ -40,6 +40,9 @@ class Crossed(Words):
     def label(self, member: StrEnum) -> str:
         return "x"
 
+    def field(self, label: str) -> str:
+        return self.text(label)
+
 
 CROSSED = Crossed()
 

@@ -29,7 +29,7 @@ def test_the_xlsx_has_a_sheet_per_record_type_with_real_cells_and_a_frozen_heade
     patrols = book["Patrullpass"]
     assert patrols.freeze_panes == "A2"
     header = [c.value for c in patrols[1]]
-    assert header[:6] == ["Id", "Löfte", "Datum", "Start", "Slut", "Timmar"]
+    assert header[:6] == ["Id", "Löfte", "Datum", "Starttid", "Sluttid", "Timmar"]
     assert all(c.font.bold for c in patrols[1])
     rows = list(patrols.iter_rows(min_row=2, values_only=True))
     counted = demo_services.patrols.count(filter=RecordFilter(period=year(2018)))

@@ -107,6 +107,36 @@ def test_the_csv_folder_round_trips_too(
     assert preview_import(fresh, folder).total == 0
 
 
+def test_a_csv_folder_with_the_previous_versions_headers_imports_the_same(
+    demo_services: Services, fresh: Services, tmp_path: Path
+) -> None:
+    """The headers are the fields' labels now (`domain.kinds`); a folder exported by the
+    previous version, under the former headers, still imports every record."""
+    folder = tmp_path / "csv"
+    export(demo_services, ExportFormat.CSV, folder, period=year(2018))
+    renamed = 0
+    for sheet in record_sheets():
+        former = {c.header: c.aliases[0] for c in sheet.columns if c.aliases}
+        path = folder / f"{sheet.file_name}.csv"
+        if not former or not path.exists():
+            continue
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle, delimiter=";"))
+        renamed += sum(1 for header in rows[0] if header in former)
+        rows[0] = [former.get(header, header) for header in rows[0]]
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle, delimiter=";").writerows(rows)
+    assert renamed >= 15
+    preview = preview_import(fresh, folder)
+    assert preview.problems == ()
+    apply_import(fresh, preview)
+    check = tmp_path / "check.xlsx"
+    source = tmp_path / "source.xlsx"
+    export(fresh, ExportFormat.XLSX, check, period=year(2018))
+    export(demo_services, ExportFormat.XLSX, source, period=year(2018))
+    assert record_rows(check) == record_rows(source)
+
+
 def test_a_personnummer_in_a_note_refuses_the_workbook_naming_sheet_row_and_column(
     demo_services: Services, fresh: Services, tmp_path: Path
 ) -> None:
@@ -154,7 +184,7 @@ def test_a_bad_csv_row_is_named_by_file_row_and_column(
     with cases.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     rows[3][rows[0].index("Kommunens anteckningar")] = f"pnr {PNR.replace('-', '')}"
-    rows[5][rows[0].index("Upptäckt")] = "2018-13-40"
+    rows[5][rows[0].index("Datum upptäckt")] = "2018-13-40"
     with cases.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows(rows)
     before = sha256(folder)
@@ -162,7 +192,7 @@ def test_a_bad_csv_row_is_named_by_file_row_and_column(
     where = {(p.sheet, p.row, p.column.split(" ", 1)[1]) for p in preview.problems}
     assert where == {
         ("narkotikaarenden.csv", 4, "«Kommunens anteckningar»"),
-        ("narkotikaarenden.csv", 6, "«Upptäckt»"),
+        ("narkotikaarenden.csv", 6, "«Datum upptäckt»"),
     }
     result = run_cli("import", "--db", str(fresh.database.path), str(folder), "--yes")
     code, out = result.returncode, result.stdout

@@ -86,6 +86,10 @@ class Words:
         """An enum member's label in the reader's language."""
         return label(member)
 
+    def field(self, label: str) -> str:
+        """A field's label (`domain.kinds.Field.label`) in the reader's language."""
+        return label
+
 
 SWEDISH = Words()
 

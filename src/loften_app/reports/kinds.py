@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from loften_app.domain import kinds as domain_kinds
 from loften_app.domain.enums import (
-    AgeGroup,
     Measure,
     NeighbourhoodMeeting,
     Organisation,
@@ -24,10 +23,9 @@ from loften_app.domain.targets import (
     SWEDISH,
     Words,
     format_number,
-    format_value,
-    median_from_histogram,
     share,
 )
+from loften_app.reports.public_drugs import drug_figure_lines
 from loften_app.reports.sheet import _D, _DT, _I, _N, _T, Sheet, _enum, _yes_no, sheet
 from loften_app.storage.services.figures import PromiseFigures
 from loften_app.storage.services.report_queries import PROMISE_SQL, places_sql
@@ -101,25 +99,7 @@ def _volunteer_lines(f: PromiseFigures, words: Words) -> list[tuple[str, str]]:
 
 
 def _drug_lines(f: PromiseFigures, words: Words) -> list[tuple[str, str]]:
-    by_age = ", ".join(f"{words.label(g)} {f.drug_cases_by_age.get(g, 0)}" for g in AgeGroup)
-    median = median_from_histogram(f.contact_days)
-    within = contacted_within(f, None)
-    return [
-        (words.text("Narkotikaärenden"), f"{f.drug_cases} ({by_age})"),
-        (
-            words.text("Kommunen underrättad"),
-            _count_share(f.drug_cases_notified, f.drug_cases, words),
-        ),
-        (
-            words.text("Kontakt inom {days} dag").format(days=DEFAULT_CONTACT_DAYS),
-            format_value(Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS, within, words=words),
-        ),
-        (
-            words.text("Mediantid till kontakt"),
-            "–" if median is None else f"{_number(median, words)} d",
-        ),
-        _hours(f, words),
-    ]
+    return [*drug_figure_lines(f, public=False, words=words), _hours(f, words)]
 
 
 def _record_lines(f: PromiseFigures, words: Words) -> list[tuple[str, str]]:

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from loften_app.domain.targets import format_number, median_from_histogram, share
+from loften_app.domain.targets import SWEDISH, Words, format_number, median_from_histogram, share
 
 __all__ = [
     "FEWER_THAN_5",
@@ -176,19 +176,19 @@ def count_text(n: int) -> str:
     return str(n)
 
 
-def share_text(part: int, whole: int) -> str:
+def share_text(part: int, whole: int, *, words: Words = SWEDISH) -> str:
     """`part` of `whole` as "83 %" ("–" with no base)."""
     percent = share(part, whole)
-    return "–" if percent is None else f"{format_number(percent, 0)} %"
+    return "–" if percent is None else f"{format_number(percent, 0, words=words)} %"
 
 
-def count_with_share(part: int, whole: int) -> str:
+def count_with_share(part: int, whole: int, *, words: Words = SWEDISH) -> str:
     """ "27 (90 %)"."""
-    percent = share_text(part, whole)
+    percent = share_text(part, whole, words=words)
     return str(part) if percent == "–" else f"{part} ({percent})"
 
 
-def median_text(histogram: Mapping[int, int], *, unit: str = "d") -> str:
+def median_text(histogram: Mapping[int, int], *, unit: str = "d", words: Words = SWEDISH) -> str:
     """The median of days → cases, "–" for none."""
     median = median_from_histogram(histogram)
-    return "–" if median is None else f"{format_number(median)} {unit}"
+    return "–" if median is None else f"{format_number(median, words=words)} {unit}"

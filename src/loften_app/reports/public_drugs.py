@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from loften_app.domain.enums import AgeGroup, DrugCaseKind, Measure, label
-from loften_app.domain.targets import DEFAULT_CONTACT_DAYS
+from loften_app.domain.targets import DEFAULT_CONTACT_DAYS, SWEDISH, Words
 from loften_app.reports import privacy
 from loften_app.reports.privacy import Cell, Shown
 from loften_app.storage.services.figures import PromiseFigures
@@ -123,37 +123,52 @@ def drug_figure_lines(
     table: PublicDrugTable | None = None,
     in_public: str = IN_FOLLOW_UP,
     section: bool = False,
+    words: Words = SWEDISH,
 ) -> list[tuple[str, str]]:
     """(label, value) of the drug-case figures of a report: the one place that decides what a
-    report shows of them (docs/figures.md, rule 5).
+    report, the overview's cards and `loften status` show of them (docs/figures.md, rule 5).
 
     In public: the lines of the public `table` (the follow-up of an ended agreement), or else a
     single line that says where they are published (`in_public`). Internal: the count, the
     municipality notified, the first contact within a day and the median days to it (with small
     counts masked by `privacy`); a promise's figures (`section` False) add a line per age group,
     the quarterly report's drug section (`section` True) the municipal contacts and the contacts
-    within a day as counts (its ages have a table of their own)."""
+    within a day as counts (its ages have a table of their own). Internal lines are in the
+    language of `words` (the overview's cards); public ones are Swedish."""
     if public:
         if table is not None:
             return list(table.lines)
         return [("Narkotikaärenden", in_public)]
     within = sum(n for d, n in f.contact_days.items() if d <= DEFAULT_CONTACT_DAYS)
-    within_label = f"Kontakt inom {DEFAULT_CONTACT_DAYS} dag"
-    lines = [("Narkotikaärenden", privacy.count_text(f.drug_cases))]
+    within_label = words.text("Kontakt inom {days} dag").format(days=DEFAULT_CONTACT_DAYS)
+    lines = [(words.text("Narkotikaärenden"), privacy.count_text(f.drug_cases))]
     if not section:
-        lines += [(f"varav {label(g)}", str(f.drug_cases_by_age.get(g, 0))) for g in AgeGroup]
+        of = words.text("varav {group}")
+        lines += [
+            (of.format(group=words.label(g)), str(f.drug_cases_by_age.get(g, 0))) for g in AgeGroup
+        ]
         if f.drug_cases_age_missing:
-            lines.append((f"varav {MISSING}", str(f.drug_cases_age_missing)))
+            lines.append(
+                (of.format(group=words.text("uppgift saknas")), str(f.drug_cases_age_missing))
+            )
     lines.append(
-        ("Kommunen underrättad", privacy.count_with_share(f.drug_cases_notified, f.drug_cases))
+        (
+            words.text("Kommunen underrättad"),
+            privacy.count_with_share(f.drug_cases_notified, f.drug_cases, words=words),
+        )
     )
     if section:
         contacted = sum(f.contact_days.values())
         lines += [
-            ("Kommunal kontakt", privacy.count_with_share(contacted, f.drug_cases)),
-            (within_label, privacy.count_with_share(within, f.drug_cases)),
+            (
+                words.text("Kommunal kontakt"),
+                privacy.count_with_share(contacted, f.drug_cases, words=words),
+            ),
+            (within_label, privacy.count_with_share(within, f.drug_cases, words=words)),
         ]
     else:
-        lines.append((within_label, privacy.share_text(within, f.drug_cases)))
-    lines.append(("Mediantid till kontakt", privacy.median_text(f.contact_days)))
+        lines.append((within_label, privacy.share_text(within, f.drug_cases, words=words)))
+    lines.append(
+        (words.text("Mediantid till kontakt"), privacy.median_text(f.contact_days, words=words))
+    )
     return lines

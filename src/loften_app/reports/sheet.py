@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from loften_app.domain.enums import Organisation, label
+from loften_app.domain.kinds import KIND_BY_KEY
 from loften_app.storage.services.report_queries import ExportQuery
 
 Convert = Callable[[Any], Any]
@@ -83,6 +84,8 @@ class Column:
     convert: Convert
     width: float
     field: str | None
+    #: Other headers the import reads as this column (those earlier versions wrote).
+    aliases: tuple[str, ...] = ()
 
 
 def col(header: str, sql: str, convert: Convert, width: float, field: Any = _FROM_SQL) -> Column:
@@ -122,6 +125,31 @@ _CHANGED = (
 _ORG = col("Registrerad av", "t.organisation", _enum(Organisation), 12.0)
 
 
+#: The field of the record that a name the import resolves stands for (`Column.field`).
+RESOLVED = {
+    "promise_number": "promise_id",
+    "place_name": "place_id",
+    "place_names": "place_ids",
+    "agreement_title": "agreement_id",
+    "indicator_name": "indicator_id",
+}
+
+
+def _labelled(key: str, column: Column) -> Column:
+    """`column` headed by the label of the field it reads, when the sheet is a record kind's
+    (`domain.kinds.Kind.fields`: the one label the form and the list show too). The header
+    written beside the column becomes an alias if it differs: files that earlier versions
+    exported under it still import."""
+    kind = KIND_BY_KEY.get(key)
+    if kind is None or column.field is None:
+        return column
+    labels = {field.name: field.label for field in kind.fields}
+    label = labels.get(RESOLVED.get(column.field, column.field))
+    if label is None or label == column.header:
+        return column
+    return replace(column, header=label, aliases=(*column.aliases, column.header))
+
+
 def sheet(
     key: str,
     title: str,
@@ -133,7 +161,9 @@ def sheet(
     columns: tuple[Column | tuple[str, str, Convert, float], ...],
 ) -> Sheet:
     """A sheet whose every column is declared once, with its SQL beside its header (a column
-    given as (header, sql, convert, width) reads into the field its SQL names)."""
-    made = tuple(c if isinstance(c, Column) else col(*c) for c in columns)
+    given as (header, sql, convert, width) reads into the field its SQL names). In the sheet of
+    a record kind (`key` one of `domain.kinds`), a column that reads a field of the kind is
+    headed by the field's label; the header given is then only read by the import."""
+    made = tuple(_labelled(key, c if isinstance(c, Column) else col(*c)) for c in columns)
     select = ", ".join(c.sql for c in made)
     return Sheet(key, title, file_name, made, ExportQuery(source, date_column, select, order))

@@ -74,7 +74,11 @@ _BY_FILE = {sheet.file_name.casefold(): sheet for sheet in SHEETS}
 
 
 def _columns(sheet: Sheet, headers: list[str]) -> list[Column | None]:
-    declared = {column.header.casefold(): column for column in sheet.columns}
+    declared = {
+        header.casefold(): column
+        for column in sheet.columns
+        for header in (*column.aliases, column.header)
+    }
     return [declared.get(header.strip().casefold()) for header in headers]
 
 

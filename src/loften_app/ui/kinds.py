@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from loften_app.domain.enums import Organisation, PromiseType
+from loften_app.domain.kinds import KIND_BY_KEY
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -117,6 +118,24 @@ SECTION_OF_TYPE: dict[PromiseType, str] = {s.promise_type: s.section for s in RE
 
 def section_title(section: SectionKind) -> str:
     return QCoreApplication.translate("MainWindow", section.title)
+
+
+class FieldLabel(str):
+    """A field's Swedish label (`domain.kinds.Field.label`) that is translated in the context
+    "FieldLabel" (a list column's header; scripts/update-translations.sh marks every label)."""
+
+    __slots__ = ()
+    context = "FieldLabel"
+
+
+def label_of(kind: str, name: str) -> FieldLabel:
+    """The Swedish label of the field `name` of the record kind `kind`, untranslated."""
+    return FieldLabel(KIND_BY_KEY[kind].label(name))
+
+
+def field_label(kind: str, name: str) -> str:
+    """The label of the field `name` of the record kind `kind`, in the interface's language."""
+    return QCoreApplication.translate("FieldLabel", KIND_BY_KEY[kind].label(name))
 
 
 def load(path: str) -> Any:

@@ -25,3 +25,6 @@ class InterfaceWords(Words):
 
     def label(self, member: StrEnum) -> str:
         return enum_text(member)
+
+    def field(self, label: str) -> str:
+        return QCoreApplication.translate("FieldLabel", label)

@@ -48,11 +48,11 @@ def form(qtbot: QtBot, ui_services: Services) -> OtherActivityForm:
 def expected(words: Words) -> tuple[str, str]:
     """The two messages put together from the domain's templates through `words`."""
     what = words.text("{field} saknas. {hint}").format(
-        field=words.text("Vad som gjordes"),
+        field=words.field("Vad som gjordes"),
         hint=words.text("Skriv vad som gjordes, t.ex. Skolbesök i årskurs 8."),
     )
     notes = words.text("{field}: {message}").format(
-        field=words.text("Anteckningar"),
+        field=words.field("Anteckningar"),
         message=identity_number_message(find_identity_numbers(NOTES)[0], words=words),
     )
     return what, notes
@@ -82,12 +82,13 @@ def test_english_messages_come_through_the_translator(
 
 
 class Marked(QTranslator):
-    """Translates every template of the context "targets" to itself between « and »."""
+    """Translates every template of the context "targets" and every field label (context
+    "FieldLabel") to itself between « and »."""
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        return f"«{source}»" if context == "targets" else ""
+        return f"«{source}»" if context in ("targets", "FieldLabel") else ""
 
 
 @pytest.fixture

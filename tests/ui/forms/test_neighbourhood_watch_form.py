@@ -83,3 +83,43 @@ def test_fill_in_save_list_reopen_and_edit(
     assert again.version == 2
     assert again.data.partners == ("with_landlord",)
     assert again.data.households_reached == 45
+
+
+def test_without_such_a_promise_a_hint_says_where_to_add_one(
+    qtbot: QtBot, ui_services: Services, settings: QSettings, tmp_path: Path
+) -> None:
+    """The Filipstad agreement has no grannsamverkan promise: a hint under the empty "Löfte"
+    field says where one is added; it goes once a promise of the type is there."""
+    pages = build_pages(
+        ui_services,
+        settings,
+        organisation=ui_services.actor.organisation,
+        photo_dir=tmp_path,
+        today=lambda: dt.date(2018, 4, 12),
+    )
+    page = pages["neighbourhood_watch"]
+    assert isinstance(page, RecordSection)
+    qtbot.addWidget(page)
+    page.new_record()
+    form = page.form
+    assert form.promise.count() == 0
+    assert not form.promise_hint.isHidden()
+    assert "Register › Löften" in form.promise_hint.text()
+    assert not form.save_button.isEnabled()
+
+    agreement = ui_services.agreements.current()
+    assert agreement is not None
+    ui_services.promises.add(
+        data=PromiseData(
+            agreement_id=agreement.id,
+            number=9,
+            text="Vi ska starta grannsamverkan i fler bostadsområden.",
+            short_title="Grannsamverkan",
+            responsible=Responsible.BOTH,
+            type=PromiseType.NEIGHBOURHOOD_WATCH,
+        )
+    )
+    form._lookups.invalidate()
+    form.reload_choices()
+    assert form.promise.count() == 1
+    assert form.promise_hint.isHidden()

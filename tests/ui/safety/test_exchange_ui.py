@@ -151,7 +151,7 @@ def test_a_conflict_resolved_field_by_field_gives_the_chosen_values(
         [dialog.tree.topLevelItem(0).child(i).text(c) for c in range(3)]  # type: ignore[union-attr]
         for i in range(dialog.tree.topLevelItem(0).childCount())  # type: ignore[union-attr]
     ]
-    assert ["Ordningsstörningar", "3", "7"] in shown
+    assert ["Ordningsstörningar i centrum", "3", "7"] in shown
     assert ["Anteckningar", "Kommunens anteckning", "Polisens anteckning"] in shown
     dialog.choose(patrol_id, INCOMING_COLUMN, "disturbances")
     dialog.choose(patrol_id, LOCAL_COLUMN, "notes")

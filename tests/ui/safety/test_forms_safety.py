@@ -76,11 +76,11 @@ def test_history_lists_every_change_with_old_and_new_values(
     events = [row for row in rows if row[3]]
     assert [row[3] for row in events] == ["Skapad", "Ändrad"]
     assert all(row[1] == "Anna" and row[2] == "Kommunen" for row in events)
-    assert ["Ordningsstörningar", "—", "2", ""] in rows
-    assert ["Ordningsstörningar", "2", "4", ""] in rows
+    assert ["Ordningsstörningar i centrum", "—", "2", ""] in rows
+    assert ["Ordningsstörningar i centrum", "2", "4", ""] in rows
     assert ["Anteckningar", "—", "Lugnare än förra veckan", ""] in rows
     assert ["Platser", "—", "Centrum", ""] in rows  # the place's name, not its id
-    assert ["Sätt", "—", "till fots", ""] in rows
+    assert ["Färdsätt", "—", "till fots", ""] in rows
     screenshot(dialog, "safety-history")
     dialog.close()
 
@@ -115,7 +115,7 @@ def test_a_stale_save_shows_what_the_other_save_changed_and_keeps_mine(
     text, details = seen[0]
     assert "har ändrats av Kommunpolisen" in text
     assert "<td>Antal poliser</td><td>2</td><td>5</td><td>3</td>" in details
-    assert "<td>Ordningsstörningar</td><td>0</td><td>1</td><td>0</td>" in details
+    assert "<td>Ordningsstörningar i centrum</td><td>0</td><td>1</td><td>0</td>" in details
     assert form.officers.value() == 3  # what I typed is still there
     assert form.save()
     assert second.patrols.get(id=stored.id).data.officers == 3

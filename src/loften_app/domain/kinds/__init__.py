@@ -19,13 +19,14 @@ every registry it must.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from loften_app.domain.enums import Measure, PromiseType
 from loften_app.domain.errors import ValidationIssue
 from loften_app.domain.kinds import neighbourhood_watch
+from loften_app.domain.kinds.fields import Field, fields
 from loften_app.domain.records import (
     AgreementData,
     DrugCaseData,
@@ -46,15 +47,9 @@ from loften_app.domain.validation.common import add_field_labels
 
 #: Issues of a record's data: (data, today, words) → issues.
 Validator = Callable[[Any, "dt.date | None", Words], list[ValidationIssue]]
-#: The labels of a kind's own fields in the language of `words` (literal `words.text("...")`).
-FieldLabels = Callable[[Words], Mapping[str, str]]
 
 #: The measures every promise offers, whatever its type.
 COMMON_MEASURES: tuple[Measure, ...] = (Measure.RECORD_COUNT, Measure.HOURS_SPENT)
-
-
-def _no_labels(words: Words) -> Mapping[str, str]:
-    return {}
 
 
 @dataclass(frozen=True)
@@ -72,14 +67,25 @@ class Kind:
     promise_type: PromiseType | None = None
     #: The measures a target of a promise of `promise_type` may use, before the common ones.
     measures: tuple[Measure, ...] = ()
-    #: Labels of the kind's own fields, for messages (the shared ones live in validation.common).
-    field_labels: FieldLabels = _no_labels
+    #: Every field of the data class with its label (`tests/test_kinds.py` checks each has one).
+    fields: tuple[Field, ...] = ()
     #: The data class's field that dates a record (None: a register).
     date_field: str | None = None
 
     @property
     def is_activity(self) -> bool:
         return self.date_field is not None
+
+    def label(self, name: str) -> str:
+        """The Swedish label of the field `name` (`KeyError` for a field the kind lacks)."""
+        for field in self.fields:
+            if field.name == name:
+                return field.label
+        raise KeyError(f"{self.key} has no field {name!r}")
+
+    def labels(self, words: Words = SWEDISH) -> dict[str, str]:
+        """Every field's label in the language of `words`, by field name."""
+        return {field.name: words.field(field.label) for field in self.fields}
 
 
 def _plain(check: Callable[..., list[ValidationIssue]]) -> Validator:
@@ -91,19 +97,173 @@ def _dated(check: Callable[..., list[ValidationIssue]]) -> Validator:
     return lambda data, today, words: check(data, today=today, words=words)
 
 
+# --- The fields of each kind and their labels -----------------------------------------------------
+# One label per field: the form's caption, the list's column header, the export's header and the
+# validation messages (a field named alike in several kinds has one label in messages, the first
+# kind's).
+
+_HOURS = ("hours_spent", "Nedlagda timmar")
+_NOTES = ("notes", "Anteckningar")
+_PROMISE = ("promise_id", "Löfte")
+_DATE = ("date", "Datum")
+
+_AGREEMENT = fields(
+    ("municipality", "Kommun"),
+    ("police_area", "Lokalpolisområde"),
+    ("title", "Titel"),
+    ("period_start", "Periodens början"),
+    ("period_end", "Periodens slut"),
+    ("valid_until_replaced", "Gäller tills en ny skrivs under"),
+    ("follow_up_due", "Datum för uppföljning"),
+    ("publication", "Var uppföljningen publiceras"),
+    ("background", "Bakgrund"),
+    ("aims", "Det här ska vi åstadkomma"),
+)
+_PROMISE_FIELDS = fields(
+    ("agreement_id", "Överenskommelse"),
+    ("number", "Löftets nummer"),
+    ("text", "Löftets text"),
+    ("short_title", "Kort titel"),
+    ("responsible", "Ansvarig"),
+    ("type", "Typ av löfte"),
+    ("responsibility_note", "Kommentar om ansvar"),
+    ("follow_up_comment", "Kommentar till uppföljningen"),
+    ("internal_comment", "Intern kommentar"),
+    ("continues_id", "Fortsätter löfte"),
+    ("planned_hours", "Planerade timmar"),
+)
+_TARGET = fields(
+    _PROMISE,
+    ("measure", "Mått"),
+    ("comparison", "Jämförelse"),
+    ("value", "Värde"),
+    ("period", "Period"),
+    ("parameter", "Antal dagar"),
+    ("description", "Beskrivning"),
+)
+_PLACE = fields(("name", "Namn"), ("description", "Beskrivning"))
+_SHOP = fields(("name", "Namn"), ("address", "Adress"), ("kind", "Typ"), ("place_id", "Plats"))
+_INDICATOR = fields(
+    ("name", "Namn"),
+    ("source", "Källa"),
+    ("unit", "Enhet"),
+    ("description", "Beskrivning"),
+    _PROMISE,
+    ("lower_is_better", "Lägre är bättre"),
+)
+_INDICATOR_VALUE = fields(
+    ("indicator_id", "Indikator"),
+    ("period_key", "Period"),
+    ("value", "Värde"),
+    ("source_note", "Kommentar om källan"),
+)
+_PATROL = fields(
+    _PROMISE,
+    _DATE,
+    ("start_time", "Starttid"),
+    ("end_time", "Sluttid"),
+    ("place_ids", "Platser"),
+    ("mode", "Färdsätt"),
+    ("officers", "Antal poliser"),
+    ("shop_visits", "Butiksbesök"),
+    ("disturbances", "Ordningsstörningar i centrum"),
+    ("visible_drug_use", "Synligt missbruk i centrum"),
+    _HOURS,
+    _NOTES,
+)
+_SAFETY_WALK = fields(
+    _PROMISE,
+    _DATE,
+    ("status", "Status"),
+    ("start_time", "Starttid"),
+    ("light", "Ljus"),
+    ("place_id", "Område"),
+    ("route", "Rutt"),
+    ("participants", "Deltagare"),
+    ("observations", "Iakttagelser"),
+    ("preparatory_meeting_on", "Förmöte"),
+    ("protocol_published_on", "Protokoll"),
+    ("cancellation_reason", "Skäl till inställd vandring"),
+    _HOURS,
+    _NOTES,
+)
+_VOLUNTEER_DEPLOYMENT = fields(
+    _PROMISE,
+    _DATE,
+    ("start_time", "Starttid"),
+    ("end_time", "Sluttid"),
+    ("place_ids", "Platser"),
+    ("task", "Uppgift"),
+    ("volunteers", "Antal volontärer"),
+    ("volunteer_hours_override", "Volontärtimmar"),
+    ("with_municipality", "I samråd med kommunen"),
+    ("with_business", "I samråd med näringslivet"),
+    ("observations_passed", "Iakttagelser till polisen"),
+    _HOURS,
+    _NOTES,
+)
+_DRUG_CASE = fields(
+    _PROMISE,
+    ("detected_on", "Datum upptäckt"),
+    ("age_group", "Åldersgrupp"),
+    ("kind", "Typ av ärende"),
+    ("case_code", "Ärendekod"),
+    ("place_id", "Plats"),
+    ("detection_method", "Upptäckt genom"),
+    ("legal_outcome", "Rättsligt utfall"),
+    ("municipality_notified_on", "Kommunen underrättad"),
+    ("notification_kind", "Hur kommunen underrättades"),
+    ("police_notes", "Polisens anteckningar"),
+    ("first_contact_on", "Första kontakt"),
+    ("support_offered", "Erbjudet stöd"),
+    ("accepted", "Accepterat"),
+    ("status", "Status"),
+    ("closed_on", "Datum avslutat"),
+    ("municipal_notes", "Kommunens anteckningar"),
+    _HOURS,
+)
+_OTHER_ACTIVITY = fields(
+    _PROMISE,
+    _DATE,
+    ("what", "Vad som gjordes"),
+    ("place_id", "Plats"),
+    ("count", "Antal"),
+    _HOURS,
+    _NOTES,
+)
+
 #: The registers, parents first (the order an exchange package writes them in).
 REGISTER_KINDS: tuple[Kind, ...] = (
-    Kind("agreement", AgreementData, "överenskommelse", _plain(registers.validate_agreement)),
-    Kind("promise", PromiseData, "löfte", _plain(registers.validate_promise)),
-    Kind("target", TargetData, "mål", _plain(registers.validate_target)),
-    Kind("place", PlaceData, "plats", _plain(registers.validate_place)),
-    Kind("shop", ShopData, "butik", _plain(registers.validate_shop)),
-    Kind("indicator", IndicatorData, "indikator", _plain(registers.validate_indicator)),
+    Kind(
+        "agreement",
+        AgreementData,
+        "överenskommelse",
+        _plain(registers.validate_agreement),
+        fields=_AGREEMENT,
+    ),
+    Kind(
+        "promise",
+        PromiseData,
+        "löfte",
+        _plain(registers.validate_promise),
+        fields=_PROMISE_FIELDS,
+    ),
+    Kind("target", TargetData, "mål", _plain(registers.validate_target), fields=_TARGET),
+    Kind("place", PlaceData, "plats", _plain(registers.validate_place), fields=_PLACE),
+    Kind("shop", ShopData, "butik", _plain(registers.validate_shop), fields=_SHOP),
+    Kind(
+        "indicator",
+        IndicatorData,
+        "indikator",
+        _plain(registers.validate_indicator),
+        fields=_INDICATOR,
+    ),
     Kind(
         "indicator_value",
         IndicatorValueData,
         "indikatorvärde",
         _plain(registers.validate_indicator_value),
+        fields=_INDICATOR_VALUE,
     ),
 )
 
@@ -116,6 +276,7 @@ ACTIVITY_KINDS: tuple[Kind, ...] = (
         _plain(activities.validate_patrol),
         PromiseType.PATROL,
         (Measure.SHOP_VISITS, Measure.PATROL_HOURS, Measure.PATROL_HOURS_EVENING_NIGHT),
+        fields=_PATROL,
         date_field="date",
     ),
     Kind(
@@ -130,6 +291,7 @@ ACTIVITY_KINDS: tuple[Kind, ...] = (
             Measure.ACTIONS_OVERDUE,
             Measure.ACTIONS_SHARE_CLOSED_BY_DEADLINE,
         ),
+        fields=_SAFETY_WALK,
         date_field="date",
     ),
     Kind(
@@ -144,6 +306,7 @@ ACTIVITY_KINDS: tuple[Kind, ...] = (
             Measure.VOLUNTEER_SHARE_WITH_MUNICIPALITY,
             Measure.VOLUNTEER_SHARE_WITH_BUSINESS,
         ),
+        fields=_VOLUNTEER_DEPLOYMENT,
         date_field="date",
     ),
     Kind(
@@ -158,6 +321,7 @@ ACTIVITY_KINDS: tuple[Kind, ...] = (
             Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS,
             Measure.DRUG_MEDIAN_DAYS_TO_CONTACT,
         ),
+        fields=_DRUG_CASE,
         date_field="detected_on",
     ),
     Kind(
@@ -166,6 +330,7 @@ ACTIVITY_KINDS: tuple[Kind, ...] = (
         "övrig aktivitet",
         _plain(activities.validate_other_activity),
         PromiseType.OTHER,
+        fields=_OTHER_ACTIVITY,
         date_field="date",
     ),
     Kind(
@@ -175,7 +340,7 @@ ACTIVITY_KINDS: tuple[Kind, ...] = (
         _plain(neighbourhood_watch.validate_neighbourhood_watch),
         PromiseType.NEIGHBOURHOOD_WATCH,
         neighbourhood_watch.MEASURES,
-        neighbourhood_watch.field_labels,
+        fields=neighbourhood_watch.FIELDS,
         date_field="date",
     ),
 )
@@ -189,7 +354,7 @@ KIND_OF_TYPE: dict[PromiseType, Kind] = {
 }
 
 for _kind in KINDS:
-    add_field_labels(_kind.field_labels)
+    add_field_labels(_kind.labels)
 
 
 def kind_of(data: object) -> Kind:

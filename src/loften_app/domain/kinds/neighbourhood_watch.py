@@ -1,18 +1,18 @@
 """Grannsamverkan (neighbourhood watch): a meeting or an information evening in an area, with
 the households it reached and the new neighbourhood-watch groups it started.
 
-Everything the domain knows of the kind: its data class, the labels of its own fields, its
+Everything the domain knows of the kind: its data class, its fields and their labels, its
 validation and its description (`KIND`). Participants are a count, never names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from loften_app.domain.enums import Measure, NeighbourhoodMeeting
 from loften_app.domain.errors import ValidationIssue
+from loften_app.domain.kinds.fields import Field, fields
 from loften_app.domain.targets import SWEDISH, Words
 from loften_app.domain.validation.common import _check_places, _Issues, _promise_hint
 
@@ -49,17 +49,22 @@ class NeighbourhoodWatchData:
         return tuple(name for name in PARTNERS if getattr(self, name))
 
 
-def field_labels(words: Words) -> Mapping[str, str]:
-    """The labels of the kind's own fields, for messages, the form and the export."""
-    return {
-        "meeting": words.text("Typ av träff"),
-        "households_reached": words.text("Nådda hushåll"),
-        "new_groups": words.text("Nya grannsamverkansgrupper"),
-        "with_police": words.text("Tillsammans med Polisen"),
-        "with_municipality": words.text("Tillsammans med kommunen"),
-        "with_landlord": words.text("Tillsammans med fastighetsägare"),
-        "with_association": words.text("Tillsammans med förening"),
-    }
+#: The kind's fields and their labels (see `loften_app.domain.kinds.fields`).
+FIELDS: tuple[Field, ...] = fields(
+    ("promise_id", "Löfte"),
+    ("date", "Datum"),
+    ("meeting", "Typ av träff"),
+    ("place_ids", "Område"),
+    ("households_reached", "Nådda hushåll"),
+    ("new_groups", "Nya grannsamverkansgrupper"),
+    ("participants", "Antal deltagare"),
+    ("with_police", "Tillsammans med Polisen"),
+    ("with_municipality", "Tillsammans med kommunen"),
+    ("with_landlord", "Tillsammans med fastighetsägare"),
+    ("with_association", "Tillsammans med förening"),
+    ("hours_spent", "Nedlagda timmar"),
+    ("notes", "Anteckningar"),
+)
 
 
 def validate_neighbourhood_watch(

@@ -403,7 +403,6 @@ def validate_other_activity(
         "what",
         data.what,
         words.text("Skriv vad som gjordes, t.ex. Skolbesök i årskurs 8."),
-        words.text("Vad som gjordes"),
     )
     issues.count("count", data.count)
     issues.hours_spent("hours_spent", data.hours_spent)

@@ -58,83 +58,32 @@ CODE_SHARE_RANGE = "share_range"
 CODE_PERIOD = "period"
 
 
-# The names of the fields, for messages that must make sense without the form beside them. Each is
-# written as `words.text("...")` so that scripts/update-translations.sh finds it for the translation
-# file; `_FIELD_LABELS` holds the Swedish ones and `_field_label` translates them on the way out.
+# The names of the fields, for messages that must make sense without the form beside them. A
+# record kind's own fields are labelled on its description (`domain.kinds.Kind.fields`, added
+# here by `add_field_labels`); these are the fields of the parts inside a record (a walk's
+# observations and their actions, a patrol's shop visits) and the singular of an indexed list
+# ("Iakttagelse 3"). Each is written as `words.text("...")` so that
+# scripts/update-translations.sh finds it for the translation file; `_field_label` translates them
+# on the way out.
 def _field_labels(words: Words) -> dict[str, str]:
     return {
-        "municipality": words.text("Kommun"),
-        "police_area": words.text("Lokalpolisområde"),
-        "title": words.text("Titel"),
-        "period_start": words.text("Periodens början"),
-        "period_end": words.text("Periodens slut"),
-        "follow_up_due": words.text("Datum för uppföljning"),
-        "publication": words.text("Var uppföljningen publiceras"),
-        "background": words.text("Bakgrund"),
-        "aims": words.text("Det här ska vi åstadkomma"),
-        "agreement_id": words.text("Överenskommelse"),
-        "promise_id": words.text("Löfte"),
-        "indicator_id": words.text("Indikator"),
-        "number": words.text("Löftets nummer"),
-        "text": words.text("Löftets text"),
-        "short_title": words.text("Kort titel"),
-        "responsibility_note": words.text("Kommentar om ansvar"),
-        "follow_up_comment": words.text("Kommentar till uppföljningen"),
-        "internal_comment": words.text("Intern kommentar"),
-        "value": words.text("Värde"),
-        "parameter": words.text("Antal dagar"),
-        "description": words.text("Beskrivning"),
-        "name": words.text("Namn"),
-        "address": words.text("Adress"),
-        "kind": words.text("Typ"),
-        "source": words.text("Källa"),
-        "unit": words.text("Enhet"),
-        "period_key": words.text("Period"),
-        "source_note": words.text("Kommentar om källan"),
-        "note": words.text("Anteckning"),
-        "notes": words.text("Anteckningar"),
-        "date": words.text("Datum"),
-        "start_time": words.text("Starttid"),
-        "end_time": words.text("Sluttid"),
-        "place_ids": words.text("Platser"),
-        "officers": words.text("Antal poliser"),
-        "shop_visits": words.text("Butiksbesök"),
-        "shop_id": words.text("Butik"),
-        "disturbances": words.text("Ordningsstörningar"),
-        "visible_drug_use": words.text("Synligt missbruk"),
-        "hours_spent": words.text("Nedlagd tid"),
-        "route": words.text("Område och rutt"),
-        "participants": words.text("Deltagare"),
         "observations": words.text("Iakttagelse"),
+        "note": words.text("Anteckning"),
+        "shop_id": words.text("Butik"),
         "photos": words.text("Foto"),
         "action": words.text("Åtgärd"),
         "what": words.text("Vad"),
+        "description": words.text("Beskrivning"),
+        "status": words.text("Status"),
         "owner_detail": words.text("Vem som är ansvarig"),
         "deadline": words.text("Klart senast"),
         "rejection_reason": words.text("Skäl till avslag"),
         "closed_on": words.text("Datum avslutad"),
-        "preparatory_meeting_on": words.text("Datum för förmötet"),
-        "protocol_published_on": words.text("Datum då protokollet skickades/publicerades"),
-        "cancellation_reason": words.text("Skäl till att vandringen ställdes in"),
-        "volunteers": words.text("Antal volontärer"),
-        "volunteer_hours_override": words.text("Volontärtimmar"),
-        "observations_passed": words.text("Iakttagelser lämnade till polisen"),
-        "case_code": words.text("Ärendekod"),
-        "detected_on": words.text("Datum upptäckt"),
-        "municipality_notified_on": words.text("Datum då kommunen underrättades"),
-        "notification_kind": words.text("Hur kommunen underrättades"),
-        "police_notes": words.text("Polisens anteckningar"),
-        "first_contact_on": words.text("Datum för första kontakt"),
-        "support_offered": words.text("Erbjudet stöd"),
-        "accepted": words.text("Accepterat"),
-        "municipal_notes": words.text("Kommunens anteckningar"),
-        "count": words.text("Antal"),
-        "status": words.text("Status"),
     }
 
 
 _FIELD_LABELS = _field_labels(SWEDISH)
-#: Labels of the fields of record kinds that describe their own (`domain.kinds.Kind`).
+#: Labels of the fields of record kinds (`domain.kinds.Kind.labels`).
 _KIND_LABELS: list[Callable[[Words], Mapping[str, str]]] = []
 
 
@@ -174,10 +123,14 @@ def _field_label(path: str, words: Words = SWEDISH) -> str:
         name = match["name"] if match else segment
         if parent == "participants" and name in ParticipantGroup._value2member_map_:
             text = words.label(ParticipantGroup(name))
-        elif name in _FIELD_LABELS:
-            text = _translated(words, _FIELD_LABELS[name])
+        elif name in _FIELD_LABELS and (parts or (match and match["index"] is not None)):
+            text = _translated(words, _FIELD_LABELS[name])  # a part's field, or one of a list
         else:
-            text = _kind_label(name, words) or name.replace("_", " ")
+            text = (
+                _kind_label(name, words)
+                or (_translated(words, _FIELD_LABELS[name]) if name in _FIELD_LABELS else None)
+                or name.replace("_", " ")
+            )
         if match and match["index"] is not None:
             text = f"{text} {int(match['index']) + 1}"
         parts.append(text if not parts else text[:1].lower() + text[1:])

@@ -37,6 +37,7 @@ from loften_app.ui.errors import error_message
 from loften_app.ui.forms.fields import ChoiceCombo, HasChoices, field_error_label
 from loften_app.ui.forms.focus_ring import FocusRing
 from loften_app.ui.forms.typed_fields import TypedField
+from loften_app.ui.kinds import field_label
 from loften_app.ui.safety.history import HistoryDialog
 from loften_app.ui.safety.values import changed_fields, field_name, value_text
 from loften_app.ui.words import InterfaceWords
@@ -76,6 +77,10 @@ class RecordForm(QWidget, Generic[DataT]):
         behind the choices given to `offer_choices` changed: they are read again."""
         super().__init__()
         self.service = service
+        #: The record kind's key (`domain.kinds`; its table): its fields' labels are captions.
+        # ("" for a form of something else, such as an indicator with its values).
+        model = getattr(service, "model", None)
+        self.record_kind: str = getattr(model, "__tablename__", "")
         self._today = today
         self._choices: list[tuple[HasChoices, Choices]] = []
         self._stored: Stored[DataT] | None = None
@@ -193,11 +198,41 @@ class RecordForm(QWidget, Generic[DataT]):
         widget.set_choices(choices())
         self._choices.append((widget, choices))
 
+    def caption(self, name: str, *, optional: bool = False) -> str:
+        """The caption of the field `name`: its label (`domain.kinds`), translated."""
+        label = field_label(self.record_kind, name)
+        if optional:
+            return self.tr("%1 (valfritt):").replace("%1", label)
+        return f"{label}:"
+
     def add_promise_row(self, form: QFormLayout, choices: Choices) -> ChoiceCombo:
         """The "Löfte:" row every activity form starts with (field `promise_id`)."""
         promise = ChoiceCombo()
-        self.offer_choices(promise, choices)
-        self.add_row(form, "promise_id", self.tr("Löfte:"), promise, promise.currentIndexChanged)
+        # Under the field while there is nothing to choose (an agreement without a promise of
+        # the form's type). Not the combo's placeholder text: with one, the combo would not
+        # choose the first promise by itself.
+        self.promise_hint = QLabel(
+            self.tr(
+                "Avtalet har inget löfte av den här typen. Lägg till ett under Register › Löften."
+            )
+        )
+        self.promise_hint.setObjectName("promise_hint")
+        self.promise_hint.setStyleSheet("QLabel#promise_hint { color: #555555; }")
+        self.promise_hint.setWordWrap(True)
+
+        def offered() -> Sequence[tuple[str, str]]:
+            result = choices()
+            self.promise_hint.setHidden(bool(result))
+            return result
+
+        self.offer_choices(promise, offered)
+        error = self.add_row(
+            form, "promise_id", self.caption("promise_id"), promise, promise.currentIndexChanged
+        )
+        box = error.parentWidget()
+        column = box.layout() if box is not None else None
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(1, self.promise_hint)
         return promise
 
     def _on_changed(self, change: Change, _origin: object) -> None:

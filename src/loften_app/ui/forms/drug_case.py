@@ -46,7 +46,7 @@ from loften_app.ui.forms.fields import (
 )
 from loften_app.ui.forms.side_by_side import SideBySide
 from loften_app.ui.i18n import enum_text
-from loften_app.ui.kinds import FormContext
+from loften_app.ui.kinds import FormContext, field_label
 from loften_app.ui.lookups import Lookups
 
 #: SMADIT: the municipality contacts the person within a day of the detection.
@@ -122,7 +122,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         self.case_code = QLabel()
         self.case_code.setObjectName("case_code")
         self.case_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.case_code.setAccessibleName(self.tr("Ärendekod"))
+        self.case_code.setAccessibleName(field_label("drug_case", "case_code"))
         # The code is read-only, so no change signal to register: its issues (a stored code of
         # the wrong form) are still shown under it.
         self.case_code_error = field_error_label()
@@ -132,7 +132,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         code_column.setContentsMargins(0, 0, 0, 0)
         code_column.addWidget(self.case_code)
         code_column.addWidget(self.case_code_error)
-        head.addRow(self.tr("Ärendekod:"), code_box)
+        head.addRow(self.caption("case_code"), code_box)
         self.privacy_hint = QLabel(
             self.tr(
                 "Ärendet är pseudonymt: skriv aldrig namn, personnummer eller Polisens "
@@ -161,7 +161,7 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         self.add_row(
             tail,
             "hours_spent",
-            self.tr("Nedlagd tid (valfritt):"),
+            self.caption("hours_spent", optional=True),
             self.hours_spent,
             self.hours_spent.valueChanged,
         )
@@ -203,19 +203,19 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         )
         self.police_notes = notes_field(self.tr("Inga namn, personnummer eller ärendenummer."))
         rows: list[tuple[str, str, QWidget]] = [
-            ("detected_on", self.tr("Datum upptäckt:"), self.detected_on),
-            ("place_id", self.tr("Plats:"), self.place),
-            ("age_group", self.tr("Åldersgrupp:"), self.age_group),
-            ("kind", self.tr("Typ av ärende:"), self.kind),
-            ("detection_method", self.tr("Hur det upptäcktes:"), self.detection_method),
-            ("legal_outcome", self.tr("Lagföring:"), self.legal_outcome),
+            ("detected_on", self.caption("detected_on"), self.detected_on),
+            ("place_id", self.caption("place_id"), self.place),
+            ("age_group", self.caption("age_group"), self.age_group),
+            ("kind", self.caption("kind"), self.kind),
+            ("detection_method", self.caption("detection_method"), self.detection_method),
+            ("legal_outcome", self.caption("legal_outcome"), self.legal_outcome),
             (
                 "municipality_notified_on",
-                self.tr("Kommunen underrättad:"),
+                self.caption("municipality_notified_on"),
                 self.municipality_notified_on,
             ),
-            ("notification_kind", self.tr("Hur kommunen underrättades:"), self.notification_kind),
-            ("police_notes", self.tr("Polisens anteckningar:"), self.police_notes),
+            ("notification_kind", self.caption("notification_kind"), self.notification_kind),
+            ("police_notes", self.caption("police_notes"), self.police_notes),
         ]
         self._add_part(form, rows, part=POLICE_PART)
 
@@ -230,15 +230,15 @@ class DrugCaseForm(RecordForm[DrugCaseData]):
         self.status = EnumCombo(CaseStatus, optional=True)
         self.closed_on = OptionalDateField(self.tr("Avslutat"))
         self.municipal_notes = notes_field(self.tr("Inga namn och inga personnummer."))
-        first = [("first_contact_on", self.tr("Första kontakt:"), self.first_contact_on)]
+        first = [("first_contact_on", self.caption("first_contact_on"), self.first_contact_on)]
         self._add_part(form, first, part=MUNICIPAL_PART)
         form.addRow(self.tr("Dagar från upptäckt\ntill första kontakt:"), self.days_to_contact)
         rows: list[tuple[str, str, QWidget]] = [
-            ("support_offered", self.tr("Erbjudet stöd:"), self.support_offered),
-            ("accepted", self.tr("Accepterat:"), self.accepted),
-            ("status", self.tr("Status:"), self.status),
-            ("closed_on", self.tr("Datum avslutat:"), self.closed_on),
-            ("municipal_notes", self.tr("Kommunens anteckningar:"), self.municipal_notes),
+            ("support_offered", self.caption("support_offered"), self.support_offered),
+            ("accepted", self.caption("accepted"), self.accepted),
+            ("status", self.caption("status"), self.status),
+            ("closed_on", self.caption("closed_on"), self.closed_on),
+            ("municipal_notes", self.caption("municipal_notes"), self.municipal_notes),
         ]
         self._add_part(form, rows, part=MUNICIPAL_PART)
         self.detected_on.dateChanged.connect(lambda _date: self._update_days())

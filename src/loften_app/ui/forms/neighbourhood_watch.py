@@ -24,12 +24,13 @@ from loften_app.ui.forms.fields import (
     compact,
     form_layout,
 )
-from loften_app.ui.kinds import FormContext
+from loften_app.ui.kinds import FormContext, field_label, label_of
 from loften_app.ui.lists.column_kinds import (
     checked,
     count_column,
     date_column,
     enum_column,
+    headed,
     places_column,
 )
 from loften_app.ui.lists.columns import QT_TRANSLATE_NOOP, Column, ListSpec
@@ -77,28 +78,28 @@ NEIGHBOURHOOD_WATCH = checked(
         "neighbourhood_watch",
         QT_TRANSLATE_NOOP("RecordColumns", "Grannsamverkan"),
         (
-            date_column(),
+            headed(date_column(), "neighbourhood_watch", "date"),
             enum_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Typ"),
+                label_of("neighbourhood_watch", "meeting"),
                 "meeting",
                 "meeting",
                 NeighbourhoodMeeting,
                 14,
             ),
-            places_column(),
+            headed(places_column(), "neighbourhood_watch", "place_ids"),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Hushåll"),
+                label_of("neighbourhood_watch", "households_reached"),
                 lambda d: d.households_reached,
                 "households_reached",
             ),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Nya grupper"),
+                label_of("neighbourhood_watch", "new_groups"),
                 lambda d: d.new_groups,
                 "new_groups",
                 width=10,
             ),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Deltagare"),
+                label_of("neighbourhood_watch", "participants"),
                 lambda d: d.participants,
                 "participants",
             ),
@@ -142,19 +143,19 @@ class NeighbourhoodWatchForm(RecordForm[NeighbourhoodWatchData]):
             form, lambda: self._lookups.promises(PromiseType.NEIGHBOURHOOD_WATCH)
         )
         self.date = DateField()
-        self.add_row(form, "date", _tr("Datum:"), self.date, self.date.dateChanged)
+        self.add_row(form, "date", self.caption("date"), self.date, self.date.dateChanged)
         self.meeting = EnumCombo(NeighbourhoodMeeting)
         self.add_row(
-            form, "meeting", _tr("Typ av träff:"), self.meeting, self.meeting.currentIndexChanged
+            form, "meeting", self.caption("meeting"), self.meeting, self.meeting.currentIndexChanged
         )
         self.places = PlacesPicker(self._lookups.add_place)
         self.offer_choices(self.places, self._lookups.places)
-        self.add_row(form, "place_ids", _tr("Område:"), self.places, self.places.changed)
+        self.add_row(form, "place_ids", self.caption("place_ids"), self.places, self.places.changed)
         self.households_reached = CountField()
         self.add_row(
             form,
             "households_reached",
-            _tr("Nådda hushåll:"),
+            self.caption("households_reached"),
             self.households_reached,
             self.households_reached.valueChanged,
         )
@@ -162,7 +163,7 @@ class NeighbourhoodWatchForm(RecordForm[NeighbourhoodWatchData]):
         self.add_row(
             form,
             "new_groups",
-            _tr("Nya grannsamverkansgrupper:"),
+            self.caption("new_groups"),
             self.new_groups,
             self.new_groups.valueChanged,
         )
@@ -171,7 +172,7 @@ class NeighbourhoodWatchForm(RecordForm[NeighbourhoodWatchData]):
         self.add_row(
             form,
             "participants",
-            _tr("Antal deltagare:"),
+            self.caption("participants"),
             self.participants,
             self.participants.valueChanged,
         )
@@ -181,7 +182,7 @@ class NeighbourhoodWatchForm(RecordForm[NeighbourhoodWatchData]):
         self.partner_boxes: dict[str, QCheckBox] = {}
         for name in _PARTNER_WORDS:
             box = QCheckBox(_partner(name))
-            box.setAccessibleName(_tr("Tillsammans med %1").replace("%1", _partner(name)))
+            box.setAccessibleName(field_label("neighbourhood_watch", name))
             row.addWidget(box)
             self.partner_boxes[name] = box
         row.addStretch(1)
@@ -196,7 +197,7 @@ class NeighbourhoodWatchForm(RecordForm[NeighbourhoodWatchData]):
         self.add_row(
             form,
             "hours_spent",
-            _tr("Nedlagd tid (valfritt):"),
+            self.caption("hours_spent", optional=True),
             self.hours_spent,
             self.hours_spent.valueChanged,
         )
@@ -205,7 +206,7 @@ class NeighbourhoodWatchForm(RecordForm[NeighbourhoodWatchData]):
         self.notes.setMaximumHeight(90)
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(_tr("Inga namn och inga personnummer."))
-        self.add_row(form, "notes", _tr("Anteckningar:"), self.notes, self.notes.textChanged)
+        self.add_row(form, "notes", self.caption("notes"), self.notes, self.notes.textChanged)
 
     def load(self, data: NeighbourhoodWatchData) -> None:
         self.promise.set_value(data.promise_id)

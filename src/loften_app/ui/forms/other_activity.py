@@ -50,18 +50,26 @@ class OtherActivityForm(RecordForm[OtherActivityData]):
         form = form_layout(self.body)
         self.promise = self.add_promise_row(form, self._lookups.promises)
         self.date = DateField()
-        self.add_row(form, "date", self.tr("Datum:"), self.date, self.date.dateChanged)
+        self.add_row(form, "date", self.caption("date"), self.date, self.date.dateChanged)
         self.what = QLineEdit()
         self.what.setPlaceholderText(self.tr("t.ex. Skolbesök i årskurs 8"))
-        self.add_row(form, "what", self.tr("Vad som gjordes:"), self.what, self.what.textChanged)
+        self.add_row(form, "what", self.caption("what"), self.what, self.what.textChanged)
         self.place = PlaceChoice(self._lookups.add_place)
         self.offer_choices(self.place, self._lookups.places)
-        self.add_row(form, "place_id", self.tr("Plats (valfritt):"), self.place, self.place.changed)
+        self.add_row(
+            form,
+            "place_id",
+            self.caption("place_id", optional=True),
+            self.place,
+            self.place.changed,
+        )
         self.count = OptionalCountField(self.tr("Ange antal"))
         self.count.setToolTip(
             self.tr("Hur många det gällde, t.ex. antal elever, lampor eller deltagare.")
         )
-        self.add_row(form, "count", self.tr("Antal (valfritt):"), self.count, self.count.changed)
+        self.add_row(
+            form, "count", self.caption("count", optional=True), self.count, self.count.changed
+        )
         self.hours_spent = HoursField()
         self.hours_spent.setToolTip(
             self.tr("Hela tiden för aktiviteten: planering, genomförande och uppföljning.")
@@ -69,7 +77,7 @@ class OtherActivityForm(RecordForm[OtherActivityData]):
         self.add_row(
             form,
             "hours_spent",
-            self.tr("Nedlagd tid (valfritt):"),
+            self.caption("hours_spent", optional=True),
             self.hours_spent,
             self.hours_spent.valueChanged,
         )
@@ -78,7 +86,7 @@ class OtherActivityForm(RecordForm[OtherActivityData]):
         self.notes.setMaximumHeight(90)
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Inga namn och inga personnummer."))
-        self.add_row(form, "notes", self.tr("Anteckningar:"), self.notes, self.notes.textChanged)
+        self.add_row(form, "notes", self.caption("notes"), self.notes, self.notes.textChanged)
 
     def load(self, data: OtherActivityData) -> None:
         self.promise.set_value(data.promise_id)

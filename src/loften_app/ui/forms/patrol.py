@@ -205,7 +205,7 @@ class PatrolForm(RecordForm[PatrolData]):
             form, lambda: self._lookups.promises(PromiseType.PATROL)
         )
         self.date = DateField()
-        self.add_row(form, "date", self.tr("Datum:"), self.date, self.date.dateChanged)
+        self.add_row(form, "date", self.caption("date"), self.date, self.date.dateChanged)
         self.times = ShiftTimes(evening_night=True)
         self.start_time = self.times.start_time
         self.end_time = self.times.end_time
@@ -214,12 +214,12 @@ class PatrolForm(RecordForm[PatrolData]):
         self.add_row(form, "end_time", self.tr("Tid:"), self.times, self.end_time.timeChanged)
         self.places = PlacesPicker(self._lookups.add_place)
         self.offer_choices(self.places, self._lookups.places)
-        self.add_row(form, "place_ids", self.tr("Platser:"), self.places, self.places.changed)
+        self.add_row(form, "place_ids", self.caption("place_ids"), self.places, self.places.changed)
         self.mode = EnumCombo(PatrolMode)
-        self.add_row(form, "mode", self.tr("Sätt:"), self.mode, self.mode.currentIndexChanged)
+        self.add_row(form, "mode", self.caption("mode"), self.mode, self.mode.currentIndexChanged)
         self.officers = CountField(minimum=0, maximum=100)
         self.add_row(
-            form, "officers", self.tr("Antal poliser:"), self.officers, self.officers.valueChanged
+            form, "officers", self.caption("officers"), self.officers, self.officers.valueChanged
         )
         self.shop_visits = ShopVisitsTable(self._lookups, self.on_changed)
         self.offer_choices(self.shop_visits, self._lookups.shops)
@@ -229,12 +229,12 @@ class PatrolForm(RecordForm[PatrolData]):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.shop_visits)
         column.addWidget(error)
-        form.addRow(self.tr("Butiksbesök:"), box)
+        form.addRow(self.caption("shop_visits"), box)
         self.disturbances = CountField()
         self.add_row(
             form,
             "disturbances",
-            self.tr("Ordningsstörningar i centrum:"),
+            self.caption("disturbances"),
             self.disturbances,
             self.disturbances.valueChanged,
         )
@@ -242,7 +242,7 @@ class PatrolForm(RecordForm[PatrolData]):
         self.add_row(
             form,
             "visible_drug_use",
-            self.tr("Synligt missbruk i centrum:"),
+            self.caption("visible_drug_use"),
             self.visible_drug_use,
             self.visible_drug_use.valueChanged,
         )
@@ -253,13 +253,13 @@ class PatrolForm(RecordForm[PatrolData]):
         self.add_row(
             form,
             "hours_spent",
-            self.tr("Nedlagd tid (valfritt):"),
+            self.caption("hours_spent", optional=True),
             self.hours_spent,
             self.hours_spent.valueChanged,
         )
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(90)
-        self.add_row(form, "notes", self.tr("Anteckningar:"), self.notes, self.notes.textChanged)
+        self.add_row(form, "notes", self.caption("notes"), self.notes, self.notes.textChanged)
         compact(self.officers, self.disturbances, self.visible_drug_use, self.hours_spent)
         for signal in (self.start_time.timeChanged, self.end_time.timeChanged):
             signal.connect(lambda _t: self._update_duration())

@@ -146,18 +146,20 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         _narrow(self.promise)
         self.status = EnumCombo(WalkStatus)
         self.add_row(
-            left, "status", self.tr("Status:"), self.status, self.status.currentIndexChanged
+            left, "status", self.caption("status"), self.status, self.status.currentIndexChanged
         )
         self.date = DateField()
         self._walk_date = self.date.value()
         self.date.dateChanged.connect(lambda _d: self._date_changed())
-        self.add_row(left, "date", self.tr("Datum:"), self.date, self.date.dateChanged)
+        self.add_row(left, "date", self.caption("date"), self.date, self.date.dateChanged)
         self.start_time = _OptionalTime()
         self.add_row(
-            left, "start_time", self.tr("Starttid:"), self.start_time, self.start_time.changed
+            left, "start_time", self.caption("start_time"), self.start_time, self.start_time.changed
         )
         self.light = EnumCombo(LightCondition, optional=True)
-        self.add_row(left, "light", self.tr("Ljus:"), self.light, self.light.currentIndexChanged)
+        self.add_row(
+            left, "light", self.caption("light"), self.light, self.light.currentIndexChanged
+        )
         area = QWidget()
         row = QHBoxLayout(area)
         row.setContentsMargins(0, 0, 0, 0)
@@ -170,16 +172,18 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         self.new_place_button.clicked.connect(self._ask_new_place)
         row.addWidget(self.place, 1)
         row.addWidget(self.new_place_button)
-        self.add_row(left, "place_id", self.tr("Område:"), area, self.place.currentIndexChanged)
+        self.add_row(
+            left, "place_id", self.caption("place_id"), area, self.place.currentIndexChanged
+        )
         self.route = self._text_box(2)
         self.route.setPlaceholderText(self.tr("T.ex. Resecentrum – Skillerälven – Stora torget"))
-        self.add_row(left, "route", self.tr("Rutt:"), self.route, self.route.textChanged)
+        self.add_row(left, "route", self.caption("route"), self.route, self.route.textChanged)
 
         self.preparatory = OptionalDateField(self.tr("hölls"))
         self.add_row(
             right,
             "preparatory_meeting_on",
-            self.tr("Förmöte:"),
+            self.caption("preparatory_meeting_on"),
             self.preparatory,
             self.preparatory.changed,
         )
@@ -187,7 +191,7 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         self.add_row(
             right,
             "protocol_published_on",
-            self.tr("Protokoll:"),
+            self.caption("protocol_published_on"),
             self.protocol,
             self.protocol.changed,
         )
@@ -196,7 +200,7 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         error = self.add_row(
             right,
             "cancellation_reason",
-            self.tr("Skäl till inställd:"),
+            self.caption("cancellation_reason"),
             self.cancellation_reason,
             self.cancellation_reason.textChanged,
         )
@@ -209,12 +213,12 @@ class SafetyWalkForm(RecordForm[SafetyWalkData]):
         self.add_row(
             right,
             "hours_spent",
-            self.tr("Nedlagd tid:"),
+            self.caption("hours_spent"),
             self.hours_spent,
             self.hours_spent.valueChanged,
         )
         self.notes = self._text_box(3)
-        self.add_row(right, "notes", self.tr("Anteckningar:"), self.notes, self.notes.textChanged)
+        self.add_row(right, "notes", self.caption("notes"), self.notes, self.notes.textChanged)
         self.status.currentIndexChanged.connect(lambda _i: self._update_status_rows())
         # Side by side where there is room, one above the other on a narrow form.
         self.head = SideBySide(left_box, right_box, self._build_participants())

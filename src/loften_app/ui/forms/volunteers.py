@@ -66,7 +66,7 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
             form, lambda: self._lookups.promises(PromiseType.VOLUNTEERS)
         )
         self.date = DateField()
-        self.add_row(form, "date", self.tr("Datum:"), self.date, self.date.dateChanged)
+        self.add_row(form, "date", self.caption("date"), self.date, self.date.dateChanged)
 
         self.times = ShiftTimes(evening_night=False)
         self.start_time = self.times.start_time
@@ -77,9 +77,9 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
 
         self.places = PlacesPicker(self._lookups.add_place)
         self.offer_choices(self.places, self._lookups.places)
-        self.add_row(form, "place_ids", self.tr("Platser:"), self.places, self.places.changed)
+        self.add_row(form, "place_ids", self.caption("place_ids"), self.places, self.places.changed)
         self.task = EnumCombo(VolunteerTask)
-        self.add_row(form, "task", self.tr("Uppgift:"), self.task, self.task.currentIndexChanged)
+        self.add_row(form, "task", self.caption("task"), self.task, self.task.currentIndexChanged)
 
         count_box = QWidget()
         count_row = QHBoxLayout(count_box)
@@ -96,7 +96,7 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
         self.add_row(
             form,
             "volunteers",
-            self.tr("Antal volontärer:"),
+            self.caption("volunteers"),
             count_box,
             self.volunteers.valueChanged,
         )
@@ -121,7 +121,7 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
         self.add_row(
             form,
             "volunteer_hours_override",
-            self.tr("Volontärtimmar:"),
+            self.caption("volunteer_hours_override"),
             hours_box,
             self.override_check.toggled,
         )
@@ -151,7 +151,7 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
         self.add_row(
             form,
             "observations_passed",
-            self.tr("Iakttagelser lämnade till polisen:"),
+            self.caption("observations_passed"),
             self.observations_passed,
             self.observations_passed.valueChanged,
         )
@@ -162,7 +162,7 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
         self.add_row(
             form,
             "hours_spent",
-            self.tr("Nedlagd tid (valfritt):"),
+            self.caption("hours_spent", optional=True),
             self.hours_spent,
             self.hours_spent.valueChanged,
         )
@@ -171,7 +171,7 @@ class VolunteerDeploymentForm(RecordForm[VolunteerDeploymentData]):
         self.notes.setMaximumHeight(90)
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Inga namn och inga personnummer."))
-        self.add_row(form, "notes", self.tr("Anteckningar:"), self.notes, self.notes.textChanged)
+        self.add_row(form, "notes", self.caption("notes"), self.notes, self.notes.textChanged)
 
         for signal in (
             self.date.dateChanged,

@@ -24,11 +24,13 @@ from loften_app.domain.records import (
     SafetyWalkData,
     VolunteerDeploymentData,
 )
+from loften_app.ui.kinds import label_of
 from loften_app.ui.lists.column_kinds import (
     checked,
     count_column,
     date_column,
     enum_column,
+    headed,
     places_column,
     shift_column,
     text_column,
@@ -67,21 +69,19 @@ PATROLS = checked(
         "patrols",
         QT_TRANSLATE_NOOP("RecordColumns", "Polisiär närvaro och butiksbesök"),
         (
-            date_column(),
+            headed(date_column(), "patrol", "date"),
             shift_column(),
-            places_column(),
-            enum_column(QT_TRANSLATE_NOOP("RecordColumns", "Sätt"), "mode", "mode", PatrolMode, 8),
+            headed(places_column(), "patrol", "place_ids"),
+            enum_column(label_of("patrol", "mode"), "mode", "mode", PatrolMode, 8),
+            count_column(label_of("patrol", "officers"), lambda d: d.officers, "officers"),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Poliser"), lambda d: d.officers, "officers"
-            ),
-            count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Butiksbesök"),
+                label_of("patrol", "shop_visits"),
                 lambda d: d.shop_visit_count,
                 "shop_visits",
                 width=10,
             ),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Störningar"),
+                label_of("patrol", "disturbances"),
                 lambda d: d.disturbances,
                 "disturbances",
                 width=10,
@@ -134,23 +134,23 @@ SAFETY_WALKS = checked(
         "safety_walks",
         QT_TRANSLATE_NOOP("RecordColumns", "Trygghetsvandringar"),
         (
-            date_column(),
+            headed(date_column(), "safety_walk", "date"),
             enum_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                label_of("safety_walk", "status"),
                 "status",
                 "status",
                 WalkStatus,
             ),
             enum_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Ljus"),
+                label_of("safety_walk", "light"),
                 "light",
                 "light",
                 LightCondition,
                 8,
             ),
-            Column(QT_TRANSLATE_NOOP("RecordColumns", "Område"), _walk_area, "area", width=24),
+            Column(label_of("safety_walk", "place_id"), _walk_area, "area", width=24),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Iakttagelser"),
+                label_of("safety_walk", "observations"),
                 lambda d: len(d.observations),
                 "observations",
                 width=10,
@@ -162,7 +162,7 @@ SAFETY_WALKS = checked(
                 width=12,
             ),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Deltagare"),
+                label_of("safety_walk", "participants"),
                 lambda d: d.participants.total,
                 "participants",
                 width=9,
@@ -202,20 +202,20 @@ VOLUNTEER_DEPLOYMENTS = checked(
         "volunteer_deployments",
         QT_TRANSLATE_NOOP("RecordColumns", "Polisvolontärer"),
         (
-            date_column(),
+            headed(date_column(), "volunteer_deployment", "date"),
             shift_column(),
-            places_column(),
+            headed(places_column(), "volunteer_deployment", "place_ids"),
             enum_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Uppgift"), "task", "task", VolunteerTask, 14
+                label_of("volunteer_deployment", "task"), "task", "task", VolunteerTask, 14
             ),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Volontärer"),
+                label_of("volunteer_deployment", "volunteers"),
                 lambda d: d.volunteers,
                 "volunteers",
                 width=9,
             ),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Volontärtimmar"),
+                label_of("volunteer_deployment", "volunteer_hours_override"),
                 lambda d: d.volunteer_hours,
                 "volunteer_hours",
                 width=12,
@@ -258,38 +258,38 @@ DRUG_CASES = checked(
         "drug_cases",
         QT_TRANSLATE_NOOP("RecordColumns", "Narkotikaärenden"),
         (
-            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Ärende"), "case_code", "case_code", 11),
-            date_column("detected_on", "detected_on"),
+            text_column(label_of("drug_case", "case_code"), "case_code", "case_code", 11),
+            headed(date_column("detected_on", "detected_on"), "drug_case", "detected_on"),
             enum_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Åldersgrupp"),
+                label_of("drug_case", "age_group"),
                 "age_group",
                 "age_group",
                 AgeGroup,
                 12,
             ),
             enum_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Typ"),
+                label_of("drug_case", "kind"),
                 "kind",
                 "kind",
                 DrugCaseKind,
                 16,
             ),
             enum_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Lagföring"),
+                label_of("drug_case", "legal_outcome"),
                 "legal_outcome",
                 "legal_outcome",
                 LegalOutcome,
                 14,
             ),
             Column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Underrättad"),
+                label_of("drug_case", "municipality_notified_on"),
                 lambda d, _n: date_text(d.municipality_notified_on),
                 "municipality_notified_on",
                 sort_value=lambda d: iso_or_empty(d.municipality_notified_on),
                 width=10,
             ),
             Column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Första kontakt"),
+                label_of("drug_case", "first_contact_on"),
                 lambda d, _n: date_text(d.first_contact_on),
                 "first_contact_on",
                 lambda d: iso_or_empty(d.first_contact_on),
@@ -302,7 +302,7 @@ DRUG_CASES = checked(
                 width=14,
             ),
             enum_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Status"),
+                label_of("drug_case", "status"),
                 "status",
                 "status",
                 CaseStatus,
@@ -336,12 +336,12 @@ OTHER_ACTIVITIES = checked(
         "other_activities",
         QT_TRANSLATE_NOOP("RecordColumns", "Övriga aktiviteter"),
         (
-            date_column(),
-            text_column(QT_TRANSLATE_NOOP("RecordColumns", "Vad"), "what", "what", 30),
-            Column(QT_TRANSLATE_NOOP("RecordColumns", "Plats"), _other_place, "place", width=18),
-            count_column(QT_TRANSLATE_NOOP("RecordColumns", "Antal"), lambda d: d.count, "count"),
+            headed(date_column(), "other_activity", "date"),
+            text_column(label_of("other_activity", "what"), "what", "what", 30),
+            Column(label_of("other_activity", "place_id"), _other_place, "place", width=18),
+            count_column(label_of("other_activity", "count"), lambda d: d.count, "count"),
             count_column(
-                QT_TRANSLATE_NOOP("RecordColumns", "Timmar"), lambda d: d.hours_spent, "hours_spent"
+                label_of("other_activity", "hours_spent"), lambda d: d.hours_spent, "hours_spent"
             ),
         ),
         stretch_column=OtherActivityColumn.WHAT,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from loften_app.ui.kinds import label_of
 from loften_app.ui.lists.columns import (
     QT_TRANSLATE_NOOP,
     RIGHT,
@@ -23,6 +25,11 @@ def checked(spec: ListSpec, constants: type[IntEnum]) -> ListSpec:
     """`spec`, after checking that its columns match the constants one to one."""
     assert [member.value for member in constants] == list(range(len(spec.columns))), spec.name
     return spec
+
+
+def headed(column: Column, kind: str, name: str) -> Column:
+    """`column` under the label of the field `name` of the record kind `kind` (`domain.kinds`)."""
+    return dataclasses.replace(column, header=label_of(kind, name))
 
 
 def join_names(names: list[str]) -> str:

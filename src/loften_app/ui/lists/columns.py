@@ -63,7 +63,8 @@ class Column:
         return self.sort_key is not None
 
     def title(self) -> str:
-        return QCoreApplication.translate(CONTEXT, self.header)
+        # A field's label (`ui.kinds.FieldLabel`) has a context of its own.
+        return QCoreApplication.translate(getattr(self.header, "context", CONTEXT), self.header)
 
 
 @dataclass(frozen=True)

@@ -32,28 +32,13 @@ def _tr(text: str) -> str:
 
 
 def _own_labels() -> dict[str, str]:
-    """Names of the fields the domain's validation messages never name."""
+    """Names of the fields that are no record kind's own (`domain.kinds` labels the others):
+    the bookkeeping and the parts of a walk's actions and observations."""
     return {
         "deleted_at": _tr("Borttagen"),
-        "mode": _tr("Sätt"),
-        "task": _tr("Uppgift"),
-        "type": _tr("Sort"),
-        "responsible": _tr("Ansvarig"),
         "owner": _tr("Ansvarig"),
         "priority": _tr("Prioritet"),
         "category": _tr("Kategori"),
-        "light": _tr("Ljus"),
-        "place_id": _tr("Plats"),
-        "age_group": _tr("Åldersgrupp"),
-        "detection_method": _tr("Hur det upptäcktes"),
-        "legal_outcome": _tr("Lagföring"),
-        "measure": _tr("Mått"),
-        "comparison": _tr("Jämförelse"),
-        "period": _tr("Period"),
-        "lower_is_better": _tr("Lägre är bättre"),
-        "valid_until_replaced": _tr("Gäller tills en ny skrivs under"),
-        "with_municipality": _tr("I samråd med kommunen"),
-        "with_business": _tr("I samråd med näringslivet"),
     }
 
 
