@@ -31,6 +31,7 @@ from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
 from loften_app.storage.engines import session_sql
+from loften_app.storage.rows import driver_connection
 from loften_app.storage.files import FileWriteError, atomic_write, check_output_path, csv_safe
 
 ADD = "add"
@@ -117,9 +118,7 @@ def record(
     """Insert one audit line in the session's current (write) transaction."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
-    raw.execute(
+    driver_connection(session).execute(
         session_sql(session, _INSERT),
         (
             stamp(at),

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Column, Dialect, Table
 from sqlalchemy.orm import Session
 
+from loften_app.storage.database import DRIVER_CONNECTION
 from loften_app.storage.engines import placeholder, session_sql
 
 Processor = Callable[[Any], Any] | None
@@ -47,11 +48,12 @@ class RowWriter:
         tuples = [self.to_tuple(row) for row in rows]
         if not tuples:
             return
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        cursor = raw.cursor()
+        cursor = driver_connection(session).cursor()
         try:
-            cursor.executemany(self.sql, tuples)
+            if len(tuples) == 1:
+                cursor.execute(self.sql, tuples[0])
+            else:
+                cursor.executemany(self.sql, tuples)
         finally:
             cursor.close()
 
@@ -73,12 +75,29 @@ def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]
     writer_for(table, session.get_bind().dialect).write(session, rows)
 
 
+def driver_connection(session: Session) -> Any:
+    """The DB-API connection (sqlite3's or psycopg's) of the session's current transaction.
+
+    `session.connection()` walks SQLAlchemy's transaction machinery on every call (about 20 us);
+    one save asks for the connection half a dozen times (the checks, each table's rows, the
+    audit line), so it is kept in `session.info` for the transaction it belongs to. A session
+    of `Database.saving()` has it there from the start, for its whole life (key None)."""
+    cached = session.info.get(DRIVER_CONNECTION)
+    if cached is not None:
+        if cached[0] is None:
+            return cached[1]
+        if cached[0] is session.get_transaction():
+            return cached[1]
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    session.info[DRIVER_CONNECTION] = (session.get_transaction(), raw)
+    return raw
+
+
 def query_scalar(session: Session, sql: str, parameters: Sequence[Any]) -> Any:
     """The first column of the first row of a small query, on the session's connection (for
     checks on the path of every save, where statement execution would cost more than SQLite)."""
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
-    cursor = raw.cursor()
+    cursor = driver_connection(session).cursor()
     try:
         row = cursor.execute(session_sql(session, sql), tuple(parameters)).fetchone()
     finally:

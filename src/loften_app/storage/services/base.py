@@ -51,7 +51,7 @@ from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
 from loften_app.storage.rows import insert_rows as insert_plain_rows
 from loften_app.storage.rows import query_scalar
-from loften_app.storage.services.cycle import in_force_promise
+from loften_app.storage.services.cycle import in_force_promise, promise_facts
 
 DataT = TypeVar("DataT")
 ModelT = TypeVar("ModelT", bound=Record)
@@ -261,14 +261,7 @@ class RecordService(Generic[DataT, ModelT]):
             (promise_id,),
         )
         if promise_type != self.promise_type:
-            return [
-                ValidationIssue(
-                    "promise_id",
-                    "promise",
-                    "Välj det löfte som posten hör till: det valda löftet finns inte eller gäller "
-                    "en annan sorts aktivitet.",
-                )
-            ]
+            return self._promise_issue()
         return []
 
     def _in_agreement(self, session: Session, data: DataT) -> DataT:
@@ -287,11 +280,46 @@ class RecordService(Generic[DataT, ModelT]):
             return data
         return dataclasses.replace(data, promise_id=resolved)  # type: ignore[type-var]
 
+    def _in_agreement_checked(self, session: Session, data: DataT) -> DataT:
+        """`_in_agreement`, then `_check_references`, for a save: the promise and the agreements
+        are read once (`promise_facts`, one statement) and serve both, unless the record moves
+        to another agreement's promise or a subclass checks references of its own."""
+        promise_id = getattr(data, "promise_id", None)
+        day = getattr(data, self.date_column, None) if self.date_column else None
+        own_check = type(self)._check_references is not RecordService._check_references
+        if promise_id is None or not isinstance(day, dt.date) or own_check:
+            data = self._in_agreement(session, data)
+            raise_if_issues(self._check_references(session, data))
+            return data
+        facts = promise_facts(session, promise_id)
+        assert self.date_column is not None
+        resolved, issues = in_force_promise(
+            session, promise_id, day, field=self.date_column, facts=facts
+        )
+        raise_if_issues(issues)
+        if resolved is not None and resolved != promise_id:
+            data = dataclasses.replace(data, promise_id=resolved)  # type: ignore[type-var]
+            raise_if_issues(self._check_references(session, data))
+            return data
+        if self.promise_type is not None and not (facts.active and facts.type == self.promise_type):
+            raise_if_issues(self._promise_issue())
+        return data
+
+    def _promise_issue(self) -> list[ValidationIssue]:
+        return [
+            ValidationIssue(
+                "promise_id",
+                "promise",
+                "Välj det löfte som posten hör till: det valda löftet finns inte eller gäller "
+                "en annan sorts aktivitet.",
+            )
+        ]
+
     # --- verbs --------------------------------------------------------------------------------
 
     def add(self, *, data: DataT) -> Stored[DataT]:
         """Validate and save a new record; returns it with its identity and version 1."""
-        with self._db.writing() as session:
+        with self._db.saving() as session:
             return self.stage(session, data)
 
     def stage(self, session: Session, data: DataT) -> Stored[DataT]:
@@ -310,8 +338,7 @@ class RecordService(Generic[DataT, ModelT]):
             updated_by=self._actor.name,
         )
         data = self._prepare_in_session(session, data, meta.id)
-        data = self._in_agreement(session, data)
-        raise_if_issues(self._check_references(session, data))
+        data = self._in_agreement_checked(session, data)
         self.insert_rows(session, [(meta, data)])
         self._audit(session, now, audit.ADD, meta.id, audit.added(data))
         return Stored(meta, data)
@@ -430,7 +457,7 @@ class RecordService(Generic[DataT, ModelT]):
     def update(self, *, id: str, expected_version: int, data: DataT) -> Stored[DataT]:
         """Save changed data. Refused with `StaleRecordError` when the record has changed since
         `expected_version` was read (the error carries the current copy)."""
-        with self._db.writing() as session:
+        with self._db.saving() as session:
             return self.update_in(session, id=id, expected_version=expected_version, data=data)
 
     def update_in(
@@ -454,8 +481,7 @@ class RecordService(Generic[DataT, ModelT]):
         if current.version != expected_version:
             raise StaleRecordError(self._stale_message(current), old)
         data = self._prepare_in_session(session, data, id)
-        data = self._in_agreement(session, data)
-        raise_if_issues(self._check_references(session, data))
+        data = self._in_agreement_checked(session, data)
         session.execute(
             sql_update(table)
             .where(table.c.id == id)
@@ -684,7 +710,7 @@ class RecordService(Generic[DataT, ModelT]):
     def _set_deleted(
         self, id: str, expected_version: int | None, *, deleted: bool
     ) -> Stored[DataT]:
-        with self._db.writing() as session:
+        with self._db.saving() as session:
             return self.set_deleted_in(
                 session, id=id, expected_version=expected_version, deleted=deleted
             )
