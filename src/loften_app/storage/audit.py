@@ -31,8 +31,8 @@ from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
 from loften_app.storage.engines import session_sql
-from loften_app.storage.rows import driver_connection
 from loften_app.storage.files import FileWriteError, atomic_write, check_output_path, csv_safe
+from loften_app.storage.rows import driver_connection
 
 ADD = "add"
 UPDATE = "update"

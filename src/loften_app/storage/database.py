@@ -229,17 +229,16 @@ class Database:
         session must not commit or roll back by itself inside (nothing in a save does)."""
         if self.read_only:
             raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
-        with _classified(), self._write_engine.connect() as connection:
-            with connection.begin():
-                session = Session(bind=connection, expire_on_commit=False)
-                raw = connection.connection.dbapi_connection
-                session.info[DRIVER_CONNECTION] = (None, raw)
-                try:
-                    yield session
-                    session.flush()
-                    self._before_commit(session, raw)
-                finally:
-                    session.close()
+        with _classified(), self._write_engine.connect() as connection, connection.begin():
+            session = Session(bind=connection, expire_on_commit=False)
+            raw = connection.connection.dbapi_connection
+            session.info[DRIVER_CONNECTION] = (None, raw)
+            try:
+                yield session
+                session.flush()
+                self._before_commit(session, raw)
+            finally:
+                session.close()
 
     def _before_commit(self, session: Session, raw: object) -> None:
         """What `saving()` sends last in its transaction (a server's notification)."""

@@ -20,9 +20,9 @@ from loften_app.domain import agreements as cycle
 from loften_app.domain.errors import ValidationIssue
 from loften_app.domain.periods import Period
 from loften_app.domain.records import AgreementData, Stored
+from loften_app.storage.engines import session_sql
 from loften_app.storage.models import Agreement, Promise
 from loften_app.storage.rows import driver_connection, query_scalar
-from loften_app.storage.engines import session_sql
 
 __all__ = [
     "AgreementListing",
