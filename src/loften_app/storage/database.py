@@ -243,6 +243,11 @@ class Database:
     def _before_commit(self, session: Session, raw: object) -> None:
         """What `saving()` sends last in its transaction (a server's notification)."""
 
+    def announce_in(self, session: Session) -> None:
+        """Tell the others, when this write transaction commits, that something changed: on a
+        server its notification, sent now (with a batch of the save's statements) rather than
+        at the end; nothing on a file, whose readers see its `change_marker`."""
+
     def close(self) -> None:
         with self._watch_lock:
             if self._watch is not None:

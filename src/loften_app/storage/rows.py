@@ -9,6 +9,7 @@ cursor's `executemany`, inside the session's transaction.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -92,6 +93,18 @@ def driver_connection(session: Session) -> Any:
     assert raw is not None
     session.info[DRIVER_CONNECTION] = (session.get_transaction(), raw)
     return raw
+
+
+def statement_batch(session: Session) -> contextlib.AbstractContextManager[Any]:
+    """Statements whose results nobody reads (a save's INSERTs, its audit line, the server's
+    notification), sent together: on a PostgreSQL server in one round trip (psycopg's pipeline
+    mode: the server answers them all at the end of the block, where any error is raised); on
+    SQLite, which has no round trips, nothing changes. Only raw statements on
+    `driver_connection` belong inside: SQLAlchemy's statement execution reads results that a
+    pipeline gives only at its end."""
+    raw = driver_connection(session)
+    pipeline = getattr(raw, "pipeline", None)
+    return contextlib.nullcontext() if pipeline is None else pipeline()  # type: ignore[no-any-return]
 
 
 def query_scalar(session: Session, sql: str, parameters: Sequence[Any]) -> Any:

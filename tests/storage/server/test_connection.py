@@ -3,6 +3,8 @@ saved; when it is back, the same save goes through (the window's Ctrl+S again)."
 
 from __future__ import annotations
 
+import time
+
 import psycopg
 import pytest
 
@@ -39,5 +41,15 @@ def test_a_dropped_connection_is_replaced_without_a_message(pg_url: str) -> None
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
+            # pg_terminate_backend only signals: wait until the connections are really gone,
+            # as they are when a save comes after a blink (not within the same millisecond).
+            for _ in range(500):
+                (left,) = admin.execute(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                ).fetchone() or (0,)
+                if not left:
+                    break
+                time.sleep(0.01)
         services.places.add(data=PlaceData(name="Parken"))
         assert len(services.places.list_page().items) == 2

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 #: Sent in every write transaction; the server delivers it when, and only if, it commits.
 NOTIFY_SQL = "SELECT pg_notify('loften_changes', current_user)"
+#: Set in a session's `info` once its transaction has sent `NOTIFY_SQL`.
+_ANNOUNCED = "loften_announced"
 _MARKER = text("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn")
 
 
@@ -113,11 +115,20 @@ class ServerDatabase(Database):
         (storage/server/notify.py); the payload is the user's name."""
         with super().writing() as session:
             yield session
-            driver_connection(session).execute(NOTIFY_SQL)
+            if not session.info.get(_ANNOUNCED):
+                driver_connection(session).execute(NOTIFY_SQL)
 
     def _before_commit(self, session: Session, raw: object) -> None:
-        """`saving()`'s transaction tells every listening window too (see `writing`)."""
-        raw.execute(NOTIFY_SQL)  # type: ignore[attr-defined]
+        """`saving()`'s transaction tells every listening window too (see `writing`), unless
+        the save has sent the notification already (`announce_in`)."""
+        if not session.info.get(_ANNOUNCED):
+            raw.execute(NOTIFY_SQL)  # type: ignore[attr-defined]
+
+    def announce_in(self, session: Session) -> None:
+        """The notification of this write transaction, sent now: once a transaction."""
+        if not session.info.get(_ANNOUNCED):
+            driver_connection(session).execute(NOTIFY_SQL)
+            session.info[_ANNOUNCED] = True
 
     def listen(self) -> ChangeListener:
         """A listener for the changes anyone commits to this database."""

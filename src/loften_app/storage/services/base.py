@@ -50,7 +50,7 @@ from loften_app.storage.database import Database
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
 from loften_app.storage.rows import insert_rows as insert_plain_rows
-from loften_app.storage.rows import query_scalar
+from loften_app.storage.rows import query_scalar, statement_batch
 from loften_app.storage.services.cycle import in_force_promise, promise_facts
 
 DataT = TypeVar("DataT")
@@ -339,9 +339,17 @@ class RecordService(Generic[DataT, ModelT]):
         )
         data = self._prepare_in_session(session, data, meta.id)
         data = self._in_agreement_checked(session, data)
-        self.insert_rows(session, [(meta, data)])
-        self._audit(session, now, audit.ADD, meta.id, audit.added(data))
+        self._write_new(session, now, meta, data)
         return Stored(meta, data)
+
+    def _write_new(self, session: Session, now: dt.datetime, meta: RecordMeta, data: DataT) -> None:
+        """The rows of a new record and its audit line, and (on a server) the notification, sent
+        as one batch (`statement_batch`: one round trip to a server)."""
+        changes = audit.added(data)
+        with statement_batch(session):
+            self.insert_rows(session, [(meta, data)])
+            self._audit(session, now, audit.ADD, meta.id, changes)
+            self._db.announce_in(session)
 
     # --- verbs inside a caller's session (the exchange, imports) ------------------------------
     # These write records whose bookkeeping (id, version, who, when) comes from elsewhere: a
