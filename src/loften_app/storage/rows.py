@@ -104,7 +104,7 @@ def statement_batch(session: Session) -> contextlib.AbstractContextManager[Any]:
     pipeline gives only at its end."""
     raw = driver_connection(session)
     pipeline = getattr(raw, "pipeline", None)
-    return contextlib.nullcontext() if pipeline is None else pipeline()  # type: ignore[no-any-return]
+    return contextlib.nullcontext() if pipeline is None else pipeline()
 
 
 def query_scalar(session: Session, sql: str, parameters: Sequence[Any]) -> Any:
