@@ -108,18 +108,19 @@ def raw_aggregate(url: str, start: dt.date, end: dt.date) -> None:
 # --- 20 clients at once ----------------------------------------------------------------------
 
 
-def client(url: str, raw: bool, start_at: float, seconds: float, results: Any) -> None:
-    """One client process: saves patrols (through Löften, or raw inserts) from `start_at` for
-    `seconds`; puts its count of acknowledged saves in `results`."""
+def client(url: str, raw: bool, seconds: float, ready: Any, results: Any) -> None:
+    """One client process: once every client is connected (`ready`, a barrier), saves patrols
+    (through Löften, or raw inserts) for `seconds`; puts its count of acknowledged saves in
+    `results`."""
     with open_database(url) as database:
         services = Services.build(database, ACTOR)
         data = one_patrol(services)
         steps = raw_saves(url, data) if raw else service_saves(services, data)
         next(steps)  # connected and warm
-        time.sleep(max(0.0, start_at - time.time()))
-        end = start_at + seconds
+        ready.wait()
+        end = time.monotonic() + seconds
         count = 0
-        while time.time() < end:
+        while time.monotonic() < end:
             next(steps)
             count += 1
         results.put(count)
@@ -129,14 +130,14 @@ def load(url: str, clients: int, seconds: float, *, raw: bool) -> float:
     """Saves per second, in total, of `clients` processes saving at once for `seconds`."""
     context = multiprocessing.get_context("spawn")
     results = context.Queue()
-    start_at = time.time() + 8 + clients * 0.4  # every process imported and connected
+    ready = context.Barrier(clients)
     processes = [
-        context.Process(target=client, args=(url, raw, start_at, seconds, results))
+        context.Process(target=client, args=(url, raw, seconds, ready, results))
         for _ in range(clients)
     ]
     for process in processes:
         process.start()
-    counts = [results.get(timeout=start_at - time.time() + seconds + 120) for _ in processes]
+    counts = [results.get(timeout=600) for _ in processes]
     for process in processes:
         process.join()
     return sum(counts) / seconds
