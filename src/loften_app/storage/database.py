@@ -243,6 +243,12 @@ class Database:
     def _before_commit(self, session: Session, raw: object) -> None:
         """What `saving()` sends last in its transaction (a server's notification)."""
 
+    def announcement_in(self, session: Session) -> str | None:
+        """On a server, the query that sends this write transaction's notification, for the
+        caller to send (the transaction then counts as announced, see `announce_in`); None on a
+        file."""
+        return None
+
     def announce_in(self, session: Session) -> None:
         """Tell the others, when this write transaction commits, that something changed: on a
         server its notification, sent now (with a batch of the save's statements) rather than

@@ -32,6 +32,9 @@ class RowWriter:
         placeholders = ", ".join(placeholder(dialect.name) for _ in columns)
         quoted = ", ".join(f'"{name}"' for name in self.names)
         self.sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})'
+        #: The INSERT without its VALUES group, and one group: for `one_statement`.
+        self.head = f'INSERT INTO "{table.name}" ({quoted}) VALUES '
+        self.group = f"({placeholders})"
         self.processors: tuple[Processor, ...] = tuple(
             column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns
         )
@@ -93,6 +96,34 @@ def driver_connection(session: Session) -> Any:
     assert raw is not None
     session.info[DRIVER_CONNECTION] = (session.get_transaction(), raw)
     return raw
+
+
+#: An INSERT of one statement: its head ("INSERT INTO t (a, b) VALUES "), one VALUES group
+#: ("(%s, %s)") and the rows, each a tuple of the group's values.
+InsertPart = tuple[str, str, Sequence[tuple[Any, ...]]]
+
+
+def insert_part(session: Session, table: Table, rows: Iterable[Mapping[str, Any]]) -> InsertPart:
+    """The rows for `table` as a part of `one_statement`, converted as `insert_rows` does."""
+    writer = writer_for(table, session.get_bind().dialect)
+    return writer.head, writer.group, [writer.to_tuple(row) for row in rows]
+
+
+def one_statement(session: Session, inserts: Sequence[InsertPart], final: str) -> None:
+    """PostgreSQL: the INSERTs and the query `final` as one statement, each INSERT a
+    data-modifying WITH query (`WITH w0 AS (INSERT ...), w1 AS (INSERT ...) SELECT ...`): one
+    round trip and one statement for the driver, where separate statements cost the client
+    most of a save's time. The server checks foreign keys and runs triggers as for separate
+    statements (a child row may refer to a parent row of the same statement)."""
+    parts: list[str] = []
+    values: list[Any] = []
+    for head, group, rows in inserts:
+        if rows:
+            parts.append(head + ", ".join([group] * len(rows)))
+            for row in rows:
+                values.extend(row)
+    withs = ", ".join(f"w{number} AS ({part})" for number, part in enumerate(parts))
+    driver_connection(session).execute(f"WITH {withs} {final}" if parts else final, values)
 
 
 def statement_batch(session: Session) -> contextlib.AbstractContextManager[Any]:

@@ -124,6 +124,12 @@ class ServerDatabase(Database):
         if not session.info.get(_ANNOUNCED):
             raw.execute(NOTIFY_SQL)  # type: ignore[attr-defined]
 
+    def announcement_in(self, session: Session) -> str | None:
+        """`NOTIFY_SQL`, for the caller to send in this transaction (the last thing of one
+        statement with the save's INSERTs); the transaction counts as announced."""
+        session.info[_ANNOUNCED] = True
+        return NOTIFY_SQL
+
     def announce_in(self, session: Session) -> None:
         """The notification of this write transaction, sent now: once a transaction."""
         if not session.info.get(_ANNOUNCED):

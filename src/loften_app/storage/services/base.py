@@ -49,8 +49,8 @@ from loften_app.storage import audit
 from loften_app.storage.database import Database
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
+from loften_app.storage.rows import insert_part, one_statement, query_scalar, statement_batch
 from loften_app.storage.rows import insert_rows as insert_plain_rows
-from loften_app.storage.rows import query_scalar, statement_batch
 from loften_app.storage.services.cycle import in_force_promise, promise_facts
 
 DataT = TypeVar("DataT")
@@ -346,10 +346,31 @@ class RecordService(Generic[DataT, ModelT]):
         """The rows of a new record and its audit line, and (on a server) the notification, sent
         as one batch (`statement_batch`: one round trip to a server)."""
         changes = audit.added(data)
+        announcement = self._db.announcement_in(session)
+        if announcement is not None:  # a server: everything in one statement
+            line = audit.line_values(
+                at=now,
+                actor=self._actor,
+                action=audit.ADD,
+                record_type=table_of(self.model).name,
+                record_id=meta.id,
+                changes=changes,
+            )
+            parts = [insert_part(session, table, rows) for table, rows in self._rows_of(meta, data)]
+            parts.append(audit.insert_part(session, line))
+            one_statement(session, parts, announcement)
+            return
         with statement_batch(session):
             self.insert_rows(session, [(meta, data)])
             self._audit(session, now, audit.ADD, meta.id, changes)
             self._db.announce_in(session)
+
+    def _rows_of(self, meta: RecordMeta, data: DataT) -> list[tuple[Table, list[dict[str, Any]]]]:
+        """The rows of one new record: its own row, then its children's, parents first."""
+        return [
+            (table_of(self.model), [{**meta_values(meta), **self._root_values(data)}]),
+            *self._child_rows(meta.id, data),
+        ]
 
     # --- verbs inside a caller's session (the exchange, imports) ------------------------------
     # These write records whose bookkeeping (id, version, who, when) comes from elsewhere: a
