@@ -105,6 +105,14 @@ def raw_aggregate(url: str, start: dt.date, end: dt.date) -> None:
             connection.execute(pg_sql, {"a": start, "b": end}).fetchall()
 
 
+def cpu_per_step(action: Iterator[None], runs: int) -> float:
+    """This process's CPU seconds per step of `action` (mean of `runs`)."""
+    began = time.process_time()
+    for _ in range(runs):
+        next(action)
+    return (time.process_time() - began) / runs
+
+
 # --- 20 clients at once ----------------------------------------------------------------------
 
 
@@ -251,13 +259,20 @@ def main() -> None:
         with open_database(url) as database:
             services = Services.build(database, ACTOR)
             data = one_patrol(services)
-            save = timed_runs(service_saves(services, data), args.runs)
-            raw = timed_runs(raw_saves(url, data), args.runs)
+            saves, raws = service_saves(services, data), raw_saves(url, data)
+            save = timed_runs(saves, args.runs)
+            raw = timed_runs(raws, args.runs)
+            save_cpu, raw_cpu = cpu_per_step(saves, args.runs), cpu_per_step(raws, args.runs)
         ratio = save / raw
         print(
             f"save one patrol (2 places, 3 shop visits) as a police user: {save * 1000:.2f} ms"
             f" | raw psycopg insert+commit of one patrol row: {raw * 1000:.2f} ms | ratio "
             f"{ratio:.1f} (goal <= 10) {verdict(ratio <= 10)}"
+        )
+        print(
+            f"the client's CPU per save: {save_cpu * 1e6:.0f} us | raw: {raw_cpu * 1e6:.0f} us "
+            f"| ratio {save_cpu / raw_cpu:.1f} (what the load figure depends on when the clients "
+            "share the server's CPUs; it varies less with the machine's load than the times)"
         )
         if args.clients:
             saves = load(url, args.clients, args.seconds, raw=False)
