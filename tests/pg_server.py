@@ -9,7 +9,8 @@ server runs as that user.
 
 The cluster's superuser is `loften_admin`; loopback connections are trusted (the server listens
 on 127.0.0.1 only, in a folder only its owner can enter), so the tests log in as any role
-without a password.
+without a password, except `PASSWORD_USER`: that one role must give its password
+(scram-sha-256 over TCP), so that a wrong password can be tried.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ADMIN = "loften_admin"
+#: The one role the server asks for a password (scram-sha-256); made by the test that uses it.
+PASSWORD_USER = "med_losenord"
 
 
 class NoPostgresError(RuntimeError):
@@ -104,6 +107,10 @@ class PostgresServer:
             "C.UTF-8",
             "--no-sync",
         )
+        hba = self.data / "pg_hba.conf"
+        lines = hba.read_text()
+        # The first matching line counts: this role, and only it, gives a password.
+        hba.write_text(f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n{lines}")
         self._pg_ctl_start()
 
     def _pg_ctl_start(self) -> None:

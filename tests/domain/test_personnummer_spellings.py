@@ -184,3 +184,34 @@ def test_names_pass(name: str) -> None:
 )
 def test_any_text_without_digits_passes(text: str) -> None:
     assert identity_number_problem(text) is None
+
+
+# The count of digits that lets most texts skip the search (`_too_few_digits`) must never skip
+# a text the search would refuse: characters that NFKC turns into several digits ("½", "⑳",
+# "㏠"), digits of other scripts and forms, mixed with the numbers of the spellings.
+_MANY_DIGIT_CHARACTERS = "½⅓¼⑳⑴⒛㉑㊿㏠㋀㍘¹²³①⓪０９٣۴߂०১੨૩୪௫౬೭൮๙໐༡၂႓០᠑𝟎𝟗"
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_MANY_DIGIT_CHARACTERS),
+            st.sampled_from([text for text, _before in SPELLINGS]),
+            st.characters(),
+            st.sampled_from("0123456789 -+"),
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_the_count_of_digits_skips_no_text_the_search_would_refuse(text: str) -> None:
+    from loften_app.domain.personnummer import _search, _too_few_digits
+
+    if _too_few_digits(text):
+        assert _search(text) == [], repr(text)
+
+
+@pytest.mark.parametrize(("text", "before"), SPELLINGS)
+def test_no_spelling_has_too_few_digits(text: str, before: bool) -> None:
+    from loften_app.domain.personnummer import _too_few_digits
+
+    assert not _too_few_digits(text)

@@ -46,6 +46,7 @@ match.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -187,8 +188,43 @@ def luhn_check_digit(nine_digits: str) -> int:
     return (10 - total % 10) % 10
 
 
+#: Every form needs at least this many digits (YYMMDD and NNNN).
+_FEWEST_DIGITS = 10
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_DIGITS = "0123456789"
+
+
+@functools.lru_cache(maxsize=4096)
+def _most_digits_from(char: str) -> int:
+    """At most how many digits the non-ASCII `char` gives either search: the digits of its NFKC
+    form (the normalised search) or itself, if it is a digit (the search of the text as
+    written)."""
+    normalised = sum(1 for piece in unicodedata.normalize("NFKC", char) if piece.isdigit())
+    return max(normalised, 1 if char.isdigit() else 0)
+
+
+def _too_few_digits(text: str) -> bool:
+    """Whether `text` cannot hold a personnummer for want of digits: counted generously (an
+    upper bound of what either search can see), so that most texts (names, notes without
+    numbers) skip the character-by-character normalisation. Never true of a text that holds
+    one."""
+    count = sum(map(text.count, _ASCII_DIGITS))
+    if count >= _FEWEST_DIGITS:
+        return False
+    if not text.isascii():
+        count += sum(_most_digits_from(char) for char in _NON_ASCII.findall(text))
+    return count < _FEWEST_DIGITS
+
+
 def find_identity_numbers(text: str) -> list[IdentityNumberMatch]:
     """Every valid personnummer and samordningsnummer in `text`, in order of appearance."""
+    if _too_few_digits(text):
+        return []
+    return _search(text)
+
+
+def _search(text: str) -> list[IdentityNumberMatch]:
+    """`find_identity_numbers` without the count of digits first."""
     found: list[IdentityNumberMatch] = []
     normalised, origins = normalise_for_search(text)
     for candidate in _CANDIDATE.finditer(normalised):

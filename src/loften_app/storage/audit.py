@@ -32,6 +32,7 @@ from loften_app.domain.records import Actor
 from loften_app.storage.database import Database
 from loften_app.storage.engines import session_sql
 from loften_app.storage.files import FileWriteError, atomic_write, check_output_path, csv_safe
+from loften_app.storage.rows import driver_connection
 
 ADD = "add"
 UPDATE = "update"
@@ -58,10 +59,11 @@ ACTION_LABELS = {
 #: What a value removed by retention reads as, in the trail.
 REDACTED = "(gallrat)"
 
-_INSERT = (
+_HEAD = (
     "INSERT INTO audit_entry (at, actor, organisation, action, record_type, record_id, "
-    "changes, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "changes, note) VALUES "
 )
+_INSERT = _HEAD + "(?, ?, ?, ?, ?, ?, ?, ?)"
 _EMPTY = (None, "", ())
 
 Changes = dict[str, list[Any]]
@@ -115,23 +117,49 @@ def record(
     note: str | None = None,
 ) -> None:
     """Insert one audit line in the session's current (write) transaction."""
-    if action not in ACTIONS:
-        raise ValueError(f"unknown audit action {action!r}")
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
-    raw.execute(
+    driver_connection(session).execute(
         session_sql(session, _INSERT),
-        (
-            stamp(at),
-            None if actor is None else actor.name,
-            None if actor is None else actor.organisation.value,
-            action,
-            record_type,
-            record_id,
-            None if changes is None else to_json(changes),
-            note,
+        line_values(
+            at=at,
+            actor=actor,
+            action=action,
+            record_type=record_type,
+            record_id=record_id,
+            changes=changes,
+            note=note,
         ),
     )
+
+
+def line_values(
+    *,
+    at: dt.datetime,
+    actor: Actor | None,
+    action: str,
+    record_type: str | None = None,
+    record_id: str | None = None,
+    changes: Mapping[str, Any] | None = None,
+    note: str | None = None,
+) -> tuple[Any, ...]:
+    """The values of one audit line, in the order of `_INSERT`."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    return (
+        stamp(at),
+        None if actor is None else actor.name,
+        None if actor is None else actor.organisation.value,
+        action,
+        record_type,
+        record_id,
+        None if changes is None else to_json(changes),
+        note,
+    )
+
+
+def insert_part(session: Session, values: tuple[Any, ...]) -> tuple[str, str, list[Any]]:
+    """One audit line (`line_values`) as a part of `rows.one_statement`."""
+    group = session_sql(session, "(?, ?, ?, ?, ?, ?, ?, ?)")
+    return _HEAD, group, [values]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ cursor's `executemany`, inside the session's transaction.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy import Column, Dialect, Table
 from sqlalchemy.orm import Session
 
+from loften_app.storage.database import DRIVER_CONNECTION
 from loften_app.storage.engines import placeholder, session_sql
 
 Processor = Callable[[Any], Any] | None
@@ -30,6 +32,9 @@ class RowWriter:
         placeholders = ", ".join(placeholder(dialect.name) for _ in columns)
         quoted = ", ".join(f'"{name}"' for name in self.names)
         self.sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})'
+        #: The INSERT without its VALUES group, and one group: for `one_statement`.
+        self.head = f'INSERT INTO "{table.name}" ({quoted}) VALUES '
+        self.group = f"({placeholders})"
         self.processors: tuple[Processor, ...] = tuple(
             column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns
         )
@@ -47,11 +52,12 @@ class RowWriter:
         tuples = [self.to_tuple(row) for row in rows]
         if not tuples:
             return
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        cursor = raw.cursor()
+        cursor = driver_connection(session).cursor()
         try:
-            cursor.executemany(self.sql, tuples)
+            if len(tuples) == 1:
+                cursor.execute(self.sql, tuples[0])
+            else:
+                cursor.executemany(self.sql, tuples)
         finally:
             cursor.close()
 
@@ -73,12 +79,69 @@ def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]
     writer_for(table, session.get_bind().dialect).write(session, rows)
 
 
+def driver_connection(session: Session) -> Any:
+    """The DB-API connection (sqlite3's or psycopg's) of the session's current transaction.
+
+    `session.connection()` walks SQLAlchemy's transaction machinery on every call (about 20 us);
+    one save asks for the connection half a dozen times (the checks, each table's rows, the
+    audit line), so it is kept in `session.info` for the transaction it belongs to. A session
+    of `Database.saving()` has it there from the start, for its whole life (key None)."""
+    cached = session.info.get(DRIVER_CONNECTION)
+    if cached is not None:
+        if cached[0] is None:
+            return cached[1]
+        if cached[0] is session.get_transaction():
+            return cached[1]
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    session.info[DRIVER_CONNECTION] = (session.get_transaction(), raw)
+    return raw
+
+
+#: An INSERT of one statement: its head ("INSERT INTO t (a, b) VALUES "), one VALUES group
+#: ("(%s, %s)") and the rows, each a tuple of the group's values.
+InsertPart = tuple[str, str, Sequence[tuple[Any, ...]]]
+
+
+def insert_part(session: Session, table: Table, rows: Iterable[Mapping[str, Any]]) -> InsertPart:
+    """The rows for `table` as a part of `one_statement`, converted as `insert_rows` does."""
+    writer = writer_for(table, session.get_bind().dialect)
+    return writer.head, writer.group, [writer.to_tuple(row) for row in rows]
+
+
+def one_statement(session: Session, inserts: Sequence[InsertPart], final: str) -> None:
+    """PostgreSQL: the INSERTs and the query `final` as one statement, each INSERT a
+    data-modifying WITH query (`WITH w0 AS (INSERT ...), w1 AS (INSERT ...) SELECT ...`): one
+    round trip and one statement for the driver, where separate statements cost the client
+    most of a save's time. The server checks foreign keys and runs triggers as for separate
+    statements (a child row may refer to a parent row of the same statement)."""
+    parts: list[str] = []
+    values: list[Any] = []
+    for head, group, rows in inserts:
+        if rows:
+            parts.append(head + ", ".join([group] * len(rows)))
+            for row in rows:
+                values.extend(row)
+    withs = ", ".join(f"w{number} AS ({part})" for number, part in enumerate(parts))
+    driver_connection(session).execute(f"WITH {withs} {final}" if parts else final, values)
+
+
+def statement_batch(session: Session) -> contextlib.AbstractContextManager[Any]:
+    """Statements whose results nobody reads (a save's INSERTs, its audit line, the server's
+    notification), sent together: on a PostgreSQL server in one round trip (psycopg's pipeline
+    mode: the server answers them all at the end of the block, where any error is raised); on
+    SQLite, which has no round trips, nothing changes. Only raw statements on
+    `driver_connection` belong inside: SQLAlchemy's statement execution reads results that a
+    pipeline gives only at its end."""
+    raw = driver_connection(session)
+    pipeline = getattr(raw, "pipeline", None)
+    return contextlib.nullcontext() if pipeline is None else pipeline()
+
+
 def query_scalar(session: Session, sql: str, parameters: Sequence[Any]) -> Any:
     """The first column of the first row of a small query, on the session's connection (for
     checks on the path of every save, where statement execution would cost more than SQLite)."""
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
-    cursor = raw.cursor()
+    cursor = driver_connection(session).cursor()
     try:
         row = cursor.execute(session_sql(session, sql), tuple(parameters)).fetchone()
     finally:

@@ -203,34 +203,49 @@ def check_free_text(
     _require_dataclass(data)
     issues: list[ValidationIssue] = []
     for path, value in _leaves(data, prefix):
-        if not isinstance(value, str):
-            continue
-        matches = find_identity_numbers(value)
-        if matches:
-            message = words.text("{field}: {message}").format(
-                field=_field_label(path, words),
-                message=identity_number_message(matches[0], words=words),
-            )
-            issues.append(ValidationIssue(path, CODE_PERSONNUMMER, message))
+        if isinstance(value, str) and (issue := _free_text_issue(path, value, words)):
+            issues.append(issue)
     return issues
 
 
-def _check_date_range(data: object, words: Words, prefix: str = "") -> list[ValidationIssue]:
-    """An issue (code "date_range") for every date of `data` outside MIN_YEAR–MAX_YEAR."""
-    issues: list[ValidationIssue] = []
-    for path, value in _leaves(data, prefix):
-        if isinstance(value, dt.date) and not MIN_YEAR <= value.year <= MAX_YEAR:
-            message = words.text(
-                "{field}: {date} ligger utanför åren {first}–{last}. "
-                "Kontrollera årtalet och rätta datumet."
-            ).format(
-                field=_field_label(path, words),
-                date=value.isoformat(),
-                first=MIN_YEAR,
-                last=MAX_YEAR,
-            )
-            issues.append(ValidationIssue(path, CODE_DATE_RANGE, message))
-    return issues
+def _free_text_issue(path: str, value: str, words: Words) -> ValidationIssue | None:
+    matches = find_identity_numbers(value)
+    if not matches:
+        return None
+    message = words.text("{field}: {message}").format(
+        field=_field_label(path, words),
+        message=identity_number_message(matches[0], words=words),
+    )
+    return ValidationIssue(path, CODE_PERSONNUMMER, message)
+
+
+def _date_range_issue(path: str, value: dt.date, words: Words) -> ValidationIssue | None:
+    if MIN_YEAR <= value.year <= MAX_YEAR:
+        return None
+    message = words.text(
+        "{field}: {date} ligger utanför åren {first}–{last}. Kontrollera årtalet och rätta datumet."
+    ).format(
+        field=_field_label(path, words),
+        date=value.isoformat(),
+        first=MIN_YEAR,
+        last=MAX_YEAR,
+    )
+    return ValidationIssue(path, CODE_DATE_RANGE, message)
+
+
+def _generic_checks(data: object, words: Words) -> list[ValidationIssue]:
+    """An issue (code "date_range") for every date of `data` outside MIN_YEAR–MAX_YEAR, then
+    `check_free_text`'s issues, from one walk over its values (the path of every save)."""
+    _require_dataclass(data)
+    dates: list[ValidationIssue] = []
+    texts: list[ValidationIssue] = []
+    for path, value in _leaves(data, ""):
+        if isinstance(value, str):
+            if issue := _free_text_issue(path, value, words):
+                texts.append(issue)
+        elif isinstance(value, dt.date) and (issue := _date_range_issue(path, value, words)):
+            dates.append(issue)
+    return dates + texts
 
 
 def _time_text(value: dt.time) -> str:
@@ -375,11 +390,7 @@ class _Issues:
 
     def finish(self, data: object) -> list[ValidationIssue]:
         """The collected issues followed by the generic date and free-text checks."""
-        return [
-            *self.items,
-            *_check_date_range(data, self.words),
-            *check_free_text(data, words=self.words),
-        ]
+        return [*self.items, *_generic_checks(data, self.words)]
 
 
 # --- shared parts of several record types ---------------------------------------------------------

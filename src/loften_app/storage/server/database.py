@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import select
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from alembic import command
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -32,13 +34,17 @@ from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
 from loften_app.storage.database import Database, _classified, alembic_config
 from loften_app.storage.errors import DatabaseTooNewError, StorageError
+from loften_app.storage.rows import driver_connection
 
 if TYPE_CHECKING:
     from loften_app.storage.server.notify import ChangeListener
 
 log = logging.getLogger(__name__)
 
-_NOTIFY = text("SELECT pg_notify('loften_changes', current_user)")
+#: Sent in every write transaction; the server delivers it when, and only if, it commits.
+NOTIFY_SQL = "SELECT pg_notify('loften_changes', current_user)"
+#: Set in a session's `info` once its transaction has sent `NOTIFY_SQL`.
+_ANNOUNCED = "loften_announced"
 _MARKER = text("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn")
 
 
@@ -54,11 +60,29 @@ def shown_url(url: str) -> str:
 
 
 def make_server_engine(url: str) -> Engine:
-    return create_engine(
+    engine = create_engine(
         server_url(url),
-        pool_pre_ping=True,
         connect_args={"connect_timeout": 10, "application_name": "Löften"},
     )
+    event.listen(engine, "checkout", _gone_while_idle)
+    return engine
+
+
+def _gone_while_idle(dbapi_connection: Any, _record: object, _proxy: object) -> None:
+    """Hand out no pooled connection that died while it waited: what `pool_pre_ping` does with
+    a round trip to the server on every checkout (one more per save), this does with a look at
+    the socket. An idle connection receives nothing unless the server has given up on it (the
+    server stopped or restarted, the backend was terminated: its goodbye and the end of the
+    stream are waiting to be read) or the connection is already known to be broken; such a
+    connection is thrown away and the pool hands out another one (a new connection)."""
+    if dbapi_connection.closed or dbapi_connection.broken:
+        raise sa_exc.DisconnectionError("the connection is closed")
+    try:
+        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError) as error:
+        raise sa_exc.DisconnectionError(str(error)) from error
+    if readable:
+        raise sa_exc.DisconnectionError("the server sent something to an idle connection")
 
 
 class ServerDatabase(Database):
@@ -71,9 +95,10 @@ class ServerDatabase(Database):
         folder = local_folder or _local_folder(url)
         super().__init__(folder / "database", engine)
         self.url = url
-        self._write_sessions.configure(
-            bind=engine.execution_options(isolation_level="REPEATABLE READ", loften_write=True)
+        self._write_engine = engine.execution_options(
+            isolation_level="REPEATABLE READ", loften_write=True
         )
+        self._write_sessions.configure(bind=self._write_engine)
         #: The role's actor once looked up; None: the owner, who acts as the settings say.
         self._role_actor: Actor | None = None
         self._role_looked_up = False
@@ -90,7 +115,26 @@ class ServerDatabase(Database):
         (storage/server/notify.py); the payload is the user's name."""
         with super().writing() as session:
             yield session
-            session.execute(_NOTIFY)
+            if not session.info.get(_ANNOUNCED):
+                driver_connection(session).execute(NOTIFY_SQL)
+
+    def _before_commit(self, session: Session, raw: object) -> None:
+        """`saving()`'s transaction tells every listening window too (see `writing`), unless
+        the save has sent the notification already (`announce_in`)."""
+        if not session.info.get(_ANNOUNCED):
+            raw.execute(NOTIFY_SQL)  # type: ignore[attr-defined]
+
+    def announcement_in(self, session: Session) -> str | None:
+        """`NOTIFY_SQL`, for the caller to send in this transaction (the last thing of one
+        statement with the save's INSERTs); the transaction counts as announced."""
+        session.info[_ANNOUNCED] = True
+        return NOTIFY_SQL
+
+    def announce_in(self, session: Session) -> None:
+        """The notification of this write transaction, sent now: once a transaction."""
+        if not session.info.get(_ANNOUNCED):
+            driver_connection(session).execute(NOTIFY_SQL)
+            session.info[_ANNOUNCED] = True
 
     def listen(self) -> ChangeListener:
         """A listener for the changes anyone commits to this database."""

@@ -49,9 +49,9 @@ from loften_app.storage import audit, totals
 from loften_app.storage.database import Database
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
+from loften_app.storage.rows import insert_part, one_statement, query_scalar, statement_batch
 from loften_app.storage.rows import insert_rows as insert_plain_rows
-from loften_app.storage.rows import query_scalar
-from loften_app.storage.services.cycle import in_force_promise
+from loften_app.storage.services.cycle import in_force_promise, promise_facts
 
 DataT = TypeVar("DataT")
 ModelT = TypeVar("ModelT", bound=Record)
@@ -261,14 +261,7 @@ class RecordService(Generic[DataT, ModelT]):
             (promise_id,),
         )
         if promise_type != self.promise_type:
-            return [
-                ValidationIssue(
-                    "promise_id",
-                    "promise",
-                    "Välj det löfte som posten hör till: det valda löftet finns inte eller gäller "
-                    "en annan sorts aktivitet.",
-                )
-            ]
+            return self._promise_issue()
         return []
 
     def _in_agreement(self, session: Session, data: DataT) -> DataT:
@@ -287,13 +280,48 @@ class RecordService(Generic[DataT, ModelT]):
             return data
         return dataclasses.replace(data, promise_id=resolved)  # type: ignore[type-var]
 
+    def _in_agreement_checked(self, session: Session, data: DataT) -> DataT:
+        """`_in_agreement`, then `_check_references`, for a save: the promise and the agreements
+        are read once (`promise_facts`, one statement) and serve both, unless the record moves
+        to another agreement's promise or a subclass checks references of its own."""
+        promise_id = getattr(data, "promise_id", None)
+        day = getattr(data, self.date_column, None) if self.date_column else None
+        own_check = type(self)._check_references is not RecordService._check_references
+        if promise_id is None or not isinstance(day, dt.date) or own_check:
+            data = self._in_agreement(session, data)
+            raise_if_issues(self._check_references(session, data))
+            return data
+        facts = promise_facts(session, promise_id)
+        assert self.date_column is not None
+        resolved, issues = in_force_promise(
+            session, promise_id, day, field=self.date_column, facts=facts
+        )
+        raise_if_issues(issues)
+        if resolved is not None and resolved != promise_id:
+            data = dataclasses.replace(data, promise_id=resolved)  # type: ignore[type-var]
+            raise_if_issues(self._check_references(session, data))
+            return data
+        if self.promise_type is not None and not (facts.active and facts.type == self.promise_type):
+            raise_if_issues(self._promise_issue())
+        return data
+
+    def _promise_issue(self) -> list[ValidationIssue]:
+        return [
+            ValidationIssue(
+                "promise_id",
+                "promise",
+                "Välj det löfte som posten hör till: det valda löftet finns inte eller gäller "
+                "en annan sorts aktivitet.",
+            )
+        ]
+
     # --- verbs --------------------------------------------------------------------------------
 
     def add(self, *, data: DataT) -> Stored[DataT]:
         """Validate and save a new record; returns it with its identity and version 1."""
 
         def work() -> Stored[DataT]:
-            with self._db.writing() as session:
+            with self._db.saving() as session:
                 totals.lock(session, table_of(self.model).name)
                 return self.stage(session, data)
 
@@ -315,11 +343,40 @@ class RecordService(Generic[DataT, ModelT]):
             updated_by=self._actor.name,
         )
         data = self._prepare_in_session(session, data, meta.id)
-        data = self._in_agreement(session, data)
-        raise_if_issues(self._check_references(session, data))
-        self.insert_rows(session, [(meta, data)])
-        self._audit(session, now, audit.ADD, meta.id, audit.added(data))
+        data = self._in_agreement_checked(session, data)
+        self._write_new(session, now, meta, data)
         return Stored(meta, data)
+
+    def _write_new(self, session: Session, now: dt.datetime, meta: RecordMeta, data: DataT) -> None:
+        """The rows of a new record and its audit line, and (on a server) the notification, sent
+        as one batch (`statement_batch`: one round trip to a server)."""
+        changes = audit.added(data)
+        announcement = self._db.announcement_in(session)
+        if announcement is not None:  # a server: everything in one statement
+            line = audit.line_values(
+                at=now,
+                actor=self._actor,
+                action=audit.ADD,
+                record_type=table_of(self.model).name,
+                record_id=meta.id,
+                changes=changes,
+            )
+            parts = [insert_part(session, table, rows) for table, rows in self._rows_of(meta, data)]
+            parts.append(audit.insert_part(session, line))
+            one_statement(session, parts, announcement)
+            totals.added(session, table_of(self.model).name, [meta.id])
+            return
+        with statement_batch(session):
+            self.insert_rows(session, [(meta, data)])
+            self._audit(session, now, audit.ADD, meta.id, changes)
+            self._db.announce_in(session)
+
+    def _rows_of(self, meta: RecordMeta, data: DataT) -> list[tuple[Table, list[dict[str, Any]]]]:
+        """The rows of one new record: its own row, then its children's, parents first."""
+        return [
+            (table_of(self.model), [{**meta_values(meta), **self._root_values(data)}]),
+            *self._child_rows(meta.id, data),
+        ]
 
     # --- verbs inside a caller's session (the exchange, imports) ------------------------------
     # These write records whose bookkeeping (id, version, who, when) comes from elsewhere: a
@@ -439,7 +496,7 @@ class RecordService(Generic[DataT, ModelT]):
         `expected_version` was read (the error carries the current copy)."""
 
         def work() -> Stored[DataT]:
-            with self._db.writing() as session:
+            with self._db.saving() as session:
                 totals.lock(session, table_of(self.model).name)
                 return self.update_in(session, id=id, expected_version=expected_version, data=data)
 
@@ -466,8 +523,7 @@ class RecordService(Generic[DataT, ModelT]):
         if current.version != expected_version:
             raise StaleRecordError(self._stale_message(current), old)
         data = self._prepare_in_session(session, data, id)
-        data = self._in_agreement(session, data)
-        raise_if_issues(self._check_references(session, data))
+        data = self._in_agreement_checked(session, data)
         with totals.tracking(session, table.name, [id]):
             session.execute(
                 sql_update(table)
@@ -698,7 +754,7 @@ class RecordService(Generic[DataT, ModelT]):
         self, id: str, expected_version: int | None, *, deleted: bool
     ) -> Stored[DataT]:
         def work() -> Stored[DataT]:
-            with self._db.writing() as session:
+            with self._db.saving() as session:
                 totals.lock(session, table_of(self.model).name)
                 return self.set_deleted_in(
                     session, id=id, expected_version=expected_version, deleted=deleted

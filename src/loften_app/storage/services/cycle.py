@@ -20,12 +20,15 @@ from loften_app.domain import agreements as cycle
 from loften_app.domain.errors import ValidationIssue
 from loften_app.domain.periods import Period
 from loften_app.domain.records import AgreementData, Stored
+from loften_app.storage.engines import session_sql
 from loften_app.storage.models import Agreement, Promise
-from loften_app.storage.rows import query_scalar
+from loften_app.storage.rows import driver_connection, query_scalar
 
 __all__ = [
     "AgreementListing",
+    "PromiseFacts",
     "in_force_promise",
+    "promise_facts",
     "renewed_title",
     "terms_in",
 ]
@@ -77,12 +80,63 @@ def renewed_title(title: str, old: Period, new: Period) -> str:
     return title[: match.start()] + years + title[match.end() :]
 
 
+@dataclass(frozen=True)
+class PromiseFacts:
+    """What a save needs to know about the promise a record names and the agreements, read in
+    one query (`promise_facts`)."""
+
+    #: The promise's type (its stored value) and agreement; None when there is no such promise.
+    type: str | None
+    agreement_id: str | None
+    #: Whether the promise exists and is not deleted.
+    active: bool
+    #: Every active agreement.
+    terms: list[cycle.Term]
+
+
+#: One round trip for the promise and every active agreement: a row per agreement, each carrying
+#: the promise's columns (one row of NULL agreement columns when there is no agreement).
+_PROMISE_FACTS = (
+    "SELECT p.type, p.agreement_id, p.deleted_at IS NULL, "
+    "a.id, a.period_start, a.period_end, a.valid_until_replaced "
+    "FROM (SELECT 1 AS one) AS only_row "
+    "LEFT JOIN promise AS p ON p.id = ? "
+    "LEFT JOIN agreement AS a ON a.deleted_at IS NULL"
+)
+
+
+def _date(value: object) -> dt.date:
+    """A date column's value from the DB-API driver (sqlite3 gives the ISO text)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def promise_facts(session: Session, promise_id: str) -> PromiseFacts:
+    """The promise `promise_id` (type, agreement, not deleted) and every active agreement, in
+    one statement on the session's connection (the path of every save)."""
+    cursor = driver_connection(session).cursor()
+    try:
+        rows = cursor.execute(session_sql(session, _PROMISE_FACTS), (promise_id,)).fetchall()
+    finally:
+        cursor.close()
+    promise_type, agreement_id, active = rows[0][:3] if rows else (None, None, False)
+    terms = [
+        cycle.Term(r[3], _date(r[4]), _date(r[5]), bool(r[6])) for r in rows if r[3] is not None
+    ]
+    return PromiseFacts(
+        None if promise_type is None else str(promise_type),
+        agreement_id,
+        promise_type is not None and bool(active),
+        terms,
+    )
+
+
 def in_force_promise(
     session: Session,
     promise_id: str,
     day: dt.date,
     *,
     field: str,
+    facts: PromiseFacts | None = None,
 ) -> tuple[str | None, list[ValidationIssue]]:
     """The promise that a record dated `day` belongs to, given the promise chosen in the form.
 
@@ -92,14 +146,12 @@ def in_force_promise(
     the first of the same type. An issue on `field` when no agreement is in force on `day`, or
     when that agreement has no promise of the type.
     """
-    own = query_scalar(
-        session,
-        "SELECT agreement_id FROM promise WHERE id = ? AND deleted_at IS NULL",
-        (promise_id,),
-    )
+    if facts is None:
+        facts = promise_facts(session, promise_id)
+    own = facts.agreement_id if facts.active else None
     if own is None:
         return promise_id, []  # the reference check says what is wrong
-    term = cycle.in_force(terms_in(session), day)
+    term = cycle.in_force(facts.terms, day)
     if term is None:
         return None, [
             ValidationIssue(
