@@ -41,10 +41,13 @@ from loften_app.domain.errors import ValidationError, error_text
 from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit
+from loften_app.storage.backup import make_backup as backup_now
+from loften_app.storage.exchange.case_mark import mark_if_same_organisation
 from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.exchange.export import IMPORT, installation_id
 from loften_app.storage.exchange.package import Package, open_photo
 from loften_app.storage.exchange.types import REFERENCE_TARGETS, TYPES_BY_NAME, RecordType
+from loften_app.storage.files import atomic_path, private_folder
 from loften_app.storage.models import Base, ExchangeLog, Promise, table_of
 from loften_app.storage.services import Services
 from loften_app.storage.services.base import utc_now
@@ -191,8 +194,6 @@ def apply_import(
         with services.database.writing() as session:
             plan = _plan(session, services, package, photo_dir=photo_dir)
             if not plan.preview.already_imported:
-                from loften_app.storage.exchange.starting import mark_if_same_organisation
-
                 mark_if_same_organisation(session, package, actor.organisation)
             result = _write(
                 session,
@@ -674,8 +675,6 @@ def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Pa
     """Copy the package's photos that the folder lacks; returns the files made (the caller
     removes them if the transaction fails). A name already present is left alone."""
     made: list[Path] = []
-    from loften_app.storage.files import atomic_path, private_folder
-
     private_folder(photo_dir, own=True)
     try:
         for name in names:
@@ -719,12 +718,11 @@ def _backup(services: Services, make_backup: Callable[[Path], Path | None] | Non
     """A backup of the database before the import: `make_backup`, or by default
     `storage.backup.make_backup` (reason "before-import"). None on a server: its backups are
     the IT department's, and the import is one transaction there too."""
-    from loften_app.storage.server.database import ServerDatabase
+    # Alembic and the server's driver load only when a server is used.
+    from loften_app.storage.server.database import ServerDatabase  # noqa: PLC0415
 
     if isinstance(services.database, ServerDatabase):
         return None
     if make_backup is not None:
         return make_backup(services.database.path)
-    from loften_app.storage.backup import make_backup as backup_now
-
     return backup_now(services.database.path, "before-import")
