@@ -187,8 +187,49 @@ def luhn_check_digit(nine_digits: str) -> int:
     return (10 - total % 10) % 10
 
 
+#: How many characters `_NormalisedCharacters` keeps (every one a text can hold would be a lot
+#: of memory for an untrusted package to ask for).
+_CACHED_CHARACTERS = 4096
+
+
+class _NormalisedCharacters(dict[int, str]):
+    """What `normalise_for_search` makes of each character, worked out the first time it is
+    asked for: a `str.translate` table that gives the same text as `normalise_for_search`
+    once runs of separators are made one."""
+
+    def __missing__(self, code: int) -> str:
+        value = normalise_for_search(chr(code))[0]
+        if len(self) < _CACHED_CHARACTERS:
+            self[code] = value
+        return value
+
+
+_NORMALISED = _NormalisedCharacters()
+_SEPARATOR_RUN = re.compile(f"{_SEPARATOR}{{2,}}")
+
+
+def _normalised_quickly(text: str) -> str:
+    """`normalise_for_search(text)[0]`, without the offsets and without the per-character loop
+    in Python (each character's part comes from `_NORMALISED`; a separator run is one)."""
+    return _SEPARATOR_RUN.sub(_SEPARATOR, text.translate(_NORMALISED))
+
+
+def _surely_none(text: str) -> bool:
+    """True when neither search finds a candidate in `text` (nearly every field of every
+    record): the answer is then an empty list. False means: look properly, with offsets."""
+    return (
+        _CANDIDATE.search(_normalised_quickly(text)) is None
+        and _WRITTEN_CANDIDATE.search(text) is None
+    )
+
+
 def find_identity_numbers(text: str) -> list[IdentityNumberMatch]:
     """Every valid personnummer and samordningsnummer in `text`, in order of appearance."""
+    return [] if _surely_none(text) else _search(text)
+
+
+def _search(text: str) -> list[IdentityNumberMatch]:
+    """`find_identity_numbers` the long way, for any text."""
     found: list[IdentityNumberMatch] = []
     normalised, origins = normalise_for_search(text)
     for candidate in _CANDIDATE.finditer(normalised):

@@ -20,7 +20,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,26 +75,41 @@ def _default(value: object) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} to the audit trail")
 
 
+#: One encoder for every line (`json.dumps` would make a new one each time).
+_ENCODER = json.JSONEncoder(default=_default, ensure_ascii=False, separators=(",", ":"))
+
+
 def to_json(changes: Mapping[str, Any]) -> str:
     """`changes` as the JSON text stored in the trail."""
-    return json.dumps(changes, default=_default, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(changes)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(data_class: type) -> tuple[str, ...]:
+    """A data class's field names, worked out once a class."""
+    names = _FIELD_NAMES.get(data_class)
+    if names is None:
+        names = _FIELD_NAMES[data_class] = tuple(f.name for f in dataclasses.fields(data_class))
+    return names
 
 
 def added(data: object) -> Changes:
     """The fields of a new record that have a value, as `{field: [None, value]}`."""
     return {
-        f.name: [None, value]
-        for f in dataclasses.fields(data)  # type: ignore[arg-type]
-        if (value := getattr(data, f.name)) not in _EMPTY
+        name: [None, value]
+        for name in _field_names(type(data))
+        if (value := getattr(data, name)) not in _EMPTY
     }
 
 
 def diff(old: object, new: object) -> Changes:
     """The fields whose values differ between two copies of a data class, `[old, new]`."""
     return {
-        f.name: [before, after]
-        for f in dataclasses.fields(new)  # type: ignore[arg-type]
-        if (before := getattr(old, f.name)) != (after := getattr(new, f.name))
+        name: [before, after]
+        for name in _field_names(type(new))
+        if (before := getattr(old, name)) != (after := getattr(new, name))
     }
 
 
@@ -132,6 +147,47 @@ def record(
             note,
         ),
     )
+
+
+def record_many(
+    session: Session,
+    *,
+    at: dt.datetime,
+    actor: Actor | None,
+    action: str,
+    lines: Iterable[tuple[str | None, str | None, Mapping[str, Any] | None]],
+    note: str | None = None,
+) -> None:
+    """Insert one audit line per item of `lines` (record type, record id, changes), all with
+    the same time, actor, action and note, in the session's current (write) transaction: the
+    lines `record` would insert one by one, in one statement (an import of many records)."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    when = stamp(at)
+    name = None if actor is None else actor.name
+    organisation = None if actor is None else actor.organisation.value
+    cursor = raw.cursor()
+    try:
+        cursor.executemany(
+            session_sql(session, _INSERT),
+            (
+                (
+                    when,
+                    name,
+                    organisation,
+                    action,
+                    record_type,
+                    record_id,
+                    None if changes is None else to_json(changes),
+                    note,
+                )
+                for record_type, record_id, changes in lines
+            ),
+        )
+    finally:
+        cursor.close()
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ Rules (ISSUE 6, "Offline exchange"):
 - A package already imported (its id in `exchange_log`) changes nothing.
 
 `apply_import` makes a backup first, checks again inside its write transaction, writes every
-record, one audit line per written record and the log line in that one transaction, and copies
-the photos into the photo folder (new names only; removed again if the transaction fails).
+record, one audit line per written record (all in one statement) and the log line in that one
+transaction, and copies the photos into the photo folder (new names only; removed again if the
+transaction fails).
 """
 
 from __future__ import annotations
@@ -581,33 +582,30 @@ def _write(
         with _refused_if_invalid():
             stored = service.replace_one_in(session, current=current, meta=meta, data=data)
         replaced.append((record_type, current, meta, stored.data))
-    note = f"paket {plan.preview.package_id}"
+    audit.record_many(
+        session,
+        at=now,
+        actor=actor,
+        action=audit.IMPORT,
+        lines=_audit_lines(written, replaced),
+        note=f"paket {plan.preview.package_id}",
+    )
+    return len(plan.new), len(updates), len(merged_updates), kept
+
+
+def _audit_lines(
+    written: list[tuple[RecordType, RecordMeta, Any]],
+    replaced: list[tuple[RecordType, Stored[Any], RecordMeta, Any]],
+) -> Iterator[tuple[str, str, dict[str, list[Any]]]]:
+    """One audit line per record written (type, id, changes): the fields of each new one, and
+    what changed in each replaced one (its deletion too)."""
     for record_type, meta, data in written:
-        audit.record(
-            session,
-            at=now,
-            actor=actor,
-            action=audit.IMPORT,
-            record_type=record_type.name,
-            record_id=meta.id,
-            changes=audit.added(data),
-            note=note,
-        )
+        yield record_type.name, meta.id, audit.added(data)
     for record_type, current, meta, data in replaced:
         changes = audit.diff(current.data, data)
         if current.meta.deleted_at != meta.deleted_at:
             changes[DELETED] = [current.meta.deleted_at, meta.deleted_at]
-        audit.record(
-            session,
-            at=now,
-            actor=actor,
-            action=audit.IMPORT,
-            record_type=record_type.name,
-            record_id=current.id,
-            changes=changes,
-            note=note,
-        )
-    return len(plan.new), len(updates), len(merged_updates), kept
+        yield record_type.name, current.id, changes
 
 
 def _by_type(
