@@ -480,3 +480,16 @@ def test_the_quick_search_still_finds_every_spelling() -> None:
         assert find_identity_numbers(text) == _slow_search(text) != []
     full_width = "\uff18\uff11\uff11\uff12\uff11\uff18\u2013\uff19\uff18\uff17\uff16"
     assert find_identity_numbers(full_width) == _slow_search(full_width) != []
+
+
+def test_the_plain_characters_never_are_nor_become_digits() -> None:
+    """The quick answer counts only ASCII digits in text made of ASCII and these characters."""
+    import re
+
+    from loften_app.domain.personnummer import PLAIN_CHARACTERS, normalise_for_search
+
+    for char in PLAIN_CHARACTERS:
+        assert re.match(r"\d", char) is None and not char.isdigit(), hex(ord(char))
+        assert not any(c.isdigit() for c in normalise_for_search(char)[0]), hex(ord(char))
+    assert set("åäöÅÄÖé–—’”…") <= set(PLAIN_CHARACTERS)
+    assert not set("¹²³¼½¾") & set(PLAIN_CHARACTERS)

@@ -214,9 +214,23 @@ def _normalised_quickly(text: str) -> str:
     return _SEPARATOR_RUN.sub(_SEPARATOR, text.translate(_NORMALISED))
 
 
+#: Ten ASCII digits somewhere: every candidate has at least that many (YYMMDD and NNNN).
+_TEN_DIGITS = re.compile(r"(?:\D*\d){10}", re.ASCII)
+#: Characters besides ASCII that neither are digits nor become any when normalised (NFKC):
+#: the Latin-1 letters (å, ä, ö, é, ...), the no-break space, §, «, °, », and the dashes,
+#: quotes, bullets and ellipsis of U+2010-U+2027. A test checks every one.
+PLAIN_CHARACTERS = "\u00a0\u00a7\u00ab\u00b0\u00bb" + "".join(
+    chr(code) for code in (*range(0xC0, 0x100), *range(0x2010, 0x2028))
+)
+_PLAIN = re.compile(f"[\\x00-\\x7f{re.escape(PLAIN_CHARACTERS)}]*")
+
+
 def _surely_none(text: str) -> bool:
     """True when neither search finds a candidate in `text` (nearly every field of every
-    record): the answer is then an empty list. False means: look properly, with offsets."""
+    record): the answer is then an empty list. False means: look properly, with offsets.
+    A text of ASCII and `PLAIN_CHARACTERS` with fewer than ten digits holds none."""
+    if _TEN_DIGITS.match(text) is None and (text.isascii() or _PLAIN.fullmatch(text)):
+        return True
     return (
         _CANDIDATE.search(_normalised_quickly(text)) is None
         and _WRITTEN_CANDIDATE.search(text) is None

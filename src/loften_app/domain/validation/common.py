@@ -405,6 +405,8 @@ class _Issues:
             self.add(path, CODE_TOO_LARGE, too_large)
 
     def hours_spent(self, path: str, value: float | None) -> None:
+        if value is None or (math.isfinite(value) and 0 <= value <= MAX_HOURS_SPENT):
+            return  # nothing to say (and no message to put together for nothing)
         words = self.words
         self.hours(
             path,

@@ -45,9 +45,16 @@ class _InvalidError(Exception):
     """A value does not fit the schema; turned into a `PackageError` with the record's name."""
 
     def __init__(self, path: str, what: ErrorText) -> None:
-        super().__init__(f"{path}: {what.render()}")
+        super().__init__(what.render())
         self.path = path
         self.what = what
+
+    def within(self, parent: str) -> None:
+        """Make the path start at `parent`: a value is decoded with its path relative to the
+        list or object that holds it, so that no path is put together unless something is
+        wrong."""
+        if parent:
+            self.path = f"{parent}.{self.path}" if self.path else parent
 
 
 def is_uuid(value: object) -> bool:
@@ -113,11 +120,13 @@ def _text(value: Any, path: str) -> str:
     return value
 
 
+_UUID_MATCH = _UUID.fullmatch
+
+
 def _uuid(value: Any, path: str) -> str:
-    if not is_uuid(value):
-        raise _InvalidError(path, error_text("exchange.not_uuid", "ska vara ett id (UUID)"))
-    result: str = value
-    return result
+    if isinstance(value, str) and _UUID_MATCH(value) is not None:
+        return value
+    raise _InvalidError(path, error_text("exchange.not_uuid", "ska vara ett id (UUID)"))
 
 
 def _photo(value: Any, path: str) -> str:
@@ -217,7 +226,14 @@ def _tuple_of(inner: Decoder) -> Decoder:
                     "exchange.list_too_long", "listan har fler än {limit} poster", limit=MAX_ITEMS
                 ),
             )
-        return tuple(inner(item, f"{path}[{index}]") for index, item in enumerate(value))
+        items = []
+        for index, item in enumerate(value):
+            try:
+                items.append(inner(item, ""))
+            except _InvalidError as error:
+                error.within(f"{path}[{index}]")
+                raise
+        return tuple(items)
 
     return decode
 
@@ -273,20 +289,23 @@ def data_decoder(data_class: type) -> Decoder:
     def decode(value: Any, path: str) -> Any:
         if not isinstance(value, dict):
             raise _InvalidError(path, error_text("exchange.not_object", "ska vara ett objekt"))
-        unknown = value.keys() - known
-        if unknown:
+        if not value.keys() <= known:
             raise _InvalidError(
                 path,
                 error_text(
                     "exchange.unknown_field",
                     "okänt fält {name!r}",
-                    name=sorted(str(k) for k in unknown)[0],
+                    name=sorted(str(k) for k in value.keys() - known)[0],
                 ),
             )
         values: dict[str, Any] = {}
         for name, decoder, required in specs:
             if name in value:
-                values[name] = decoder(value[name], f"{path}.{name}" if path else name)
+                try:
+                    values[name] = decoder(value[name], name)
+                except _InvalidError as error:
+                    error.within(path)
+                    raise
             elif required:
                 raise _InvalidError(
                     f"{path}.{name}" if path else name, error_text("exchange.missing", "saknas")
