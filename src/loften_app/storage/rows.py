@@ -10,6 +10,7 @@ cursor's `executemany`, inside the session's transaction.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -34,12 +35,26 @@ class RowWriter:
             column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns
         )
         self.defaults = tuple(_scalar_default(column) for column in columns)
+        #: Every column's value of a row that has them all, in one call.
+        self._pick: Callable[[Mapping[str, Any]], Any] = operator.itemgetter(*self.names)
+        #: (position, conversion) of the columns whose values are converted.
+        self._converted = tuple(
+            (index, process) for index, process in enumerate(self.processors) if process
+        )
 
     def to_tuple(self, row: Mapping[str, Any]) -> tuple[Any, ...]:
-        values = []
-        for name, process, default in zip(self.names, self.processors, self.defaults, strict=True):
-            value = row.get(name, default)
-            values.append(value if process is None or value is None else process(value))
+        try:
+            picked = self._pick(row)
+            values = list(picked) if len(self.names) > 1 else [picked]
+        except KeyError:  # a column left to its default
+            values = [
+                row.get(name, default)
+                for name, default in zip(self.names, self.defaults, strict=True)
+            ]
+        for index, process in self._converted:
+            value = values[index]
+            if value is not None:
+                values[index] = process(value)
         return tuple(values)
 
     def write(self, session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
