@@ -43,6 +43,7 @@ from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit
 from loften_app.storage.backup import make_backup as backup_now
+from loften_app.storage.bulk import collection_paused
 from loften_app.storage.exchange.case_mark import mark_if_same_organisation
 from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.exchange.export import IMPORT, installation_id
@@ -165,7 +166,7 @@ class _Plan:
 
 def preview_import(services: Services, package: Package) -> ImportPreview:
     """What importing `package` (checked by `read_package`) would do; writes nothing."""
-    with services.database.reading() as session:
+    with collection_paused(), services.database.reading() as session:
         return _plan(session, services, package, photo_dir=None).preview
 
 
@@ -192,7 +193,7 @@ def apply_import(
     now = clock()
     written_photos: list[Path] = []
     try:
-        with services.database.writing() as session:
+        with collection_paused(), services.database.writing() as session:
             plan = _plan(session, services, package, photo_dir=photo_dir)
             if not plan.preview.already_imported:
                 mark_if_same_organisation(session, package, actor.organisation)
@@ -426,10 +427,21 @@ def _remap(data: Any, id_map: Mapping[str, str]) -> Any:
             changes[name] = mapped
     for name in children:
         value = getattr(data, name)
-        items = tuple(_remap(item, id_map) for item in value)
-        if items != value:
-            changes[name] = items
-    return dataclasses.replace(data, **changes) if changes else data
+        items = [_remap(item, id_map) for item in value]
+        if any(new is not old for new, old in zip(items, value, strict=True)):
+            changes[name] = tuple(items)
+    return _replaced(data, changes) if changes else data
+
+
+def _replaced(data: Any, changes: dict[str, Any]) -> Any:
+    """`dataclasses.replace(data, **changes)`, quicker for a data class whose `__init__` only
+    sets its fields (no `__post_init__`): a copy of its fields with `changes` over them."""
+    data_class = type(data)
+    if hasattr(data_class, "__post_init__") or not hasattr(data, "__dict__"):
+        return dataclasses.replace(data, **changes)
+    copy = object.__new__(data_class)
+    copy.__dict__.update(data.__dict__, **changes)
+    return copy
 
 
 def _same(current: Stored[Any], meta: RecordMeta, data: Any) -> bool:
