@@ -67,23 +67,6 @@ _EMPTY = (None, "", ())
 Changes = dict[str, list[Any]]
 
 
-def _default(value: object) -> Any:
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-    raise TypeError(f"cannot write {type(value).__name__} to the audit trail")
-
-
-#: One encoder for every line (`json.dumps` would make a new one each time).
-_ENCODER = json.JSONEncoder(default=_default, ensure_ascii=False, separators=(",", ":"))
-
-
-def to_json(changes: Mapping[str, Any]) -> str:
-    """`changes` as the JSON text stored in the trail."""
-    return _ENCODER.encode(changes)
-
-
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
@@ -93,6 +76,29 @@ def _field_names(data_class: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELD_NAMES[data_class] = tuple(f.name for f in dataclasses.fields(data_class))
     return names
+
+
+def _default(value: object) -> Any:
+    if isinstance(value, dt.date | dt.time):  # datetimes too
+        return value.isoformat()
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _field_names(type(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
+    raise TypeError(f"cannot write {type(value).__name__} to the audit trail")
+
+
+#: One encoder for every line (`json.dumps` would make a new one each time); changes hold no
+#: reference cycles, so the encoder does not look for them.
+_ENCODER = json.JSONEncoder(
+    default=_default, ensure_ascii=False, separators=(",", ":"), check_circular=False
+)
+
+
+def to_json(changes: Mapping[str, Any]) -> str:
+    """`changes` as the JSON text stored in the trail."""
+    return _ENCODER.encode(changes)
 
 
 def added(data: object) -> Changes:
