@@ -28,7 +28,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -459,18 +459,18 @@ def _differences(current: Stored[Any], meta: RecordMeta, data: Any) -> tuple[Fie
     return tuple(found)
 
 
-def _references(data: Any) -> Iterable[tuple[str, str]]:
-    """(target type, id) of every reference in `data`, children included."""
+def _collect_references(data: Any, into: dict[str, set[str]]) -> None:
+    """Add the id of every reference in `data`, children included, to `into[target type]`."""
     references, children = _reference_plan(type(data))
     for name, target in references:
         value = getattr(data, name)
         if isinstance(value, tuple):
-            yield from ((target, v) for v in value)
+            into.setdefault(target, set()).update(value)
         elif value is not None:
-            yield target, value
+            into.setdefault(target, set()).add(value)
     for name in children:
         for item in getattr(data, name):
-            yield from _references(item)
+            _collect_references(item, into)
 
 
 def _check_references(
@@ -479,11 +479,14 @@ def _check_references(
     new_ids: dict[str, set[str]],
     incoming_promise_types: dict[str, PromiseType],
 ) -> None:
-    wanted: dict[str, set[str]] = {}
+    referred: dict[str, set[str]] = {}
     for _t, _meta, data in changed:
-        for target, ref in _references(data):
-            if ref not in new_ids.get(target, ()):
-                wanted.setdefault(target, set()).add(ref)
+        _collect_references(data, referred)
+    wanted = {
+        target: ids - new_ids.get(target, set())
+        for target, ids in referred.items()
+        if ids - new_ids.get(target, set())
+    }
     for target, ids in wanted.items():
         table = Base.metadata.tables[target]
         listed = sorted(ids)
