@@ -241,13 +241,18 @@ def _clean(data: object) -> bool:
     personnummer or samordningsnummer or a date outside MIN_YEAR–MAX_YEAR: then neither guard
     has anything to say, which is nearly always so. A quick walk (no paths, no generators);
     the guards walk again, with paths, only when this says False."""
-    for name in _value_fields(type(data)):
+    for name in _value_fields(type(data)):  # the common cases here, without a call
         value = getattr(data, name)
         kind = value.__class__
-        if kind is str:  # most values: checked here, without a call
+        if kind in _NOTHING_TO_CHECK:
+            continue
+        if isinstance(value, str):  # the StrEnums too
             if contains_identity_number(value):
                 return False
-        elif kind not in _NOTHING_TO_CHECK and not _clean_value(value):
+        elif kind is dt.date:
+            if not MIN_YEAR <= value.year <= MAX_YEAR:
+                return False
+        elif not _clean_value(value):
             return False
     return True
 
@@ -266,7 +271,9 @@ def _clean_value(value: object) -> bool:
     if _is_dataclass_instance(value):
         return _clean(value)
     if isinstance(value, tuple | list):
-        return all(_clean_value(item) for item in value)
+        for item in value:
+            if not _clean_value(item):
+                return False
     return True
 
 

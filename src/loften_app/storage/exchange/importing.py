@@ -459,6 +459,20 @@ def _differences(current: Stored[Any], meta: RecordMeta, data: Any) -> tuple[Fie
     return tuple(found)
 
 
+def _refers_to_own_type(data_class: type, type_name: str) -> bool:
+    """Whether a record of `data_class` (a child of it included) may refer to a record of its
+    own type `type_name`."""
+    references, children = _reference_plan(data_class)
+    if any(target == type_name for _name, target in references):
+        return True
+    hints = typing.get_type_hints(data_class)
+    return any(_refers_to_own_type(typing.get_args(hints[name])[0], type_name) for name in children)
+
+
+def _meta_id(item: tuple[RecordMeta, Any]) -> str:
+    return item[0].id
+
+
 def _collect_references(data: Any, into: dict[str, set[str]]) -> None:
     """Add the id of every reference in `data`, children included, to `into[target type]`."""
     references, children = _reference_plan(type(data))
@@ -585,6 +599,12 @@ def _write(
     written: list[tuple[RecordType, RecordMeta, Any]] = []
     for record_type, items in _by_type(plan.new).items():
         service = record_type.service_of(services)
+        if not _refers_to_own_type(record_type.data_class, record_type.name):
+            # In key order, each index of the table (and of its child rows, by the record's
+            # id) grows at one end instead of at random places: much less of a large file is
+            # read and written. Records that may refer to one of their own type keep the
+            # package's order (a promise continues an earlier one).
+            items.sort(key=_meta_id)
         for start in range(0, len(items), _INSERT_CHUNK):
             chunk = items[start : start + _INSERT_CHUNK]
             with _refused_if_invalid():
