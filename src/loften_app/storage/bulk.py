@@ -17,11 +17,18 @@ from collections.abc import Iterator
 
 @contextlib.contextmanager
 def collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside the block (reference counting still frees)."""
+    """No cyclic garbage collection inside the block (reference counting still frees).
+
+    Afterwards the objects the block made (and every other tracked object) are counted as old:
+    otherwise the first collections after it would walk all of them once more, young as they
+    are. `gc.freeze()` and `gc.unfreeze()` move the lists of every generation to the oldest
+    without walking them."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()

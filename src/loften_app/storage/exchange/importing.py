@@ -44,6 +44,7 @@ from loften_app.domain.validation import validate
 from loften_app.storage import audit
 from loften_app.storage.backup import make_backup as backup_now
 from loften_app.storage.bulk import collection_paused
+from loften_app.storage.engines import SQLITE
 from loften_app.storage.exchange.case_mark import mark_if_same_organisation
 from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.exchange.export import IMPORT, installation_id
@@ -751,10 +752,7 @@ def _backup(services: Services, make_backup: Callable[[Path], Path | None] | Non
     """A backup of the database before the import: `make_backup`, or by default
     `storage.backup.make_backup` (reason "before-import"). None on a server: its backups are
     the IT department's, and the import is one transaction there too."""
-    # Alembic and the server's driver load only when a server is used.
-    from loften_app.storage.server.database import ServerDatabase  # noqa: PLC0415
-
-    if isinstance(services.database, ServerDatabase):
+    if services.database.engine.dialect.name != SQLITE:  # a server (no Alembic loaded to ask)
         return None
     if make_backup is not None:
         return make_backup(services.database.path)
