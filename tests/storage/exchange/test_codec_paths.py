@@ -58,3 +58,24 @@ def test_a_bad_value_in_a_child_or_a_list_is_named_by_its_whole_path(police: Ser
     bad["data"]["observations"][index]["action"]["vem"] = "x"
     expected = f"(fältet observations[{index}].action) okänt fält 'vem'"
     assert expected in _refusal(bad, SafetyWalkData)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("officers", True, "ska vara ett heltal"),
+        ("officers", 2**60, "ska vara ett heltal"),
+        ("officers", 2.0, "ska vara ett heltal"),
+        ("notes", "a\x00b", "texten innehåller ett nolltecken"),
+        ("notes", "x" * 20_001, "texten är längre än 20000 tecken"),
+        ("notes", 5, "ska vara en text"),
+        ("promise_id", "AE310EDA-39E5-490C-B9D0-CD3C67400C94", "ska vara ett id"),
+        ("promise_id", None, "ska vara ett id"),
+    ],
+)
+def test_values_that_do_not_fit_are_refused_however_common_their_field(
+    police: Services, field: str, value: Any, expected: str
+) -> None:
+    patrol = _first(police, "patrol", lambda d: True)
+    patrol["data"][field] = value
+    assert f"(fältet {field}) {expected}" in _refusal(patrol, PatrolData)

@@ -273,6 +273,12 @@ def _decoder_for(hint: Any, name: str) -> Decoder:
 
 _DECODERS: dict[type, Decoder] = {}
 
+#: Decoders whose accepted values `data_decoder` recognises without calling them.
+_SLOW, _QUICK_UUID, _QUICK_TEXT, _QUICK_INT = -1, 0, 1, 2
+_QUICK: dict[Decoder, int] = {_uuid: _QUICK_UUID, _text: _QUICK_TEXT, _int: _QUICK_INT}
+#: The exact class of a value each quick check takes (bool is no int here, as in `_int`).
+_QUICK_CLASS: tuple[Any, ...] = (str, str, int)
+
 
 def data_decoder(data_class: type) -> Decoder:
     """The strict decoder of a data class's JSON object (built once per class)."""
@@ -280,11 +286,12 @@ def data_decoder(data_class: type) -> Decoder:
     if found is not None:
         return found
     hints = typing.get_type_hints(data_class)
-    specs: list[tuple[str, Decoder, bool]] = []
+    specs: list[tuple[str, Decoder, bool, int]] = []
     for f in dataclasses.fields(data_class):
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        specs.append((f.name, _decoder_for(hints[f.name], f.name), required))
-    known = frozenset(name for name, _, _ in specs)
+        decoder = _decoder_for(hints[f.name], f.name)
+        specs.append((f.name, decoder, required, _QUICK.get(decoder, _SLOW)))
+    known = frozenset(spec[0] for spec in specs)
 
     def decode(value: Any, path: str) -> Any:
         if not isinstance(value, dict):
@@ -299,10 +306,26 @@ def data_decoder(data_class: type) -> Decoder:
                 ),
             )
         values: dict[str, Any] = {}
-        for name, decoder, required in specs:
+        for name, decoder, required, quick in specs:
             if name in value:
+                raw: Any = value[name]
+                # The common values that fit, accepted here as their decoder accepts them
+                # (anything else goes to the decoder, which names what is wrong).
+                if quick == _SLOW or raw.__class__ is not _QUICK_CLASS[quick]:
+                    pass
+                elif quick == _QUICK_UUID:
+                    if _UUID_MATCH(raw) is not None:
+                        values[name] = raw
+                        continue
+                elif quick == _QUICK_TEXT:
+                    if len(raw) <= MAX_TEXT and "\x00" not in raw:
+                        values[name] = raw
+                        continue
+                elif -MAX_INT <= raw <= MAX_INT:  # _QUICK_INT
+                    values[name] = raw
+                    continue
                 try:
-                    values[name] = decoder(value[name], name)
+                    values[name] = decoder(raw, name)
                 except _InvalidError as error:
                     error.within(path)
                     raise
