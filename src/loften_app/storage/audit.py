@@ -174,24 +174,22 @@ def record_many(
     when = stamp(at)
     name = None if actor is None else actor.name
     organisation = None if actor is None else actor.organisation.value
+    rows = [
+        (
+            when,
+            name,
+            organisation,
+            action,
+            record_type,
+            record_id,
+            None if changes is None else to_json(changes),
+            note,
+        )
+        for record_type, record_id, changes in lines
+    ]
     cursor = raw.cursor()
     try:
-        cursor.executemany(
-            session_sql(session, _INSERT),
-            (
-                (
-                    when,
-                    name,
-                    organisation,
-                    action,
-                    record_type,
-                    record_id,
-                    None if changes is None else to_json(changes),
-                    note,
-                )
-                for record_type, record_id, changes in lines
-            ),
-        )
+        cursor.executemany(session_sql(session, _INSERT), rows)
     finally:
         cursor.close()
 
