@@ -9,12 +9,13 @@ cursor's `executemany`, inside the session's transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Column, Dialect, Table
+from sqlalchemy import Column, Date, Dialect, Table, Time
 from sqlalchemy.orm import Session
 
 from loften_app.storage.engines import placeholder, session_sql
@@ -32,7 +33,13 @@ class RowWriter:
         quoted = ", ".join(f'"{name}"' for name in self.names)
         self.sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})'
         self.processors: tuple[Processor, ...] = tuple(
-            column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns
+            _remembering(process)
+            if process is not None and isinstance(column.type, Date | Time)
+            else process
+            for column, process in (
+                (column, column.type.dialect_impl(dialect).bind_processor(dialect))
+                for column in columns
+            )
         )
         self.defaults = tuple(_scalar_default(column) for column in columns)
         #: Every column's value of a row that has them all, in one call.
@@ -69,6 +76,29 @@ class RowWriter:
             cursor.executemany(self.sql, tuples)
         finally:
             cursor.close()
+
+
+#: Converted values kept per date or time column (a year of dates, the usual clock times).
+_REMEMBERED = 4096
+
+
+def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`process` for a date or time column, converting each distinct plain date or naive time
+    once (a bulk load or an import repeats the same few hundred); anything else as before."""
+    known: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        kind = value.__class__
+        if kind is dt.date or (kind is dt.time and value.tzinfo is None):
+            found = known.get(value)
+            if found is None:
+                found = process(value)
+                if len(known) < _REMEMBERED:
+                    known[value] = found
+            return found
+        return process(value)
+
+    return convert
 
 
 def _scalar_default(column: Column[Any]) -> Any:
