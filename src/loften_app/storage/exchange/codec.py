@@ -161,7 +161,34 @@ def _bool(value: Any, path: str) -> bool:
     return value
 
 
+#: Dates and times already decoded, by their text (a package repeats a few hundred of each);
+#: at most `_REMEMBERED` of each, so that no package can make them large.
+_DATES: dict[str, dt.date] = {}
+_TIMES: dict[str, dt.time] = {}
+_REMEMBERED = 4096
+
+
 def _date(value: Any, path: str) -> dt.date:
+    found = _DATES.get(value) if value.__class__ is str else None
+    if found is not None:
+        return found
+    decoded = _new_date(value, path)
+    if len(_DATES) < _REMEMBERED:
+        _DATES[value] = decoded
+    return decoded
+
+
+def _time(value: Any, path: str) -> dt.time:
+    found = _TIMES.get(value) if value.__class__ is str else None
+    if found is not None:
+        return found
+    decoded = _new_time(value, path)
+    if len(_TIMES) < _REMEMBERED:
+        _TIMES[value] = decoded
+    return decoded
+
+
+def _new_date(value: Any, path: str) -> dt.date:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise _InvalidError(
             path, error_text("exchange.not_date", "ska vara ett datum (ÅÅÅÅ-MM-DD)")
@@ -174,7 +201,7 @@ def _date(value: Any, path: str) -> dt.date:
         ) from None
 
 
-def _time(value: Any, path: str) -> dt.time:
+def _new_time(value: Any, path: str) -> dt.time:
     if not isinstance(value, str) or not _TIME.fullmatch(value):
         raise _InvalidError(path, error_text("exchange.not_time", "ska vara en tid (TT:MM)"))
     try:
