@@ -447,3 +447,53 @@ def phone_numbers(draw: st.DrawFn) -> str:
 @given(phone_numbers(), no_digits, no_digits)
 def test_phone_numbers_pass(phone: str, prefix: str, suffix: str) -> None:
     _assert_passes(prefix + phone + suffix)
+
+
+# --- the quick answer for plain ASCII text ----------------------------------------------------
+
+
+def _slow_search(text: str) -> list[IdentityNumberMatch]:
+    """`find_identity_numbers` without its quick answer."""
+    from loften_app.domain.personnummer import _search
+
+    return _search(text)
+
+
+_PIECES = st.sampled_from(
+    [
+        *("811218-9876", "19811218+9876", "8112189876", "20180315", " ", "-", "+", ".", "/"),
+        *("_", "\\", "\t", "\n", "\x00", "\x1c", "\x7f", "070-123 45 67", "+46701234567"),
+        *("å", "Z", "\u2013", "\u00a0", "\u200b", "\u00ad", "\uff18", "\u0661", "\u2460"),
+        *("\u2469", "\u00b2"),
+    ]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=14)), max_size=8).map("".join))
+def test_the_quick_search_agrees_with_the_full_one(text: str) -> None:
+    """The quick answer normalises exactly as `normalise_for_search` (any text), so it never
+    misses a number that the full search finds."""
+    from loften_app.domain.personnummer import _normalised_quickly, normalise_for_search
+
+    assert _normalised_quickly(text) == normalise_for_search(text)[0]
+    assert find_identity_numbers(text) == _slow_search(text)
+
+
+def test_the_quick_search_still_finds_every_spelling() -> None:
+    for text in ("811218-9876", "Ring 811218 9876 i dag", "1981.12.18/9876", "81\x0012189876"):
+        assert find_identity_numbers(text) == _slow_search(text) != []
+    full_width = "\uff18\uff11\uff11\uff12\uff11\uff18\u2013\uff19\uff18\uff17\uff16"
+    assert find_identity_numbers(full_width) == _slow_search(full_width) != []
+
+
+def test_the_plain_characters_never_are_nor_become_digits() -> None:
+    """The quick answer counts only ASCII digits in text made of ASCII and these characters."""
+    import re
+
+    from loften_app.domain.personnummer import PLAIN_CHARACTERS, normalise_for_search
+
+    for char in PLAIN_CHARACTERS:
+        assert re.match(r"\d", char) is None and not char.isdigit(), hex(ord(char))
+        assert not any(c.isdigit() for c in normalise_for_search(char)[0]), hex(ord(char))
+    assert set("åäöÅÄÖé–—’”…") <= set(PLAIN_CHARACTERS)
+    assert not set("¹²³¼½¾") & set(PLAIN_CHARACTERS)

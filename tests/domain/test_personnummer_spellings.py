@@ -186,8 +186,8 @@ def test_any_text_without_digits_passes(text: str) -> None:
     assert identity_number_problem(text) is None
 
 
-# The count of digits that lets most texts skip the search (`_too_few_digits`) must never skip
-# a text the search would refuse: characters that NFKC turns into several digits ("½", "⑳",
+# The quick answer that lets most texts skip the search (`_surely_none`) must never skip a
+# text the search would refuse: characters that NFKC turns into several digits ("½", "⑳",
 # "㏠"), digits of other scripts and forms, mixed with the numbers of the spellings.
 _MANY_DIGIT_CHARACTERS = "½⅓¼⑳⑴⒛㉑㊿㏠㋀㍘¹²³①⓪０９٣۴߂०১੨૩୪௫౬೭൮๙໐༡၂႓០᠑𝟎𝟗"
 
@@ -203,15 +203,15 @@ _MANY_DIGIT_CHARACTERS = "½⅓¼⑳⑴⒛㉑㊿㏠㋀㍘¹²³①⓪０９٣۴�
         max_size=14,
     ).map("".join)
 )
-def test_the_count_of_digits_skips_no_text_the_search_would_refuse(text: str) -> None:
-    from loften_app.domain.personnummer import _search, _too_few_digits
+def test_the_quick_answer_skips_no_text_the_search_would_refuse(text: str) -> None:
+    from loften_app.domain.personnummer import _search, _surely_none
 
-    if _too_few_digits(text):
+    if _surely_none(text):
         assert _search(text) == [], repr(text)
 
 
 @pytest.mark.parametrize(("text", "before"), SPELLINGS)
-def test_no_spelling_has_too_few_digits(text: str, before: bool) -> None:
-    from loften_app.domain.personnummer import _too_few_digits
+def test_no_spelling_is_surely_none(text: str, before: bool) -> None:
+    from loften_app.domain.personnummer import _surely_none
 
-    assert not _too_few_digits(text)
+    assert not _surely_none(text)

@@ -198,3 +198,40 @@ def test_the_whole_trail_exports_to_an_owner_only_csv(
     assert [row[4] for row in mine] == ["Skapad", "Borttagen"]
     assert 'Åska, ö och \\"citat\\"' in mine[0][7]
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_lines_written_together_are_the_lines_written_one_by_one(
+    database: Database, services: Services, refs: dict[str, Any], clock: FixedClock
+) -> None:
+    """`record_many` (an import's lines, in one statement) writes exactly what `record` writes
+    for each record, and each line shows in its record's history."""
+    first = services.patrols.add(data=patrol(refs)).data
+    second = dataclasses.replace(first, notes="Lugnt", officers=3)
+    lines = [("patrol", "id-1", audit.added(first)), ("patrol", "id-2", audit.diff(first, second))]
+    with database.writing() as session:
+        for record_type, record_id, changes in lines:
+            audit.record(
+                session,
+                at=clock(),
+                actor=POLICE,
+                action=audit.IMPORT,
+                record_type=record_type,
+                record_id=record_id,
+                changes=changes,
+                note="paket A",
+            )
+        audit.record_many(
+            session, at=clock(), actor=POLICE, action=audit.IMPORT, lines=lines, note="paket A"
+        )
+    columns = "at, actor, organisation, action, record_type, record_id, changes, note"
+    with database.reading() as session:
+        rows = [
+            tuple(row)
+            for row in session.execute(
+                text(f"SELECT {columns} FROM audit_entry WHERE action = 'import' ORDER BY id")
+            )
+        ]
+    assert len(rows) == 4 and rows[:2] == rows[2:]
+    (entry, _again) = audit.history(database, "id-2")
+    assert entry.action_label == "Importerad" and entry.note == "paket A"
+    assert entry.changes == {"officers": [first.officers, 3], "notes": [first.notes, "Lugnt"]}

@@ -57,3 +57,27 @@ def test_the_file_holds_the_dates_as_iso_text(database: Database, db_path: Path)
             "2018-12-24",
         )
     connection.close()
+
+
+def test_remembered_date_and_time_conversions_equal_sqlalchemys() -> None:
+    """Row writing converts each distinct date and naive time once; the text is the same."""
+    import datetime as dt
+
+    from sqlalchemy.dialects import sqlite
+
+    from loften_app.storage.models import Base
+    from loften_app.storage.rows import RowWriter
+
+    dialect = sqlite.dialect()
+    table = Base.metadata.tables["patrol"]
+    writer = RowWriter(table, dialect)
+    for name in ("date", "start_time"):
+        index = writer.names.index(name)
+        plain = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        values: list[object] = [dt.date(2018, 1, 1) + dt.timedelta(days=n) for n in range(400)]
+        if name == "start_time":
+            values = [dt.time(h, m, s) for h in range(24) for m in (0, 30) for s in (0, 5)]
+            values += [dt.time(21, 0, tzinfo=dt.timezone(dt.timedelta(hours=h))) for h in (0, 1)]
+        for _twice in range(2):
+            for value in values:
+                assert writer.processors[index](value) == plain(value), (name, value)

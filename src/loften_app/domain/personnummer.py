@@ -46,7 +46,6 @@ match.
 from __future__ import annotations
 
 import calendar
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -188,43 +187,63 @@ def luhn_check_digit(nine_digits: str) -> int:
     return (10 - total % 10) % 10
 
 
-#: Every form needs at least this many digits (YYMMDD and NNNN).
-_FEWEST_DIGITS = 10
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_ASCII_DIGITS = "0123456789"
+#: How many characters `_NormalisedCharacters` keeps (every one a text can hold would be a lot
+#: of memory for an untrusted package to ask for).
+_CACHED_CHARACTERS = 4096
 
 
-@functools.lru_cache(maxsize=4096)
-def _most_digits_from(char: str) -> int:
-    """At most how many digits the non-ASCII `char` gives either search: the digits of its NFKC
-    form (the normalised search) or itself, if it is a digit (the search of the text as
-    written)."""
-    normalised = sum(1 for piece in unicodedata.normalize("NFKC", char) if piece.isdigit())
-    return max(normalised, 1 if char.isdigit() else 0)
+class _NormalisedCharacters(dict[int, str]):
+    """What `normalise_for_search` makes of each character, worked out the first time it is
+    asked for: a `str.translate` table that gives the same text as `normalise_for_search`
+    once runs of separators are made one."""
+
+    def __missing__(self, code: int) -> str:
+        value = normalise_for_search(chr(code))[0]
+        if len(self) < _CACHED_CHARACTERS:
+            self[code] = value
+        return value
 
 
-def _too_few_digits(text: str) -> bool:
-    """Whether `text` cannot hold a personnummer for want of digits: counted generously (an
-    upper bound of what either search can see), so that most texts (names, notes without
-    numbers) skip the character-by-character normalisation. Never true of a text that holds
-    one."""
-    count = sum(map(text.count, _ASCII_DIGITS))
-    if count >= _FEWEST_DIGITS:
-        return False
-    if not text.isascii():
-        count += sum(_most_digits_from(char) for char in _NON_ASCII.findall(text))
-    return count < _FEWEST_DIGITS
+_NORMALISED = _NormalisedCharacters()
+_SEPARATOR_RUN = re.compile(f"{_SEPARATOR}{{2,}}")
+
+
+def _normalised_quickly(text: str) -> str:
+    """`normalise_for_search(text)[0]`, without the offsets and without the per-character loop
+    in Python (each character's part comes from `_NORMALISED`; a separator run is one)."""
+    return _SEPARATOR_RUN.sub(_SEPARATOR, text.translate(_NORMALISED))
+
+
+#: Ten ASCII digits somewhere: every candidate has at least that many (YYMMDD and NNNN).
+_TEN_DIGITS = re.compile(r"(?:\D*\d){10}", re.ASCII)
+#: Characters besides ASCII that neither are digits nor become any when normalised (NFKC):
+#: the Latin-1 letters (å, ä, ö, é, ...), the no-break space, §, «, °, », and the dashes,
+#: quotes, bullets and ellipsis of U+2010-U+2027. A test checks every one.
+PLAIN_CHARACTERS = "\u00a0\u00a7\u00ab\u00b0\u00bb" + "".join(
+    chr(code) for code in (*range(0xC0, 0x100), *range(0x2010, 0x2028))
+)
+_PLAIN = re.compile(f"[\\x00-\\x7f{re.escape(PLAIN_CHARACTERS)}]*")
+
+
+def _surely_none(text: str) -> bool:
+    """True when neither search finds a candidate in `text` (nearly every field of every
+    record): the answer is then an empty list. False means: look properly, with offsets.
+    A text of ASCII and `PLAIN_CHARACTERS` with fewer than ten digits holds none."""
+    if _TEN_DIGITS.match(text) is None and (text.isascii() or _PLAIN.fullmatch(text)):
+        return True
+    return (
+        _CANDIDATE.search(_normalised_quickly(text)) is None
+        and _WRITTEN_CANDIDATE.search(text) is None
+    )
 
 
 def find_identity_numbers(text: str) -> list[IdentityNumberMatch]:
     """Every valid personnummer and samordningsnummer in `text`, in order of appearance."""
-    if _too_few_digits(text):
-        return []
-    return _search(text)
+    return [] if _surely_none(text) else _search(text)
 
 
 def _search(text: str) -> list[IdentityNumberMatch]:
-    """`find_identity_numbers` without the count of digits first."""
+    """`find_identity_numbers` the long way, for any text."""
     found: list[IdentityNumberMatch] = []
     normalised, origins = normalise_for_search(text)
     for candidate in _CANDIDATE.finditer(normalised):
@@ -258,6 +277,8 @@ def _kind_of(candidate: re.Match[str]) -> str | None:
 
 def contains_identity_number(text: str) -> bool:
     """Whether `text` contains at least one valid personnummer or samordningsnummer."""
+    if _TEN_DIGITS.match(text) is None and (text.isascii() or _PLAIN.fullmatch(text)):
+        return False  # `_surely_none`'s first answer, without a call (every text of a package)
     return bool(find_identity_numbers(text))
 
 

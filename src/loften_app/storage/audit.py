@@ -20,7 +20,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,34 +69,55 @@ _EMPTY = (None, "", ())
 Changes = dict[str, list[Any]]
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(data_class: type) -> tuple[str, ...]:
+    """A data class's field names, worked out once a class."""
+    names = _FIELD_NAMES.get(data_class)
+    if names is None:
+        names = _FIELD_NAMES[data_class] = tuple(f.name for f in dataclasses.fields(data_class))
+    return names
+
+
 def _default(value: object) -> Any:
-    if isinstance(value, dt.datetime | dt.date | dt.time):
+    if isinstance(value, dt.date | dt.time):  # datetimes too
         return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _field_names(type(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
     raise TypeError(f"cannot write {type(value).__name__} to the audit trail")
+
+
+#: One encoder for every line (`json.dumps` would make a new one each time); changes hold no
+#: reference cycles, so the encoder does not look for them.
+_ENCODER = json.JSONEncoder(
+    default=_default, ensure_ascii=False, separators=(",", ":"), check_circular=False
+)
 
 
 def to_json(changes: Mapping[str, Any]) -> str:
     """`changes` as the JSON text stored in the trail."""
-    return json.dumps(changes, default=_default, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(changes)
 
 
 def added(data: object) -> Changes:
     """The fields of a new record that have a value, as `{field: [None, value]}`."""
     return {
-        f.name: [None, value]
-        for f in dataclasses.fields(data)  # type: ignore[arg-type]
-        if (value := getattr(data, f.name)) not in _EMPTY
+        name: [None, value]
+        for name in _field_names(type(data))
+        if (value := getattr(data, name)) not in _EMPTY
     }
 
 
 def diff(old: object, new: object) -> Changes:
     """The fields whose values differ between two copies of a data class, `[old, new]`."""
     return {
-        f.name: [before, after]
-        for f in dataclasses.fields(new)  # type: ignore[arg-type]
-        if (before := getattr(old, f.name)) != (after := getattr(new, f.name))
+        name: [before, after]
+        for name in _field_names(type(new))
+        if (before := getattr(old, name)) != (after := getattr(new, name))
     }
 
 
@@ -160,6 +181,45 @@ def insert_part(session: Session, values: tuple[Any, ...]) -> tuple[str, str, li
     """One audit line (`line_values`) as a part of `rows.one_statement`."""
     group = session_sql(session, "(?, ?, ?, ?, ?, ?, ?, ?)")
     return _HEAD, group, [values]
+
+
+def record_many(
+    session: Session,
+    *,
+    at: dt.datetime,
+    actor: Actor | None,
+    action: str,
+    lines: Iterable[tuple[str | None, str | None, Mapping[str, Any] | None]],
+    note: str | None = None,
+) -> None:
+    """Insert one audit line per item of `lines` (record type, record id, changes), all with
+    the same time, actor, action and note, in the session's current (write) transaction: the
+    lines `record` would insert one by one, in one statement (an import of many records)."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    when = stamp(at)
+    name = None if actor is None else actor.name
+    organisation = None if actor is None else actor.organisation.value
+    rows = [
+        (
+            when,
+            name,
+            organisation,
+            action,
+            record_type,
+            record_id,
+            None if changes is None else to_json(changes),
+            note,
+        )
+        for record_type, record_id, changes in lines
+    ]
+    cursor = raw.cursor()
+    try:
+        cursor.executemany(session_sql(session, _INSERT), rows)
+    finally:
+        cursor.close()
 
 
 @dataclass(frozen=True)

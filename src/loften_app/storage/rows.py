@@ -10,11 +10,13 @@ cursor's `executemany`, inside the session's transaction.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Column, Dialect, Table
+from sqlalchemy import Column, Date, Dialect, Table, Time
 from sqlalchemy.orm import Session
 
 from loften_app.storage.database import DRIVER_CONNECTION
@@ -36,15 +38,35 @@ class RowWriter:
         self.head = f'INSERT INTO "{table.name}" ({quoted}) VALUES '
         self.group = f"({placeholders})"
         self.processors: tuple[Processor, ...] = tuple(
-            column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns
+            _remembering(process)
+            if process is not None and isinstance(column.type, Date | Time)
+            else process
+            for column, process in (
+                (column, column.type.dialect_impl(dialect).bind_processor(dialect))
+                for column in columns
+            )
         )
         self.defaults = tuple(_scalar_default(column) for column in columns)
+        #: Every column's value of a row that has them all, in one call.
+        self._pick: Callable[[Mapping[str, Any]], Any] = operator.itemgetter(*self.names)
+        #: (position, conversion) of the columns whose values are converted.
+        self._converted = tuple(
+            (index, process) for index, process in enumerate(self.processors) if process
+        )
 
     def to_tuple(self, row: Mapping[str, Any]) -> tuple[Any, ...]:
-        values = []
-        for name, process, default in zip(self.names, self.processors, self.defaults, strict=True):
-            value = row.get(name, default)
-            values.append(value if process is None or value is None else process(value))
+        try:
+            picked = self._pick(row)
+            values = list(picked) if len(self.names) > 1 else [picked]
+        except KeyError:  # a column left to its default
+            values = [
+                row.get(name, default)
+                for name, default in zip(self.names, self.defaults, strict=True)
+            ]
+        for index, process in self._converted:
+            value = values[index]
+            if value is not None:
+                values[index] = process(value)
         return tuple(values)
 
     def write(self, session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -60,6 +82,29 @@ class RowWriter:
                 cursor.executemany(self.sql, tuples)
         finally:
             cursor.close()
+
+
+#: Converted values kept per date or time column (a year of dates, the usual clock times).
+_REMEMBERED = 4096
+
+
+def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`process` for a date or time column, converting each distinct plain date or naive time
+    once (a bulk load or an import repeats the same few hundred); anything else as before."""
+    known: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        kind = value.__class__
+        if kind is dt.date or (kind is dt.time and value.tzinfo is None):
+            found = known.get(value)
+            if found is None:
+                found = process(value)
+                if len(known) < _REMEMBERED:
+                    known[value] = found
+            return found
+        return process(value)
+
+    return convert
 
 
 def _scalar_default(column: Column[Any]) -> Any:

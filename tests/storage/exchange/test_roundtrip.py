@@ -8,6 +8,7 @@ import stat
 import zipfile
 from pathlib import Path
 
+from loften_app.storage import audit
 from loften_app.storage.database import Database
 from loften_app.storage.exchange import (
     apply_import,
@@ -77,6 +78,18 @@ def test_import_into_an_empty_database_gives_the_same_records_and_twice_changes_
     assert result.added == len(preview.new)
     assert result.backup is not None and result.backup.exists()  # made before the import
     assert _audit_count(municipality_db) == result.added
+    # Each imported record has its own line in its history, with every field it brought.
+    stored = dump(municipality)
+    for ref in preview.new:
+        (entry,) = audit.history(municipality_db, ref.id)
+        assert (entry.action, entry.record_type, entry.actor) == (
+            "import",
+            ref.type,
+            MUNICIPALITY.name,
+        )
+        assert entry.note == f"paket {package.manifest.package_id}"
+        _meta, data = stored[ref.type][ref.id]
+        assert entry.changes == json.loads(audit.to_json(audit.added(data)))
 
     # Same records: the police's ids mapped to the municipality's for the matched registers.
     id_map = {m.incoming_id: m.local_id for m in preview.matched}

@@ -45,9 +45,16 @@ class _InvalidError(Exception):
     """A value does not fit the schema; turned into a `PackageError` with the record's name."""
 
     def __init__(self, path: str, what: ErrorText) -> None:
-        super().__init__(f"{path}: {what.render()}")
+        super().__init__(what.render())
         self.path = path
         self.what = what
+
+    def within(self, parent: str) -> None:
+        """Make the path start at `parent`: a value is decoded with its path relative to the
+        list or object that holds it, so that no path is put together unless something is
+        wrong."""
+        if parent:
+            self.path = f"{parent}.{self.path}" if self.path else parent
 
 
 def is_uuid(value: object) -> bool:
@@ -113,11 +120,13 @@ def _text(value: Any, path: str) -> str:
     return value
 
 
+_UUID_MATCH = _UUID.fullmatch
+
+
 def _uuid(value: Any, path: str) -> str:
-    if not is_uuid(value):
-        raise _InvalidError(path, error_text("exchange.not_uuid", "ska vara ett id (UUID)"))
-    result: str = value
-    return result
+    if isinstance(value, str) and _UUID_MATCH(value) is not None:
+        return value
+    raise _InvalidError(path, error_text("exchange.not_uuid", "ska vara ett id (UUID)"))
 
 
 def _photo(value: Any, path: str) -> str:
@@ -152,7 +161,34 @@ def _bool(value: Any, path: str) -> bool:
     return value
 
 
+#: Dates and times already decoded, by their text (a package repeats a few hundred of each);
+#: at most `_REMEMBERED` of each, so that no package can make them large.
+_DATES: dict[str, dt.date] = {}
+_TIMES: dict[str, dt.time] = {}
+_REMEMBERED = 4096
+
+
 def _date(value: Any, path: str) -> dt.date:
+    found = _DATES.get(value) if value.__class__ is str else None
+    if found is not None:
+        return found
+    decoded = _new_date(value, path)
+    if len(_DATES) < _REMEMBERED:
+        _DATES[value] = decoded
+    return decoded
+
+
+def _time(value: Any, path: str) -> dt.time:
+    found = _TIMES.get(value) if value.__class__ is str else None
+    if found is not None:
+        return found
+    decoded = _new_time(value, path)
+    if len(_TIMES) < _REMEMBERED:
+        _TIMES[value] = decoded
+    return decoded
+
+
+def _new_date(value: Any, path: str) -> dt.date:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise _InvalidError(
             path, error_text("exchange.not_date", "ska vara ett datum (ÅÅÅÅ-MM-DD)")
@@ -165,7 +201,7 @@ def _date(value: Any, path: str) -> dt.date:
         ) from None
 
 
-def _time(value: Any, path: str) -> dt.time:
+def _new_time(value: Any, path: str) -> dt.time:
     if not isinstance(value, str) or not _TIME.fullmatch(value):
         raise _InvalidError(path, error_text("exchange.not_time", "ska vara en tid (TT:MM)"))
     try:
@@ -217,7 +253,14 @@ def _tuple_of(inner: Decoder) -> Decoder:
                     "exchange.list_too_long", "listan har fler än {limit} poster", limit=MAX_ITEMS
                 ),
             )
-        return tuple(inner(item, f"{path}[{index}]") for index, item in enumerate(value))
+        items = []
+        for index, item in enumerate(value):
+            try:
+                items.append(inner(item, ""))
+            except _InvalidError as error:
+                error.within(f"{path}[{index}]")
+                raise
+        return tuple(items)
 
     return decode
 
@@ -257,6 +300,12 @@ def _decoder_for(hint: Any, name: str) -> Decoder:
 
 _DECODERS: dict[type, Decoder] = {}
 
+#: Decoders whose accepted values `data_decoder` recognises without calling them.
+_SLOW, _QUICK_UUID, _QUICK_TEXT, _QUICK_INT = -1, 0, 1, 2
+_QUICK: dict[Decoder, int] = {_uuid: _QUICK_UUID, _text: _QUICK_TEXT, _int: _QUICK_INT}
+#: The exact class of a value each quick check takes (bool is no int here, as in `_int`).
+_QUICK_CLASS: tuple[Any, ...] = (str, str, int)
+
 
 def data_decoder(data_class: type) -> Decoder:
     """The strict decoder of a data class's JSON object (built once per class)."""
@@ -264,29 +313,49 @@ def data_decoder(data_class: type) -> Decoder:
     if found is not None:
         return found
     hints = typing.get_type_hints(data_class)
-    specs: list[tuple[str, Decoder, bool]] = []
+    specs: list[tuple[str, Decoder, bool, int]] = []
     for f in dataclasses.fields(data_class):
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        specs.append((f.name, _decoder_for(hints[f.name], f.name), required))
-    known = frozenset(name for name, _, _ in specs)
+        decoder = _decoder_for(hints[f.name], f.name)
+        specs.append((f.name, decoder, required, _QUICK.get(decoder, _SLOW)))
+    known = frozenset(spec[0] for spec in specs)
 
     def decode(value: Any, path: str) -> Any:
         if not isinstance(value, dict):
             raise _InvalidError(path, error_text("exchange.not_object", "ska vara ett objekt"))
-        unknown = value.keys() - known
-        if unknown:
+        if not value.keys() <= known:
             raise _InvalidError(
                 path,
                 error_text(
                     "exchange.unknown_field",
                     "okänt fält {name!r}",
-                    name=sorted(str(k) for k in unknown)[0],
+                    name=sorted(str(k) for k in value.keys() - known)[0],
                 ),
             )
         values: dict[str, Any] = {}
-        for name, decoder, required in specs:
+        for name, decoder, required, quick in specs:
             if name in value:
-                values[name] = decoder(value[name], f"{path}.{name}" if path else name)
+                raw: Any = value[name]
+                # The common values that fit, accepted here as their decoder accepts them
+                # (anything else goes to the decoder, which names what is wrong).
+                if quick == _SLOW or raw.__class__ is not _QUICK_CLASS[quick]:
+                    pass
+                elif quick == _QUICK_UUID:
+                    if _UUID_MATCH(raw) is not None:
+                        values[name] = raw
+                        continue
+                elif quick == _QUICK_TEXT:
+                    if len(raw) <= MAX_TEXT and "\x00" not in raw:
+                        values[name] = raw
+                        continue
+                elif -MAX_INT <= raw <= MAX_INT:  # _QUICK_INT
+                    values[name] = raw
+                    continue
+                try:
+                    values[name] = decoder(raw, name)
+                except _InvalidError as error:
+                    error.within(path)
+                    raise
             elif required:
                 raise _InvalidError(
                     f"{path}.{name}" if path else name, error_text("exchange.missing", "saknas")

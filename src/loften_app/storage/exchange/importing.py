@@ -16,8 +16,9 @@ Rules (ISSUE 6, "Offline exchange"):
 - A package already imported (its id in `exchange_log`) changes nothing.
 
 `apply_import` makes a backup first, checks again inside its write transaction, writes every
-record, one audit line per written record and the log line in that one transaction, and copies
-the photos into the photo folder (new names only; removed again if the transaction fails).
+record, one audit line per written record (all in one statement) and the log line in that one
+transaction, and copies the photos into the photo folder (new names only; removed again if the
+transaction fails).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -41,10 +42,15 @@ from loften_app.domain.errors import ValidationError, error_text
 from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit, totals
+from loften_app.storage.backup import make_backup as backup_now
+from loften_app.storage.bulk import collection_paused
+from loften_app.storage.engines import SQLITE
+from loften_app.storage.exchange.case_mark import mark_if_same_organisation
 from loften_app.storage.exchange.errors import PackageError, refused
 from loften_app.storage.exchange.export import IMPORT, installation_id
 from loften_app.storage.exchange.package import Package, open_photo
 from loften_app.storage.exchange.types import REFERENCE_TARGETS, TYPES_BY_NAME, RecordType
+from loften_app.storage.files import atomic_path, private_folder
 from loften_app.storage.models import Base, ExchangeLog, Promise, table_of
 from loften_app.storage.services import Services
 from loften_app.storage.services.base import utc_now
@@ -161,7 +167,7 @@ class _Plan:
 
 def preview_import(services: Services, package: Package) -> ImportPreview:
     """What importing `package` (checked by `read_package`) would do; writes nothing."""
-    with services.database.reading() as session:
+    with collection_paused(), services.database.reading() as session:
         return _plan(session, services, package, photo_dir=None).preview
 
 
@@ -188,12 +194,10 @@ def apply_import(
     now = clock()
     written_photos: list[Path] = []
     try:
-        with services.database.writing() as session:
+        with collection_paused(), services.database.writing() as session:
             totals.lock(session)
             plan = _plan(session, services, package, photo_dir=photo_dir)
             if not plan.preview.already_imported:
-                from loften_app.storage.exchange.starting import mark_if_same_organisation
-
                 mark_if_same_organisation(session, package, actor.organisation)
             result = _write(
                 session,
@@ -425,10 +429,21 @@ def _remap(data: Any, id_map: Mapping[str, str]) -> Any:
             changes[name] = mapped
     for name in children:
         value = getattr(data, name)
-        items = tuple(_remap(item, id_map) for item in value)
-        if items != value:
-            changes[name] = items
-    return dataclasses.replace(data, **changes) if changes else data
+        items = [_remap(item, id_map) for item in value]
+        if any(new is not old for new, old in zip(items, value, strict=True)):
+            changes[name] = tuple(items)
+    return _replaced(data, changes) if changes else data
+
+
+def _replaced(data: Any, changes: dict[str, Any]) -> Any:
+    """`dataclasses.replace(data, **changes)`, quicker for a data class whose `__init__` only
+    sets its fields (no `__post_init__`): a copy of its fields with `changes` over them."""
+    data_class = type(data)
+    if hasattr(data_class, "__post_init__") or not hasattr(data, "__dict__"):
+        return dataclasses.replace(data, **changes)
+    copy = object.__new__(data_class)
+    copy.__dict__.update(data.__dict__, **changes)
+    return copy
 
 
 def _same(current: Stored[Any], meta: RecordMeta, data: Any) -> bool:
@@ -446,18 +461,32 @@ def _differences(current: Stored[Any], meta: RecordMeta, data: Any) -> tuple[Fie
     return tuple(found)
 
 
-def _references(data: Any) -> Iterable[tuple[str, str]]:
-    """(target type, id) of every reference in `data`, children included."""
+def _refers_to_own_type(data_class: type, type_name: str) -> bool:
+    """Whether a record of `data_class` (a child of it included) may refer to a record of its
+    own type `type_name`."""
+    references, children = _reference_plan(data_class)
+    if any(target == type_name for _name, target in references):
+        return True
+    hints = typing.get_type_hints(data_class)
+    return any(_refers_to_own_type(typing.get_args(hints[name])[0], type_name) for name in children)
+
+
+def _meta_id(item: tuple[RecordMeta, Any]) -> str:
+    return item[0].id
+
+
+def _collect_references(data: Any, into: dict[str, set[str]]) -> None:
+    """Add the id of every reference in `data`, children included, to `into[target type]`."""
     references, children = _reference_plan(type(data))
     for name, target in references:
         value = getattr(data, name)
         if isinstance(value, tuple):
-            yield from ((target, v) for v in value)
+            into.setdefault(target, set()).update(value)
         elif value is not None:
-            yield target, value
+            into.setdefault(target, set()).add(value)
     for name in children:
         for item in getattr(data, name):
-            yield from _references(item)
+            _collect_references(item, into)
 
 
 def _check_references(
@@ -466,11 +495,14 @@ def _check_references(
     new_ids: dict[str, set[str]],
     incoming_promise_types: dict[str, PromiseType],
 ) -> None:
-    wanted: dict[str, set[str]] = {}
+    referred: dict[str, set[str]] = {}
     for _t, _meta, data in changed:
-        for target, ref in _references(data):
-            if ref not in new_ids.get(target, ()):
-                wanted.setdefault(target, set()).add(ref)
+        _collect_references(data, referred)
+    wanted = {
+        target: ids - new_ids.get(target, set())
+        for target, ids in referred.items()
+        if ids - new_ids.get(target, set())
+    }
     for target, ids in wanted.items():
         table = Base.metadata.tables[target]
         listed = sorted(ids)
@@ -569,6 +601,12 @@ def _write(
     written: list[tuple[RecordType, RecordMeta, Any]] = []
     for record_type, items in _by_type(plan.new).items():
         service = record_type.service_of(services)
+        if not _refers_to_own_type(record_type.data_class, record_type.name):
+            # In key order, each index of the table (and of its child rows, by the record's
+            # id) grows at one end instead of at random places: much less of a large file is
+            # read and written. Records that may refer to one of their own type keep the
+            # package's order (a promise continues an earlier one).
+            items.sort(key=_meta_id)
         for start in range(0, len(items), _INSERT_CHUNK):
             chunk = items[start : start + _INSERT_CHUNK]
             with _refused_if_invalid():
@@ -581,33 +619,30 @@ def _write(
         with _refused_if_invalid():
             stored = service.replace_one_in(session, current=current, meta=meta, data=data)
         replaced.append((record_type, current, meta, stored.data))
-    note = f"paket {plan.preview.package_id}"
+    audit.record_many(
+        session,
+        at=now,
+        actor=actor,
+        action=audit.IMPORT,
+        lines=_audit_lines(written, replaced),
+        note=f"paket {plan.preview.package_id}",
+    )
+    return len(plan.new), len(updates), len(merged_updates), kept
+
+
+def _audit_lines(
+    written: list[tuple[RecordType, RecordMeta, Any]],
+    replaced: list[tuple[RecordType, Stored[Any], RecordMeta, Any]],
+) -> Iterator[tuple[str, str, dict[str, list[Any]]]]:
+    """One audit line per record written (type, id, changes): the fields of each new one, and
+    what changed in each replaced one (its deletion too)."""
     for record_type, meta, data in written:
-        audit.record(
-            session,
-            at=now,
-            actor=actor,
-            action=audit.IMPORT,
-            record_type=record_type.name,
-            record_id=meta.id,
-            changes=audit.added(data),
-            note=note,
-        )
+        yield record_type.name, meta.id, audit.added(data)
     for record_type, current, meta, data in replaced:
         changes = audit.diff(current.data, data)
         if current.meta.deleted_at != meta.deleted_at:
             changes[DELETED] = [current.meta.deleted_at, meta.deleted_at]
-        audit.record(
-            session,
-            at=now,
-            actor=actor,
-            action=audit.IMPORT,
-            record_type=record_type.name,
-            record_id=current.id,
-            changes=changes,
-            note=note,
-        )
-    return len(plan.new), len(updates), len(merged_updates), kept
+        yield record_type.name, current.id, changes
 
 
 def _by_type(
@@ -675,8 +710,6 @@ def _copy_photos(package: Package, names: list[str], photo_dir: Path) -> list[Pa
     """Copy the package's photos that the folder lacks; returns the files made (the caller
     removes them if the transaction fails). A name already present is left alone."""
     made: list[Path] = []
-    from loften_app.storage.files import atomic_path, private_folder
-
     private_folder(photo_dir, own=True)
     try:
         for name in names:
@@ -720,12 +753,8 @@ def _backup(services: Services, make_backup: Callable[[Path], Path | None] | Non
     """A backup of the database before the import: `make_backup`, or by default
     `storage.backup.make_backup` (reason "before-import"). None on a server: its backups are
     the IT department's, and the import is one transaction there too."""
-    from loften_app.storage.server.database import ServerDatabase
-
-    if isinstance(services.database, ServerDatabase):
+    if services.database.engine.dialect.name != SQLITE:  # a server (no Alembic loaded to ask)
         return None
     if make_backup is not None:
         return make_backup(services.database.path)
-    from loften_app.storage.backup import make_backup as backup_now
-
     return backup_now(services.database.path, "before-import")

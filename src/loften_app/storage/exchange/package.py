@@ -34,6 +34,7 @@ from loften_app.domain.errors import ErrorText, error_text
 from loften_app.domain.personnummer import contains_identity_number
 from loften_app.domain.records import PatrolData, RecordMeta, SafetyWalkData
 from loften_app.domain.validation import validate
+from loften_app.storage.bulk import collection_paused
 from loften_app.storage.database import SCHEMA_VERSION
 from loften_app.storage.exchange.codec import decode_datetime, decode_record, is_photo_name, is_uuid
 from loften_app.storage.exchange.errors import PackageError, refused
@@ -289,7 +290,7 @@ def read_package_from(
 
 
 def _read(path: Path, handle: IO[bytes], limits: Limits, today: dt.date | None) -> Package:
-    with zipfile.ZipFile(handle) as archive:
+    with collection_paused(), zipfile.ZipFile(handle) as archive:
         infos = archive.infolist()
         by_name = _check_members(infos, limits)
         manifest = _read_manifest(archive, by_name, limits)

@@ -13,11 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from loften_app.domain import agreements as cycle
-from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import error_text
 from loften_app.domain.records import AgreementData
 from loften_app.storage.errors import StorageError
@@ -30,12 +29,10 @@ from loften_app.storage.exchange.importing import (
 from loften_app.storage.exchange.package import Package
 from loften_app.storage.exchange.trust import open_trusted
 from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
-from loften_app.storage.models import DrugCase, Meta
 from loften_app.storage.services import Services
-from loften_app.storage.services.activities import ORGANISATION_PREFIX
 from loften_app.storage.services.cycle import terms_in
 
-__all__ = ["cycle_warnings", "mark_if_same_organisation", "start_from_package"]
+__all__ = ["cycle_warnings", "start_from_package"]
 
 #: Record tables and their date column, for records that must stay within an agreement.
 _DATED = tuple((kind.table, kind.domain.date_field or "date") for kind in ACTIVITY_STORAGE_KINDS)
@@ -161,30 +158,6 @@ def _outside(session: object, terms: list[cycle.Term]) -> int:
             if cycle.in_force(terms, date) is None:
                 count += int(n)
     return count
-
-
-def mark_if_same_organisation(
-    session: Session, package: Package, organisation: Organisation
-) -> None:
-    """Give this installation its own mark in case codes (K3F-2026-001) when the package shows
-    another installation of the same organisation numbering cases with the same letter, so that
-    the two never make the same code. Codes already made stay as they are."""
-    letter = ORGANISATION_PREFIX[organisation]
-    if session.scalar(select(Meta.value).where(Meta.key == "case_mark")) is not None:
-        return
-    cases = package.records.get("drug_case", [])
-    foreign = [
-        item
-        for item in cases
-        if item.meta.organisation is organisation
-        and item.data.case_code.startswith(f"{letter}-")
-        and session.get(DrugCase, item.meta.id) is None
-    ]
-    if not foreign:
-        return
-    own = session.scalar(select(Meta.value).where(Meta.key == "installation_id")) or ""
-    mark = "".join(c for c in own.upper() if c.isalnum())[:2] or "2"
-    session.add(Meta(key="case_mark", value=mark))
 
 
 def _moved(session: Session, package: Package) -> int:

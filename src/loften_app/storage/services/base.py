@@ -438,9 +438,18 @@ class RecordService(Generic[DataT, ModelT]):
         promise is accepted); returns the records as written. `ValidationError` when a
         reference does not hold (nothing of this call is written then)."""
         prepared: list[tuple[RecordMeta, DataT]] = []
+        # The base check looks at the promise alone, which nothing in this call changes: it
+        # runs once a promise (a subclass's own check runs for every record).
+        by_promise = type(self)._check_references is RecordService._check_references
+        answers: dict[Any, list[ValidationIssue]] = {}
         for meta, data in records:
             ready = self._prepare_in_session(session, self._prepare(data), meta.id)
-            raise_if_issues(self._check_references(session, ready, deleted_ok=True))
+            promise_id = getattr(ready, "promise_id", None)
+            issues = answers.get(promise_id) if by_promise else None
+            if issues is None:
+                issues = self._check_references(session, ready, deleted_ok=True)
+                answers[promise_id] = issues
+            raise_if_issues(issues)
             prepared.append((meta, ready))
         self.insert_rows(session, prepared)
         return prepared

@@ -1,0 +1,81 @@
+"""A value that does not fit is named by its whole path, however deep it lies."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from loften_app.domain.records import PatrolData, SafetyWalkData
+from loften_app.storage.exchange import PackageError
+from loften_app.storage.exchange.codec import decode_record, encode_record
+from loften_app.storage.services import Services
+from tests.storage.exchange.conftest import dump
+
+
+def _first(police: Services, type_name: str, wanted: Any) -> dict[str, Any]:
+    for meta, data in dump(police)[type_name].values():
+        if wanted(data):
+            return encode_record(meta, data)
+    raise AssertionError(f"no {type_name} in the demo data")
+
+
+def _refusal(value: dict[str, Any], data_class: type) -> str:
+    with pytest.raises(PackageError) as raised:
+        decode_record(value, data_class, "posten")
+    return str(raised.value)
+
+
+def test_a_bad_value_in_a_child_or_a_list_is_named_by_its_whole_path(police: Services) -> None:
+    patrol = _first(police, "patrol", lambda d: len(d.shop_visits) > 1 and len(d.place_ids) > 1)
+    assert decode_record(copy.deepcopy(patrol), PatrolData, "posten")  # as exported: fine
+    bad = copy.deepcopy(patrol)
+    bad["data"]["shop_visits"][1]["shop_id"] = "../../etc"
+    assert "(fältet shop_visits[1].shop_id) ska vara ett id" in _refusal(bad, PatrolData)
+    bad = copy.deepcopy(patrol)
+    bad["data"]["place_ids"][1] = 7
+    assert "(fältet place_ids[1]) ska vara ett id" in _refusal(bad, PatrolData)
+    bad = copy.deepcopy(patrol)
+    del bad["data"]["shop_visits"][0]["shop_id"]
+    assert "(fältet shop_visits[0].shop_id) saknas" in _refusal(bad, PatrolData)
+    bad = copy.deepcopy(patrol)
+    bad["data"]["shop_visits"] = {"a": 1}
+    assert "(fältet shop_visits) ska vara en lista" in _refusal(bad, PatrolData)
+    bad = copy.deepcopy(patrol)
+    bad["created_by"] = 3
+    assert "(fältet created_by) ska vara en text" in _refusal(bad, PatrolData)
+
+    walk = _first(
+        police, "safety_walk", lambda d: any(o.action is not None for o in d.observations)
+    )
+    index = next(i for i, o in enumerate(walk["data"]["observations"]) if o["action"])
+    bad = copy.deepcopy(walk)
+    bad["data"]["observations"][index]["action"]["what"] = 12
+    expected = f"(fältet observations[{index}].action.what) ska vara en text"
+    assert expected in _refusal(bad, SafetyWalkData)
+    bad = copy.deepcopy(walk)
+    bad["data"]["observations"][index]["action"]["vem"] = "x"
+    expected = f"(fältet observations[{index}].action) okänt fält 'vem'"
+    assert expected in _refusal(bad, SafetyWalkData)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("officers", True, "ska vara ett heltal"),
+        ("officers", 2**60, "ska vara ett heltal"),
+        ("officers", 2.0, "ska vara ett heltal"),
+        ("notes", "a\x00b", "texten innehåller ett nolltecken"),
+        ("notes", "x" * 20_001, "texten är längre än 20000 tecken"),
+        ("notes", 5, "ska vara en text"),
+        ("promise_id", "AE310EDA-39E5-490C-B9D0-CD3C67400C94", "ska vara ett id"),
+        ("promise_id", None, "ska vara ett id"),
+    ],
+)
+def test_values_that_do_not_fit_are_refused_however_common_their_field(
+    police: Services, field: str, value: Any, expected: str
+) -> None:
+    patrol = _first(police, "patrol", lambda d: True)
+    patrol["data"][field] = value
+    assert f"(fältet {field}) {expected}" in _refusal(patrol, PatrolData)
