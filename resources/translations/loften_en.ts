@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Paketet kommer från en installation som inte är parad med den här.
 
@@ -166,7 +167,7 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     </message>
     <message>
         <source>t.ex. I lokalmedia och på kommunens webbplats</source>
-        <translation>e.g. In local media and on the municipality's website</translation>
+        <translation>e.g. In local media and on the municipality&apos;s website</translation>
     </message>
     <message>
         <source>Var uppföljningen publiceras:</source>
@@ -303,11 +304,11 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     </message>
     <message>
         <source>Skriv serverns namn eller adress.</source>
-        <translation>Enter the server's name or address.</translation>
+        <translation>Enter the server&apos;s name or address.</translation>
     </message>
     <message>
         <source>Skriv databasens namn.</source>
-        <translation>Enter the database's name.</translation>
+        <translation>Enter the database&apos;s name.</translation>
     </message>
     <message>
         <source>Skriv ditt användarnamn på servern.</source>
@@ -333,12 +334,12 @@ Call the sender and ask them to read out the fingerprint that Löften shows ther
     <name>DrugCaseForm</name>
     <message>
         <source>Narkotikaärende</source>
-        <extracomment>SMADIT: the municipality contacts the person within a day of the detection. Whose part of the case a group is: the police part is Polisen's, the municipal Kommunen's.</extracomment>
+        <extracomment>SMADIT: the municipality contacts the person within a day of the detection. Whose part of the case a group is: the police part is Polisen&apos;s, the municipal Kommunen&apos;s.</extracomment>
         <translation>Drug case</translation>
     </message>
     <message>
         <source>Ärendet är pseudonymt: skriv aldrig namn, personnummer eller Polisens ärendenummer – ärendekoden ersätter dem.</source>
-        <translation>The case is pseudonymous: never write names, personal identity numbers or the police's case numbers – the case code replaces them.</translation>
+        <translation>The case is pseudonymous: never write names, personal identity numbers or the police&apos;s case numbers – the case code replaces them.</translation>
     </message>
     <message>
         <source>Polisens del – fylls i av Polisen</source>
@@ -945,7 +946,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Den öppna postens historik</source>
-        <translation>The open record's history</translation>
+        <translation>The open record&apos;s history</translation>
     </message>
     <message>
         <source>D / G i ett datumfält</source>
@@ -989,7 +990,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Översiktens period</source>
-        <translation>The overview's period</translation>
+        <translation>The overview&apos;s period</translation>
     </message>
     <message>
         <source>Skriv ut rapporten (under Rapporter)</source>
@@ -1207,7 +1208,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Posterna nedan har ändrats både här och i paketet sedan det senaste utbytet. Bocka för det värde som ska gälla, fält för fält, eller på postens rad för hela posten. Utan val behålls värdena här.</source>
-        <translation>The records below have been changed both here and in the package since the last exchange. Tick the value that should apply, field by field, or on the record's row for the whole record. Without a choice the values here are kept.</translation>
+        <translation>The records below have been changed both here and in the package since the last exchange. Tick the value that should apply, field by field, or on the record&apos;s row for the whole record. Without a choice the values here are kept.</translation>
     </message>
     <message>
         <source>Behåll alla värden här</source>
@@ -1235,7 +1236,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Avsändaren får inte ändra den andra organisationens del av ett narkotikaärende. De här ändringarna avvisas och värdena här behålls:</source>
-        <translation>The sender may not change the other organisation's part of a drug case. These changes are refused and the values here are kept:</translation>
+        <translation>The sender may not change the other organisation&apos;s part of a drug case. These changes are refused and the values here are kept:</translation>
     </message>
     <message>
         <source>• %1: borttagningen av ärendet</source>
@@ -1273,7 +1274,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>t.ex. Polisens trygghetsmätning eller Brås NTU</source>
-        <translation>e.g. the police's safety survey or Brå's NTU</translation>
+        <translation>e.g. the police&apos;s safety survey or Brå&apos;s NTU</translation>
     </message>
     <message>
         <source>Källa:</source>
@@ -1343,7 +1344,7 @@ to first contact:</translation>
     </message>
     <message>
         <source>Indikatorns värden</source>
-        <translation>The indicator's values</translation>
+        <translation>The indicator&apos;s values</translation>
     </message>
     <message>
         <source>Markera alla värden</source>
@@ -1378,11 +1379,12 @@ to first contact:</translation>
     <name>MainWindow</name>
     <message>
         <source>Avsnitt</source>
-        <extracomment>A first start on a screen lower than this opens maximised (a laptop of 1366×768).</extracomment>
+        <extracomment>A first start on a screen lower than this opens maximised (a laptop of 1366×768). Qt.ItemDataRole.UserRole Qt.AlignmentFlag.AlignCenter Qt.ScrollBarPolicy.ScrollBarAlwaysOff</extracomment>
         <translation>Sections</translation>
     </message>
     <message>
         <source>Öppnar databasen…</source>
+        <extracomment>Where the real pages come from once the database is open (see `attach`). The sections whose real page is in the stack.</extracomment>
         <translation>Opening the database…</translation>
     </message>
     <message>
@@ -1556,7 +1558,7 @@ Löften never stores personal identity numbers or the names of residents, suspec
     </message>
     <message>
         <source>Polisen</source>
-        <extracomment>The partners' short names as the list and the form show them, by field.</extracomment>
+        <extracomment>The partners&apos; short names as the list and the form show them, by field.</extracomment>
         <translation>police</translation>
     </message>
     <message>
@@ -1583,7 +1585,7 @@ Löften never stores personal identity numbers or the names of residents, suspec
     <name>ObservationsModel</name>
     <message>
         <source>Plats</source>
-        <extracomment>The field of `ObservationData` each column edits ("action." for the action's fields).</extracomment>
+        <extracomment>The field of `ObservationData` each column edits (&quot;action.&quot; for the action&apos;s fields).</extracomment>
         <translation>Place</translation>
     </message>
     <message>
@@ -1800,7 +1802,7 @@ overdue</translation>
     </message>
     <message>
         <source>Paket importeras bara från installationerna nedan. Den här installationens fingeravtryck, att läsa upp för den som ska para med dig: %1</source>
-        <translation>Packages are imported only from the installations below. This installation's fingerprint, to read out to whoever pairs with you: %1</translation>
+        <translation>Packages are imported only from the installations below. This installation&apos;s fingerprint, to read out to whoever pairs with you: %1</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -1850,7 +1852,7 @@ overdue</translation>
     <name>PdfViewer</name>
     <message>
         <source>Föregående sida</source>
-        <extracomment>Zoom steps of "Förstora"/"Förminska", as factors of the page's natural size.</extracomment>
+        <extracomment>Zoom steps of &quot;Förstora&quot;/&quot;Förminska&quot;, as factors of the page&apos;s natural size.</extracomment>
         <translation>Previous page</translation>
     </message>
     <message>
@@ -1963,7 +1965,7 @@ overdue</translation>
     <name>PromiseCard</name>
     <message>
         <source>Klicka för att visa löftets poster för perioden</source>
-        <translation>Click to show the promise's records for the period</translation>
+        <translation>Click to show the promise&apos;s records for the period</translation>
     </message>
     <message>
         <source>Ansvarig: %1</source>
@@ -1998,7 +2000,7 @@ overdue</translation>
     </message>
     <message>
         <source>Löftets text ordagrant som i överenskommelsen</source>
-        <translation>The promise's text word for word as in the agreement</translation>
+        <translation>The promise&apos;s text word for word as in the agreement</translation>
     </message>
     <message>
         <source>Löftets text:</source>
@@ -2217,7 +2219,7 @@ overdue</translation>
     <name>RecordForm</name>
     <message>
         <source>Spara</source>
-        <extracomment>The record kind's key (`domain.kinds`; its table): its fields' labels are captions. Questions answered "yes" for the open record (asked once per record, see `ask_once`).</extracomment>
+        <extracomment>The record kind&apos;s key (`domain.kinds`; its table): its fields&apos; labels are captions. Questions answered &quot;yes&quot; for the open record (asked once per record, see `ask_once`).</extracomment>
         <translation>Save</translation>
     </message>
     <message>
@@ -2238,16 +2240,16 @@ overdue</translation>
     </message>
     <message>
         <source>Visa postens historik (Ctrl+H)</source>
-        <translation>Show the record's history (Ctrl+H)</translation>
+        <translation>Show the record&apos;s history (Ctrl+H)</translation>
     </message>
     <message>
         <source>Förnya överenskommelsen…</source>
-        <extracomment>Shown when a save is refused because no agreement is in force on the record's date.</extracomment>
+        <extracomment>Shown when a save is refused because no agreement is in force on the record&apos;s date.</extracomment>
         <translation>Renew the agreement…</translation>
     </message>
     <message>
         <source>Lägg upp en överenskommelse som gäller postens datum och spara sedan igen</source>
-        <translation>Set up an agreement in force on the record's date, then save again</translation>
+        <translation>Set up an agreement in force on the record&apos;s date, then save again</translation>
     </message>
     <message>
         <source>%1 (valfritt):</source>
@@ -2369,7 +2371,7 @@ overdue</translation>
     <name>RecordSection</name>
     <message>
         <source>Ångra</source>
-        <extracomment>Date fields a copy gets today's date in, and fields a copy must not keep (generated codes, what happened later in the record's life). What does not recur from one record to the next: counts of what was seen, notes, comments and hours. A copy gets the field's default instead.</extracomment>
+        <extracomment>Date fields a copy gets today&apos;s date in, and fields a copy must not keep (generated codes, what happened later in the record&apos;s life). What does not recur from one record to the next: counts of what was seen, notes, comments and hours. A copy gets the field&apos;s default instead.</extracomment>
         <translation>Undo</translation>
     </message>
     <message>
@@ -2405,7 +2407,7 @@ overdue</translation>
     <name>RecordTableModel</name>
     <message>
         <source>Kolumnen går inte att sortera</source>
-        <extracomment>Role that returns a value that compares the way the column sorts (numbers, ISO dates, codes). Role that returns the record's id (str). Rows read at a time: about two screens (a page of 50 patrols with their places and shop visits reads in about 10 ms; 200 took 50-100 ms before the first rows could show). Lists with more matches than this are counted first and their keys read by window. Pages of keys in one window, and the windows kept. Every key in list order, or None for a large list read by window.</extracomment>
+        <extracomment>Role that returns a value that compares the way the column sorts (numbers, ISO dates, codes). Role that returns the record&apos;s id (str). Rows read at a time: about two screens (a page of 50 patrols with their places and shop visits reads in about 10 ms; 200 took 50-100 ms before the first rows could show). Lists with more matches than this are counted first and their keys read by window. Pages of keys in one window, and the windows kept. Every key in list order, or None for a large list read by window.</extracomment>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
@@ -2424,7 +2426,7 @@ overdue</translation>
     <name>RegistersPage</name>
     <message>
         <source>Överenskommelse</source>
-        <extracomment>Tabs whose "Ny från föregående" makes sense (a second target like the first); a copied promise would take a number in use, a copied place or shop a name in use.</extracomment>
+        <extracomment>Tabs whose &quot;Ny från föregående&quot; makes sense (a second target like the first); a copied promise would take a number in use, a copied place or shop a name in use.</extracomment>
         <translation>Agreement</translation>
     </message>
     <message>
@@ -2599,7 +2601,7 @@ overdue</translation>
     </message>
     <message>
         <source>Öppna rapporten i datorns program för PDF-filer</source>
-        <translation>Open the report in the computer's PDF program</translation>
+        <translation>Open the report in the computer&apos;s PDF program</translation>
     </message>
     <message>
         <source>Spara som…</source>
@@ -2817,7 +2819,7 @@ overdue</translation>
     <name>SafetyActions</name>
     <message>
         <source>Det gick inte</source>
-        <extracomment>How long a status bar message of a finished action stays (ms). What retention changes: closed drug cases lose their notes and exact dates. The list of paired installations while it is open (tests answer it). The import's preview while it is open (tests answer it).</extracomment>
+        <extracomment>How long a status bar message of a finished action stays (ms). What retention changes: closed drug cases lose their notes and exact dates. The list of paired installations while it is open (tests answer it). The import&apos;s preview while it is open (tests answer it).</extracomment>
         <translation>It did not work</translation>
     </message>
     <message>
@@ -3412,14 +3414,14 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Databasfilen %1 är skrivskyddad, så Löften har öppnat den bara för läsning: du kan titta och ta fram rapporter, men inget kan sparas. Löften ändrar inte filens behörigheter; vill du spara, be den som äger filen att göra den skrivbar, eller arbeta i en kopia.</source>
-        <translation>The database file %1 is write-protected, so Löften has opened it for reading only: you can look and make reports, but nothing can be saved. Löften does not change the file's permissions; to save, ask the file's owner to make it writable, or work in a copy.</translation>
+        <translation>The database file %1 is write-protected, so Löften has opened it for reading only: you can look and make reports, but nothing can be saved. Löften does not change the file&apos;s permissions; to save, ask the file&apos;s owner to make it writable, or work in a copy.</translation>
     </message>
 </context>
 <context>
     <name>TargetForm</name>
     <message>
         <source>dagar</source>
-        <extracomment>Measures given as a share from 0 to 1 (shown as a percentage in the sentence). Measures whose figure is not a number of things but a value of its own (read "X: at most 2").</extracomment>
+        <extracomment>Measures given as a share from 0 to 1 (shown as a percentage in the sentence). Measures whose figure is not a number of things but a value of its own (read &quot;X: at most 2&quot;).</extracomment>
         <translation>days</translation>
     </message>
     <message>
@@ -4141,7 +4143,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Databasfilen {path} är skrivskyddad och har inte den här versionen av Löftens schema. Inget har ändrats.</source>
-        <translation>The database file {path} is write-protected and does not have this version of Löften's schema. Nothing has been changed.</translation>
+        <translation>The database file {path} is write-protected and does not have this version of Löften&apos;s schema. Nothing has been changed.</translation>
     </message>
     <message>
         <source>Databasen behöver uppgraderas, men säkerhetskopian före uppgraderingen kunde inte skrivas ({error}). Inget har ändrats. Frigör utrymme eller kontrollera behörigheterna för mappen och försök igen.</source>
@@ -4213,11 +4215,11 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Okänd kolumn. Bladets kolumner heter som i exporten: {known}.</source>
-        <translation>Unknown column. The sheet's columns are named as in the export: {known}.</translation>
+        <translation>Unknown column. The sheet&apos;s columns are named as in the export: {known}.</translation>
     </message>
     <message>
         <source>Fyll i butikens namn.</source>
-        <translation>Fill in the shop's name.</translation>
+        <translation>Fill in the shop&apos;s name.</translation>
     </message>
     <message>
         <source>Ingen överenskommelse gäller {day}. Lägg till eller förnya överenskommelsen (Register → Överenskommelse) och importera igen.</source>
@@ -4233,7 +4235,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Fyll i löftets nummer: överenskommelsen «{title}» som gäller {day} behöver {what}.</source>
-        <translation>Fill in the promise's number: the agreement «{title}» that applies on {day} needs {what}.</translation>
+        <translation>Fill in the promise&apos;s number: the agreement «{title}» that applies on {day} needs {what}.</translation>
     </message>
     <message>
         <source>Överenskommelsen «{title}», som gäller {day}, har inget löfte nummer {number}.</source>
@@ -4269,7 +4271,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Kvartalet {label} ligger utanför överenskommelsens period ({start} – {end}). Välj ett kvartal inom den.</source>
-        <translation>The quarter {label} lies outside the agreement's period ({start} – {end}). Choose a quarter within it.</translation>
+        <translation>The quarter {label} lies outside the agreement&apos;s period ({start} – {end}). Choose a quarter within it.</translation>
     </message>
     <message>
         <source>{path} finns inte.</source>
@@ -4281,7 +4283,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>{name} är varken en .xlsx-fil eller en mapp med CSV-filer från Löftens export.</source>
-        <translation>{name} is neither an .xlsx file nor a folder of CSV files from Löften's export.</translation>
+        <translation>{name} is neither an .xlsx file nor a folder of CSV files from Löften&apos;s export.</translation>
     </message>
     <message>
         <source>Mappen {folder} har inga CSV-filer.</source>
@@ -4474,12 +4476,12 @@ Do you want to apply retention now?</translation>
         <translation>The package cannot be imported: {reason} The database has not been changed.</translation>
     </message>
     <message>
-        <source>Databasen saknar sitt installations-id och kan inte utbyta ändringar. Kör 'loften check' och kontakta supporten.</source>
-        <translation>The database lacks its installation id and cannot exchange changes. Run 'loften check' and contact support.</translation>
+        <source>Databasen saknar sitt installations-id och kan inte utbyta ändringar. Kör &apos;loften check&apos; och kontakta supporten.</source>
+        <translation>The database lacks its installation id and cannot exchange changes. Run &apos;loften check&apos; and contact support.</translation>
     </message>
     <message>
         <source>Partnerns namn kan inte användas. {problem}</source>
-        <translation>The partner's name cannot be used. {problem}</translation>
+        <translation>The partner&apos;s name cannot be used. {problem}</translation>
     </message>
     <message>
         <source>paketet är exporterat från just den här databasen.</source>
@@ -4651,7 +4653,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>innehållsförteckningens {key} innehåller ett personnummer eller samordningsnummer.</source>
-        <translation>the table of contents' {key} contains a personal identity number or coordination number.</translation>
+        <translation>the table of contents&apos; {key} contains a personal identity number or coordination number.</translation>
     </message>
     <message>
         <source>innehållsförteckningen saknar antalet poster.</source>
@@ -4715,7 +4717,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Installationens signeringsnyckel {path} kunde inte läsas ({strerror}).</source>
-        <translation>This installation's signing key {path} could not be read ({strerror}).</translation>
+        <translation>This installation&apos;s signing key {path} could not be read ({strerror}).</translation>
     </message>
     <message>
         <source>Filen {path} är ingen signeringsnyckel för Löften.</source>
@@ -4743,11 +4745,11 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>paketets avsändare är felaktigt angiven.</source>
-        <translation>the package's sender is given incorrectly.</translation>
+        <translation>the package&apos;s sender is given incorrectly.</translation>
     </message>
     <message>
         <source>Avsändarens namn kan inte sparas. {problem}</source>
-        <translation>The sender's name cannot be saved. {problem}</translation>
+        <translation>The sender&apos;s name cannot be saved. {problem}</translation>
     </message>
     <message>
         <source>Databasen har redan en överenskommelse. Börja från ett paket bara i en ny, tom fil; importera annars paketet som vanligt (Importera ändringar).</source>
@@ -4759,7 +4761,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Fingeravtrycket {trust} stämmer inte med paketets ({fingerprint}). Installationen paras inte och databasen har inte ändrats.</source>
-        <translation>The fingerprint {trust} does not match the package's ({fingerprint}). The installation is not paired and the database has not been changed.</translation>
+        <translation>The fingerprint {trust} does not match the package&apos;s ({fingerprint}). The installation is not paired and the database has not been changed.</translation>
     </message>
     <message>
         <source>paketet är signerat med en annan nyckel ({fingerprint}) än den som parades för installationen ({fingerprint2}). Det kan vara förfalskat. Om avsändaren har installerat om Löften: ta bort parningen (loften exchange partners --revoke) och para på nytt efter att ha jämfört fingeravtrycket.</source>
@@ -4767,7 +4769,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>paketets installation är inte den som signerade det.</source>
-        <translation>the package's installation is not the one that signed it.</translation>
+        <translation>the package&apos;s installation is not the one that signed it.</translation>
     </message>
     <message>
         <source>paketet säger sig vara skapat {created_at:%Y-%m-%d %H:%M} UTC, senare än nu. Kontrollera klockan på den dator som skapade det.</source>
@@ -4795,7 +4797,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>{out} ligger i databasens mapp för säkerhetskopior, som bara Löften skriver i. Välj en annan mapp. Inget har ändrats.</source>
-        <translation>{out} is in the database's folder for backups, which only Löften writes in. Choose another folder. Nothing has been changed.</translation>
+        <translation>{out} is in the database&apos;s folder for backups, which only Löften writes in. Choose another folder. Nothing has been changed.</translation>
     </message>
     <message>
         <source>{out} är samma fil som databasen och kan inte skrivas över. Välj ett annat filnamn. Inget har ändrats.</source>
@@ -4811,7 +4813,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>PostgreSQL:s klientprogram (pg_dump och pg_restore) saknas på den här datorn. Installera dem (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL:s installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats.</source>
-        <translation>PostgreSQL's client programs (pg_dump and pg_restore) are missing on this computer. Install them (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL's installer, the command line tools only) and try again. Nothing has been changed.</translation>
+        <translation>PostgreSQL&apos;s client programs (pg_dump and pg_restore) are missing on this computer. Install them (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL&apos;s installer, the command line tools only) and try again. Nothing has been changed.</translation>
     </message>
     <message>
         <source>{program} misslyckades ({output}). Inget har ändrats.</source>
@@ -4822,20 +4824,20 @@ Do you want to apply retention now?</translation>
         <translation>The backup {path} does not exist. Nothing has been changed.</translation>
     </message>
     <message>
-        <source>Databasen {url} är inte tom, så säkerhetskopian återställdes inte dit (den skulle blandas med det som finns). Inget har ändrats. Återställ till en ny, tom databas och kör sedan 'loften server init' mot den.</source>
-        <translation>The database {url} is not empty, so the backup was not restored into it (it would be mixed with what is there). Nothing has been changed. Restore into a new, empty database and then run 'loften server init' against it.</translation>
+        <source>Databasen {url} är inte tom, så säkerhetskopian återställdes inte dit (den skulle blandas med det som finns). Inget har ändrats. Återställ till en ny, tom databas och kör sedan &apos;loften server init&apos; mot den.</source>
+        <translation>The database {url} is not empty, so the backup was not restored into it (it would be mixed with what is there). Nothing has been changed. Restore into a new, empty database and then run &apos;loften server init&apos; against it.</translation>
     </message>
     <message>
-        <source>Databasen {url} har inte den här versionen av Löftens schema. Inget har ändrats. Be den som administrerar servern att köra 'loften server init'.</source>
-        <translation>The database {url} does not have this version of Löften's schema. Nothing has been changed. Ask whoever administers the server to run 'loften server init'.</translation>
+        <source>Databasen {url} har inte den här versionen av Löftens schema. Inget har ändrats. Be den som administrerar servern att köra &apos;loften server init&apos;.</source>
+        <translation>The database {url} does not have this version of Löften&apos;s schema. Nothing has been changed. Ask whoever administers the server to run &apos;loften server init&apos;.</translation>
     </message>
     <message>
         <source>Kommunens del av narkotikaärendet kan bara ändras av en användare från kommunen. Servern har inte sparat något.</source>
-        <translation>The municipality's part of the drug case can only be changed by a user from the municipality. The server has saved nothing.</translation>
+        <translation>The municipality&apos;s part of the drug case can only be changed by a user from the municipality. The server has saved nothing.</translation>
     </message>
     <message>
         <source>Polisens del av narkotikaärendet kan bara ändras av en användare från polisen. Servern har inte sparat något.</source>
-        <translation>The police's part of the drug case can only be changed by a user from the police. The server has saved nothing.</translation>
+        <translation>The police&apos;s part of the drug case can only be changed by a user from the police. The server has saved nothing.</translation>
     </message>
     <message>
         <source>Din användare på servern har inte rätt att göra detta, så inget har sparats. Be den som administrerar servern om behörighet.</source>
@@ -4962,8 +4964,8 @@ Do you want to apply retention now?</translation>
         <translation>The indicator value</translation>
     </message>
     <message>
-        <source>Mallen '{name}' finns inte. Tillgängliga mallar: {names}.</source>
-        <translation>The template '{name}' does not exist. Available templates: {names}.</translation>
+        <source>Mallen &apos;{name}&apos; finns inte. Tillgängliga mallar: {names}.</source>
+        <translation>The template &apos;{name}&apos; does not exist. Available templates: {names}.</translation>
     </message>
     <message>
         <source>Databasen innehåller redan en överenskommelse, så mallen lades inte till. Skapa en ny databasfil för mallen.</source>
@@ -5004,7 +5006,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Fotots namn %1 är inte ett filnamn.</source>
-        <translation>The photo's name %1 is not a file name.</translation>
+        <translation>The photo&apos;s name %1 is not a file name.</translation>
     </message>
     <message>
         <source>Filen %1 kan inte läsas som en bild. Välj en bild i formatet JPEG eller PNG.</source>
@@ -5071,7 +5073,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Utskrift är inte möjlig i den här installationen (Qt:s utskriftsstöd saknas: %1).</source>
-        <translation>Printing is not possible in this installation (Qt's print support is missing: %1).</translation>
+        <translation>Printing is not possible in this installation (Qt&apos;s print support is missing: %1).</translation>
     </message>
     <message>
         <source>Rapporten %1 kan inte skrivas ut: filen går inte att läsa.</source>
@@ -5249,7 +5251,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>vandringens datum</source>
-        <translation>the walk's date</translation>
+        <translation>the walk&apos;s date</translation>
     </message>
     <message>
         <source>En avslagen åtgärd behöver ett skäl; skriv varför den inte genomförs.</source>
@@ -5297,7 +5299,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>{hours} volontärtimmar är fler än {volunteers} volontärer hinner på ett pass (högst {volunteers} × {hours_per_day} = {maximum} timmar). Rätta timmarna eller antalet volontärer, eller töm fältet så räknas timmarna som antal volontärer × passets längd.</source>
-        <translation>{hours} volunteer hours are more than {volunteers} volunteers can do in one shift (at most {volunteers} × {hours_per_day} = {maximum} hours). Correct the hours or the number of volunteers, or empty the field and the hours are counted as volunteers × the shift's length.</translation>
+        <translation>{hours} volunteer hours are more than {volunteers} volunteers can do in one shift (at most {volunteers} × {hours_per_day} = {maximum} hours). Correct the hours or the number of volunteers, or empty the field and the hours are counted as volunteers × the shift&apos;s length.</translation>
     </message>
     <message>
         <source>Ärendekoden ser ut som ett ärendenummer hos Polisen eller Åklagarmyndigheten. Det får inte lagras i Löften. Töm fältet så skapar Löften en egen kod (t.ex. N-2018-014).</source>
@@ -5309,7 +5311,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Anteckningen verkar innehålla ett ärendenummer hos Polisen eller Åklagarmyndigheten (t.ex. 5000-K123456-18). Det får inte lagras i Löften, eftersom det pekar ut personen. Ta bort numret; ärendet har Löftens egen kod.</source>
-        <translation>The note seems to contain a case number of the Police or the Prosecution Authority (e.g. 5000-K123456-18). It must not be stored in Löften, because it identifies the person. Remove the number; the case has Löften's own code.</translation>
+        <translation>The note seems to contain a case number of the Police or the Prosecution Authority (e.g. 5000-K123456-18). It must not be stored in Löften, because it identifies the person. Remove the number; the case has Löften&apos;s own code.</translation>
     </message>
     <message>
         <source>datum upptäckt</source>
@@ -5433,7 +5435,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>{field} ({date}) ligger efter dagens datum ({today}). {hint}</source>
-        <translation>{field} ({date}) is after today's date ({today}). {hint}</translation>
+        <translation>{field} ({date}) is after today&apos;s date ({today}). {hint}</translation>
     </message>
     <message>
         <source>{field} har en tidszon. Ange tiden som vanlig klocktid (t.ex. 21:00) utan tidszon.</source>
@@ -5481,11 +5483,11 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Ange löftets nummer, t.ex. 1 för det första löftet.</source>
-        <translation>Enter the promise's number, e.g. 1 for the first promise.</translation>
+        <translation>Enter the promise&apos;s number, e.g. 1 for the first promise.</translation>
     </message>
     <message>
         <source>Skriv löftets text ordagrant som i överenskommelsen.</source>
-        <translation>Write the promise's text word for word as in the agreement.</translation>
+        <translation>Write the promise&apos;s text word for word as in the agreement.</translation>
     </message>
     <message>
         <source>Skriv en kort titel som visas i listor och rapporter, t.ex. Trygghetsvandringar.</source>
@@ -5497,7 +5499,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Målets värde kan inte vara negativt ({value}). Ange 0 eller mer.</source>
-        <translation>The target's value cannot be negative ({value}). Enter 0 or more.</translation>
+        <translation>The target&apos;s value cannot be negative ({value}). Enter 0 or more.</translation>
     </message>
     <message>
         <source>Målet är en andel ({measure}) och anges som ett tal mellan 0 och 1, men värdet är {value}. Skriv t.ex. 0,8 för 80 procent.</source>
@@ -5513,7 +5515,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Skriv butikens namn.</source>
-        <translation>Write the shop's name.</translation>
+        <translation>Write the shop&apos;s name.</translation>
     </message>
     <message>
         <source>Ge indikatorn ett namn, t.ex. Andel otrygga i centrum kvällstid.</source>
@@ -5521,7 +5523,7 @@ Do you want to apply retention now?</translation>
     </message>
     <message>
         <source>Ange var siffrorna kommer ifrån, t.ex. Polisens trygghetsmätning eller Brås NTU.</source>
-        <translation>Enter where the figures come from, e.g. the police's safety survey or Brå's NTU.</translation>
+        <translation>Enter where the figures come from, e.g. the police&apos;s safety survey or Brå&apos;s NTU.</translation>
     </message>
     <message>
         <source>Välj vilken indikator värdet hör till.</source>
