@@ -43,6 +43,7 @@ from bench_storage import ACTOR, one_patrol, service_saves, timed_runs, verdict 
 from loften_app.domain.periods import year  # noqa: E402
 from loften_app.domain.records import PatrolData  # noqa: E402
 from loften_app.reports.tracking import status_report  # noqa: E402
+from loften_app.storage import totals  # noqa: E402
 from loften_app.storage.database import open_database  # noqa: E402
 from loften_app.storage.demo.common import DemoOptions  # noqa: E402
 from loften_app.storage.demo.fill import fill_demo_data  # noqa: E402
@@ -55,7 +56,7 @@ USER = "bench_police"
 #: The demo file copied into the server for the status figure (made once, kept).
 STATUS_DIR = Path("/tmp/loften-bench-save")
 #: Tables the copy leaves out: the server database has its own bookkeeping.
-NOT_COPIED = ("meta", "alembic_version", "audit_entry")
+NOT_COPIED = ("meta", "alembic_version", "audit_entry", "figure_total")
 
 RAW_INSERT = (
     "INSERT INTO patrol (id, version, organisation, created_at, created_by, updated_at, "
@@ -191,6 +192,10 @@ def copy_into_server(source: Path, url: str) -> int:
                             copy.write_row(row)
                         rows += len(batch)
             connection.commit()
+        # COPY bypasses the services: the stored totals are recounted once, as
+        # `loften check --rebuild-totals` does.
+        with open_database(url) as database, database.writing() as session:
+            totals.rebuild(session)
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute("VACUUM ANALYZE")
     finally:
