@@ -38,6 +38,8 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import AgeGroup
+from loften_app.storage.engines import session_named_sql
+from loften_app.storage.rows import driver_connection
 
 __all__ = [
     "TABLE",
@@ -234,11 +236,17 @@ def apply(session: Session, delta: Totals) -> None:
     changes = [(key, value) for key, value in sorted(delta.items()) if abs(value) >= _DUST]
     rows = [{"p": p, "m": m, "k": k, "v": v} for (p, m, k), v in changes]
     if rows:
-        session.execute(_UPSERT, rows)
-        # Only a subtraction can leave a zero (a record moved away or deleted).
-        shrunk = [row for row, (_key, value) in zip(rows, changes, strict=True) if value < 0]
-        if shrunk:
-            session.execute(_PRUNE, shrunk)
+        # On the transaction's DB-API connection: the path of every save.
+        session.flush()
+        cursor = driver_connection(session).cursor()
+        try:
+            cursor.executemany(session_named_sql(session, _UPSERT.text), rows)
+            # Only a subtraction can leave a zero (a record moved away or deleted).
+            shrunk = [row for row, (_key, value) in zip(rows, changes, strict=True) if value < 0]
+            if shrunk:
+                cursor.executemany(session_named_sql(session, _PRUNE.text), shrunk)
+        finally:
+            cursor.close()
 
 
 def added(session: Session, table: str, ids: Sequence[str]) -> None:

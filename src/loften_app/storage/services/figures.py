@@ -30,6 +30,8 @@ from loften_app.domain.periods import Period, months_in
 from loften_app.storage import kinds as _kinds
 from loften_app.storage import totals as _totals
 from loften_app.storage.database import Database
+from loften_app.storage.engines import session_named_sql
+from loften_app.storage.rows import driver_connection
 from loften_app.storage.shift_sql import EVENING_NIGHT, start_end
 
 __all__ = ["FigureService", "PromiseFigures"]
@@ -447,7 +449,9 @@ def add_figures(
     wanted = set(additive_tables() if tables is None else tables)
 
     def run(statement: TextClause) -> Any:
-        return session.execute(_with_ids(statement) if scope == IDS else statement, parameters)
+        if scope == IDS:
+            return _run_for_ids(session, statement.text, parameters["ids"])
+        return session.execute(statement, parameters)
 
     if "patrol" in wanted:
         for pid, key, count, spent, visits, hours, evening in run(_patrols_sql(bucket, scope)):
@@ -509,3 +513,20 @@ def add_figures(
 
 def _with_ids(statement: Any) -> Any:
     return statement.bindparams(bindparam("ids", expanding=True))
+
+
+def _run_for_ids(session: Session, sql: str, ids: Sequence[str]) -> list[Any]:
+    """A figure query scoped to the records with `ids` (`IDS`), run on the transaction's
+    DB-API connection: the path of every save (`storage.totals`), where SQLAlchemy's statement
+    execution would cost more than the query. Pending ORM changes are flushed first, as
+    `session.execute` would."""
+    session.flush()
+    names = [f"ids_{index}" for index in range(len(ids))]
+    listed = "(" + ", ".join(f":{name}" for name in names) + ")"
+    driver = session_named_sql(session, sql.replace(":ids", listed))
+    cursor = driver_connection(session).cursor()
+    try:
+        cursor.execute(driver, dict(zip(names, ids, strict=True)))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
