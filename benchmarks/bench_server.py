@@ -56,7 +56,7 @@ USER = "bench_police"
 #: The demo file copied into the server for the status figure (made once, kept).
 STATUS_DIR = Path("/tmp/loften-bench-save")
 #: Tables the copy leaves out: the server database has its own bookkeeping.
-NOT_COPIED = ("meta", "alembic_version", "audit_entry", "figure_total")
+NOT_COPIED = ("meta", "alembic_version", "audit_entry", "figure_total", "figure_total_change")
 
 RAW_INSERT = (
     "INSERT INTO patrol (id, version, organisation, created_at, created_by, updated_at, "

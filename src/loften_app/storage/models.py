@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Dialect,
@@ -587,3 +588,17 @@ class FigureTotal(Base):
     #: A figure's name: "patrol_hours", "age:under_18", "contact_days:3", "sum:new_groups", ...
     measure: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[float] = mapped_column(Float, nullable=False)
+
+
+#: A change to a stored total written by one transaction on a PostgreSQL server, not yet folded
+#: into `figure_total` (storage/totals.py): writers only add rows here, so two people saving
+#: records of the same promise and month never update the same row. No key: rows are added
+#: and, when folded, deleted.
+figure_total_change = Table(
+    "figure_total_change",
+    Base.metadata,
+    Column("promise_id", String(UUID_LENGTH), nullable=False),
+    Column("month", String(7), nullable=False),
+    Column("measure", String(100), nullable=False),
+    Column("value", Float, nullable=False),
+)

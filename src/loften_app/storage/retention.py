@@ -112,7 +112,6 @@ def run_retention(
     who = actor.name if actor is not None else "Löften (gallring)"
     count = 0
     with database.writing() as session:
-        totals.lock(session)
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
         rows = raw.execute(session_sql(session, _CANDIDATES), (cutoff.isoformat(),)).fetchall()

@@ -16,18 +16,23 @@ call `tracking` around an update, a delete or an undelete, and `added` after an 
 hundred ids. `recount` counts everything afresh: `loften check` compares it with the table, and
 `loften check --rebuild-totals` (and migration 0005) writes it.
 
-On PostgreSQL two people saving records of the same promise and month update the same rows: at
-REPEATABLE READ the second would get a serialization failure. So a write transaction that
-changes totals first takes a lock on the table (`lock`, before its snapshot is taken): writers
-of totals take turns, readers never wait. Should a serialization failure or a deadlock happen
-all the same (a bulk write whose transaction began with other statements), the service verbs
-run their whole unit of work again (`retrying`). Rows are updated in a fixed order (sorted
-keys).
+On a PostgreSQL server two people saving records of the same promise and month would update
+the same rows: at REPEATABLE READ the second would get a serialization failure, and a lock would
+make every writer wait for every other. So there a write adds its changes as new rows to
+`figure_total_change` (never a conflict), and every so often a writer folds them into
+`figure_total` in one statement (`fold`: the rows it deletes are the rows it adds up; two folds
+at once never count a row twice). Readers add both tables up in one statement (one snapshot).
+On SQLite, whose writers take turns anyway, a write updates `figure_total` directly. Should a
+serialization failure or a deadlock happen all the same (two people saving the same record),
+the service verbs run their whole unit of work again (`retrying`): the record is then found
+stale, as it should be.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
+import logging
 import math
 import random
 import time
@@ -35,6 +40,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import AgeGroup
@@ -47,7 +53,8 @@ __all__ = [
     "additive",
     "describe",
     "differences",
-    "lock",
+    "fold",
+    "fold_now_and_then",
     "read_months",
     "rebuild",
     "recount",
@@ -56,7 +63,11 @@ __all__ = [
     "tracking",
 ]
 
+log = logging.getLogger(__name__)
+
 TABLE = "figure_total"
+#: A server's changes not yet folded into TABLE.
+CHANGES = "figure_total_change"
 
 #: (promise id, month "YYYY-MM", measure) → value.
 Key = tuple[str, str, str]
@@ -97,10 +108,32 @@ _PRUNE = text(
     f"AND abs(value) < {_DUST}"
 )
 _INSERT = text(f"INSERT INTO {TABLE} (promise_id, month, measure, value) VALUES (:p, :m, :k, :v)")
+_ADD_CHANGE = f"INSERT INTO {CHANGES} (promise_id, month, measure, value) VALUES (:p, :m, :k, :v)"
+#: Both tables added up, in one statement (one snapshot, whatever a fold does meanwhile).
+_BOTH = f"""
+SELECT promise_id, month, measure, total(value) FROM (
+    SELECT promise_id, month, measure, value FROM {TABLE} WHERE {{where}}
+    UNION ALL
+    SELECT promise_id, month, measure, value FROM {CHANGES} WHERE {{where}}
+) AS both_tables
+GROUP BY promise_id, month, measure
+"""
 _MONTHS = text(
-    f"SELECT promise_id, month, measure, value FROM {TABLE} "
-    "WHERE promise_id IN :ids AND month BETWEEN :first AND :last"
+    _BOTH.format(where="promise_id IN :ids AND month BETWEEN :first AND :last")
 ).bindparams(bindparam("ids", expanding=True))
+_EVERY = text(_BOTH.format(where="1 = 1"))
+#: Move every change into the totals: the rows deleted are the rows added up (on PostgreSQL,
+#: where the changes are kept). Zeros left behind go with them.
+_FOLD = f"""
+WITH moved AS (DELETE FROM {CHANGES} RETURNING promise_id, month, measure, value)
+INSERT INTO {TABLE} (promise_id, month, measure, value)
+SELECT promise_id, month, measure, sum(value) FROM moved GROUP BY promise_id, month, measure
+ON CONFLICT (promise_id, month, measure)
+DO UPDATE SET value = {TABLE}.value + excluded.value
+"""
+_FOLD_PRUNE = f"DELETE FROM {TABLE} WHERE abs(value) < {_DUST}"
+#: A writer folds after this many of its write transactions (`fold_now_and_then`).
+FOLD_EVERY = 64
 
 T = TypeVar("T")
 
@@ -205,8 +238,9 @@ def recount(session: Session) -> Totals:
 
 
 def stored(session: Session) -> Totals:
-    """The totals as stored (nonzero values only)."""
-    rows = session.execute(text(f"SELECT promise_id, month, measure, value FROM {TABLE}"))
+    """The totals as stored (on a server, with the changes not yet folded; nonzero values
+    only)."""
+    rows = session.execute(_EVERY)
     return {(p, m, k): float(v) for p, m, k, v in rows if abs(v) >= _DUST}
 
 
@@ -240,6 +274,9 @@ def apply(session: Session, delta: Totals) -> None:
         session.flush()
         cursor = driver_connection(session).cursor()
         try:
+            if _on_server(session):  # new rows only: no writer waits for another
+                cursor.executemany(session_named_sql(session, _ADD_CHANGE), rows)
+                return
             cursor.executemany(session_named_sql(session, _UPSERT.text), rows)
             # Only a subtraction can leave a zero (a record moved away or deleted).
             shrunk = [row for row, (_key, value) in zip(rows, changes, strict=True) if value < 0]
@@ -276,6 +313,7 @@ def rebuild(session: Session) -> list[Key]:
     whose stored value was wrong (missing, extra or different)."""
     counted = recount(session)
     changed = differences(stored(session), counted)
+    session.execute(text(f"DELETE FROM {CHANGES}"))
     session.execute(text(f"DELETE FROM {TABLE}"))
     rows = [{"p": p, "m": m, "k": k, "v": v} for (p, m, k), v in sorted(counted.items())]
     if rows:
@@ -307,21 +345,35 @@ def read_months(
     return out
 
 
-# --- PostgreSQL: one writer of the totals at a time ------------------------------------------
+# --- PostgreSQL: the changes folded into the totals -------------------------------------------
 
 
-def lock(session: Session, table: str | None = None) -> None:
-    """On PostgreSQL, wait until no other transaction writes totals, as the first statement of
-    a write transaction that will (of `table`, when given: nothing for a table without
-    totals). Taken before the transaction's snapshot (REPEATABLE READ freezes its view at its
-    first query, not at a LOCK), so the totals rows it updates cannot have changed under it:
-    two people saving records of the same promise and month wait for each other (a few
-    milliseconds) instead of one of them failing. SQLite's writers are one at a time anyway."""
-    if session.get_bind().dialect.name != "postgresql":
+def _on_server(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def fold(connection: Any) -> None:
+    """Fold a server's changes into the totals, in the caller's transaction (any isolation:
+    one statement moves what it deletes). Nothing to do on SQLite."""
+    if connection.dialect.name != "postgresql":
         return
-    if table is not None and not additive(table):
+    connection.execute(text(_FOLD))
+    connection.execute(text(_FOLD_PRUNE))
+
+
+_writes = itertools.count(1)
+
+
+def fold_now_and_then(engine: Any) -> None:
+    """After a write transaction on a server: every FOLD_EVERY-th one folds the changes, in a
+    transaction of its own (the changes are committed already; the sum stays the same)."""
+    if engine.dialect.name != "postgresql" or next(_writes) % FOLD_EVERY:
         return
-    session.execute(text(f"LOCK TABLE {TABLE} IN SHARE ROW EXCLUSIVE MODE"))
+    try:
+        with engine.begin() as connection:
+            fold(connection)
+    except SQLAlchemyError:  # housekeeping: the next writer folds, or `check --rebuild-totals`
+        log.warning("could not fold the totals' changes", exc_info=True)
 
 
 # --- PostgreSQL: a unit of work run again after a serialization failure -----------------------

@@ -41,7 +41,7 @@ from loften_app.domain.enums import PromiseType
 from loften_app.domain.errors import ValidationError, error_text
 from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
-from loften_app.storage import audit, totals
+from loften_app.storage import audit
 from loften_app.storage.backup import make_backup as backup_now
 from loften_app.storage.bulk import collection_paused
 from loften_app.storage.engines import SQLITE
@@ -195,7 +195,6 @@ def apply_import(
     written_photos: list[Path] = []
     try:
         with collection_paused(), services.database.writing() as session:
-            totals.lock(session)
             plan = _plan(session, services, package, photo_dir=photo_dir)
             if not plan.preview.already_imported:
                 mark_if_same_organisation(session, package, actor.organisation)

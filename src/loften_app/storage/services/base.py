@@ -322,10 +322,15 @@ class RecordService(Generic[DataT, ModelT]):
 
         def work() -> Stored[DataT]:
             with self._db.saving() as session:
-                totals.lock(session, table_of(self.model).name)
                 return self.stage(session, data)
 
-        return totals.retrying(work)
+        return self._written(totals.retrying(work))
+
+    def _written(self, stored: Stored[DataT]) -> Stored[DataT]:
+        """`stored`, once its write transaction has committed (a server folds its totals'
+        changes now and then)."""
+        totals.fold_now_and_then(self._db.engine)
+        return stored
 
     def stage(self, session: Session, data: DataT) -> Stored[DataT]:
         """Validate and insert a new record in the caller's transaction (several records that
@@ -506,10 +511,9 @@ class RecordService(Generic[DataT, ModelT]):
 
         def work() -> Stored[DataT]:
             with self._db.saving() as session:
-                totals.lock(session, table_of(self.model).name)
                 return self.update_in(session, id=id, expected_version=expected_version, data=data)
 
-        return totals.retrying(work)
+        return self._written(totals.retrying(work))
 
     def update_in(
         self, session: Session, *, id: str, expected_version: int, data: DataT
@@ -764,12 +768,11 @@ class RecordService(Generic[DataT, ModelT]):
     ) -> Stored[DataT]:
         def work() -> Stored[DataT]:
             with self._db.saving() as session:
-                totals.lock(session, table_of(self.model).name)
                 return self.set_deleted_in(
                     session, id=id, expected_version=expected_version, deleted=deleted
                 )
 
-        return totals.retrying(work)
+        return self._written(totals.retrying(work))
 
     def set_deleted_in(
         self, session: Session, *, id: str, expected_version: int | None, deleted: bool

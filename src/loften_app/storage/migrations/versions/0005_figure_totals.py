@@ -35,6 +35,15 @@ def upgrade() -> None:
         sa.Column("value", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint("promise_id", "month", "measure", name=op.f("pk_figure_total")),
     )
+    # On a PostgreSQL server each write adds its changes here (never a conflict between two
+    # writers); they are folded into figure_total now and then (storage/totals.py).
+    op.create_table(
+        "figure_total_change",
+        sa.Column("promise_id", sa.String(length=36), nullable=False),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("measure", sa.String(length=100), nullable=False),
+        sa.Column("value", sa.Float(), nullable=False),
+    )
     # The totals of the records already there, counted with the figures' own queries.
     from loften_app.storage.totals import rebuild
 
@@ -44,5 +53,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Downgrade schema."""
+    op.drop_table("figure_total_change")
     op.drop_table("figure_total")
     _pragma("PRAGMA user_version = 4")
