@@ -527,6 +527,6 @@ def _run_for_ids(session: Session, sql: str, ids: Sequence[str]) -> list[Any]:
     cursor = driver_connection(session).cursor()
     try:
         cursor.execute(driver, dict(zip(names, ids, strict=True)))
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
