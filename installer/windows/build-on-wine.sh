@@ -106,9 +106,19 @@ win_run "$wine_python" -c "import sys, PySide6.QtCore, PyInstaller; print(sys.ve
 
 # --- 4. The bundle ---------------------------------------------------------------------------
 say "PyInstaller under wine (det tar en stund)"
-(cd "$root" && win_run "$wine_python" -m PyInstaller --noconfirm --clean --log-level WARN \
-  --distpath "$(win_path "$work/dist")" --workpath "$(win_path "$work/work")" \
-  "$(win_path "$root/installer/loften.spec")")
+pyinstaller() {
+  (cd "$root" && win_run "$wine_python" -m PyInstaller --noconfirm --clean --log-level WARN \
+    --distpath "$(win_path "$work/dist")" --workpath "$(win_path "$work/work")" \
+    "$(win_path "$root/installer/loften.spec")")
+}
+# Wine now and then fails to start one of the many helper processes PyInstaller's analysis
+# starts ("OSError: [WinError 1359] Internal error" from subprocess.Popen, seen once in a CI
+# run; the same build went through when run again): once more, with a fresh wine server.
+if ! pyinstaller; then
+  say "PyInstaller misslyckades under wine; en gång till med en ny wine-server"
+  wineserver -k || true
+  pyinstaller
+fi
 win_run "$work/dist/$name/$name.exe" --version
 
 # --- 5. The installer --------------------------------------------------------------------------
