@@ -297,8 +297,8 @@ def test_an_upgraded_file_gets_the_totals_of_its_records(tmp_path: Path) -> None
 def test_savers_of_the_same_promise_and_month_at_once_all_get_saved(
     database: Database, services: Services, ids: dict[str, str]
 ) -> None:
-    """Every save of a patrol in the same month and promise updates the same totals rows; on
-    the server the savers collide and are run again, and none is lost or refused."""
+    """Every save of a patrol in the same month and promise changes the same totals (on a
+    server each adds change rows of its own); none is lost or refused."""
     errors: list[BaseException] = []
 
     def saver(n: int) -> None:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -23,31 +24,7 @@ SAVING = 8.0
 
 @pytest.mark.slow
 def test_twenty_clients_at_once(pg_url: str, tmp_path: Path) -> None:
-    root = Path(__file__).resolve().parents[3]
-    processes = [
-        subprocess.Popen(
-            [sys.executable, str(WORKER), pg_url, str(n), str(tmp_path)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=root,
-        )
-        for n in range(CLIENTS)
-    ]
-    # Every client connected first (their imports take a while on few cores), then all at once.
-    deadline = time.monotonic() + 120
-    while len(list(tmp_path.glob("ready-*"))) < CLIENTS:
-        assert all(p.poll() is None for p in processes), "a client stopped early"
-        assert time.monotonic() < deadline, "the clients did not start"
-        time.sleep(0.05)
-    go = tmp_path / "go.part"
-    go.write_text(str(time.time() + SAVING))
-    go.rename(tmp_path / "go")
-    results = []
-    for process in processes:
-        out, err = process.communicate(timeout=120)
-        assert process.returncode == 0, err
-        results.append(json.loads(out.strip().splitlines()[-1]))
+    results = _run_clients(pg_url, tmp_path)
 
     added = [id_ for r in results for id_ in r["added"]]
     updates = collections.Counter(id_ for r in results for id_ in r["updated"])
@@ -82,8 +59,8 @@ def test_twenty_clients_at_once(pg_url: str, tmp_path: Path) -> None:
 def test_twenty_clients_saving_patrols_of_one_promise_and_month(
     pg_url: str, tmp_path: Path
 ) -> None:
-    """Every save updates the same stored totals (storage/totals.py): the colliding saves are
-    run again, none is refused or lost, and the totals equal a recount."""
+    """Every save changes the same stored totals (storage/totals.py; on a server as change rows
+    of its own): none is refused or lost, and the totals equal a recount."""
     from loften_app.domain.enums import PromiseType
     from loften_app.domain.records import PlaceData
     from loften_app.storage import totals
@@ -101,30 +78,8 @@ def test_twenty_clients_saving_patrols_of_one_promise_and_month(
             if p.data.type is PromiseType.PATROL
         )
         place_id = services.places.add(data=PlaceData(name="Torget")).id
-    root = Path(__file__).resolve().parents[3]
-    processes = [
-        subprocess.Popen(
-            [sys.executable, str(WORKER), pg_url, str(n), str(tmp_path), promise_id, place_id],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=root,
-        )
-        for n in range(CLIENTS)
-    ]
-    deadline = time.monotonic() + 120
-    while len(list(tmp_path.glob("ready-*"))) < CLIENTS:
-        assert all(p.poll() is None for p in processes), "a client stopped early"
-        assert time.monotonic() < deadline, "the clients did not start"
-        time.sleep(0.05)
-    go = tmp_path / "go.part"
-    go.write_text(str(time.time() + SAVING))
-    go.rename(tmp_path / "go")
-    added = []
-    for process in processes:
-        out, err = process.communicate(timeout=180)
-        assert process.returncode == 0, err
-        added += json.loads(out.strip().splitlines()[-1])["added"]
+    results = _run_clients(pg_url, tmp_path, promise_id, place_id)
+    added = [id_ for r in results for id_ in r["added"]]
     with open_database(pg_url) as database, database.reading() as session:
         have, want = totals.stored(session), totals.recount(session)
         rows = set(session.execute(sa_text("SELECT id FROM patrol")).scalars())
@@ -133,3 +88,34 @@ def test_twenty_clients_saving_patrols_of_one_promise_and_month(
     may = {k: v for k, v in have.items() if k[:2] == (promise_id, "2018-05")}
     assert may[(promise_id, "2018-05", "patrols")] == len(added)
     print(f"\n{CLIENTS} clients, {SAVING:.0f} s: {len(added)} patrols of one promise and month")
+
+
+def _run_clients(pg_url: str, tmp_path: Path, *arguments: str) -> list[dict[str, Any]]:
+    """Start CLIENTS worker processes (`arguments` passed on), let them all save for SAVING
+    seconds at once, and return each one's report."""
+    root = Path(__file__).resolve().parents[3]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), pg_url, str(n), str(tmp_path), *arguments],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=root,
+        )
+        for n in range(CLIENTS)
+    ]
+    # Every client connected first (their imports take a while on few cores), then all at once.
+    deadline = time.monotonic() + 120
+    while len(list(tmp_path.glob("ready-*"))) < CLIENTS:
+        assert all(p.poll() is None for p in processes), "a client stopped early"
+        assert time.monotonic() < deadline, "the clients did not start"
+        time.sleep(0.05)
+    go = tmp_path / "go.part"
+    go.write_text(str(time.time() + SAVING))
+    go.rename(tmp_path / "go")
+    results = []
+    for process in processes:
+        out, err = process.communicate(timeout=180)
+        assert process.returncode == 0, err
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    return results
