@@ -19,6 +19,11 @@ def as_user(url: str, user: str) -> str:
 def server_url(pg_empty_url: str) -> str:
     """An initialised Löften server database with the users polis1, kommun1 and styr1; the
     admin's URL."""
+    return server_with_users(pg_empty_url)
+
+
+def server_with_users(pg_empty_url: str) -> str:
+    """`loften server init` on `pg_empty_url` and the users polis1, kommun1 and styr1."""
     init_server(pg_empty_url)
     # Roles belong to the whole server, so they outlive each test's database: made once.
     with psycopg.connect(pg_empty_url) as connection:

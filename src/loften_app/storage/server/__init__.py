@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 def init_server(url: str) -> None:
     """Build or upgrade the schema at `url` and create the groups, rights and triggers; run by
-    the owner (an administrator). Idempotent: run it again after every Löften upgrade."""
+    the owner (an administrator). Idempotent; an upgrade by the owner re-applies the rights
+    (`open_server_database`), so running it again after an upgrade is harmless, not needed."""
     database = open_server_database(url)
     try:
         with database.engine.connect() as connection, connection.begin():

@@ -179,11 +179,18 @@ def open_server_database(url: str, *, migrate: bool = True) -> ServerDatabase:
     return ServerDatabase(url, engine)
 
 
+#: Whether the logged-in role may build tables (the owner; `server init` takes it from others).
+_MAY_MIGRATE = text("SELECT has_schema_privilege('public', 'CREATE')")
+#: Whether `loften server init` has set up this database (its trigger function exists).
+_SECURED = text("SELECT EXISTS (SELECT FROM pg_proc WHERE proname = 'loften_stamp_record')")
+
+
 def _upgrade_if_needed(engine: Engine, url: str, *, migrate: bool) -> None:
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     with _classified(), engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
+        may_migrate = connection.execute(_MAY_MIGRATE).scalar_one()
         connection.rollback()
         if current == head:
             return
@@ -192,7 +199,7 @@ def _upgrade_if_needed(engine: Engine, url: str, *, migrate: bool) -> None:
                 script.get_revision(current)
             except Exception as error:  # alembic raises several kinds for an unknown revision
                 raise DatabaseTooNewError(Path(shown_url(url)), current, str(head)) from error
-        if not migrate:
+        if not (migrate and may_migrate):
             raise StorageError(
                 error_text(
                     "server.schema_outdated",
@@ -204,5 +211,13 @@ def _upgrade_if_needed(engine: Engine, url: str, *, migrate: bool) -> None:
             )
         # PostgreSQL runs DDL in transactions: a failed upgrade leaves the database as it was.
         with connection.begin():
+            secured = connection.execute(_SECURED).scalar_one()
             command.upgrade(alembic_config(connection), "head")
+            if secured:
+                # A server that `loften server init` had set up gets the same rights, triggers
+                # and groups on the upgraded schema (new tables included) in the upgrade's
+                # transaction: its users can go on working without another init.
+                from loften_app.storage.server.roles import apply_security
+
+                apply_security(connection)
         log.info("database %s migrated from %s to %s", shown_url(url), current, head)

@@ -20,7 +20,8 @@ them. What the server enforces, whatever program connects:
   the other part empty.
 
 Everything here is PostgreSQL-only and lives outside the Alembic migrations (which build the
-same schema on both engines); `init` runs it again after every upgrade, so it is idempotent.
+same schema on both engines); `init` and every upgrade by the owner run it again, so it is
+idempotent.
 """
 
 from __future__ import annotations
