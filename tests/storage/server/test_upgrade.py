@@ -10,13 +10,13 @@ from loften_app.domain.enums import Organisation
 from loften_app.domain.records import Actor, PatrolData
 from loften_app.storage import totals
 from loften_app.storage.database import alembic_config, open_database
-from loften_app.storage.errors import StorageError
 from loften_app.storage.demo.common import DemoOptions
 from loften_app.storage.demo.fill import fill_demo_data
+from loften_app.storage.errors import StorageError
 from loften_app.storage.server.database import make_server_engine
 from loften_app.storage.services import Services
-from tests.storage.server.conftest import as_user, server_with_users
 from tests.factories import shift_patrol
+from tests.storage.server.conftest import as_user, server_with_users
 from tests.storage.test_totals import assert_totals_match
 
 ADMIN = Actor("admin", Organisation.MUNICIPALITY)
