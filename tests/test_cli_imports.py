@@ -5,6 +5,7 @@ exit, which modules it imported; no timing is asserted."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -24,8 +25,8 @@ raise SystemExit(code)
 """
 
 #: Never needed by a command that neither migrates a file nor writes a report or an export.
-#: (`loften check` and `restore` do need Alembic: they compare the file's schema with a scratch
-#: file the migrations make.)
+#: (`loften check` compares a current file's schema with the one stored beside the migrations;
+#: only an older file's check migrates a scratch file with Alembic.)
 HEAVY = {"alembic", "mako", "pygments", "reportlab", "openpyxl", "docx", "lxml", "PySide6"}
 
 
@@ -67,6 +68,7 @@ def current_file(tmp_path: Path) -> Path:
         ["agreements"],
         ["backup", "--out", "{tmp}/copy.db"],
         ["audit", "--out", "{tmp}/audit.csv"],
+        ["check"],
     ],
 )
 def test_a_command_on_a_current_file_imports_no_alembic_and_no_report_code(
@@ -77,6 +79,25 @@ def test_a_command_on_a_current_file_imports_no_alembic_and_no_report_code(
     assert "sqlalchemy" in modules
     assert modules & HEAVY == set()
     assert not any(name.startswith("loften_app.reports.documents") for name in ours)
+
+
+def test_check_finds_a_changed_schema_without_alembic(tmp_path: Path, current_file: Path) -> None:
+    with sqlite3.connect(current_file) as connection:
+        connection.execute("DROP TRIGGER audit_entry_no_delete")
+    connection.close()
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "LOFTEN_USER": "Test"}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "--db", str(current_file), "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Utlösaren audit_entry_no_delete saknas." in result.stdout
+    modules = set(result.stdout.split("MODULES ", 1)[1].splitlines()[0].split())
+    assert modules & HEAVY == set()
 
 
 def test_the_version_imports_neither_sqlalchemy_nor_the_commands(tmp_path: Path) -> None:
