@@ -135,3 +135,63 @@ def test_only_the_database_starts_the_window_without_the_parser(
     from loften_app.__main__ import window_arguments
 
     assert window_arguments(argv) == expected
+
+
+def test_each_subcommand_is_built_by_the_module_the_map_names() -> None:
+    import argparse
+
+    from loften_app import cli
+
+    found: dict[str, str] = {}
+    for module in cli._COMMAND_MODULES:
+        parser = argparse.ArgumentParser()
+        commands = parser.add_subparsers(dest="command")
+        __import__(module, fromlist=["register"]).register(
+            commands, argparse.ArgumentParser(add_help=False)
+        )
+        found.update(dict.fromkeys(commands.choices, module))
+    assert found == cli.COMMAND_MODULE
+
+
+@pytest.mark.parametrize(
+    ("argv", "module"),
+    [
+        (["status", "--year", "2018"], "loften_app.cli.records"),
+        (["--db", "check", "backup", "--out", "x"], "loften_app.cli.safety"),
+        (["--db=status", "audit"], "loften_app.cli.safety"),
+        (["report", "quarterly"], "loften_app.cli.reports"),
+        (["--help"], None),
+        (["-h", "status"], None),
+        (["--d", "x", "status"], None),
+        (["nothing-like-it"], None),
+        ([], None),
+    ],
+)
+def test_the_parser_is_built_for_the_subcommand_alone(argv: list[str], module: str | None) -> None:
+    from loften_app import cli
+
+    assert cli.command_module(argv) == module
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--db", "a.db", "status", "--year", "2018", "--today", "2018-12-31"],
+        ["agreements", "--db", "b.db", "--user", "Anna", "--organisation", "police"],
+        ["check", "--rebuild-totals"],
+        ["backup", "--out", "x.db"],
+        ["report", "quarterly", "--quarter", "2018-Q3", "--out", "r.pdf"],
+    ],
+)
+def test_the_narrow_parser_reads_what_the_whole_one_reads(argv: list[str]) -> None:
+    from loften_app import cli
+
+    whole = vars(cli.build_parser().parse_args(argv))
+    narrow = vars(cli.build_parser(argv).parse_args(argv))
+    assert narrow == whole
+
+
+def test_an_unknown_subcommand_lists_every_command(tmp_path: Path) -> None:
+    result = run_cli("statsu")
+    assert result.returncode == 2
+    assert "status" in result.stderr and "backup" in result.stderr and "server" in result.stderr

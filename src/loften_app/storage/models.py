@@ -7,8 +7,6 @@ links) belong to their parent, are replaced with it and have UUIDs of their own.
 Times are stored in UTC.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from typing import Any
@@ -278,10 +276,10 @@ class Patrol(Record):
     hours_spent: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    places: Mapped[list[PatrolPlace]] = relationship(
+    places: Mapped[list["PatrolPlace"]] = relationship(
         order_by="PatrolPlace.position", cascade="all, delete-orphan", passive_deletes=True
     )
-    shop_visits: Mapped[list[ShopVisit]] = relationship(
+    shop_visits: Mapped[list["ShopVisit"]] = relationship(
         order_by="ShopVisit.position", cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -336,7 +334,7 @@ class SafetyWalk(Record):
     hours_spent: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    observations: Mapped[list[Observation]] = relationship(
+    observations: Mapped[list["Observation"]] = relationship(
         order_by="Observation.position", cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -353,10 +351,10 @@ class Observation(Base):
     )
     description: Mapped[str] = mapped_column(Text)
 
-    photos: Mapped[list[ObservationPhoto]] = relationship(
+    photos: Mapped[list["ObservationPhoto"]] = relationship(
         order_by="ObservationPhoto.position", cascade="all, delete-orphan", passive_deletes=True
     )
-    action: Mapped[WalkAction | None] = relationship(
+    action: Mapped["WalkAction | None"] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, uselist=False
     )
 
@@ -414,7 +412,7 @@ class VolunteerDeployment(Record):
     hours_spent: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    places: Mapped[list[DeploymentPlace]] = relationship(
+    places: Mapped[list["DeploymentPlace"]] = relationship(
         order_by="DeploymentPlace.position", cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -504,7 +502,7 @@ class NeighbourhoodWatch(Record):
     hours_spent: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    places: Mapped[list[NeighbourhoodWatchPlace]] = relationship(
+    places: Mapped[list["NeighbourhoodWatchPlace"]] = relationship(
         order_by="NeighbourhoodWatchPlace.position",
         cascade="all, delete-orphan",
         passive_deletes=True,
