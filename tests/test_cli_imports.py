@@ -79,6 +79,8 @@ def test_a_command_on_a_current_file_imports_no_alembic_and_no_report_code(
     assert "sqlalchemy" in modules
     assert modules & HEAVY == set()
     assert not any(name.startswith("loften_app.reports.documents") for name in ours)
+    # The demo's modules load for `loften demo-data` only (storage.kinds names them).
+    assert not any(name.startswith("loften_app.storage.demo") for name in ours)
 
 
 def test_check_finds_a_changed_schema_without_alembic(tmp_path: Path, current_file: Path) -> None:
