@@ -35,6 +35,7 @@ _SQL = (
     "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
 )
 _SPACE = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[(),]")
 
 
 def schema_of(connection: sqlite3.Connection) -> frozenset[SchemaEntry]:
@@ -52,16 +53,17 @@ def _normalised(kind: str, sql: str) -> str:
         return sql
     head, body = sql[: sql.index("(")], sql[sql.index("(") + 1 : -1]
     parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in body:
-        if char == "," and depth == 0:
-            parts.append("".join(current).strip())
-            current = []
-            continue
-        depth += (char == "(") - (char == ")")
-        current.append(char)
-    parts.append("".join(current).strip())
+    depth = start = 0
+    for match in _SEPARATORS.finditer(body):  # the commas outside parentheses split it
+        char = match.group()
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0:
+            parts.append(body[start : match.start()].strip())
+            start = match.end()
+    parts.append(body[start:].strip())
     columns = [p for p in parts if not p.startswith("CONSTRAINT ")]
     constraints = sorted(p for p in parts if p.startswith("CONSTRAINT "))
     return f"{head}( {', '.join([*columns, *constraints])} )"
