@@ -197,3 +197,34 @@ def test_an_unknown_subcommand_lists_every_command(tmp_path: Path) -> None:
     result = run_cli("statsu")
     assert result.returncode == 2
     assert "status" in result.stderr and "backup" in result.stderr and "server" in result.stderr
+
+
+def test_a_command_of_its_own_process_collects_less_often_and_not_on_its_way_out(
+    tmp_path: Path, current_file: Path
+) -> None:
+    probe = (
+        "import gc, sys\nfrom loften_app.__main__ import main\n"
+        "code = main()\n"
+        "print('GC', gc.get_threshold()[0], gc.get_freeze_count() > 0)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "LOFTEN_USER": "Test"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(current_file), "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Resultat: allt i ordning" in result.stdout
+    assert "GC 10000 True" in result.stdout
+
+
+def test_a_command_called_by_a_caller_leaves_the_collector_alone(current_file: Path) -> None:
+    import gc
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    assert run_cli("--db", str(current_file), "agreements").returncode == 0
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
