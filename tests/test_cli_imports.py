@@ -5,6 +5,7 @@ exit, which modules it imported; no timing is asserted."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -24,8 +25,8 @@ raise SystemExit(code)
 """
 
 #: Never needed by a command that neither migrates a file nor writes a report or an export.
-#: (`loften check` and `restore` do need Alembic: they compare the file's schema with a scratch
-#: file the migrations make.)
+#: (`loften check` compares a current file's schema with the one stored beside the migrations;
+#: only an older file's check migrates a scratch file with Alembic.)
 HEAVY = {"alembic", "mako", "pygments", "reportlab", "openpyxl", "docx", "lxml", "PySide6"}
 
 
@@ -67,6 +68,7 @@ def current_file(tmp_path: Path) -> Path:
         ["agreements"],
         ["backup", "--out", "{tmp}/copy.db"],
         ["audit", "--out", "{tmp}/audit.csv"],
+        ["check"],
     ],
 )
 def test_a_command_on_a_current_file_imports_no_alembic_and_no_report_code(
@@ -77,6 +79,27 @@ def test_a_command_on_a_current_file_imports_no_alembic_and_no_report_code(
     assert "sqlalchemy" in modules
     assert modules & HEAVY == set()
     assert not any(name.startswith("loften_app.reports.documents") for name in ours)
+    # The demo's modules load for `loften demo-data` only (storage.kinds names them).
+    assert not any(name.startswith("loften_app.storage.demo") for name in ours)
+
+
+def test_check_finds_a_changed_schema_without_alembic(tmp_path: Path, current_file: Path) -> None:
+    with sqlite3.connect(current_file) as connection:
+        connection.execute("DROP TRIGGER audit_entry_no_delete")
+    connection.close()
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "LOFTEN_USER": "Test"}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "--db", str(current_file), "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Utlösaren audit_entry_no_delete saknas." in result.stdout
+    modules = set(result.stdout.split("MODULES ", 1)[1].splitlines()[0].split())
+    assert modules & HEAVY == set()
 
 
 def test_the_version_imports_neither_sqlalchemy_nor_the_commands(tmp_path: Path) -> None:
@@ -114,3 +137,94 @@ def test_only_the_database_starts_the_window_without_the_parser(
     from loften_app.__main__ import window_arguments
 
     assert window_arguments(argv) == expected
+
+
+def test_each_subcommand_is_built_by_the_module_the_map_names() -> None:
+    import argparse
+
+    from loften_app import cli
+
+    found: dict[str, str] = {}
+    for module in cli._COMMAND_MODULES:
+        parser = argparse.ArgumentParser()
+        commands = parser.add_subparsers(dest="command")
+        __import__(module, fromlist=["register"]).register(
+            commands, argparse.ArgumentParser(add_help=False)
+        )
+        found.update(dict.fromkeys(commands.choices, module))
+    assert found == cli.COMMAND_MODULE
+
+
+@pytest.mark.parametrize(
+    ("argv", "module"),
+    [
+        (["status", "--year", "2018"], "loften_app.cli.records"),
+        (["--db", "check", "backup", "--out", "x"], "loften_app.cli.safety"),
+        (["--db=status", "audit"], "loften_app.cli.safety"),
+        (["report", "quarterly"], "loften_app.cli.reports"),
+        (["--help"], None),
+        (["-h", "status"], None),
+        (["--d", "x", "status"], None),
+        (["nothing-like-it"], None),
+        ([], None),
+    ],
+)
+def test_the_parser_is_built_for_the_subcommand_alone(argv: list[str], module: str | None) -> None:
+    from loften_app import cli
+
+    assert cli.command_module(argv) == module
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--db", "a.db", "status", "--year", "2018", "--today", "2018-12-31"],
+        ["agreements", "--db", "b.db", "--user", "Anna", "--organisation", "police"],
+        ["check", "--rebuild-totals"],
+        ["backup", "--out", "x.db"],
+        ["report", "quarterly", "--quarter", "2018-Q3", "--out", "r.pdf"],
+    ],
+)
+def test_the_narrow_parser_reads_what_the_whole_one_reads(argv: list[str]) -> None:
+    from loften_app import cli
+
+    whole = vars(cli.build_parser().parse_args(argv))
+    narrow = vars(cli.build_parser(argv).parse_args(argv))
+    assert narrow == whole
+
+
+def test_an_unknown_subcommand_lists_every_command(tmp_path: Path) -> None:
+    result = run_cli("statsu")
+    assert result.returncode == 2
+    assert "status" in result.stderr and "backup" in result.stderr and "server" in result.stderr
+
+
+def test_a_command_of_its_own_process_collects_less_often_and_not_on_its_way_out(
+    tmp_path: Path, current_file: Path
+) -> None:
+    probe = (
+        "import gc, sys\nfrom loften_app.__main__ import main\n"
+        "code = main()\n"
+        "print('GC', gc.get_threshold()[0], gc.get_freeze_count() > 0)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "LOFTEN_USER": "Test"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(current_file), "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Resultat: allt i ordning" in result.stdout
+    assert "GC 10000 True" in result.stdout
+
+
+def test_a_command_called_by_a_caller_leaves_the_collector_alone(current_file: Path) -> None:
+    import gc
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    assert run_cli("--db", str(current_file), "agreements").returncode == 0
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -12,15 +12,13 @@ import getpass
 import importlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import loften_app
 from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import LoftenError
-from loften_app.domain.personnummer import identity_number_problem
-from loften_app.domain.records import Actor
 from loften_app.paths import ENV_DATABASE, resolve_database_path, user_data_dir
 
 if TYPE_CHECKING:
@@ -38,6 +36,42 @@ _COMMAND_MODULES = (
     "loften_app.cli.safety",
     "loften_app.cli.server",
 )
+#: The module that adds each subcommand (`tests/test_cli_imports.py` keeps it equal to what the
+#: modules register): `loften status ...` builds the parser of that one module, not of every
+#: command (which would import each module and build some twenty parsers for nothing).
+COMMAND_MODULE = {
+    "new": "loften_app.cli.records",
+    "demo-data": "loften_app.cli.records",
+    "status": "loften_app.cli.records",
+    "agreements": "loften_app.cli.records",
+    "renew": "loften_app.cli.records",
+    "report": "loften_app.cli.reports",
+    "export": "loften_app.cli.reports",
+    "exchange": "loften_app.cli.exchange",
+    "import": "loften_app.cli.imports",
+    "backup": "loften_app.cli.safety",
+    "restore": "loften_app.cli.safety",
+    "check": "loften_app.cli.safety",
+    "audit": "loften_app.cli.safety",
+    "retention": "loften_app.cli.safety",
+    "server": "loften_app.cli.server",
+}
+
+
+def command_module(argv: Sequence[str]) -> str | None:
+    """The module of the subcommand `argv` names, or None (no subcommand, an unknown one, or a
+    top-level option other than --db before it: then every module is needed)."""
+    rest = iter(argv)
+    for word in rest:
+        if word == "--db":
+            next(rest, None)
+        elif word.startswith("--db="):
+            continue
+        elif word.startswith("-"):
+            return None
+        else:
+            return COMMAND_MODULE.get(word)
+    return None
 
 
 class _VersionAction(argparse.Action):
@@ -48,7 +82,10 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: with `argv`, only as much of it as `argv` needs (the
+    subcommand's module; every module when that is not clear)."""
+    wanted = None if argv is None else command_module(argv)
     parser = argparse.ArgumentParser(
         prog="loften",
         description="Löften: registrera och följ upp medborgarlöften. "
@@ -77,12 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
-    for module in _COMMAND_MODULES:
+    for module in _COMMAND_MODULES if wanted is None else (wanted,):
         importlib.import_module(module).register(commands, with_db)
     return parser
 
 
 def actor_from(args: argparse.Namespace) -> Actor:
+    from loften_app.domain.personnummer import identity_number_problem
+    from loften_app.domain.records import Actor
+
     name = getattr(args, "user", None) or os.environ.get(ENV_USER) or getpass.getuser()
     problem = identity_number_problem(name)
     if problem is not None:

@@ -9,24 +9,19 @@ the figures of the kinds that count flat columns (`FlatFigures`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import importlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Table
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from loften_app.domain import kinds as domain_kinds
-from loften_app.domain.enums import Measure, NeighbourhoodMeeting, PromiseType
+from loften_app.domain.enums import Measure, PromiseType
 from loften_app.domain.kinds.neighbourhood_watch import NeighbourhoodWatchData
 from loften_app.domain.records import SafetyWalkData
-from loften_app.storage.demo.cases import DRUG_CASE_DEMO
-from loften_app.storage.demo.common import MUNICIPALITY, Pair, half_hours, meta, time_on
-from loften_app.storage.demo.other import OTHER_ACTIVITY_DEMO
-from loften_app.storage.demo.patrols import PATROL_DEMO, VOLUNTEER_DEMO
-from loften_app.storage.demo.walks import SAFETY_WALK_DEMO
-from loften_app.storage.demo.year import DemoRecords, DemoYear
 from loften_app.storage.models import NeighbourhoodWatch, NeighbourhoodWatchPlace, table_of
 from loften_app.storage.services.activities import (
     DrugCaseService,
@@ -45,6 +40,9 @@ from loften_app.storage.services.base import (
     from_row,
     link_exists,
 )
+
+if TYPE_CHECKING:
+    from loften_app.storage.demo.year import DemoRecords
 from loften_app.storage.services.registers import (
     AgreementService,
     IndicatorService,
@@ -76,6 +74,7 @@ def _walk_photos(data: SafetyWalkData) -> Iterable[str]:
 
 
 NEIGHBOURHOOD_WATCH_PLACE = table_of(NeighbourhoodWatchPlace)
+_DEMO = "loften_app.storage.demo"
 
 
 class NeighbourhoodWatchService(RecordService[NeighbourhoodWatchData, NeighbourhoodWatch]):
@@ -134,40 +133,6 @@ class NeighbourhoodWatchService(RecordService[NeighbourhoodWatchData, Neighbourh
         return link_exists(NEIGHBOURHOOD_WATCH_PLACE, "meeting_id", NeighbourhoodWatch.id, place_id)
 
 
-def _demo_neighbourhood_watch(year: DemoYear, promise_id: str) -> Iterator[Pair]:
-    """Grannsamverkan: a meeting or information evening a month or so, with the households it
-    reached and now and then a new group."""
-    rng = year.options.rng("neighbourhood_watch")
-    notes = year.content.texts("neighbourhood_watch_notes") or ("",)
-    for _ in range(year.total(rng, 8, 12)):
-        day = year.weekday(rng)
-        evening = rng.random() < 0.4
-        place = (
-            year.place_like(rng, rng.choice(("centrum", "torg")))
-            or rng.choice(year.registers.places)[0]
-        )
-        data = NeighbourhoodWatchData(
-            promise_id=promise_id,
-            date=day,
-            meeting=(
-                NeighbourhoodMeeting.INFORMATION_EVENING
-                if evening
-                else NeighbourhoodMeeting.MEETING
-            ),
-            place_ids=(place,),
-            households_reached=rng.randint(8, 60),
-            new_groups=1 if rng.random() < 0.3 else 0,
-            participants=rng.randint(6, 40),
-            with_police=True,
-            with_municipality=rng.random() < 0.7,
-            with_landlord=rng.random() < 0.4,
-            with_association=rng.random() < 0.3,
-            hours_spent=half_hours(rng.uniform(2, 5)),
-            notes=rng.choice(notes),
-        )
-        yield meta(rng, MUNICIPALITY, time_on(rng, day, 16)), data
-
-
 @dataclass(frozen=True)
 class FlatFigures:
     """The figures of a kind whose records count through plain columns: each record counts
@@ -198,8 +163,19 @@ class StorageKind:
     #: The SELECT of its free-text notes for the internal reports, as (day, tbl, promise_id,
     #: code, note) of the records dated in :start–:end (None: its `notes` column).
     notes_select: str | None = None
-    #: How `loften demo-data` makes its records (None: the demo makes none).
-    demo: DemoRecords | None = None
+    #: How `loften demo-data` makes its records, as "module:NAME" of a `DemoRecords` in
+    #: `storage.demo` (None: the demo makes none); see `demo`.
+    demo_at: str | None = None
+
+    @property
+    def demo(self) -> DemoRecords | None:
+        """How `loften demo-data` makes its records (None: the demo makes none). The demo's
+        modules load only when asked: a command that reads records never imports them."""
+        if self.demo_at is None:
+            return None
+        module, name = self.demo_at.split(":")
+        demo: DemoRecords = getattr(importlib.import_module(f"{_DEMO}.{module}"), name)
+        return demo
 
     def notes_sql(self) -> str:
         """The SELECT of the kind's notes (see `notes_select`)."""
@@ -264,19 +240,19 @@ STORAGE_KINDS: tuple[StorageKind, ...] = (
         lambda d: (d.indicator_id, d.period_key),
         ("period_key",),
     ),
-    StorageKind("patrol", "patrols", PatrolService, demo=PATROL_DEMO),
+    StorageKind("patrol", "patrols", PatrolService, demo_at="patrols:PATROL_DEMO"),
     StorageKind(
         "safety_walk",
         "safety_walks",
         SafetyWalkService,
         photos=_walk_photos,
-        demo=SAFETY_WALK_DEMO,
+        demo_at="walks:SAFETY_WALK_DEMO",
     ),
     StorageKind(
         "volunteer_deployment",
         "volunteer_deployments",
         VolunteerDeploymentService,
-        demo=VOLUNTEER_DEMO,
+        demo_at="patrols:VOLUNTEER_DEMO",
     ),
     StorageKind(
         "drug_case",
@@ -293,10 +269,13 @@ STORAGE_KINDS: tuple[StorageKind, ...] = (
             "    WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end\n"
             "      AND (coalesce(police_notes, '') != '' OR coalesce(municipal_notes, '') != '')"
         ),
-        demo=DRUG_CASE_DEMO,
+        demo_at="cases:DRUG_CASE_DEMO",
     ),
     StorageKind(
-        "other_activity", "other_activities", OtherActivityService, demo=OTHER_ACTIVITY_DEMO
+        "other_activity",
+        "other_activities",
+        OtherActivityService,
+        demo_at="other:OTHER_ACTIVITY_DEMO",
     ),
     StorageKind(
         "neighbourhood_watch",
@@ -308,7 +287,7 @@ STORAGE_KINDS: tuple[StorageKind, ...] = (
                 Measure.NEW_GROUPS.value: "new_groups",
             }
         ),
-        demo=DemoRecords("Grannsamverkansträffar", "municipality", _demo_neighbourhood_watch),
+        demo_at="watch:NEIGHBOURHOOD_WATCH_DEMO",
     ),
 )
 
