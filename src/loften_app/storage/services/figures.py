@@ -213,21 +213,25 @@ WHERE deleted_at IS NULL AND status = 'planned' AND date BETWEEN :start AND :end
 GROUP BY promise_id
 """)
 
-#: An action is open on :ref unless it was closed (done or rejected) on or before :ref.
-_ACTIONS = text("""
-SELECT w.promise_id,
-       total(open), total(open AND a.deadline < :ref),
-       total(a.deadline BETWEEN :start AND :ref),
-       total(a.deadline BETWEEN :start AND :ref AND a.status IN ('done', 'rejected')
-             AND a.closed_on IS NOT NULL AND a.closed_on <= a.deadline)
-FROM (SELECT *, NOT (status IN ('done', 'rejected')
-                     AND (closed_on IS NULL OR closed_on <= :ref)) AS open
-      FROM walk_action) AS a
+#: The actions of active walks dated on or before :ref, grouped by promise, deadline, whether
+#: the action is open on :ref (not closed, as done or rejected, on or before it) and whether it
+#: was closed by its deadline: a few hundred rows, from which every window ending on :ref is
+#: added up (`_add_actions`) without reading the actions again.
+_ACTION_GROUPS = text("""
+SELECT w.promise_id, a.deadline,
+       NOT (a.status IN ('done', 'rejected') AND (a.closed_on IS NULL OR a.closed_on <= :ref)),
+       a.status IN ('done', 'rejected') AND a.closed_on IS NOT NULL
+           AND a.closed_on <= a.deadline,
+       count(*)
+FROM walk_action AS a
 JOIN observation AS o ON o.id = a.observation_id
 JOIN safety_walk AS w ON w.id = o.walk_id
 WHERE w.deleted_at IS NULL AND w.date <= :ref AND w.promise_id IN :ids
-GROUP BY w.promise_id
+GROUP BY 1, 2, 3, 4
 """)
+
+#: (promise id, deadline "YYYY-MM-DD" or None, open on the as-of date, closed by deadline, n)
+ActionGroup = tuple[str, str | None, bool, bool, int]
 
 
 class FigureService:
@@ -249,6 +253,8 @@ class FigureService:
         self._marker: int | None = None
         #: Whole answers, for a period asked again with the same as-of date.
         self._answers: dict[tuple[Any, ...], dict[str, PromiseFigures]] = {}
+        #: The walk actions grouped on an as-of date (`_ACTION_GROUPS`), by (date, ids).
+        self._action_groups: dict[tuple[Any, ...], list[ActionGroup]] = {}
 
     def period_figures(
         self,
@@ -282,6 +288,7 @@ class FigureService:
         """Forget everything when the file changed since `self._marker` (lock held)."""
         if marker != self._marker:
             self._answers.clear()
+            self._action_groups.clear()
             self._marker = marker
 
     def _compute(
@@ -306,7 +313,7 @@ class FigureService:
             ahead_end = forecast_until or period.end
             if ahead_start <= ahead_end:
                 self._planned_ahead(session, ahead_start, ahead_end, ids, result)
-            self._actions(session, {"start": period.start, "ref": ref, "ids": ids}, result)
+            _add_actions(self._grouped_actions(session, ref, ids), period.start, ref, result)
         return result
 
     def _additive_parts(
@@ -388,16 +395,59 @@ class FigureService:
             out[pid].walks_planned_ahead += count
             out[pid].next_planned_walk = dt.date.fromisoformat(str(first))
 
-    @staticmethod
-    def _actions(
-        session: Session, parameters: dict[str, Any], out: dict[str, PromiseFigures]
-    ) -> None:
-        for pid, open_, overdue, due, in_time in session.execute(_with_ids(_ACTIONS), parameters):
-            f = out[pid]
-            f.actions_open += int(open_)
-            f.actions_overdue += int(overdue)
-            f.actions_due += int(due)
-            f.actions_closed_by_deadline += int(in_time)
+    def _grouped_actions(
+        self, session: Session, ref: dt.date, ids: list[str]
+    ) -> list[ActionGroup]:
+        """The walk actions on `ref` grouped (`_ACTION_GROUPS`): read once per as-of date and
+        set of promises until the file changes (a report asks for several windows ending on
+        the same date: the quarter, the year so far, the targets' periods)."""
+        key = (ref, tuple(sorted(ids)))
+        with self._lock:
+            groups = self._action_groups.get(key)
+        if groups is not None:
+            return groups
+        parameters = {"ref": ref, "ids": ids}
+        groups = [
+            (
+                str(pid),
+                None if deadline is None else _iso(deadline),
+                bool(open_),
+                bool(in_time),
+                int(count),
+            )
+            for pid, deadline, open_, in_time, count in session.execute(
+                _with_ids(_ACTION_GROUPS), parameters
+            )
+        ]
+        with self._lock:
+            if len(self._action_groups) > 64:
+                self._action_groups.clear()
+            self._action_groups[key] = groups
+        return groups
+
+
+def _iso(value: Any) -> str:
+    """A date as "YYYY-MM-DD" (SQLite gives the text, PostgreSQL a date)."""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
+
+
+def _add_actions(
+    groups: list[ActionGroup], start: dt.date, ref: dt.date, out: dict[str, PromiseFigures]
+) -> None:
+    """Add the actions' figures of the window `start`–`ref` (judged on `ref`): open and overdue
+    on `ref` (of every walk up to `ref`), and due in the window (deadline within it) with those
+    closed by their deadline."""
+    first, last = start.isoformat(), ref.isoformat()
+    for pid, deadline, open_, in_time, count in groups:
+        f = out[pid]
+        if open_:
+            f.actions_open += count
+            if deadline is not None and deadline < last:
+                f.actions_overdue += count
+        if deadline is not None and first <= deadline <= last:
+            f.actions_due += count
+            if in_time:
+                f.actions_closed_by_deadline += count
 
 
 # --- the additive figures, per segment ----------------------------------------------------------
