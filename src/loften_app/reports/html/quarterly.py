@@ -197,6 +197,10 @@ def write_quarterly(doc: Writer, report: QuarterlyReport) -> None:
                 caption="Ärenden utan kommunal kontakt",
             )
         )
+        if d.open_count > len(d.open_cases):
+            doc.para(
+                _more(d.open_count - len(d.open_cases), "ärenden utan kommunal kontakt"), "note"
+            )
 
     _others(doc, report)
     if not h.public:

@@ -190,6 +190,8 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
                 [0.3, 0.3, 0.4],
             )
         )
+        if d.open_count > len(d.open_cases):
+            story.append(_more(d.open_count - len(d.open_cases), "ärenden utan kommunal kontakt"))
 
     story.extend(_others(report))
     if not h.public:
