@@ -77,7 +77,6 @@ def write_report(
     `LoftenError` when the file has no agreement, the quarter is missing or outside the
     agreement, or `out` cannot be written; the file at `out` is then left as it was.
     """
-    from loften_app.reports.pdf import render_follow_up, render_quarterly
 
     def step(done: int, total: int) -> None:
         if progress is not None:
@@ -106,7 +105,7 @@ def write_report(
             agreement=request.agreement,
         )
         step(1, 3)
-        content = _render(request, quarterly, render_quarterly)
+        content = _render(request, quarterly)
     else:
         from loften_app.reports.follow_up import follow_up_report
 
@@ -118,22 +117,26 @@ def write_report(
             agreement=request.agreement,
         )
         step(1, 3)
-        content = _render(request, follow_up, render_follow_up)
+        content = _render(request, follow_up)
     step(2, 3)
     write_atomically(out, content, private=not request.public, database=services.database.path)
     step(3, 3)
     return out
 
 
-def _render(request: ReportRequest, report: Any, pdf: Callable[[Any], bytes]) -> bytes:
-    """The computed `report` rendered in the requested format (all from the same content)."""
+def _render(request: ReportRequest, report: Any) -> bytes:
+    """The computed `report` rendered in the requested format (all from the same content).
+    Only the renderer asked for is imported (ReportLab is a tenth of a second)."""
     if request.format is ReportFormat.HTML:
-        from loften_app.reports.html import render_follow_up_html, render_quarterly_html
+        if request.kind is ReportKind.QUARTERLY:
+            from loften_app.reports.html.quarterly import render_quarterly_html
 
-        html = (
-            render_quarterly_html if request.kind is ReportKind.QUARTERLY else render_follow_up_html
-        )
-        return html(report, fragment=request.fragment).encode("utf-8")
+            html = render_quarterly_html(report, fragment=request.fragment)
+        else:
+            from loften_app.reports.html.follow_up import render_follow_up_html
+
+            html = render_follow_up_html(report, fragment=request.fragment)
+        return html.encode("utf-8")
     if request.format is ReportFormat.DOCX:
         from loften_app.reports.docx import render_follow_up_docx, render_quarterly_docx
 
@@ -141,4 +144,10 @@ def _render(request: ReportRequest, report: Any, pdf: Callable[[Any], bytes]) ->
             render_quarterly_docx if request.kind is ReportKind.QUARTERLY else render_follow_up_docx
         )
         return word(report)
-    return pdf(report)
+    if request.kind is ReportKind.QUARTERLY:
+        from loften_app.reports.pdf.quarterly import render_quarterly
+
+        return render_quarterly(report)
+    from loften_app.reports.pdf.follow_up import render_follow_up
+
+    return render_follow_up(report)
