@@ -20,6 +20,7 @@ from typing import Any
 from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import Period
 from loften_app.reports.output import write_atomically
+from loften_app.storage.bulk import collection_paused
 from loften_app.storage.files import check_output_path
 from loften_app.storage.services import Services
 
@@ -93,6 +94,25 @@ def write_report(
     out = Path(out)
     check_output_path(out, services.database.path)
     step(0, 3)
+    # A report makes many small objects and no garbage cycles worth collecting: the collector
+    # would walk every object of the process (SQLAlchemy's, ReportLab's) a few times over.
+    with collection_paused():
+        content = _make(services, request, made_by=made_by, today=today, step=step)
+    step(2, 3)
+    write_atomically(out, content, private=not request.public, database=services.database.path)
+    step(3, 3)
+    return out
+
+
+def _make(
+    services: Services,
+    request: ReportRequest,
+    *,
+    made_by: str,
+    today: dt.date,
+    step: Callable[[int, int], None],
+) -> bytes:
+    """The report's figures computed and rendered in the requested format."""
     if request.kind is ReportKind.QUARTERLY:
         from loften_app.reports.quarterly import quarterly_report
 
@@ -105,23 +125,18 @@ def write_report(
             agreement=request.agreement,
         )
         step(1, 3)
-        content = _render(request, quarterly)
-    else:
-        from loften_app.reports.follow_up import follow_up_report
+        return _render(request, quarterly)
+    from loften_app.reports.follow_up import follow_up_report
 
-        follow_up = follow_up_report(
-            services,
-            made_by=made_by,
-            today=today,
-            public=request.public,
-            agreement=request.agreement,
-        )
-        step(1, 3)
-        content = _render(request, follow_up)
-    step(2, 3)
-    write_atomically(out, content, private=not request.public, database=services.database.path)
-    step(3, 3)
-    return out
+    follow_up = follow_up_report(
+        services,
+        made_by=made_by,
+        today=today,
+        public=request.public,
+        agreement=request.agreement,
+    )
+    step(1, 3)
+    return _render(request, follow_up)
 
 
 def _render(request: ReportRequest, report: Any) -> bytes:
