@@ -98,7 +98,9 @@ def test_every_list_is_cut_and_counts_exactly_how_many_more(
     assert agreement is not None
     ids = [p.id for p in s.promises.for_agreement(agreement.id)]
     overdue = ReportQueries(s.database).count_overdue_actions(ref=report.as_of, promise_ids=ids)
-    assert report.overdue_count == overdue and len(report.overdue) == min(LIST_LIMIT, overdue)
+    assert report.overdue_count == overdue and len(report.overdue) == LIST_LIMIT < overdue
+    # The cut list is summed up per owner, all of them counted.
+    assert sum(n for _, n in report.overdue_by_owner) == overdue
 
     out = write_report(
         s,
@@ -111,3 +113,6 @@ def test_every_list_is_cut_and_counts_exactly_how_many_more(
     assert f"Ytterligare {notes - LIST_LIMIT} anteckningar visas inte här" in text
     assert f"Ytterligare {len(walks) - WALK_LIMIT} trygghetsvandringar" in text
     assert f"Ytterligare {len(open_cases) - LIST_LIMIT} ärenden utan kommunal kontakt" in text
+    assert f"Ytterligare {overdue - LIST_LIMIT} försenade åtgärder" in text
+    owner, most = report.overdue_by_owner[0]
+    assert f"Försenade åtgärder per ansvarig Antal {owner} {most}" in text

@@ -171,6 +171,9 @@ class QuarterlyReport:
     #: Other activities of the quarter (at most `LIST_LIMIT`) and how many there are.
     others: tuple[OtherLine, ...] = ()
     other_count: int = 0
+    #: When the overdue actions are more than are listed: (owner, how many) for all of them,
+    #: most first.
+    overdue_by_owner: tuple[tuple[str, int], ...] = ()
     #: Internal only: the quarter's drug cases by code, and the records' notes (at most
     #: `LIST_LIMIT` each) with how many notes there are.
     cases: tuple[CaseLine, ...] = ()
@@ -282,6 +285,18 @@ def quarterly_report(
         notes = queries.first_notes(period=quarter, promise_ids=promise_ids, limit=LIST_LIMIT)
         note_count = _note_count(queries, quarter, of_quarter)
     year = Period(dt.date(quarter.start.year, 1, 1), dt.date(quarter.start.year, 12, 31))
+    overdue = tuple(
+        queries.overdue_actions(ref=of_quarter.as_of, promise_ids=promise_ids, limit=LIST_LIMIT)
+    )
+    overdue_count = sum(p.figures.actions_overdue for p in of_quarter.promises)
+    by_owner = (
+        tuple(
+            (label(owner), n)
+            for owner, n in queries.overdue_by_owner(ref=of_quarter.as_of, promise_ids=promise_ids)
+        )
+        if overdue_count > len(overdue)
+        else ()
+    )
     return QuarterlyReport(
         header=header,
         quarter=quarter,
@@ -291,10 +306,9 @@ def quarterly_report(
         monthly=_monthly(services, year_to_date, of_quarter.promises, public=public),
         walks=walks,
         walk_count=walk_count,
-        overdue=tuple(
-            queries.overdue_actions(ref=of_quarter.as_of, promise_ids=promise_ids, limit=LIST_LIMIT)
-        ),
-        overdue_count=sum(p.figures.actions_overdue for p in of_quarter.promises),
+        overdue=overdue,
+        overdue_count=overdue_count,
+        overdue_by_owner=by_owner,
         volunteers=_volunteers(
             [p.figures for p in _of_type(of_quarter.promises, PromiseType.VOLUNTEERS)],
             [p.figures for p in _of_type(of_year.promises, PromiseType.VOLUNTEERS)],

@@ -144,6 +144,15 @@ def write_quarterly(doc: Writer, report: QuarterlyReport) -> None:
             doc.para(
                 _more(report.overdue_count - len(report.overdue), "försenade åtgärder"), "note"
             )
+        if report.overdue_by_owner:
+            doc.add(
+                table(
+                    ["Ansvarig", "Antal"],
+                    [[owner, str(n)] for owner, n in report.overdue_by_owner],
+                    caption="Försenade åtgärder per ansvarig",
+                    numbers=(1,),
+                )
+            )
     else:
         doc.para("Inga försenade åtgärder.")
 

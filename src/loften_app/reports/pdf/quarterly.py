@@ -135,6 +135,16 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
         )
         if report.overdue_count > len(report.overdue):
             story.append(_more(report.overdue_count - len(report.overdue), "försenade åtgärder"))
+        if report.overdue_by_owner:
+            story.append(Spacer(1, 4))
+            story.append(
+                table(
+                    ["Försenade åtgärder per ansvarig", "Antal"],
+                    [[owner, str(n)] for owner, n in report.overdue_by_owner],
+                    [0.6, 0.4],
+                    right=(1,),
+                )
+            )
     else:
         story.append(para("Inga försenade åtgärder.", Styles.body))
 

@@ -91,6 +91,10 @@ _OVERDUE_COUNT = text(f"SELECT count(*) {_OVERDUE_FROM}").bindparams(
     bindparam("ids", expanding=True)
 )
 
+_OVERDUE_BY_OWNER = text(
+    f"SELECT a.owner, count(*) {_OVERDUE_FROM} GROUP BY a.owner ORDER BY count(*) DESC, a.owner"
+).bindparams(bindparam("ids", expanding=True))
+
 #: Free-text notes of the records dated in :start–:end (internal reports only): (date, table,
 #: promise number, case code or '', text).
 _UNION = "\n    UNION ALL\n    "
@@ -423,6 +427,19 @@ class ReportQueries:
         with self._db.reading() as session:
             parameters = {"ref": ref, "ids": list(promise_ids)}
             return int(session.execute(_OVERDUE_COUNT, parameters).scalar_one())
+
+    def overdue_by_owner(
+        self, *, ref: dt.date, promise_ids: Sequence[str]
+    ) -> list[tuple[ActionOwner, int]]:
+        """How many of `overdue_actions` each owner has, most first."""
+        if not promise_ids:
+            return []
+        with self._db.reading() as session:
+            parameters = {"ref": ref, "ids": list(promise_ids)}
+            return [
+                (ActionOwner(owner), int(count))
+                for owner, count in session.execute(_OVERDUE_BY_OWNER, parameters)
+            ]
 
     def indicator_values(self) -> dict[str, list[tuple[str, float, str]]]:
         """Active values of the active indicators: indicator id → [(period key, value, note)]
