@@ -138,11 +138,13 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
         if report.overdue_by_owner:
             story.append(Spacer(1, 4))
             story.append(
-                table(
-                    ["Försenade åtgärder per ansvarig", "Antal"],
-                    [[owner, str(n)] for owner, n in report.overdue_by_owner],
-                    [0.6, 0.4],
-                    right=(1,),
+                KeepTogether(
+                    table(
+                        ["Försenade åtgärder per ansvarig", "Antal"],
+                        [[owner, str(n)] for owner, n in report.overdue_by_owner],
+                        [0.6, 0.4],
+                        right=(1,),
+                    )
                 )
             )
     else:
