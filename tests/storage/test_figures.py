@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from loften_app.domain.enums import (
     ActionOwner,
@@ -211,3 +212,52 @@ def test_drug_cases_by_age_notified_and_days_to_contact(
     assert q1.drug_cases_notified == 1
     assert q1.contact_days == {1: 1, 4: 1}
     assert dataclasses.replace(q1).records == 3
+
+
+#: The walk actions' figures as one SQL statement per window (the definition the figures had
+#: before they were added up from groups read once): the reference they must equal.
+_ACTIONS_BY_WINDOW = """
+SELECT total(open), total(open AND a.deadline < :ref),
+       total(a.deadline BETWEEN :start AND :ref),
+       total(a.deadline BETWEEN :start AND :ref AND a.status IN ('done', 'rejected')
+             AND a.closed_on IS NOT NULL AND a.closed_on <= a.deadline)
+FROM (SELECT *, NOT (status IN ('done', 'rejected')
+                     AND (closed_on IS NULL OR closed_on <= :ref)) AS open
+      FROM walk_action) AS a
+JOIN observation AS o ON o.id = a.observation_id
+JOIN safety_walk AS w ON w.id = o.walk_id
+WHERE w.deleted_at IS NULL AND w.date <= :ref AND w.promise_id = :promise
+"""
+
+
+def test_actions_of_every_window_and_as_of_date_equal_a_count_per_window(
+    services: Services, ids: dict[str, str]
+) -> None:
+    statuses = [ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.REJECTED, ActionStatus.DONE]
+    for n in range(12):
+        on = dt.date(2018, 1, 10) + dt.timedelta(days=29 * n)
+        actions = [
+            action(
+                on + dt.timedelta(days=20 + 11 * k),
+                status,
+                None if status is ActionStatus.OPEN else on + dt.timedelta(days=10 + 13 * k),
+            )
+            for k, status in enumerate(statuses[: 1 + n % 4])
+        ]
+        services.safety_walks.add(data=walk(ids, on, WalkStatus.COMPLETED, *actions))
+    service = FigureService(services.database)  # one service: the groups are read once
+    for period in (year(2018), quarter(2018, 2), quarter(2018, 3), month(2018, 11)):
+        for as_of in (dt.date(2018, 3, 31), dt.date(2018, 8, 15), dt.date(2019, 1, 1)):
+            f = service.period_figures(period=period, promise_ids=[ids["walk"]], as_of=as_of)[
+                ids["walk"]
+            ]
+            parameters = {
+                "start": period.start.isoformat(),
+                "ref": min(as_of, period.end).isoformat(),
+                "promise": ids["walk"],
+            }
+            with services.database.reading() as session:
+                row = session.execute(text(_ACTIONS_BY_WINDOW), parameters).one()
+            expected = tuple(int(v or 0) for v in row)
+            got = (f.actions_open, f.actions_overdue, f.actions_due, f.actions_closed_by_deadline)
+            assert got == expected, (period, as_of)

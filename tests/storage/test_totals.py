@@ -341,3 +341,36 @@ def test_a_server_adds_its_changes_apart_and_a_fold_moves_them(
         assert session.execute(count).scalar_one() == 0
         assert session.execute(text("SELECT count(*) FROM figure_total")).scalar_one() > 0
     assert_totals_match(database)
+
+
+def test_a_version_5_file_gets_its_notes_counted(tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    assert run_cli("demo-data", "--year", "2018", "--db", str(path)).returncode == 0
+    with open_database(path) as db, db.engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        with connection.begin():
+            command.downgrade(alembic_config(connection), "0005")
+        connection.commit()
+        noted = connection.exec_driver_sql(
+            "SELECT count(*) FROM figure_total WHERE measure = 'noted'"
+        ).scalar_one()
+    assert read_header(path) == (APPLICATION_ID, 5) and noted == 0
+    with open_database(path) as database:  # upgraded: the notes counted from the records
+        assert read_header(path) == (APPLICATION_ID, SCHEMA_VERSION)
+        with database.reading() as session:
+            stored = totals.stored(session)
+            with_notes = session.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM patrol WHERE deleted_at IS NULL AND notes != '')"
+                    " + (SELECT count(*) FROM volunteer_deployment"
+                    "    WHERE deleted_at IS NULL AND notes != '')"
+                    " + (SELECT count(*) FROM other_activity"
+                    "    WHERE deleted_at IS NULL AND notes != '')"
+                    " + (SELECT count(*) FROM drug_case WHERE deleted_at IS NULL"
+                    "    AND (police_notes != '' OR municipal_notes != ''))"
+                )
+            ).scalar_one()
+        assert with_notes > 0
+        assert sum(v for (_, _, m), v in stored.items() if m == "noted") == with_notes
+        assert_totals_match(database)

@@ -31,6 +31,7 @@ from loften_app.storage.services.report_queries import ReportQueries
 
 __all__ = [
     "DRUG_MEASURES",
+    "PUBLIC_DRUG_NOTE",
     "Header",
     "IndicatorSection",
     "TargetLine",
@@ -48,6 +49,14 @@ DRUG_MEASURES = frozenset(
         Measure.DRUG_SHARE_CONTACTED_WITHIN_DAYS,
         Measure.DRUG_MEDIAN_DAYS_TO_CONTACT,
     }
+)
+
+
+#: How a public document explains its drug figures (docs/figures.md, rule 5).
+PUBLIC_DRUG_NOTE = (
+    "Narkotikaärenden redovisas offentligt bara i uppföljningen, för hela perioden när den är "
+    'slut. Antal från 0 till 4 visas som "färre än 5", och ett antal som annars skulle gå att '
+    'räkna ut visas inte ("visas inte").'
 )
 
 

@@ -74,7 +74,13 @@ from loften_app.reports.sheet import (
 from loften_app.reports.sheet import (
     sheet as declare_sheet,
 )
-from loften_app.storage.files import check_output_path, csv_safe, looks_like_formula, os_reason
+from loften_app.storage.files import (
+    FORMULA_STARTS,
+    check_output_path,
+    csv_safe,
+    looks_like_formula,
+    os_reason,
+)
 from loften_app.storage.services import Services
 from loften_app.storage.services.report_queries import (
     PLACE_SQL,
@@ -466,6 +472,8 @@ def export(
 
 
 def _csv_value(value: Any) -> str:
+    if type(value) is str:  # most cells: checked first
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, float):
@@ -480,14 +488,29 @@ def _csv_value(value: Any) -> str:
     return csv_safe(str(value))
 
 
+def _csv_cell(convert: Convert) -> Callable[[Any], str]:
+    """A column's CSV text from the database's value: `convert`, then `_csv_value`; dates and
+    times stored as ISO text are cut to what `_csv_value` writes without being parsed."""
+    if convert is _date:
+        return lambda v: v[:10] if type(v) is str else _csv_value(_date(v))
+    if convert is _time:
+        return lambda v: v[:5] if type(v) is str else _csv_value(_time(v))
+    if convert is _datetime:
+        return lambda v: (
+            f"{v[:10]} {v[11:16]}" if type(v) is str and len(v) >= 16 else _csv_value(_datetime(v))
+        )
+    return lambda v: _csv_value(convert(v))
+
+
 def _write_csv(
     queries: ReportQueries, sheet: Sheet, stream: BinaryIO, period: Period | None
 ) -> None:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([csv_safe(header) for header in sheet.headers])
-    for row in _rows(queries, sheet, period):
-        writer.writerow([_csv_value(v) for v in row])
+    cells = [_csv_cell(column.convert) for column in sheet.columns]
+    for raw in queries.export_query(sheet.query, period=period):
+        writer.writerow([cell(value) for cell, value in zip(cells, raw, strict=True)])
     text.flush()
     text.detach()
 

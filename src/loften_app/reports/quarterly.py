@@ -38,7 +38,7 @@ from loften_app.reports.content import (
 from loften_app.reports.kinds import REPORT_KINDS
 from loften_app.reports.planned import planned_hours
 from loften_app.reports.public_drugs import MISSING, drug_figure_lines
-from loften_app.reports.tracking.engine import PromiseStatus, status_report
+from loften_app.reports.tracking.engine import PromiseStatus, StatusReport, status_report
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.figures import PromiseFigures
 from loften_app.storage.services.report_queries import (
@@ -50,9 +50,12 @@ from loften_app.storage.services.report_queries import (
     ReportQueries,
 )
 
-#: At most this many walks, overdue actions and open cases are listed one by one; the counts
-#: are always complete (a file of demo data at scale has thousands; the export has them all).
-LIST_LIMIT = 100
+#: At most this many overdue actions, other activities, drug cases, open cases and notes are
+#: listed one by one, and at most `WALK_LIMIT` walks with their observations: a summary for a
+#: steering group, whatever the size of the file. Each list that is cut ends with how many more
+#: there are ("Ytterligare N ..."), counted exactly; the export has them all.
+LIST_LIMIT = 25
+WALK_LIMIT = 10
 
 __all__ = [
     "DrugSummary",
@@ -136,8 +139,10 @@ class DrugSummary:
     lines: tuple[tuple[str, str], ...]
     age_lines: tuple[tuple[str, str], ...]
     kind_lines: tuple[tuple[str, str], ...]
-    #: Cases without a municipal contact (internal report only; empty in public).
+    #: Cases without a municipal contact (internal report only; empty in public), at most
+    #: `LIST_LIMIT`, and how many there are.
     open_cases: tuple[OpenCase, ...]
+    open_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,7 @@ class QuarterlyReport:
     as_of: dt.date
     promises: tuple[PromiseSection, ...]
     monthly: tuple[MonthlySeries, ...]
-    #: The quarter's walks (at most `LIST_LIMIT`) and how many there are in all.
+    #: The quarter's walks (at most `WALK_LIMIT`) and how many there are in all.
     walks: tuple[WalkSection, ...]
     walk_count: int
     #: The overdue actions (at most `LIST_LIMIT`, oldest deadline first); the count is
@@ -166,6 +171,9 @@ class QuarterlyReport:
     #: Other activities of the quarter (at most `LIST_LIMIT`) and how many there are.
     others: tuple[OtherLine, ...] = ()
     other_count: int = 0
+    #: When the overdue actions are more than are listed: (owner, how many) for all of them,
+    #: most first.
+    overdue_by_owner: tuple[tuple[str, int], ...] = ()
     #: Internal only: the quarter's drug cases by code, and the records' notes (at most
     #: `LIST_LIMIT` each) with how many notes there are.
     cases: tuple[CaseLine, ...] = ()
@@ -271,12 +279,24 @@ def quarterly_report(
     drug_promises = _of_type(of_quarter.promises, PromiseType.DRUGS)
     drug_ids = [p.promise.id for p in drug_promises]
     walks, walk_count = _walks(services, quarter, promise_ids, public=public)
-    notes, note_count = (
-        ([], 0)
-        if public
-        else queries.notes(period=quarter, promise_ids=promise_ids, limit=LIST_LIMIT)
-    )
+    notes: list[NoteLine] = []
+    note_count = 0
+    if not public:
+        notes = queries.first_notes(period=quarter, promise_ids=promise_ids, limit=LIST_LIMIT)
+        note_count = _note_count(queries, quarter, of_quarter)
     year = Period(dt.date(quarter.start.year, 1, 1), dt.date(quarter.start.year, 12, 31))
+    overdue = tuple(
+        queries.overdue_actions(ref=of_quarter.as_of, promise_ids=promise_ids, limit=LIST_LIMIT)
+    )
+    overdue_count = sum(p.figures.actions_overdue for p in of_quarter.promises)
+    by_owner = (
+        tuple(
+            (label(owner), n)
+            for owner, n in queries.overdue_by_owner(ref=of_quarter.as_of, promise_ids=promise_ids)
+        )
+        if overdue_count > len(overdue)
+        else ()
+    )
     return QuarterlyReport(
         header=header,
         quarter=quarter,
@@ -286,10 +306,9 @@ def quarterly_report(
         monthly=_monthly(services, year_to_date, of_quarter.promises, public=public),
         walks=walks,
         walk_count=walk_count,
-        overdue=tuple(
-            queries.overdue_actions(ref=of_quarter.as_of, promise_ids=promise_ids, limit=LIST_LIMIT)
-        ),
-        overdue_count=sum(p.figures.actions_overdue for p in of_quarter.promises),
+        overdue=overdue,
+        overdue_count=overdue_count,
+        overdue_by_owner=by_owner,
         volunteers=_volunteers(
             [p.figures for p in _of_type(of_quarter.promises, PromiseType.VOLUNTEERS)],
             [p.figures for p in _of_type(of_year.promises, PromiseType.VOLUNTEERS)],
@@ -300,6 +319,7 @@ def quarterly_report(
             [p.figures for p in drug_promises],
             [p.promise.id for p in drug_promises],
             public=public,
+            after=_after(quarter, of_quarter.as_of),
         ),
         indicators=tuple(
             indicator_sections(
@@ -341,6 +361,25 @@ def quarterly_report(
     )
 
 
+def _after(quarter: Period, as_of: dt.date) -> Period | None:
+    """The part of `quarter` after `as_of`, whose records the quarter's figures leave out
+    (`status_report` stops at the as-of date when it lies within the period); None if none."""
+    if quarter.start <= as_of < quarter.end:
+        return Period(as_of + dt.timedelta(days=1), quarter.end)
+    return None
+
+
+def _note_count(queries: ReportQueries, quarter: Period, of_quarter: StatusReport) -> int:
+    """The quarter's notes: those up to the as-of date from the figures (stored per month),
+    those dated after it (planned walks, say) counted from the records."""
+    count = sum(p.figures.noted for p in of_quarter.promises)
+    rest = _after(quarter, of_quarter.as_of)
+    if rest is not None:
+        ids = [p.promise.id for p in of_quarter.promises]
+        count += queries.count_notes(period=rest, promise_ids=ids)
+    return count
+
+
 def _of_type(promises: tuple[PromiseStatus, ...], kind: PromiseType) -> list[PromiseStatus]:
     return [p for p in promises if p.promise.data.type is kind]
 
@@ -380,7 +419,7 @@ def _walks(
 ) -> tuple[tuple[WalkSection, ...], int]:
     wanted = set(promise_ids)
     page = services.safety_walks.list_page(
-        filter=RecordFilter(period=quarter), sort="date", descending=False, limit=LIST_LIMIT
+        filter=RecordFilter(period=quarter), sort="date", descending=False, limit=WALK_LIMIT
     )
     walks: list[Stored[SafetyWalkData]] = [w for w in page.items if w.data.promise_id in wanted]
     place_ids = {w.data.place_id for w in walks} | {
@@ -463,10 +502,12 @@ def drug_summary(
     promise_ids: list[str],
     *,
     public: bool,
+    after: Period | None = None,
 ) -> DrugSummary:
-    """The drug cases of `period` in figures. A public quarterly report shows none: public drug
-    figures are published once, for the whole agreement, in the public follow-up
-    (docs/figures.md, rule 5)."""
+    """The drug cases of `period` in figures (`figures`: up to the as-of date; `after`: the
+    rest of `period`, whose open cases are counted from the records). A public quarterly
+    report shows none: public drug figures are published once, for the whole agreement, in the
+    public follow-up (docs/figures.md, rule 5)."""
     f = PromiseFigures.total(figures)
     kinds = queries.drug_cases_by_kind(period=period, promise_ids=promise_ids)
     by_kind = {k: kinds.get(k, (0, 0))[0] for k in DrugCaseKind}
@@ -498,5 +539,14 @@ def drug_summary(
         if public
         else tuple(
             queries.cases_without_contact(period=period, promise_ids=promise_ids, limit=LIST_LIMIT)
+        ),
+        open_count=0
+        if public
+        else f.drug_cases
+        - contacted
+        + (
+            0
+            if after is None
+            else queries.count_cases_without_contact(period=after, promise_ids=promise_ids)
         ),
     )

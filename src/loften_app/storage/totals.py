@@ -85,6 +85,7 @@ _COUNTS = (
     "drug_cases_age_missing",
     "drug_cases_notified",
     "other_activities",
+    "noted",
 )
 #: Amounts (hours) of `PromiseFigures`.
 _AMOUNTS = ("hours_spent", "patrol_hours", "patrol_hours_evening_night", "volunteer_hours")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from loften_app.reports.content import Header, IndicatorSection, TargetLine
+from loften_app.reports.content import PUBLIC_DRUG_NOTE, Header, IndicatorSection, TargetLine
 from loften_app.reports.html.markup import Table, Writer, table
-from loften_app.reports.pdf.common import PUBLIC_DRUG_NOTE
 
 __all__ = ["PUBLIC_DRUG_NOTE", "PUBLIC_NOTE", "header_block", "indicator_block", "target_table"]
 

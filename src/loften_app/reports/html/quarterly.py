@@ -144,6 +144,15 @@ def write_quarterly(doc: Writer, report: QuarterlyReport) -> None:
             doc.para(
                 _more(report.overdue_count - len(report.overdue), "försenade åtgärder"), "note"
             )
+        if report.overdue_by_owner:
+            doc.add(
+                table(
+                    ["Ansvarig", "Antal"],
+                    [[owner, str(n)] for owner, n in report.overdue_by_owner],
+                    caption="Försenade åtgärder per ansvarig",
+                    numbers=(1,),
+                )
+            )
     else:
         doc.para("Inga försenade åtgärder.")
 
@@ -197,6 +206,10 @@ def write_quarterly(doc: Writer, report: QuarterlyReport) -> None:
                 caption="Ärenden utan kommunal kontakt",
             )
         )
+        if d.open_count > len(d.open_cases):
+            doc.para(
+                _more(d.open_count - len(d.open_cases), "ärenden utan kommunal kontakt"), "note"
+            )
 
     _others(doc, report)
     if not h.public:

@@ -117,32 +117,45 @@ def _atoms(line: str) -> list[tuple[str, str]]:
     return atoms
 
 
-def cell_paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph:
-    """A table cell that breaks lines only at spaces and after slashes; a word wider than the
-    cell is set in a smaller font (down to 6 pt) instead of being broken inside."""
-    size = style.fontSize
+def wrap_cell(text: str, font: str, size: float, width: float) -> tuple[list[str], float]:
+    """`text` broken into lines no wider than `width` in `font` at `size`, only at spaces and
+    after slashes; a word wider than `width` makes the whole text smaller (down to 6 pt)
+    instead of being broken inside. Returns the lines and the font size."""
     lines = text.split("\n")
-    widest = max(
-        (stringWidth(piece, style.fontName, size) for line in lines for piece, _ in _atoms(line)),
-        default=0.0,
-    )
+    if all(stringWidth(line, font, size) <= width for line in lines):
+        return lines, size  # the common case: nothing to break
+    atoms = [_atoms(line) for line in lines]
+    widest = max((stringWidth(p, font, size) for line in atoms for p, _ in line), default=0.0)
     if widest > width:
         size = max(_SMALLEST_FONT, size * width / widest)
-        style = ParagraphStyle(
-            f"{style.name}-{size:.2f}", parent=style, fontSize=size, leading=size * 1.25
-        )
     wrapped: list[str] = []
-    for line in lines:
+    for line in atoms:
         current = ""
-        for piece, separator in _atoms(line):
+        for piece, separator in line:
             candidate = current + separator + piece if current else piece
-            if current and stringWidth(candidate, style.fontName, size) > width:
+            if current and stringWidth(candidate, font, size) > width:
                 wrapped.append(current)
                 current = piece
             else:
                 current = candidate
         wrapped.append(current)
+    return wrapped, size
+
+
+def cell_paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A table cell that breaks lines only at spaces and after slashes; a word wider than the
+    cell is set in a smaller font (down to 6 pt) instead of being broken inside."""
+    wrapped, size = wrap_cell(text, style.fontName, style.fontSize, width)
+    if size != style.fontSize:
+        style = ParagraphStyle(
+            f"{style.name}-{size:.2f}", parent=style, fontSize=size, leading=size * 1.25
+        )
     return Paragraph("<br/>".join(escape(w) for w in wrapped), style)
+
+
+#: A table cell's font size and leading (points), as `Styles.cell`.
+_CELL_SIZE = 8.0
+_CELL_LEADING = 10.0
 
 
 def table(
@@ -153,23 +166,20 @@ def table(
     right: Sequence[int] = (),
 ) -> Table:
     """A table whose cells wrap (never wider than the frame): `widths` are fractions of the
-    text width; the columns in `right` are right-aligned (figures)."""
+    text width; the columns in `right` are right-aligned (figures).
+
+    The cells are plain text, wrapped here (`wrap_cell`) and drawn by the table itself: a
+    Paragraph per cell (its markup parsed, its lines broken again) took most of a long
+    report's time."""
     assert abs(sum(widths) - 1) < 1e-6, widths
     col_widths = [w * CONTENT_WIDTH for w in widths]
-
-    def cell(text: str, column: int, heading: bool) -> Paragraph:
-        if heading:
-            style = Styles.head_right if column in right else Styles.head
-        else:
-            style = Styles.cell_right if column in right else Styles.cell
-        return cell_paragraph(text, style, col_widths[column] - 2 * _CELL_PADDING)
-
-    data = [[cell(h, i, True) for i, h in enumerate(header)]]
-    data += [[cell(str(v), i, False) for i, v in enumerate(row)] for row in rows]
-    result = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
-        # Paragraph cells have their own font, but the table sets the cell's font anyway.
         ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTNAME", (0, 0), (-1, 0), BOLD),
+        ("FONTSIZE", (0, 0), (-1, -1), _CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), _CELL_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), colors.black),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
@@ -178,7 +188,21 @@ def table(
         ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ]
+    commands += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
+    inner = [w - 2 * _CELL_PADDING for w in col_widths]
+    data: list[list[str]] = []
+    for r, row in enumerate([header, *rows]):
+        font = BOLD if r == 0 else FONT
+        cells: list[str] = []
+        for c, value in enumerate(row):
+            lines, size = wrap_cell(str(value), font, _CELL_SIZE, inner[c])
+            if size != _CELL_SIZE:
+                commands.append(("FONTSIZE", (c, r), (c, r), size))
+                commands.append(("LEADING", (c, r), (c, r), size * 1.25))
+            cells.append("\n".join(lines))
+        data.append(cells)
     commands += [("BACKGROUND", (0, i), (-1, i), LIGHT) for i in range(2, len(data), 2)]
+    result = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
     result.setStyle(TableStyle(commands))
     return result
 

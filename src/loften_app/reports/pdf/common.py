@@ -6,15 +6,10 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from loften_app.reports.content import Header, IndicatorSection, TargetLine
+from loften_app.reports.content import PUBLIC_DRUG_NOTE, Header, IndicatorSection, TargetLine
 from loften_app.reports.pdf.base import Styles, para, table
 
-#: How a public document explains its drug figures (docs/figures.md, rule 5).
-PUBLIC_DRUG_NOTE = (
-    "Narkotikaärenden redovisas offentligt bara i uppföljningen, för hela perioden när den är "
-    'slut. Antal från 0 till 4 visas som "färre än 5", och ett antal som annars skulle gå att '
-    'räkna ut visas inte ("visas inte").'
-)
+__all__ = ["PUBLIC_DRUG_NOTE", "header_block", "indicator_block", "target_table"]
 
 
 def header_block(h: Header) -> list[Flowable]:

@@ -135,6 +135,18 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
         )
         if report.overdue_count > len(report.overdue):
             story.append(_more(report.overdue_count - len(report.overdue), "försenade åtgärder"))
+        if report.overdue_by_owner:
+            story.append(Spacer(1, 4))
+            story.append(
+                KeepTogether(
+                    table(
+                        ["Försenade åtgärder per ansvarig", "Antal"],
+                        [[owner, str(n)] for owner, n in report.overdue_by_owner],
+                        [0.6, 0.4],
+                        right=(1,),
+                    )
+                )
+            )
     else:
         story.append(para("Inga försenade åtgärder.", Styles.body))
 
@@ -190,6 +202,8 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
                 [0.3, 0.3, 0.4],
             )
         )
+        if d.open_count > len(d.open_cases):
+            story.append(_more(d.open_count - len(d.open_cases), "ärenden utan kommunal kontakt"))
 
     story.extend(_others(report))
     if not h.public:

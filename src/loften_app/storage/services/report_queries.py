@@ -50,13 +50,21 @@ WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end AND promise_id 
 GROUP BY kind
 """).bindparams(bindparam("ids", expanding=True))
 
-_OPEN_CASES = text("""
-SELECT case_code, detected_on, municipality_notified_on FROM drug_case
+_OPEN_CASES_FROM = """
+FROM drug_case
 WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end AND promise_id IN :ids
   AND first_contact_on IS NULL
+"""
+
+_OPEN_CASES = text(f"""
+SELECT case_code, detected_on, municipality_notified_on {_OPEN_CASES_FROM}
 ORDER BY detected_on, case_code
 LIMIT :limit
 """).bindparams(bindparam("ids", expanding=True))
+
+_OPEN_CASES_COUNT = text(f"SELECT count(*) {_OPEN_CASES_FROM}").bindparams(
+    bindparam("ids", expanding=True)
+)
 
 #: The same definition of open and overdue on :ref as `FigureService` (figures.py).
 #: Actions of active walks dated on or before :ref that are open on :ref (not closed, as done
@@ -82,6 +90,10 @@ LIMIT :limit
 _OVERDUE_COUNT = text(f"SELECT count(*) {_OVERDUE_FROM}").bindparams(
     bindparam("ids", expanding=True)
 )
+
+_OVERDUE_BY_OWNER = text(
+    f"SELECT a.owner, count(*) {_OVERDUE_FROM} GROUP BY a.owner ORDER BY count(*) DESC, a.owner"
+).bindparams(bindparam("ids", expanding=True))
 
 #: Free-text notes of the records dated in :start–:end (internal reports only): (date, table,
 #: promise number, case code or '', text).
@@ -287,6 +299,14 @@ class ReportQueries:
                 for code, detected, notified in session.execute(_OPEN_CASES, parameters)
             ]
 
+    def count_cases_without_contact(self, *, period: Period, promise_ids: Sequence[str]) -> int:
+        """How many cases `cases_without_contact` gives without a limit."""
+        if not promise_ids:
+            return 0
+        parameters = {"start": period.start, "end": period.end, "ids": list(promise_ids)}
+        with self._db.reading() as session:
+            return int(session.execute(_OPEN_CASES_COUNT, parameters).scalar_one())
+
     def _span(self, period: Period, promise_ids: Sequence[str], limit: int) -> dict[str, Any]:
         return {
             "start": period.start,
@@ -300,16 +320,30 @@ class ReportQueries:
     ) -> tuple[list[NoteLine], int]:
         """The notes of the records of `promise_ids` dated in `period` (drug cases: both parts'
         notes, with their code), oldest first, at most `limit`; and how many there are."""
+        lines = self.first_notes(period=period, promise_ids=promise_ids, limit=limit)
+        return lines, self.count_notes(period=period, promise_ids=promise_ids)
+
+    def first_notes(
+        self, *, period: Period, promise_ids: Sequence[str], limit: int = -1
+    ) -> list[NoteLine]:
+        """The first `limit` notes of `notes` (-1: all), oldest first."""
         if not promise_ids:
-            return [], 0
+            return []
         parameters = self._span(period, promise_ids, limit)
         with self._db.reading() as session:
-            lines = [
+            return [
                 NoteLine(_date(day), table, int(number or 0), code or "", note)
                 for day, table, number, code, note in session.execute(_NOTES, parameters)
             ]
-            count = int(session.execute(_NOTES_COUNT, parameters).scalar_one())
-        return lines, count
+
+    def count_notes(self, *, period: Period, promise_ids: Sequence[str]) -> int:
+        """How many notes `notes` has in all: the records read (the stored totals have the
+        count per whole month, `PromiseFigures.noted`)."""
+        if not promise_ids:
+            return 0
+        with self._db.reading() as session:
+            parameters = self._span(period, promise_ids, -1)
+            return int(session.execute(_NOTES_COUNT, parameters).scalar_one())
 
     def cases(
         self, *, period: Period, promise_ids: Sequence[str], limit: int = -1
@@ -393,6 +427,19 @@ class ReportQueries:
         with self._db.reading() as session:
             parameters = {"ref": ref, "ids": list(promise_ids)}
             return int(session.execute(_OVERDUE_COUNT, parameters).scalar_one())
+
+    def overdue_by_owner(
+        self, *, ref: dt.date, promise_ids: Sequence[str]
+    ) -> list[tuple[ActionOwner, int]]:
+        """How many of `overdue_actions` each owner has, most first."""
+        if not promise_ids:
+            return []
+        with self._db.reading() as session:
+            parameters = {"ref": ref, "ids": list(promise_ids)}
+            return [
+                (ActionOwner(owner), int(count))
+                for owner, count in session.execute(_OVERDUE_BY_OWNER, parameters)
+            ]
 
     def indicator_values(self) -> dict[str, list[tuple[str, float, str]]]:
         """Active values of the active indicators: indicator id → [(period key, value, note)]
