@@ -198,17 +198,33 @@ def status_report(
     promises = services.promises.for_agreement(agreement.id)
     promise_ids = [p.id for p in promises]
     targets = _targets_by_promise(services, promise_ids)
-    figures = services.figures
-    cache: dict[tuple[Period, dt.date], dict[str, PromiseFigures]] = {}
 
-    def figures_for(measured: Period, until: dt.date) -> dict[str, PromiseFigures]:
+    def measured_key(measured: Period, until: dt.date) -> tuple[Period, dt.date]:
         # Records dated after the judging date count nowhere (`--today`).
         if measured.start <= as_of < measured.end:
             measured = Period(measured.start, as_of)
-        key = (measured, until)
-        if key not in cache:
-            cache[key] = figures.period_figures(
-                period=measured, promise_ids=promise_ids, as_of=as_of, forecast_until=until
+        return measured, until
+
+    # Every window the report measures, asked for at once: the figures read them together
+    # (one pass over the walk actions for all of them).
+    wanted: list[tuple[Period, dt.date]] = []
+    for promise in promises:
+        for target in targets.get(promise.id, []):
+            window = target_window(target.data.period, chosen, span)
+            wanted.append(measured_key(window.measured, window.full.end))
+            parts = sub_periods(target.data.period, chosen)
+            if len(parts) > 1:
+                wanted += [measured_key(_part_measured(p, chosen), p.end) for p in parts]
+        wanted.append(measured_key(chosen, chosen.end))
+    unique = list(dict.fromkeys(wanted))
+    answers = services.figures.many_figures(unique, promise_ids=promise_ids, as_of=as_of)
+    cache = dict(zip(unique, answers, strict=True))
+
+    def figures_for(measured: Period, until: dt.date) -> dict[str, PromiseFigures]:
+        key = measured_key(measured, until)
+        if key not in cache:  # not foreseen above (cannot happen; computed alone then)
+            cache[key] = services.figures.period_figures(
+                period=key[0], promise_ids=promise_ids, as_of=as_of, forecast_until=until
             )
         return cache[key]
 
@@ -265,7 +281,7 @@ def _judged_per_part(
     as_of = whole.as_of
     results: list[PartResult] = []
     for part in parts:
-        measured = Period(part.start, max(part.start, min(part.end, chosen.end)))
+        measured = _part_measured(part, chosen)
         window = Window(full=part, measured=measured)
         f = figures_for(measured, part.end)[promise.id]
         r = _evaluate(promise.data.type, target, window, f, as_of)
@@ -274,6 +290,12 @@ def _judged_per_part(
     return TargetResult(
         target, whole.window, whole.actual, status, whole.forecast, as_of, tuple(results)
     )
+
+
+def _part_measured(part: Period, chosen: Period) -> Period:
+    """What of a quarter or year `part` of a target judged per part is measured when `chosen`
+    is shown: up to the end of `chosen`."""
+    return Period(part.start, max(part.start, min(part.end, chosen.end)))
 
 
 def _targets_by_promise(

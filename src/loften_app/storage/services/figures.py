@@ -213,21 +213,44 @@ WHERE deleted_at IS NULL AND status = 'planned' AND date BETWEEN :start AND :end
 GROUP BY promise_id
 """)
 
-#: An action is open on :ref unless it was closed (done or rejected) on or before :ref.
-_ACTIONS = text("""
-SELECT w.promise_id,
-       total(open), total(open AND a.deadline < :ref),
-       total(a.deadline BETWEEN :start AND :ref),
-       total(a.deadline BETWEEN :start AND :ref AND a.status IN ('done', 'rejected')
-             AND a.closed_on IS NOT NULL AND a.closed_on <= a.deadline)
-FROM (SELECT *, NOT (status IN ('done', 'rejected')
-                     AND (closed_on IS NULL OR closed_on <= :ref)) AS open
-      FROM walk_action) AS a
+#: How many windows one walk-actions query measures at most (four columns each).
+_ACTION_WINDOWS = 16
+
+
+def _actions_sql(windows: int) -> str:
+    """The walk-action figures of `windows` windows (:start_i to :ref_i) in one pass over the
+    actions of the walks of :ids: per window, the actions open on :ref_i (unless closed, done
+    or rejected, on or before :ref_i), those of them overdue, those due within the window and
+    those of them closed by their deadline; a walk counts in a window when dated on or before
+    its :ref_i (:last is the latest :ref_i)."""
+    columns = []
+    for i in range(windows):
+        start, ref = f":start_{i}", f":ref_{i}"
+        seen = f"w.date <= {ref}"
+        closed = (
+            f"a.status IN ('done', 'rejected') AND (a.closed_on IS NULL OR a.closed_on <= {ref})"
+        )
+        open_ = f"NOT ({closed})"
+        due = f"a.deadline BETWEEN {start} AND {ref}"
+        columns += [
+            f"total({seen} AND {open_})",
+            f"total({seen} AND {open_} AND a.deadline < {ref})",
+            f"total({seen} AND {due})",
+            f"total({seen} AND {due} AND a.status IN ('done', 'rejected')"
+            " AND a.closed_on IS NOT NULL AND a.closed_on <= a.deadline)",
+        ]
+    return f"""
+SELECT w.promise_id, {", ".join(columns)}
+FROM walk_action AS a
 JOIN observation AS o ON o.id = a.observation_id
 JOIN safety_walk AS w ON w.id = o.walk_id
-WHERE w.deleted_at IS NULL AND w.date <= :ref AND w.promise_id IN :ids
+WHERE w.deleted_at IS NULL AND w.date <= :last AND w.promise_id IN :ids
 GROUP BY w.promise_id
-""")
+"""
+
+
+#: One request for figures: the period and the end of its forecast (None: the period's end).
+FigureRequest = tuple[Period, dt.date | None]
 
 
 class FigureService:
@@ -264,19 +287,36 @@ class FigureService:
         period's end); planned walks are counted from it to `forecast_until` (default: the end
         of the period). Every promise id given has an entry, zeros when it has no records.
         """
+        return self.many_figures([(period, forecast_until)], promise_ids=promise_ids, as_of=as_of)[
+            0
+        ]
+
+    def many_figures(
+        self,
+        requests: Sequence[FigureRequest],
+        *,
+        promise_ids: Sequence[str],
+        as_of: dt.date,
+    ) -> list[dict[str, PromiseFigures]]:
+        """`period_figures` of each (period, forecast_until) of `requests`, in their order, read
+        together: the walk actions of every window in one pass (a report or the overview
+        measures many windows; the actions' joins are most of a million-record file's cold
+        figures), each partial month counted once."""
         ids = list(dict.fromkeys(promise_ids))
-        key = (period, tuple(ids), as_of, forecast_until)
+        keys = [(period, tuple(ids), as_of, until) for period, until in requests]
         with self._lock:
             self._check(self._db.change_marker())
-            answer = self._answers.get(key)
-        if answer is not None:
-            return {pid: PromiseFigures.total([f]) for pid, f in answer.items()}
-        result = self._compute(period, ids, as_of, forecast_until)
-        with self._lock:
-            if len(self._answers) > 256:
-                self._answers.clear()
-            self._answers[key] = {pid: PromiseFigures.total([f]) for pid, f in result.items()}
-        return result
+            found = {key: self._answers.get(key) for key in keys}
+        missing = [key for key, answer in found.items() if answer is None]
+        if missing:
+            computed = self._compute([(key[0], key[3]) for key in missing], ids, as_of)
+            with self._lock:
+                if len(self._answers) + len(missing) > 256:
+                    self._answers.clear()
+                for key, result in zip(missing, computed, strict=True):
+                    found[key] = result
+                    self._answers[key] = _copied(result)
+        return [_copied(found[key] or {}) for key in keys]
 
     def _check(self, marker: int) -> None:
         """Forget everything when the file changed since `self._marker` (lock held)."""
@@ -286,34 +326,42 @@ class FigureService:
 
     def _compute(
         self,
-        period: Period,
+        requests: Sequence[FigureRequest],
         ids: list[str],
         as_of: dt.date,
-        forecast_until: dt.date | None,
-    ) -> dict[str, PromiseFigures]:
-        result = {promise_id: PromiseFigures() for promise_id in ids}
+    ) -> list[dict[str, PromiseFigures]]:
+        results = [{promise_id: PromiseFigures() for promise_id in ids} for _ in requests]
         if not ids:
-            return result
-        ref = min(as_of, period.end)
-        span = {"start": period.start, "end": period.end, "ids": ids}
+            return results
+        partial: dict[Period, dict[str, PromiseFigures]] = {}
         with self._db.reading() as session:
-            for part in self._additive_parts(session, period, ids):
-                for promise_id, figures in part.items():
-                    if promise_id in result:
-                        result[promise_id].add(figures)
-            self._walks(session, span, result)
-            ahead_start = max(as_of, period.start)
-            ahead_end = forecast_until or period.end
-            if ahead_start <= ahead_end:
-                self._planned_ahead(session, ahead_start, ahead_end, ids, result)
-            self._actions(session, {"start": period.start, "ref": ref, "ids": ids}, result)
-        return result
+            for (period, forecast_until), result in zip(requests, results, strict=True):
+                for part in self._additive_parts(session, period, ids, partial):
+                    for promise_id, figures in part.items():
+                        if promise_id in result:
+                            result[promise_id].add(figures)
+                span = {"start": period.start, "end": period.end, "ids": ids}
+                self._walks(session, span, result)
+                ahead_start = max(as_of, period.start)
+                ahead_end = forecast_until or period.end
+                if ahead_start <= ahead_end:
+                    self._planned_ahead(session, ahead_start, ahead_end, ids, result)
+            windows = [(period.start, min(as_of, period.end)) for period, _ in requests]
+            for first in range(0, len(windows), _ACTION_WINDOWS):
+                chunk = slice(first, first + _ACTION_WINDOWS)
+                self._actions(session, windows[chunk], ids, results[chunk])
+        return results
 
     def _additive_parts(
-        self, session: Session, period: Period, ids: Sequence[str]
+        self,
+        session: Session,
+        period: Period,
+        ids: Sequence[str],
+        partial: dict[Period, dict[str, PromiseFigures]] | None = None,
     ) -> list[dict[str, PromiseFigures]]:
         """The additive figures of `period`, one part per month of it: whole months read from
-        the stored totals (`storage.totals`), the partial months at its ends computed now."""
+        the stored totals (`storage.totals`), the partial months at its ends computed now (or
+        taken from `partial`, where they are kept for the next period of the same call)."""
         months = months_in(period)
         segments = [m.overlap(period) or m for m in months]
         first, last = (m.start.isoformat()[:7] for m in (months[0], months[-1]))
@@ -322,8 +370,13 @@ class FigureService:
         for segment, month in zip(segments, months, strict=True):
             if segment == month:
                 parts.append(stored.get(month.start.isoformat()[:7], {}))
+            elif partial is not None and segment in partial:
+                parts.append(partial[segment])
             else:
-                parts.append(_additive_figures(session, segment, by_month=False)[segment])
+                counted = _additive_figures(session, segment, by_month=False)[segment]
+                if partial is not None:
+                    partial[segment] = counted
+                parts.append(counted)
         return parts
 
     def monthly_counts(
@@ -390,14 +443,31 @@ class FigureService:
 
     @staticmethod
     def _actions(
-        session: Session, parameters: dict[str, Any], out: dict[str, PromiseFigures]
+        session: Session,
+        windows: Sequence[tuple[dt.date, dt.date]],
+        ids: list[str],
+        out: Sequence[dict[str, PromiseFigures]],
     ) -> None:
-        for pid, open_, overdue, due, in_time in session.execute(_with_ids(_ACTIONS), parameters):
-            f = out[pid]
-            f.actions_open += int(open_)
-            f.actions_overdue += int(overdue)
-            f.actions_due += int(due)
-            f.actions_closed_by_deadline += int(in_time)
+        """Add the walk-action figures of each (start, ref) of `windows` to the figures of the
+        same place in `out`."""
+        parameters: dict[str, Any] = {"ids": ids, "last": max(ref for _, ref in windows)}
+        for i, (start, ref) in enumerate(windows):
+            parameters[f"start_{i}"] = start
+            parameters[f"ref_{i}"] = ref
+        statement = _with_ids(text(_actions_sql(len(windows))))
+        for pid, *values in session.execute(statement, parameters):
+            for i, result in enumerate(out):
+                open_, overdue, due, in_time = values[4 * i : 4 * i + 4]
+                f = result[pid]
+                f.actions_open += int(open_)
+                f.actions_overdue += int(overdue)
+                f.actions_due += int(due)
+                f.actions_closed_by_deadline += int(in_time)
+
+
+def _copied(answer: dict[str, PromiseFigures]) -> dict[str, PromiseFigures]:
+    """A copy of an answer that the caller may change (the cache keeps its own)."""
+    return {pid: PromiseFigures.total([f]) for pid, f in answer.items()}
 
 
 # --- the additive figures, per segment ----------------------------------------------------------
