@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
@@ -51,6 +52,8 @@ PAGE_SIZE = 50
 MAX_PAGES = 64
 #: Lists with more matches than this are counted first and their keys read by window.
 FULL_KEYS_LIMIT = 50_000
+#: The longest a list shown by its first window waits for `count_now()` before it counts (ms).
+COUNT_DELAY_MS = 100
 #: Pages of keys in one window, and the windows kept.
 WINDOW_PAGES = 10
 MAX_WINDOWS = 64
@@ -65,11 +68,19 @@ class RecordTableModel(QAbstractTableModel):
 
     Nothing is read until `refresh()`, `set_filter()`, `set_query()` or `sort()` is called.
 
+    With `count_later` (a list on screen), a query's first window of keys is shown before the
+    matches are counted: the count follows when `count_now()` is called (the list calls it after
+    its view's paint) or after `COUNT_DELAY_MS` at the latest (rows inserted after the first
+    window), and `counting` is true until then.
+
     Signals:
-        count_changed(int): the number of matching records after a reload or a change.
+        count_changed(int): the number of matching records after a reload or a change (not
+        sent for the first window shown before the count).
+        counting_started(): a first window is shown and the count is pending.
     """
 
     count_changed = Signal(int)
+    counting_started = Signal()
 
     def __init__(
         self,
@@ -80,6 +91,7 @@ class RecordTableModel(QAbstractTableModel):
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_PAGES,
         full_keys_limit: int = FULL_KEYS_LIMIT,
+        count_later: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -97,6 +109,11 @@ class RecordTableModel(QAbstractTableModel):
         self._filter = RecordFilter()
         self._sort_column = -1 if spec.default_sort_column is None else spec.default_sort_column
         self._descending = spec.default_descending
+        #: Show a query's first window before counting the matches (see the class).
+        self.count_later = count_later
+        #: The query whose count is pending (its number), or None.
+        self._pending: int | None = None
+        self._queries = 0
 
     # --- properties -----------------------------------------------------------------------------
 
@@ -120,6 +137,11 @@ class RecordTableModel(QAbstractTableModel):
     def sort_column(self) -> int:
         """The column sorted by, or -1 for the service's default order."""
         return self._sort_column
+
+    @property
+    def counting(self) -> bool:
+        """True while the rows shown are a first window and the matches are being counted."""
+        return self._pending is not None
 
     @property
     def sort_order(self) -> Qt.SortOrder:
@@ -152,26 +174,37 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
-            return None
+        # Called about seven times per cell painted: roles compared as plain numbers, and the
+        # record taken from its cached page directly.
         if role not in _ROLES:
             return None
-        record = self.record_at(index.row())
+        row = index.row()
+        if not 0 <= row < self._count:  # an invalid index has row -1
+            return None
+        number, offset = divmod(row, self._page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._page(number)
+        else:
+            self._pages.move_to_end(number)
+        record = page[offset]
         if record is None:
             return None
         column = self._spec.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.display(record.data, self._names)
+        if role == _ALIGNMENT:
+            return column.alignment
+        deleted_at = record.meta.deleted_at
+        if deleted_at is None and role in _STRUCK_ROLES:
+            return None
         if role == SORT_ROLE:
             if column.sort_value is not None:
                 return column.sort_value(record.data)
             return column.display(record.data, self._names)
         if role == ID_ROLE:
             return record.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
-        deleted_at = record.meta.deleted_at
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             # The whole text, for cells too narrow to show it.
             text = column.display(record.data, self._names)
             if deleted_at is None:
@@ -183,11 +216,11 @@ class RecordTableModel(QAbstractTableModel):
             return f"{deleted}\n{text}" if text else deleted
         if deleted_at is None:
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return QGuiApplication.palette().brush(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             font = QFont()
             font.setStrikeOut(True)
             return font
@@ -213,6 +246,11 @@ class RecordTableModel(QAbstractTableModel):
             self._sort_column = sort_column
             self._descending = order == Qt.SortOrder.DescendingOrder
         self._filter = filter
+        self._queries += 1
+        self._pending = None
+        if self.count_later:
+            self._show_first_window()
+            return
         count = self._service.count(filter=self._filter)
         keys = self._read_keys() if count <= self._full_keys_limit else None
         self.beginResetModel()
@@ -220,12 +258,68 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
         self.count_changed.emit(self._count)
 
+    def _show_first_window(self) -> None:
+        """The query's first window of keys, shown at once; a longer list is counted next, from
+        the event loop (`_count_rest`)."""
+        size = self._window_size()
+        first = self._service.list_rowids(
+            filter=self._filter,
+            sort=self._sort_key(),
+            descending=self._descending,
+            offset=0,
+            limit=size + 1,
+        )
+        self.beginResetModel()
+        if len(first) <= size:  # that is the whole list
+            self._set_keys(first, len(first))
+        else:
+            self._set_keys(None, size)
+            self._windows[0] = first[:size]
+            self._pending = self._queries
+        self.endResetModel()
+        if self._pending is None:
+            self.count_changed.emit(self._count)
+        else:
+            QTimer.singleShot(COUNT_DELAY_MS, self, self._count_rest)
+            self.counting_started.emit()
+
+    def _count_rest(self) -> None:
+        """Count the matches of a list shown by its first window, and add the other rows."""
+        if self._pending != self._queries:
+            return  # another query (or a refresh) came meanwhile
+        self._pending = None
+        count = self._service.count(filter=self._filter)
+        first = self._windows.get(0, array("q"))
+        keys = self._read_keys() if count <= self._full_keys_limit else None
+        if keys is not None:
+            count = len(keys)
+        same_start = count >= self._count and (keys is None or keys[: len(first)] == first)
+        if not same_start:  # changed meanwhile: start again
+            self.beginResetModel()
+            self._set_keys(keys, count)
+            self.endResetModel()
+        elif count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            if keys is not None:
+                self._keys = keys
+                self._windows.clear()
+            self.endInsertRows()
+        self.count_changed.emit(self._count)
+
+    def count_now(self) -> None:
+        """Finish a pending count now (the first rows are on screen, or something needs the
+        whole list)."""
+        if self._pending is not None:
+            self._count_rest()
+
     def refresh(self) -> None:
         """Read the keys again. Rows inserted or removed in one block, or one row moved, are
         reported as such; otherwise the model resets. Every cached row is read again.
 
         A large list that has not read its whole key list is counted again and read by window
         again: all rows changed if the count is the same, a reset otherwise."""
+        self.count_now()
         if self._keys is None or not self._keys:
             count = self._service.count(filter=self._filter)
             if count > self._full_keys_limit:
@@ -242,6 +336,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def record_changed(self, id: str) -> None:
         """One record was added, changed, deleted or restored: update only what that touched."""
+        self.count_now()
         changed = self._service.rowid_of(id=id)
         self._apply_keys(self._read_keys(), changed=changed)
 
@@ -265,6 +360,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def row_of(self, id: str) -> int:
         """The row that shows the record with `id`, or -1."""
+        self.count_now()
         rowid = self._service.rowid_of(id=id)
         if rowid is None:
             return -1
@@ -495,16 +591,16 @@ class RecordTableModel(QAbstractTableModel):
         page[offset] = self._service.get_many_by_rowid(rowids=[key]).get(key)
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+#: The roles that only a deleted record's cells answer.
+_STRUCK_ROLES = frozenset({_FOREGROUND, _FONT})
+#: The roles `data` answers (as numbers: compared with the plain int Qt passes).
 _ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        SORT_ROLE,
-        ID_ROLE,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.ToolTipRole,
-    }
+    {_DISPLAY, int(SORT_ROLE), int(ID_ROLE), _ALIGNMENT, _FOREGROUND, _FONT, _TOOLTIP}
 )
 
 
