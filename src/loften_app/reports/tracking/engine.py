@@ -46,6 +46,10 @@ __all__ = [
     "status_report",
 ]
 
+#: Measures judged on the walk actions' figures (the only ones that read them).
+_ACTION_MEASURES = frozenset(
+    {Measure.ACTIONS_OPEN, Measure.ACTIONS_OVERDUE, Measure.ACTIONS_SHARE_CLOSED_BY_DEADLINE}
+)
 #: Measures whose forecast counts planned safety walks.
 _PLANNED_MEASURES = (Measure.WALKS_COMPLETED, Measure.RECORD_COUNT)
 
@@ -206,18 +210,26 @@ def status_report(
         return measured, until
 
     # Every window the report measures, asked for at once: the figures read them together
-    # (one pass over the walk actions for all of them).
-    wanted: list[tuple[Period, dt.date]] = []
+    # (one pass over the walk actions, for the windows whose actions are shown or judged).
+    wanted: dict[tuple[Period, dt.date], bool] = {}
+
+    def want(key: tuple[Period, dt.date], actions: bool) -> None:
+        wanted[key] = wanted.get(key, False) or actions
+
     for promise in promises:
         for target in targets.get(promise.id, []):
             window = target_window(target.data.period, chosen, span)
-            wanted.append(measured_key(window.measured, window.full.end))
+            judged = target.data.measure in _ACTION_MEASURES
+            want(measured_key(window.measured, window.full.end), judged)
             parts = sub_periods(target.data.period, chosen)
             if len(parts) > 1:
-                wanted += [measured_key(_part_measured(p, chosen), p.end) for p in parts]
-        wanted.append(measured_key(chosen, chosen.end))
-    unique = list(dict.fromkeys(wanted))
-    answers = services.figures.many_figures(unique, promise_ids=promise_ids, as_of=as_of)
+                for part in parts:
+                    want(measured_key(_part_measured(part, chosen), part.end), judged)
+        want(measured_key(chosen, chosen.end), True)  # the card's own figures
+    unique = list(wanted)
+    answers = services.figures.many_figures(
+        unique, promise_ids=promise_ids, as_of=as_of, actions=[wanted[k] for k in unique]
+    )
     cache = dict(zip(unique, answers, strict=True))
 
     def figures_for(measured: Period, until: dt.date) -> dict[str, PromiseFigures]:

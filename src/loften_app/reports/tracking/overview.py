@@ -105,11 +105,14 @@ def due_on(services: Services, report: StatusReport, today: dt.date) -> Due:
         offset=0,
         limit=1,
     )
+    overdue, total = queries.overdue_actions_counted(
+        ref=today, promise_ids=ids, limit=OVERDUE_SHOWN
+    )
     return Due(
         today=today,
         next_walk=walks.items[0] if walks.items else None,
-        overdue=tuple(queries.overdue_actions(ref=today, promise_ids=ids, limit=OVERDUE_SHOWN)),
-        overdue_total=queries.count_overdue_actions(ref=today, promise_ids=ids),
+        overdue=tuple(overdue),
+        overdue_total=total,
     )
 
 

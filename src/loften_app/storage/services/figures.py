@@ -297,19 +297,33 @@ class FigureService:
         *,
         promise_ids: Sequence[str],
         as_of: dt.date,
+        actions: Sequence[bool] | None = None,
     ) -> list[dict[str, PromiseFigures]]:
         """`period_figures` of each (period, forecast_until) of `requests`, in their order, read
         together: the walk actions of every window in one pass (a report or the overview
         measures many windows; the actions' joins are most of a million-record file's cold
-        figures), each partial month counted once."""
+        figures), each partial month counted once.
+
+        `actions` (one flag per request; default: all) says which requests need the walk
+        actions' figures: those of a request without are left at zero (for a caller that reads
+        no `actions_*` figure of it: each window costs a share of the actions' pass)."""
         ids = list(dict.fromkeys(promise_ids))
-        keys = [(period, tuple(ids), as_of, until) for period, until in requests]
+        flags = [True] * len(requests) if actions is None else list(actions)
+        keys = [
+            (period, tuple(ids), as_of, until, flag)
+            for (period, until), flag in zip(requests, flags, strict=True)
+        ]
         with self._lock:
             self._check(self._db.change_marker())
-            found = {key: self._answers.get(key) for key in keys}
+            # An answer with the actions also answers a request without them.
+            found = {
+                key: self._answers.get(key) or self._answers.get((*key[:4], True)) for key in keys
+            }
         missing = [key for key, answer in found.items() if answer is None]
         if missing:
-            computed = self._compute([(key[0], key[3]) for key in missing], ids, as_of)
+            computed = self._compute(
+                [(key[0], key[3]) for key in missing], ids, as_of, [key[4] for key in missing]
+            )
             with self._lock:
                 if len(self._answers) + len(missing) > 256:
                     self._answers.clear()
@@ -329,6 +343,7 @@ class FigureService:
         requests: Sequence[FigureRequest],
         ids: list[str],
         as_of: dt.date,
+        actions: Sequence[bool],
     ) -> list[dict[str, PromiseFigures]]:
         results = [{promise_id: PromiseFigures() for promise_id in ids} for _ in requests]
         if not ids:
@@ -346,10 +361,14 @@ class FigureService:
                 ahead_end = forecast_until or period.end
                 if ahead_start <= ahead_end:
                     self._planned_ahead(session, ahead_start, ahead_end, ids, result)
-            windows = [(period.start, min(as_of, period.end)) for period, _ in requests]
-            for first in range(0, len(windows), _ACTION_WINDOWS):
-                chunk = slice(first, first + _ACTION_WINDOWS)
-                self._actions(session, windows[chunk], ids, results[chunk])
+            asked = [
+                ((period.start, min(as_of, period.end)), result)
+                for (period, _), result, wanted in zip(requests, results, actions, strict=True)
+                if wanted
+            ]
+            for first in range(0, len(asked), _ACTION_WINDOWS):
+                chunk = asked[first : first + _ACTION_WINDOWS]
+                self._actions(session, [w for w, _ in chunk], ids, [r for _, r in chunk])
         return results
 
     def _additive_parts(
