@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import text
 
+from loften_app.domain.periods import year
 from loften_app.storage.database import Database
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.ui.lists.specs import SPECS, PatrolColumn
@@ -26,6 +28,8 @@ from tests.ui.lists.conftest import (
 
 ROWS = 130
 PAGE = 4  # a window is ten pages: 40 keys
+#: A filter that every patrol of `many` matches (a filtered list is counted, not looked up).
+WHOLE_YEAR = RecordFilter(period=year(2018))
 
 
 class WindowCounting(CountingPatrolService):
@@ -210,7 +214,7 @@ def test_the_first_window_shows_before_the_count(
     model.count_later = True
     counts: list[int] = []
     model.count_changed.connect(counts.append)
-    model.set_query(filter=RecordFilter(), sort_column=-1, order=Qt.SortOrder.DescendingOrder)
+    model.set_query(filter=WHOLE_YEAR, sort_column=-1, order=Qt.SortOrder.DescendingOrder)
     assert model.counting
     assert model.rowCount() == 40  # one window
     assert counts == []
@@ -226,12 +230,44 @@ def test_the_first_window_shows_before_the_count(
 
 
 @pytest.mark.usefixtures("many")
-def test_a_change_before_the_count_finishes_it_first(services: Services, refs: Refs, names):
+def test_a_large_unfiltered_list_takes_the_stored_count_and_checks_it(
+    qtbot, qtmodeltester, database: Database, services: Services, names
+) -> None:
+    """The stored totals count the patrols: the whole list shows at once, and is counted a
+    moment later all the same; totals that drifted are corrected then."""
     model = RecordTableModel(
         services.patrols, SPECS["patrols"], names, page_size=PAGE, full_keys_limit=10
     )
     model.count_later = True
     model.set_query(filter=RecordFilter(), sort_column=-1, order=Qt.SortOrder.DescendingOrder)
+    assert not model.counting
+    assert model.rowCount() == ROWS
+    assert ids(model, range(ROWS)) == ids(whole(services.patrols, names), range(ROWS))
+    qtmodeltester.check(model)
+
+    # Totals that drifted (as `loften check` would report): two patrols too many.
+    with database.writing() as session:
+        session.execute(
+            text(
+                "UPDATE figure_total SET value = value + 2 WHERE rowid = "
+                "(SELECT min(rowid) FROM figure_total WHERE measure = 'patrols')"
+            )
+        )
+    model.set_query(filter=RecordFilter(), sort_column=-1, order=Qt.SortOrder.DescendingOrder)
+    assert model.rowCount() == ROWS + 2
+    with qtbot.waitSignal(model.modelReset, timeout=5000):
+        pass
+    assert model.rowCount() == ROWS
+    assert ids(model, range(ROWS)) == ids(whole(services.patrols, names), range(ROWS))
+
+
+@pytest.mark.usefixtures("many")
+def test_a_change_before_the_count_finishes_it_first(services: Services, refs: Refs, names):
+    model = RecordTableModel(
+        services.patrols, SPECS["patrols"], names, page_size=PAGE, full_keys_limit=10
+    )
+    model.count_later = True
+    model.set_query(filter=WHOLE_YEAR, sort_column=-1, order=Qt.SortOrder.DescendingOrder)
     assert model.counting
     added = services.patrols.add(data=patrol(refs, 500))
     model.record_changed(added.id)

@@ -54,6 +54,8 @@ MAX_PAGES = 64
 FULL_KEYS_LIMIT = 50_000
 #: The longest a list shown by its first window waits for `count_now()` before it counts (ms).
 COUNT_DELAY_MS = 100
+#: When a list shown with the stored totals' count counts its rows to check it (ms).
+CHECK_DELAY_MS = 1000
 #: Pages of keys in one window, and the windows kept.
 WINDOW_PAGES = 10
 MAX_WINDOWS = 64
@@ -71,7 +73,9 @@ class RecordTableModel(QAbstractTableModel):
     With `count_later` (a list on screen), a query's first window of keys is shown before the
     matches are counted: the count follows when `count_now()` is called (the list calls it after
     its view's paint) or after `COUNT_DELAY_MS` at the latest (rows inserted after the first
-    window), and `counting` is true until then.
+    window), and `counting` is true until then. A large list without a filter of a kind the
+    stored totals count (`RecordService.stored_count`) takes their number at once instead, and
+    counts its rows `CHECK_DELAY_MS` later to check it (read again if it differs).
 
     Signals:
         count_changed(int): the number of matching records after a reload or a change (not
@@ -113,6 +117,8 @@ class RecordTableModel(QAbstractTableModel):
         self.count_later = count_later
         #: The query whose count is pending (its number), or None.
         self._pending: int | None = None
+        #: The query shown with the stored totals' count, until it is checked.
+        self._checking: int | None = None
         self._queries = 0
 
     # --- properties -----------------------------------------------------------------------------
@@ -269,19 +275,43 @@ class RecordTableModel(QAbstractTableModel):
             offset=0,
             limit=size + 1,
         )
+        # A large unfiltered list: the stored totals know how many (checked a moment later).
+        stored = None
+        if len(first) > size and self._filter == RecordFilter():
+            stored = self._service.stored_count()
+            if stored is not None and stored <= max(size, self._full_keys_limit):
+                stored = None  # a list read whole is counted as it is read
         self.beginResetModel()
         if len(first) <= size:  # that is the whole list
             self._set_keys(first, len(first))
         else:
-            self._set_keys(None, size)
+            self._set_keys(None, size if stored is None else stored)
             self._windows[0] = first[:size]
-            self._pending = self._queries
+            self._pending = self._queries if stored is None else None
         self.endResetModel()
+        if stored is not None:
+            self._checking = self._queries
+            QTimer.singleShot(CHECK_DELAY_MS, self, self._check_count)
         if self._pending is None:
             self.count_changed.emit(self._count)
         else:
             QTimer.singleShot(COUNT_DELAY_MS, self, self._count_rest)
             self.counting_started.emit()
+
+    def _check_count(self) -> None:
+        """Count a list shown with the stored totals' number: should they differ (totals that
+        drifted, `loften check`), the list is read again with the counted number."""
+        if self._checking != self._queries:
+            return
+        self._checking = None
+        count = self._service.count(filter=self._filter)
+        if count == self._count:
+            return
+        keys = self._read_keys() if count <= self._full_keys_limit else None
+        self.beginResetModel()
+        self._set_keys(keys, count if keys is None else len(keys))
+        self.endResetModel()
+        self.count_changed.emit(self._count)
 
     def _count_rest(self) -> None:
         """Count the matches of a list shown by its first window, and add the other rows."""
