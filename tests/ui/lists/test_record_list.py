@@ -74,6 +74,7 @@ def test_filters_narrow_the_count(qtbot, env: ListEnv) -> None:
 
     choose(bar.period, "")
     choose(bar.place, "")
+    assert count_text(widget) == "Räknar…"  # not the count of the list before
     qtbot.waitUntil(lambda: count_text(widget) == "1 234 poster")
 
 

@@ -260,7 +260,8 @@ class RecordListWidget(QWidget):
 
     def _count_after_paint(self) -> None:
         """The model shows a first window before counting: count once the view has painted it
-        (watched only until then)."""
+        (watched only until then); meanwhile the count says so."""
+        self._show_count(self._model.rowCount())
         self.view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
