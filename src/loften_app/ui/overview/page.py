@@ -255,7 +255,7 @@ class OverviewPage(QWidget):
         agreement = self.agreement.chosen_id()
         self._first = None
         if self._due is not None and self._due.today == today:
-            call = partial(
+            whole = partial(
                 overview,
                 self._services,
                 period=period,
@@ -263,15 +263,15 @@ class OverviewPage(QWidget):
                 due=self._due,
                 agreement=agreement,
             )
-            self._job = self._background.run(call)
+            self._job = self._background.run(whole)
             self._job.succeeded.connect(self._arrived)
         else:
             # What is due is the same for every period but reads every walk action: the cards
             # are shown first, then it is asked for (a million records: 0.15 s later).
-            call = partial(
+            cards = partial(
                 first_figures, self._services, period=period, today=today, agreement=agreement
             )
-            self._job = self._background.run(call)
+            self._job = self._background.run(cards)
             self._job.succeeded.connect(self._cards_arrived)
         self._job.failed.connect(self._failed)
 
