@@ -64,10 +64,12 @@ class FirstPaint(QObject):
         return False
 
     def look_for_figures(self) -> None:
-        """Once the overview page is there, hear when its figures arrive (before the cards are
-        painted: the first paint of its first card is the moment looked for)."""
+        """Once the overview page is there, hear when its cards arrive (before they are painted:
+        the first paint of its first card is the moment looked for)."""
         page = self.window.page("overview")  # type: ignore[union-attr]
-        updated = getattr(page, "updated", None)
+        # The cards come first (`cards_shown`), what is due beside them after; an older
+        # overview has only `updated`.
+        updated = getattr(page, "cards_shown", None) or getattr(page, "updated", None)
         if updated is None:
             return
         self.poll.stop()

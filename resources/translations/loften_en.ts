@@ -2359,6 +2359,10 @@ overdue</translation>
         <translation>Message</translation>
     </message>
     <message>
+        <source>Räknar…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
         <source>1 post</source>
         <translation>1 record</translation>
     </message>
@@ -2407,7 +2411,7 @@ overdue</translation>
     <name>RecordTableModel</name>
     <message>
         <source>Kolumnen går inte att sortera</source>
-        <extracomment>Role that returns a value that compares the way the column sorts (numbers, ISO dates, codes). Role that returns the record&apos;s id (str). Rows read at a time: about two screens (a page of 50 patrols with their places and shop visits reads in about 10 ms; 200 took 50-100 ms before the first rows could show). Lists with more matches than this are counted first and their keys read by window. Pages of keys in one window, and the windows kept. Every key in list order, or None for a large list read by window.</extracomment>
+        <extracomment>Role that returns a value that compares the way the column sorts (numbers, ISO dates, codes). Role that returns the record&apos;s id (str). Rows read at a time: about two screens (a page of 50 patrols with their places and shop visits reads in about 10 ms; 200 took 50-100 ms before the first rows could show). Lists with more matches than this are counted first and their keys read by window. The longest a list shown by its first window waits for `count_now()` before it counts (ms). When a list shown with the stored totals&apos; count counts its rows to check it (ms). Pages of keys in one window, and the windows kept. Every key in list order, or None for a large list read by window. Show a query&apos;s first window before counting the matches (see the class). The query whose count is pending (its number), or None. The query shown with the stored totals&apos; count, until it is checked.</extracomment>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>

@@ -122,3 +122,43 @@ def test_status_on_the_command_line(tmp_path: Path) -> None:
     missing = loften("status", "--db", str(tmp_path / "saknas.db"))
     assert missing.returncode == 1
     assert not (tmp_path / "saknas.db").exists()
+
+
+def test_the_windows_read_together_give_what_each_read_alone_gives(
+    demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine asks for every window at once, the walk actions only where a figure of them
+    is shown or judged: the same report as every window read alone with all its figures."""
+    services = Services.build(demo, ACTOR)
+    walks = promise_id(services, PromiseType.SAFETY_WALK)
+    for measure in (Measure.ACTIONS_OPEN, Measure.ACTIONS_OVERDUE, Measure.WALKS_COMPLETED):
+        for period in (TargetPeriod.QUARTER, TargetPeriod.YEAR):
+            services.targets.add(
+                data=TargetData(
+                    promise_id=walks,
+                    measure=measure,
+                    comparison=Comparison.AT_MOST,
+                    value=3,
+                    period=period,
+                )
+            )
+    cases = [(year(2018), dt.date(2018, 11, 20)), (quarter(2018, 4), dt.date(2019, 1, 5))]
+    together = [status_report(services, period=p, today=today) for p, today in cases]
+
+    figures = type(services.figures)
+    original = figures.many_figures
+
+    def alone(self, requests, *, promise_ids, as_of, actions=None):  # type: ignore[no-untyped-def]
+        fresh = figures(demo)  # nothing cached, every figure of every window
+        return [
+            original(fresh, [request], promise_ids=promise_ids, as_of=as_of)[0]
+            for request in requests
+        ]
+
+    monkeypatch.setattr(figures, "many_figures", alone)
+    apart = [status_report(services, period=p, today=today) for p, today in cases]
+    assert together == apart
+    opened = [
+        t for t in together[0].promises[1].targets if t.target.data.measure.name == "ACTIONS_OPEN"
+    ]
+    assert opened and all(t.actual is not None for t in opened)

@@ -46,4 +46,9 @@ def test_overdue_actions_match_the_walks_and_come_oldest_first(database: Databas
         assert [(a.deadline, a.walk_id) for a in listed] == expected
         first = queries.overdue_actions(ref=on, promise_ids=ids, limit=3)
         assert first == listed[:3]
+        # The overview's one pass: the first few and how many in all.
+        assert queries.overdue_actions_counted(ref=on, promise_ids=ids, limit=3) == (
+            first,
+            len(expected),
+        )
     assert queries.count_overdue_actions(ref=dt.date(2019, 6, 1), promise_ids=ids) > 0

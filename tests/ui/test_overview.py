@@ -233,3 +233,42 @@ def test_the_whole_year_is_counted_once_and_quarters_come_from_the_cache(
     with qtbot.waitSignal(page.updated, timeout=10_000):
         page.select_period(year(2017))
     assert page.data is not None and page.data.report.period == year(2017)
+
+
+def test_the_cards_come_before_what_is_due_and_a_newer_request_wins(
+    qtbot: QtBot, demo: Services, background: Background
+) -> None:
+    """What is due (the side panel) reads every walk action: the cards are shown first, then
+    it follows; the page stays pending until then, and a request made meanwhile wins."""
+    page = OverviewPage(demo, background, today=lambda: MID_2018)
+    qtbot.addWidget(page)
+    events: list[str] = []
+    page.cards_shown.connect(lambda: events.append("cards"))
+    page.updated.connect(lambda: events.append("updated"))
+    with qtbot.waitSignal(page.cards_shown, timeout=10_000):
+        pass
+    assert page.cards and page.pending and page.data is None
+    overview_ready(qtbot, page)
+    assert events == ["cards", "updated"]
+    assert page.data is not None and page.data.due.today == MID_2018
+    assert page.data.report.period == year(2018)
+
+    # What is due is kept across periods: a quarter comes in one step.
+    events.clear()
+    with qtbot.waitSignal(page.updated, timeout=10_000):
+        page.select_period(quarter(2018, 2))
+    assert events == ["cards", "updated"]
+
+    # After a change everything is read again in two steps; a period chosen while what is due
+    # is being read drops the older step.
+    events.clear()
+    page.refresh()
+    with qtbot.waitSignal(page.cards_shown, timeout=10_000):
+        pass
+    page.select_period(quarter(2018, 3))
+    overview_ready(qtbot, page)
+    background.wait()
+    qtbot.wait(50)
+    assert page.data is not None and page.data.report.period == quarter(2018, 3)
+    assert events[-1] == "updated"
+    assert events.count("updated") == 1

@@ -21,7 +21,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from loften_app.domain.enums import Organisation, PromiseType
-from loften_app.domain.kinds import KIND_BY_KEY
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -130,11 +129,15 @@ class FieldLabel(str):
 
 def label_of(kind: str, name: str) -> FieldLabel:
     """The Swedish label of the field `name` of the record kind `kind`, untranslated."""
+    from loften_app.domain.kinds import KIND_BY_KEY  # the records: not before the first paint
+
     return FieldLabel(KIND_BY_KEY[kind].label(name))
 
 
 def field_label(kind: str, name: str) -> str:
     """The label of the field `name` of the record kind `kind`, in the interface's language."""
+    from loften_app.domain.kinds import KIND_BY_KEY
+
     return QCoreApplication.translate("FieldLabel", KIND_BY_KEY[kind].label(name))
 
 

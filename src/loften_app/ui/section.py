@@ -346,8 +346,7 @@ def build_section(
         settings_key=f"lists/{spec.name}",
         place_choices=lookups.places,
         period=period,
-    )
-    model.refresh()
+    )  # which reads the list (its first window, then the count: not again here)
     return RecordSection(
         service=service,
         records=records,

@@ -10,15 +10,26 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import text
 
+from loften_app.domain.periods import year
 from loften_app.storage.database import Database
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.ui.lists.specs import SPECS, PatrolColumn
 from loften_app.ui.lists.table_model import ID_ROLE, RecordTableModel
-from tests.ui.lists.conftest import ACTOR, CountingPatrolService, Refs, add_patrols, patrol
+from tests.ui.lists.conftest import (
+    ACTOR,
+    CountingPatrolService,
+    Refs,
+    add_patrols,
+    bulk_add,
+    patrol,
+)
 
 ROWS = 130
 PAGE = 4  # a window is ten pages: 40 keys
+#: A filter that every patrol of `many` matches (a filtered list is counted, not looked up).
+WHOLE_YEAR = RecordFilter(period=year(2018))
 
 
 class WindowCounting(CountingPatrolService):
@@ -188,3 +199,90 @@ def test_refresh_of_a_large_list_reads_windows_again(database: Database, names) 
     assert counting.whole_reads == 0
     assert model.rowCount() == ROWS
     assert model.id_at(0) == first
+
+
+@pytest.mark.usefixtures("many")
+@pytest.mark.parametrize("limit", [10, 50_000], ids=["by-window", "whole-keys"])
+def test_the_first_window_shows_before_the_count(
+    qtbot, qtmodeltester, services: Services, names, limit: int
+) -> None:
+    """A list on screen (`count_later`) shows its first window at once and adds the other rows
+    once counted, from the event loop: the same rows as a model that counted first."""
+    model = RecordTableModel(
+        services.patrols, SPECS["patrols"], names, page_size=PAGE, full_keys_limit=limit
+    )
+    model.count_later = True
+    counts: list[int] = []
+    model.count_changed.connect(counts.append)
+    model.set_query(filter=WHOLE_YEAR, sort_column=-1, order=Qt.SortOrder.DescendingOrder)
+    assert model.counting
+    assert model.rowCount() == 40  # one window
+    assert counts == []
+    first = ids(model, range(40))
+    with qtbot.waitSignal(model.rowsInserted):
+        pass
+    assert not model.counting
+    assert counts == [ROWS]
+    assert model.rowCount() == ROWS
+    assert ids(model, range(40)) == first
+    assert ids(model, range(ROWS)) == ids(whole(services.patrols, names), range(ROWS))
+    qtmodeltester.check(model)
+
+
+@pytest.mark.usefixtures("many")
+def test_a_large_unfiltered_list_takes_the_stored_count_and_checks_it(
+    qtbot, qtmodeltester, database: Database, services: Services, names
+) -> None:
+    """The stored totals count the patrols: the whole list shows at once, and is counted a
+    moment later all the same; totals that drifted are corrected then."""
+    model = RecordTableModel(
+        services.patrols, SPECS["patrols"], names, page_size=PAGE, full_keys_limit=10
+    )
+    model.count_later = True
+    model.set_query(filter=RecordFilter(), sort_column=-1, order=Qt.SortOrder.DescendingOrder)
+    assert not model.counting
+    assert model.rowCount() == ROWS
+    assert ids(model, range(ROWS)) == ids(whole(services.patrols, names), range(ROWS))
+    qtmodeltester.check(model)
+
+    # Totals that drifted (as `loften check` would report): two patrols too many.
+    with database.writing() as session:
+        session.execute(
+            text(
+                "UPDATE figure_total SET value = value + 2 WHERE rowid = "
+                "(SELECT min(rowid) FROM figure_total WHERE measure = 'patrols')"
+            )
+        )
+    model.set_query(filter=RecordFilter(), sort_column=-1, order=Qt.SortOrder.DescendingOrder)
+    assert model.rowCount() == ROWS + 2
+    with qtbot.waitSignal(model.modelReset, timeout=5000):
+        pass
+    assert model.rowCount() == ROWS
+    assert ids(model, range(ROWS)) == ids(whole(services.patrols, names), range(ROWS))
+
+
+@pytest.mark.usefixtures("many")
+def test_a_change_before_the_count_finishes_it_first(services: Services, refs: Refs, names):
+    model = RecordTableModel(
+        services.patrols, SPECS["patrols"], names, page_size=PAGE, full_keys_limit=10
+    )
+    model.count_later = True
+    model.set_query(filter=WHOLE_YEAR, sort_column=-1, order=Qt.SortOrder.DescendingOrder)
+    assert model.counting
+    added = services.patrols.add(data=patrol(refs, 500))
+    model.record_changed(added.id)
+    assert not model.counting
+    assert model.rowCount() == ROWS + 1
+    assert model.row_of(added.id) >= 0
+
+
+def test_a_short_list_is_not_counted_apart(database: Database, refs: Refs, names) -> None:
+    """A list that fits in the first window is complete with it: no count is run."""
+    counting = WindowCounting(database, ACTOR)
+    bulk_add(database, counting, [patrol(refs, number) for number in range(7)])
+    model = RecordTableModel(counting, SPECS["patrols"], names, page_size=PAGE)
+    model.count_later = True
+    model.set_query(filter=RecordFilter(), sort_column=-1, order=Qt.SortOrder.DescendingOrder)
+    assert not model.counting
+    assert model.rowCount() == 7
+    assert counting.windows == [(True, 0, 41)]

@@ -46,6 +46,10 @@ __all__ = [
     "status_report",
 ]
 
+#: Measures judged on the walk actions' figures (the only ones that read them).
+_ACTION_MEASURES = frozenset(
+    {Measure.ACTIONS_OPEN, Measure.ACTIONS_OVERDUE, Measure.ACTIONS_SHARE_CLOSED_BY_DEADLINE}
+)
 #: Measures whose forecast counts planned safety walks.
 _PLANNED_MEASURES = (Measure.WALKS_COMPLETED, Measure.RECORD_COUNT)
 
@@ -198,17 +202,41 @@ def status_report(
     promises = services.promises.for_agreement(agreement.id)
     promise_ids = [p.id for p in promises]
     targets = _targets_by_promise(services, promise_ids)
-    figures = services.figures
-    cache: dict[tuple[Period, dt.date], dict[str, PromiseFigures]] = {}
 
-    def figures_for(measured: Period, until: dt.date) -> dict[str, PromiseFigures]:
+    def measured_key(measured: Period, until: dt.date) -> tuple[Period, dt.date]:
         # Records dated after the judging date count nowhere (`--today`).
         if measured.start <= as_of < measured.end:
             measured = Period(measured.start, as_of)
-        key = (measured, until)
-        if key not in cache:
-            cache[key] = figures.period_figures(
-                period=measured, promise_ids=promise_ids, as_of=as_of, forecast_until=until
+        return measured, until
+
+    # Every window the report measures, asked for at once: the figures read them together
+    # (one pass over the walk actions, for the windows whose actions are shown or judged).
+    wanted: dict[tuple[Period, dt.date], bool] = {}
+
+    def want(key: tuple[Period, dt.date], actions: bool) -> None:
+        wanted[key] = wanted.get(key, False) or actions
+
+    for promise in promises:
+        for target in targets.get(promise.id, []):
+            window = target_window(target.data.period, chosen, span)
+            judged = target.data.measure in _ACTION_MEASURES
+            want(measured_key(window.measured, window.full.end), judged)
+            parts = sub_periods(target.data.period, chosen)
+            if len(parts) > 1:
+                for part in parts:
+                    want(measured_key(_part_measured(part, chosen), part.end), judged)
+        want(measured_key(chosen, chosen.end), True)  # the card's own figures
+    unique = list(wanted)
+    answers = services.figures.many_figures(
+        unique, promise_ids=promise_ids, as_of=as_of, actions=[wanted[k] for k in unique]
+    )
+    cache = dict(zip(unique, answers, strict=True))
+
+    def figures_for(measured: Period, until: dt.date) -> dict[str, PromiseFigures]:
+        key = measured_key(measured, until)
+        if key not in cache:  # not foreseen above (cannot happen; computed alone then)
+            cache[key] = services.figures.period_figures(
+                period=key[0], promise_ids=promise_ids, as_of=as_of, forecast_until=until
             )
         return cache[key]
 
@@ -265,7 +293,7 @@ def _judged_per_part(
     as_of = whole.as_of
     results: list[PartResult] = []
     for part in parts:
-        measured = Period(part.start, max(part.start, min(part.end, chosen.end)))
+        measured = _part_measured(part, chosen)
         window = Window(full=part, measured=measured)
         f = figures_for(measured, part.end)[promise.id]
         r = _evaluate(promise.data.type, target, window, f, as_of)
@@ -274,6 +302,12 @@ def _judged_per_part(
     return TargetResult(
         target, whole.window, whole.actual, status, whole.forecast, as_of, tuple(results)
     )
+
+
+def _part_measured(part: Period, chosen: Period) -> Period:
+    """What of a quarter or year `part` of a target judged per part is measured when `chosen`
+    is shown: up to the end of `chosen`."""
+    return Period(part.start, max(part.start, min(part.end, chosen.end)))
 
 
 def _targets_by_promise(

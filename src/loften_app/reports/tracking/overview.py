@@ -18,7 +18,7 @@ from loften_app.reports.tracking.engine import StatusReport, status_report
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.storage.services.report_queries import OverdueAction, ReportQueries
 
-__all__ = ["Due", "IndicatorSeries", "Overview", "due_on", "overview", "warm"]
+__all__ = ["Due", "IndicatorSeries", "Overview", "due_on", "first_figures", "overview", "warm"]
 
 #: The overdue actions listed beside the cards (the rest is counted).
 OVERDUE_SHOWN = 8
@@ -85,10 +85,23 @@ def overview(
     """The overview of `period` (default: the current year within the agreement) of `agreement`
     (an id; default: see `status_report`) on `today`; `due` is reused when given (it does not
     depend on the period)."""
-    report = status_report(services, period=period, today=today, agreement=agreement)
+    report, indicators = first_figures(services, period=period, today=today, agreement=agreement)
     if due is None or due.today != today:
         due = due_on(services, report, today)
-    return Overview(report=report, due=due, indicators=_indicators(services))
+    return Overview(report=report, due=due, indicators=indicators)
+
+
+def first_figures(
+    services: Services,
+    *,
+    period: Period | None,
+    today: dt.date,
+    agreement: str | None = None,
+) -> tuple[StatusReport, tuple[IndicatorSeries, ...]]:
+    """What the overview shows besides what is due: the cards' status report and the
+    indicators (the window shows these first, then asks for `due_on`)."""
+    report = status_report(services, period=period, today=today, agreement=agreement)
+    return report, _indicators(services)
 
 
 def due_on(services: Services, report: StatusReport, today: dt.date) -> Due:
@@ -105,11 +118,14 @@ def due_on(services: Services, report: StatusReport, today: dt.date) -> Due:
         offset=0,
         limit=1,
     )
+    overdue, total = queries.overdue_actions_counted(
+        ref=today, promise_ids=ids, limit=OVERDUE_SHOWN
+    )
     return Due(
         today=today,
         next_walk=walks.items[0] if walks.items else None,
-        overdue=tuple(queries.overdue_actions(ref=today, promise_ids=ids, limit=OVERDUE_SHOWN)),
-        overdue_total=queries.count_overdue_actions(ref=today, promise_ids=ids),
+        overdue=tuple(overdue),
+        overdue_total=total,
     )
 
 

@@ -52,6 +52,7 @@ from loften_app.storage.models import Record, table_of
 from loften_app.storage.rows import insert_part, one_statement, query_scalar, statement_batch
 from loften_app.storage.rows import insert_rows as insert_plain_rows
 from loften_app.storage.services.cycle import in_force_promise, promise_facts
+from loften_app.storage.stored_counts import stored_count
 
 DataT = TypeVar("DataT")
 ModelT = TypeVar("ModelT", bound=Record)
@@ -706,6 +707,12 @@ class RecordService(Generic[DataT, ModelT]):
             return (
                 session.scalar(select(func.count()).select_from(self.model).where(*criteria)) or 0
             )
+
+    def stored_count(self) -> int | None:
+        """`count()` of the records that are not deleted as the stored totals have it (quick;
+        see `storage.stored_counts`), or None when they do not count this kind."""
+        with self._db.reading() as session:
+            return stored_count(session, table_of(self.model).name)
 
     # --- internals ------------------------------------------------------------------------------
 

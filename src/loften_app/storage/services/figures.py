@@ -241,6 +241,10 @@ WHERE w.deleted_at IS NULL AND w.promise_id IN :ids
 GROUP BY 1, 2, 3, 4, 5
 """)
 
+
+#: One request for figures: the period and the end of its forecast (None: the period's end).
+FigureRequest = tuple[Period, dt.date | None]
+
 #: (promise id, walk date, deadline or None, closed, closing date or None, how many); dates as
 #: "YYYY-MM-DD".
 ActionGroup = tuple[str, str, str | None, bool, str | None, int]
@@ -282,19 +286,50 @@ class FigureService:
         period's end); planned walks are counted from it to `forecast_until` (default: the end
         of the period). Every promise id given has an entry, zeros when it has no records.
         """
+        return self.many_figures([(period, forecast_until)], promise_ids=promise_ids, as_of=as_of)[
+            0
+        ]
+
+    def many_figures(
+        self,
+        requests: Sequence[FigureRequest],
+        *,
+        promise_ids: Sequence[str],
+        as_of: dt.date,
+        actions: Sequence[bool] | None = None,
+    ) -> list[dict[str, PromiseFigures]]:
+        """`period_figures` of each (period, forecast_until) of `requests`, in their order, read
+        together: the walk actions read once, grouped, for every window (a report or the overview
+        measures many windows; the actions' joins are most of a million-record file's cold
+        figures), each partial month counted once.
+
+        `actions` (one flag per request; default: all) says which requests need the walk
+        actions' figures: those of a request without are left at zero (for a caller that reads
+        no `actions_*` figure of it)."""
         ids = list(dict.fromkeys(promise_ids))
-        key = (period, tuple(ids), as_of, forecast_until)
+        flags = [True] * len(requests) if actions is None else list(actions)
+        keys = [
+            (period, tuple(ids), as_of, until, flag)
+            for (period, until), flag in zip(requests, flags, strict=True)
+        ]
         with self._lock:
             self._check(self._db.change_marker())
-            answer = self._answers.get(key)
-        if answer is not None:
-            return {pid: PromiseFigures.total([f]) for pid, f in answer.items()}
-        result = self._compute(period, ids, as_of, forecast_until)
-        with self._lock:
-            if len(self._answers) > 256:
-                self._answers.clear()
-            self._answers[key] = {pid: PromiseFigures.total([f]) for pid, f in result.items()}
-        return result
+            # An answer with the actions also answers a request without them.
+            found = {
+                key: self._answers.get(key) or self._answers.get((*key[:4], True)) for key in keys
+            }
+        missing = [key for key, answer in found.items() if answer is None]
+        if missing:
+            computed = self._compute(
+                [(key[0], key[3]) for key in missing], ids, as_of, [key[4] for key in missing]
+            )
+            with self._lock:
+                if len(self._answers) + len(missing) > 256:
+                    self._answers.clear()
+                for key, result in zip(missing, computed, strict=True):
+                    found[key] = result
+                    self._answers[key] = _copied(result)
+        return [_copied(found[key] or {}) for key in keys]
 
     def _check(self, marker: int) -> None:
         """Forget everything when the file changed since `self._marker` (lock held)."""
@@ -305,34 +340,44 @@ class FigureService:
 
     def _compute(
         self,
-        period: Period,
+        requests: Sequence[FigureRequest],
         ids: list[str],
         as_of: dt.date,
-        forecast_until: dt.date | None,
-    ) -> dict[str, PromiseFigures]:
-        result = {promise_id: PromiseFigures() for promise_id in ids}
+        actions: Sequence[bool],
+    ) -> list[dict[str, PromiseFigures]]:
+        results = [{promise_id: PromiseFigures() for promise_id in ids} for _ in requests]
         if not ids:
-            return result
-        ref = min(as_of, period.end)
-        span = {"start": period.start, "end": period.end, "ids": ids}
+            return results
+        partial: dict[Period, dict[str, PromiseFigures]] = {}
         with self._db.reading() as session:
-            for part in self._additive_parts(session, period, ids):
-                for promise_id, figures in part.items():
-                    if promise_id in result:
-                        result[promise_id].add(figures)
-            self._walks(session, span, result)
-            ahead_start = max(as_of, period.start)
-            ahead_end = forecast_until or period.end
-            if ahead_start <= ahead_end:
-                self._planned_ahead(session, ahead_start, ahead_end, ids, result)
-            _add_actions(self._grouped_actions(session, ids), period.start, ref, result)
-        return result
+            for (period, forecast_until), result in zip(requests, results, strict=True):
+                for part in self._additive_parts(session, period, ids, partial):
+                    for promise_id, figures in part.items():
+                        if promise_id in result:
+                            result[promise_id].add(figures)
+                span = {"start": period.start, "end": period.end, "ids": ids}
+                self._walks(session, span, result)
+                ahead_start = max(as_of, period.start)
+                ahead_end = forecast_until or period.end
+                if ahead_start <= ahead_end:
+                    self._planned_ahead(session, ahead_start, ahead_end, ids, result)
+            if any(actions):
+                groups = self._grouped_actions(session, ids)
+                for (period, _), result, wanted in zip(requests, results, actions, strict=True):
+                    if wanted:
+                        _add_actions(groups, period.start, min(as_of, period.end), result)
+        return results
 
     def _additive_parts(
-        self, session: Session, period: Period, ids: Sequence[str]
+        self,
+        session: Session,
+        period: Period,
+        ids: Sequence[str],
+        partial: dict[Period, dict[str, PromiseFigures]] | None = None,
     ) -> list[dict[str, PromiseFigures]]:
         """The additive figures of `period`, one part per month of it: whole months read from
-        the stored totals (`storage.totals`), the partial months at its ends computed now."""
+        the stored totals (`storage.totals`), the partial months at its ends computed now (or
+        taken from `partial`, where they are kept for the next period of the same call)."""
         months = months_in(period)
         segments = [m.overlap(period) or m for m in months]
         first, last = (m.start.isoformat()[:7] for m in (months[0], months[-1]))
@@ -341,8 +386,13 @@ class FigureService:
         for segment, month in zip(segments, months, strict=True):
             if segment == month:
                 parts.append(stored.get(month.start.isoformat()[:7], {}))
+            elif partial is not None and segment in partial:
+                parts.append(partial[segment])
             else:
-                parts.append(_additive_figures(session, segment, by_month=False)[segment])
+                counted = _additive_figures(session, segment, by_month=False)[segment]
+                if partial is not None:
+                    partial[segment] = counted
+                parts.append(counted)
         return parts
 
     def monthly_counts(
@@ -462,6 +512,11 @@ def _add_actions(
             f.actions_due += count
             if closed and closed_on is not None and closed_on <= deadline:
                 f.actions_closed_by_deadline += count
+
+
+def _copied(answer: dict[str, PromiseFigures]) -> dict[str, PromiseFigures]:
+    """A copy of an answer that the caller may change (the cache keeps its own)."""
+    return {pid: PromiseFigures.total([f]) for pid, f in answer.items()}
 
 
 # --- the additive figures, per segment ----------------------------------------------------------

@@ -87,6 +87,15 @@ ORDER BY a.deadline, w.date, o.position
 LIMIT :limit
 """).bindparams(bindparam("ids", expanding=True))
 
+#: The first :limit overdue actions and, on each row, how many there are in all (one pass).
+_OVERDUE_COUNTED = text(f"""
+SELECT w.id, w.date, p.name, o.category, o.description, a.what, a.owner, a.owner_detail,
+       a.priority, a.deadline, a.status, count(*) OVER ()
+{_OVERDUE_FROM}
+ORDER BY a.deadline, w.date, o.position
+LIMIT :limit
+""").bindparams(bindparam("ids", expanding=True))
+
 _OVERDUE_COUNT = text(f"SELECT count(*) {_OVERDUE_FROM}").bindparams(
     bindparam("ids", expanding=True)
 )
@@ -391,34 +400,21 @@ class ReportQueries:
             rows = session.execute(
                 _OVERDUE, {"ref": ref, "ids": list(promise_ids), "limit": _limit(limit)}
             )
-            return [
-                OverdueAction(
-                    walk_id=walk_id,
-                    walk_date=_date(walk_date),
-                    place=place or "",
-                    category=ObservationCategory(category),
-                    observation=observation,
-                    what=what,
-                    owner=ActionOwner(owner),
-                    owner_detail=owner_detail or "",
-                    priority=Priority(priority),
-                    deadline=_date(deadline),
-                    status=ActionStatus(status),
-                )
-                for (
-                    walk_id,
-                    walk_date,
-                    place,
-                    category,
-                    observation,
-                    what,
-                    owner,
-                    owner_detail,
-                    priority,
-                    deadline,
-                    status,
-                ) in rows
-            ]
+            return [_overdue_action(row) for row in rows]
+
+    def overdue_actions_counted(
+        self, *, ref: dt.date, promise_ids: Sequence[str], limit: int
+    ) -> tuple[list[OverdueAction], int]:
+        """`overdue_actions` with at most `limit` (at least 1) of them, and
+        `count_overdue_actions`, from one pass over the actions."""
+        if not promise_ids:
+            return [], 0
+        with self._db.reading() as session:
+            rows = session.execute(
+                _OVERDUE_COUNTED, {"ref": ref, "ids": list(promise_ids), "limit": max(limit, 1)}
+            ).all()
+        actions = [_overdue_action(row[:-1]) for row in rows]
+        return actions[: max(limit, 0)], int(rows[0][-1]) if rows else 0
 
     def count_overdue_actions(self, *, ref: dt.date, promise_ids: Sequence[str]) -> int:
         """How many actions `overdue_actions` gives without a limit."""
@@ -485,3 +481,33 @@ class ReportQueries:
                 .exec_driver_sql(session_named_sql(session, sql), parameters)
                 .scalar_one()
             )
+
+
+def _overdue_action(row: Any) -> OverdueAction:
+    """An `OverdueAction` from a row of `_OVERDUE`."""
+    (
+        walk_id,
+        walk_date,
+        place,
+        category,
+        observation,
+        what,
+        owner,
+        owner_detail,
+        priority,
+        deadline,
+        status,
+    ) = row
+    return OverdueAction(
+        walk_id=walk_id,
+        walk_date=_date(walk_date),
+        place=place or "",
+        category=ObservationCategory(category),
+        observation=observation,
+        what=what,
+        owner=ActionOwner(owner),
+        owner_detail=owner_detail or "",
+        priority=Priority(priority),
+        deadline=_date(deadline),
+        status=ActionStatus(status),
+    )

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,6 +122,8 @@ class RecordListWidget(QWidget):
     ) -> None:
         super().__init__(parent)
         self._model = model
+        # On screen, a query's first rows show before the matches are counted.
+        model.count_later = True
         self._settings = settings
         self._key = settings_key.rstrip("/")
         self._restoring = True
@@ -180,6 +182,7 @@ class RecordListWidget(QWidget):
         header.sortIndicatorChanged.connect(self._sort_requested)
         header.sectionResized.connect(self._section_resized)
         model.count_changed.connect(self._show_count)
+        model.counting_started.connect(self._count_after_paint)
         model.modelReset.connect(self._update_buttons)
         self.filter_bar.filter_changed.connect(self._filter_changed)
         self.filter_bar.show_deleted.toggled.connect(self.restore_button.setVisible)
@@ -255,7 +258,17 @@ class RecordListWidget(QWidget):
 
     # --- events ---------------------------------------------------------------------------------
 
+    def _count_after_paint(self) -> None:
+        """The model shows a first window before counting: count once the view has painted it
+        (watched only until then); meanwhile the count says so."""
+        self._show_count(self._model.rowCount())
+        self.view.viewport().installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._model, self._model.count_now)
+            return False
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
@@ -319,7 +332,9 @@ class RecordListWidget(QWidget):
         header.blockSignals(blocked)
 
     def _show_count(self, count: int) -> None:
-        if count == 1:
+        if self._model.counting:
+            self.count_label.setText(self.tr("Räknar…"))
+        elif count == 1:
             self.count_label.setText(self.tr("1 post"))
         else:
             self.count_label.setText(fill(self.tr("%1 poster"), QLocale().toString(count)))

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
@@ -51,6 +52,10 @@ PAGE_SIZE = 50
 MAX_PAGES = 64
 #: Lists with more matches than this are counted first and their keys read by window.
 FULL_KEYS_LIMIT = 50_000
+#: The longest a list shown by its first window waits for `count_now()` before it counts (ms).
+COUNT_DELAY_MS = 100
+#: When a list shown with the stored totals' count counts its rows to check it (ms).
+CHECK_DELAY_MS = 1000
 #: Pages of keys in one window, and the windows kept.
 WINDOW_PAGES = 10
 MAX_WINDOWS = 64
@@ -65,11 +70,21 @@ class RecordTableModel(QAbstractTableModel):
 
     Nothing is read until `refresh()`, `set_filter()`, `set_query()` or `sort()` is called.
 
+    With `count_later` (a list on screen), a query's first window of keys is shown before the
+    matches are counted: the count follows when `count_now()` is called (the list calls it after
+    its view's paint) or after `COUNT_DELAY_MS` at the latest (rows inserted after the first
+    window), and `counting` is true until then. A large list without a filter of a kind the
+    stored totals count (`RecordService.stored_count`) takes their number at once instead, and
+    counts its rows `CHECK_DELAY_MS` later to check it (read again if it differs).
+
     Signals:
-        count_changed(int): the number of matching records after a reload or a change.
+        count_changed(int): the number of matching records after a reload or a change (not
+        sent for the first window shown before the count).
+        counting_started(): a first window is shown and the count is pending.
     """
 
     count_changed = Signal(int)
+    counting_started = Signal()
 
     def __init__(
         self,
@@ -80,6 +95,7 @@ class RecordTableModel(QAbstractTableModel):
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_PAGES,
         full_keys_limit: int = FULL_KEYS_LIMIT,
+        count_later: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -97,6 +113,13 @@ class RecordTableModel(QAbstractTableModel):
         self._filter = RecordFilter()
         self._sort_column = -1 if spec.default_sort_column is None else spec.default_sort_column
         self._descending = spec.default_descending
+        #: Show a query's first window before counting the matches (see the class).
+        self.count_later = count_later
+        #: The query whose count is pending (its number), or None.
+        self._pending: int | None = None
+        #: The query shown with the stored totals' count, until it is checked.
+        self._checking: int | None = None
+        self._queries = 0
 
     # --- properties -----------------------------------------------------------------------------
 
@@ -120,6 +143,11 @@ class RecordTableModel(QAbstractTableModel):
     def sort_column(self) -> int:
         """The column sorted by, or -1 for the service's default order."""
         return self._sort_column
+
+    @property
+    def counting(self) -> bool:
+        """True while the rows shown are a first window and the matches are being counted."""
+        return self._pending is not None
 
     @property
     def sort_order(self) -> Qt.SortOrder:
@@ -152,26 +180,37 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
-            return None
+        # Called about seven times per cell painted: roles compared as plain numbers, and the
+        # record taken from its cached page directly.
         if role not in _ROLES:
             return None
-        record = self.record_at(index.row())
+        row = index.row()
+        if not 0 <= row < self._count:  # an invalid index has row -1
+            return None
+        number, offset = divmod(row, self._page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._page(number)
+        else:
+            self._pages.move_to_end(number)
+        record = page[offset]
         if record is None:
             return None
         column = self._spec.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.display(record.data, self._names)
+        if role == _ALIGNMENT:
+            return column.alignment
+        deleted_at = record.meta.deleted_at
+        if deleted_at is None and role in _STRUCK_ROLES:
+            return None
         if role == SORT_ROLE:
             if column.sort_value is not None:
                 return column.sort_value(record.data)
             return column.display(record.data, self._names)
         if role == ID_ROLE:
             return record.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
-        deleted_at = record.meta.deleted_at
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             # The whole text, for cells too narrow to show it.
             text = column.display(record.data, self._names)
             if deleted_at is None:
@@ -183,11 +222,11 @@ class RecordTableModel(QAbstractTableModel):
             return f"{deleted}\n{text}" if text else deleted
         if deleted_at is None:
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return QGuiApplication.palette().brush(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             font = QFont()
             font.setStrikeOut(True)
             return font
@@ -213,6 +252,11 @@ class RecordTableModel(QAbstractTableModel):
             self._sort_column = sort_column
             self._descending = order == Qt.SortOrder.DescendingOrder
         self._filter = filter
+        self._queries += 1
+        self._pending = None
+        if self.count_later:
+            self._show_first_window()
+            return
         count = self._service.count(filter=self._filter)
         keys = self._read_keys() if count <= self._full_keys_limit else None
         self.beginResetModel()
@@ -220,12 +264,92 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
         self.count_changed.emit(self._count)
 
+    def _show_first_window(self) -> None:
+        """The query's first window of keys, shown at once; a longer list is counted next, from
+        the event loop (`_count_rest`)."""
+        size = self._window_size()
+        first = self._service.list_rowids(
+            filter=self._filter,
+            sort=self._sort_key(),
+            descending=self._descending,
+            offset=0,
+            limit=size + 1,
+        )
+        # A large unfiltered list: the stored totals know how many (checked a moment later).
+        stored = None
+        if len(first) > size and self._filter == RecordFilter():
+            stored = self._service.stored_count()
+            if stored is not None and stored <= max(size, self._full_keys_limit):
+                stored = None  # a list read whole is counted as it is read
+        self.beginResetModel()
+        if len(first) <= size:  # that is the whole list
+            self._set_keys(first, len(first))
+        else:
+            self._set_keys(None, size if stored is None else stored)
+            self._windows[0] = first[:size]
+            self._pending = self._queries if stored is None else None
+        self.endResetModel()
+        if stored is not None:
+            self._checking = self._queries
+            QTimer.singleShot(CHECK_DELAY_MS, self, self._check_count)
+        if self._pending is None:
+            self.count_changed.emit(self._count)
+        else:
+            QTimer.singleShot(COUNT_DELAY_MS, self, self._count_rest)
+            self.counting_started.emit()
+
+    def _check_count(self) -> None:
+        """Count a list shown with the stored totals' number: should they differ (totals that
+        drifted, `loften check`), the list is read again with the counted number."""
+        if self._checking != self._queries:
+            return
+        self._checking = None
+        count = self._service.count(filter=self._filter)
+        if count == self._count:
+            return
+        keys = self._read_keys() if count <= self._full_keys_limit else None
+        self.beginResetModel()
+        self._set_keys(keys, count if keys is None else len(keys))
+        self.endResetModel()
+        self.count_changed.emit(self._count)
+
+    def _count_rest(self) -> None:
+        """Count the matches of a list shown by its first window, and add the other rows."""
+        if self._pending != self._queries:
+            return  # another query (or a refresh) came meanwhile
+        self._pending = None
+        count = self._service.count(filter=self._filter)
+        first = self._windows.get(0, array("q"))
+        keys = self._read_keys() if count <= self._full_keys_limit else None
+        if keys is not None:
+            count = len(keys)
+        same_start = count >= self._count and (keys is None or keys[: len(first)] == first)
+        if not same_start:  # changed meanwhile: start again
+            self.beginResetModel()
+            self._set_keys(keys, count)
+            self.endResetModel()
+        elif count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            if keys is not None:
+                self._keys = keys
+                self._windows.clear()
+            self.endInsertRows()
+        self.count_changed.emit(self._count)
+
+    def count_now(self) -> None:
+        """Finish a pending count now (the first rows are on screen, or something needs the
+        whole list)."""
+        if self._pending is not None:
+            self._count_rest()
+
     def refresh(self) -> None:
         """Read the keys again. Rows inserted or removed in one block, or one row moved, are
         reported as such; otherwise the model resets. Every cached row is read again.
 
         A large list that has not read its whole key list is counted again and read by window
         again: all rows changed if the count is the same, a reset otherwise."""
+        self.count_now()
         if self._keys is None or not self._keys:
             count = self._service.count(filter=self._filter)
             if count > self._full_keys_limit:
@@ -242,6 +366,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def record_changed(self, id: str) -> None:
         """One record was added, changed, deleted or restored: update only what that touched."""
+        self.count_now()
         changed = self._service.rowid_of(id=id)
         self._apply_keys(self._read_keys(), changed=changed)
 
@@ -265,6 +390,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def row_of(self, id: str) -> int:
         """The row that shows the record with `id`, or -1."""
+        self.count_now()
         rowid = self._service.rowid_of(id=id)
         if rowid is None:
             return -1
@@ -495,16 +621,16 @@ class RecordTableModel(QAbstractTableModel):
         page[offset] = self._service.get_many_by_rowid(rowids=[key]).get(key)
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+#: The roles that only a deleted record's cells answer.
+_STRUCK_ROLES = frozenset({_FOREGROUND, _FONT})
+#: The roles `data` answers (as numbers: compared with the plain int Qt passes).
 _ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        SORT_ROLE,
-        ID_ROLE,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.ToolTipRole,
-    }
+    {_DISPLAY, int(SORT_ROLE), int(ID_ROLE), _ALIGNMENT, _FOREGROUND, _FONT, _TOOLTIP}
 )
 
 

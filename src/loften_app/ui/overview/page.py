@@ -24,7 +24,16 @@ from PySide6.QtWidgets import (
 
 from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.targets import default_period
-from loften_app.reports.tracking.overview import Due, Overview, overview, warm
+from loften_app.reports.tracking.engine import StatusReport
+from loften_app.reports.tracking.overview import (
+    Due,
+    IndicatorSeries,
+    Overview,
+    due_on,
+    first_figures,
+    overview,
+    warm,
+)
 from loften_app.storage.services import Services
 from loften_app.storage.services.cycle import AgreementListing
 from loften_app.ui.agreement_picker import AgreementCombo, periods_of, span_text
@@ -43,11 +52,14 @@ class OverviewPage(QWidget):
     status for the chosen year or quarter of the span it covers (its extension included).
 
     Signals:
-        updated(): new figures are on screen.
+        cards_shown(): new cards (the promises' figures) are on screen; what is due (the side
+            panel) may still be coming.
+        updated(): new figures are on screen, the side panel's included.
         section_requested(str, object): show section `key`'s list filtered to a `Period`.
         walk_requested(str): open the safety walk with this id.
     """
 
+    cards_shown = Signal()
     updated = Signal()
     section_requested = Signal(str, object)
     walk_requested = Signal(str)
@@ -73,6 +85,9 @@ class OverviewPage(QWidget):
         #: What is due today (the same for every period) until something is saved.
         self._due: Due | None = None
         self._prefetched = False
+        #: The cards' report and the indicators while what is due is being read.
+        self._first: tuple[StatusReport, tuple[IndicatorSeries, ...]] | None = None
+        self._asked_on = today()
         self.data: Overview | None = None
         self.cards: list[PromiseCard] = []
 
@@ -202,7 +217,8 @@ class OverviewPage(QWidget):
 
     @property
     def pending(self) -> bool:
-        return self.busy.isVisible()
+        """Whether figures are being read (shown as "Räknar…" when the page is on screen)."""
+        return not self.busy.isHidden()
 
     # --- computing ----------------------------------------------------------------------------
 
@@ -235,27 +251,60 @@ class OverviewPage(QWidget):
         self.busy.setVisible(True)
         # Bound methods only (no closures over the page; see ui.background). The page tells
         # the newest request's result from older ones by the job that sent it.
-        self._job = self._background.run(
-            partial(
+        today = self._asked_on = self._today()
+        agreement = self.agreement.chosen_id()
+        self._first = None
+        if self._due is not None and self._due.today == today:
+            whole = partial(
                 overview,
                 self._services,
                 period=period,
-                today=self._today(),
+                today=today,
                 due=self._due,
-                agreement=self.agreement.chosen_id(),
+                agreement=agreement,
             )
-        )
-        self._job.succeeded.connect(self._arrived)
+            self._job = self._background.run(whole)
+            self._job.succeeded.connect(self._arrived)
+        else:
+            # What is due is the same for every period but reads every walk action: the cards
+            # are shown first, then it is asked for (a million records: 0.15 s later).
+            cards = partial(
+                first_figures, self._services, period=period, today=today, agreement=agreement
+            )
+            self._job = self._background.run(cards)
+            self._job.succeeded.connect(self._cards_arrived)
         self._job.failed.connect(self._failed)
 
-    def _arrived(self, data: Overview) -> None:
+    def _cards_arrived(self, first: tuple[StatusReport, tuple[IndicatorSeries, ...]]) -> None:
         if self.sender() is not self._job:
+            return  # a newer request is under way
+        report, indicators = first
+        self.message.setVisible(False)
+        self._show_cards(report)
+        self._first = (report, indicators)
+        self.cards_shown.emit()
+        self._job = self._background.run(partial(due_on, self._services, report, self._asked_on))
+        self._job.succeeded.connect(self._due_arrived)
+        self._job.failed.connect(self._failed)
+
+    def _due_arrived(self, due: Due) -> None:
+        if self.sender() is not self._job or self._first is None:
+            return
+        report, indicators = self._first
+        self._first = None
+        self._arrived(Overview(report=report, due=due, indicators=indicators), cards=False)
+
+    def _arrived(self, data: Overview, *, cards: bool = True) -> None:
+        if cards and self.sender() is not self._job:
             return  # a newer request is under way
         self.busy.setVisible(False)
         self.message.setVisible(False)
         self.data = data
         self._due = data.due
-        self._show(data)
+        if cards:
+            self._show_cards(data.report)
+            self.cards_shown.emit()
+        self.side.show_overview(data, InterfaceWords())
         self.updated.emit()
         if not self._prefetched:
             self._prefetched = True
@@ -286,18 +335,17 @@ class OverviewPage(QWidget):
         self.message.setText(text)
         self.message.setVisible(True)
 
-    def _show(self, data: Overview) -> None:
+    def _show_cards(self, report: StatusReport) -> None:
         words = InterfaceWords()
         for card in self.cards:
             self._cards_layout.removeWidget(card)
             card.deleteLater()
         self.cards = []
-        period = data.report.period
-        for status in data.report.promises:
+        period = report.period
+        for status in report.promises:
             promise = status.promise.data
             card = PromiseCard(status, words, enum_text(promise.responsible))
             key = SECTION_OF_TYPE[promise.type]
             card.activated.connect(partial(self.section_requested.emit, key, period))
             self._cards_layout.insertWidget(len(self.cards), card)
             self.cards.append(card)
-        self.side.show_overview(data, words)
