@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,13 @@ from loften_app.domain.periods import Period, months_in
 from loften_app.storage import kinds as _kinds
 from loften_app.storage import totals as _totals
 from loften_app.storage.database import Database
-from loften_app.storage.engines import session_named_sql
+from loften_app.storage.engines import (
+    count_true_sql,
+    days_between_sql,
+    dialect_of,
+    month_sql,
+    session_named_sql,
+)
 from loften_app.storage.rows import driver_connection
 from loften_app.storage.shift_sql import EVENING_NIGHT, start_end
 
@@ -96,7 +103,8 @@ class PromiseFigures:
         return result
 
 
-#: The month of a record's date ("2018-07"): the bucket of the cached monthly figures.
+#: The month of a record's date ("2018-07"): the bucket of the cached monthly figures (in
+#: SQLite's SQL; `add_figures` asks `engines.month_sql` for the engine's own).
 _MONTH = "substr({column}, 1, 7)"
 #: One bucket: figures of a part of a month, computed on each call.
 _WHOLE = "''"
@@ -109,14 +117,14 @@ SPAN = "{date} BETWEEN :start AND :end"
 IDS = "id IN :ids"
 
 
-def _shift_parts(table: str, columns: str, scope: str = SPAN) -> str:
+def _shift_parts(table: str, columns: str, scope: str, dialect: str) -> str:
     """Each shift of `table` within `scope`, whole, as `parts`: `day` (its date),
     `counted` (1), `secs` and `night` (its seconds, in all and between 18:00 and 06:00),
     `whole` (its length in seconds) and `columns` of the record. A shift counts whole in the
     period of its date, as its record does in the list and the export (docs/figures.md)."""
     return f"""
 WITH shifts AS (
-    SELECT promise_id, date, {columns}, {start_end()}
+    SELECT promise_id, date, {columns}, {start_end(dialect=dialect)}
     FROM {table}
     WHERE deleted_at IS NULL AND {scope.format(date="date")}
 ),
@@ -128,8 +136,14 @@ parts AS (
 """
 
 
-def _patrols_sql(bucket: str, scope: str = SPAN) -> TextClause:
-    return text(f"""{_shift_parts("patrol", "id, hours_spent", scope)}
+# Each query is made once per bucket, scope and engine (a save asks for one on every write).
+# `dialect` names the engine whose SQL the text is in (engines.py: the few expressions that
+# differ); the figures they give are the same on both.
+
+
+@functools.cache
+def _patrols_sql(bucket: str, scope: str, dialect: str) -> TextClause:
+    return text(f"""{_shift_parts("patrol", "id, hours_spent", scope, dialect)}
 SELECT promise_id, {bucket.format(column="day")} AS bucket, total(counted),
        total(counted * hours_spent),
        total(CASE WHEN counted <> 0 THEN
@@ -141,9 +155,10 @@ GROUP BY promise_id, bucket
 """)
 
 
-def _deployments_sql(bucket: str, scope: str = SPAN) -> TextClause:
+@functools.cache
+def _deployments_sql(bucket: str, scope: str, dialect: str) -> TextClause:
     columns = "hours_spent, volunteer_hours_override, volunteers, with_municipality, with_business"
-    return text(f"""{_shift_parts("volunteer_deployment", columns, scope)}
+    return text(f"""{_shift_parts("volunteer_deployment", columns, scope, dialect)}
 SELECT promise_id, {bucket.format(column="day")} AS bucket, total(counted),
        total(counted * hours_spent),
        total(CASE WHEN volunteer_hours_override IS NOT NULL
@@ -155,20 +170,25 @@ GROUP BY promise_id, bucket
 """)
 
 
-def _cases_sql(bucket: str, scope: str = SPAN) -> TextClause:
+@functools.cache
+def _cases_sql(bucket: str, scope: str, dialect: str) -> TextClause:
+    def count(condition: str) -> str:
+        return count_true_sql(condition, dialect)
+
     return text(f"""
 SELECT promise_id, {bucket.format(column="detected_on")} AS bucket,
-       CAST(julianday(first_contact_on) - julianday(detected_on) AS INTEGER),
-       count(*), total(hours_spent), total(municipality_notified_on IS NOT NULL),
-       total(age_group = 'under_18'), total(age_group = '18_25'), total(age_group = '26_plus'),
-       total(age_group IS NULL)
+       {days_between_sql("first_contact_on", "detected_on", dialect)},
+       count(*), total(hours_spent), {count("municipality_notified_on IS NOT NULL")},
+       {count("age_group = 'under_18'")}, {count("age_group = '18_25'")},
+       {count("age_group = '26_plus'")}, {count("age_group IS NULL")}
 FROM drug_case
 WHERE deleted_at IS NULL AND {scope.format(date="detected_on")}
 GROUP BY 1, 2, 3
 """)
 
 
-def _other_sql(bucket: str, scope: str = SPAN) -> TextClause:
+@functools.cache
+def _other_sql(bucket: str, scope: str, dialect: str) -> TextClause:
     return text(f"""
 SELECT promise_id, {bucket.format(column="date")} AS bucket, count(*), total(hours_spent)
 FROM other_activity
@@ -177,17 +197,25 @@ GROUP BY promise_id, bucket
 """)
 
 
-def _flat_sql(kind: _kinds.StorageKind, bucket: str, scope: str = SPAN) -> TextClause:
+_FLAT_SQL: dict[tuple[str, str, str, str], TextClause] = {}
+
+
+def _flat_sql(kind: _kinds.StorageKind, bucket: str, scope: str, dialect: str) -> TextClause:
     """Records, hours spent and the summed columns of a kind with generic figures."""
+    key = (kind.key, bucket, scope, dialect)
+    found = _FLAT_SQL.get(key)
+    if found is not None:
+        return found
     assert kind.figures is not None
     date = kind.domain.date_field or "date"
     sums = "".join(f", total({column})" for column in kind.figures.sums.values())
-    return text(f"""
+    found = _FLAT_SQL[key] = text(f"""
 SELECT promise_id, {bucket.format(column=date)} AS bucket, count(*), total(hours_spent){sums}
 FROM {kind.table}
 WHERE deleted_at IS NULL AND {scope.format(date=date)}
 GROUP BY promise_id, bucket
 """)
+    return found
 
 
 _WALKS = text("""
@@ -447,6 +475,9 @@ def add_figures(
     `figures(promise_id, bucket)`: one grouped query per table. The one rule of what a record
     adds up to: the figures and the stored totals (`storage.totals`) both count with it."""
     wanted = set(additive_tables() if tables is None else tables)
+    dialect = dialect_of(session)
+    if bucket == _MONTH:
+        bucket = month_sql("{column}", dialect)
 
     def run(statement: TextClause) -> Any:
         if scope == IDS:
@@ -454,7 +485,7 @@ def add_figures(
         return session.execute(statement, parameters)
 
     if "patrol" in wanted:
-        for pid, key, count, spent, visits, hours, evening in run(_patrols_sql(bucket, scope)):
+        for pid, key, count, spent, visits, hours, evening in run(_patrols_sql(bucket, scope, dialect)):
             f = figures(pid, key)
             f.patrols += int(count)
             f.records += int(count)
@@ -464,7 +495,7 @@ def add_figures(
             f.patrol_hours_evening_night += evening
     if "volunteer_deployment" in wanted:
         for pid, key, count, spent, hours, municipality, business in run(
-            _deployments_sql(bucket, scope)
+            _deployments_sql(bucket, scope, dialect)
         ):
             f = figures(pid, key)
             f.deployments += int(count)
@@ -475,7 +506,7 @@ def add_figures(
             f.deployments_with_business += int(business)
     if "drug_case" in wanted:
         for pid, key, days, count, spent, notified, under_18, young, older, missing in run(
-            _cases_sql(bucket, scope)
+            _cases_sql(bucket, scope, dialect)
         ):
             f = figures(pid, key)
             f.drug_cases += count
@@ -492,7 +523,7 @@ def add_figures(
             if days is not None:
                 f.contact_days[days] = f.contact_days.get(days, 0) + count
     if "other_activity" in wanted:
-        for pid, key, count, spent in run(_other_sql(bucket, scope)):
+        for pid, key, count, spent in run(_other_sql(bucket, scope, dialect)):
             f = figures(pid, key)
             f.other_activities += count
             f.records += count
@@ -502,7 +533,7 @@ def add_figures(
             continue
         assert kind.figures is not None
         names = list(kind.figures.sums)
-        for pid, key, count, spent, *sums in run(_flat_sql(kind, bucket, scope)):
+        for pid, key, count, spent, *sums in run(_flat_sql(kind, bucket, scope, dialect)):
             f = figures(pid, key)
             f.kind_records[kind.key] = f.kind_records.get(kind.key, 0) + count
             f.records += count
