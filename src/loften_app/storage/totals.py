@@ -31,6 +31,7 @@ stale, as it should be.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import math
@@ -44,12 +45,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import AgeGroup
-from loften_app.storage.engines import session_named_sql
+from loften_app.storage.engines import dialect_of, driver_sql, session_named_sql
 from loften_app.storage.rows import driver_connection
 
 __all__ = [
     "TABLE",
     "added",
+    "added_counted",
+    "counting_sql",
     "additive",
     "describe",
     "differences",
@@ -284,6 +287,41 @@ def apply(session: Session, delta: Totals) -> None:
                 cursor.executemany(session_named_sql(session, _PRUNE.text), shrunk)
         finally:
             cursor.close()
+
+
+def counting_sql(session: Session, table: str, count: int) -> str | None:
+    """The figure query that counts `count` records of `table` by id (given as `%s`
+    parameters), for a server's statement that inserts them and answers it too
+    (`rows.one_statement`'s `counting`); None when records of `table` add up to nothing."""
+    if not additive(table):
+        return None
+    return _counting_sql(table, dialect_of(session), count)
+
+
+@functools.cache
+def _counting_sql(table: str, dialect: str, count: int) -> str:
+    figures = _figures()
+    sql = figures.figure_query(table, dialect, scope=figures.IDS).text
+    listed = "(" + ", ".join(["?"] * count) + ")"
+    return driver_sql(sql.replace(":ids", listed), dialect)
+
+
+def added_counted(session: Session, table: str, rows: Iterable[Sequence[Any]]) -> None:
+    """Count the records just inserted into `table` into the totals, given the rows of their
+    figure query (`counting_sql`, answered by the statement that inserted them)."""
+    figures = _figures()
+    by_bucket: dict[tuple[str, str], Any] = {}
+
+    def get(pid: str, month: str) -> Any:
+        found = by_bucket.get((pid, month))
+        if found is None:
+            found = by_bucket[(pid, month)] = figures.PromiseFigures()
+        return found
+
+    figures.add_rows(table, rows, get)
+    delta: Totals = {}
+    _flatten(by_bucket, delta)
+    apply(session, delta)
 
 
 def added(session: Session, table: str, ids: Sequence[str]) -> None:

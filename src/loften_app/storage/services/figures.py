@@ -474,18 +474,49 @@ def add_figures(
     the ids in :ids) of `tables` (default: every table with additive figures) to
     `figures(promise_id, bucket)`: one grouped query per table. The one rule of what a record
     adds up to: the figures and the stored totals (`storage.totals`) both count with it."""
-    wanted = set(additive_tables() if tables is None else tables)
     dialect = dialect_of(session)
+    for table in additive_tables():
+        if tables is not None and table not in tables:
+            continue
+        statement = figure_query(table, dialect, bucket=bucket, scope=scope)
+        if scope == IDS:
+            rows = _run_for_ids(session, statement.text, parameters["ids"])
+        else:
+            rows = session.execute(statement, parameters)
+        add_rows(table, rows, figures)
+
+
+def figure_query(
+    table: str, dialect: str, *, bucket: str = _MONTH, scope: str = SPAN
+) -> TextClause:
+    """The grouped figure query of the records of `table` (one with additive figures) within
+    `scope`, by promise and `bucket` (default: month), in `dialect`'s SQL; its rows go to
+    `add_rows`."""
     if bucket == _MONTH:
         bucket = month_sql("{column}", dialect)
+    if table == "patrol":
+        return _patrols_sql(bucket, scope, dialect)
+    if table == "volunteer_deployment":
+        return _deployments_sql(bucket, scope, dialect)
+    if table == "drug_case":
+        return _cases_sql(bucket, scope, dialect)
+    if table == "other_activity":
+        return _other_sql(bucket, scope, dialect)
+    return _flat_sql(_flat_kinds()[table], bucket, scope, dialect)
 
-    def run(statement: TextClause) -> Any:
-        if scope == IDS:
-            return _run_for_ids(session, statement.text, parameters["ids"])
-        return session.execute(statement, parameters)
 
-    if "patrol" in wanted:
-        for pid, key, count, spent, visits, hours, evening in run(_patrols_sql(bucket, scope, dialect)):
+@functools.cache
+def _flat_kinds() -> dict[str, _kinds.StorageKind]:
+    """The kinds with generic figures, by table."""
+    return {kind.table: kind for kind in _kinds.FLAT_FIGURE_KINDS}
+
+
+def add_rows(
+    table: str, rows: Iterable[Sequence[Any]], figures: Callable[[str, str], PromiseFigures]
+) -> None:
+    """Add the rows of `figure_query(table, ...)` to `figures(promise_id, bucket)`."""
+    if table == "patrol":
+        for pid, key, count, spent, visits, hours, evening in rows:
             f = figures(pid, key)
             f.patrols += int(count)
             f.records += int(count)
@@ -493,10 +524,8 @@ def add_figures(
             f.shop_visits += int(visits)
             f.patrol_hours += hours
             f.patrol_hours_evening_night += evening
-    if "volunteer_deployment" in wanted:
-        for pid, key, count, spent, hours, municipality, business in run(
-            _deployments_sql(bucket, scope, dialect)
-        ):
+    elif table == "volunteer_deployment":
+        for pid, key, count, spent, hours, municipality, business in rows:
             f = figures(pid, key)
             f.deployments += int(count)
             f.records += int(count)
@@ -504,10 +533,8 @@ def add_figures(
             f.volunteer_hours += hours
             f.deployments_with_municipality += int(municipality)
             f.deployments_with_business += int(business)
-    if "drug_case" in wanted:
-        for pid, key, days, count, spent, notified, under_18, young, older, missing in run(
-            _cases_sql(bucket, scope, dialect)
-        ):
+    elif table == "drug_case":
+        for pid, key, days, count, spent, notified, under_18, young, older, missing in rows:
             f = figures(pid, key)
             f.drug_cases += count
             f.drug_cases_age_missing += int(missing)
@@ -522,18 +549,17 @@ def add_figures(
                 f.drug_cases_by_age[group] = f.drug_cases_by_age.get(group, 0) + int(n)
             if days is not None:
                 f.contact_days[days] = f.contact_days.get(days, 0) + count
-    if "other_activity" in wanted:
-        for pid, key, count, spent in run(_other_sql(bucket, scope, dialect)):
+    elif table == "other_activity":
+        for pid, key, count, spent in rows:
             f = figures(pid, key)
             f.other_activities += count
             f.records += count
             f.hours_spent += spent
-    for kind in _kinds.FLAT_FIGURE_KINDS:
-        if kind.table not in wanted:
-            continue
+    else:
+        kind = _flat_kinds()[table]
         assert kind.figures is not None
         names = list(kind.figures.sums)
-        for pid, key, count, spent, *sums in run(_flat_sql(kind, bucket, scope, dialect)):
+        for pid, key, count, spent, *sums in rows:
             f = figures(pid, key)
             f.kind_records[kind.key] = f.kind_records.get(kind.key, 0) + count
             f.records += count
