@@ -111,7 +111,9 @@ _PRUNE = text(
     f"AND abs(value) < {_DUST}"
 )
 _INSERT = text(f"INSERT INTO {TABLE} (promise_id, month, measure, value) VALUES (:p, :m, :k, :v)")
-_ADD_CHANGE = f"INSERT INTO {CHANGES} (promise_id, month, measure, value) VALUES (:p, :m, :k, :v)"
+#: A server's session whose changes to the totals are sent with its COMMIT keeps them in its
+#: `info` under this key, as (key, value) pairs (`change_rows_sql`).
+CHANGES_AT_COMMIT = "loften_totals_at_commit"
 #: Both tables added up, in one statement (one snapshot, whatever a fold does meanwhile).
 _BOTH = f"""
 SELECT promise_id, month, measure, total(value) FROM (
@@ -271,22 +273,30 @@ def describe(key: Key, have: Totals, want: Totals) -> str:
 def apply(session: Session, delta: Totals) -> None:
     """Add `delta` to the stored totals, in key order (two writers never deadlock)."""
     changes = [(key, value) for key, value in sorted(delta.items()) if abs(value) >= _DUST]
-    rows = [{"p": p, "m": m, "k": k, "v": v} for (p, m, k), v in changes]
-    if rows:
-        # On the transaction's DB-API connection: the path of every save.
+    if not changes:
+        return
+    if _on_server(session):  # new rows only: no writer waits for another
+        pending = session.info.get(CHANGES_AT_COMMIT)
+        if pending is not None:  # sent with the COMMIT (ServerDatabase.saving)
+            pending.extend(changes)
+            return
         session.flush()
-        cursor = driver_connection(session).cursor()
-        try:
-            if _on_server(session):  # new rows only: no writer waits for another
-                cursor.executemany(session_named_sql(session, _ADD_CHANGE), rows)
-                return
-            cursor.executemany(session_named_sql(session, _UPSERT.text), rows)
-            # Only a subtraction can leave a zero (a record moved away or deleted).
-            shrunk = [row for row, (_key, value) in zip(rows, changes, strict=True) if value < 0]
-            if shrunk:
-                cursor.executemany(session_named_sql(session, _PRUNE.text), shrunk)
-        finally:
-            cursor.close()
+        connection = driver_connection(session)
+        for start in range(0, len(changes), _CHUNK):
+            connection.execute(*change_rows_sql(changes[start : start + _CHUNK]))
+        return
+    rows = [{"p": p, "m": m, "k": k, "v": v} for (p, m, k), v in changes]
+    # On the transaction's DB-API connection: the path of every save.
+    session.flush()
+    cursor = driver_connection(session).cursor()
+    try:
+        cursor.executemany(session_named_sql(session, _UPSERT.text), rows)
+        # Only a subtraction can leave a zero (a record moved away or deleted).
+        shrunk = [row for row, (_key, value) in zip(rows, changes, strict=True) if value < 0]
+        if shrunk:
+            cursor.executemany(session_named_sql(session, _PRUNE.text), shrunk)
+    finally:
+        cursor.close()
 
 
 def counting_sql(session: Session, table: str, count: int) -> str | None:
@@ -322,6 +332,20 @@ def added_counted(session: Session, table: str, rows: Iterable[Sequence[Any]]) -
     delta: Totals = {}
     _flatten(by_bucket, delta)
     apply(session, delta)
+
+
+def change_rows_sql(changes: Sequence[tuple[Key, float]]) -> tuple[str, list[Any]]:
+    """One INSERT of `changes` into a server's `figure_total_change` (psycopg's placeholders)
+    and its values."""
+    group = "(%s, %s, %s, %s)"
+    sql = (
+        f"INSERT INTO {CHANGES} (promise_id, month, measure, value) VALUES "
+        + ", ".join([group] * len(changes))
+    )
+    values: list[Any] = []
+    for (promise_id, month, measure), value in changes:
+        values += (promise_id, month, measure, value)
+    return sql, values
 
 
 def added(session: Session, table: str, ids: Sequence[str]) -> None:
