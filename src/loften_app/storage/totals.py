@@ -137,6 +137,8 @@ ON CONFLICT (promise_id, month, measure)
 DO UPDATE SET value = {TABLE}.value + excluded.value
 """
 _FOLD_PRUNE = f"DELETE FROM {TABLE} WHERE abs(value) < {_DUST}"
+#: Taken by a fold for its transaction, if free (an advisory lock: a number of Löften's own).
+_FOLD_LOCK = text("SELECT pg_try_advisory_xact_lock(1819242100)")
 #: A writer folds after this many of its write transactions (`fold_now_and_then`).
 FOLD_EVERY = 64
 
@@ -433,7 +435,10 @@ def fold_now_and_then(engine: Any) -> None:
         return
     try:
         with engine.begin() as connection:
-            fold(connection)
+            # One fold at a time: a second would wait for the first's rows, then find them
+            # gone; while one runs, the others leave it to the next writer.
+            if connection.execute(_FOLD_LOCK).scalar():
+                fold(connection)
     except SQLAlchemyError:  # housekeeping: the next writer folds, or `check --rebuild-totals`
         log.warning("could not fold the totals' changes", exc_info=True)
 
