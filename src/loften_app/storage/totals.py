@@ -13,15 +13,18 @@ queries of the figures, restricted to their ids (`figures.IDS`), before the writ
 and after it (added); so there is one rule of what a record adds up to, not two. The writers
 call `tracking` around an update, a delete or an undelete, and `added` after an insert
 (`services.base`, `retention`); a bulk insert counts its records in grouped queries of a few
-hundred ids. `recount` counts everything afresh: `loften check` compares it with the table, and
+hundred ids. On a server, the one statement that inserts a new record also answers its figure
+query (`counting_sql`, `rows.one_statement`), and `added_counted` takes the rows. `recount`
+counts everything afresh: `loften check` compares it with the table, and
 `loften check --rebuild-totals` (and migration 0005) writes it.
 
 On a PostgreSQL server two people saving records of the same promise and month would update
 the same rows: at REPEATABLE READ the second would get a serialization failure, and a lock would
 make every writer wait for every other. So there a write adds its changes as new rows to
-`figure_total_change` (never a conflict), and every so often a writer folds them into
-`figure_total` in one statement (`fold`: the rows it deletes are the rows it adds up; two folds
-at once never count a row twice). Readers add both tables up in one statement (one snapshot).
+`figure_total_change` (never a conflict; a save sends them with its COMMIT), and every so
+often a writer folds them into `figure_total` in one statement (`fold`: the rows it deletes are
+the rows it adds up; two folds at once never count a row twice, and `fold_now_and_then` leaves
+a fold out while another runs). Readers add both tables up in one statement (one snapshot).
 On SQLite, whose writers take turns anyway, a write updates `figure_total` directly. Should a
 serialization failure or a deadlock happen all the same (two people saving the same record),
 the service verbs run their whole unit of work again (`retrying`): the record is then found
@@ -52,8 +55,8 @@ __all__ = [
     "TABLE",
     "added",
     "added_counted",
-    "counting_sql",
     "additive",
+    "counting_sql",
     "describe",
     "differences",
     "fold",
@@ -340,9 +343,8 @@ def change_rows_sql(changes: Sequence[tuple[Key, float]]) -> tuple[str, list[Any
     """One INSERT of `changes` into a server's `figure_total_change` (psycopg's placeholders)
     and its values."""
     group = "(%s, %s, %s, %s)"
-    sql = (
-        f"INSERT INTO {CHANGES} (promise_id, month, measure, value) VALUES "
-        + ", ".join([group] * len(changes))
+    sql = f"INSERT INTO {CHANGES} (promise_id, month, measure, value) VALUES " + ", ".join(
+        [group] * len(changes)
     )
     values: list[Any] = []
     for (promise_id, month, measure), value in changes:

@@ -33,9 +33,9 @@ from sqlalchemy.orm import Session
 
 from loften_app.domain.errors import error_text
 from loften_app.domain.records import Actor
+from loften_app.storage import totals
 from loften_app.storage.database import Database, _classified, alembic_config
 from loften_app.storage.errors import DatabaseTooNewError, StorageError
-from loften_app.storage import totals
 from loften_app.storage.rows import driver_connection
 
 if TYPE_CHECKING:
