@@ -146,7 +146,7 @@ class ServerDatabase(Database):
         if not statements:
             return
         statements.append("COMMIT")
-        with psycopg.ClientCursor(raw) as cursor:  # type: ignore[arg-type]
+        with psycopg.ClientCursor(raw) as cursor:  # type: ignore[call-overload]
             cursor.execute("; ".join(statements), values)
 
     def announcement_in(self, session: Session) -> str | None:

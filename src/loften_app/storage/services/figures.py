@@ -479,6 +479,7 @@ def add_figures(
         if tables is not None and table not in tables:
             continue
         statement = figure_query(table, dialect, bucket=bucket, scope=scope)
+        rows: Iterable[Sequence[Any]]
         if scope == IDS:
             rows = _run_for_ids(session, statement.text, parameters["ids"])
         else:
