@@ -20,8 +20,10 @@ Nothing here asserts: the numbers are for people.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import multiprocessing
+import os
 import subprocess
 import sys
 import time
@@ -117,39 +119,94 @@ def cpu_per_step(action: Iterator[None], runs: int) -> float:
 # --- 20 clients at once ----------------------------------------------------------------------
 
 
-def client(url: str, raw: bool, seconds: float, ready: Any, results: Any) -> None:
-    """One client process: once every client is connected (`ready`, a barrier), saves patrols
-    (through Löften, or raw inserts) for `seconds`; puts its count of acknowledged saves in
+def client(url: str, seconds: float, rounds: int, barrier: Any, results: Any) -> None:
+    """One client process: saves patrols through Löften and inserts raw rows in turns, each
+    turn `seconds` long and begun by every client at once (`barrier`, which the parent passes
+    too), `rounds` of each; puts its counts of acknowledged saves and raw inserts in
     `results`."""
     with open_database(url) as database:
         services = Services.build(database, ACTOR)
         data = one_patrol(services)
-        steps = raw_saves(url, data) if raw else service_saves(services, data)
-        next(steps)  # connected and warm
-        ready.wait()
-        end = time.monotonic() + seconds
-        count = 0
-        while time.monotonic() < end:
-            next(steps)
-            count += 1
-        results.put(count)
+        steps = {False: service_saves(services, data), True: raw_saves(url, data)}
+        counts = {False: 0, True: 0}
+        for raw in (False, True):
+            next(steps[raw])  # connected and warm
+        for _round in range(rounds):
+            for raw in (False, True):
+                barrier.wait()
+                end = time.monotonic() + seconds
+                count = 0
+                while time.monotonic() < end:
+                    next(steps[raw])
+                    count += 1
+                counts[raw] += count
+        barrier.wait()  # the last turn is over
+        results.put((counts[False], counts[True]))
 
 
-def load(url: str, clients: int, seconds: float, *, raw: bool) -> float:
-    """Saves per second, in total, of `clients` processes saving at once for `seconds`."""
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_times(pids: list[int] | None = None, parent: int | None = None) -> dict[int, float]:
+    """CPU seconds (user and system) used so far by the processes `pids`, or by every child of
+    `parent` (a PostgreSQL server's processes), by pid."""
+    if pids is None:
+        pids = [int(entry) for entry in os.listdir("/proc") if entry.isdigit()]
+    out: dict[int, float] = {}
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            fields = stat[stat.rfind(")") + 2 :].split()
+            if parent is None or int(fields[1]) == parent:
+                out[pid] = (int(fields[11]) + int(fields[12])) / _TICK
+    return out
+
+
+def used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds used between two `cpu_times` by the processes in both."""
+    return sum(after[pid] - before[pid] for pid in after.keys() & before.keys())
+
+
+class Load:
+    """The load figure: operations per second in total and CPU per operation (the clients' and
+    the server's), of saves and of raw inserts."""
+
+    def __init__(self) -> None:
+        self.count = {False: 0, True: 0}
+        self.client_cpu = {False: 0.0, True: 0.0}
+        self.server_cpu = {False: 0.0, True: 0.0}
+
+
+def load(url: str, postmaster: int, clients: int, seconds: float, rounds: int) -> Load:
+    """Saves and raw inserts of `clients` processes doing each at once for `seconds` in all, in
+    `rounds` turns of each taken in alternation (whatever else the machine does meanwhile falls
+    on both sides alike), with the CPU time that the clients and their server processes used in
+    each turn (read from /proc; the server's are the children of its `postmaster`)."""
     context = multiprocessing.get_context("spawn")
     results = context.Queue()
-    ready = context.Barrier(clients)
+    barrier = context.Barrier(clients + 1)
     processes = [
-        context.Process(target=client, args=(url, raw, seconds, ready, results))
+        context.Process(target=client, args=(url, seconds / rounds, rounds, barrier, results))
         for _ in range(clients)
     ]
     for process in processes:
         process.start()
+    figure = Load()
+    barrier.wait()  # every client connected
+    client_pids = [int(process.pid or 0) for process in processes]
+    turn = False
+    mark = (cpu_times(client_pids), cpu_times(parent=postmaster))
+    for _turn in range(2 * rounds):
+        barrier.wait()  # this turn over, the next begun
+        now = (cpu_times(client_pids), cpu_times(parent=postmaster))
+        figure.client_cpu[turn] += used(mark[0], now[0])
+        figure.server_cpu[turn] += used(mark[1], now[1])
+        mark, turn = now, not turn
     counts = [results.get(timeout=600) for _ in processes]
     for process in processes:
         process.join()
-    return sum(counts) / seconds
+    figure.count = {False: sum(c[0] for c in counts), True: sum(c[1] for c in counts)}
+    return figure
 
 
 # --- a million records -----------------------------------------------------------------------
@@ -240,7 +297,12 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=20, help="demo-data scale for the saves")
     parser.add_argument("--runs", type=int, default=300, help="saves measured")
     parser.add_argument("--clients", type=int, default=20, help="clients of the load figure")
-    parser.add_argument("--seconds", type=float, default=15, help="length of each load run")
+    parser.add_argument(
+        "--seconds", type=float, default=15, help="length of each side of the load figure"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="turns of saving and raw inserts, alternated"
+    )
     parser.add_argument(
         "--status-scale",
         type=int,
@@ -280,13 +342,25 @@ def main() -> None:
             "share the server's CPUs; it varies less with the machine's load than the times)"
         )
         if args.clients:
-            saves = load(url, args.clients, args.seconds, raw=False)
-            inserts = load(url, args.clients, args.seconds, raw=True)
+            postmaster = int((server.data / "postmaster.pid").read_text().split()[0])
+            figure = load(url, postmaster, args.clients, args.seconds, args.rounds)
+            saves, inserts = (figure.count[raw] / args.seconds for raw in (False, True))
             ratio = saves / inserts
             print(
-                f"{args.clients} clients for {args.seconds:.0f} s: {saves:,.0f} saves/s in total"
-                f" | raw psycopg inserts: {inserts:,.0f}/s | ratio {ratio:.2f} (goal >= 0.33) "
-                f"{verdict(ratio >= 1 / 3)}"
+                f"{args.clients} clients for {args.seconds:.0f} s ({args.rounds} turns of each):"
+                f" {saves:,.0f} saves/s in total | raw psycopg inserts: {inserts:,.0f}/s | ratio"
+                f" {ratio:.2f} (goal >= 0.33) {verdict(ratio >= 1 / 3)}"
+            )
+            client_us, server_us = (
+                {raw: cpu[raw] / max(figure.count[raw], 1) * 1e6 for raw in (False, True)}
+                for cpu in (figure.client_cpu, figure.server_cpu)
+            )
+            print(
+                f"CPU per save during the load: clients {client_us[False]:.0f} us + server "
+                f"{server_us[False]:.0f} us | per raw insert: {client_us[True]:.0f} + "
+                f"{server_us[True]:.0f} us | ratio "
+                f"{(client_us[True] + server_us[True]) / (client_us[False] + server_us[False]):.2f}"
+                " (the load figure on CPUs that nothing else uses)"
             )
         if args.status_scale:
             source = ensure_demo_file(args.status_scale)

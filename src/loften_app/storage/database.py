@@ -233,6 +233,7 @@ class Database:
             session = Session(bind=connection, expire_on_commit=False)
             raw = connection.connection.dbapi_connection
             session.info[DRIVER_CONNECTION] = (None, raw)
+            self._saving_begun(session)
             try:
                 yield session
                 session.flush()
@@ -240,8 +241,13 @@ class Database:
             finally:
                 session.close()
 
+    def _saving_begun(self, session: Session) -> None:
+        """`saving()` has made `session` (a server keeps its totals' changes for the end)."""
+
     def _before_commit(self, session: Session, raw: object) -> None:
-        """What `saving()` sends last in its transaction (a server's notification)."""
+        """What `saving()` sends last in its transaction (a server's notification and totals'
+        changes, which it may send with the COMMIT itself; the transaction's own commit then
+        finds nothing left to commit)."""
 
     def announcement_in(self, session: Session) -> str | None:
         """On a server, the query that sends this write transaction's notification, for the

@@ -8,7 +8,12 @@ expression for the engine at hand:
 - raw DB-API statements (the fast paths in rows.py, audit.py, retention.py) are written with
   `?` or `:name` placeholders, as sqlite3 takes them; psycopg takes `%s` and `%(name)s`
   (`driver_sql`, `session_named_sql`);
-- date arithmetic: SQLite's julianday() against PostgreSQL's date subtraction (`days_between`).
+- date arithmetic: SQLite's julianday() against PostgreSQL's date subtraction (`days_between`);
+- a stored time as seconds after midnight, and a date's month "YYYY-MM" (`seconds_of_day_sql`,
+  `month_sql`): SQLite reads them from the stored text; PostgreSQL has native functions for
+  them. Its SQL functions with SQLite's names (storage/server/compat.py) would give the same,
+  but they format every row's value as text first, which a save's totals delta and a year's
+  figures pay for on every row.
 """
 
 from __future__ import annotations
@@ -81,3 +86,31 @@ def days_between(later: ColumnElement[Any], earlier: ColumnElement[Any], dialect
     if dialect == SQLITE:
         return func.julianday(later) - func.julianday(earlier)
     return cast(later - earlier, Integer)
+
+
+def seconds_of_day_sql(column: str, dialect: str) -> str:
+    """SQL text: the seconds after midnight of the stored time `column` (a float)."""
+    if dialect == SQLITE:
+        # Stored as "HH:MM:SS.ffffff".
+        return (
+            f"(CAST(substr({column}, 1, 2) AS INTEGER) * 3600"
+            f" + CAST(substr({column}, 4, 2) AS INTEGER) * 60"
+            f" + CAST(substr({column}, 7) AS REAL))"
+        )
+    return f"date_part('epoch', {column})"
+
+
+def month_sql(column: str, dialect: str) -> str:
+    """SQL text: the month of the date `column` as "YYYY-MM"."""
+    if dialect == SQLITE:
+        return f"substr({column}, 1, 7)"
+    return f"to_char({column}, 'YYYY-MM')"
+
+
+def count_true_sql(condition: str, dialect: str) -> str:
+    """SQL text: an aggregate, the rows for which `condition` holds (SQLite's total() of a
+    truth value, a float; on PostgreSQL a native count, where the compatibility aggregate
+    would call an SQL function per row)."""
+    if dialect == SQLITE:
+        return f"total({condition})"
+    return f"count(*) FILTER (WHERE {condition})"

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import functools
 import operator
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -154,21 +155,63 @@ def insert_part(session: Session, table: Table, rows: Iterable[Mapping[str, Any]
     return writer.head, writer.group, [writer.to_tuple(row) for row in rows]
 
 
-def one_statement(session: Session, inserts: Sequence[InsertPart], final: str) -> None:
+def one_statement(
+    session: Session,
+    inserts: Sequence[InsertPart],
+    final: str,
+    *,
+    counting: tuple[str, Sequence[Any]] | None = None,
+) -> list[tuple[Any, ...]]:
     """PostgreSQL: the INSERTs and the query `final` as one statement, each INSERT a
     data-modifying WITH query (`WITH w0 AS (INSERT ...), w1 AS (INSERT ...) SELECT ...`): one
     round trip and one statement for the driver, where separate statements cost the client
     most of a save's time. The server checks foreign keys and runs triggers as for separate
-    statements (a child row may refer to a parent row of the same statement)."""
+    statements (a child row may refer to a parent row of the same statement).
+
+    With `counting` (a query and its values), the statement also answers that query about the
+    rows it inserts, and returns its rows: each INSERT returns its rows as stored (the server's
+    triggers included), and a WITH query named after its table stands for the table within the
+    statement, which by itself would not see them yet. So a query that reads `patrol` and
+    `shop_visit` reads the patrol and shop visits being inserted, and finds nothing in tables
+    that the statement does not insert into (a new record has no rows there). `final` is then
+    evaluated once, before, whatever the query finds."""
     parts: list[str] = []
     values: list[Any] = []
+    tables: list[str] = []
     for head, group, rows in inserts:
         if rows:
             parts.append(head + ", ".join([group] * len(rows)))
+            tables.append(_table_of(head))
             for row in rows:
                 values.extend(row)
-    withs = ", ".join(f"w{number} AS ({part})" for number, part in enumerate(parts))
-    driver_connection(session).execute(f"WITH {withs} {final}" if parts else final, values)
+    if counting is not None:
+        query, query_values = counting
+        parts = [part + " RETURNING *" for part in parts]
+        named: dict[str, list[str]] = {}
+        for number, table in enumerate(tables):
+            named.setdefault(table, []).append(f"SELECT * FROM w{number}")
+        withs = [f"w{number} AS ({part})" for number, part in enumerate(parts)]
+        withs += [f'"{table}" AS ({" UNION ALL ".join(reads)})' for table, reads in named.items()]
+        sql = (
+            f"WITH {', '.join(withs)} SELECT announced.*, counted.* FROM ({final}) AS announced"
+            f" LEFT JOIN ({query}) AS counted ON true"
+        )
+        values.extend(query_values)
+        found = driver_connection(session).execute(sql, values).fetchall()
+        return [row[1:] for row in found if row[1] is not None]
+    withs_text = ", ".join(f"w{number} AS ({part})" for number, part in enumerate(parts))
+    driver_connection(session).execute(f"WITH {withs_text} {final}" if parts else final, values)
+    return []
+
+
+_INTO = re.compile(r'INSERT INTO "?(\w+)"?')
+
+
+def _table_of(head: str) -> str:
+    """The table of an INSERT's head ("INSERT INTO "patrol" (...) VALUES ")."""
+    found = _INTO.match(head)
+    assert found is not None, head
+    return found.group(1)
 
 
 def statement_batch(session: Session) -> contextlib.AbstractContextManager[Any]:

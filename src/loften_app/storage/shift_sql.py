@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, case, cast, func
 
+from loften_app.storage.engines import SQLITE, seconds_of_day_sql
+
 #: Seconds of a day.
 DAY = 86400
 _EVENING_STARTS = 18 * 60
@@ -20,19 +22,17 @@ _MORNING_ENDS = 6 * 60
 _DAY_MINUTES = 24 * 60
 
 
-def seconds(column: str) -> str:
-    """Seconds after midnight of a stored time column (SQL text)."""
-    return (
-        f"(CAST(substr({column}, 1, 2) AS INTEGER) * 3600"
-        f" + CAST(substr({column}, 4, 2) AS INTEGER) * 60"
-        f" + CAST(substr({column}, 7) AS REAL))"
-    )
+def seconds(column: str, dialect: str = SQLITE) -> str:
+    """Seconds after midnight of a stored time column (SQL text; SQLite's runs on a server too,
+    through its compatibility functions, only slower)."""
+    return seconds_of_day_sql(column, dialect)
 
 
-def start_end(prefix: str = "") -> str:
+def start_end(prefix: str = "", dialect: str = SQLITE) -> str:
     """`s` and `e`: the start and end of each shift in seconds after midnight of its date (`e`
-    past 86400 when the shift ends the next day), as a SELECT list."""
-    start, end = seconds(f"{prefix}start_time"), seconds(f"{prefix}end_time")
+    past 86400 when the shift ends the next day), as a SELECT list in `dialect`'s SQL."""
+    start = seconds(f"{prefix}start_time", dialect)
+    end = seconds(f"{prefix}end_time", dialect)
     return f"{start} AS s, CASE WHEN {end} <= {start} THEN {end} + {DAY} ELSE {end} END AS e"
 
 

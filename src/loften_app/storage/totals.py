@@ -13,15 +13,18 @@ queries of the figures, restricted to their ids (`figures.IDS`), before the writ
 and after it (added); so there is one rule of what a record adds up to, not two. The writers
 call `tracking` around an update, a delete or an undelete, and `added` after an insert
 (`services.base`, `retention`); a bulk insert counts its records in grouped queries of a few
-hundred ids. `recount` counts everything afresh: `loften check` compares it with the table, and
+hundred ids. On a server, the one statement that inserts a new record also answers its figure
+query (`counting_sql`, `rows.one_statement`), and `added_counted` takes the rows. `recount`
+counts everything afresh: `loften check` compares it with the table, and
 `loften check --rebuild-totals` (and migration 0005) writes it.
 
 On a PostgreSQL server two people saving records of the same promise and month would update
 the same rows: at REPEATABLE READ the second would get a serialization failure, and a lock would
 make every writer wait for every other. So there a write adds its changes as new rows to
-`figure_total_change` (never a conflict), and every so often a writer folds them into
-`figure_total` in one statement (`fold`: the rows it deletes are the rows it adds up; two folds
-at once never count a row twice). Readers add both tables up in one statement (one snapshot).
+`figure_total_change` (never a conflict; a save sends them with its COMMIT), and every so
+often a writer folds them into `figure_total` in one statement (`fold`: the rows it deletes are
+the rows it adds up; two folds at once never count a row twice, and `fold_now_and_then` leaves
+a fold out while another runs). Readers add both tables up in one statement (one snapshot).
 On SQLite, whose writers take turns anyway, a write updates `figure_total` directly. Should a
 serialization failure or a deadlock happen all the same (two people saving the same record),
 the service verbs run their whole unit of work again (`retrying`): the record is then found
@@ -31,6 +34,7 @@ stale, as it should be.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import math
@@ -44,13 +48,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from loften_app.domain.enums import AgeGroup
-from loften_app.storage.engines import session_named_sql
+from loften_app.storage.engines import dialect_of, driver_sql, session_named_sql
 from loften_app.storage.rows import driver_connection
 
 __all__ = [
     "TABLE",
     "added",
+    "added_counted",
     "additive",
+    "counting_sql",
     "describe",
     "differences",
     "fold",
@@ -109,7 +115,9 @@ _PRUNE = text(
     f"AND abs(value) < {_DUST}"
 )
 _INSERT = text(f"INSERT INTO {TABLE} (promise_id, month, measure, value) VALUES (:p, :m, :k, :v)")
-_ADD_CHANGE = f"INSERT INTO {CHANGES} (promise_id, month, measure, value) VALUES (:p, :m, :k, :v)"
+#: A server's session whose changes to the totals are sent with its COMMIT keeps them in its
+#: `info` under this key, as (key, value) pairs (`change_rows_sql`).
+CHANGES_AT_COMMIT = "loften_totals_at_commit"
 #: Both tables added up, in one statement (one snapshot, whatever a fold does meanwhile).
 _BOTH = f"""
 SELECT promise_id, month, measure, total(value) FROM (
@@ -133,6 +141,8 @@ ON CONFLICT (promise_id, month, measure)
 DO UPDATE SET value = {TABLE}.value + excluded.value
 """
 _FOLD_PRUNE = f"DELETE FROM {TABLE} WHERE abs(value) < {_DUST}"
+#: Taken by a fold for its transaction, if free (an advisory lock: a number of Löften's own).
+_FOLD_LOCK = text("SELECT pg_try_advisory_xact_lock(1819242100)")
 #: A writer folds after this many of its write transactions (`fold_now_and_then`).
 FOLD_EVERY = 64
 
@@ -269,22 +279,78 @@ def describe(key: Key, have: Totals, want: Totals) -> str:
 def apply(session: Session, delta: Totals) -> None:
     """Add `delta` to the stored totals, in key order (two writers never deadlock)."""
     changes = [(key, value) for key, value in sorted(delta.items()) if abs(value) >= _DUST]
-    rows = [{"p": p, "m": m, "k": k, "v": v} for (p, m, k), v in changes]
-    if rows:
-        # On the transaction's DB-API connection: the path of every save.
+    if not changes:
+        return
+    if _on_server(session):  # new rows only: no writer waits for another
+        pending = session.info.get(CHANGES_AT_COMMIT)
+        if pending is not None:  # sent with the COMMIT (ServerDatabase.saving)
+            pending.extend(changes)
+            return
         session.flush()
-        cursor = driver_connection(session).cursor()
-        try:
-            if _on_server(session):  # new rows only: no writer waits for another
-                cursor.executemany(session_named_sql(session, _ADD_CHANGE), rows)
-                return
-            cursor.executemany(session_named_sql(session, _UPSERT.text), rows)
-            # Only a subtraction can leave a zero (a record moved away or deleted).
-            shrunk = [row for row, (_key, value) in zip(rows, changes, strict=True) if value < 0]
-            if shrunk:
-                cursor.executemany(session_named_sql(session, _PRUNE.text), shrunk)
-        finally:
-            cursor.close()
+        connection = driver_connection(session)
+        for start in range(0, len(changes), _CHUNK):
+            connection.execute(*change_rows_sql(changes[start : start + _CHUNK]))
+        return
+    rows = [{"p": p, "m": m, "k": k, "v": v} for (p, m, k), v in changes]
+    # On the transaction's DB-API connection: the path of every save.
+    session.flush()
+    cursor = driver_connection(session).cursor()
+    try:
+        cursor.executemany(session_named_sql(session, _UPSERT.text), rows)
+        # Only a subtraction can leave a zero (a record moved away or deleted).
+        shrunk = [row for row, (_key, value) in zip(rows, changes, strict=True) if value < 0]
+        if shrunk:
+            cursor.executemany(session_named_sql(session, _PRUNE.text), shrunk)
+    finally:
+        cursor.close()
+
+
+def counting_sql(session: Session, table: str, count: int) -> str | None:
+    """The figure query that counts `count` records of `table` by id (given as `%s`
+    parameters), for a server's statement that inserts them and answers it too
+    (`rows.one_statement`'s `counting`); None when records of `table` add up to nothing."""
+    if not additive(table):
+        return None
+    return _counting_sql(table, dialect_of(session), count)
+
+
+@functools.cache
+def _counting_sql(table: str, dialect: str, count: int) -> str:
+    figures = _figures()
+    sql = figures.figure_query(table, dialect, scope=figures.IDS).text
+    listed = "(" + ", ".join(["?"] * count) + ")"
+    return driver_sql(sql.replace(":ids", listed), dialect)
+
+
+def added_counted(session: Session, table: str, rows: Iterable[Sequence[Any]]) -> None:
+    """Count the records just inserted into `table` into the totals, given the rows of their
+    figure query (`counting_sql`, answered by the statement that inserted them)."""
+    figures = _figures()
+    by_bucket: dict[tuple[str, str], Any] = {}
+
+    def get(pid: str, month: str) -> Any:
+        found = by_bucket.get((pid, month))
+        if found is None:
+            found = by_bucket[(pid, month)] = figures.PromiseFigures()
+        return found
+
+    figures.add_rows(table, rows, get)
+    delta: Totals = {}
+    _flatten(by_bucket, delta)
+    apply(session, delta)
+
+
+def change_rows_sql(changes: Sequence[tuple[Key, float]]) -> tuple[str, list[Any]]:
+    """One INSERT of `changes` into a server's `figure_total_change` (psycopg's placeholders)
+    and its values."""
+    group = "(%s, %s, %s, %s)"
+    sql = f"INSERT INTO {CHANGES} (promise_id, month, measure, value) VALUES " + ", ".join(
+        [group] * len(changes)
+    )
+    values: list[Any] = []
+    for (promise_id, month, measure), value in changes:
+        values += (promise_id, month, measure, value)
+    return sql, values
 
 
 def added(session: Session, table: str, ids: Sequence[str]) -> None:
@@ -372,7 +438,10 @@ def fold_now_and_then(engine: Any) -> None:
         return
     try:
         with engine.begin() as connection:
-            fold(connection)
+            # One fold at a time: a second would wait for the first's rows, then find them
+            # gone; while one runs, the others leave it to the next writer.
+            if connection.execute(_FOLD_LOCK).scalar():
+                fold(connection)
     except SQLAlchemyError:  # housekeeping: the next writer folds, or `check --rebuild-totals`
         log.warning("could not fold the totals' changes", exc_info=True)
 

@@ -19,8 +19,13 @@ PostgreSQL only; on SQLite they are built in):
   rows are added (an identity column), as SQLite gives every table one: the lists keep one
   compact key per row (storage/services/base.py, `list_rowids`).
 
-The scalar functions are plain SQL that the planner inlines; `total` uses the built-in float
-addition, so an aggregate over a million rows costs what `sum` does.
+The scalar functions are plain SQL; `total` uses the built-in float addition, so an aggregate
+over a million rows costs what `sum` does. The planner inlines only those whose body is as
+immutable as they are declared: `substr` and `strftime` of a date or time call `to_char`
+(stable), so each call of them runs as a function of its own, several microseconds a row. The
+figure queries, which every save runs for its totals' delta and a year's figures run over every
+record, therefore use PostgreSQL's own expressions for the seconds of a time, the month of a
+date and a count of rows where a condition holds (`storage/engines.py`).
 """
 
 from __future__ import annotations

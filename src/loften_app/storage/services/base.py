@@ -369,8 +369,13 @@ class RecordService(Generic[DataT, ModelT]):
             )
             parts = [insert_part(session, table, rows) for table, rows in self._rows_of(meta, data)]
             parts.append(audit.insert_part(session, line))
-            one_statement(session, parts, announcement)
-            totals.added(session, table_of(self.model).name, [meta.id])
+            # The statement counts the new record's figures too (the stored totals' delta).
+            name = table_of(self.model).name
+            query = totals.counting_sql(session, name, 1)
+            counting = None if query is None else (query, [meta.id])
+            counted = one_statement(session, parts, announcement, counting=counting)
+            if counting is not None:
+                totals.added_counted(session, name, counted)
             return
         with statement_batch(session):
             self.insert_rows(session, [(meta, data)])

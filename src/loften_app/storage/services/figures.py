@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,13 @@ from loften_app.domain.periods import Period, months_in
 from loften_app.storage import kinds as _kinds
 from loften_app.storage import totals as _totals
 from loften_app.storage.database import Database
-from loften_app.storage.engines import session_named_sql
+from loften_app.storage.engines import (
+    count_true_sql,
+    days_between_sql,
+    dialect_of,
+    month_sql,
+    session_named_sql,
+)
 from loften_app.storage.rows import driver_connection
 from loften_app.storage.shift_sql import EVENING_NIGHT, start_end
 
@@ -99,7 +106,8 @@ class PromiseFigures:
         return result
 
 
-#: The month of a record's date ("2018-07"): the bucket of the cached monthly figures.
+#: The month of a record's date ("2018-07"): the bucket of the cached monthly figures (in
+#: SQLite's SQL; `add_figures` asks `engines.month_sql` for the engine's own).
 _MONTH = "substr({column}, 1, 7)"
 #: One bucket: figures of a part of a month, computed on each call.
 _WHOLE = "''"
@@ -107,10 +115,9 @@ _WHOLE = "''"
 
 #: 1 for a record with a free-text note, else 0 (`noted`; a drug case has two notes).
 _NOTED = "CASE WHEN notes != '' THEN 1 ELSE 0 END"
-_CASE_NOTED = (
-    "CASE WHEN coalesce(police_notes, '') != '' OR coalesce(municipal_notes, '') != ''"
-    " THEN 1 ELSE 0 END"
-)
+#: The same as conditions (for `engines.count_true_sql`, a native count on PostgreSQL).
+_NOTED_IF = "notes != ''"
+_CASE_NOTED_IF = "coalesce(police_notes, '') != '' OR coalesce(municipal_notes, '') != ''"
 
 #: Which records a figure query reads: those dated within :start–:end (`{date}` is the
 #: kind's date column) ...
@@ -119,14 +126,14 @@ SPAN = "{date} BETWEEN :start AND :end"
 IDS = "id IN :ids"
 
 
-def _shift_parts(table: str, columns: str, scope: str = SPAN) -> str:
+def _shift_parts(table: str, columns: str, scope: str, dialect: str) -> str:
     """Each shift of `table` within `scope`, whole, as `parts`: `day` (its date),
     `counted` (1), `secs` and `night` (its seconds, in all and between 18:00 and 06:00),
     `whole` (its length in seconds) and `columns` of the record. A shift counts whole in the
     period of its date, as its record does in the list and the export (docs/figures.md)."""
     return f"""
 WITH shifts AS (
-    SELECT promise_id, date, {columns}, {start_end()}
+    SELECT promise_id, date, {columns}, {start_end(dialect=dialect)}
     FROM {table}
     WHERE deleted_at IS NULL AND {scope.format(date="date")}
 ),
@@ -138,8 +145,14 @@ parts AS (
 """
 
 
-def _patrols_sql(bucket: str, scope: str = SPAN) -> TextClause:
-    return text(f"""{_shift_parts("patrol", "id, hours_spent, notes", scope)}
+# Each query is made once per bucket, scope and engine (a save asks for one on every write).
+# `dialect` names the engine whose SQL the text is in (engines.py: the few expressions that
+# differ); the figures they give are the same on both.
+
+
+@functools.cache
+def _patrols_sql(bucket: str, scope: str, dialect: str) -> TextClause:
+    return text(f"""{_shift_parts("patrol", "id, hours_spent, notes", scope, dialect)}
 SELECT promise_id, {bucket.format(column="day")} AS bucket, total(counted),
        total(counted * hours_spent),
        total(CASE WHEN counted <> 0 THEN
@@ -151,11 +164,12 @@ GROUP BY promise_id, bucket
 """)
 
 
-def _deployments_sql(bucket: str, scope: str = SPAN) -> TextClause:
+@functools.cache
+def _deployments_sql(bucket: str, scope: str, dialect: str) -> TextClause:
     columns = (
         "hours_spent, volunteer_hours_override, volunteers, with_municipality, with_business, notes"
     )
-    return text(f"""{_shift_parts("volunteer_deployment", columns, scope)}
+    return text(f"""{_shift_parts("volunteer_deployment", columns, scope, dialect)}
 SELECT promise_id, {bucket.format(column="day")} AS bucket, total(counted),
        total(counted * hours_spent),
        total(CASE WHEN volunteer_hours_override IS NOT NULL
@@ -168,41 +182,55 @@ GROUP BY promise_id, bucket
 """)
 
 
-def _cases_sql(bucket: str, scope: str = SPAN) -> TextClause:
+@functools.cache
+def _cases_sql(bucket: str, scope: str, dialect: str) -> TextClause:
+    def count(condition: str) -> str:
+        return count_true_sql(condition, dialect)
+
     return text(f"""
 SELECT promise_id, {bucket.format(column="detected_on")} AS bucket,
-       CAST(julianday(first_contact_on) - julianday(detected_on) AS INTEGER),
-       count(*), total(hours_spent), total(municipality_notified_on IS NOT NULL),
-       total(age_group = 'under_18'), total(age_group = '18_25'), total(age_group = '26_plus'),
-       total(age_group IS NULL), total({_CASE_NOTED})
+       {days_between_sql("first_contact_on", "detected_on", dialect)},
+       count(*), total(hours_spent), {count("municipality_notified_on IS NOT NULL")},
+       {count("age_group = 'under_18'")}, {count("age_group = '18_25'")},
+       {count("age_group = '26_plus'")}, {count("age_group IS NULL")},
+       {count(_CASE_NOTED_IF)}
 FROM drug_case
 WHERE deleted_at IS NULL AND {scope.format(date="detected_on")}
 GROUP BY 1, 2, 3
 """)
 
 
-def _other_sql(bucket: str, scope: str = SPAN) -> TextClause:
+@functools.cache
+def _other_sql(bucket: str, scope: str, dialect: str) -> TextClause:
     return text(f"""
 SELECT promise_id, {bucket.format(column="date")} AS bucket, count(*), total(hours_spent),
-       total({_NOTED})
+       {count_true_sql(_NOTED_IF, dialect)}
 FROM other_activity
 WHERE deleted_at IS NULL AND {scope.format(date="date")}
 GROUP BY promise_id, bucket
 """)
 
 
-def _flat_sql(kind: _kinds.StorageKind, bucket: str, scope: str = SPAN) -> TextClause:
+_FLAT_SQL: dict[tuple[str, str, str, str], TextClause] = {}
+
+
+def _flat_sql(kind: _kinds.StorageKind, bucket: str, scope: str, dialect: str) -> TextClause:
     """Records, hours spent and the summed columns of a kind with generic figures."""
+    key = (kind.key, bucket, scope, dialect)
+    found = _FLAT_SQL.get(key)
+    if found is not None:
+        return found
     assert kind.figures is not None
     date = kind.domain.date_field or "date"
     sums = "".join(f", total({column})" for column in kind.figures.sums.values())
-    return text(f"""
+    found = _FLAT_SQL[key] = text(f"""
 SELECT promise_id, {bucket.format(column=date)} AS bucket, count(*), total(hours_spent),
-       total({_NOTED}){sums}
+       {count_true_sql(_NOTED_IF, dialect)}{sums}
 FROM {kind.table}
 WHERE deleted_at IS NULL AND {scope.format(date=date)}
 GROUP BY promise_id, bucket
 """)
+    return found
 
 
 _WALKS = text(f"""
@@ -565,17 +593,50 @@ def add_figures(
     the ids in :ids) of `tables` (default: every table with additive figures) to
     `figures(promise_id, bucket)`: one grouped query per table. The one rule of what a record
     adds up to: the figures and the stored totals (`storage.totals`) both count with it."""
-    wanted = set(additive_tables() if tables is None else tables)
-
-    def run(statement: TextClause) -> Any:
+    dialect = dialect_of(session)
+    for table in additive_tables():
+        if tables is not None and table not in tables:
+            continue
+        statement = figure_query(table, dialect, bucket=bucket, scope=scope)
+        rows: Iterable[Sequence[Any]]
         if scope == IDS:
-            return _run_for_ids(session, statement.text, parameters["ids"])
-        return session.execute(statement, parameters)
+            rows = _run_for_ids(session, statement.text, parameters["ids"])
+        else:
+            rows = session.execute(statement, parameters)
+        add_rows(table, rows, figures)
 
-    if "patrol" in wanted:
-        for pid, key, count, spent, visits, hours, evening, noted in run(
-            _patrols_sql(bucket, scope)
-        ):
+
+def figure_query(
+    table: str, dialect: str, *, bucket: str = _MONTH, scope: str = SPAN
+) -> TextClause:
+    """The grouped figure query of the records of `table` (one with additive figures) within
+    `scope`, by promise and `bucket` (default: month), in `dialect`'s SQL; its rows go to
+    `add_rows`."""
+    if bucket == _MONTH:
+        bucket = month_sql("{column}", dialect)
+    if table == "patrol":
+        return _patrols_sql(bucket, scope, dialect)
+    if table == "volunteer_deployment":
+        return _deployments_sql(bucket, scope, dialect)
+    if table == "drug_case":
+        return _cases_sql(bucket, scope, dialect)
+    if table == "other_activity":
+        return _other_sql(bucket, scope, dialect)
+    return _flat_sql(_flat_kinds()[table], bucket, scope, dialect)
+
+
+@functools.cache
+def _flat_kinds() -> dict[str, _kinds.StorageKind]:
+    """The kinds with generic figures, by table."""
+    return {kind.table: kind for kind in _kinds.FLAT_FIGURE_KINDS}
+
+
+def add_rows(
+    table: str, rows: Iterable[Sequence[Any]], figures: Callable[[str, str], PromiseFigures]
+) -> None:
+    """Add the rows of `figure_query(table, ...)` to `figures(promise_id, bucket)`."""
+    if table == "patrol":
+        for pid, key, count, spent, visits, hours, evening, noted in rows:
             f = figures(pid, key)
             f.noted += int(noted)
             f.patrols += int(count)
@@ -584,10 +645,8 @@ def add_figures(
             f.shop_visits += int(visits)
             f.patrol_hours += hours
             f.patrol_hours_evening_night += evening
-    if "volunteer_deployment" in wanted:
-        for pid, key, count, spent, hours, municipality, business, noted in run(
-            _deployments_sql(bucket, scope)
-        ):
+    elif table == "volunteer_deployment":
+        for pid, key, count, spent, hours, municipality, business, noted in rows:
             f = figures(pid, key)
             f.noted += int(noted)
             f.deployments += int(count)
@@ -596,10 +655,8 @@ def add_figures(
             f.volunteer_hours += hours
             f.deployments_with_municipality += int(municipality)
             f.deployments_with_business += int(business)
-    if "drug_case" in wanted:
-        for pid, key, days, count, spent, notified, under_18, young, older, missing, noted in run(
-            _cases_sql(bucket, scope)
-        ):
+    elif table == "drug_case":
+        for pid, key, days, count, spent, notified, under_18, young, older, missing, noted in rows:
             f = figures(pid, key)
             f.noted += int(noted)
             f.drug_cases += count
@@ -615,19 +672,18 @@ def add_figures(
                 f.drug_cases_by_age[group] = f.drug_cases_by_age.get(group, 0) + int(n)
             if days is not None:
                 f.contact_days[days] = f.contact_days.get(days, 0) + count
-    if "other_activity" in wanted:
-        for pid, key, count, spent, noted in run(_other_sql(bucket, scope)):
+    elif table == "other_activity":
+        for pid, key, count, spent, noted in rows:
             f = figures(pid, key)
             f.noted += int(noted)
             f.other_activities += count
             f.records += count
             f.hours_spent += spent
-    for kind in _kinds.FLAT_FIGURE_KINDS:
-        if kind.table not in wanted:
-            continue
+    else:
+        kind = _flat_kinds()[table]
         assert kind.figures is not None
         names = list(kind.figures.sums)
-        for pid, key, count, spent, noted, *sums in run(_flat_sql(kind, bucket, scope)):
+        for pid, key, count, spent, noted, *sums in rows:
             f = figures(pid, key)
             f.noted += int(noted)
             f.kind_records[kind.key] = f.kind_records.get(kind.key, 0) + count

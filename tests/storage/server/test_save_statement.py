@@ -1,0 +1,112 @@
+"""A save on a server: one statement inserts the record, its audit line and notification and
+counts the record's figures (the stored totals' delta); the totals' changes go with the
+COMMIT. The totals equal a recount whatever the record has (a patrol with shop visits or
+none), and a save the server refuses leaves nothing behind: no record, no audit line, no
+change to the totals, no notification."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import psycopg
+import pytest
+
+from loften_app.domain.enums import AgeGroup, DrugCaseKind, PromiseType
+from loften_app.domain.records import (
+    DrugCaseData,
+    PatrolData,
+    PlaceData,
+    ShopData,
+    ShopVisitData,
+)
+from loften_app.storage import totals
+from loften_app.storage.database import Database, open_database
+from loften_app.storage.server.errors import NotAllowedError
+from loften_app.storage.services import Services
+from loften_app.storage.template import apply_template
+from tests.storage.conftest import MUNICIPALITY
+from tests.storage.server.conftest import as_user
+
+DAY = dt.date(2026, 5, 4)
+
+
+def _promise(services: Services, kind: PromiseType) -> str:
+    agreement = services.agreements.current(DAY)
+    assert agreement is not None
+    (promise,) = (p for p in services.promises.for_agreement(agreement.id) if p.data.type is kind)
+    return promise.id
+
+
+def _state(url: str) -> tuple[int, int, int]:
+    with psycopg.connect(url) as connection:
+        row = connection.execute(
+            "SELECT (SELECT count(*) FROM drug_case), (SELECT count(*) FROM audit_entry),"
+            " (SELECT count(*) FROM figure_total_change)"
+        ).fetchone()
+    assert row is not None
+    return row
+
+
+def _assert_totals_match(database: Database) -> None:
+    with database.reading() as session:
+        have, want = totals.stored(session), totals.recount(session)
+    assert want
+    assert not totals.differences(have, want)
+
+
+def test_a_save_counts_its_figures_in_its_statement_and_a_refused_one_leaves_nothing(
+    server_url: str,
+) -> None:
+    with open_database(server_url) as admin_db:
+        admin = Services.build(admin_db, MUNICIPALITY)
+        apply_template(admin, "filipstad", today=DAY)
+        place = admin.places.add(data=PlaceData(name="Torget"))
+        shops = [
+            admin.shops.add(data=ShopData(name=name, place_id=place.id))
+            for name in ("Kiosken", "Pizzerian")
+        ]
+    with open_database(as_user(server_url, "polis1")) as database:
+        police = Services.build(database, MUNICIPALITY)
+        listener = database.listen()
+        patrol = PatrolData(
+            promise_id=_promise(police, PromiseType.PATROL),
+            date=DAY,
+            start_time=dt.time(22),
+            end_time=dt.time(3),
+            place_ids=(place.id,),
+        )
+        police.patrols.add(data=patrol)
+        visits = tuple(ShopVisitData(shop_id=shop.id, note="Lugnt") for shop in shops)
+        police.patrols.add(data=dataclasses.replace(patrol, shop_visits=visits))
+        police.drug_cases.add(
+            data=DrugCaseData(
+                promise_id=_promise(police, PromiseType.DRUGS),
+                detected_on=DAY,
+                age_group=AgeGroup.UNDER_18,
+                kind=DrugCaseKind.OWN_USE,
+                status=None,
+            )
+        )
+        _assert_totals_match(database)
+        assert len(listener.wait(5)) >= 1
+        listener.take()
+        before = _state(server_url)
+        assert before[2] > 0  # the changes are kept apart until a fold
+        # The police may not enter the municipal part: the server refuses the whole save.
+        with pytest.raises(NotAllowedError):
+            police.drug_cases.add(
+                data=DrugCaseData(
+                    promise_id=_promise(police, PromiseType.DRUGS),
+                    detected_on=DAY,
+                    age_group=AgeGroup.AGE_18_25,
+                    kind=DrugCaseKind.OWN_USE,
+                    status=None,
+                    first_contact_on=DAY,
+                    municipal_notes="Samtal",
+                )
+            )
+        assert _state(server_url) == before
+        assert listener.wait(0.5) == []
+        _assert_totals_match(database)
+        listener.close()
