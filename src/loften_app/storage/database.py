@@ -172,6 +172,25 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+class _Saver:
+    """A write connection and a session bound to it, kept by one thread for its saves on a
+    file: taking a connection from the pool and making a session cost about 15 us a save, and
+    an idle SQLite connection holds no lock (`Database.close()` closes them)."""
+
+    __slots__ = ("busy", "connection", "kept", "raw", "session")
+
+    def __init__(self, connection: Connection, *, keep: bool) -> None:
+        self.connection = connection
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        self.raw: sqlite3.Connection = raw  # type: ignore[assignment]
+        self.session = Session(bind=connection, expire_on_commit=False)
+        #: In a save now.
+        self.busy = False
+        #: Kept for the thread's next save (False: closed after this one).
+        self.kept = keep
+
+
 class Database:
     """An open Löften database file. Owns the engine; hands out one session per action."""
 
@@ -186,6 +205,9 @@ class Database:
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         #: `saving()` runs the driver's own transaction (a file, not a server).
         self._file_saving = engine.dialect.name == "sqlite"
+        #: Each thread's `_Saver` (its first save makes it), and every one kept, for `close()`.
+        self._savers = threading.local()
+        self._kept: list[_Saver] = []
         self._watch: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
 
@@ -241,17 +263,18 @@ class Database:
 
     @contextlib.contextmanager
     def _saving_file(self) -> Iterator[Session]:
-        """`saving()` on a file: the driver's transaction. Should anything in the save go
-        through the session's connection (an ORM flush, `session.execute`), SQLAlchemy begins
-        its transaction on the one already open (`_on_begin` sends nothing then), and it is
+        """`saving()` on a file: the driver's transaction, on the connection and session that
+        this thread keeps for its saves (`_Saver`). Should anything in the save go through the
+        session's connection (an ORM flush, `session.execute`), SQLAlchemy begins its
+        transaction on the one already open (`_on_begin` sends nothing then), and it is
         committed or rolled back through the session."""
-        with _classified(), self._write_engine.connect() as connection:
-            raw = connection.connection.dbapi_connection
-            assert raw is not None
-            raw.execute("BEGIN IMMEDIATE")
-            session = Session(bind=connection, expire_on_commit=False)
-            session.info[DRIVER_CONNECTION] = (None, raw)
+        with _classified():
+            saver = self._saver()
+            saver.busy = True
+            raw, session = saver.raw, saver.session
             try:
+                raw.execute("BEGIN IMMEDIATE")
+                session.info[DRIVER_CONNECTION] = (None, raw)
                 yield session
                 session.flush()
                 if session.in_transaction():
@@ -259,13 +282,49 @@ class Database:
                 else:
                     raw.commit()
             except BaseException:
-                if session.in_transaction():
-                    session.rollback()
-                if raw.in_transaction:
-                    raw.rollback()
+                try:
+                    if session.in_transaction():
+                        session.rollback()
+                    if raw.in_transaction:
+                        raw.rollback()
+                except Exception:  # not kept: the next save takes a fresh connection
+                    saver.kept = False
                 raise
             finally:
                 session.close()
+                session.info.clear()
+                saver.busy = False
+                if not saver.kept:
+                    self._forget(saver)
+
+    def _saver(self) -> _Saver:
+        """This thread's kept connection and session for saves, made on its first save (or a
+        connection and session for this save only, when the kept one is busy: a save within
+        a save)."""
+        saver: _Saver | None = getattr(self._savers, "saver", None)
+        if saver is not None and not saver.busy:
+            if saver.kept and not saver.connection.invalidated:
+                return saver
+            self._forget(saver)
+        connection = self._write_engine.connect()
+        made = _Saver(connection, keep=saver is None or not saver.busy)
+        if made.kept:
+            self._savers.saver = made
+            with self._watch_lock:
+                self._kept.append(made)
+        return made
+
+    def _forget(self, saver: _Saver) -> None:
+        """Close `saver`'s session and connection and forget it."""
+        saver.kept = False
+        if getattr(self._savers, "saver", None) is saver:
+            del self._savers.saver
+        with self._watch_lock:
+            if saver in self._kept:
+                self._kept.remove(saver)
+        with contextlib.suppress(Exception):
+            saver.session.close()
+            saver.connection.close()
 
     @contextlib.contextmanager
     def _saving_joined(self) -> Iterator[Session]:
@@ -308,6 +367,12 @@ class Database:
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None
+            kept, self._kept = self._kept, []
+        for saver in kept:
+            saver.kept = False
+            with contextlib.suppress(Exception):
+                saver.session.close()
+                saver.connection.close()
         self.engine.dispose()
 
     def __enter__(self) -> Database:

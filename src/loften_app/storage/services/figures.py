@@ -36,7 +36,7 @@ from loften_app.storage.engines import (
     days_between_sql,
     dialect_of,
     month_sql,
-    session_named_sql,
+    driver_sql,
 )
 from loften_app.storage.rows import driver_connection
 from loften_app.storage.shift_sql import EVENING_NIGHT, start_end
@@ -703,12 +703,18 @@ def _run_for_ids(session: Session, sql: str, ids: Sequence[str]) -> list[Any]:
     execution would cost more than the query. Pending ORM changes are flushed first, as
     `session.execute` would."""
     session.flush()
-    names = [f"ids_{index}" for index in range(len(ids))]
-    listed = "(" + ", ".join(f":{name}" for name in names) + ")"
-    driver = session_named_sql(session, sql.replace(":ids", listed))
+    driver = _ids_sql(sql, len(ids), dialect_of(session))
     cursor = driver_connection(session).cursor()
     try:
-        cursor.execute(driver, dict(zip(names, ids, strict=True)))
+        cursor.execute(driver, tuple(ids))
         return list(cursor.fetchall())
     finally:
         cursor.close()
+
+
+@functools.lru_cache(maxsize=256)
+def _ids_sql(sql: str, count: int, dialect: str) -> str:
+    """`sql` with its `:ids` as `count` positional placeholders, in `dialect`'s style (made
+    once per query, count and dialect: a save counts one id)."""
+    listed = "(" + ", ".join(["?"] * count) + ")"
+    return driver_sql(sql.replace(":ids", listed), dialect)
