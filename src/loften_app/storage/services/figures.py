@@ -35,8 +35,8 @@ from loften_app.storage.engines import (
     count_true_sql,
     days_between_sql,
     dialect_of,
-    month_sql,
     driver_sql,
+    month_sql,
 )
 from loften_app.storage.rows import driver_connection
 from loften_app.storage.shift_sql import EVENING_NIGHT, start_end

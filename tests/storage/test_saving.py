@@ -1,0 +1,108 @@
+"""`Database.saving()` on a file: the driver's own transaction on a connection that each thread
+keeps for its saves; and the ids a save makes."""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from pathlib import Path
+
+import pytest
+
+from loften_app.storage.database import open_database
+from loften_app.storage.rows import driver_connection
+from loften_app.storage.services.base import new_id
+
+
+def _notes(path: Path) -> list[str]:
+    with open_database(path) as db, db.reading() as session:
+        cursor = driver_connection(session).cursor()
+        rows = cursor.execute("SELECT value FROM meta WHERE key LIKE 'test-%' ORDER BY key")
+        return [row[0] for row in rows]
+
+
+def _write(session: object, key: str) -> None:
+    driver_connection(session).execute(  # type: ignore[arg-type]
+        "INSERT INTO meta (key, value) VALUES (?, ?)", (key, key)
+    )
+
+
+def _open_files(path: Path) -> int:
+    """How many of this process's file descriptors point at `path`."""
+    target = path.resolve()
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if Path(os.readlink(f"/proc/self/fd/{fd}")) == target:
+                count += 1
+        except OSError:
+            continue
+    return count
+
+
+def test_a_failed_save_writes_nothing_and_the_next_save_on_the_thread_commits(
+    db_path: Path,
+) -> None:
+    with open_database(db_path) as db:
+        with pytest.raises(RuntimeError), db.saving() as session:
+            _write(session, "test-1")
+            raise RuntimeError("the save fails half-way")
+        with db.saving() as session:
+            _write(session, "test-2")
+        with db.saving() as session:
+            _write(session, "test-3")
+    assert _notes(db_path) == ["test-2", "test-3"]
+
+
+def test_saves_from_two_threads_both_commit_and_close_lets_the_file_go(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        with db.saving() as session:
+            _write(session, "test-main")
+        errors: list[BaseException] = []
+
+        def other() -> None:
+            try:
+                with db.saving() as session:
+                    _write(session, "test-thread")
+            except BaseException as error:  # pragma: no cover - reported below
+                errors.append(error)
+
+        worker = threading.Thread(target=other)
+        worker.start()
+        worker.join()
+        assert errors == []
+        assert _open_files(db_path) > 0
+    assert _open_files(db_path) == 0
+    assert _notes(db_path) == ["test-main", "test-thread"]
+
+
+def test_a_database_closed_and_saved_to_again_opens_a_fresh_connection(db_path: Path) -> None:
+    db = open_database(db_path)
+    with db.saving() as session:
+        _write(session, "test-a")
+    db.close()
+    with db.saving() as session:
+        _write(session, "test-b")
+    db.close()
+    assert _notes(db_path) == ["test-a", "test-b"]
+
+
+def test_new_ids_are_distinct_version_4_uuids_and_a_child_process_makes_its_own() -> None:
+    ids = [new_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text
+        assert parsed.version == 4
+        assert parsed.variant == uuid.RFC_4122
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child process
+        os.write(write, new_id().encode())
+        os._exit(0)
+    os.waitpid(child, 0)
+    from_child = os.read(read, 100).decode()
+    os.close(read)
+    os.close(write)
+    assert from_child != new_id()
