@@ -22,11 +22,12 @@ import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from loften_app.domain.enums import Organisation, PatrolMode, PromiseType
 from loften_app.domain.records import Actor, PatrolData, ShopVisitData
+from loften_app.storage import totals
 from loften_app.storage.database import BUSY_TIMEOUT_MS, open_database
 from loften_app.storage.demo.common import DemoOptions
 from loften_app.storage.demo.fill import fill_demo_data
@@ -190,10 +191,13 @@ def raw_saves(path: Path, data: PatrolData) -> Iterator[None]:
             yield
 
 
-def raw_same_rows(path: Path, data: PatrolData) -> Iterator[None]:
+def raw_same_rows(
+    path: Path, data: PatrolData, total_keys: Sequence[tuple[str, str, str]] = ()
+) -> Iterator[None]:
     """Insert and commit what a save writes, with bare sqlite3: the patrol row, its 2 place links
     and 3 shop visits and one audit line (the same values, new ids each time): the floor under
-    the save, which the one-row baseline does not show."""
+    the save, which the one-row baseline does not show. With `total_keys`, also the rows of the
+    stored totals that the save changes, in one upsert (adding zero: the totals stay right)."""
     now = dt.datetime(2018, 11, 17, 8, 0).isoformat(sep=" ")
     patrol = (
         "INSERT INTO patrol (id, version, organisation, created_at, created_by, updated_at, "
@@ -207,6 +211,13 @@ def raw_same_rows(path: Path, data: PatrolData) -> Iterator[None]:
         "changes, note) VALUES (?, ?, 'police', 'add', 'patrol', ?, ?, NULL)"
     )
     changes = '{"notes":[null,"Benchmark"],"officers":[null,2]}'
+    upsert = (
+        "INSERT INTO figure_total (promise_id, month, measure, value) VALUES "
+        + ", ".join(["(?, ?, ?, 0.0)"] * len(total_keys))
+        + " ON CONFLICT (promise_id, month, measure) DO UPDATE SET value = figure_total.value"
+        " + excluded.value"
+    )
+    upsert_values = [value for key in total_keys for value in key]
     with contextlib.closing(raw_connection(path)) as connection:
         while True:
             patrol_id = str(uuid.uuid4())
@@ -239,6 +250,8 @@ def raw_same_rows(path: Path, data: PatrolData) -> Iterator[None]:
                 ],
             )
             connection.execute(line, (now, ACTOR.name, patrol_id, changes))
+            if total_keys:
+                connection.execute(upsert, upsert_values)
             connection.execute("COMMIT")
             yield
 
@@ -300,8 +313,12 @@ def save_figures(loaded: Path, records: int, runs: int) -> None:
         services = Services.build(database, ACTOR)
         data = one_patrol(services)
         saved = timed_runs(service_saves(services, data), runs)
+        one = services.patrols.add(data=data)
+        with database.reading() as session:
+            total_keys = sorted(totals.contribution(session, "patrol", [one.id]))
     raw = timed_runs(raw_saves(loaded, data), runs)
     floor = timed_runs(raw_same_rows(loaded, data), runs)
+    floor_totals = timed_runs(raw_same_rows(loaded, data, total_keys), runs)
     ratio = saved / raw
     print(
         f"save one patrol (2 places, 3 shop visits) among {records:,} records: "
@@ -313,6 +330,11 @@ def save_figures(loaded: Path, records: int, runs: int) -> None:
         f"the same rows as the save (patrol, 2 place links, 3 shop visits, 1 audit line) "
         f"with bare sqlite3: {floor * 1000:.3f} ms ({floor / raw:.1f} x the one row; "
         f"the save is {saved / floor:.1f} x this)"
+    )
+    print(
+        f"and the {len(total_keys)} rows of the stored totals the save changes, in one upsert: "
+        f"{floor_totals * 1000:.3f} ms ({floor_totals / raw:.1f} x the one row; the save is "
+        f"{saved / floor_totals:.1f} x this)"
     )
 
 
