@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -25,19 +26,9 @@ from PySide6.QtWidgets import (
 from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.targets import default_period
 from loften_app.reports.tracking.engine import StatusReport
-from loften_app.reports.tracking.overview import (
-    Due,
-    IndicatorSeries,
-    Overview,
-    due_on,
-    first_figures,
-    overview,
-    warm,
-)
-from loften_app.storage.services import Services
-from loften_app.storage.services.cycle import AgreementListing
+from loften_app.reports.tracking.first import QuickOverview
+from loften_app.storage.listing import AgreementListing
 from loften_app.ui.agreement_picker import AgreementCombo, periods_of, span_text
-from loften_app.ui.background import Background, Job
 from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.kinds import SECTION_OF_TYPE
@@ -45,6 +36,13 @@ from loften_app.ui.overview.cards import PromiseCard
 from loften_app.ui.overview.side import SidePanel
 from loften_app.ui.settings import OVERVIEW_PERIOD
 from loften_app.ui.words import InterfaceWords
+
+if TYPE_CHECKING:
+    # The figures through the services (and so SQLAlchemy) are imported when first computed:
+    # the page can show its first cards before (`quick`).
+    from loften_app.reports.tracking.overview import Due, IndicatorSeries, Overview
+    from loften_app.storage.services import Services
+    from loften_app.ui.background import Background, Job
 
 
 class OverviewPage(QWidget):
@@ -66,19 +64,25 @@ class OverviewPage(QWidget):
 
     def __init__(
         self,
-        services: Services,
-        background: Background,
+        services: Services | None,
+        background: Background | None,
         *,
         settings: QSettings | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         changes: ChangeHub | None = None,
+        quick: QuickOverview | None = None,
     ) -> None:
+        """Without `services` (the database is still being opened) the page shows the first
+        cards read by `quick`, and the rest once `attach` gives it the services."""
         super().__init__()
         self.setObjectName("overview")
         if changes is not None:
             changes.changed.connect(self._on_changed)
         self._services = services
         self._background = background
+        self._quick = quick if services is None else None
+        #: The cards' report on screen.
+        self._shown: StatusReport | None = None
         self._settings = settings
         self._today = today
         self._job: Job | None = None
@@ -161,8 +165,25 @@ class OverviewPage(QWidget):
 
     # --- public -------------------------------------------------------------------------------
 
+    def attach(self, services: Services, background: Background, changes: ChangeHub) -> None:
+        """The database is open: the figures come from `services` from now on (the cards shown
+        stay until the services' arrive, and are kept when they are the same)."""
+        self._services = services
+        self._background = background
+        changes.changed.connect(self._on_changed)
+        if self._quick is not None:
+            self._quick.close()
+            self._quick = None
+        self.refresh()
+
     def _on_changed(self, _change: Change, _origin: object) -> None:
         self.refresh()  # any saved change may move a figure
+
+    def stop_quick(self) -> None:
+        """Let go of the quick reader's file (the services will not come)."""
+        if self._quick is not None:
+            self._quick.close()
+            self._quick = None
 
     def selected_period(self) -> Period | None:
         data = self.period.currentData()
@@ -184,7 +205,15 @@ class OverviewPage(QWidget):
     def refresh(self) -> None:
         """Compute the figures again (after a save anywhere, or a change of registers): the
         agreements are listed again (a renewal adds one; the chosen one is kept)."""
-        listing = self._services.agreements.listing(self._today())
+        if self._services is not None:
+            listing = self._services.agreements.listing(self._today())
+        elif self._quick is not None:
+            found = self._quick.listing(self._today())
+            if found is None:
+                return  # the services will tell
+            listing = found
+        else:
+            return
         if not listing:
             self.agreement.fill([])
             self.period.clear()
@@ -249,6 +278,16 @@ class OverviewPage(QWidget):
 
     def _compute(self, period: Period | None) -> None:
         self.busy.setVisible(True)
+        if self._services is None:
+            if self._quick is not None:
+                # After this turn of the event loop: the page is on screen first.
+                chosen = self.agreement.chosen()
+                call = partial(self._quick_cards, self._quick, chosen, period, self._today())
+                QTimer.singleShot(0, self, call)
+            return
+        from loften_app.reports.tracking.overview import first_figures, overview
+
+        assert self._background is not None
         # Bound methods only (no closures over the page; see ui.background). The page tells
         # the newest request's result from older ones by the job that sent it.
         today = self._asked_on = self._today()
@@ -275,9 +314,29 @@ class OverviewPage(QWidget):
             self._job.succeeded.connect(self._cards_arrived)
         self._job.failed.connect(self._failed)
 
+    def _quick_cards(
+        self,
+        quick: QuickOverview,
+        chosen: AgreementListing | None,
+        period: Period | None,
+        today: dt.date,
+    ) -> None:
+        """The first cards, read without the services (the side panel waits for them)."""
+        if quick is not self._quick or chosen is None or self._services is not None:
+            return  # the services are here already
+        report = quick.status(chosen, period=period, today=today)
+        if report is None:
+            return
+        self.message.setVisible(False)
+        self._show_cards(report)
+        self.cards_shown.emit()
+
     def _cards_arrived(self, first: tuple[StatusReport, tuple[IndicatorSeries, ...]]) -> None:
         if self.sender() is not self._job:
             return  # a newer request is under way
+        from loften_app.reports.tracking.overview import due_on
+
+        assert self._background is not None
         report, indicators = first
         self.message.setVisible(False)
         self._show_cards(report)
@@ -290,6 +349,8 @@ class OverviewPage(QWidget):
     def _due_arrived(self, due: Due) -> None:
         if self.sender() is not self._job or self._first is None:
             return
+        from loften_app.reports.tracking.overview import Overview
+
         report, indicators = self._first
         self._first = None
         self._arrived(Overview(report=report, due=due, indicators=indicators), cards=False)
@@ -326,6 +387,9 @@ class OverviewPage(QWidget):
         years.add(data.report.period.start.year)
         periods = [parse_period(str(self.period.itemData(i))) for i in range(self.period.count())]
         periods = [p for p in periods if p.start.year in years]
+        from loften_app.reports.tracking.overview import warm
+
+        assert self._background is not None
         call = partial(warm, self._services, periods, data.today, data.report.agreement.id)
         return self._background.run(call)
 
@@ -336,6 +400,9 @@ class OverviewPage(QWidget):
         self.message.setVisible(True)
 
     def _show_cards(self, report: StatusReport) -> None:
+        if report == self._shown and self.cards:
+            return  # the same figures (the services' after the quick ones): nothing to redo
+        self._shown = report
         words = InterfaceWords()
         for card in self.cards:
             self._cards_layout.removeWidget(card)
