@@ -25,15 +25,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, cast, func
 from sqlalchemy.orm import Session
 
-# The engine-neutral SQL text, shared with the SQLAlchemy-free figures (`figure_sql`).
-from loften_app.storage.figure_sql import (  # noqa: F401 -- re-exported
-    POSTGRESQL,
-    SQLITE,
-    count_true_sql,
-    days_between_sql,
-    month_sql,
-    seconds_of_day_sql,
-)
+from loften_app.storage import figure_sql as _text
+
+# The engine-neutral SQL text lives in `figure_sql` (no SQLAlchemy), shared with the figures.
+POSTGRESQL = _text.POSTGRESQL
+SQLITE = _text.SQLITE
+count_true_sql = _text.count_true_sql
+days_between_sql = _text.days_between_sql
+month_sql = _text.month_sql
+seconds_of_day_sql = _text.seconds_of_day_sql
 
 SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 

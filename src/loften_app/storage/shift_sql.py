@@ -13,13 +13,13 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, case, cast, func
 
-# The text of a shift's seconds is shared with the SQLAlchemy-free figures (`figure_sql`).
-from loften_app.storage.figure_sql import (  # noqa: F401 -- re-exported
-    DAY,
-    EVENING_NIGHT,
-    seconds,
-    start_end,
-)
+from loften_app.storage import figure_sql as _text
+
+# The text of a shift's seconds lives in `figure_sql` (no SQLAlchemy), shared with the figures.
+DAY = _text.DAY
+EVENING_NIGHT = _text.EVENING_NIGHT
+seconds = _text.seconds
+start_end = _text.start_end
 
 _EVENING_STARTS = 18 * 60
 _MORNING_ENDS = 6 * 60

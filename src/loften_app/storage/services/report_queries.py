@@ -27,12 +27,7 @@ from loften_app.domain.enums import (
 from loften_app.domain.periods import Period
 from loften_app.storage.database import Database
 from loften_app.storage.engines import session_named_sql
-from loften_app.storage.export_sql import (  # noqa: F401 -- re-exported
-    PLACE_SQL,
-    PROMISE_SQL,
-    ExportQuery,
-    places_sql,
-)
+from loften_app.storage.export_sql import PLACE_SQL, PROMISE_SQL, ExportQuery, places_sql
 from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
 from loften_app.storage.shift_sql import shift_hours
 
@@ -47,6 +42,7 @@ __all__ = [
     "OtherLine",
     "OverdueAction",
     "ReportQueries",
+    "places_sql",
 ]
 
 

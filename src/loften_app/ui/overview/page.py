@@ -336,7 +336,7 @@ class OverviewPage(QWidget):
             return  # a newer request is under way
         from loften_app.reports.tracking.overview import due_on
 
-        assert self._background is not None
+        assert self._background is not None and self._services is not None
         report, indicators = first
         self.message.setVisible(False)
         self._show_cards(report)
@@ -389,7 +389,7 @@ class OverviewPage(QWidget):
         periods = [p for p in periods if p.start.year in years]
         from loften_app.reports.tracking.overview import warm
 
-        assert self._background is not None
+        assert self._background is not None and self._services is not None
         call = partial(warm, self._services, periods, data.today, data.report.agreement.id)
         return self._background.run(call)
 
