@@ -207,11 +207,11 @@ class Startup:
         quick = open_quick_overview(path)
         if quick is None:
             return False
+        from loften_app.ui.background import Background
         from loften_app.ui.overview import OverviewPage
 
-        page = OverviewPage(None, None, settings=self.settings, quick=quick)
-        self.early_overview = page
-        self.window.show_early("overview", page)
+        if self.background is None:
+            self.background = Background(self.window)
         opened: list[bool] = []
 
         def open_now() -> None:
@@ -219,14 +219,17 @@ class Startup:
                 opened.append(True)
                 self._open_file()
 
-        def cards_made() -> None:
-            # The page reads its cards in the turn of the event loop after this one.
-            if page.cards:
-                after_first_paint(page.cards[0], open_now)
-            else:  # nothing to show, or the quick read failed: the services will tell
-                open_now()
+        def cards_shown() -> None:
+            if not opened:
+                after_first_paint(page.cards[0] if page.cards else page, open_now)
 
-        QTimer.singleShot(0, page, cards_made)
+        page = OverviewPage(None, self.background, settings=self.settings, quick=quick)
+        # Connected before the page reads (on the helper thread) or fails: nothing is missed.
+        page.cards_shown.connect(cards_shown)
+        page.quick_failed.connect(lambda: QTimer.singleShot(0, page, open_now))
+        self.early_overview = page
+        self.window.show_early("overview", page)
+        page.refresh()
         return True
 
     def _open_file(self) -> None:

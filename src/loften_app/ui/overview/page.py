@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -52,12 +52,15 @@ class OverviewPage(QWidget):
     Signals:
         cards_shown(): new cards (the promises' figures) are on screen; what is due (the side
             panel) may still be coming.
+        quick_failed(): before the services are attached, the first cards could not be read
+            without them (nothing to show, or the file could not be read so).
         updated(): new figures are on screen, the side panel's included.
         section_requested(str, object): show section `key`'s list filtered to a `Period`.
         walk_requested(str): open the safety walk with this id.
     """
 
     cards_shown = Signal()
+    quick_failed = Signal()
     updated = Signal()
     section_requested = Signal(str, object)
     walk_requested = Signal(str)
@@ -73,7 +76,8 @@ class OverviewPage(QWidget):
         quick: QuickOverview | None = None,
     ) -> None:
         """Without `services` (the database is still being opened) the page shows the first
-        cards read by `quick`, and the rest once `attach` gives it the services."""
+        cards read by `quick` on the helper thread `background` once `refresh` is called, and
+        the rest once `attach` gives it the services."""
         super().__init__()
         self.setObjectName("overview")
         if changes is not None:
@@ -161,7 +165,8 @@ class OverviewPage(QWidget):
         self._span: Period | None = None
         self.agreement.currentIndexChanged.connect(self._agreement_chosen)
         self.period.currentIndexChanged.connect(self._period_chosen)
-        self.refresh()
+        if services is not None:
+            self.refresh()  # else the owner does, once it hears `cards_shown` and `quick_failed`
 
     # --- public -------------------------------------------------------------------------------
 
@@ -172,6 +177,7 @@ class OverviewPage(QWidget):
         self._background = background
         changes.changed.connect(self._on_changed)
         if self._quick is not None:
+            background.wait()  # a quick read still under way (a period chosen meanwhile)
             self._quick.close()
             self._quick = None
         self.refresh()
@@ -210,7 +216,8 @@ class OverviewPage(QWidget):
         elif self._quick is not None:
             found = self._quick.listing(self._today())
             if found is None:
-                return  # the services will tell
+                self.quick_failed.emit()  # the services will tell
+                return
             listing = found
         else:
             return
@@ -218,6 +225,8 @@ class OverviewPage(QWidget):
             self.agreement.fill([])
             self.period.clear()
             self._show_message(self.tr("Databasen har ingen överenskommelse ännu."))
+            if self._services is None:
+                self.quick_failed.emit()
             return
         self.agreement.fill(listing, keep=self.agreement.chosen_id())
         self._show_agreement()
@@ -279,11 +288,7 @@ class OverviewPage(QWidget):
     def _compute(self, period: Period | None) -> None:
         self.busy.setVisible(True)
         if self._services is None:
-            if self._quick is not None:
-                # After this turn of the event loop: the page is on screen first.
-                chosen = self.agreement.chosen()
-                call = partial(self._quick_cards, self._quick, chosen, period, self._today())
-                QTimer.singleShot(0, self, call)
+            self._compute_quick(period)
             return
         from loften_app.reports.tracking.overview import first_figures, overview
 
@@ -314,22 +319,31 @@ class OverviewPage(QWidget):
             self._job.succeeded.connect(self._cards_arrived)
         self._job.failed.connect(self._failed)
 
-    def _quick_cards(
-        self,
-        quick: QuickOverview,
-        chosen: AgreementListing | None,
-        period: Period | None,
-        today: dt.date,
-    ) -> None:
-        """The first cards, read without the services (the side panel waits for them)."""
-        if quick is not self._quick or chosen is None or self._services is not None:
-            return  # the services are here already
-        report = quick.status(chosen, period=period, today=today)
+    def _compute_quick(self, period: Period | None) -> None:
+        """The first cards, read without the services on the helper thread (the side panel
+        waits for the services); `quick_failed` when they cannot be read so."""
+        chosen = self.agreement.chosen()
+        if self._quick is None or self._background is None or chosen is None:
+            self.quick_failed.emit()
+            return
+        call = partial(self._quick.status, chosen, period=period, today=self._today())
+        self._job = self._background.run(call)
+        self._job.succeeded.connect(self._quick_arrived)
+        self._job.failed.connect(self._quick_refused)
+
+    def _quick_arrived(self, report: StatusReport | None) -> None:
+        if self.sender() is not self._job or self._services is not None:
+            return  # a newer request, or the services are here already
         if report is None:
+            self.quick_failed.emit()
             return
         self.message.setVisible(False)
         self._show_cards(report)
         self.cards_shown.emit()
+
+    def _quick_refused(self, _message: str) -> None:
+        if self.sender() is self._job and self._services is None:
+            self.quick_failed.emit()
 
     def _cards_arrived(self, first: tuple[StatusReport, tuple[IndicatorSeries, ...]]) -> None:
         if self.sender() is not self._job:
