@@ -230,6 +230,8 @@ class Startup:
         self.early_overview = page
         self.window.show_early("overview", page)
         page.refresh()
+        # Should neither come (a fault in the quick read): open the database all the same.
+        QTimer.singleShot(EARLY_CARDS_WAIT_MS, page, open_now)
         return True
 
     def _open_file(self) -> None:
@@ -434,6 +436,10 @@ class Startup:
             return False
         self.attach(services, self.user)
         return True
+
+
+#: The longest the database waits for the overview's first cards read without it (ms).
+EARLY_CARDS_WAIT_MS = 10_000
 
 
 class _ServerOpener:
