@@ -1,14 +1,16 @@
 """Start-up benchmark: process start to the first painted main window, and to the overview's
 figures on screen.
 
-    .venv/bin/python benchmarks/bench_startup.py --db PATH [--runs 15] [--figures]
+    .venv/bin/python benchmarks/bench_startup.py --db PATH [--runs 15] [--figures] [--src DIR]
 
 Löften on the given database against a bare PySide6 QMainWindow shown the same way, both in
 fresh processes on the offscreen platform, measured alternately in the same run. Goal: the first
 paint at most 1.5 times the bare window's. With --figures also Löften until the overview's first
 promise card is painted (the figures on screen), goal at most 4 times the bare first paint at
 real size (about 7,000 records: `loften demo-data --db PATH --year 2026 --scale 30`, this
-year's data so that the overview has figures to show today). Also says whether SQLAlchemy,
+year's data so that the overview has figures to show today). `--src DIR` runs the package from
+another source tree (`git archive COMMIT src resources | tar -x -C DIR`, then `DIR/src`), to
+compare before and after in turns. Also says whether SQLAlchemy,
 Alembic or ReportLab were already imported at the first paint, or the Qt namespace used (none
 should be).
 
@@ -31,7 +33,7 @@ GOAL = 1.5
 FIGURES_GOAL = 4.0
 
 
-def settings_home(folder: Path) -> dict[str, str]:
+def settings_home(folder: Path, src: Path | None = None) -> dict[str, str]:
     """An environment whose Löften settings already know the user (no first-start dialog)."""
     config = folder / "Loften"
     config.mkdir(parents=True, exist_ok=True)
@@ -40,6 +42,8 @@ def settings_home(folder: Path) -> dict[str, str]:
     )
     # An installed Löften has its bytecode compiled: let the warm-up start write it here too.
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if src is not None:
+        environment["PYTHONPATH"] = str(src.resolve())
     return {
         **environment,
         "XDG_CONFIG_HOME": str(folder),
@@ -89,14 +93,17 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--figures", action="store_true", help="also time the overview's figures")
+    parser.add_argument("--src", type=Path, help="run the package from this source tree")
     args = parser.parse_args()
     loften: list[tuple[float, float]] = []
     bare: list[tuple[float, float]] = []
     shown: list[tuple[float, float]] = []
     heavy = "-"
-    print(f"load average at the start: {os.getloadavg()[0]:.2f}")
+    print(
+        f"source: {args.src or 'installed'} | load average at the start: {os.getloadavg()[0]:.2f}"
+    )
     with tempfile.TemporaryDirectory() as folder:
-        env = settings_home(Path(folder))
+        env = settings_home(Path(folder), args.src)
         first_paint("loften", args.db, env)  # warm the file cache (and write the bytecode) once
         first_paint("bare", args.db, env)
         for _ in range(args.runs):

@@ -49,7 +49,9 @@ class FirstPaint(QObject):
             return False
         if watched is self.card:
             print(f"figures {process_age():.4f}")
-            print(f"figures-cpu {cpu_seconds():.4f}", flush=True)
+            print(f"figures-cpu {cpu_seconds():.4f}")
+            loaded = [name for name in HEAVY if name in sys.modules]
+            print(f"figures-heavy {','.join(loaded) or '-'}", flush=True)
             os._exit(0)
         if isinstance(watched, QMainWindow) and self.window is None:
             loaded = [name for name in HEAVY if name in sys.modules]
@@ -60,8 +62,25 @@ class FirstPaint(QObject):
             if not self.figures:
                 os._exit(0)
             self.window = watched
+            self.hear_early_overview(watched)
             self.poll.start()
         return False
+
+    def hear_early_overview(self, window: QMainWindow) -> None:
+        """A newer Löften shows the overview with its first cards before the database is opened
+        (`MainWindow.show_early`), and makes the cards in the next turn of the event loop: hear
+        of that page as it is shown, so that its first card's paint is not missed."""
+        original = getattr(window, "show_early", None)
+        if original is None:
+            return
+
+        def show_early(key: str, page: QWidget) -> None:
+            original(key, page)
+            cards_shown = getattr(page, "cards_shown", None)
+            if key == "overview" and cards_shown is not None:
+                cards_shown.connect(lambda: self.watch_card(page))
+
+        window.show_early = show_early  # type: ignore[attr-defined]
 
     def look_for_figures(self) -> None:
         """Once the overview page is there, hear when its cards arrive (before they are painted:

@@ -39,6 +39,7 @@ from loften_app.ui.section import RecordSection
 from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 from loften_app.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import overview_ready, screenshot
+from tests.ui.starting import start
 
 #: Today, as the issue tells it: December 2026, the template's 2017–2018 agreement in its
 #: extension.
@@ -411,7 +412,7 @@ def test_the_first_start_from_the_other_organisations_package_shares_its_agreeme
         dialog.accept()  # read, refused, and the dialog asks again
 
     when_modal(qtbot, AgreementDialog, first)
-    startup.start()
+    start(qtbot, startup)
     (question,) = questions
     assert verify_signature(package).fingerprint in question
     assert seen[0] == "Välj paketet (.loften-filen) först."
@@ -440,7 +441,7 @@ def test_settings_apply_at_once_and_the_menu_renews(
     settings.setValue(SETTINGS_USER, "Anna")
     settings.setValue(SETTINGS_ORGANISATION, "municipality")
     window, startup = window_for(qtbot, settings, ui_database.path, tmp_path)
-    startup.start()
+    start(qtbot, startup)
     assert window.user_label.text() == "Anna (Kommunen)"
 
     def change(dialog: QDialog) -> None:

@@ -21,6 +21,7 @@ from loften_app.ui.main_window import MainWindow
 from loften_app.ui.overview import OverviewPage
 from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 from tests.ui.conftest import screenshot
+from tests.ui.starting import start
 
 
 def test_the_settings_file_and_its_folder_are_owner_only(tmp_path: Path) -> None:
@@ -46,7 +47,7 @@ def test_a_write_protected_database_opens_read_only_with_a_message(
     qtbot.addWidget(window)
     startup = Startup(window, settings, path)
     window.show()
-    startup.start()
+    start(qtbot, startup)
     qtbot.waitUntil(lambda: isinstance(window.page("overview"), OverviewPage))
     box = window.findChild(QMessageBox, "read_only_message")
     assert box is not None and box.isVisible()

@@ -16,6 +16,7 @@ from loften_app.ui.main_window import SECTION_KEYS, MainWindow
 from loften_app.ui.overview import OverviewPage
 from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 from tests.ui.conftest import overview_ready, screenshot
+from tests.ui.starting import start
 
 SECTION_TITLES = [
     "Översikt",
@@ -50,7 +51,7 @@ def started(
     settings.setValue(SETTINGS_ORGANISATION, "municipality")
     window = make_window(qtbot, settings)
     startup = Startup(window, settings, database.path)
-    startup.start()
+    start(qtbot, startup)
     return window
 
 

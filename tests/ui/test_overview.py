@@ -23,12 +23,15 @@ from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import RecordFilter, Services
 from loften_app.ui.app import Startup
 from loften_app.ui.background import Background
+from loften_app.ui.changes import Change
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.overview import OverviewPage
 from loften_app.ui.overview.cards import STATUS_STYLE
+from loften_app.ui.pages import Pages
 from loften_app.ui.section import RecordSection
 from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 from tests.ui.conftest import overview_ready, screenshot
+from tests.ui.starting import start
 
 #: Within the agreement, so that statuses are still open: on track, at risk.
 MID_2018 = dt.date(2018, 9, 20)
@@ -171,7 +174,7 @@ def started_window(
     window.resize(1280, 900)
     window.show()
     startup = Startup(window, settings, database.path)
-    startup.start()
+    start(qtbot, startup)
     page = window.page("overview")
     assert isinstance(page, OverviewPage)
     overview_ready(qtbot, page)
@@ -272,3 +275,51 @@ def test_the_cards_come_before_what_is_due_and_a_newer_request_wins(
     assert page.data is not None and page.data.report.period == quarter(2018, 3)
     assert events[-1] == "updated"
     assert events.count("updated") == 1
+
+
+def test_the_first_cards_read_without_the_services_are_theirs_and_a_save_refreshes(
+    qtbot: QtBot, settings: QSettings, demo: Services, ui_database: Database
+) -> None:
+    """The window shows the overview's first cards read without SQLAlchemy (`quick`), then
+    opens the database: the services' cards are the same (and kept), what is due fills the
+    side panel, and a save still refreshes the figures."""
+    settings.setValue(SETTINGS_USER, "Anna")
+    settings.setValue(SETTINGS_ORGANISATION, "municipality")
+    window = MainWindow(settings=settings, database_name="demo.db")
+    qtbot.addWidget(window)
+    window.resize(1280, 900)
+    window.show()
+    startup = Startup(window, settings, ui_database.path)
+    startup.start()
+    early = startup.early_overview
+    assert early is not None and startup.services is None
+    assert window.page("overview") is early
+    with qtbot.waitSignal(early.cards_shown, timeout=10_000):
+        pass
+    assert startup.services is None  # not opened yet: the cards come first
+    quick_cards = [(c.title.text(), c.status) for c in early.cards]
+    assert quick_cards
+    today = dt.date.today()
+    chosen = early.agreement.chosen()
+    assert chosen is not None
+    full = status_report(demo, period=early.selected_period(), today=today, agreement=chosen.id)
+    assert [status for _, status in quick_cards] == list(full.promises)
+    first_card = early.cards[0]
+    qtbot.waitUntil(lambda: startup.services is not None, timeout=20_000)
+    page = window.page("overview")
+    assert page is early  # the same page, now with the services
+    overview_ready(qtbot, page)
+    assert page.data is not None and page.data.report == full
+    assert page.cards[0] is first_card  # the same figures: the cards were kept
+    # A save anywhere moves the figures, through the services.
+    with qtbot.waitSignal(page.updated, timeout=10_000):
+        page.select_period(year(2018))
+    records = page.data.report.promises[0].figures.records
+    patrol = demo.patrols.list_page(filter=RecordFilter(period=year(2018)), limit=1).items[0]
+    demo.patrols.delete(id=patrol.id, expected_version=patrol.version)
+    pages = window._source
+    assert isinstance(pages, Pages)
+    with qtbot.waitSignal(page.updated, timeout=10_000):
+        pages.changes.notify(Change.of(kinds=["patrols"]))
+    assert page.data.report.promises[0].figures.records == records - 1
+    startup.finish()

@@ -58,8 +58,38 @@ def test_the_pages_are_attached_after_the_first_paint(
     startup = Startup(window, settings, ui_database.path)
     after_first_paint(window, startup.start)
     window.show()
-    qtbot.waitUntil(lambda: isinstance(window.page("overview"), OverviewPage))
+    qtbot.waitUntil(lambda: startup.services is not None, timeout=20_000)
+    assert isinstance(window.page("overview"), OverviewPage)
     assert "Filipstad" in window.windowTitle()
+
+
+def test_the_first_cards_are_painted_before_sqlalchemy_is_imported(
+    tmp_path: Path, ui_database: Database, ui_services: Services
+) -> None:
+    """A current local file: the overview's first cards come before SQLAlchemy, the models
+    and the services are imported (`reports.tracking.first`), then the database is opened."""
+    config = tmp_path / "config" / "Loften"
+    config.mkdir(parents=True)
+    (config / "Loften.ini").write_text(
+        "[user]\nname=Anna\norganisation=municipality\n", encoding="utf-8"
+    )
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    ui_database.close()  # the child opens the file alone
+    result = subprocess.run(
+        [sys.executable, str(CHILD), "figures", str(ui_database.path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "figures-heavy -" in result.stdout, result.stdout
 
 
 def test_the_quick_source_check_answers_as_pyside_does() -> None:

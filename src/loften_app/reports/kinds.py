@@ -27,8 +27,8 @@ from loften_app.domain.targets import (
 )
 from loften_app.reports.public_drugs import drug_figure_lines
 from loften_app.reports.sheet import _D, _DT, _I, _N, _T, Sheet, _enum, _yes_no, sheet
-from loften_app.storage.services.figures import PromiseFigures
-from loften_app.storage.services.report_queries import PROMISE_SQL, places_sql
+from loften_app.storage.export_sql import PROMISE_SQL, places_sql
+from loften_app.storage.figure_sql import PromiseFigures
 
 #: (label, value) lines of a promise's main figures, in the language of `words`.
 Lines = Callable[[PromiseFigures, Words], list[tuple[str, str]]]

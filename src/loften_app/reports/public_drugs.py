@@ -16,7 +16,7 @@ from loften_app.domain.enums import AgeGroup, DrugCaseKind, Measure, label
 from loften_app.domain.targets import DEFAULT_CONTACT_DAYS, SWEDISH, Words
 from loften_app.reports import privacy
 from loften_app.reports.privacy import Cell, Shown
-from loften_app.storage.services.figures import PromiseFigures
+from loften_app.storage.figure_sql import PromiseFigures
 
 __all__ = [
     "IN_FOLLOW_UP",

@@ -12,7 +12,7 @@ from typing import Any
 
 from loften_app.domain.enums import Organisation, label
 from loften_app.domain.kinds import KIND_BY_KEY
-from loften_app.storage.services.report_queries import ExportQuery
+from loften_app.storage.export_sql import ExportQuery
 
 Convert = Callable[[Any], Any]
 

@@ -25,8 +25,16 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, cast, func
 from sqlalchemy.orm import Session
 
-SQLITE = "sqlite"
-POSTGRESQL = "postgresql"
+from loften_app.storage import figure_sql as _text
+
+# The engine-neutral SQL text lives in `figure_sql` (no SQLAlchemy), shared with the figures.
+POSTGRESQL = _text.POSTGRESQL
+SQLITE = _text.SQLITE
+count_true_sql = _text.count_true_sql
+days_between_sql = _text.days_between_sql
+month_sql = _text.month_sql
+seconds_of_day_sql = _text.seconds_of_day_sql
+
 SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 
 
@@ -74,43 +82,8 @@ def placeholder(dialect: str) -> str:
     return "?" if dialect == SQLITE else "%s"
 
 
-def days_between_sql(later: str, earlier: str, dialect: str) -> str:
-    """SQL text: whole days from the date column `earlier` to `later` (NULL if either is)."""
-    if dialect == SQLITE:
-        return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
-    return f"({later} - {earlier})"
-
-
 def days_between(later: ColumnElement[Any], earlier: ColumnElement[Any], dialect: str) -> Any:
     """`days_between_sql` as a Core expression (sorting lists by it)."""
     if dialect == SQLITE:
         return func.julianday(later) - func.julianday(earlier)
     return cast(later - earlier, Integer)
-
-
-def seconds_of_day_sql(column: str, dialect: str) -> str:
-    """SQL text: the seconds after midnight of the stored time `column` (a float)."""
-    if dialect == SQLITE:
-        # Stored as "HH:MM:SS.ffffff".
-        return (
-            f"(CAST(substr({column}, 1, 2) AS INTEGER) * 3600"
-            f" + CAST(substr({column}, 4, 2) AS INTEGER) * 60"
-            f" + CAST(substr({column}, 7) AS REAL))"
-        )
-    return f"date_part('epoch', {column})"
-
-
-def month_sql(column: str, dialect: str) -> str:
-    """SQL text: the month of the date `column` as "YYYY-MM"."""
-    if dialect == SQLITE:
-        return f"substr({column}, 1, 7)"
-    return f"to_char({column}, 'YYYY-MM')"
-
-
-def count_true_sql(condition: str, dialect: str) -> str:
-    """SQL text: an aggregate, the rows for which `condition` holds (SQLite's total() of a
-    truth value, a float; on PostgreSQL a native count, where the compatibility aggregate
-    would call an SQL function per row)."""
-    if dialect == SQLITE:
-        return f"total({condition})"
-    return f"count(*) FILTER (WHERE {condition})"

@@ -19,9 +19,10 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from loften_app.domain import kinds as domain_kinds
-from loften_app.domain.enums import Measure, PromiseType
+from loften_app.domain.enums import PromiseType
 from loften_app.domain.kinds.neighbourhood_watch import NeighbourhoodWatchData
 from loften_app.domain.records import SafetyWalkData
+from loften_app.storage.figure_sql import FLAT_KIND_BY_TABLE
 from loften_app.storage.models import NeighbourhoodWatch, NeighbourhoodWatchPlace, table_of
 from loften_app.storage.services.activities import (
     DrugCaseService,
@@ -281,12 +282,7 @@ STORAGE_KINDS: tuple[StorageKind, ...] = (
         "neighbourhood_watch",
         "neighbourhood_watch",
         NeighbourhoodWatchService,
-        figures=FlatFigures(
-            {
-                Measure.HOUSEHOLDS_REACHED.value: "households_reached",
-                Measure.NEW_GROUPS.value: "new_groups",
-            }
-        ),
+        figures=FlatFigures(FLAT_KIND_BY_TABLE["neighbourhood_watch"].sums),
         demo_at="watch:NEIGHBOURHOOD_WATCH_DEMO",
     ),
 )

@@ -13,34 +13,17 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, case, cast, func
 
-from loften_app.storage.engines import SQLITE, seconds_of_day_sql
+from loften_app.storage import figure_sql as _text
 
-#: Seconds of a day.
-DAY = 86400
+# The text of a shift's seconds lives in `figure_sql` (no SQLAlchemy), shared with the figures.
+DAY = _text.DAY
+EVENING_NIGHT = _text.EVENING_NIGHT
+seconds = _text.seconds
+start_end = _text.start_end
+
 _EVENING_STARTS = 18 * 60
 _MORNING_ENDS = 6 * 60
 _DAY_MINUTES = 24 * 60
-
-
-def seconds(column: str, dialect: str = SQLITE) -> str:
-    """Seconds after midnight of a stored time column (SQL text; SQLite's runs on a server too,
-    through its compatibility functions, only slower)."""
-    return seconds_of_day_sql(column, dialect)
-
-
-def start_end(prefix: str = "", dialect: str = SQLITE) -> str:
-    """`s` and `e`: the start and end of each shift in seconds after midnight of its date (`e`
-    past 86400 when the shift ends the next day), as a SELECT list in `dialect`'s SQL."""
-    start = seconds(f"{prefix}start_time", dialect)
-    end = seconds(f"{prefix}end_time", dialect)
-    return f"{start} AS s, CASE WHEN {end} <= {start} THEN {end} + {DAY} ELSE {end} END AS e"
-
-
-#: Seconds of a shift (`s`, `e` from `start_end`) between 18:00 and 06:00: the night before, the
-#: evening of and the night after.
-EVENING_NIGHT = (
-    "(max(0, min(e, 21600) - s) + max(0, min(e, 108000) - max(s, 64800)) + max(0, e - 151200))"
-)
 
 
 def shift_hours(prefix: str = "") -> str:

@@ -47,8 +47,20 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from loften_app.domain.enums import AgeGroup
 from loften_app.storage.engines import dialect_of, driver_sql, session_named_sql
+from loften_app.storage.figure_sql import AGE as _AGE
+from loften_app.storage.figure_sql import AMOUNTS as _AMOUNTS
+from loften_app.storage.figure_sql import CONTACT as _CONTACT
+from loften_app.storage.figure_sql import COUNTS as _COUNTS
+from loften_app.storage.figure_sql import KIND as _KIND
+from loften_app.storage.figure_sql import SUM as _SUM
+from loften_app.storage.figure_sql import (
+    TOTALS_BOTH,
+    TOTALS_CHANGES,
+    TOTALS_SQL,
+    TOTALS_TABLE,
+    months_from_rows,
+)
 from loften_app.storage.rows import driver_connection
 
 __all__ = [
@@ -71,32 +83,13 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-TABLE = "figure_total"
+TABLE = TOTALS_TABLE
 #: A server's changes not yet folded into TABLE.
-CHANGES = "figure_total_change"
+CHANGES = TOTALS_CHANGES
 
 #: (promise id, month "YYYY-MM", measure) → value.
 Key = tuple[str, str, str]
 Totals = dict[Key, float]
-
-#: Whole-number figures of `PromiseFigures` stored as they are.
-_COUNTS = (
-    "records",
-    "patrols",
-    "shop_visits",
-    "deployments",
-    "deployments_with_municipality",
-    "deployments_with_business",
-    "drug_cases",
-    "drug_cases_age_missing",
-    "drug_cases_notified",
-    "other_activities",
-    "noted",
-)
-#: Amounts (hours) of `PromiseFigures`.
-_AMOUNTS = ("hours_spent", "patrol_hours", "patrol_hours_evening_night", "volunteer_hours")
-#: The dictionaries of `PromiseFigures`, by the prefix of their measures ("age:under_18").
-_AGE, _CONTACT, _KIND, _SUM = "age:", "contact_days:", "kind:", "sum:"
 
 #: Ids in one grouped query of a write's records.
 _CHUNK = 500
@@ -114,18 +107,8 @@ _INSERT = text(f"INSERT INTO {TABLE} (promise_id, month, measure, value) VALUES 
 #: A server's session whose changes to the totals are sent with its COMMIT keeps them in its
 #: `info` under this key, as (key, value) pairs (`change_rows_sql`).
 CHANGES_AT_COMMIT = "loften_totals_at_commit"
-#: Both tables added up, in one statement (one snapshot, whatever a fold does meanwhile).
-_BOTH = f"""
-SELECT promise_id, month, measure, total(value) FROM (
-    SELECT promise_id, month, measure, value FROM {TABLE} WHERE {{where}}
-    UNION ALL
-    SELECT promise_id, month, measure, value FROM {CHANGES} WHERE {{where}}
-) AS both_tables
-GROUP BY promise_id, month, measure
-"""
-_MONTHS = text(
-    _BOTH.format(where="promise_id IN :ids AND month BETWEEN :first AND :last")
-).bindparams(bindparam("ids", expanding=True))
+_BOTH = TOTALS_BOTH
+_MONTHS = text(TOTALS_SQL).bindparams(bindparam("ids", expanding=True))
 _EVERY = text(_BOTH.format(where="1 = 1"))
 #: Move every change into the totals: the rows deleted are the rows added up (on PostgreSQL,
 #: where the changes are kept). Zeros left behind go with them.
@@ -177,26 +160,6 @@ def measures_of(f: Any) -> dict[str, float]:
             if value:
                 out[prefix + key] = float(value)
     return out
-
-
-def put_measure(f: Any, measure: str, value: float) -> None:
-    """Add one stored measure to a `PromiseFigures`."""
-    if measure in _COUNTS:
-        setattr(f, measure, getattr(f, measure) + round(value))
-    elif measure in _AMOUNTS:
-        setattr(f, measure, getattr(f, measure) + value)
-    elif measure.startswith(_AGE):
-        group = AgeGroup(measure[len(_AGE) :])
-        f.drug_cases_by_age[group] = f.drug_cases_by_age.get(group, 0) + round(value)
-    elif measure.startswith(_CONTACT):
-        days = int(measure[len(_CONTACT) :])
-        f.contact_days[days] = f.contact_days.get(days, 0) + round(value)
-    elif measure.startswith(_KIND):
-        key = measure[len(_KIND) :]
-        f.kind_records[key] = f.kind_records.get(key, 0) + round(value)
-    elif measure.startswith(_SUM):
-        key = measure[len(_SUM) :]
-        f.sums[key] = f.sums.get(key, 0.0) + value
 
 
 def _flatten(by_bucket: dict[tuple[str, str], Any], out: Totals, sign: float = 1.0) -> None:
@@ -405,23 +368,10 @@ def read_months(
 ) -> dict[str, dict[str, Any]]:
     """The stored figures of the promises `ids` in the months `first`–`last` ("YYYY-MM"), by
     month and promise id (as `PromiseFigures`)."""
-    figures = _figures()
-    out: dict[str, dict[str, Any]] = {}
     if not ids:
-        return out
+        return {}
     parameters = {"ids": list(ids), "first": first, "last": last}
-    for pid, month, measure, value in session.execute(_MONTHS, parameters):
-        by_promise = out.setdefault(month, {})
-        f = by_promise.get(pid)
-        if f is None:
-            f = by_promise[pid] = figures.PromiseFigures()
-        put_measure(f, measure, float(value))
-    for by_promise in out.values():
-        for f in by_promise.values():
-            if f.drug_cases:  # as counted: every age group named once there are cases
-                for group in AgeGroup:
-                    f.drug_cases_by_age.setdefault(group, 0)
-    return out
+    return months_from_rows(session.execute(_MONTHS, parameters))
 
 
 # --- PostgreSQL: the changes folded into the totals -------------------------------------------

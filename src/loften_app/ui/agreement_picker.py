@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from loften_app.domain.periods import Period, quarter, years_in
-from loften_app.storage.services.cycle import AgreementListing
+from loften_app.storage.listing import AgreementListing
 
 
 def _tr(text: str) -> str:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from loften_app.domain.records import Actor
     from loften_app.storage.services import Services
     from loften_app.ui.background import Background
+    from loften_app.ui.overview import OverviewPage
     from loften_app.ui.safety.actions import SafetyActions
     from loften_app.ui.safety.sheet_import import SheetImport
 
@@ -74,6 +75,9 @@ class Startup:
         self.safety: SafetyActions | None = None
         self.sheet_import: SheetImport | None = None
         self.user: tuple[str, Organisation] | None = None
+        #: The overview shown with its first cards before the database was opened (given to
+        #: the pages when they are attached).
+        self.early_overview: OverviewPage | None = None
         self._photo_dir = photo_dir
         window.database_actions["renew"].triggered.connect(self.renew_agreement)
         window.settings_saved.connect(self.apply_user_settings)
@@ -190,19 +194,69 @@ class Startup:
             self.connect_server(target.url)
             return
         self.database_path = target
+        if not self._show_first_cards(target):
+            self._open_file()
+
+    def _show_first_cards(self, path: Path) -> bool:
+        """Show the overview with its first cards read without SQLAlchemy (a current local
+        file: `reports.tracking.first`), and open the database once they are painted (which
+        imports SQLAlchemy and the services: longer than all the rest). False, with nothing
+        shown, when the file cannot be read so."""
+        from loften_app.reports.tracking.first import open_quick_overview
+
+        quick = open_quick_overview(path)
+        if quick is None:
+            return False
+        from loften_app.ui.background import Background
+        from loften_app.ui.overview import OverviewPage
+
+        if self.background is None:
+            self.background = Background(self.window)
+        opened: list[bool] = []
+
+        def open_now() -> None:
+            if not opened:
+                opened.append(True)
+                self._open_file()
+
+        def cards_shown() -> None:
+            if not opened:
+                after_first_paint(page.cards[0] if page.cards else page, open_now)
+
+        page = OverviewPage(None, self.background, settings=self.settings, quick=quick)
+        # Connected before the page reads (on the helper thread) or fails: nothing is missed.
+        page.cards_shown.connect(cards_shown)
+        page.quick_failed.connect(lambda: QTimer.singleShot(0, page, open_now))
+        self.early_overview = page
+        self.window.show_early("overview", page)
+        page.refresh()
+        # Should neither come (a fault in the quick read): open the database all the same.
+        QTimer.singleShot(EARLY_CARDS_WAIT_MS, page, open_now)
+        return True
+
+    def _open_file(self) -> None:
+        """Open the local file `database_path` and attach the pages."""
         from loften_app.domain.errors import LoftenError
         from loften_app.ui.errors import error_message
 
+        assert self.user is not None
         try:
             from loften_app.storage.database import open_database
             from loften_app.storage.services import Services
 
             database = open_database(self.database_path)
-            services = Services.build(database, _actor(user))
+            services = Services.build(database, _actor(self.user))
         except LoftenError as error:
+            self._drop_early_overview()
             self.window.show_error(error_message(error))
             return
         self.opened(services)
+
+    def _drop_early_overview(self) -> None:
+        """The early overview page will not get the services: let go of its file."""
+        if self.early_overview is not None:
+            self.early_overview.stop_quick()
+            self.early_overview = None
 
     def chosen_database(self) -> Path | None:
         """The database of a start without --db or LOFTEN_DB: the server or file chosen at the
@@ -293,9 +347,11 @@ class Startup:
 
         try:
             if not self.ensure_agreement(services):
+                self._drop_early_overview()
                 self.window.close()
                 return
         except LoftenError as error:
+            self._drop_early_overview()
             self.window.show_error(error_message(error))
             return
         self.services = services
@@ -348,7 +404,8 @@ class Startup:
 
         self.services = services
         self.user = user
-        attach(self, services, user)
+        early, self.early_overview = self.early_overview, None
+        attach(self, services, user, overview=early)
 
     def detach(self, message: str) -> None:
         """Let go of the open database: the helper finishes its calls, the pages give way to
@@ -379,6 +436,10 @@ class Startup:
             return False
         self.attach(services, self.user)
         return True
+
+
+#: The longest the database waits for the overview's first cards read without it (ms).
+EARLY_CARDS_WAIT_MS = 10_000
 
 
 class _ServerOpener:

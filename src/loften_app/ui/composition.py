@@ -28,6 +28,7 @@ from loften_app.ui.server_changes import follow_server_changes
 
 if TYPE_CHECKING:
     from loften_app.ui.forms.base import RecordForm
+    from loften_app.ui.overview import OverviewPage
     from loften_app.ui.safety.actions import SafetyActions
     from loften_app.ui.safety.sheet_import import SheetImport
 
@@ -51,10 +52,16 @@ class Host(Protocol):
     def reopen(self) -> bool: ...
 
 
-def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> None:
+def attach(
+    host: Host,
+    services: Services,
+    user: tuple[str, Organisation],
+    *,
+    overview: OverviewPage | None = None,
+) -> None:
     """Put the pages of `services` (built when first needed, around one new `ChangeHub`) in the
     window, and give the safety actions the database (made once per window, kept across a
-    restore)."""
+    restore). `overview`: the overview page already on screen with its first cards."""
     window = host.window
     agreement = services.agreements.current()
     if host.background is None:
@@ -67,6 +74,7 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
         photo_dir=host.photo_dir(),
         background=host.background,
         changes=changes,
+        overview=overview,
     )
     record_forms: list[RecordForm[Any]] = []
 
@@ -88,6 +96,7 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
                 form.dirty_changed.connect(show_saved)
                 record_forms.append(form)
 
+    early = overview is not None
     overview = pages.overview()
     overview.section_requested.connect(lambda key, _period: window.show_section(key))
     overview.walk_requested.connect(lambda _id: window.show_section("safety_walks"))
@@ -114,8 +123,9 @@ def attach(host: Host, services: Services, user: tuple[str, Organisation]) -> No
             attach_safety(host, services, changes)
 
     def figures_shown() -> None:
-        # `updated` comes before the cards are painted: wait for the first card's paint.
-        if overview.cards and not done:
+        # `updated` comes before the cards are painted: wait for the first card's paint (cards
+        # already on screen before the database was opened are not painted again).
+        if overview.cards and not done and not early:
             _AfterPaint(overview.cards[0], start_safety)
         else:
             QTimer.singleShot(0, overview, start_safety)

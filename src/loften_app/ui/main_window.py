@@ -178,6 +178,12 @@ class MainWindow(QMainWindow):
             self._set_page(key, placeholder_label(message, wrap=True))
         self.pages.setCurrentIndex(self._current_row)
 
+    def show_early(self, key: str, page: QWidget) -> None:
+        """Show `page` as section `key`'s before the database is attached (the overview's first
+        cards, read without the services); `attach` keeps it when its pages hold it."""
+        self._set_page(key, page)
+        self.pages.setCurrentIndex(self._current_row)
+
     def set_database_actions_enabled(self, enabled: bool) -> None:
         for action in self.database_actions.values():
             action.setEnabled(enabled)
@@ -331,6 +337,8 @@ class MainWindow(QMainWindow):
     def _set_page(self, key: str, page: QWidget) -> None:
         index = SECTION_KEYS.index(key)
         old = self._page_by_key.get(key)
+        if old is page:
+            return
         if old is not None:
             self.pages.removeWidget(old)
             old.deleteLater()

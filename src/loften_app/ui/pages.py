@@ -52,8 +52,12 @@ class Pages(Mapping[str, QWidget]):
         today: Callable[[], dt.date] = dt.date.today,
         background: Background | None = None,
         changes: ChangeHub | None = None,
+        overview: OverviewPage | None = None,
     ) -> None:
+        """`overview`: an overview page already on screen (its first cards read before the
+        database was opened), to be given the services instead of building another."""
         self._services = services
+        self._early_overview = overview
         self._settings = settings
         self._today = today
         self.lookups = Lookups(services, changes)
@@ -134,13 +138,18 @@ class Pages(Mapping[str, QWidget]):
     def _overview(self) -> OverviewPage:
         from loften_app.ui.overview import OverviewPage
 
-        overview = OverviewPage(
-            self._services,
-            self._background,
-            settings=self._settings,
-            today=self._today,
-            changes=self.changes,
-        )
+        overview = self._early_overview
+        if overview is not None:
+            self._early_overview = None
+            overview.attach(self._services, self._background, self.changes)
+        else:
+            overview = OverviewPage(
+                self._services,
+                self._background,
+                settings=self._settings,
+                today=self._today,
+                changes=self.changes,
+            )
         if self._own_background:
             self._own_background = False
             self._background.setParent(overview)  # destroyed with the page, after its last call

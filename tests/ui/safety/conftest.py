@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from loften_app.ui.app import Startup
 from loften_app.ui.main_window import MainWindow
 from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
+from tests.ui.starting import start
 
 
 def start_window(
@@ -29,7 +30,7 @@ def start_window(
     window.show()
     qtbot.waitExposed(window)
     startup = Startup(window, settings, path, photo_dir=photo_dir)
-    startup.start()
+    start(qtbot, startup)
     settle(startup)
     return window, startup
 

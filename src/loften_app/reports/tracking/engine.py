@@ -9,8 +9,9 @@ that the command line, the overview and the PDF reports render.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from loften_app.domain.enums import Measure, PromiseType
 from loften_app.domain.errors import LoftenError, error_text
@@ -35,13 +36,16 @@ from loften_app.domain.targets import (
     target_window,
 )
 from loften_app.reports.kinds import contacted_within, main_figures
-from loften_app.storage.services import RecordFilter, Services
-from loften_app.storage.services.figures import PromiseFigures
+from loften_app.storage.figure_sql import PromiseFigures
+
+if TYPE_CHECKING:
+    from loften_app.storage.services import Services
 
 __all__ = [
     "PromiseStatus",
     "StatusReport",
     "TargetResult",
+    "judged",
     "measure_value",
     "status_report",
 ]
@@ -195,13 +199,51 @@ def status_report(
     """
     today = today or dt.date.today()
     stored = chosen_agreement(services, agreement, period=period, today=today)
-    agreement = stored
     span = services.agreements.covered(stored.id, today)
+    promises = services.promises.for_agreement(stored.id)
+    targets = _targets_by_promise(services, [p.id for p in promises])
+    return judged(stored, span, promises, targets, services.figures, period=period, today=today)
+
+
+class FigureSource(Protocol):
+    """Where `judged` reads the figures: `FigureService`, or the overview's first figures read
+    without SQLAlchemy (`storage.quick`)."""
+
+    def many_figures(
+        self,
+        requests: Sequence[tuple[Period, dt.date | None]],
+        *,
+        promise_ids: Sequence[str],
+        as_of: dt.date,
+        actions: Sequence[bool] | None = None,
+    ) -> list[dict[str, PromiseFigures]]: ...
+
+    def period_figures(
+        self,
+        *,
+        period: Period,
+        promise_ids: Sequence[str],
+        as_of: dt.date,
+        forecast_until: dt.date | None = None,
+    ) -> dict[str, PromiseFigures]: ...
+
+
+def judged(
+    agreement: Stored[AgreementData],
+    span: Period,
+    promises: Sequence[Stored[PromiseData]],
+    targets: dict[str, list[Stored[TargetData]]],
+    figures: FigureSource,
+    *,
+    period: Period | None,
+    today: dt.date,
+) -> StatusReport:
+    """The status report of `promises` (of `agreement`, which covers `span`) with their
+    `targets` for `period` (default: see `status_report`) on `today`: the figures read from
+    `figures`, each target evaluated. Every source of the same data gives the same report."""
     chosen = period or default_period(span, today)
     as_of = min(today, chosen.end)
-    promises = services.promises.for_agreement(agreement.id)
     promise_ids = [p.id for p in promises]
-    targets = _targets_by_promise(services, promise_ids)
 
     def measured_key(measured: Period, until: dt.date) -> tuple[Period, dt.date]:
         # Records dated after the judging date count nowhere (`--today`).
@@ -227,7 +269,7 @@ def status_report(
                     want(measured_key(_part_measured(part, chosen), part.end), judged)
         want(measured_key(chosen, chosen.end), True)  # the card's own figures
     unique = list(wanted)
-    answers = services.figures.many_figures(
+    answers = figures.many_figures(
         unique, promise_ids=promise_ids, as_of=as_of, actions=[wanted[k] for k in unique]
     )
     cache = dict(zip(unique, answers, strict=True))
@@ -235,7 +277,7 @@ def status_report(
     def figures_for(measured: Period, until: dt.date) -> dict[str, PromiseFigures]:
         key = measured_key(measured, until)
         if key not in cache:  # not foreseen above (cannot happen; computed alone then)
-            cache[key] = services.figures.period_figures(
+            cache[key] = figures.period_figures(
                 period=key[0], promise_ids=promise_ids, as_of=as_of, forecast_until=until
             )
         return cache[key]
@@ -313,6 +355,8 @@ def _part_measured(part: Period, chosen: Period) -> Period:
 def _targets_by_promise(
     services: Services, promise_ids: list[str]
 ) -> dict[str, list[Stored[TargetData]]]:
+    from loften_app.storage.services import RecordFilter  # noqa: PLC0415 -- the full path only
+
     wanted = set(promise_ids)
     result: dict[str, list[Stored[TargetData]]] = {}
     offset = 0

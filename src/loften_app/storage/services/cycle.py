@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 from loften_app.domain import agreements as cycle
 from loften_app.domain.errors import ValidationIssue
 from loften_app.domain.periods import Period
-from loften_app.domain.records import AgreementData, Stored
+from loften_app.domain.records import AgreementData
 from loften_app.storage.engines import session_sql
+from loften_app.storage.listing import AgreementListing
 from loften_app.storage.models import Agreement, Promise
 from loften_app.storage.rows import driver_connection, query_scalar
 
@@ -45,22 +46,6 @@ def terms_in(session: Session) -> list[cycle.Term]:
         ).where(Agreement.deleted_at.is_(None))
     ).all()
     return [cycle.Term(r[0], r[1], r[2], bool(r[3])) for r in rows]
-
-
-@dataclass(frozen=True)
-class AgreementListing:
-    """An agreement as `loften agreements` and the pickers list it."""
-
-    agreement: Stored[AgreementData]
-    #: The span the overview and reports offer: written period plus any extension.
-    covered: Period
-    in_force: bool
-    #: The part after the written end date, if the agreement runs past it.
-    extension: Period | None
-
-    @property
-    def id(self) -> str:
-        return self.agreement.id
 
 
 _YEARS = re.compile(r"(?<!\d)(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)")

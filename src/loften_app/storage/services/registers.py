@@ -25,6 +25,7 @@ from loften_app.domain.records import (
 )
 from loften_app.domain.validation import CODE_DUPLICATE
 from loften_app.storage.errors import NotFoundError
+from loften_app.storage.listing import listing_of
 from loften_app.storage.models import (
     Agreement,
     Indicator,
@@ -97,20 +98,7 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
         today = today or dt.date.today()
         with self._db.reading() as session:
             terms = terms_in(session)
-            now = cycle.in_force(terms, today)
-            ordered = sorted(terms, key=lambda t: (t.id != (now.id if now else None), t.start))
-            ordered = [*ordered[:1], *sorted(ordered[1:], key=lambda t: t.start, reverse=True)]
-            if now is None:
-                ordered = sorted(terms, key=lambda t: t.start, reverse=True)
-            return [
-                AgreementListing(
-                    agreement=self._get(session, t.id),
-                    covered=cycle.covered(t, terms, today),
-                    in_force=now is not None and t.id == now.id,
-                    extension=cycle.extension(t, terms, today),
-                )
-                for t in ordered
-            ]
+            return listing_of(terms, today, lambda id: self._get(session, id))
 
     def covered(self, agreement_id: str, today: dt.date | None = None) -> Period:
         """The span of the agreement that the overview and reports offer (see

@@ -27,6 +27,7 @@ from loften_app.domain.enums import (
 from loften_app.domain.periods import Period
 from loften_app.storage.database import Database
 from loften_app.storage.engines import session_named_sql
+from loften_app.storage.export_sql import PLACE_SQL, PROMISE_SQL, ExportQuery, places_sql
 from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
 from loften_app.storage.shift_sql import shift_hours
 
@@ -41,6 +42,7 @@ __all__ = [
     "OtherLine",
     "OverdueAction",
     "ReportQueries",
+    "places_sql",
 ]
 
 
@@ -169,35 +171,10 @@ def _limit(limit: int) -> int:
     return limit if limit >= 0 else 2**62
 
 
-def places_sql(link: str, owner: str) -> str:
-    """The names of the record `t`'s places, in order, joined by ", "."""
-    return (
-        f"(SELECT group_concat(name, ', ') FROM (SELECT pl.name FROM {link} AS l"
-        f" JOIN place AS pl ON pl.id = l.place_id WHERE l.{owner} = t.id ORDER BY l.position)"
-        " AS names)"
-    )
-
-
-PLACE_SQL = "(SELECT name FROM place WHERE place.id = t.place_id)"
-PROMISE_SQL = "(SELECT number FROM promise WHERE promise.id = t.promise_id)"
-
 #: A shift's hours (an end before the start is on the next day), for export columns.
 SHIFT_HOURS_SQL = _SHIFT_HOURS
 
 _EXPORT_BATCH = 5000
-
-
-@dataclass(frozen=True)
-class ExportQuery:
-    """How an export reads its rows: FROM `source` (the record as `t`, its child rows as `c`),
-    filtered on `date_column` for a period, the SELECT list `select`, in the order `order`.
-    Only active records (`t.deleted_at IS NULL`). Declared with the sheet's columns, in
-    `reports.sheet`."""
-
-    source: str
-    date_column: str | None
-    select: str
-    order: str
 
 
 @dataclass(frozen=True)

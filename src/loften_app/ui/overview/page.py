@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,19 +26,9 @@ from PySide6.QtWidgets import (
 from loften_app.domain.periods import Period, parse_period
 from loften_app.domain.targets import default_period
 from loften_app.reports.tracking.engine import StatusReport
-from loften_app.reports.tracking.overview import (
-    Due,
-    IndicatorSeries,
-    Overview,
-    due_on,
-    first_figures,
-    overview,
-    warm,
-)
-from loften_app.storage.services import Services
-from loften_app.storage.services.cycle import AgreementListing
+from loften_app.reports.tracking.first import QuickOverview
+from loften_app.storage.listing import AgreementListing
 from loften_app.ui.agreement_picker import AgreementCombo, periods_of, span_text
-from loften_app.ui.background import Background, Job
 from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.kinds import SECTION_OF_TYPE
@@ -45,6 +36,13 @@ from loften_app.ui.overview.cards import PromiseCard
 from loften_app.ui.overview.side import SidePanel
 from loften_app.ui.settings import OVERVIEW_PERIOD
 from loften_app.ui.words import InterfaceWords
+
+if TYPE_CHECKING:
+    # The figures through the services (and so SQLAlchemy) are imported when first computed:
+    # the page can show its first cards before (`quick`).
+    from loften_app.reports.tracking.overview import Due, IndicatorSeries, Overview
+    from loften_app.storage.services import Services
+    from loften_app.ui.background import Background, Job
 
 
 class OverviewPage(QWidget):
@@ -54,31 +52,41 @@ class OverviewPage(QWidget):
     Signals:
         cards_shown(): new cards (the promises' figures) are on screen; what is due (the side
             panel) may still be coming.
+        quick_failed(): before the services are attached, the first cards could not be read
+            without them (nothing to show, or the file could not be read so).
         updated(): new figures are on screen, the side panel's included.
         section_requested(str, object): show section `key`'s list filtered to a `Period`.
         walk_requested(str): open the safety walk with this id.
     """
 
     cards_shown = Signal()
+    quick_failed = Signal()
     updated = Signal()
     section_requested = Signal(str, object)
     walk_requested = Signal(str)
 
     def __init__(
         self,
-        services: Services,
-        background: Background,
+        services: Services | None,
+        background: Background | None,
         *,
         settings: QSettings | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         changes: ChangeHub | None = None,
+        quick: QuickOverview | None = None,
     ) -> None:
+        """Without `services` (the database is still being opened) the page shows the first
+        cards read by `quick` on the helper thread `background` once `refresh` is called, and
+        the rest once `attach` gives it the services."""
         super().__init__()
         self.setObjectName("overview")
         if changes is not None:
             changes.changed.connect(self._on_changed)
         self._services = services
         self._background = background
+        self._quick = quick if services is None else None
+        #: The cards' report on screen.
+        self._shown: StatusReport | None = None
         self._settings = settings
         self._today = today
         self._job: Job | None = None
@@ -157,12 +165,31 @@ class OverviewPage(QWidget):
         self._span: Period | None = None
         self.agreement.currentIndexChanged.connect(self._agreement_chosen)
         self.period.currentIndexChanged.connect(self._period_chosen)
-        self.refresh()
+        if services is not None:
+            self.refresh()  # else the owner does, once it hears `cards_shown` and `quick_failed`
 
     # --- public -------------------------------------------------------------------------------
 
+    def attach(self, services: Services, background: Background, changes: ChangeHub) -> None:
+        """The database is open: the figures come from `services` from now on (the cards shown
+        stay until the services' arrive, and are kept when they are the same)."""
+        self._services = services
+        self._background = background
+        changes.changed.connect(self._on_changed)
+        if self._quick is not None:
+            background.wait()  # a quick read still under way (a period chosen meanwhile)
+            self._quick.close()
+            self._quick = None
+        self.refresh()
+
     def _on_changed(self, _change: Change, _origin: object) -> None:
         self.refresh()  # any saved change may move a figure
+
+    def stop_quick(self) -> None:
+        """Let go of the quick reader's file (the services will not come)."""
+        if self._quick is not None:
+            self._quick.close()
+            self._quick = None
 
     def selected_period(self) -> Period | None:
         data = self.period.currentData()
@@ -184,11 +211,22 @@ class OverviewPage(QWidget):
     def refresh(self) -> None:
         """Compute the figures again (after a save anywhere, or a change of registers): the
         agreements are listed again (a renewal adds one; the chosen one is kept)."""
-        listing = self._services.agreements.listing(self._today())
+        if self._services is not None:
+            listing = self._services.agreements.listing(self._today())
+        elif self._quick is not None:
+            found = self._quick.listing(self._today())
+            if found is None:
+                self.quick_failed.emit()  # the services will tell
+                return
+            listing = found
+        else:
+            return
         if not listing:
             self.agreement.fill([])
             self.period.clear()
             self._show_message(self.tr("Databasen har ingen överenskommelse ännu."))
+            if self._services is None:
+                self.quick_failed.emit()
             return
         self.agreement.fill(listing, keep=self.agreement.chosen_id())
         self._show_agreement()
@@ -249,6 +287,12 @@ class OverviewPage(QWidget):
 
     def _compute(self, period: Period | None) -> None:
         self.busy.setVisible(True)
+        if self._services is None:
+            self._compute_quick(period)
+            return
+        from loften_app.reports.tracking.overview import first_figures, overview
+
+        assert self._background is not None
         # Bound methods only (no closures over the page; see ui.background). The page tells
         # the newest request's result from older ones by the job that sent it.
         today = self._asked_on = self._today()
@@ -275,9 +319,38 @@ class OverviewPage(QWidget):
             self._job.succeeded.connect(self._cards_arrived)
         self._job.failed.connect(self._failed)
 
+    def _compute_quick(self, period: Period | None) -> None:
+        """The first cards, read without the services on the helper thread (the side panel
+        waits for the services); `quick_failed` when they cannot be read so."""
+        chosen = self.agreement.chosen()
+        if self._quick is None or self._background is None or chosen is None:
+            self.quick_failed.emit()
+            return
+        call = partial(self._quick.status, chosen, period=period, today=self._today())
+        self._job = self._background.run(call)
+        self._job.succeeded.connect(self._quick_arrived)
+        self._job.failed.connect(self._quick_refused)
+
+    def _quick_arrived(self, report: StatusReport | None) -> None:
+        if self.sender() is not self._job or self._services is not None:
+            return  # a newer request, or the services are here already
+        if report is None:
+            self.quick_failed.emit()
+            return
+        self.message.setVisible(False)
+        self._show_cards(report)
+        self.cards_shown.emit()
+
+    def _quick_refused(self, _message: str) -> None:
+        if self.sender() is self._job and self._services is None:
+            self.quick_failed.emit()
+
     def _cards_arrived(self, first: tuple[StatusReport, tuple[IndicatorSeries, ...]]) -> None:
         if self.sender() is not self._job:
             return  # a newer request is under way
+        from loften_app.reports.tracking.overview import due_on
+
+        assert self._background is not None and self._services is not None
         report, indicators = first
         self.message.setVisible(False)
         self._show_cards(report)
@@ -290,6 +363,8 @@ class OverviewPage(QWidget):
     def _due_arrived(self, due: Due) -> None:
         if self.sender() is not self._job or self._first is None:
             return
+        from loften_app.reports.tracking.overview import Overview
+
         report, indicators = self._first
         self._first = None
         self._arrived(Overview(report=report, due=due, indicators=indicators), cards=False)
@@ -326,6 +401,9 @@ class OverviewPage(QWidget):
         years.add(data.report.period.start.year)
         periods = [parse_period(str(self.period.itemData(i))) for i in range(self.period.count())]
         periods = [p for p in periods if p.start.year in years]
+        from loften_app.reports.tracking.overview import warm
+
+        assert self._background is not None and self._services is not None
         call = partial(warm, self._services, periods, data.today, data.report.agreement.id)
         return self._background.run(call)
 
@@ -336,6 +414,9 @@ class OverviewPage(QWidget):
         self.message.setVisible(True)
 
     def _show_cards(self, report: StatusReport) -> None:
+        if report == self._shown and self.cards:
+            return  # the same figures (the services' after the quick ones): nothing to redo
+        self._shown = report
         words = InterfaceWords()
         for card in self.cards:
             self._cards_layout.removeWidget(card)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loften_app.reports.tracking.overview import IndicatorSeries, Overview
 from loften_app.ui.i18n import enum_text, period_text
 from loften_app.ui.words import InterfaceWords
+
+if TYPE_CHECKING:
+    from loften_app.reports.tracking.overview import IndicatorSeries, Overview
 
 
 def _heading(text: str) -> QLabel:

@@ -1,0 +1,406 @@
+"""The overview's first figures read on a plain `sqlite3` connection, before SQLAlchemy is imported.
+
+Importing SQLAlchemy, the models and the services takes longer than everything else between the
+window's first paint and the overview's figures. `QuickReader` reads what the overview's cards
+need from a local file (the agreements, the promises and targets of one, the stored monthly
+totals and the few records of a partial month, the safety walks and their actions) with the very
+statements of `services.figures` (`storage.figure_sql`), folded by the same functions, and gives
+it in the shapes the services give (`Stored` records, `PromiseFigures`), so that
+`reports.tracking.engine.judged` makes the same report of either. It reads a file only when its
+schema is this version's (else `open_quick` gives None and the caller takes the full path), and
+never writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from loften_app.domain import agreements as cycle
+from loften_app.domain.enums import (
+    Comparison,
+    Measure,
+    Organisation,
+    PromiseType,
+    Responsible,
+    TargetPeriod,
+)
+from loften_app.domain.periods import Period, months_in
+from loften_app.domain.records import (
+    AgreementData,
+    PromiseData,
+    RecordMeta,
+    Stored,
+    TargetData,
+)
+from loften_app.storage.figure_sql import (
+    ACTION_GROUPS_SQL,
+    PLANNED_AHEAD_SQL,
+    SQLITE,
+    TOTALS_SQL,
+    WALKS_SQL,
+    WHOLE,
+    ActionGroup,
+    PromiseFigures,
+    add_actions,
+    add_rows,
+    additive_tables,
+    figure_query_text,
+    iso,
+    months_from_rows,
+)
+from loften_app.storage.listing import AgreementListing, listing_of
+
+__all__ = ["QuickReader", "open_quick", "schema_version"]
+
+#: "LOFT" in the SQLite header (`storage.database.APPLICATION_ID`).
+_APPLICATION_ID = 0x4C4F4654
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_VERSIONS = Path(__file__).resolve().parent / "migrations" / "versions"
+
+
+def schema_version() -> int:
+    """This version's schema generation, as `storage.database.SCHEMA_VERSION` finds it (the
+    newest migration's number; a test checks that the two agree)."""
+    return max(int(p.name[:4]) for p in _VERSIONS.glob("[0-9]" * 4 + "_*.py"))
+
+
+_META = "id, version, organisation, created_at, created_by, updated_at, updated_by, deleted_at"
+_AGREEMENT = (
+    f"SELECT {_META}, municipality, police_area, title, period_start, period_end, "
+    "valid_until_replaced, follow_up_due, publication, background, aims FROM agreement"
+)
+_PROMISES = (
+    f"SELECT {_META}, agreement_id, number, text, short_title, responsible, type, "
+    "responsibility_note, follow_up_comment, internal_comment, continues_id, planned_hours "
+    "FROM promise WHERE agreement_id = ? AND deleted_at IS NULL ORDER BY number"
+)
+#: Every active target by id (`targets_by_promise` orders them as the target list does).
+_TARGETS = (
+    f"SELECT {_META}, promise_id, measure, comparison, value, period, parameter, description "
+    "FROM target WHERE deleted_at IS NULL ORDER BY id"
+)
+#: A measure's place in the target list's sort ("measure": the order its members are declared,
+#: `RecordService._sort_expression`).
+_MEASURE_ORDER = {measure.value: index for index, measure in enumerate(Measure)}
+_TERMS = (
+    "SELECT id, period_start, period_end, valid_until_replaced FROM agreement "
+    "WHERE deleted_at IS NULL"
+)
+
+
+def open_quick(path: Path) -> QuickReader | None:
+    """A reader of the local database file `path`, or None when the quick path cannot read it:
+    no such file, not a Löften file, another schema version (an upgrade is due, or the file is
+    newer), or any error while looking (the full path then says what is wrong)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+            return None
+        version = schema_version()
+        user_version = int.from_bytes(header[60:64], "big")
+        application_id = int.from_bytes(header[68:72], "big")
+        if (application_id, user_version) != (_APPLICATION_ID, version):
+            return None
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+    except (OSError, ValueError, sqlite3.Error):
+        return None
+    reader = QuickReader(connection)
+    try:
+        current = reader.is_current(version)
+    except sqlite3.Error:
+        current = False
+    if not current:
+        reader.close()
+        return None
+    return reader
+
+
+def _date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(str(value))
+
+
+def _maybe_date(value: Any) -> dt.date | None:
+    return None if value is None else _date(value)
+
+
+def _time(value: Any) -> dt.datetime | None:
+    """A stored UTC time (naive text) as an aware datetime, as `models.UTCDateTime` gives it."""
+    return None if value is None else dt.datetime.fromisoformat(str(value)).replace(tzinfo=dt.UTC)
+
+
+def _meta(row: Sequence[Any]) -> RecordMeta:
+    created, updated = _time(row[3]), _time(row[5])
+    assert created is not None and updated is not None
+    return RecordMeta(
+        id=row[0],
+        version=row[1],
+        organisation=Organisation(row[2]),
+        created_at=created,
+        created_by=row[4],
+        updated_at=updated,
+        updated_by=row[6],
+        deleted_at=_time(row[7]),
+    )
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+class QuickReader:
+    """Reads a current Löften file over one read-only `sqlite3` connection, in one snapshot per
+    call. The methods give what the services' methods of the same names give."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._connection.close()
+
+    def __enter__(self) -> QuickReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        return self._connection.execute(sql, parameters).fetchall()
+
+    def _rows_for_ids(self, sql: str, parameters: dict[str, Any]) -> list[Any]:
+        """`sql` with its `IN :ids` (an expanding parameter in SQLAlchemy) written out."""
+        ids = list(parameters["ids"])
+        names = [f"ids_{index}" for index in range(len(ids))]
+        listed = "(" + ", ".join(f":{name}" for name in names) + ")"
+        values = {k: v for k, v in parameters.items() if k != "ids"}
+        values.update(zip(names, ids, strict=True))
+        return self._rows(sql.replace(":ids", listed), values)
+
+    def is_current(self, version: int) -> bool:
+        """Whether the header and `alembic_version` say this version's schema, read in one
+        snapshot (`storage.database._is_current`: a header still in the write-ahead log)."""
+        self._connection.execute("BEGIN")
+        try:
+            header = (
+                self._rows("PRAGMA application_id")[0][0],
+                self._rows("PRAGMA user_version")[0][0],
+            )
+            if header != (_APPLICATION_ID, version):
+                return False
+            revisions = [r[0] for r in self._rows("SELECT version_num FROM alembic_version")]
+        finally:
+            self._connection.execute("COMMIT")
+        return revisions == [f"{version:04d}"]
+
+    # --- the agreements (`AgreementService`) --------------------------------------------------
+
+    def terms(self) -> list[cycle.Term]:
+        return [cycle.Term(r[0], _date(r[1]), _date(r[2]), bool(r[3])) for r in self._rows(_TERMS)]
+
+    def agreement(self, agreement_id: str) -> Stored[AgreementData] | None:
+        rows = self._rows(_AGREEMENT + " WHERE id = ?", (agreement_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        data = AgreementData(
+            municipality=r[8],
+            police_area=r[9],
+            title=r[10],
+            period_start=_date(r[11]),
+            period_end=_date(r[12]),
+            valid_until_replaced=bool(r[13]),
+            follow_up_due=_maybe_date(r[14]),
+            publication=r[15],
+            background=r[16],
+            aims=r[17],
+        )
+        return Stored(_meta(r), data)
+
+    def listing(self, today: dt.date) -> list[AgreementListing]:
+        """Every active agreement as `AgreementService.listing` gives them, in one snapshot."""
+        self._connection.execute("BEGIN")
+        try:
+            terms = self.terms()
+            return listing_of(terms, today, self._agreement)
+        finally:
+            self._connection.execute("COMMIT")
+
+    def _agreement(self, agreement_id: str) -> Stored[AgreementData]:
+        found = self.agreement(agreement_id)
+        if found is None:  # cannot happen in one snapshot
+            raise LookupError(agreement_id)
+        return found
+
+    # --- promises and targets -----------------------------------------------------------------
+
+    def promises_for(self, agreement_id: str) -> list[Stored[PromiseData]]:
+        """The active promises of an agreement in number order (`PromiseService.for_agreement`)."""
+        result: list[Stored[PromiseData]] = []
+        for r in self._rows(_PROMISES, (agreement_id,)):
+            data = PromiseData(
+                agreement_id=r[8],
+                number=r[9],
+                text=r[10],
+                short_title=r[11],
+                responsible=Responsible(r[12]),
+                type=PromiseType(r[13]),
+                responsibility_note=r[14],
+                follow_up_comment=r[15],
+                internal_comment=r[16],
+                continues_id=r[17],
+                planned_hours=_float(r[18]),
+            )
+            result.append(Stored(_meta(r), data))
+        return result
+
+    def targets_by_promise(self, promise_ids: Iterable[str]) -> dict[str, list[Stored[TargetData]]]:
+        """The active targets of `promise_ids`, each promise's in the order the engine lists
+        them (`TargetService.list_page(sort="measure")`: the measure's declared order, then
+        id)."""
+        wanted = set(promise_ids)
+        result: dict[str, list[Stored[TargetData]]] = {}
+        rows = sorted(self._rows(_TARGETS), key=lambda r: _MEASURE_ORDER[r[9]])  # stable: by id
+        for r in rows:
+            if r[8] not in wanted:
+                continue
+            data = TargetData(
+                promise_id=r[8],
+                measure=Measure(r[9]),
+                comparison=Comparison(r[10]),
+                value=float(r[11]),
+                period=TargetPeriod(r[12]),
+                parameter=r[13],
+                description=r[14],
+            )
+            result.setdefault(data.promise_id, []).append(Stored(_meta(r), data))
+        return result
+
+    # --- the figures (`FigureService`) --------------------------------------------------------
+
+    def period_figures(
+        self,
+        *,
+        period: Period,
+        promise_ids: Sequence[str],
+        as_of: dt.date,
+        forecast_until: dt.date | None = None,
+    ) -> dict[str, PromiseFigures]:
+        return self.many_figures([(period, forecast_until)], promise_ids=promise_ids, as_of=as_of)[
+            0
+        ]
+
+    def many_figures(
+        self,
+        requests: Sequence[tuple[Period, dt.date | None]],
+        *,
+        promise_ids: Sequence[str],
+        as_of: dt.date,
+        actions: Sequence[bool] | None = None,
+    ) -> list[dict[str, PromiseFigures]]:
+        """`FigureService.many_figures`, read in one snapshot: whole months from the stored
+        totals, partial months counted, then the walks, the planned walks ahead and the walk
+        actions, in the order `FigureService` adds them up."""
+        ids = list(dict.fromkeys(promise_ids))
+        flags = [True] * len(requests) if actions is None else list(actions)
+        results = [{promise_id: PromiseFigures() for promise_id in ids} for _ in requests]
+        if not ids:
+            return results
+        partial: dict[Period, dict[str, PromiseFigures]] = {}
+        self._connection.execute("BEGIN")
+        try:
+            for (period, forecast_until), result in zip(requests, results, strict=True):
+                for part in self._additive_parts(period, ids, partial):
+                    for promise_id, figures in part.items():
+                        if promise_id in result:
+                            result[promise_id].add(figures)
+                self._walks(period, ids, result)
+                ahead_start = max(as_of, period.start)
+                ahead_end = forecast_until or period.end
+                if ahead_start <= ahead_end:
+                    self._planned_ahead(ahead_start, ahead_end, ids, result)
+            if any(flags):
+                groups = self._grouped_actions(ids)
+                for (period, _), result, wanted in zip(requests, results, flags, strict=True):
+                    if wanted:
+                        add_actions(groups, period.start, min(as_of, period.end), result)
+        finally:
+            self._connection.execute("COMMIT")
+        return results
+
+    def _additive_parts(
+        self, period: Period, ids: list[str], partial: dict[Period, dict[str, PromiseFigures]]
+    ) -> list[dict[str, PromiseFigures]]:
+        months = months_in(period)
+        segments = [m.overlap(period) or m for m in months]
+        first, last = (m.start.isoformat()[:7] for m in (months[0], months[-1]))
+        stored = months_from_rows(
+            self._rows_for_ids(TOTALS_SQL, {"ids": ids, "first": first, "last": last})
+        )
+        parts: list[dict[str, PromiseFigures]] = []
+        for segment, month in zip(segments, months, strict=True):
+            if segment == month:
+                parts.append(stored.get(month.start.isoformat()[:7], {}))
+            elif segment in partial:
+                parts.append(partial[segment])
+            else:
+                counted = partial[segment] = self._counted(segment)
+                parts.append(counted)
+        return parts
+
+    def _counted(self, span: Period) -> dict[str, PromiseFigures]:
+        """The additive figures of every promise's records dated in `span`, counted now."""
+        out: dict[str, PromiseFigures] = {}
+
+        def figures(pid: str, _key: str) -> PromiseFigures:
+            return out.setdefault(pid, PromiseFigures())
+
+        parameters = {"start": span.start.isoformat(), "end": span.end.isoformat()}
+        for table in additive_tables():
+            sql = figure_query_text(table, SQLITE, bucket=WHOLE)
+            add_rows(table, self._rows(sql, parameters), figures)
+        return out
+
+    def _walks(self, period: Period, ids: list[str], out: dict[str, PromiseFigures]) -> None:
+        span = {"start": period.start.isoformat(), "end": period.end.isoformat(), "ids": ids}
+        for pid, status, count, spent, noted in self._rows_for_ids(WALKS_SQL, span):
+            f = out[pid]
+            f.hours_spent += spent
+            f.noted += int(noted)
+            if status == "completed":
+                f.walks_completed += count
+                f.records += count
+            elif status == "planned":
+                f.walks_planned += count
+            else:
+                f.walks_cancelled += count
+
+    def _planned_ahead(
+        self, start: dt.date, end: dt.date, ids: list[str], out: dict[str, PromiseFigures]
+    ) -> None:
+        parameters = {"start": start.isoformat(), "end": end.isoformat(), "ids": ids}
+        for pid, count, first in self._rows_for_ids(PLANNED_AHEAD_SQL, parameters):
+            out[pid].walks_planned_ahead += count
+            out[pid].next_planned_walk = dt.date.fromisoformat(str(first))
+
+    def _grouped_actions(self, ids: list[str]) -> list[ActionGroup]:
+        return [
+            (
+                str(pid),
+                iso(walk_date),
+                None if deadline is None else iso(deadline),
+                bool(closed),
+                None if closed_on is None else iso(closed_on),
+                int(count),
+            )
+            for pid, walk_date, deadline, closed, closed_on, count in self._rows_for_ids(
+                ACTION_GROUPS_SQL, {"ids": ids}
+            )
+        ]
