@@ -8,6 +8,7 @@ tests do; that server runs with fsync off, which flatters both sides alike):
     .venv/bin/python benchmarks/bench_server.py                        # everything (~10 min)
     .venv/bin/python benchmarks/bench_server.py --status-scale 0       # no million records
     .venv/bin/python benchmarks/bench_server.py --clients 0            # no load figure
+    LOFTEN_BENCH_SRC=/tmp/main/src .venv/bin/python benchmarks/bench_server.py  # another tree
 
 Goals (issue 19): one save at most 10 times a raw psycopg insert and commit of one row; 20
 clients saving at once at least a third of the saves per second of the same clients doing raw
@@ -35,11 +36,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-
+# LOFTEN_BENCH_SRC=DIR runs the package from another source tree (an older commit unpacked with
+# `git archive COMMIT | tar -x -C DIR/..`, resources included), the clients too; imported here,
+# before bench_status puts this tree's src first.
+sys.path.insert(0, os.environ.get("LOFTEN_BENCH_SRC", str(ROOT / "src")))
 import psycopg  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from tests.pg_server import running_server  # noqa: E402
 
+import loften_app  # noqa: E402,F401
 from bench_status import RAW_QUERIES, ensure_targets  # noqa: E402
 from bench_storage import ACTOR, one_patrol, service_saves, timed_runs, verdict  # noqa: E402
 from loften_app.domain.periods import year  # noqa: E402
