@@ -77,6 +77,28 @@ def test_saves_from_two_threads_both_commit_and_close_lets_the_file_go(db_path: 
     assert _notes(db_path) == ["test-main", "test-thread"]
 
 
+def test_the_connection_of_a_thread_that_has_ended_is_closed_when_another_saver_is_made(
+    db_path: Path,
+) -> None:
+    with open_database(db_path) as db:
+
+        def save(key: str) -> None:
+            with db.saving() as session:
+                _write(session, key)
+
+        for number in range(5):  # five helper threads one after the other, as a pool's may be
+            worker = threading.Thread(target=save, args=(f"test-{number}",))
+            worker.start()
+            worker.join()
+        open_before = _open_files(db_path)  # the last helper's connection, its thread ended
+        save("test-main")
+        # Each helper's connection was closed when the next saver was made: only the main
+        # thread's is kept, in place of the last helper's.
+        assert len(db._kept) == 1
+        assert _open_files(db_path) == open_before
+    assert _notes(db_path) == [f"test-{n}" for n in range(5)] + ["test-main"]
+
+
 def test_a_database_closed_and_saved_to_again_opens_a_fresh_connection(db_path: Path) -> None:
     db = open_database(db_path)
     with db.saving() as session:

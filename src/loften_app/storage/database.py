@@ -177,7 +177,7 @@ class _Saver:
     file: taking a connection from the pool and making a session cost about 15 us a save, and
     an idle SQLite connection holds no lock (`Database.close()` closes them)."""
 
-    __slots__ = ("busy", "connection", "kept", "raw", "session")
+    __slots__ = ("busy", "connection", "kept", "raw", "session", "thread")
 
     def __init__(self, connection: Connection, *, keep: bool) -> None:
         self.connection = connection
@@ -189,6 +189,8 @@ class _Saver:
         self.busy = False
         #: Kept for the thread's next save (False: closed after this one).
         self.kept = keep
+        #: The thread that keeps it: once that thread has ended, the next saver made closes it.
+        self.thread = threading.current_thread()
 
 
 class Database:
@@ -311,7 +313,16 @@ class Database:
         if made.kept:
             self._savers.saver = made
             with self._watch_lock:
+                # A helper thread that has ended (a thread pool lets an idle one go) no longer
+                # needs its connection: closed here, so they do not pile up until `close()`.
+                ended = [kept for kept in self._kept if not kept.thread.is_alive()]
+                self._kept = [kept for kept in self._kept if kept not in ended]
                 self._kept.append(made)
+            for kept in ended:
+                kept.kept = False
+                with contextlib.suppress(Exception):
+                    kept.session.close()
+                    kept.connection.close()
         return made
 
     def _forget(self, saver: _Saver) -> None:
