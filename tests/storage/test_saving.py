@@ -4,6 +4,8 @@ keeps for its saves; and the ids a save makes."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import uuid
 from pathlib import Path
@@ -128,3 +130,14 @@ def test_new_ids_are_distinct_version_4_uuids_and_a_child_process_makes_its_own(
     os.close(read)
     os.close(write)
     assert from_child != new_id()
+
+
+def test_the_services_import_where_there_is_no_fork() -> None:
+    # Windows has no `os.register_at_fork` (the Windows build's PyInstaller run showed it).
+    code = (
+        "import os; del os.register_at_fork; "
+        "from loften_app.storage.services.base import new_id; print(new_id())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert uuid.UUID(done.stdout.strip()).version == 4

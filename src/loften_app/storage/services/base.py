@@ -80,8 +80,10 @@ def _forget_random() -> None:
     _random.__dict__.clear()
 
 
-# A child process must not make the ids its parent has read ahead.
-os.register_at_fork(after_in_child=_forget_random)
+# A child process must not make the ids its parent has read ahead (Windows has no fork, and
+# no `os.register_at_fork`).
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_random)
 
 
 def new_id() -> str:
