@@ -134,8 +134,10 @@ def test_new_ids_are_distinct_version_4_uuids_and_a_child_process_makes_its_own(
 
 def test_the_services_import_where_there_is_no_fork() -> None:
     # Windows has no `os.register_at_fork` (the Windows build's PyInstaller run showed it).
+    # The standard library's own users of it (random, logging) are imported first, as on a
+    # system that has it; then it goes, as on Windows, and the services are imported.
     code = (
-        "import os; del os.register_at_fork; "
+        "import os, random, logging, sqlalchemy.orm; del os.register_at_fork; "
         "from loften_app.storage.services.base import new_id; print(new_id())"
     )
     done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
