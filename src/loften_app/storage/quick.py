@@ -6,7 +6,9 @@ need from a local file (the agreements, the promises and targets of one, the sto
 totals and the few records of a partial month, the safety walks and their actions) with the very
 statements of `services.figures` (`storage.figure_sql`), folded by the same functions, and gives
 it in the shapes the services give (`Stored` records, `PromiseFigures`), so that
-`reports.tracking.engine.judged` makes the same report of either. It reads a file only when its
+`reports.tracking.engine.judged` makes the same report of either. `loften export` of a current
+file reads its rows here too (`export_query`: the statements of `ReportQueries.export_query`,
+written by `storage.export_sql`). It reads a file only when its
 schema is this version's (else `open_quick` gives None and the caller takes the full path), and
 never writes.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,7 @@ from loften_app.domain.records import (
     Stored,
     TargetData,
 )
+from loften_app.storage.export_sql import EXPORT_BATCH, ExportQuery, export_statement
 from loften_app.storage.figure_sql import (
     ACTION_GROUPS_SQL,
     PLANNED_AHEAD_SQL,
@@ -238,6 +241,21 @@ class QuickReader:
         if found is None:  # cannot happen in one snapshot
             raise LookupError(agreement_id)
         return found
+
+    # --- the export (`ReportQueries.export_query`) ------------------------------------------
+
+    def export_query(
+        self, query: ExportQuery, *, period: Period | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """The rows of an export as raw database values, streamed in batches: the statement of
+        `ReportQueries.export_query` (`export_statement`), on this connection."""
+        sql, parameters = export_statement(query, period)
+        cursor = self._connection.execute(sql, parameters)
+        try:
+            while rows := cursor.fetchmany(EXPORT_BATCH):
+                yield from rows
+        finally:
+            cursor.close()
 
     # --- promises and targets -----------------------------------------------------------------
 
