@@ -9,9 +9,11 @@ from __future__ import annotations
 import sqlite3
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from loften_app.cli import reports as cli_reports
 from loften_app.cli.reports import ENV_NO_QUICK
 from loften_app.storage.database import (
     SCHEMA_VERSION,
@@ -38,10 +40,27 @@ def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     return path
 
 
-def _export(db: Path, out: Path, fmt: str, args: list[str], *, quick: bool) -> list[str]:
+def _export(
+    db: Path, out: Path, fmt: str, args: list[str], *, quick: bool, falls_back: bool = False
+) -> list[str]:
+    """`loften export`, on the quick path (`quick`) or told to take the services; `falls_back`:
+    the quick path must give the file to the services."""
     env = {"LOFTEN_USER": "Test", ENV_NO_QUICK: "" if quick else "1"}
-    result = run_cli("--db", str(db), "export", "--format", fmt, "--out", str(out), *args, env=env)
+    taken: list[str] = []
+    services = cli_reports._export_services
+
+    def through_services(*given: Any) -> list[Path]:
+        taken.append("services")
+        return services(*given)
+
+    with pytest.MonkeyPatch.context() as patch:
+        # Which path wrote the files (the path itself runs unchanged).
+        patch.setattr(cli_reports, "_export_services", through_services)
+        result = run_cli(
+            "--db", str(db), "export", "--format", fmt, "--out", str(out), *args, env=env
+        )
     assert result.returncode == 0, result.stderr
+    assert taken == ([] if quick and not falls_back else ["services"])
     return result.stdout.splitlines()
 
 
@@ -117,7 +136,7 @@ def test_a_file_with_an_older_schema_is_upgraded_and_exported(demo: Path, tmp_pa
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
     raw.close()
 
-    _export(old, tmp_path / "out", "csv", [], quick=True)
+    _export(old, tmp_path / "out", "csv", [], quick=True, falls_back=True)
 
     folder = upgrade_backup_path(old, SCHEMA_VERSION - 1).parent
     assert list(folder.glob(f"old.db.*.before-upgrade-v{SCHEMA_VERSION - 1}.bak"))
