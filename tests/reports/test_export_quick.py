@@ -145,3 +145,18 @@ def test_a_file_with_an_older_schema_is_upgraded_and_exported(demo: Path, tmp_pa
     raw.close()
     for path in sorted(expected.iterdir()):
         assert (tmp_path / "out" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_the_export_leaves_the_file_and_its_folder_as_the_services_do(
+    demo: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "db" / "loften.db"
+    db.parent.mkdir()
+    db.write_bytes(demo.read_bytes())
+    before = db.read_bytes()
+    _export(db, tmp_path / "quick", "csv", [], quick=True)
+    after_quick = sorted(p.name for p in db.parent.iterdir())
+    _export(db, tmp_path / "full", "csv", [], quick=False)
+    # No write-ahead log left beside it (a read-only connection would leave one).
+    assert after_quick == sorted(p.name for p in db.parent.iterdir()) == ["loften.db"]
+    assert db.read_bytes() == before

@@ -195,7 +195,7 @@ def _export_quick(args: argparse.Namespace, period: Period | None) -> list[Path]
         return None
     from loften_app.storage.quick import open_quick
 
-    reader = open_quick(path)
+    reader = open_quick(path, tidy=True)
     if reader is None:
         return None
     from loften_app.reports.exports import ExportFormat, export_from

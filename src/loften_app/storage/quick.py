@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -96,10 +98,16 @@ _TERMS = (
 )
 
 
-def open_quick(path: Path) -> QuickReader | None:
+def open_quick(path: Path, *, tidy: bool = False) -> QuickReader | None:
     """A reader of the local database file `path`, or None when the quick path cannot read it:
     no such file, not a Löften file, another schema version (an upgrade is due, or the file is
-    newer), or any error while looking (the full path then says what is wrong)."""
+    newer), or any error while looking (the full path then says what is wrong).
+
+    `tidy`: open a writable file as the services do, for writing but with every statement
+    refused that would write (`PRAGMA query_only`), so that closing the last connection
+    removes the write-ahead log and its index as theirs does (a read-only connection leaves
+    them beside the file); a command that reads the file alone (`loften export`) asks for
+    it. Otherwise, and for a write-protected file, the connection is read-only."""
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -110,9 +118,14 @@ def open_quick(path: Path) -> QuickReader | None:
         application_id = int.from_bytes(header[68:72], "big")
         if (application_id, user_version) != (_APPLICATION_ID, version):
             return None
+        writable = tidy and _writable(path)
         connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            f"{path.resolve().as_uri()}?mode={'rw' if writable else 'ro'}",
+            uri=True,
+            check_same_thread=False,
         )
+        if writable:
+            connection.execute("PRAGMA query_only = 1")
     except (OSError, ValueError, sqlite3.Error):
         return None
     reader = QuickReader(connection)
@@ -124,6 +137,11 @@ def open_quick(path: Path) -> QuickReader | None:
         reader.close()
         return None
     return reader
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file may be written (`storage.database._write_protected`, negated)."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
 
 
 def _date(value: Any) -> dt.date:
