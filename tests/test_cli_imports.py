@@ -83,6 +83,33 @@ def test_a_command_on_a_current_file_imports_no_alembic_and_no_report_code(
     assert not any(name.startswith("loften_app.storage.demo") for name in ours)
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [[], ["--agreement", "2017", "--from", "2018-01-01"]],
+)
+def test_the_csv_export_of_a_current_file_imports_no_sqlalchemy(
+    tmp_path: Path, current_file: Path, extra: list[str]
+) -> None:
+    out = tmp_path / "csv"
+    args = ["--db", str(current_file), "export", "--format", "csv", "--out", str(out), *extra]
+    modules, ours = imported(tmp_path, *args)
+    assert "sqlalchemy" not in modules
+    assert modules & HEAVY == set()
+    assert not any(name.startswith("loften_app.storage.services") for name in ours)
+    assert (out / "patrullpass.csv").exists()
+
+
+def test_the_export_takes_the_services_when_told(
+    tmp_path: Path, current_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "csv"
+    args = ["--db", str(current_file), "export", "--format", "csv", "--out", str(out)]
+    monkeypatch.setenv("LOFTEN_NO_QUICK", "1")
+    modules, _ours = imported(tmp_path, *args)
+    assert "sqlalchemy" in modules
+    assert (out / "patrullpass.csv").exists()
+
+
 def test_check_finds_a_changed_schema_without_alembic(tmp_path: Path, current_file: Path) -> None:
     with sqlite3.connect(current_file) as connection:
         connection.execute("DROP TRIGGER audit_entry_no_delete")

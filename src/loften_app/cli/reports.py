@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
+import os
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,12 +14,15 @@ from typing import TYPE_CHECKING, Any
 from loften_app.cli import actor_from, database_path
 from loften_app.domain.errors import LoftenError
 from loften_app.domain.periods import Period, parse_period
+from loften_app.paths import ServerPath
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from contextlib import AbstractContextManager
 
     from loften_app.storage.services import Services
+
+log = logging.getLogger(__name__)
 
 
 def register(commands: Any, with_db: argparse.ArgumentParser) -> None:
@@ -136,9 +142,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
-    from loften_app.reports.exports import ExportFormat, export
+#: Set (to anything but "" or "0") to export through the services even from a current local
+#: file (`_cmd_export`): the path of a server or of a file with an older schema.
+ENV_NO_QUICK = "LOFTEN_NO_QUICK"
 
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    """`loften export`. A current local file is read on a plain `sqlite3` connection
+    (`storage.quick`), without importing SQLAlchemy and the services; a server, a file with
+    another schema (which `open_database` upgrades, after a backup), `LOFTEN_NO_QUICK`, or an
+    error of that connection take the services. Either way the same `export_from` writes the
+    same files from the same statements."""
     start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     period: Period | None = None
     if start is not None or end is not None:
@@ -147,14 +161,57 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if end < start:
             raise LoftenError("--to ligger före --from.")
         period = Period(start, end)
-    with _services(args) as services:
-        if args.agreement is not None:
-            agreement = services.agreements.find(args.agreement)
-            span = services.agreements.covered(agreement.id)
-            period = span if period is None else period.overlap(span)
-            if period is None:
-                raise LoftenError("Perioden ligger utanför överenskommelsen.")
-        files = export(services, ExportFormat(args.format), Path(args.out), period=period)
+    files = _export_quick(args, period)
+    if files is None:
+        files = _export_services(args, period)
     for path in files:
         print(f"Skrev {path}")
     return 0
+
+
+def _agreement_period(period: Period | None, span: Period) -> Period:
+    """`period` (all of it when None) within the agreement's `span`."""
+    within = span if period is None else period.overlap(span)
+    if within is None:
+        raise LoftenError("Perioden ligger utanför överenskommelsen.")
+    return within
+
+
+def _export_services(args: argparse.Namespace, period: Period | None) -> list[Path]:
+    from loften_app.reports.exports import ExportFormat, export
+
+    with _services(args) as services:
+        if args.agreement is not None:
+            agreement = services.agreements.find(args.agreement)
+            period = _agreement_period(period, services.agreements.covered(agreement.id))
+        return export(services, ExportFormat(args.format), Path(args.out), period=period)
+
+
+def _export_quick(args: argparse.Namespace, period: Period | None) -> list[Path] | None:
+    """The export of a current local file read without SQLAlchemy, or None when the services
+    must do it (nothing written then)."""
+    path = database_path(args)
+    if isinstance(path, ServerPath) or os.environ.get(ENV_NO_QUICK, "") not in ("", "0"):
+        return None
+    from loften_app.storage.quick import open_quick
+
+    reader = open_quick(path, tidy=True)
+    if reader is None:
+        return None
+    from loften_app.reports.exports import ExportFormat, export_from
+    from loften_app.storage.listing import find_listed
+
+    with reader:
+        actor_from(args)  # a name the services would refuse is refused here too
+        try:
+            if args.agreement is not None:
+                listed = find_listed(reader.listing(dt.date.today()), args.agreement)
+                period = _agreement_period(period, listed.covered)
+            database = path.expanduser().resolve()
+            return export_from(
+                reader, database, ExportFormat(args.format), Path(args.out), period=period
+            )
+        except sqlite3.Error as error:
+            # The services say what is wrong with the file (or read it after all).
+            log.warning("export without SQLAlchemy failed: %s", error)
+            return None

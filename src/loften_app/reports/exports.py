@@ -19,7 +19,7 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from loften_app.domain.enums import (
     Accepted,
@@ -74,6 +74,13 @@ from loften_app.reports.sheet import (
 from loften_app.reports.sheet import (
     sheet as declare_sheet,
 )
+from loften_app.storage.export_sql import (
+    PLACE_SQL,
+    PROMISE_SQL,
+    SHIFT_HOURS_SQL,
+    ExportReader,
+    places_sql,
+)
 from loften_app.storage.files import (
     FORMULA_STARTS,
     check_output_path,
@@ -81,14 +88,9 @@ from loften_app.storage.files import (
     looks_like_formula,
     os_reason,
 )
-from loften_app.storage.services import Services
-from loften_app.storage.services.report_queries import (
-    PLACE_SQL,
-    PROMISE_SQL,
-    SHIFT_HOURS_SQL,
-    ReportQueries,
-    places_sql,
-)
+
+if TYPE_CHECKING:
+    from loften_app.storage.services import Services
 
 __all__ = [
     "DERIVED",
@@ -106,6 +108,7 @@ __all__ = [
     "_time",
     "_yes_no",
     "export",
+    "export_from",
 ]
 
 
@@ -406,7 +409,7 @@ _BUILT_IN: tuple[Sheet, ...] = (
 SHEETS: tuple[Sheet, ...] = (*_BUILT_IN, *KIND_SHEETS)
 
 
-def _rows(queries: ReportQueries, sheet: Sheet, period: Period | None) -> Iterator[list[Any]]:
+def _rows(queries: ExportReader, sheet: Sheet, period: Period | None) -> Iterator[list[Any]]:
     converters = [column.convert for column in sheet.columns]
     for raw in queries.export_query(sheet.query, period=period):
         yield [convert(value) for convert, value in zip(converters, raw, strict=True)]
@@ -423,9 +426,27 @@ def export(
     """Export the active records (dated within `period`, if given) to `out`: one XLSX file, or a
     folder of CSV files (created if missing). Returns the files written. Every file is written
     whole or not at all; raises `LoftenError` when `out` cannot be written."""
-    queries = ReportQueries(services.database)
+    from loften_app.storage.services.report_queries import ReportQueries
+
+    database = services.database
+    return export_from(
+        ReportQueries(database), database.path, fmt, out, period=period, progress=progress
+    )
+
+
+def export_from(
+    queries: ExportReader,
+    database: Path,
+    fmt: ExportFormat,
+    out: Path,
+    *,
+    period: Period | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Path]:
+    """`export`, the rows read by `queries`: `ReportQueries` of the services, or a
+    `storage.quick.QuickReader` of the current local file `database` (`loften export` without
+    SQLAlchemy). The same files, byte for byte, from either."""
     out = Path(out)
-    database = services.database.path
     check_output_path(out, database)
     if fmt is ExportFormat.XLSX:
         if out.suffix.lower() != ".xlsx":
@@ -503,7 +524,7 @@ def _csv_cell(convert: Convert) -> Callable[[Any], str]:
 
 
 def _write_csv(
-    queries: ReportQueries, sheet: Sheet, stream: BinaryIO, period: Period | None
+    queries: ExportReader, sheet: Sheet, stream: BinaryIO, period: Period | None
 ) -> None:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
@@ -519,7 +540,7 @@ _FORMATS = {dt.datetime: "yyyy-mm-dd hh:mm", dt.date: "yyyy-mm-dd", dt.time: "hh
 
 
 def _write_xlsx(
-    queries: ReportQueries,
+    queries: ExportReader,
     stream: BinaryIO,
     period: Period | None,
     progress: Callable[[int, int], None] | None,

@@ -31,6 +31,7 @@ __all__ = [
     "add_rows",
     "figure_query_text",
     "put_measure",
+    "shift_hours",
 ]
 
 SQLITE = "sqlite"
@@ -82,6 +83,13 @@ def seconds(column: str, dialect: str = SQLITE) -> str:
     """Seconds after midnight of a stored time column (SQL text; SQLite's runs on a server too,
     through its compatibility functions, only slower)."""
     return seconds_of_day_sql(column, dialect)
+
+
+def shift_hours(prefix: str = "") -> str:
+    """The length of a shift in hours (SQL text; an end not after its start is on the next
+    day)."""
+    start, end = seconds(f"{prefix}start_time"), seconds(f"{prefix}end_time")
+    return f"((CASE WHEN {end} <= {start} THEN {DAY} ELSE 0 END + {end} - {start}) / 3600.0)"
 
 
 def start_end(prefix: str = "", dialect: str = SQLITE) -> str:

@@ -1,5 +1,7 @@
 """The agreements as the pickers list them, without SQLAlchemy: `AgreementService.listing` and
-the overview's first figures (`storage.quick`) order them with the same function."""
+the overview's first figures (`storage.quick`) order them with the same function, and
+`AgreementService.find` and the export of a current file (`cli.reports`) pick one with
+`find_listed`."""
 
 from __future__ import annotations
 
@@ -8,10 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from loften_app.domain import agreements as cycle
+from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import Period
 from loften_app.domain.records import AgreementData, Stored
 
-__all__ = ["AgreementListing", "listing_of"]
+__all__ = ["AgreementListing", "find_listed", "listing_of"]
 
 
 @dataclass(frozen=True)
@@ -49,3 +52,34 @@ def listing_of(
         )
         for t in ordered
     ]
+
+
+def find_listed(items: Sequence[AgreementListing], ref: str) -> AgreementListing:
+    """The agreement of `items` (a `listing_of`) named by `ref`: its id, or the year it starts
+    ("2017"), as `--agreement` takes it. `LoftenError` with the choices when nothing or
+    several match."""
+    found = [a for a in items if a.id == ref]
+    if not found and ref.isdigit() and len(ref) == 4:
+        found = [a for a in items if a.agreement.data.period_start.year == int(ref)]
+    if len(found) == 1:
+        return found[0]
+    choices = "; ".join(
+        f"{a.agreement.data.period_start.year} ({a.agreement.data.title}, id {a.id})" for a in items
+    )
+    if found:
+        raise LoftenError(
+            error_text(
+                "agreement.ambiguous",
+                "Flera överenskommelser börjar {ref}; ange id i stället: {choices}.",
+                ref=ref,
+                choices=choices,
+            )
+        )
+    raise LoftenError(
+        error_text(
+            "agreement.unknown",
+            "Ingen överenskommelse heter {ref}. Ange id eller startår: {choices}.",
+            ref=ref,
+            choices=choices or error_text("agreement.none_exist", "inga finns"),
+        )
+    )

@@ -6,7 +6,9 @@ need from a local file (the agreements, the promises and targets of one, the sto
 totals and the few records of a partial month, the safety walks and their actions) with the very
 statements of `services.figures` (`storage.figure_sql`), folded by the same functions, and gives
 it in the shapes the services give (`Stored` records, `PromiseFigures`), so that
-`reports.tracking.engine.judged` makes the same report of either. It reads a file only when its
+`reports.tracking.engine.judged` makes the same report of either. `loften export` of a current
+file reads its rows here too (`export_query`: the statements of `ReportQueries.export_query`,
+written by `storage.export_sql`). It reads a file only when its
 schema is this version's (else `open_quick` gives None and the caller takes the full path), and
 never writes.
 """
@@ -15,8 +17,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +41,7 @@ from loften_app.domain.records import (
     Stored,
     TargetData,
 )
+from loften_app.storage.export_sql import EXPORT_BATCH, ExportQuery, export_statement
 from loften_app.storage.figure_sql import (
     ACTION_GROUPS_SQL,
     PLANNED_AHEAD_SQL,
@@ -93,10 +98,16 @@ _TERMS = (
 )
 
 
-def open_quick(path: Path) -> QuickReader | None:
+def open_quick(path: Path, *, tidy: bool = False) -> QuickReader | None:
     """A reader of the local database file `path`, or None when the quick path cannot read it:
     no such file, not a Löften file, another schema version (an upgrade is due, or the file is
-    newer), or any error while looking (the full path then says what is wrong)."""
+    newer), or any error while looking (the full path then says what is wrong).
+
+    `tidy`: open a writable file as the services do, for writing but with every statement
+    refused that would write (`PRAGMA query_only`), so that closing the last connection
+    removes the write-ahead log and its index as theirs does (a read-only connection leaves
+    them beside the file); a command that reads the file alone (`loften export`) asks for
+    it. Otherwise, and for a write-protected file, the connection is read-only."""
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -107,9 +118,14 @@ def open_quick(path: Path) -> QuickReader | None:
         application_id = int.from_bytes(header[68:72], "big")
         if (application_id, user_version) != (_APPLICATION_ID, version):
             return None
+        writable = tidy and _writable(path)
         connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            f"{path.resolve().as_uri()}?mode={'rw' if writable else 'ro'}",
+            uri=True,
+            check_same_thread=False,
         )
+        if writable:
+            connection.execute("PRAGMA query_only = 1")
     except (OSError, ValueError, sqlite3.Error):
         return None
     reader = QuickReader(connection)
@@ -121,6 +137,11 @@ def open_quick(path: Path) -> QuickReader | None:
         reader.close()
         return None
     return reader
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file may be written (`storage.database._write_protected`, negated)."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
 
 
 def _date(value: Any) -> dt.date:
@@ -238,6 +259,21 @@ class QuickReader:
         if found is None:  # cannot happen in one snapshot
             raise LookupError(agreement_id)
         return found
+
+    # --- the export (`ReportQueries.export_query`) ------------------------------------------
+
+    def export_query(
+        self, query: ExportQuery, *, period: Period | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """The rows of an export as raw database values, streamed in batches: the statement of
+        `ReportQueries.export_query` (`export_statement`), on this connection."""
+        sql, parameters = export_statement(query, period)
+        cursor = self._connection.execute(sql, parameters)
+        try:
+            while rows := cursor.fetchmany(EXPORT_BATCH):
+                yield from rows
+        finally:
+            cursor.close()
 
     # --- promises and targets -----------------------------------------------------------------
 

@@ -26,10 +26,9 @@ _MORNING_ENDS = 6 * 60
 _DAY_MINUTES = 24 * 60
 
 
-def shift_hours(prefix: str = "") -> str:
-    """The length of a shift in hours (SQL text)."""
-    start, end = seconds(f"{prefix}start_time"), seconds(f"{prefix}end_time")
-    return f"((CASE WHEN {end} <= {start} THEN {DAY} ELSE 0 END + {end} - {start}) / 3600.0)"
+#: The length of a shift in hours (SQL text), written in `figure_sql` (the export reads it
+#: without SQLAlchemy).
+shift_hours = _text.shift_hours
 
 
 def minutes(time: Any) -> ColumnElement[int]:

@@ -771,6 +771,9 @@ QT_TRANSLATE_NOOP(
     "Databasen har ändrats sedan förhandsgranskningen: en del av posterna finns redan. Ingenting har importerats. Förhandsgranska filen igen.",
 )
 QT_TRANSLATE_NOOP("errors", "Grannsamverkansträffen")
+QT_TRANSLATE_NOOP("errors", "Flera överenskommelser börjar {ref}; ange id i stället: {choices}.")
+QT_TRANSLATE_NOOP("errors", "Ingen överenskommelse heter {ref}. Ange id eller startår: {choices}.")
+QT_TRANSLATE_NOOP("errors", "inga finns")
 QT_TRANSLATE_NOOP(
     "errors",
     "PostgreSQL:s klientprogram (pg_dump och pg_restore) saknas på den här datorn. Installera dem (Debian/Ubuntu: sudo apt-get install postgresql-client; Windows: PostgreSQL:s installationsprogram, bara kommandoradsverktygen) och försök igen. Inget har ändrats.",
@@ -839,9 +842,6 @@ QT_TRANSLATE_NOOP("errors", "{noun} finns inte (längre) i databasen.")
 QT_TRANSLATE_NOOP("errors", "{noun} finns inte i databasen.")
 QT_TRANSLATE_NOOP("errors", "Överenskommelsen")
 QT_TRANSLATE_NOOP("errors", "Överenskommelsen finns inte (den kan ha tagits bort).")
-QT_TRANSLATE_NOOP("errors", "Flera överenskommelser börjar {ref}; ange id i stället: {choices}.")
-QT_TRANSLATE_NOOP("errors", "Ingen överenskommelse heter {ref}. Ange id eller startår: {choices}.")
-QT_TRANSLATE_NOOP("errors", "inga finns")
 QT_TRANSLATE_NOOP("errors", "Det finns ingen överenskommelse att förnya. Skapa en först.")
 QT_TRANSLATE_NOOP("errors", "Löftet")
 QT_TRANSLATE_NOOP("errors", "Målet")

@@ -25,7 +25,7 @@ from loften_app.domain.records import (
 )
 from loften_app.domain.validation import CODE_DUPLICATE
 from loften_app.storage.errors import NotFoundError
-from loften_app.storage.listing import listing_of
+from loften_app.storage.listing import find_listed, listing_of
 from loften_app.storage.models import (
     Agreement,
     Indicator,
@@ -118,33 +118,7 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
     def find(self, ref: str, *, today: dt.date | None = None) -> Stored[AgreementData]:
         """The agreement named by `ref`: its id, or the year it starts ("2017"), as
         `--agreement` takes it. `LoftenError` with the choices when nothing or several match."""
-        items = self.listing(today)
-        found = [a for a in items if a.id == ref]
-        if not found and ref.isdigit() and len(ref) == 4:
-            found = [a for a in items if a.agreement.data.period_start.year == int(ref)]
-        if len(found) == 1:
-            return found[0].agreement
-        choices = "; ".join(
-            f"{a.agreement.data.period_start.year} ({a.agreement.data.title}, id {a.id})"
-            for a in items
-        )
-        if found:
-            raise LoftenError(
-                error_text(
-                    "agreement.ambiguous",
-                    "Flera överenskommelser börjar {ref}; ange id i stället: {choices}.",
-                    ref=ref,
-                    choices=choices,
-                )
-            )
-        raise LoftenError(
-            error_text(
-                "agreement.unknown",
-                "Ingen överenskommelse heter {ref}. Ange id eller startår: {choices}.",
-                ref=ref,
-                choices=choices or error_text("agreement.none_exist", "inga finns"),
-            )
-        )
+        return find_listed(self.listing(today), ref).agreement
 
     def for_period(self, period: Period, today: dt.date | None = None) -> Stored[AgreementData]:
         """The agreement a report of `period` is about when none is chosen: the one in force on

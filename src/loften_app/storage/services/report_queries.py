@@ -27,9 +27,17 @@ from loften_app.domain.enums import (
 from loften_app.domain.periods import Period
 from loften_app.storage.database import Database
 from loften_app.storage.engines import session_named_sql
-from loften_app.storage.export_sql import PLACE_SQL, PROMISE_SQL, ExportQuery, places_sql
+from loften_app.storage.export_sql import (
+    EXPORT_BATCH,
+    PLACE_SQL,
+    PROMISE_SQL,
+    SHIFT_HOURS_SQL,
+    ExportQuery,
+    count_statement,
+    export_statement,
+    places_sql,
+)
 from loften_app.storage.kinds import ACTIVITY_STORAGE_KINDS
-from loften_app.storage.shift_sql import shift_hours
 
 __all__ = [
     "PLACE_SQL",
@@ -162,19 +170,9 @@ ORDER BY v.indicator_id, v.period_key
 """)
 
 
-#: Length of a shift in hours (`storage.shift_sql`, as the figures count it).
-_SHIFT_HOURS = shift_hours("t.")
-
-
 def _limit(limit: int) -> int:
     """A LIMIT for both engines: -1 ("all", which PostgreSQL refuses) as a count never reached."""
     return limit if limit >= 0 else 2**62
-
-
-#: A shift's hours (an end before the start is on the next day), for export columns.
-SHIFT_HOURS_SQL = _SHIFT_HOURS
-
-_EXPORT_BATCH = 5000
 
 
 @dataclass(frozen=True)
@@ -427,31 +425,20 @@ class ReportQueries:
         self, query: ExportQuery, *, period: Period | None = None
     ) -> Iterator[tuple[Any, ...]]:
         """The rows of an export (`ExportQuery`) as raw database values, streamed in batches;
-        only active records, dated within `period` if one is given."""
-        source, date_column, columns = query.source, query.date_column, query.select
-        where = ["t.deleted_at IS NULL"]
-        parameters: dict[str, Any] = {}
-        if period is not None and date_column is not None:
-            where.append(f"{date_column} BETWEEN :start AND :end")
-            parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-        sql = f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)} ORDER BY {query.order}"
+        only active records, dated within `period` if one is given (`export_statement`)."""
+        sql, parameters = export_statement(query, period)
         with self._db.reading() as session:
             result = session.connection().exec_driver_sql(
                 session_named_sql(session, sql), parameters
             )
             # Plain DB-API rows: no result processing for a million rows.
-            while rows := result.cursor.fetchmany(_EXPORT_BATCH):
+            while rows := result.cursor.fetchmany(EXPORT_BATCH):
                 yield from rows
             result.close()
 
     def export_count(self, query: ExportQuery, *, period: Period | None = None) -> int:
         """How many rows `export_query` gives (for progress)."""
-        where = ["t.deleted_at IS NULL"]
-        parameters: dict[str, Any] = {}
-        if period is not None and query.date_column is not None:
-            where.append(f"{query.date_column} BETWEEN :start AND :end")
-            parameters = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-        sql = f"SELECT count(*) FROM {query.source} WHERE {' AND '.join(where)}"
+        sql, parameters = count_statement(query, period)
         with self._db.reading() as session:
             return int(
                 session.connection()
