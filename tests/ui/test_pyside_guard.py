@@ -28,8 +28,11 @@ def test_many_calls_of_a_qt_method_returning_nothing_keep_none_alive(qtbot: QtBo
         widget.setToolTip("")  # returns None
     after = sys.getrefcount(None)
     # Python 3.12 made None immortal (its count no longer moves); on 3.11 the broken binding
-    # would have dropped it by 2 × CALLS, long before which the interpreter aborts.
-    assert after >= before - 100
+    # would have dropped it by 2 × CALLS, long before which the interpreter aborts. Other
+    # threads of the process (a helper thread still reading for an earlier test's window) move
+    # the count a little meanwhile (by 105 once in a full run): a margin of CALLS / 2 tells the
+    # two apart.
+    assert after >= before - CALLS // 2
 
 
 def allowed_pyside_versions(python: str) -> list[Requirement]:
