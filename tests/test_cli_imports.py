@@ -83,6 +83,21 @@ def test_a_command_on_a_current_file_imports_no_alembic_and_no_report_code(
     assert not any(name.startswith("loften_app.storage.demo") for name in ours)
 
 
+@pytest.mark.parametrize("command", [["check"], ["backup", "--out", "{tmp}/copy.db"]])
+def test_check_and_backup_map_no_models_and_build_no_services(
+    tmp_path: Path, current_file: Path, command: list[str]
+) -> None:
+    # `check` recounts the stored totals with the figure queries alone (`storage.totals`):
+    # mapping the models and building the services would be most of its time.
+    args = [part.format(tmp=tmp_path) for part in command]
+    _modules, ours = imported(tmp_path, "--db", str(current_file), *args)
+    assert "loften_app.storage.totals" in ours or command != ["check"]
+    assert not any(
+        name.startswith(("loften_app.storage.services", "loften_app.storage.models"))
+        for name in ours
+    )
+
+
 @pytest.mark.parametrize(
     "extra",
     [[], ["--agreement", "2017", "--from", "2018-01-01"]],

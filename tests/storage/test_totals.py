@@ -39,7 +39,7 @@ from loften_app.storage.database import (
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.import_writer import ImportBatch, write_import
 from loften_app.storage.retention import run_retention
-from loften_app.storage.services import Services
+from loften_app.storage.services import Services, figures
 from loften_app.storage.services.figures import FigureService
 from tests.cli_runner import run_cli
 from tests.factories import drug_case_on, shift_patrol
@@ -243,12 +243,10 @@ def test_stored_totals_equal_a_recount_after_any_sequence_of_writes(
             period=period, promise_ids=promise_ids, as_of=period.end
         )
         with database.reading() as session:
-            counted = totals._figures()._additive_figures(session, period, by_month=False)
+            counted = figures._additive_figures(session, period, by_month=False)
         for pid in promise_ids:
             mine = totals.measures_of(from_totals[pid])
-            theirs = totals.measures_of(
-                counted[period].get(pid, totals._figures().PromiseFigures())
-            )
+            theirs = totals.measures_of(counted[period].get(pid, figures.PromiseFigures()))
             assert mine.keys() == theirs.keys()
             for key, value in mine.items():
                 assert value == pytest.approx(theirs[key], abs=1e-6), (pid, key)

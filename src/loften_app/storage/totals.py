@@ -2,14 +2,14 @@
 
 The figures that add up over months (patrols, their hours and shop visits, volunteer
 deployments, drug cases by age group and days to contact, other activities, the generic kinds'
-records and sums; `services.figures.add_figures`) are stored in `figure_total`, one row per
+records and sums; `add_figures` below) are stored in `figure_total`, one row per
 promise, month ("2018-07", the month of the record's date, docs/figures.md rule 1) and measure
 (a figure's name, see `measures_of`). A report then reads a few hundred rows instead of scanning
 the months' records.
 
 The table is kept in the same transaction as every write to a record table with additive
 figures, by the delta of the records written: their contribution is counted with the very
-queries of the figures, restricted to their ids (`figures.IDS`), before the write (subtracted)
+queries of the figures, restricted to their ids (`IDS`), before the write (subtracted)
 and after it (added); so there is one rule of what a record adds up to, not two. The writers
 call `tracking` around an update, a delete or an undelete, and `added` after an insert
 (`services.base`, `retention`); a bulk insert counts its records in grouped queries of a few
@@ -43,7 +43,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -52,25 +52,34 @@ from loften_app.storage.figure_sql import AGE as _AGE
 from loften_app.storage.figure_sql import AMOUNTS as _AMOUNTS
 from loften_app.storage.figure_sql import CONTACT as _CONTACT
 from loften_app.storage.figure_sql import COUNTS as _COUNTS
-from loften_app.storage.figure_sql import KIND as _KIND
-from loften_app.storage.figure_sql import SUM as _SUM
 from loften_app.storage.figure_sql import (
+    IDS,
+    MONTH,
+    SPAN,
     TOTALS_BOTH,
     TOTALS_CHANGES,
     TOTALS_SQL,
     TOTALS_TABLE,
+    PromiseFigures,
+    add_rows,
+    additive_tables,
+    figure_query_text,
     months_from_rows,
 )
+from loften_app.storage.figure_sql import KIND as _KIND
+from loften_app.storage.figure_sql import SUM as _SUM
 from loften_app.storage.rows import driver_connection
 
 __all__ = [
     "TABLE",
+    "add_figures",
     "added",
     "added_counted",
     "additive",
     "counting_sql",
     "describe",
     "differences",
+    "figure_query",
     "fold",
     "fold_now_and_then",
     "read_months",
@@ -128,16 +137,69 @@ FOLD_EVERY = 64
 T = TypeVar("T")
 
 
-def _figures() -> Any:
-    # By module: the services import this module, and figures imports the services' kinds.
-    from loften_app.storage.services import figures  # noqa: PLC0415 -- a cycle otherwise
-
-    return figures
-
-
 def additive(table: str) -> bool:
     """Whether records of `table` have additive figures (stored totals)."""
-    return table in _figures().additive_tables()
+    return table in additive_tables()
+
+
+# --- the figure queries (`services.figures` reads with them too) --------------------------------
+
+
+def add_figures(
+    session: Session,
+    figures: Callable[[str, str], PromiseFigures],
+    *,
+    bucket: str = MONTH,
+    parameters: dict[str, Any],
+    scope: str = SPAN,
+    tables: Iterable[str] | None = None,
+) -> None:
+    """Add the additive figures of the records within `scope` (SPAN: dated :start–:end; IDS:
+    the ids in :ids) of `tables` (default: every table with additive figures) to
+    `figures(promise_id, bucket)`: one grouped query per table. The one rule of what a record
+    adds up to: the figures and the stored totals (`storage.totals`) both count with it."""
+    dialect = dialect_of(session)
+    for table in additive_tables():
+        if tables is not None and table not in tables:
+            continue
+        statement = figure_query(table, dialect, bucket=bucket, scope=scope)
+        rows: Iterable[Sequence[Any]]
+        if scope == IDS:
+            rows = _run_for_ids(session, statement.text, parameters["ids"])
+        else:
+            rows = session.execute(statement, parameters)
+        add_rows(table, rows, figures)
+
+
+@functools.cache
+def figure_query(table: str, dialect: str, *, bucket: str = MONTH, scope: str = SPAN) -> TextClause:
+    """The grouped figure query of the records of `table` (one with additive figures) within
+    `scope`, by promise and `bucket` (default: month), in `dialect`'s SQL; its rows go to
+    `add_rows` (`figure_sql.figure_query_text`, made once)."""
+    return text(figure_query_text(table, dialect, bucket=bucket, scope=scope))
+
+
+def _run_for_ids(session: Session, sql: str, ids: Sequence[str]) -> list[Any]:
+    """A figure query scoped to the records with `ids` (`IDS`), run on the transaction's
+    DB-API connection: the path of every save (`storage.totals`), where SQLAlchemy's statement
+    execution would cost more than the query. Pending ORM changes are flushed first, as
+    `session.execute` would."""
+    session.flush()
+    driver = _ids_sql(sql, len(ids), dialect_of(session))
+    cursor = driver_connection(session).cursor()
+    try:
+        cursor.execute(driver, tuple(ids))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+@functools.lru_cache(maxsize=256)
+def _ids_sql(sql: str, count: int, dialect: str) -> str:
+    """`sql` with its `:ids` as `count` positional placeholders, in `dialect`'s style (made
+    once per query, count and dialect: a save counts one id)."""
+    listed = "(" + ", ".join(["?"] * count) + ")"
+    return driver_sql(sql.replace(":ids", listed), dialect)
 
 
 # --- a PromiseFigures as measures and back --------------------------------------------------------
@@ -170,16 +232,15 @@ def _flatten(by_bucket: dict[tuple[str, str], Any], out: Totals, sign: float = 1
 
 
 def _count(session: Session, parameters: dict[str, Any], scope: str, tables: Iterable[str]) -> Any:
-    figures = _figures()
     by_bucket: dict[tuple[str, str], Any] = {}
 
     def get(pid: str, month: str) -> Any:
         found = by_bucket.get((pid, month))
         if found is None:
-            found = by_bucket[(pid, month)] = figures.PromiseFigures()
+            found = by_bucket[(pid, month)] = PromiseFigures()
         return found
 
-    figures.add_figures(session, get, parameters=parameters, scope=scope, tables=tables)
+    add_figures(session, get, parameters=parameters, scope=scope, tables=tables)
     return by_bucket
 
 
@@ -192,18 +253,17 @@ def contribution(session: Session, table: str, ids: Sequence[str]) -> Totals:
     out: Totals = {}
     if not additive(table):
         return out
-    figures = _figures()
     listed = list(dict.fromkeys(ids))
     for start in range(0, len(listed), _CHUNK):
         chunk = listed[start : start + _CHUNK]
-        _flatten(_count(session, {"ids": chunk}, figures.IDS, (table,)), out)
+        _flatten(_count(session, {"ids": chunk}, IDS, (table,)), out)
     return out
 
 
 def recount(session: Session) -> Totals:
     """Every total counted afresh from the records (nonzero values only)."""
     out: Totals = {}
-    _flatten(_count(session, {}, "1 = 1", _figures().additive_tables()), out)
+    _flatten(_count(session, {}, "1 = 1", additive_tables()), out)
     return {key: value for key, value in out.items() if abs(value) >= _DUST}
 
 
@@ -291,8 +351,7 @@ def counting_sql(session: Session, table: str, count: int) -> str | None:
 
 @functools.cache
 def _counting_sql(table: str, dialect: str, count: int) -> str:
-    figures = _figures()
-    sql = figures.figure_query(table, dialect, scope=figures.IDS).text
+    sql = figure_query(table, dialect, scope=IDS).text
     listed = "(" + ", ".join(["?"] * count) + ")"
     return driver_sql(sql.replace(":ids", listed), dialect)
 
@@ -300,16 +359,15 @@ def _counting_sql(table: str, dialect: str, count: int) -> str:
 def added_counted(session: Session, table: str, rows: Iterable[Sequence[Any]]) -> None:
     """Count the records just inserted into `table` into the totals, given the rows of their
     figure query (`counting_sql`, answered by the statement that inserted them)."""
-    figures = _figures()
     by_bucket: dict[tuple[str, str], Any] = {}
 
     def get(pid: str, month: str) -> Any:
         found = by_bucket.get((pid, month))
         if found is None:
-            found = by_bucket[(pid, month)] = figures.PromiseFigures()
+            found = by_bucket[(pid, month)] = PromiseFigures()
         return found
 
-    figures.add_rows(table, rows, get)
+    add_rows(table, rows, get)
     delta: Totals = {}
     _flatten(by_bucket, delta)
     apply(session, delta)

@@ -14,18 +14,16 @@ the export have it.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import TextClause, bindparam, text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from loften_app.domain.periods import Period, months_in
 from loften_app.storage import totals as _totals
 from loften_app.storage.database import Database
-from loften_app.storage.engines import dialect_of, driver_sql
 from loften_app.storage.figure_sql import (
     ACTION_GROUPS_SQL,
     IDS,
@@ -38,12 +36,11 @@ from loften_app.storage.figure_sql import (
     add_actions,
     add_rows,
     additive_tables,
-    figure_query_text,
     iso,
 )
 from loften_app.storage.figure_sql import MONTH as _MONTH
 from loften_app.storage.figure_sql import WHOLE as _WHOLE
-from loften_app.storage.rows import driver_connection
+from loften_app.storage.totals import add_figures, figure_query
 
 __all__ = [
     "IDS",
@@ -330,64 +327,5 @@ def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segm
     return out
 
 
-def add_figures(
-    session: Session,
-    figures: Callable[[str, str], PromiseFigures],
-    *,
-    bucket: str = _MONTH,
-    parameters: dict[str, Any],
-    scope: str = SPAN,
-    tables: Iterable[str] | None = None,
-) -> None:
-    """Add the additive figures of the records within `scope` (SPAN: dated :start–:end; IDS:
-    the ids in :ids) of `tables` (default: every table with additive figures) to
-    `figures(promise_id, bucket)`: one grouped query per table. The one rule of what a record
-    adds up to: the figures and the stored totals (`storage.totals`) both count with it."""
-    dialect = dialect_of(session)
-    for table in additive_tables():
-        if tables is not None and table not in tables:
-            continue
-        statement = figure_query(table, dialect, bucket=bucket, scope=scope)
-        rows: Iterable[Sequence[Any]]
-        if scope == IDS:
-            rows = _run_for_ids(session, statement.text, parameters["ids"])
-        else:
-            rows = session.execute(statement, parameters)
-        add_rows(table, rows, figures)
-
-
-@functools.cache
-def figure_query(
-    table: str, dialect: str, *, bucket: str = _MONTH, scope: str = SPAN
-) -> TextClause:
-    """The grouped figure query of the records of `table` (one with additive figures) within
-    `scope`, by promise and `bucket` (default: month), in `dialect`'s SQL; its rows go to
-    `add_rows` (`figure_sql.figure_query_text`, made once)."""
-    return text(figure_query_text(table, dialect, bucket=bucket, scope=scope))
-
-
 def _with_ids(statement: Any) -> Any:
     return statement.bindparams(bindparam("ids", expanding=True))
-
-
-def _run_for_ids(session: Session, sql: str, ids: Sequence[str]) -> list[Any]:
-    """A figure query scoped to the records with `ids` (`IDS`), run on the transaction's
-    DB-API connection: the path of every save (`storage.totals`), where SQLAlchemy's statement
-    execution would cost more than the query. Pending ORM changes are flushed first, as
-    `session.execute` would."""
-    session.flush()
-    driver = _ids_sql(sql, len(ids), dialect_of(session))
-    cursor = driver_connection(session).cursor()
-    try:
-        cursor.execute(driver, tuple(ids))
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
-@functools.lru_cache(maxsize=256)
-def _ids_sql(sql: str, count: int, dialect: str) -> str:
-    """`sql` with its `:ids` as `count` positional placeholders, in `dialect`'s style (made
-    once per query, count and dialect: a save counts one id)."""
-    listed = "(" + ", ".join(["?"] * count) + ")"
-    return driver_sql(sql.replace(":ids", listed), dialect)
