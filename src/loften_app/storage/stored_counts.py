@@ -2,7 +2,7 @@
 
 Counting a million patrols walks a whole index (about 10 ms, more with a cold cache). The stored
 totals already count them: every active record of these tables counts once in the month of its
-date (`services.figures.add_figures`; the date is required), and the totals are kept in the
+date (`totals.add_figures`; the date is required), and the totals are kept in the
 transaction of every write. A list reads the number here to show its rows at once, and counts
 them afterwards all the same (`ui.lists.table_model`), so that a file whose totals have drifted
 (`loften check`) shows the right rows a moment later.
