@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from loften_app.domain.enums import AgeGroup, Measure
+from loften_app.domain.periods import Period, months_in
 
 __all__ = [
     "ACTION_GROUPS_SQL",
@@ -539,3 +540,127 @@ def months_from_rows(rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, Promi
                 for group in AgeGroup:
                     f.drug_cases_by_age.setdefault(group, 0)
     return out
+
+
+# --- adding the figures of periods up (`services.figures.FigureService`, `storage.quick`) ---
+
+#: Runs one of the statements above with `:name` parameters (dates as `datetime.date`, `:ids` a
+#: list of promise ids, which the runner writes out) and gives its rows.
+Rows = Callable[[str, dict[str, Any]], Iterable[Sequence[Any]]]
+#: The stored totals of the promises `ids` in the months `first`–`last` ("YYYY-MM"), by month
+#: and promise id (`months_from_rows` of TOTALS_SQL, on a server with the unfolded changes).
+StoredMonths = Callable[[list[str], str, str], dict[str, dict[str, PromiseFigures]]]
+#: The additive figures of every promise's records dated in a period, counted from the records.
+Counted = Callable[[Period], dict[str, PromiseFigures]]
+
+
+@dataclass(frozen=True)
+class FigureReads:
+    """How one reader (the services' session, or the quick reader's connection) reads what
+    `add_up` adds up, within one snapshot."""
+
+    rows: Rows
+    stored: StoredMonths
+    counted: Counted
+    #: The walk actions of the promises, grouped (`action_groups_from` of ACTION_GROUPS_SQL).
+    action_groups: Callable[[list[str]], list[ActionGroup]]
+
+
+def add_up(
+    reads: FigureReads,
+    requests: Sequence[tuple[Period, dt.date | None]],
+    ids: list[str],
+    as_of: dt.date,
+    actions: Sequence[bool],
+) -> list[dict[str, PromiseFigures]]:
+    """The figures of each (period, forecast until) of `requests` for the promises `ids`: the
+    whole months from the stored totals and the partial ones counted (each counted once for
+    all requests), the walks, the planned walks from `as_of` to the forecast's end, and the walk
+    actions judged on `as_of` (clipped to the period) for the requests whose `actions` flag is
+    set."""
+    results = [{promise_id: PromiseFigures() for promise_id in ids} for _ in requests]
+    if not ids:
+        return results
+    partial: dict[Period, dict[str, PromiseFigures]] = {}
+    for (period, forecast_until), result in zip(requests, results, strict=True):
+        for part in additive_parts(reads, period, ids, partial):
+            for promise_id, figures in part.items():
+                if promise_id in result:
+                    result[promise_id].add(figures)
+        span = {"start": period.start, "end": period.end, "ids": ids}
+        add_walks(reads.rows(WALKS_SQL, span), result)
+        ahead_start = max(as_of, period.start)
+        ahead_end = forecast_until or period.end
+        if ahead_start <= ahead_end:
+            ahead = {"start": ahead_start, "end": ahead_end, "ids": ids}
+            add_planned_ahead(reads.rows(PLANNED_AHEAD_SQL, ahead), result)
+    if any(actions):
+        groups = reads.action_groups(ids)
+        for (period, _), result, wanted in zip(requests, results, actions, strict=True):
+            if wanted:
+                add_actions(groups, period.start, min(as_of, period.end), result)
+    return results
+
+
+def additive_parts(
+    reads: FigureReads,
+    period: Period,
+    ids: Sequence[str],
+    partial: dict[Period, dict[str, PromiseFigures]] | None = None,
+) -> list[dict[str, PromiseFigures]]:
+    """The additive figures of `period`, one part per month of it: whole months read from
+    the stored totals, the partial months at its ends counted now (or taken from `partial`,
+    where they are kept for the next period of the same call)."""
+    months = months_in(period)
+    segments = [m.overlap(period) or m for m in months]
+    first, last = (m.start.isoformat()[:7] for m in (months[0], months[-1]))
+    stored = reads.stored(list(ids), first, last)
+    parts: list[dict[str, PromiseFigures]] = []
+    for segment, month in zip(segments, months, strict=True):
+        if segment == month:
+            parts.append(stored.get(month.start.isoformat()[:7], {}))
+        elif partial is not None and segment in partial:
+            parts.append(partial[segment])
+        else:
+            counted = reads.counted(segment)
+            if partial is not None:
+                partial[segment] = counted
+            parts.append(counted)
+    return parts
+
+
+def add_walks(rows: Iterable[Sequence[Any]], out: dict[str, PromiseFigures]) -> None:
+    """Add the rows of WALKS_SQL to `out`."""
+    for pid, status, count, spent, noted in rows:
+        f = out[pid]
+        f.hours_spent += spent
+        f.noted += int(noted)
+        if status == "completed":
+            f.walks_completed += count
+            f.records += count
+        elif status == "planned":
+            f.walks_planned += count
+        else:
+            f.walks_cancelled += count
+
+
+def add_planned_ahead(rows: Iterable[Sequence[Any]], out: dict[str, PromiseFigures]) -> None:
+    """Add the rows of PLANNED_AHEAD_SQL to `out`."""
+    for pid, count, first in rows:
+        out[pid].walks_planned_ahead += count
+        out[pid].next_planned_walk = dt.date.fromisoformat(iso(first))
+
+
+def action_groups_from(rows: Iterable[Sequence[Any]]) -> list[ActionGroup]:
+    """The rows of ACTION_GROUPS_SQL as `ActionGroup`s (dates as "YYYY-MM-DD")."""
+    return [
+        (
+            str(pid),
+            iso(walk_date),
+            None if deadline is None else iso(deadline),
+            bool(closed),
+            None if closed_on is None else iso(closed_on),
+            int(count),
+        )
+        for pid, walk_date, deadline, closed, closed_on, count in rows
+    ]

@@ -33,7 +33,7 @@ from loften_app.domain.enums import (
     Responsible,
     TargetPeriod,
 )
-from loften_app.domain.periods import Period, months_in
+from loften_app.domain.periods import Period
 from loften_app.domain.records import (
     AgreementData,
     PromiseData,
@@ -44,18 +44,16 @@ from loften_app.domain.records import (
 from loften_app.storage.export_sql import EXPORT_BATCH, ExportQuery, export_statement
 from loften_app.storage.figure_sql import (
     ACTION_GROUPS_SQL,
-    PLANNED_AHEAD_SQL,
     SQLITE,
     TOTALS_SQL,
-    WALKS_SQL,
     WHOLE,
-    ActionGroup,
+    FigureReads,
     PromiseFigures,
-    add_actions,
+    action_groups_from,
     add_rows,
+    add_up,
     additive_tables,
     figure_query_text,
-    iso,
     months_from_rows,
 )
 from loften_app.storage.listing import AgreementListing, listing_of
@@ -346,50 +344,26 @@ class QuickReader:
         actions, in the order `FigureService` adds them up."""
         ids = list(dict.fromkeys(promise_ids))
         flags = [True] * len(requests) if actions is None else list(actions)
-        results = [{promise_id: PromiseFigures() for promise_id in ids} for _ in requests]
-        if not ids:
-            return results
-        partial: dict[Period, dict[str, PromiseFigures]] = {}
+        reads = FigureReads(
+            rows=self._figure_rows,
+            stored=lambda ids, first, last: months_from_rows(
+                self._rows_for_ids(TOTALS_SQL, {"ids": ids, "first": first, "last": last})
+            ),
+            counted=self._counted,
+            action_groups=lambda ids: action_groups_from(
+                self._rows_for_ids(ACTION_GROUPS_SQL, {"ids": ids})
+            ),
+        )
         self._connection.execute("BEGIN")
         try:
-            for (period, forecast_until), result in zip(requests, results, strict=True):
-                for part in self._additive_parts(period, ids, partial):
-                    for promise_id, figures in part.items():
-                        if promise_id in result:
-                            result[promise_id].add(figures)
-                self._walks(period, ids, result)
-                ahead_start = max(as_of, period.start)
-                ahead_end = forecast_until or period.end
-                if ahead_start <= ahead_end:
-                    self._planned_ahead(ahead_start, ahead_end, ids, result)
-            if any(flags):
-                groups = self._grouped_actions(ids)
-                for (period, _), result, wanted in zip(requests, results, flags, strict=True):
-                    if wanted:
-                        add_actions(groups, period.start, min(as_of, period.end), result)
+            return add_up(reads, requests, ids, as_of, flags)
         finally:
             self._connection.execute("COMMIT")
-        return results
 
-    def _additive_parts(
-        self, period: Period, ids: list[str], partial: dict[Period, dict[str, PromiseFigures]]
-    ) -> list[dict[str, PromiseFigures]]:
-        months = months_in(period)
-        segments = [m.overlap(period) or m for m in months]
-        first, last = (m.start.isoformat()[:7] for m in (months[0], months[-1]))
-        stored = months_from_rows(
-            self._rows_for_ids(TOTALS_SQL, {"ids": ids, "first": first, "last": last})
-        )
-        parts: list[dict[str, PromiseFigures]] = []
-        for segment, month in zip(segments, months, strict=True):
-            if segment == month:
-                parts.append(stored.get(month.start.isoformat()[:7], {}))
-            elif segment in partial:
-                parts.append(partial[segment])
-            else:
-                counted = partial[segment] = self._counted(segment)
-                parts.append(counted)
-        return parts
+    def _figure_rows(self, sql: str, parameters: dict[str, Any]) -> list[Any]:
+        """A figure statement run here: its dates as the file stores them ("YYYY-MM-DD")."""
+        values = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in parameters.items()}
+        return self._rows_for_ids(sql, values)
 
     def _counted(self, span: Period) -> dict[str, PromiseFigures]:
         """The additive figures of every promise's records dated in `span`, counted now."""
@@ -403,40 +377,3 @@ class QuickReader:
             sql = figure_query_text(table, SQLITE, bucket=WHOLE)
             add_rows(table, self._rows(sql, parameters), figures)
         return out
-
-    def _walks(self, period: Period, ids: list[str], out: dict[str, PromiseFigures]) -> None:
-        span = {"start": period.start.isoformat(), "end": period.end.isoformat(), "ids": ids}
-        for pid, status, count, spent, noted in self._rows_for_ids(WALKS_SQL, span):
-            f = out[pid]
-            f.hours_spent += spent
-            f.noted += int(noted)
-            if status == "completed":
-                f.walks_completed += count
-                f.records += count
-            elif status == "planned":
-                f.walks_planned += count
-            else:
-                f.walks_cancelled += count
-
-    def _planned_ahead(
-        self, start: dt.date, end: dt.date, ids: list[str], out: dict[str, PromiseFigures]
-    ) -> None:
-        parameters = {"start": start.isoformat(), "end": end.isoformat(), "ids": ids}
-        for pid, count, first in self._rows_for_ids(PLANNED_AHEAD_SQL, parameters):
-            out[pid].walks_planned_ahead += count
-            out[pid].next_planned_walk = dt.date.fromisoformat(str(first))
-
-    def _grouped_actions(self, ids: list[str]) -> list[ActionGroup]:
-        return [
-            (
-                str(pid),
-                iso(walk_date),
-                None if deadline is None else iso(deadline),
-                bool(closed),
-                None if closed_on is None else iso(closed_on),
-                int(count),
-            )
-            for pid, walk_date, deadline, closed, closed_on, count in self._rows_for_ids(
-                ACTION_GROUPS_SQL, {"ids": ids}
-            )
-        ]

@@ -14,6 +14,7 @@ the export have it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -27,16 +28,16 @@ from loften_app.storage.database import Database
 from loften_app.storage.figure_sql import (
     ACTION_GROUPS_SQL,
     IDS,
-    PLANNED_AHEAD_SQL,
     SPAN,
     WALKS_BY_MONTH_SQL,
-    WALKS_SQL,
     ActionGroup,
+    FigureReads,
     PromiseFigures,
-    add_actions,
+    action_groups_from,
     add_rows,
+    add_up,
+    additive_parts,
     additive_tables,
-    iso,
 )
 from loften_app.storage.figure_sql import MONTH as _MONTH
 from loften_app.storage.figure_sql import WHOLE as _WHOLE
@@ -52,11 +53,6 @@ __all__ = [
     "additive_tables",
     "figure_query",
 ]
-
-_WALKS = text(WALKS_SQL)
-_WALKS_BY_MONTH = text(WALKS_BY_MONTH_SQL)
-_PLANNED_AHEAD = text(PLANNED_AHEAD_SQL)
-_ACTION_GROUPS = text(ACTION_GROUPS_SQL)
 
 
 #: One request for figures: the period and the end of its forecast (None: the period's end).
@@ -82,7 +78,7 @@ class FigureService:
         self._marker: int | None = None
         #: Whole answers, for a period asked again with the same as-of date.
         self._answers: dict[tuple[Any, ...], dict[str, PromiseFigures]] = {}
-        #: The walk actions grouped (`_ACTION_GROUPS`), by the promises' ids.
+        #: The walk actions grouped (`figure_sql.ACTION_GROUPS_SQL`), by the promises' ids.
         self._action_groups: dict[tuple[Any, ...], list[ActionGroup]] = {}
 
     def period_figures(
@@ -158,55 +154,19 @@ class FigureService:
         as_of: dt.date,
         actions: Sequence[bool],
     ) -> list[dict[str, PromiseFigures]]:
-        results = [{promise_id: PromiseFigures() for promise_id in ids} for _ in requests]
-        if not ids:
-            return results
-        partial: dict[Period, dict[str, PromiseFigures]] = {}
         with self._db.reading() as session:
-            for (period, forecast_until), result in zip(requests, results, strict=True):
-                for part in self._additive_parts(session, period, ids, partial):
-                    for promise_id, figures in part.items():
-                        if promise_id in result:
-                            result[promise_id].add(figures)
-                span = {"start": period.start, "end": period.end, "ids": ids}
-                self._walks(session, span, result)
-                ahead_start = max(as_of, period.start)
-                ahead_end = forecast_until or period.end
-                if ahead_start <= ahead_end:
-                    self._planned_ahead(session, ahead_start, ahead_end, ids, result)
-            if any(actions):
-                groups = self._grouped_actions(session, ids)
-                for (period, _), result, wanted in zip(requests, results, actions, strict=True):
-                    if wanted:
-                        add_actions(groups, period.start, min(as_of, period.end), result)
-        return results
+            return add_up(self._reads(session), requests, ids, as_of, actions)
 
-    def _additive_parts(
-        self,
-        session: Session,
-        period: Period,
-        ids: Sequence[str],
-        partial: dict[Period, dict[str, PromiseFigures]] | None = None,
-    ) -> list[dict[str, PromiseFigures]]:
-        """The additive figures of `period`, one part per month of it: whole months read from
-        the stored totals (`storage.totals`), the partial months at its ends computed now (or
-        taken from `partial`, where they are kept for the next period of the same call)."""
-        months = months_in(period)
-        segments = [m.overlap(period) or m for m in months]
-        first, last = (m.start.isoformat()[:7] for m in (months[0], months[-1]))
-        stored = _totals.read_months(session, ids, first, last)
-        parts: list[dict[str, PromiseFigures]] = []
-        for segment, month in zip(segments, months, strict=True):
-            if segment == month:
-                parts.append(stored.get(month.start.isoformat()[:7], {}))
-            elif partial is not None and segment in partial:
-                parts.append(partial[segment])
-            else:
-                counted = _additive_figures(session, segment, by_month=False)[segment]
-                if partial is not None:
-                    partial[segment] = counted
-                parts.append(counted)
-        return parts
+    def _reads(self, session: Session) -> FigureReads:
+        """How `figure_sql.add_up` reads in `session`: the stored totals through
+        `storage.totals`, the partial months by the figure queries, the walk actions grouped
+        once per set of promises until the file changes."""
+        return FigureReads(
+            rows=lambda sql, parameters: session.execute(_statement(sql), parameters),
+            stored=lambda ids, first, last: _totals.read_months(session, ids, first, last),
+            counted=lambda span: _additive_figures(session, span, by_month=False)[span],
+            action_groups=lambda ids: self._grouped_actions(session, ids),
+        )
 
     def monthly_counts(
         self, *, period: Period, promise_ids: Sequence[str]
@@ -226,7 +186,7 @@ class FigureService:
                 by_month[month] = by_month.get(month, 0) + count
 
         with self._db.reading() as session:
-            parts = self._additive_parts(session, period, list(wanted))
+            parts = additive_parts(self._reads(session), period, list(wanted))
             for segment, part in zip(months_in(period), parts, strict=True):
                 month = segment.start.isoformat()[:7]
                 for promise_id, f in part.items():
@@ -238,61 +198,22 @@ class FigureService:
                         for key, count in f.kind_records.items():
                             put(key, month, count)
             parameters = {"start": period.start, "end": period.end, "ids": list(wanted)}
-            for month, count in session.execute(_with_ids(_WALKS_BY_MONTH), parameters):
+            for month, count in session.execute(_statement(WALKS_BY_MONTH_SQL), parameters):
                 put("safety_walk", month, int(count))
         return result
 
-    # --- walks and actions: read on every call --------------------------------------------------
-
-    @staticmethod
-    def _walks(session: Session, span: dict[str, Any], out: dict[str, PromiseFigures]) -> None:
-        for pid, status, count, spent, noted in session.execute(_with_ids(_WALKS), span):
-            f = out[pid]
-            f.hours_spent += spent
-            f.noted += int(noted)
-            if status == "completed":
-                f.walks_completed += count
-                f.records += count
-            elif status == "planned":
-                f.walks_planned += count
-            else:
-                f.walks_cancelled += count
-
-    @staticmethod
-    def _planned_ahead(
-        session: Session,
-        start: dt.date,
-        end: dt.date,
-        ids: list[str],
-        out: dict[str, PromiseFigures],
-    ) -> None:
-        parameters = {"start": start, "end": end, "ids": ids}
-        for pid, count, first in session.execute(_with_ids(_PLANNED_AHEAD), parameters):
-            out[pid].walks_planned_ahead += count
-            out[pid].next_planned_walk = dt.date.fromisoformat(str(first))
+    # --- walk actions: read once until the file changes -----------------------------------------
 
     def _grouped_actions(self, session: Session, ids: list[str]) -> list[ActionGroup]:
-        """The walk actions of `ids` grouped (`_ACTION_GROUPS`): read once per set of promises
-        until the file changes (a report asks for several windows and as-of dates: the
+        """The walk actions of `ids` grouped (`figure_sql.ACTION_GROUPS_SQL`): read once per set
+        of promises until the file changes (a report asks for several windows and as-of dates: the
         quarter, the year so far, the targets' periods)."""
         key = tuple(sorted(ids))
         with self._lock:
             groups = self._action_groups.get(key)
         if groups is not None:
             return groups
-        groups = [
-            (
-                str(pid),
-                iso(walk_date),
-                None if deadline is None else iso(deadline),
-                bool(closed),
-                None if closed_on is None else iso(closed_on),
-                int(count),
-            )
-            for pid, walk_date, deadline, closed, closed_on, count in session.execute(
-                _with_ids(_ACTION_GROUPS), {"ids": ids}
-            )
-        ]
+        groups = action_groups_from(session.execute(_statement(ACTION_GROUPS_SQL), {"ids": ids}))
         with self._lock:
             if len(self._action_groups) > 64:
                 self._action_groups.clear()
@@ -327,5 +248,7 @@ def _additive_figures(session: Session, span: Period, *, by_month: bool) -> Segm
     return out
 
 
-def _with_ids(statement: Any) -> Any:
-    return statement.bindparams(bindparam("ids", expanding=True))
+@functools.cache
+def _statement(sql: str) -> Any:
+    """One of `figure_sql`'s statements for SQLAlchemy, its `:ids` an expanding list."""
+    return text(sql).bindparams(bindparam("ids", expanding=True))
