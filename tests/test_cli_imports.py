@@ -12,45 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_runner import run_cli
-
-#: Runs the command line, then prints the top-level names of every module imported.
-PROBE = """
-import sys
-from loften_app.__main__ import main
-code = main(sys.argv[1:])
-print("MODULES", " ".join(sorted({name.split(".")[0] for name in sys.modules})))
-print("LOFTEN", " ".join(sorted(n for n in sys.modules if n.startswith("loften_app."))))
-raise SystemExit(code)
-"""
+from tests.cli_runner import PROBE, imported, run_cli
 
 #: Never needed by a command that neither migrates a file nor writes a report or an export.
 #: (`loften check` compares a current file's schema with the one stored beside the migrations;
 #: only an older file's check migrates a scratch file with Alembic.)
 HEAVY = {"alembic", "mako", "pygments", "reportlab", "openpyxl", "docx", "lxml", "PySide6"}
-
-
-def imported(tmp_path: Path, *args: str) -> tuple[set[str], set[str]]:
-    env = {
-        **os.environ,
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "LOFTEN_USER": "Test",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = dict(
-        line.split(" ", 1)
-        for line in result.stdout.splitlines()
-        if line.startswith(("MODULES", "LOFTEN"))
-    )
-    return set(lines["MODULES"].split()), set(lines.get("LOFTEN", "").split())
 
 
 @pytest.fixture
