@@ -21,9 +21,9 @@ from loften_app.ui.settings import SETTINGS_ORGANISATION, SETTINGS_USER
 CHILD = Path(__file__).resolve().parents[2] / "benchmarks" / "startup_child.py"
 
 
-def test_the_first_paint_comes_before_the_slow_imports(
-    tmp_path: Path, ui_database: Database
-) -> None:
+def _start_child(tmp_path: Path, mode: str, database: Path) -> str:
+    """`benchmarks/startup_child.py MODE DATABASE` in a fresh process, offscreen, as a user
+    who has started Löften before (settings under `tmp_path`): what it printed."""
     config = tmp_path / "config" / "Loften"
     config.mkdir(parents=True)
     (config / "Loften.ini").write_text(
@@ -36,7 +36,7 @@ def test_the_first_paint_comes_before_the_slow_imports(
         "QT_QPA_PLATFORM": "offscreen",
     }
     result = subprocess.run(
-        [sys.executable, str(CHILD), "loften", str(ui_database.path)],
+        [sys.executable, str(CHILD), mode, str(database)],
         capture_output=True,
         text=True,
         env=env,
@@ -44,8 +44,15 @@ def test_the_first_paint_comes_before_the_slow_imports(
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "first-paint" in result.stdout
-    assert "heavy=-" in result.stdout, result.stdout
+    return result.stdout
+
+
+def test_the_first_paint_comes_before_the_slow_imports(
+    tmp_path: Path, ui_database: Database
+) -> None:
+    stdout = _start_child(tmp_path, "loften", ui_database.path)
+    assert "first-paint" in stdout
+    assert "heavy=-" in stdout, stdout
 
 
 def test_the_pages_are_attached_after_the_first_paint(
@@ -68,28 +75,9 @@ def test_the_first_cards_are_painted_before_sqlalchemy_is_imported(
 ) -> None:
     """A current local file: the overview's first cards come before SQLAlchemy, the models
     and the services are imported (`reports.tracking.first`), then the database is opened."""
-    config = tmp_path / "config" / "Loften"
-    config.mkdir(parents=True)
-    (config / "Loften.ini").write_text(
-        "[user]\nname=Anna\norganisation=municipality\n", encoding="utf-8"
-    )
-    env = {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
     ui_database.close()  # the child opens the file alone
-    result = subprocess.run(
-        [sys.executable, str(CHILD), "figures", str(ui_database.path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "figures-heavy -" in result.stdout, result.stdout
+    stdout = _start_child(tmp_path, "figures", ui_database.path)
+    assert "figures-heavy -" in stdout, stdout
 
 
 def test_the_quick_source_check_answers_as_pyside_does() -> None:
