@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from contextlib import AbstractContextManager
 
+    from loften_app.reports.documents import ReportRequest
     from loften_app.storage.services import Services
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,12 @@ def _services(args: argparse.Namespace) -> AbstractContextManager[Services]:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from loften_app.reports.documents import ReportFormat, ReportKind, ReportRequest, write_report
+    """`loften report`. A current local file is read on a plain `sqlite3` connection
+    (`storage.quick`), without importing SQLAlchemy and the services; a server, a file with
+    another schema, `LOFTEN_NO_QUICK`, or an error of that connection take the services. Either
+    way the same builders make the same report from the same statements
+    (`reports.source`)."""
+    from loften_app.reports.documents import ReportFormat, ReportKind, ReportRequest
 
     quarter: Period | None = None
     if args.quarter is not None:
@@ -135,16 +141,63 @@ def _cmd_report(args: argparse.Namespace) -> int:
         fragment=args.fragment,
     )
     out = Path(args.out)
-    with _services(args) as services:
-        write_report(services, request, out, made_by=actor_from(args).name, today=today)
+    if not _report_quick(args, request, out, today):
+        _report_services(args, request, out, today)
     version = "offentlig" if args.public else "intern"
     print(f"Skrev {out} ({version} version).")
     return 0
 
 
-#: Set (to anything but "" or "0") to export through the services even from a current local
-#: file (`_cmd_export`): the path of a server or of a file with an older schema.
+#: Set (to anything but "" or "0") to export or make a report through the services even from a
+#: current local file (`_cmd_export`, `_cmd_report`): the path of a server or of a file with an
+#: older schema.
 ENV_NO_QUICK = "LOFTEN_NO_QUICK"
+
+
+def _no_quick() -> bool:
+    return os.environ.get(ENV_NO_QUICK, "") not in ("", "0")
+
+
+def _report_services(
+    args: argparse.Namespace, request: ReportRequest, out: Path, today: dt.date | None
+) -> None:
+    from loften_app.reports.documents import write_report
+
+    with _services(args) as services:
+        write_report(services, request, out, made_by=actor_from(args).name, today=today)
+
+
+def _report_quick(
+    args: argparse.Namespace, request: ReportRequest, out: Path, today: dt.date | None
+) -> bool:
+    """The report of a current local file made without SQLAlchemy; False when the services
+    must make it (nothing written then)."""
+    path = database_path(args)
+    if isinstance(path, ServerPath) or _no_quick():
+        return False
+    from loften_app.storage.quick import open_quick
+
+    reader = open_quick(path, tidy=True)
+    if reader is None:
+        return False
+    from loften_app.reports.documents import write_report_from
+
+    with reader:
+        made_by = actor_from(args).name  # a name the services would refuse is refused here too
+        try:
+            write_report_from(
+                reader.report_source(),
+                path.expanduser().resolve(),
+                request,
+                out,
+                made_by=made_by,
+                today=today,
+            )
+        except (sqlite3.Error, LookupError) as error:
+            # The services say what is wrong with the file (or read it after all).
+            log.warning("report without SQLAlchemy failed: %s", error)
+            return False
+    return True
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -191,7 +244,7 @@ def _export_quick(args: argparse.Namespace, period: Period | None) -> list[Path]
     """The export of a current local file read without SQLAlchemy, or None when the services
     must do it (nothing written then)."""
     path = database_path(args)
-    if isinstance(path, ServerPath) or os.environ.get(ENV_NO_QUICK, "") not in ("", "0"):
+    if isinstance(path, ServerPath) or _no_quick():
         return None
     from loften_app.storage.quick import open_quick
 

@@ -1,8 +1,8 @@
 """Plain data shared by the reports: the header, promise sections, targets and indicators.
 
-Everything here is computed from storage (through the services, the target engine and
-`ReportQueries`) into frozen dataclasses whose texts are ready to print; the raw figures stay
-alongside for the tests and the exports. No ReportLab, no Qt.
+Everything here is computed from storage (through a `reports.source.ReportSource`: the
+services or the quick reader, and the target engine) into frozen dataclasses whose texts are
+ready to print; the raw figures stay alongside for the tests and the exports. No ReportLab, no Qt.
 """
 
 from __future__ import annotations
@@ -13,21 +13,20 @@ from dataclasses import dataclass
 from loften_app.domain.enums import Measure, PromiseType
 from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import Period, parse_period
-from loften_app.domain.records import AgreementData, IndicatorData, Stored
+from loften_app.domain.records import AgreementData, Stored
 from loften_app.domain.targets import (
     format_number,
     format_value,
 )
 from loften_app.reports.kinds import main_figures
 from loften_app.reports.public_drugs import IN_FOLLOW_UP, PublicDrugTable, drug_figure_lines
+from loften_app.reports.source import ReportSource
 from loften_app.reports.tracking.engine import (
     TargetResult,
     chosen_agreement,
     measure_value,
 )
-from loften_app.storage.services import RecordFilter, Services
-from loften_app.storage.services.figures import PromiseFigures
-from loften_app.storage.services.report_queries import ReportQueries
+from loften_app.storage.figure_sql import PromiseFigures
 
 __all__ = [
     "DRUG_MEASURES",
@@ -138,7 +137,7 @@ class IndicatorSection:
 
 
 def current_agreement(
-    services: Services,
+    source: ReportSource,
     agreement: Stored[AgreementData] | str | None = None,
     *,
     period: Period | None = None,
@@ -146,7 +145,7 @@ def current_agreement(
 ) -> Stored[AgreementData]:
     """The agreement a report is about: `agreement` (stored, id or start year), else the one in
     force during `period`, else the one in force today."""
-    if services.agreements.current(today) is None:
+    if source.agreements.current(today) is None:
         raise LoftenError(
             error_text(
                 "report.no_agreement",
@@ -154,19 +153,21 @@ def current_agreement(
                 "(Register, eller loften new).",
             )
         )
-    return chosen_agreement(services, agreement, period=period, today=today or dt.date.today())
+    return chosen_agreement(
+        source.agreements, agreement, period=period, today=today or dt.date.today()
+    )
 
 
 def agreement_span(
     agreement: Stored[AgreementData],
     *,
-    services: Services | None = None,
+    source: ReportSource | None = None,
     today: dt.date | None = None,
 ) -> Period:
-    """The span a report of `agreement` covers: with `services`, its written period plus any
+    """The span a report of `agreement` covers: with `source`, its written period plus any
     extension up to `today` (förlängd giltighet, see `domain.agreements`); else as written."""
-    if services is not None:
-        return services.agreements.covered(agreement.id, today)
+    if source is not None:
+        return source.agreements.covered(agreement.id, today)
     return Period(agreement.data.period_start, agreement.data.period_end)
 
 
@@ -253,24 +254,18 @@ def figure_lines(kind: PromiseType, f: PromiseFigures, *, public: bool) -> list[
 
 
 def indicator_sections(
-    services: Services,
+    source: ReportSource,
     *,
     within: Period,
     promise_numbers: dict[str, int],
     public: bool,
 ) -> list[IndicatorSection]:
     """Every active indicator with its values whose period overlaps `within`."""
-    indicators: list[Stored[IndicatorData]] = list(
-        services.indicators.list_page(
-            filter=RecordFilter(), sort="name", descending=False, limit=10_000
-        ).items
-    )
-    values = ReportQueries(services.database).indicator_values()
+    values = source.queries.indicator_values()
     sections: list[IndicatorSection] = []
-    for indicator in indicators:
-        data = indicator.data
+    for data in source.queries.indicators():
         rows: list[tuple[Period, str, str, str]] = []
-        for key, value, note in values.get(indicator.id, []):
+        for key, value, note in values.get(data.id, []):
             try:
                 period = parse_period(key)
             except ValueError:

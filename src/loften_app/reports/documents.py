@@ -15,16 +15,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import Period
 from loften_app.reports.output import write_atomically
 from loften_app.storage.bulk import collection_paused
 from loften_app.storage.files import check_output_path
-from loften_app.storage.services import Services
 
-__all__ = ["Progress", "ReportFormat", "ReportKind", "ReportRequest", "write_report"]
+if TYPE_CHECKING:
+    from loften_app.reports.source import ReportSource
+    from loften_app.storage.services import Services
+
+__all__ = [
+    "Progress",
+    "ReportFormat",
+    "ReportKind",
+    "ReportRequest",
+    "write_report",
+    "write_report_from",
+]
 
 #: `progress(done, total)`: called a few times while a report is made (from any thread).
 Progress = Callable[[int, int], None]
@@ -78,6 +88,29 @@ def write_report(
     `LoftenError` when the file has no agreement, the quarter is missing or outside the
     agreement, or `out` cannot be written; the file at `out` is then left as it was.
     """
+    return write_report_from(
+        services,
+        services.database.path,
+        request,
+        out,
+        made_by=made_by,
+        today=today,
+        progress=progress,
+    )
+
+
+def write_report_from(
+    source: Services | ReportSource,
+    database: Path,
+    request: ReportRequest,
+    out: Path,
+    *,
+    made_by: str,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """`write_report` read from `source` (the services, or the quick reader of the local file
+    `database`, `storage.quick`)."""
 
     def step(done: int, total: int) -> None:
         if progress is not None:
@@ -92,20 +125,20 @@ def write_report(
         )
     today = today or dt.date.today()
     out = Path(out)
-    check_output_path(out, services.database.path)
+    check_output_path(out, database)
     step(0, 3)
     # A report makes many small objects and no garbage cycles worth collecting: the collector
     # would walk every object of the process (SQLAlchemy's, ReportLab's) a few times over.
     with collection_paused():
-        content = _make(services, request, made_by=made_by, today=today, step=step)
+        content = _make(source, request, made_by=made_by, today=today, step=step)
     step(2, 3)
-    write_atomically(out, content, private=not request.public, database=services.database.path)
+    write_atomically(out, content, private=not request.public, database=database)
     step(3, 3)
     return out
 
 
 def _make(
-    services: Services,
+    services: Services | ReportSource,
     request: ReportRequest,
     *,
     made_by: str,

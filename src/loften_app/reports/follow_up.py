@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from loften_app.domain.enums import PromiseType, label
 from loften_app.domain.periods import Period, years_in
@@ -33,10 +34,12 @@ from loften_app.reports.public_drugs import (
     drug_figure_lines,
     public_drug_table,
 )
-from loften_app.reports.tracking.engine import PromiseStatus, status_report
-from loften_app.storage.services import Services
-from loften_app.storage.services.figures import PromiseFigures
-from loften_app.storage.services.report_queries import ReportQueries
+from loften_app.reports.source import ReportSource, report_source, source_status
+from loften_app.reports.tracking.engine import PromiseStatus
+from loften_app.storage.figure_sql import PromiseFigures
+
+if TYPE_CHECKING:
+    from loften_app.storage.services import Services
 
 __all__ = ["FollowUpPromise", "FollowUpReport", "PreviousResult", "follow_up_report"]
 
@@ -99,7 +102,7 @@ def _own_note(note: str, responsible: str) -> str:
 
 
 def follow_up_report(
-    services: Services,
+    services: Services | ReportSource,
     *,
     made_by: str,
     today: dt.date | None = None,
@@ -108,21 +111,23 @@ def follow_up_report(
     agreement: Stored[AgreementData] | str | None = None,
 ) -> FollowUpReport:
     """The follow-up of the current agreement's whole period, judged on `today` (at the latest
-    the period's last day). Raises `LoftenError` when the file has no agreement."""
+    the period's last day). Raises `LoftenError` when the file has no agreement. `services`:
+    the services, or any other `ReportSource` (the quick reader of a current local file)."""
+    source = report_source(services)
     today = today or dt.date.today()
     if agreement is None:
-        agreement = services.agreements.last_ended(today)
-    agreement = current_agreement(services, agreement, today=today)
-    covered = agreement_span(agreement, services=services, today=today)
+        agreement = source.agreements.last_ended(today)
+    agreement = current_agreement(source, agreement, today=today)
+    covered = agreement_span(agreement, source=source, today=today)
     # Judged over the written period (or the part before a newer agreement started); the
     # extension (förlängd giltighet) belongs to the agreement but is no part of its promise.
     span = Period(covered.start, min(covered.end, agreement.data.period_end))
-    status = status_report(services, period=span, today=today, agreement=agreement)
-    previous = _previous_results(services, status.promises, today=today, public=public)
+    status = source_status(source, period=span, today=today, agreement=agreement)
+    previous = _previous_results(source, status.promises, today=today, public=public)
     ended = status.as_of >= span.end
-    queries = ReportQueries(services.database)
+    queries = source.queries
     years = [part for y in years_in(span) if (part := y.overlap(span)) is not None]
-    by_year = [status_report(services, period=y, today=today, agreement=agreement) for y in years]
+    by_year = [source_status(source, period=y, today=today, agreement=agreement) for y in years]
     promises: list[FollowUpPromise] = []
     for index, p in enumerate(status.promises):
         data = p.promise.data
@@ -206,10 +211,10 @@ def follow_up_report(
         promises=tuple(promises),
         indicators=tuple(
             indicator_sections(
-                services,
+                source,
                 # One series across every agreement of the file, up to this one's end.
-                within=Period(_first_start(services, today), span.end),
-                promise_numbers=_numbers_with_lineage(services, status.promises),
+                within=Period(_first_start(source, today), span.end),
+                promise_numbers=_numbers_with_lineage(source, status.promises),
                 public=public,
             )
         ),
@@ -218,22 +223,24 @@ def follow_up_report(
     )
 
 
-def _first_start(services: Services, today: dt.date) -> dt.date:
-    return min(a.agreement.data.period_start for a in services.agreements.listing(today))
+def _first_start(source: ReportSource, today: dt.date) -> dt.date:
+    return min(a.agreement.data.period_start for a in source.agreements.listing(today))
 
 
-def _numbers_with_lineage(services: Services, promises: Sequence[PromiseStatus]) -> dict[str, int]:
+def _numbers_with_lineage(
+    source: ReportSource, promises: Sequence[PromiseStatus]
+) -> dict[str, int]:
     """Promise number by promise id, the promises each one continues included (an indicator
     tied to last year's promise belongs to this year's)."""
     numbers: dict[str, int] = {}
     for p in promises:
-        for pid in [p.promise.id, *services.promises.lineage(p.promise.id)]:
+        for pid in [p.promise.id, *source.promises.lineage(p.promise.id)]:
             numbers.setdefault(pid, p.promise.data.number)
     return numbers
 
 
 def _previous_results(
-    services: Services, promises: Sequence[PromiseStatus], *, today: dt.date, public: bool
+    source: ReportSource, promises: Sequence[PromiseStatus], *, today: dt.date, public: bool
 ) -> dict[str, PreviousResult]:
     """Per promise that continues one of an earlier agreement: that promise's result over the
     earlier agreement's span (one status report per earlier agreement)."""
@@ -247,16 +254,16 @@ def _previous_results(
     wanted = {pid: old for pid, old in continued.items() if old is not None}
     if not wanted:
         return {}
-    olds = services.promises.get_many(ids=list(wanted.values()))
+    olds = source.promises.get_many(ids=list(wanted.values()))
     by_agreement: dict[str, list[str]] = {}
     for old in olds:
         by_agreement.setdefault(old.data.agreement_id, []).append(old.id)
     results: dict[str, PromiseStatus] = {}
     titles: dict[str, tuple[str, str]] = {}
     for agreement_id, ids in by_agreement.items():
-        earlier = services.agreements.get(id=agreement_id)
-        span = services.agreements.covered(agreement_id, today)
-        report = status_report(services, period=span, today=today, agreement=earlier)
+        earlier = source.agreements.get(id=agreement_id)
+        span = source.agreements.covered(agreement_id, today)
+        report = source_status(source, period=span, today=today, agreement=earlier)
         for s in report.promises:
             if s.promise.id in ids:
                 results[s.promise.id] = s

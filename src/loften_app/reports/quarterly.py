@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from loften_app.domain.enums import (
     AgeGroup,
@@ -22,7 +23,7 @@ from loften_app.domain.enums import (
 )
 from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import MONTH_NAMES, Period, months_in, quarter_key
-from loften_app.domain.records import AgreementData, SafetyWalkData, Stored
+from loften_app.domain.records import AgreementData, Stored
 from loften_app.domain.targets import DEFAULT_CONTACT_DAYS, format_number
 from loften_app.reports import privacy
 from loften_app.reports.content import (
@@ -38,17 +39,21 @@ from loften_app.reports.content import (
 from loften_app.reports.kinds import REPORT_KINDS
 from loften_app.reports.planned import planned_hours
 from loften_app.reports.public_drugs import MISSING, drug_figure_lines
-from loften_app.reports.tracking.engine import PromiseStatus, StatusReport, status_report
-from loften_app.storage.services import RecordFilter, Services
-from loften_app.storage.services.figures import PromiseFigures
-from loften_app.storage.services.report_queries import (
+from loften_app.reports.source import ReportSource, report_source, source_status
+from loften_app.reports.tracking.engine import PromiseStatus, StatusReport
+from loften_app.storage.figure_sql import PromiseFigures
+from loften_app.storage.report_sql import (
     CaseLine,
     NoteLine,
     OpenCase,
     OtherLine,
     OverdueAction,
-    ReportQueries,
+    ReportReads,
+    ReportWalk,
 )
+
+if TYPE_CHECKING:
+    from loften_app.storage.services import Services
 
 #: At most this many overdue actions, other activities, drug cases, open cases and notes are
 #: listed one by one, and at most `WALK_LIMIT` walks with their observations: a summary for a
@@ -211,7 +216,7 @@ def check_quarter(quarter: Period | None, span: Period) -> Period:
 
 
 def quarterly_report(
-    services: Services,
+    services: Services | ReportSource,
     quarter: Period | None,
     *,
     made_by: str,
@@ -222,19 +227,21 @@ def quarterly_report(
 ) -> QuarterlyReport:
     """The quarterly summary for `quarter` of `agreement` (default: the one in force in the
     quarter), its targets judged on `today` (at the latest the quarter's last day). Raises
-    `LoftenError` without an agreement or for a bad quarter."""
+    `LoftenError` without an agreement or for a bad quarter. `services`: the services, or
+    any other `ReportSource` (the quick reader of a current local file)."""
+    source = report_source(services)
     today = today or dt.date.today()
     if quarter is None:
         check_quarter(quarter, Period(today, today))
-    agreement = current_agreement(services, agreement, period=quarter, today=today)
-    span = agreement_span(agreement, services=services, today=today)
+    agreement = current_agreement(source, agreement, period=quarter, today=today)
+    span = agreement_span(agreement, source=source, today=today)
     quarter = check_quarter(quarter, span)
     ytd_start = max(dt.date(quarter.start.year, 1, 1), span.start)
     year_to_date = Period(min(ytd_start, quarter.start), quarter.end)
-    of_quarter = status_report(services, period=quarter, today=today, agreement=agreement)
-    of_year = status_report(services, period=year_to_date, today=today, agreement=agreement)
+    of_quarter = source_status(source, period=quarter, today=today, agreement=agreement)
+    of_year = source_status(source, period=year_to_date, today=today, agreement=agreement)
     promise_ids = [p.promise.id for p in of_quarter.promises]
-    queries = ReportQueries(services.database)
+    queries = source.queries
 
     sections: list[PromiseSection] = []
     for q, y in zip(of_quarter.promises, of_year.promises, strict=True):
@@ -278,7 +285,7 @@ def quarterly_report(
     )
     drug_promises = _of_type(of_quarter.promises, PromiseType.DRUGS)
     drug_ids = [p.promise.id for p in drug_promises]
-    walks, walk_count = _walks(services, quarter, promise_ids, public=public)
+    walks, walk_count = _walks(queries, quarter, promise_ids, public=public)
     notes: list[NoteLine] = []
     note_count = 0
     if not public:
@@ -303,7 +310,7 @@ def quarterly_report(
         year_to_date=year_to_date,
         as_of=of_quarter.as_of,
         promises=tuple(sections),
-        monthly=_monthly(services, year_to_date, of_quarter.promises, public=public),
+        monthly=_monthly(source, year_to_date, of_quarter.promises, public=public),
         walks=walks,
         walk_count=walk_count,
         overdue=overdue,
@@ -323,7 +330,7 @@ def quarterly_report(
         ),
         indicators=tuple(
             indicator_sections(
-                services,
+                source,
                 within=year_to_date,
                 promise_numbers={p.promise.id: p.promise.data.number for p in of_quarter.promises},
                 public=public,
@@ -369,7 +376,7 @@ def _after(quarter: Period, as_of: dt.date) -> Period | None:
     return None
 
 
-def _note_count(queries: ReportQueries, quarter: Period, of_quarter: StatusReport) -> int:
+def _note_count(queries: ReportReads, quarter: Period, of_quarter: StatusReport) -> int:
     """The quarter's notes: those up to the as-of date from the figures (stored per month),
     those dated after it (planned walks, say) counted from the records."""
     count = sum(p.figures.noted for p in of_quarter.promises)
@@ -394,12 +401,12 @@ _SERIES: tuple[tuple[str, str, PromiseType | None], ...] = tuple(
 
 
 def _monthly(
-    services: Services, period: Period, promises: tuple[PromiseStatus, ...], *, public: bool
+    source: ReportSource, period: Period, promises: tuple[PromiseStatus, ...], *, public: bool
 ) -> tuple[MonthlySeries, ...]:
     """Records per month and record type. A public report has no drug-case series: monthly
     counts are mostly 1–4, and a bar cannot say "färre än 5"."""
     ids = [p.promise.id for p in promises]
-    counts = services.figures.monthly_counts(period=period, promise_ids=ids)
+    counts = source.figures.monthly_counts(period=period, promise_ids=ids)
     types = {p.promise.data.type for p in promises}
     months = [m.key for m in months_in(period)]
     series: list[MonthlySeries] = []
@@ -415,50 +422,40 @@ def _monthly(
 
 
 def _walks(
-    services: Services, quarter: Period, promise_ids: list[str], *, public: bool
+    queries: ReportReads, quarter: Period, promise_ids: list[str], *, public: bool
 ) -> tuple[tuple[WalkSection, ...], int]:
     wanted = set(promise_ids)
-    page = services.safety_walks.list_page(
-        filter=RecordFilter(period=quarter), sort="date", descending=False, limit=WALK_LIMIT
-    )
-    walks: list[Stored[SafetyWalkData]] = [w for w in page.items if w.data.promise_id in wanted]
-    place_ids = {w.data.place_id for w in walks} | {
-        o.place_id for w in walks for o in w.data.observations
-    }
-    places = {
-        p.id: p.data.name
-        for p in services.places.get_many(ids=[i for i in place_ids if i is not None])
-    }
+    page, total = queries.walks(period=quarter, limit=WALK_LIMIT)
+    walks: list[ReportWalk] = [w for w in page if w.promise_id in wanted]
+    place_ids = {w.place_id for w in walks} | {o.place_id for w in walks for o in w.observations}
+    places = queries.place_names(i for i in place_ids if i is not None)
     sections: list[WalkSection] = []
     for walk in walks:
-        data = walk.data
         lines = []
-        for o in data.observations:
+        for o in walk.observations:
             action = o.action
             lines.append(
                 ObservationLine(
                     category=label(o.category),
                     place=places.get(o.place_id or "", "") if o.place_id else "",
                     description="" if public else o.description,
-                    action="" if action is None or public else action.what,
-                    owner="" if action is None else label(action.owner),
-                    deadline=""
-                    if action is None or action.deadline is None
-                    else action.deadline.isoformat(),
-                    status="" if action is None else label(action.status),
+                    action="" if action is None or public else action[0],
+                    owner="" if action is None else label(action[1]),
+                    deadline="" if action is None or action[2] is None else action[2].isoformat(),
+                    status="" if action is None else label(action[3]),
                 )
             )
         sections.append(
             WalkSection(
-                date=data.date,
-                status=label(data.status),
-                place=places.get(data.place_id or "", ""),
-                light="" if data.light is None else label(data.light),
-                participants=data.participants.total if data.status is WalkStatus.COMPLETED else 0,
+                date=walk.date,
+                status=label(walk.status),
+                place=places.get(walk.place_id or "", ""),
+                light="" if walk.light is None else label(walk.light),
+                participants=walk.participants if walk.status is WalkStatus.COMPLETED else 0,
                 observations=tuple(lines),
             )
         )
-    return tuple(sections), page.total
+    return tuple(sections), total
 
 
 def _volunteers(quarter: list[PromiseFigures], ytd: list[PromiseFigures]) -> VolunteerSummary:
@@ -496,7 +493,7 @@ def _volunteers(quarter: list[PromiseFigures], ytd: list[PromiseFigures]) -> Vol
 
 
 def drug_summary(
-    queries: ReportQueries,
+    queries: ReportReads,
     period: Period,
     figures: list[PromiseFigures],
     promise_ids: list[str],

@@ -629,6 +629,40 @@ def additive_parts(
     return parts
 
 
+def monthly_counts(
+    reads: FigureReads, period: Period, promise_ids: Sequence[str]
+) -> dict[str, dict[str, int]]:
+    """Records of `promise_ids` per record table and month ("2018-07") dated in `period`:
+    "patrol", "safety_walk" (completed walks), "volunteer_deployment", "drug_case" (by
+    detection date) and "other_activity"; tables without records are left out. The big
+    tables from the stored totals (`additive_parts`), the walks counted."""
+    wanted = set(promise_ids)
+    result: dict[str, dict[str, int]] = {}
+    if not wanted:
+        return result
+
+    def put(table: str, month: str, count: int) -> None:
+        if count:
+            by_month = result.setdefault(table, {})
+            by_month[month] = by_month.get(month, 0) + count
+
+    parts = additive_parts(reads, period, list(wanted))
+    for segment, part in zip(months_in(period), parts, strict=True):
+        month = segment.start.isoformat()[:7]
+        for promise_id, f in part.items():
+            if promise_id in wanted:
+                put("patrol", month, f.patrols)
+                put("volunteer_deployment", month, f.deployments)
+                put("drug_case", month, f.drug_cases)
+                put("other_activity", month, f.other_activities)
+                for key, count in f.kind_records.items():
+                    put(key, month, count)
+    parameters = {"start": period.start, "end": period.end, "ids": list(wanted)}
+    for month, count in reads.rows(WALKS_BY_MONTH_SQL, parameters):
+        put("safety_walk", month, int(count))
+    return result
+
+
 def add_walks(rows: Iterable[Sequence[Any]], out: dict[str, PromiseFigures]) -> None:
     """Add the rows of WALKS_SQL to `out`."""
     for pid, status, count, spent, noted in rows:

@@ -24,6 +24,7 @@ from loften_app.domain.kinds.neighbourhood_watch import NeighbourhoodWatchData
 from loften_app.domain.records import SafetyWalkData
 from loften_app.storage.figure_sql import FLAT_KIND_BY_TABLE
 from loften_app.storage.models import NeighbourhoodWatch, NeighbourhoodWatchPlace, table_of
+from loften_app.storage.report_sql import DRUG_CASE_NOTES, notes_select
 from loften_app.storage.services.activities import (
     DrugCaseService,
     OtherActivityService,
@@ -182,12 +183,7 @@ class StorageKind:
         """The SELECT of the kind's notes (see `notes_select`)."""
         if self.notes_select is not None:
             return self.notes_select
-        date = self.domain.date_field or "date"
-        return (
-            f"SELECT {date} AS day, '{self.table}' AS tbl, promise_id, '' AS code, notes AS note"
-            f" FROM {self.table}\n"
-            f"    WHERE deleted_at IS NULL AND {date} BETWEEN :start AND :end AND notes != ''"
-        )
+        return notes_select(self.table, self.domain.date_field or "date")
 
     @property
     def domain(self) -> domain_kinds.Kind:
@@ -261,15 +257,7 @@ STORAGE_KINDS: tuple[StorageKind, ...] = (
         DrugCaseService,
         label_fields=("case_code", "detected_on"),
         renumber=renumber_case_codes,
-        notes_select=(
-            "SELECT detected_on AS day, 'drug_case' AS tbl, promise_id, case_code AS code,\n"
-            # A line break as a literal both engines read (char(10) is SQLite's only).
-            "           trim(coalesce(police_notes, '') || '\n' ||"
-            " coalesce(municipal_notes, ''), '\n') AS note\n"
-            "    FROM drug_case\n"
-            "    WHERE deleted_at IS NULL AND detected_on BETWEEN :start AND :end\n"
-            "      AND (coalesce(police_notes, '') != '' OR coalesce(municipal_notes, '') != '')"
-        ),
+        notes_select=DRUG_CASE_NOTES,
         demo_at="cases:DRUG_CASE_DEMO",
     ),
     StorageKind(

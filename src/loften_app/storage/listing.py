@@ -14,7 +14,16 @@ from loften_app.domain.errors import LoftenError, error_text
 from loften_app.domain.periods import Period
 from loften_app.domain.records import AgreementData, Stored
 
-__all__ = ["AgreementListing", "find_listed", "listing_of"]
+__all__ = [
+    "AgreementListing",
+    "TermAgreements",
+    "covered_of",
+    "current_term",
+    "find_listed",
+    "for_period_term",
+    "last_ended_term",
+    "listing_of",
+]
 
 
 @dataclass(frozen=True)
@@ -83,3 +92,93 @@ def find_listed(items: Sequence[AgreementListing], ref: str) -> AgreementListing
             choices=choices or error_text("agreement.none_exist", "inga finns"),
         )
     )
+
+
+def current_term(terms: Sequence[cycle.Term], today: dt.date) -> cycle.Term | None:
+    """The agreement to show when none is chosen: the one in force on `today`, else the latest
+    that has started, else the first one to start; None without agreements."""
+    if not terms:
+        return None
+    term = cycle.in_force(terms, today)
+    if term is None:
+        started = [t for t in terms if t.start <= today]
+        pool = started or terms
+        term = (
+            max(pool, key=lambda t: (t.start, t.id))
+            if started
+            else min(pool, key=lambda t: (t.start, t.id))
+        )
+    return term
+
+
+def for_period_term(terms: Sequence[cycle.Term], period: Period, today: dt.date) -> cycle.Term:
+    """The agreement a report of `period` is about when none is chosen: the one in force on
+    the period's last day (or on its first, or on `today`, in that order), else
+    `current_term`. `LoftenError` without agreements."""
+    for day in (period.end, period.start, today):
+        found = cycle.in_force(terms, day)
+        if found is not None:
+            return found
+    term = current_term(terms, today)
+    if term is None:
+        raise LoftenError(
+            error_text(
+                "agreement.none",
+                "Databasen har ingen överenskommelse. Skapa en först (loften new).",
+            )
+        )
+    return term
+
+
+def last_ended_term(terms: Sequence[cycle.Term], today: dt.date) -> cycle.Term | None:
+    """The latest agreement whose written period has ended by `today`, else None."""
+    ended = [t for t in terms if t.end < today]
+    return max(ended, key=lambda t: (t.start, t.id)) if ended else None
+
+
+def covered_of(terms: Sequence[cycle.Term], agreement_id: str, today: dt.date) -> Period | None:
+    """The span of the agreement `agreement_id` that the overview and reports offer (see
+    `domain.agreements.covered`); None when `terms` has no such agreement."""
+    for term in terms:
+        if term.id == agreement_id:
+            return cycle.covered(term, terms, today)
+    return None
+
+
+class TermAgreements:
+    """The agreements' reads of `AgreementService` that the reports use, over `terms()` (the
+    active agreements) and `get(id)` (one agreement): what the quick path reads with."""
+
+    def __init__(
+        self,
+        terms: Callable[[], list[cycle.Term]],
+        get: Callable[[str], Stored[AgreementData]],
+    ) -> None:
+        self._terms = terms
+        self._get = get
+
+    def get(self, *, id: str) -> Stored[AgreementData]:
+        return self._get(id)
+
+    def current(self, today: dt.date | None = None) -> Stored[AgreementData] | None:
+        term = current_term(self._terms(), today or dt.date.today())
+        return None if term is None else self._get(term.id)
+
+    def listing(self, today: dt.date | None = None) -> list[AgreementListing]:
+        return listing_of(self._terms(), today or dt.date.today(), self._get)
+
+    def covered(self, agreement_id: str, today: dt.date | None = None) -> Period:
+        found = covered_of(self._terms(), agreement_id, today or dt.date.today())
+        if found is None:  # the services say it (`NotFoundError`)
+            raise LookupError(agreement_id)
+        return found
+
+    def find(self, ref: str, *, today: dt.date | None = None) -> Stored[AgreementData]:
+        return find_listed(self.listing(today), ref).agreement
+
+    def for_period(self, period: Period, today: dt.date | None = None) -> Stored[AgreementData]:
+        return self._get(for_period_term(self._terms(), period, today or dt.date.today()).id)
+
+    def last_ended(self, today: dt.date | None = None) -> Stored[AgreementData] | None:
+        term = last_ended_term(self._terms(), today or dt.date.today())
+        return None if term is None else self._get(term.id)

@@ -54,9 +54,11 @@ from loften_app.storage.figure_sql import (
     add_up,
     additive_tables,
     figure_query_text,
+    monthly_counts,
     months_from_rows,
 )
-from loften_app.storage.listing import AgreementListing, listing_of
+from loften_app.storage.listing import AgreementListing, TermAgreements, listing_of
+from loften_app.storage.report_sql import ReportReads
 
 __all__ = ["QuickReader", "open_quick", "schema_version"]
 
@@ -77,11 +79,12 @@ _AGREEMENT = (
     f"SELECT {_META}, municipality, police_area, title, period_start, period_end, "
     "valid_until_replaced, follow_up_due, publication, background, aims FROM agreement"
 )
-_PROMISES = (
+_PROMISE = (
     f"SELECT {_META}, agreement_id, number, text, short_title, responsible, type, "
     "responsibility_note, follow_up_comment, internal_comment, continues_id, planned_hours "
-    "FROM promise WHERE agreement_id = ? AND deleted_at IS NULL ORDER BY number"
+    "FROM promise"
 )
+_PROMISES = _PROMISE + " WHERE agreement_id = ? AND deleted_at IS NULL ORDER BY number"
 #: Every active target by id (`targets_by_promise` orders them as the target list does).
 _TARGETS = (
     f"SELECT {_META}, promise_id, measure, comparison, value, period, parameter, description "
@@ -174,6 +177,24 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _promise(r: Sequence[Any]) -> Stored[PromiseData]:
+    """A promise from a row of `_PROMISE`."""
+    data = PromiseData(
+        agreement_id=r[8],
+        number=r[9],
+        text=r[10],
+        short_title=r[11],
+        responsible=Responsible(r[12]),
+        type=PromiseType(r[13]),
+        responsibility_note=r[14],
+        follow_up_comment=r[15],
+        internal_comment=r[16],
+        continues_id=r[17],
+        planned_hours=_float(r[18]),
+    )
+    return Stored(_meta(r), data)
+
+
 class QuickReader:
     """Reads a current Löften file over one read-only `sqlite3` connection, in one snapshot per
     call. The methods give what the services' methods of the same names give."""
@@ -196,6 +217,8 @@ class QuickReader:
 
     def _rows_for_ids(self, sql: str, parameters: dict[str, Any]) -> list[Any]:
         """`sql` with its `IN :ids` (an expanding parameter in SQLAlchemy) written out."""
+        if "ids" not in parameters:
+            return self._rows(sql, parameters)
         ids = list(parameters["ids"])
         names = [f"ids_{index}" for index in range(len(ids))]
         listed = "(" + ", ".join(f":{name}" for name in names) + ")"
@@ -248,15 +271,21 @@ class QuickReader:
         self._connection.execute("BEGIN")
         try:
             terms = self.terms()
-            return listing_of(terms, today, self._agreement)
+            return listing_of(terms, today, self.agreement_or_error)
         finally:
             self._connection.execute("COMMIT")
 
-    def _agreement(self, agreement_id: str) -> Stored[AgreementData]:
+    def agreement_or_error(self, agreement_id: str) -> Stored[AgreementData]:
+        """The agreement `agreement_id`; `LookupError` if there is none (the services say
+        it)."""
         found = self.agreement(agreement_id)
         if found is None:  # cannot happen in one snapshot
             raise LookupError(agreement_id)
         return found
+
+    def report_rows(self, sql: str, parameters: dict[str, Any]) -> list[Any]:
+        """A statement of `storage.report_sql` run here (its dates as the file stores them)."""
+        return self._figure_rows(sql, parameters)
 
     # --- the export (`ReportQueries.export_query`) ------------------------------------------
 
@@ -277,23 +306,19 @@ class QuickReader:
 
     def promises_for(self, agreement_id: str) -> list[Stored[PromiseData]]:
         """The active promises of an agreement in number order (`PromiseService.for_agreement`)."""
-        result: list[Stored[PromiseData]] = []
-        for r in self._rows(_PROMISES, (agreement_id,)):
-            data = PromiseData(
-                agreement_id=r[8],
-                number=r[9],
-                text=r[10],
-                short_title=r[11],
-                responsible=Responsible(r[12]),
-                type=PromiseType(r[13]),
-                responsibility_note=r[14],
-                follow_up_comment=r[15],
-                internal_comment=r[16],
-                continues_id=r[17],
-                planned_hours=_float(r[18]),
-            )
-            result.append(Stored(_meta(r), data))
-        return result
+        return [_promise(r) for r in self._rows(_PROMISES, (agreement_id,))]
+
+    def promises_by_id(self, ids: Sequence[str]) -> list[Stored[PromiseData]]:
+        """The promises `ids` (deleted ones too), in the order given, missing ones left out
+        (`PromiseService.get_many`)."""
+        wanted = list(ids)
+        if not wanted:
+            return []
+        found = {
+            r[0]: _promise(r)
+            for r in self._rows_for_ids(_PROMISE + " WHERE id IN :ids", {"ids": wanted})
+        }
+        return [found[i] for i in wanted if i in found]
 
     def targets_by_promise(self, promise_ids: Iterable[str]) -> dict[str, list[Stored[TargetData]]]:
         """The active targets of `promise_ids`, each promise's in the order the engine lists
@@ -344,7 +369,26 @@ class QuickReader:
         actions, in the order `FigureService` adds them up."""
         ids = list(dict.fromkeys(promise_ids))
         flags = [True] * len(requests) if actions is None else list(actions)
-        reads = FigureReads(
+        reads = self._figure_reads()
+        self._connection.execute("BEGIN")
+        try:
+            return add_up(reads, requests, ids, as_of, flags)
+        finally:
+            self._connection.execute("COMMIT")
+
+    def monthly_counts(
+        self, *, period: Period, promise_ids: Sequence[str]
+    ) -> dict[str, dict[str, int]]:
+        """`FigureService.monthly_counts`, read in one snapshot."""
+        self._connection.execute("BEGIN")
+        try:
+            return monthly_counts(self._figure_reads(), period, promise_ids)
+        finally:
+            self._connection.execute("COMMIT")
+
+    def _figure_reads(self) -> FigureReads:
+        """How `figure_sql.add_up` reads on this connection."""
+        return FigureReads(
             rows=self._figure_rows,
             stored=lambda ids, first, last: months_from_rows(
                 self._rows_for_ids(TOTALS_SQL, {"ids": ids, "first": first, "last": last})
@@ -354,11 +398,6 @@ class QuickReader:
                 self._rows_for_ids(ACTION_GROUPS_SQL, {"ids": ids})
             ),
         )
-        self._connection.execute("BEGIN")
-        try:
-            return add_up(reads, requests, ids, as_of, flags)
-        finally:
-            self._connection.execute("COMMIT")
 
     def _figure_rows(self, sql: str, parameters: dict[str, Any]) -> list[Any]:
         """A figure statement run here: its dates as the file stores them ("YYYY-MM-DD")."""
@@ -377,3 +416,42 @@ class QuickReader:
             sql = figure_query_text(table, SQLITE, bucket=WHOLE)
             add_rows(table, self._rows(sql, parameters), figures)
         return out
+
+    # --- the reports (`reports.source.ReportSource`) ------------------------------------------
+
+    def report_source(self) -> QuickSource:
+        """What the quarterly report and the follow-up read, on this connection."""
+        return QuickSource(self)
+
+
+class _QuickPromises:
+    """The promises' reads of `PromiseService` that the reports use."""
+
+    def __init__(self, reader: QuickReader, reads: ReportReads) -> None:
+        self._reader = reader
+        self._reads = reads
+
+    def for_agreement(self, agreement_id: str) -> list[Stored[PromiseData]]:
+        return self._reader.promises_for(agreement_id)
+
+    def get_many(self, *, ids: Sequence[str]) -> list[Stored[PromiseData]]:
+        return self._reader.promises_by_id(ids)
+
+    def lineage(self, promise_id: str) -> list[str]:
+        return self._reads.lineage(promise_id)
+
+
+class QuickSource:
+    """The reports' reads (`reports.source.ReportSource`) of a `QuickReader`: the agreements as
+    `AgreementService` gives them (`storage.listing`), the figures of `figure_sql`, the other
+    reads of `report_sql`, all on the reader's connection."""
+
+    #: Tells `reports.source.report_source` this is no `Services`.
+    is_report_source = True
+
+    def __init__(self, reader: QuickReader) -> None:
+        self.figures = reader
+        self.queries = ReportReads(reader.report_rows)
+        self.agreements = TermAgreements(reader.terms, reader.agreement_or_error)
+        self.promises = _QuickPromises(reader, self.queries)
+        self.targets_by_promise = reader.targets_by_promise

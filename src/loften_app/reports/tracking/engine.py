@@ -45,6 +45,7 @@ __all__ = [
     "PromiseStatus",
     "StatusReport",
     "TargetResult",
+    "chosen_agreement",
     "judged",
     "measure_value",
     "status_report",
@@ -155,8 +156,19 @@ def measure_value(measure: Measure, f: PromiseFigures, parameter: int | None) ->
     return f.sums.get(measure.value, 0.0) if value is None else value()
 
 
+class AgreementChooser(Protocol):
+    """How `chosen_agreement` finds an agreement: `AgreementService`, or the quick path's
+    `storage.listing.TermAgreements`."""
+
+    def current(self, today: dt.date | None = None) -> Stored[AgreementData] | None: ...
+
+    def find(self, ref: str, *, today: dt.date | None = None) -> Stored[AgreementData]: ...
+
+    def for_period(self, period: Period, today: dt.date | None = None) -> Stored[AgreementData]: ...
+
+
 def chosen_agreement(
-    services: Services,
+    agreements: AgreementChooser,
     agreement: Stored[AgreementData] | str | None,
     *,
     period: Period | None,
@@ -168,10 +180,10 @@ def chosen_agreement(
     if isinstance(agreement, Stored):
         return agreement
     if agreement is not None:
-        return services.agreements.find(agreement, today=today)
+        return agreements.find(agreement, today=today)
     if period is not None:
-        return services.agreements.for_period(period, today)
-    found = services.agreements.current(today)
+        return agreements.for_period(period, today)
+    found = agreements.current(today)
     if found is None:
         raise LoftenError(
             error_text(
@@ -198,10 +210,10 @@ def status_report(
     file has no agreement.
     """
     today = today or dt.date.today()
-    stored = chosen_agreement(services, agreement, period=period, today=today)
+    stored = chosen_agreement(services.agreements, agreement, period=period, today=today)
     span = services.agreements.covered(stored.id, today)
     promises = services.promises.for_agreement(stored.id)
-    targets = _targets_by_promise(services, [p.id for p in promises])
+    targets = targets_by_promise(services, [p.id for p in promises])
     return judged(stored, span, promises, targets, services.figures, period=period, today=today)
 
 
@@ -352,7 +364,7 @@ def _part_measured(part: Period, chosen: Period) -> Period:
     return Period(part.start, max(part.start, min(part.end, chosen.end)))
 
 
-def _targets_by_promise(
+def targets_by_promise(
     services: Services, promise_ids: list[str]
 ) -> dict[str, list[Stored[TargetData]]]:
     from loften_app.storage.services import RecordFilter  # noqa: PLC0415 -- the full path only

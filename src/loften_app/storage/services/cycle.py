@@ -23,6 +23,7 @@ from loften_app.domain.records import AgreementData
 from loften_app.storage.engines import session_sql
 from loften_app.storage.listing import AgreementListing
 from loften_app.storage.models import Agreement, Promise
+from loften_app.storage.report_sql import lineage_with
 from loften_app.storage.rows import driver_connection, query_scalar
 
 __all__ = [
@@ -180,12 +181,10 @@ def in_force_promise(
 
 def lineage_of(session: Session, promise_id: str) -> list[str]:
     """The promises `promise_id` continues, nearest first (without itself)."""
-    chain: list[str] = []
-    current = query_scalar(session, "SELECT continues_id FROM promise WHERE id = ?", (promise_id,))
-    while current is not None and current not in chain and current != promise_id:
-        chain.append(current)
-        current = query_scalar(session, "SELECT continues_id FROM promise WHERE id = ?", (current,))
-    return chain
+    return lineage_with(
+        lambda pid: query_scalar(session, "SELECT continues_id FROM promise WHERE id = ?", (pid,)),
+        promise_id,
+    )
 
 
 def renewal_data(

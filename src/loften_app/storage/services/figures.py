@@ -29,18 +29,17 @@ from loften_app.storage.figure_sql import (
     ACTION_GROUPS_SQL,
     IDS,
     SPAN,
-    WALKS_BY_MONTH_SQL,
     ActionGroup,
     FigureReads,
     PromiseFigures,
     action_groups_from,
     add_rows,
     add_up,
-    additive_parts,
     additive_tables,
 )
 from loften_app.storage.figure_sql import MONTH as _MONTH
 from loften_app.storage.figure_sql import WHOLE as _WHOLE
+from loften_app.storage.figure_sql import monthly_counts as _monthly_counts
 from loften_app.storage.totals import add_figures, figure_query
 
 __all__ = [
@@ -175,32 +174,8 @@ class FigureService:
         "patrol", "safety_walk" (completed walks), "volunteer_deployment", "drug_case" (by
         detection date) and "other_activity"; tables without records are left out. The big
         tables come from the monthly cache (shared with `period_figures`)."""
-        wanted = set(promise_ids)
-        result: dict[str, dict[str, int]] = {}
-        if not wanted:
-            return result
-
-        def put(table: str, month: str, count: int) -> None:
-            if count:
-                by_month = result.setdefault(table, {})
-                by_month[month] = by_month.get(month, 0) + count
-
         with self._db.reading() as session:
-            parts = additive_parts(self._reads(session), period, list(wanted))
-            for segment, part in zip(months_in(period), parts, strict=True):
-                month = segment.start.isoformat()[:7]
-                for promise_id, f in part.items():
-                    if promise_id in wanted:
-                        put("patrol", month, f.patrols)
-                        put("volunteer_deployment", month, f.deployments)
-                        put("drug_case", month, f.drug_cases)
-                        put("other_activity", month, f.other_activities)
-                        for key, count in f.kind_records.items():
-                            put(key, month, count)
-            parameters = {"start": period.start, "end": period.end, "ids": list(wanted)}
-            for month, count in session.execute(_statement(WALKS_BY_MONTH_SQL), parameters):
-                put("safety_walk", month, int(count))
-        return result
+            return _monthly_counts(self._reads(session), period, promise_ids)
 
     # --- walk actions: read once until the file changes -----------------------------------------
 

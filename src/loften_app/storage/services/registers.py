@@ -25,7 +25,14 @@ from loften_app.domain.records import (
 )
 from loften_app.domain.validation import CODE_DUPLICATE
 from loften_app.storage.errors import NotFoundError
-from loften_app.storage.listing import find_listed, listing_of
+from loften_app.storage.listing import (
+    covered_of,
+    current_term,
+    find_listed,
+    for_period_term,
+    last_ended_term,
+    listing_of,
+)
 from loften_app.storage.models import (
     Agreement,
     Indicator,
@@ -73,19 +80,8 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
         a file without agreements."""
         today = today or dt.date.today()
         with self._db.reading() as session:
-            terms = terms_in(session)
-            if not terms:
-                return None
-            term = cycle.in_force(terms, today)
-            if term is None:
-                started = [t for t in terms if t.start <= today]
-                pool = started or terms
-                term = (
-                    max(pool, key=lambda t: (t.start, t.id))
-                    if started
-                    else min(pool, key=lambda t: (t.start, t.id))
-                )
-            return self._get(session, term.id)
+            term = current_term(terms_in(session), today)
+            return None if term is None else self._get(session, term.id)
 
     def in_force(self, day: dt.date) -> Stored[AgreementData] | None:
         """The agreement in force on `day` (see `domain.agreements`), if any."""
@@ -105,10 +101,9 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
         `domain.agreements.covered`)."""
         today = today or dt.date.today()
         with self._db.reading() as session:
-            terms = terms_in(session)
-            for term in terms:
-                if term.id == agreement_id:
-                    return cycle.covered(term, terms, today)
+            found = covered_of(terms_in(session), agreement_id, today)
+        if found is not None:
+            return found
         raise NotFoundError(
             error_text(
                 "agreement.not_found", "Överenskommelsen finns inte (den kan ha tagits bort)."
@@ -123,29 +118,17 @@ class AgreementService(FlatRecordService[AgreementData, Agreement]):
     def for_period(self, period: Period, today: dt.date | None = None) -> Stored[AgreementData]:
         """The agreement a report of `period` is about when none is chosen: the one in force on
         the period's last day (or on its first, or on today, in that order)."""
-        for day in (period.end, period.start, today or dt.date.today()):
-            found = self.in_force(day)
-            if found is not None:
-                return found
-        found = self.current(today)
-        if found is None:
-            raise LoftenError(
-                error_text(
-                    "agreement.none",
-                    "Databasen har ingen överenskommelse. Skapa en först (loften new).",
-                )
-            )
-        return found
+        with self._db.reading() as session:
+            term = for_period_term(terms_in(session), period, today or dt.date.today())
+            return self._get(session, term.id)
 
     def last_ended(self, today: dt.date | None = None) -> Stored[AgreementData] | None:
         """The latest agreement whose written period has ended by `today` (the follow-up's
         default), else None."""
         today = today or dt.date.today()
         with self._db.reading() as session:
-            ended = [t for t in terms_in(session) if t.end < today]
-            if not ended:
-                return None
-            return self._get(session, max(ended, key=lambda t: (t.start, t.id)).id)
+            term = last_ended_term(terms_in(session), today)
+            return None if term is None else self._get(session, term.id)
 
     def renew(
         self,
