@@ -92,6 +92,30 @@ def test_the_export_takes_the_services_when_told(
     assert (out / "patrullpass.csv").exists()
 
 
+@pytest.mark.parametrize(
+    "report",
+    [["quarterly", "--quarter", "2018-Q3"], ["follow-up", "--public", "--format", "html"]],
+)
+@pytest.mark.parametrize("no_quick", ["", "1"])
+def test_the_report_of_a_current_file_imports_no_sqlalchemy_unless_told(
+    tmp_path: Path,
+    current_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    report: list[str],
+    no_quick: str,
+) -> None:
+    out = tmp_path / "report.out"
+    monkeypatch.setenv("LOFTEN_NO_QUICK", no_quick)
+    modules, ours = imported(
+        tmp_path, "--db", str(current_file), "report", *report, "--out", str(out)
+    )
+    assert ("sqlalchemy" in modules) is bool(no_quick)
+    assert "alembic" not in modules
+    services = any(name.startswith("loften_app.storage.services") for name in ours)
+    assert services is bool(no_quick)
+    assert out.stat().st_size > 1000
+
+
 def test_check_finds_a_changed_schema_without_alembic(tmp_path: Path, current_file: Path) -> None:
     with sqlite3.connect(current_file) as connection:
         connection.execute("DROP TRIGGER audit_entry_no_delete")
