@@ -56,6 +56,14 @@ COMMANDS: dict[str, list[str]] = {
         "--out",
         "{out}/report.pdf",
     ],
+    "follow-up pdf": [
+        "report",
+        "follow-up",
+        "--today",
+        "2018-12-31",
+        "--out",
+        "{out}/follow-up.pdf",
+    ],
 }
 
 

@@ -8,9 +8,12 @@ statements of `services.figures` (`storage.figure_sql`), folded by the same func
 it in the shapes the services give (`Stored` records, `PromiseFigures`), so that
 `reports.tracking.engine.judged` makes the same report of either. `loften export` of a current
 file reads its rows here too (`export_query`: the statements of `ReportQueries.export_query`,
-written by `storage.export_sql`). It reads a file only when its
-schema is this version's (else `open_quick` gives None and the caller takes the full path), and
-never writes.
+written by `storage.export_sql`). `loften report` of a current file reads everything the
+quarterly report and the follow-up need through `QuickSource` (`reports.source.ReportSource`):
+the agreements chosen by `storage.listing`'s functions, the figures of `figure_sql`, the other
+reads in `storage.report_sql`'s statements, the ones the services run. It reads a file only
+when its schema is this version's (else `open_quick` gives None and the caller takes the full
+path), and never writes.
 """
 
 from __future__ import annotations
