@@ -14,7 +14,7 @@ from typing import Any
 
 from loften_app.storage.services import Deleted, RecordFilter, RecordService
 
-#: How many records one `get_many` call asks for while loading a register.
+#: How many records one `get_many_by_rowid` call asks for while loading a register.
 _CHUNK = 500
 
 
@@ -64,11 +64,15 @@ def register_loader(
     `name_of` turns an entry's data into the name shown."""
 
     def load() -> dict[str, str]:
-        ids = service.list_ids(filter=RecordFilter(deleted=Deleted.ALL))
+        keys = service.list_rowids(filter=RecordFilter(deleted=Deleted.ALL))
         names: dict[str, str] = {}
-        for start in range(0, len(ids), _CHUNK):
-            for stored in service.get_many(ids=ids[start : start + _CHUNK]):
-                names[stored.id] = name_of(stored.data)
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            found = service.get_many_by_rowid(rowids=chunk)
+            for key in chunk:
+                if key in found:
+                    stored = found[key]
+                    names[stored.id] = name_of(stored.data)
         return names
 
     return load
