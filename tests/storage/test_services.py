@@ -540,3 +540,25 @@ def test_a_page_read_by_rowid_is_what_the_orm_reads_for_every_kind(
     assert sorted(len(p.data.place_ids) for p in places.values()) == [2, 3]  # active ones
     assert services.patrols.get_many_by_rowid(rowids=[]) == {}
     assert services.patrols.get_many_by_rowid(rowids=[10**9]) == {}
+
+
+def test_list_values_gives_columns_in_the_order_of_list_page(
+    services: Services, ids: dict[str, Any]
+) -> None:
+    """What the register names and the place choices read: a few columns in list order."""
+    for name in ("Centrum", "Arena", "Centrum"):  # the same name twice: then by id
+        services.places.add(data=PlaceData(name=name))
+    services.places.delete(id=ids["torget"])
+    for criteria in (RecordFilter(), RecordFilter(deleted=Deleted.ALL)):
+        for descending in (False, True):
+            page = services.places.list_page(
+                filter=criteria, sort="name", descending=descending, limit=1000
+            )
+            values = services.places.list_values(
+                "id", "name", filter=criteria, sort="name", descending=descending
+            )
+            assert values == [(p.id, p.data.name) for p in page.items]
+    assert services.places.list_values("name", sort="name", descending=False, limit=2) == [
+        ("Arena",),
+        ("Centrum",),
+    ]

@@ -19,8 +19,6 @@ from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.lists.names import RegisterNames
 
 REGISTER_LIMIT = 100_000
-#: Entries read at a time.
-_CHUNK = 500
 
 
 class Lookups(QObject):
@@ -94,14 +92,8 @@ class Lookups(QObject):
 
 
 def _active_names(service: RecordService[Any, Any]) -> dict[str, str]:
-    """Id → name of a register's active entries in name order, read by rowid (the quick read
-    of a list's page, `RecordService.get_many_by_rowid`)."""
-    keys = service.list_rowids(
-        filter=RecordFilter(), sort="name", descending=False, limit=REGISTER_LIMIT
+    """Id → name of a register's active entries in name order, in one query."""
+    rows = service.list_values(
+        "id", "name", filter=RecordFilter(), sort="name", descending=False, limit=REGISTER_LIMIT
     )
-    names: dict[str, str] = {}
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        found = service.get_many_by_rowid(rowids=chunk)
-        names.update((found[key].id, found[key].data.name) for key in chunk if key in found)
-    return names
+    return dict(rows)
