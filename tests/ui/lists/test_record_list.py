@@ -15,7 +15,15 @@ from loften_app.ui.lists.record_list import RecordListWidget
 from loften_app.ui.lists.specs import SPECS, PatrolColumn
 from loften_app.ui.lists.table_model import RecordTableModel
 from loften_app.ui.lookups import Lookups
-from tests.ui.lists.conftest import SCREENSHOTS, ListEnv, add_patrols, add_samples, patrol
+from tests.ui.lists.conftest import (
+    ACTOR,
+    SCREENSHOTS,
+    CountingPatrolService,
+    ListEnv,
+    add_patrols,
+    add_samples,
+    patrol,
+)
 
 AGREEMENT = Period(dt.date(2017, 1, 1), dt.date(2018, 12, 31))
 
@@ -137,6 +145,32 @@ def test_a_list_without_status_makes_its_status_filter_only_when_asked(qtbot, en
     assert widget.model.rowCount() == 3
     walks = make_list(qtbot, env, "safety_walks")
     assert walks.filter_bar._status is not None
+
+
+def test_a_list_on_screen_reads_first_the_rows_it_shows(qtbot, env: ListEnv) -> None:
+    add_patrols(env.database, env.services, env.refs, 120)
+    counting = CountingPatrolService(env.database, ACTOR)
+    model = RecordTableModel(counting, SPECS["patrols"], env.names)
+    widget = RecordListWidget(
+        model, settings=env.settings, settings_key="lists/patrols", place_choices=lambda: []
+    )
+    qtbot.addWidget(widget)
+    widget.resize(1100, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: len(counting.fetches) > 0)  # painted
+    view = widget.view
+    shown = view.rowAt(view.viewport().height() - 1) + 1
+    assert 0 < shown <= model.first_rows < 50  # 50: a page
+    assert len(counting.fetches[0]) == model.first_rows
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.rowAt(0) > 60)
+    view.scrollTo(model.index(45, 0))
+    QApplication.processEvents()
+    plain = RecordTableModel(env.services.patrols, SPECS["patrols"], env.names)
+    plain.refresh()
+    for row in range(120):
+        assert model.record_at(row) == plain.record_at(row)
 
 
 def test_search_waits_for_a_pause(qtbot, env: ListEnv) -> None:
