@@ -8,11 +8,13 @@ ones.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject
 
 from loften_app.domain.enums import PromiseType
 from loften_app.domain.records import PlaceData, ShopData
-from loften_app.storage.services import RecordFilter, Services
+from loften_app.storage.services import RecordFilter, RecordService, Services
 from loften_app.ui.changes import Change, ChangeHub
 from loften_app.ui.lists.names import RegisterNames
 
@@ -48,18 +50,12 @@ class Lookups(QObject):
 
     def _place_names(self) -> dict[str, str]:
         if self._places is None:
-            page = self._services.places.list_page(
-                filter=RecordFilter(), sort="name", descending=False, limit=REGISTER_LIMIT
-            )
-            self._places = {s.id: s.data.name for s in page.items}
+            self._places = _active_names(self._services.places)
         return self._places
 
     def _shop_names(self) -> dict[str, str]:
         if self._shops is None:
-            page = self._services.shops.list_page(
-                filter=RecordFilter(), sort="name", descending=False, limit=REGISTER_LIMIT
-            )
-            self._shops = {s.id: s.data.name for s in page.items}
+            self._shops = _active_names(self._services.shops)
         return self._shops
 
     def places(self) -> list[tuple[str, str]]:
@@ -93,3 +89,11 @@ class Lookups(QObject):
         stored = self._services.shops.add(data=ShopData(name=name, address=address))
         self.changes.notify(Change.of(registers={"shops"}), self)
         return stored.id, stored.data.name
+
+
+def _active_names(service: RecordService[Any, Any]) -> dict[str, str]:
+    """Id → name of a register's active entries in name order, in one query."""
+    rows = service.list_values(
+        "id", "name", filter=RecordFilter(), sort="name", descending=False, limit=REGISTER_LIMIT
+    )
+    return dict(rows)

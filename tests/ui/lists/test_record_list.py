@@ -15,7 +15,15 @@ from loften_app.ui.lists.record_list import RecordListWidget
 from loften_app.ui.lists.specs import SPECS, PatrolColumn
 from loften_app.ui.lists.table_model import RecordTableModel
 from loften_app.ui.lookups import Lookups
-from tests.ui.lists.conftest import SCREENSHOTS, ListEnv, add_patrols, add_samples, patrol
+from tests.ui.lists.conftest import (
+    ACTOR,
+    SCREENSHOTS,
+    CountingPatrolService,
+    ListEnv,
+    add_patrols,
+    add_samples,
+    patrol,
+)
 
 AGREEMENT = Period(dt.date(2017, 1, 1), dt.date(2018, 12, 31))
 
@@ -76,6 +84,93 @@ def test_filters_narrow_the_count(qtbot, env: ListEnv) -> None:
     choose(bar.place, "")
     assert count_text(widget) == "Räknar…"  # not the count of the list before
     qtbot.waitUntil(lambda: count_text(widget) == "1 234 poster")
+
+
+def tab_order(bar: QWidget, among: list[QWidget]) -> list[QWidget]:
+    """`among` in the order of the focus chain (what Tab goes through), from the bar on."""
+    order: list[QWidget] = []
+    widget = bar.nextInFocusChain()
+    while widget is not bar and len(order) < len(among):
+        if widget in among and widget not in order:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    return order
+
+
+def test_the_custom_dates_are_made_when_chosen_in_place_and_in_the_tab_order(
+    qtbot, env: ListEnv
+) -> None:
+    add_patrols(env.database, env.services, env.refs, 40)
+    widget = make_list(qtbot, env)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    bar = widget.filter_bar
+    assert not bar.dates_made  # not on the first paint: most lists never show them
+    bar.period.setFocus()
+    qtbot.keyClick(bar.period, Qt.Key.Key_Tab)
+    assert bar.place.hasFocus()
+
+    choose(bar.period, "custom")
+    assert bar.dates_made
+    assert bar.date_from.isVisible() and bar.date_to.isVisible()
+    assert bar.date_from.date() == QDate(2017, 1, 1)  # the whole period until dates are picked
+    assert bar.date_to.date() == QDate(2018, 12, 31)
+    assert widget.model.rowCount() == 40
+    x = [bar.period.x(), bar.date_from.x(), bar.date_to.x(), bar.place.x(), bar.search.x()]
+    assert x == sorted(x)  # right after the period choice
+    assert bar.date_from.accessibleName() and bar.date_to.accessibleName()
+    inputs = [bar.period, bar.date_from, bar.date_to, bar.place, bar.search, bar.show_deleted]
+    assert tab_order(bar, inputs) == inputs  # as when the dates were made with the bar
+    bar.period.setFocus()
+    qtbot.keyClick(bar.period, Qt.Key.Key_Tab)
+    assert bar.date_from.hasFocus()
+
+    bar.date_from.setDate(QDate(2018, 1, 1))
+    bar.date_to.setDate(QDate(2018, 1, 2))
+    assert widget.model.rowCount() == 2  # one patrol a day
+    choose(bar.period, "")
+    assert bar.date_from.isHidden() and bar.date_to.isHidden()
+    assert widget.model.rowCount() == 40
+
+
+def test_a_list_without_status_makes_its_status_filter_only_when_asked(qtbot, env: ListEnv) -> None:
+    add_patrols(env.database, env.services, env.refs, 3)
+    widget = make_list(qtbot, env)
+    bar = widget.filter_bar
+    assert bar._status is None
+    assert bar.status.isHidden()  # made on request, hidden, and it filters nothing
+    assert bar.current_filter().status is None
+    assert widget.model.rowCount() == 3
+    walks = make_list(qtbot, env, "safety_walks")
+    assert walks.filter_bar._status is not None
+
+
+def test_a_list_on_screen_reads_first_the_rows_it_shows(qtbot, env: ListEnv) -> None:
+    add_patrols(env.database, env.services, env.refs, 120)
+    counting = CountingPatrolService(env.database, ACTOR)
+    model = RecordTableModel(counting, SPECS["patrols"], env.names)
+    widget = RecordListWidget(
+        model, settings=env.settings, settings_key="lists/patrols", place_choices=lambda: []
+    )
+    qtbot.addWidget(widget)
+    widget.resize(1100, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: len(counting.fetches) > 0)  # painted
+    view = widget.view
+    shown = view.rowAt(view.viewport().height() - 1) + 1
+    assert 0 < shown <= model.first_rows < 50  # 50: a page
+    assert len(counting.fetches[0]) == model.first_rows
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.rowAt(0) > 60)
+    view.scrollTo(model.index(45, 0))
+    QApplication.processEvents()
+    plain = RecordTableModel(env.services.patrols, SPECS["patrols"], env.names)
+    plain.refresh()
+    for row in range(120):
+        assert model.record_at(row) == plain.record_at(row)
 
 
 def test_search_waits_for_a_pause(qtbot, env: ListEnv) -> None:

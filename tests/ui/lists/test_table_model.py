@@ -135,6 +135,38 @@ def test_only_the_visible_pages_are_fetched(
     assert len(counting.fetches[1]) == 200  # rows 1 800 to 1 999, not everything before
 
 
+def test_the_first_page_reads_the_rows_shown_first_and_the_rest_when_asked(
+    database: Database, services: Services, refs: Refs, names, qtmodeltester
+) -> None:
+    add_patrols(database, services, refs, 120)
+    counting = CountingPatrolService(database, ACTOR)
+    model = RecordTableModel(counting, SPECS["patrols"], names, page_size=50)
+    model.first_rows = 12  # what a list on screen sets from its height
+    model.refresh()
+    plain = loaded(services, names, "patrols")
+
+    assert cell(model, 0, PatrolColumn.DATE)
+    assert [len(keys) for keys in counting.fetches] == [12]
+    assert cell(model, 11, PatrolColumn.PLACES) == cell(plain, 11, PatrolColumn.PLACES)
+    assert len(counting.fetches) == 1
+    # A row past those: the rest of the page, once.
+    assert cell(model, 30, PatrolColumn.SHIFT) == cell(plain, 30, PatrolColumn.SHIFT)
+    assert model.record_at(49) == plain.record_at(49)
+    assert [len(keys) for keys in counting.fetches] == [12, 38]
+    assert model.id_at(12) == plain.id_at(12)
+    assert cell(model, 60, PatrolColumn.DATE)  # other pages whole
+    assert [len(keys) for keys in counting.fetches] == [12, 38, 50]
+    for row in range(120):
+        assert model.record_at(row) == plain.record_at(row)
+
+    fresh = RecordTableModel(counting, SPECS["patrols"], names, page_size=50)
+    fresh.first_rows = 7
+    fresh.refresh()
+    assert fresh.record_at(40) == plain.record_at(40)  # asked first for a row after those
+    assert fresh.record_at(3) == plain.record_at(3)
+    qtmodeltester.check(fresh)
+
+
 def test_the_page_cache_is_bounded(
     database: Database, services: Services, refs: Refs, names
 ) -> None:

@@ -50,6 +50,7 @@ from loften_app.storage import audit, totals
 from loften_app.storage.database import Database
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
+from loften_app.storage.plain_reads import RowView, plain_reader
 from loften_app.storage.rows import insert_part, one_statement, query_scalar, statement_batch
 from loften_app.storage.rows import insert_rows as insert_plain_rows
 from loften_app.storage.services.cycle import in_force_promise, promise_facts
@@ -143,7 +144,7 @@ class Who:
         self.actor = actor
 
 
-def meta_of(row: Record) -> RecordMeta:
+def meta_of(row: Record | RowView) -> RecordMeta:
     return RecordMeta(
         id=row.id,
         version=row.version,
@@ -191,11 +192,8 @@ def flat_values(data: object, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
 
 def from_row(data_class: type[DataT], row: object, **overrides: Any) -> DataT:
     """Build a data class from an ORM row with the same column names, plus `overrides`."""
-    values = {
-        f.name: getattr(row, f.name)
-        for f in fields(data_class)  # type: ignore[arg-type]
-        if f.name not in overrides
-    }
+    names = _field_names(data_class, frozenset())
+    values = {name: getattr(row, name) for name in names if name not in overrides}
     return data_class(**values, **overrides)
 
 
@@ -657,6 +655,28 @@ class RecordService(Generic[DataT, ModelT]):
         with self._db.reading() as session:
             return list(session.scalars(query).all())
 
+    def list_values(
+        self,
+        *columns: str,
+        filter: RecordFilter | None = None,
+        sort: str | None = None,
+        descending: bool = True,
+        limit: int | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """The values of these columns of every matching record, in list order (as `list_page`
+        orders them): what a register's names need, in one query, without whole records."""
+        table = table_of(self.model)
+        criteria = self._criteria(filter or RecordFilter())
+        query = self._sorted(
+            select(*(table.c[name] for name in columns)).select_from(table).where(*criteria),
+            sort,
+            descending,
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self._db.reading() as session:
+            return [tuple(row) for row in session.execute(query).all()]
+
     # --- compact keys for large lists ------------------------------------------------------------
     # A lazy table model keeps one key per row. SQLite's rowid takes 8 bytes in an array('q')
     # where a UUID string takes about 90, so a million-row list costs 8 MB instead of 90 MB.
@@ -707,7 +727,15 @@ class RecordService(Generic[DataT, ModelT]):
         return keys
 
     def get_many_by_rowid(self, *, rowids: Sequence[int]) -> dict[int, Stored[DataT]]:
-        """The records with these rowids, keyed by rowid (missing rowids are left out)."""
+        """The records with these rowids, keyed by rowid (missing rowids are left out).
+
+        Read with Core statements when the model allows (`storage.plain_reads`: a list's page
+        without the ORM's bookkeeping), else through the ORM."""
+        reader = plain_reader(self.model)
+        if reader is not None:
+            with self._db.reading() as session:
+                views = reader.by_rowid(session.connection(), rowids)
+            return {key: Stored(meta_of(view), self._to_data(view)) for key, view in views}
         rowid = self._rowid()
         with self._db.reading() as session:
             rows = session.execute(

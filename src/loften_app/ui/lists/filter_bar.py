@@ -64,24 +64,18 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._with_period = with_period
         self._with_place = places is not None
-        self._with_status = statuses is not None
-        layout = QHBoxLayout(self)
+        self._statuses = statuses
+        self._layout = layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
         self.period = QComboBox(self)
         self.period.setAccessibleName(self.tr("Period"))
         self.period.setToolTip(self.tr("Visa poster från hela perioden, ett år eller ett kvartal"))
-        self.date_from = QDateEdit(self)
-        self.date_from.setAccessibleName(self.tr("Från och med datum"))
-        self.date_to = QDateEdit(self)
-        self.date_to.setAccessibleName(self.tr("Till och med datum"))
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat(ISO_FORMAT)
-            edit.setCalendarPopup(True)
-            edit.setVisible(False)
         layout.addWidget(self.period)
-        layout.addWidget(self.date_from)
-        layout.addWidget(self.date_to)
+        # The custom period's two date inputs are made when first shown (`date_from`): most
+        # lists never show them, and the first QDateEdit of a process takes several ms.
+        self._date_from: QDateEdit | None = None
+        self._date_to: QDateEdit | None = None
         self._fill_periods(period)
         self.period.setVisible(with_period)
 
@@ -91,13 +85,10 @@ class FilterBar(QWidget):
         self.place.setVisible(self._with_place)
         layout.addWidget(self.place)
 
-        self.status = QComboBox(self)
-        self.status.setAccessibleName(self.tr("Status"))
-        self.status.addItem(self.tr("Alla statusar"), _ALL)
-        for member in statuses or ():
-            self.status.addItem(enum_text(member), member.value)
-        self.status.setVisible(self._with_status)
-        layout.addWidget(self.status)
+        # The status filter only where there is a status; elsewhere made (hidden) if asked for.
+        self._status: QComboBox | None = None
+        if statuses is not None:
+            self._make_status()
 
         self.search = QLineEdit(self)
         self.search.setAccessibleName(self.tr("Sök"))
@@ -106,7 +97,7 @@ class FilterBar(QWidget):
         self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
         layout.addWidget(self.search, 1)
         # The choices keep their full width; the search box gives way when space is short.
-        for fixed in (self.period, self.date_from, self.date_to, self.place, self.status):
+        for fixed in (self.period, self.place):
             fixed.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
         self.show_deleted = QCheckBox(self.tr("Visa borttagna"), self)
@@ -119,13 +110,77 @@ class FilterBar(QWidget):
         self._search_timer.timeout.connect(self.filter_changed)
 
         self.period.currentIndexChanged.connect(self._period_chosen)
-        self.date_from.dateChanged.connect(self._dates_changed)
-        self.date_to.dateChanged.connect(self._dates_changed)
         self.place.currentIndexChanged.connect(self.filter_changed)
-        self.status.currentIndexChanged.connect(self.filter_changed)
         self.show_deleted.toggled.connect(self.filter_changed)
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.search_now)
+
+    # --- the parts made when needed -------------------------------------------------------------
+
+    @property
+    def date_from(self) -> QDateEdit:
+        """The custom period's first day (made with `date_to` on first use)."""
+        if self._date_from is None:
+            self._make_dates()
+        assert self._date_from is not None
+        return self._date_from
+
+    @property
+    def date_to(self) -> QDateEdit:
+        """The custom period's last day (made with `date_from` on first use)."""
+        if self._date_to is None:
+            self._make_dates()
+        assert self._date_to is not None
+        return self._date_to
+
+    @property
+    def status(self) -> QComboBox:
+        """The status filter (hidden where the records have no status)."""
+        if self._status is None:
+            self._make_status()
+        assert self._status is not None
+        return self._status
+
+    @property
+    def dates_made(self) -> bool:
+        """Whether the custom period's date inputs exist yet."""
+        return self._date_from is not None
+
+    def _make_dates(self) -> None:
+        """The two date inputs, hidden, right after the period choice in the layout and in the
+        tab order, holding the whole period until the user picks dates."""
+        edits = []
+        for name in (self.tr("Från och med datum"), self.tr("Till och med datum")):
+            edit = QDateEdit(self)
+            edit.setAccessibleName(name)
+            edit.setDisplayFormat(ISO_FORMAT)
+            edit.setCalendarPopup(True)
+            edit.setVisible(False)
+            edit.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            edits.append(edit)
+        self._date_from, self._date_to = edits
+        self._date_from.setDate(_to_qdate(self._whole.start))
+        self._date_to.setDate(_to_qdate(self._whole.end))
+        after = self._layout.indexOf(self.period) + 1
+        self._layout.insertWidget(after, self._date_from)
+        self._layout.insertWidget(after + 1, self._date_to)
+        QWidget.setTabOrder(self.period, self._date_from)
+        QWidget.setTabOrder(self._date_from, self._date_to)
+        self._date_from.dateChanged.connect(self._dates_changed)
+        self._date_to.dateChanged.connect(self._dates_changed)
+
+    def _make_status(self) -> None:
+        """The status combo, after the place choice in the layout and in the tab order."""
+        status = self._status = QComboBox(self)
+        status.setAccessibleName(self.tr("Status"))
+        status.addItem(self.tr("Alla statusar"), _ALL)
+        for member in self._statuses or ():
+            status.addItem(enum_text(member), member.value)
+        status.setVisible(self._statuses is not None)
+        status.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self._layout.insertWidget(self._layout.indexOf(self.place) + 1, status)
+        QWidget.setTabOrder(self.place, status)
+        status.currentIndexChanged.connect(self.filter_changed)
 
     def set_places(self, places: Sequence[tuple[str, str]]) -> None:
         """Offer these (id, name) places; the chosen one stays chosen if it is still there."""
@@ -151,13 +206,14 @@ class FilterBar(QWidget):
                 text = fill(self.tr("%1 kv %2"), str(each.start.year), str(number))
                 self.period.addItem(text, part.key)
         self.period.addItem(self.tr("Anpassad…"), _CUSTOM)
-        self.date_from.setDate(_to_qdate(whole.start))
-        self.date_to.setDate(_to_qdate(whole.end))
+        #: What the custom period's dates start as.
+        self._whole = whole
 
     def _period_chosen(self) -> None:
         custom = self.period.currentData() == _CUSTOM
-        self.date_from.setVisible(custom)
-        self.date_to.setVisible(custom)
+        if custom or self.dates_made:
+            self.date_from.setVisible(custom)
+            self.date_to.setVisible(custom)
         self.filter_changed.emit()
 
     def _dates_changed(self) -> None:
@@ -200,7 +256,7 @@ class FilterBar(QWidget):
         """The filter the inputs describe."""
         text = self.search.text().strip()
         place = self.place.currentData() if self._with_place else None
-        status = self.status.currentData() if self._with_status else None
+        status = self.status.currentData() if self._statuses is not None else None
         return RecordFilter(
             period=self.selected_period(),
             place_id=place or None,

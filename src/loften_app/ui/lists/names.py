@@ -14,9 +14,6 @@ from typing import Any
 
 from loften_app.storage.services import Deleted, RecordFilter, RecordService
 
-#: How many records one `get_many` call asks for while loading a register.
-_CHUNK = 500
-
 
 class NameCache:
     """Id → display name for one register, loaded in one go by `load` on first use."""
@@ -58,18 +55,14 @@ class NameCache:
 
 
 def register_loader(
-    service: RecordService[Any, Any], name_of: Callable[[Any], str]
+    service: RecordService[Any, Any], columns: tuple[str, ...], name_of: Callable[..., str]
 ) -> Callable[[], dict[str, str]]:
-    """A loader for `NameCache` reading every entry (deleted ones too) of a register service;
-    `name_of` turns an entry's data into the name shown."""
+    """A loader for `NameCache` reading every entry (deleted ones too) of a register service in
+    one query: the values of `columns`, which `name_of` turns into the name shown."""
 
     def load() -> dict[str, str]:
-        ids = service.list_ids(filter=RecordFilter(deleted=Deleted.ALL))
-        names: dict[str, str] = {}
-        for start in range(0, len(ids), _CHUNK):
-            for stored in service.get_many(ids=ids[start : start + _CHUNK]):
-                names[stored.id] = name_of(stored.data)
-        return names
+        rows = service.list_values("id", *columns, filter=RecordFilter(deleted=Deleted.ALL))
+        return {row[0]: name_of(*row[1:]) for row in rows}
 
     return load
 
@@ -91,10 +84,14 @@ class RegisterNames:
         promises: RecordService[Any, Any],
     ) -> RegisterNames:
         return cls(
-            places=NameCache(register_loader(places, lambda data: data.name)),
-            shops=NameCache(register_loader(shops, lambda data: data.name)),
+            places=NameCache(register_loader(places, ("name",), str)),
+            shops=NameCache(register_loader(shops, ("name",), str)),
             promises=NameCache(
-                register_loader(promises, lambda data: f"{data.number}. {data.short_title}")
+                register_loader(
+                    promises,
+                    ("number", "short_title"),
+                    lambda number, title: f"{number}. {title}",
+                )
             ),
         )
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -269,7 +269,12 @@ class RecordListWidget(QWidget):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._model, self._model.count_now)
             return False
-        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            # The first page reads the rows this height shows first (the rest when asked for).
+            assert isinstance(event, QResizeEvent)
+            row = max(1, self.view.verticalHeader().defaultSectionSize())
+            self._model.first_rows = event.size().height() // row + 1
+        elif watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 return super().eventFilter(watched, event)

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from typing import Any
+from enum import Enum
+from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -62,7 +63,16 @@ MAX_WINDOWS = 64
 _KEY_BYTES = 8
 
 Index = QModelIndex | QPersistentModelIndex
-Page = list[Stored[Any] | None]
+
+
+class _Unread(Enum):
+    """A row of the first page not read yet (`RecordTableModel.first_rows`)."""
+
+    ROW = 0
+
+
+_UNREAD: Final = _Unread.ROW
+Page = list[Stored[Any] | _Unread | None]
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -115,6 +125,9 @@ class RecordTableModel(QAbstractTableModel):
         self._descending = spec.default_descending
         #: Show a query's first window before counting the matches (see the class).
         self.count_later = count_later
+        #: How many rows of the first page to read first (the rows the view shows; the list
+        #: sets it from its height): the rest of that page is read when asked for. None: all.
+        self.first_rows: int | None = None
         #: The query whose count is pending (its number), or None.
         self._pending: int | None = None
         #: The query shown with the stored totals' count, until it is checked.
@@ -194,7 +207,9 @@ class RecordTableModel(QAbstractTableModel):
         else:
             self._pages.move_to_end(number)
         record = page[offset]
-        if record is None:
+        if record is _UNREAD:
+            record = self._read_rest(number)[offset]
+        if record is None or record is _UNREAD:
             return None
         column = self._spec.columns[index.column()]
         if role == _DISPLAY:
@@ -382,7 +397,10 @@ class RecordTableModel(QAbstractTableModel):
         if not 0 <= row < self._count:
             return None
         number, offset = divmod(row, self._page_size)
-        return self._page(number)[offset]
+        record = self._page(number)[offset]
+        if record is _UNREAD:
+            record = self._read_rest(number)[offset]
+        return None if record is _UNREAD else record
 
     def id_at(self, row: int) -> str | None:
         record = self.record_at(row)
@@ -419,14 +437,32 @@ class RecordTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return cached
         start = number * self._page_size
-        keys = self._key_slice(start, min(start + self._page_size, self._count))
-        records = self._service.get_many_by_rowid(rowids=keys)
-        page: Page = [records.get(key) for key in keys]
-        # A large list read by window may have lost rows since it was counted: those show empty.
-        page.extend([None] * (min(self._page_size, self._count - start) - len(page)))
+        end = min(start + self._page_size, self._count)
+        first = self.first_rows
+        partial = number == 0 and first is not None and 0 < first < end
+        page = self._read(start, first if partial and first is not None else end)
+        if partial:
+            page.extend([_UNREAD] * (end - len(page)))
         self._pages[number] = page
         while len(self._pages) > self._max_pages:
             self._pages.popitem(last=False)
+        return page
+
+    def _read(self, start: int, end: int) -> Page:
+        """The records of rows `start` to `end` (exclusive)."""
+        keys = self._key_slice(start, end)
+        records = self._service.get_many_by_rowid(rowids=keys)
+        page: Page = [records.get(key) for key in keys]
+        # A large list read by window may have lost rows since it was counted: those show empty.
+        page.extend([None] * (end - start - len(page)))
+        return page
+
+    def _read_rest(self, number: int) -> Page:
+        """Page `number` with its rows not read yet read now."""
+        page = self._page(number)
+        first = page.index(_UNREAD)
+        start = number * self._page_size
+        page[first:] = self._read(start + first, start + len(page))
         return page
 
     def _row_of_key(self, key: int | None) -> int:
