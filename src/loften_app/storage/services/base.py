@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import os
 import threading
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
@@ -72,34 +73,69 @@ def utc_now() -> dt.datetime:
 
 
 #: Random bytes read ahead for `new_id` (one read of the system's source makes 256 ids).
-_RANDOM_AHEAD = 16 * 256
-_random = threading.local()
+_RANDOM_AHEAD = 10 * 256
+
+
+class _Ids:
+    """What `new_id` keeps between calls: the random bytes read ahead, where the next id's
+    are, and the last id made (as its 48-bit milliseconds and 74 random bits, one number)."""
+
+    __slots__ = ("ahead", "last", "lock", "position")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.ahead = b""
+        self.position = _RANDOM_AHEAD
+        self.last = 0
+
+
+_ids = _Ids()
 
 
 def _forget_random() -> None:
-    _random.__dict__.clear()
+    global _ids
+    _ids = _Ids()
 
 
-# A child process must not make the ids its parent has read ahead (Windows has no fork, and
-# no `os.register_at_fork`).
+# A child process must not make the ids its parent has read ahead, nor wait for a lock that a
+# thread of its parent held at the fork (Windows has no fork, and no `os.register_at_fork`).
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_random)
 
+_time_ns = time.time_ns
+#: The version (7) and variant (RFC 9562) bits of a UUID, as a 128-bit number.
+_VERSION_7 = (0x7 << 76) | (0x2 << 62)
+_LOW_62 = (1 << 62) - 1
+
 
 def new_id() -> str:
-    """A random (version 4) UUID as text, as `str(uuid.uuid4())` makes it, from random bytes
-    read ahead 256 ids at a time (a save makes one id per record and child row; the system
-    call and `uuid.UUID`'s checks were most of each)."""
-    ahead: bytes | None = getattr(_random, "ahead", None)
-    position: int = getattr(_random, "position", _RANDOM_AHEAD)
-    if ahead is None or position >= _RANDOM_AHEAD:
-        ahead = _random.ahead = os.urandom(_RANDOM_AHEAD)
-        position = 0
-    _random.position = position + 16
-    raw = bytearray(ahead[position : position + 16])
-    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
-    raw[8] = (raw[8] & 0x3F) | 0x80  # the variant of RFC 4122
-    h = raw.hex()
+    """A time-ordered UUID (RFC 9562, version 7) as text, as `str(uuid.UUID(...))` writes it:
+    the Unix time in milliseconds (48 bits, big-endian), then 74 random bits (with the version
+    and variant bits between them).
+
+    Ids made later sort after earlier ones, so a new record's row and the entries of every
+    index keyed on an id go to the right edge of their B-trees, where the pages written last
+    are, instead of a random page of a large file (which made a save's rows cost about half
+    again as much at a million records). Within this process the ids only grow: an id made in
+    the same millisecond as the last one (or when the clock has gone back) is the last one
+    plus a random step of up to 2^32, so it is still unpredictable and, with 74 random bits
+    to start each millisecond, unique across the installations that exchange packages.
+
+    The random bytes are read 256 ids ahead (the system call was most of an id's cost)."""
+    ids = _ids
+    with ids.lock:
+        position = ids.position
+        if position >= _RANDOM_AHEAD:
+            ids.ahead = os.urandom(_RANDOM_AHEAD)
+            position = 0
+        ids.position = position + 10
+        random_bits = int.from_bytes(ids.ahead[position : position + 10]) >> 6  # 74 bits
+        value = (_time_ns() // 1_000_000) << 74 | random_bits
+        if value <= ids.last:
+            value = ids.last + 1 + (random_bits & 0xFFFFFFFF)
+        ids.last = value
+    number = (value >> 74 << 80) | _VERSION_7 | ((value >> 62) & 0xFFF) << 64 | (value & _LOW_62)
+    h = f"{number:032x}"
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
