@@ -57,6 +57,7 @@ from loften_app.storage.services.cycle import in_force_promise, promise_facts
 from loften_app.storage.stored_counts import stored_count
 
 DataT = TypeVar("DataT")
+T = TypeVar("T")
 ModelT = TypeVar("ModelT", bound=Record)
 
 Clock = Callable[[], dt.datetime]
@@ -223,6 +224,42 @@ def flat_values(data: object, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
     """The data class's fields as column values, leaving out `exclude` (children and the like)."""
     names = _field_names(type(data), frozenset(exclude))
     return {name: getattr(data, name) for name in names}
+
+
+#: Per data class: whether `replaced` may copy its instances' fields without `__init__`.
+_PLAIN_COPY: dict[type, frozenset[str] | None] = {}
+
+
+def _plain_fields(data_class: type) -> frozenset[str] | None:
+    """The field names of a data class whose instances are their fields and nothing else
+    (every field set by `__init__`, no `__post_init__`, kept in the instance's `__dict__`);
+    None for any other class."""
+    if data_class not in _PLAIN_COPY:
+        plain = (
+            dataclasses.is_dataclass(data_class)
+            and not hasattr(data_class, "__post_init__")
+            and not hasattr(data_class, "__slots__")
+            and all(f.init for f in fields(data_class))
+        )
+        _PLAIN_COPY[data_class] = frozenset(f.name for f in fields(data_class)) if plain else None
+    return _PLAIN_COPY[data_class]
+
+
+def replaced(data: T, /, **changes: Any) -> T:
+    """`dataclasses.replace(data, **changes)` for the record data classes (frozen, made only
+    by their `__init__`), copying the fields' values instead of calling `__init__` again with
+    every field by name (a save gives ids to its child rows this way: replace was about 3 us
+    a call). Any other class, or a change of a name that is not a field, goes to
+    `dataclasses.replace` (which refuses it as before)."""
+    data_class = type(data)
+    names = _plain_fields(data_class)
+    if names is None or not names.issuperset(changes):
+        return dataclasses.replace(data, **changes)  # type: ignore[type-var]
+    copy = object.__new__(data_class)
+    values = copy.__dict__
+    values.update(data.__dict__)
+    values.update(changes)
+    return copy
 
 
 def from_row(data_class: type[DataT], row: object, **overrides: Any) -> DataT:
