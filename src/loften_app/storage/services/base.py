@@ -84,6 +84,10 @@ class _Ids:
     __slots__ = ("ahead", "last", "lock", "position")
 
     def __init__(self) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        """Start afresh: no random bytes read ahead, no last id, a new lock."""
         self.lock = threading.Lock()
         self.ahead = b""
         self.position = _RANDOM_AHEAD
@@ -94,8 +98,7 @@ _ids = _Ids()
 
 
 def _forget_random() -> None:
-    global _ids
-    _ids = _Ids()
+    _ids.forget()
 
 
 # A child process must not make the ids its parent has read ahead, nor wait for a lock that a
