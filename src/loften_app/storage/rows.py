@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from loften_app.storage.database import DRIVER_CONNECTION
 from loften_app.storage.engines import placeholder, session_sql
+from loften_app.storage.models import UTCDateTime
 
 Processor = Callable[[Any], Any] | None
 
@@ -41,6 +42,8 @@ class RowWriter:
         self.processors: tuple[Processor, ...] = tuple(
             _remembering(process)
             if process is not None and isinstance(column.type, Date | Time)
+            else _remembering_last(process)
+            if process is not None and isinstance(column.type, UTCDateTime)
             else process
             for column, process in (
                 (column, column.type.dialect_impl(dialect).bind_processor(dialect))
@@ -104,6 +107,23 @@ def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
                     known[value] = found
             return found
         return process(value)
+
+    return convert
+
+
+def _remembering_last(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`process` for a UTC time column, converting the same time once in a row (a new record's
+    creation and change times are one)."""
+    last: tuple[Any, Any] = (None, None)
+
+    def convert(value: Any) -> Any:
+        nonlocal last
+        seen, converted = last
+        if value is seen or (seen is not None and value == seen and value.tzinfo is not None):
+            return converted
+        converted = process(value)
+        last = (value, converted)
+        return converted
 
     return convert
 
