@@ -200,3 +200,19 @@ def test_the_services_import_where_there_is_no_fork() -> None:
     done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert uuid.UUID(done.stdout.strip()).version == 7
+
+
+def test_replaced_is_dataclasses_replace_for_the_record_data_classes() -> None:
+    from dataclasses import FrozenInstanceError, replace
+
+    from loften_app.domain.records import ShopVisitData
+
+    visit = ShopVisitData(shop_id="s", note="n")
+    copy = base.replaced(visit, id="v")
+    assert copy == replace(visit, id="v")
+    assert copy is not visit
+    assert visit.id != "v"
+    with pytest.raises(FrozenInstanceError):
+        copy.note = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):  # not a field: refused as dataclasses.replace refuses it
+        base.replaced(visit, colour="red")

@@ -17,12 +17,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Column, Date, Dialect, Table, Time
+from sqlalchemy import Column, Date, DateTime, Dialect, Table, Time, TypeDecorator
 from sqlalchemy.orm import Session
 
 from loften_app.storage.database import DRIVER_CONNECTION
 from loften_app.storage.engines import placeholder, session_sql
-from loften_app.storage.models import UTCDateTime
 
 Processor = Callable[[Any], Any] | None
 
@@ -39,17 +38,18 @@ class RowWriter:
         #: The INSERT without its VALUES group, and one group: for `one_statement`.
         self.head = f'INSERT INTO "{table.name}" ({quoted}) VALUES '
         self.group = f"({placeholders})"
-        self.processors: tuple[Processor, ...] = tuple(
-            _remembering(process)
-            if process is not None and isinstance(column.type, Date | Time)
-            else _remembering_last(process)
-            if process is not None and isinstance(column.type, UTCDateTime)
-            else process
-            for column, process in (
-                (column, column.type.dialect_impl(dialect).bind_processor(dialect))
-                for column in columns
-            )
-        )
+        #: One conversion shared by the datetime columns of one type (a new record's creation
+        #: and change times are the same time: converted once).
+        shared: dict[str, Callable[[Any], Any]] = {}
+        processors: list[Processor] = []
+        for column in columns:
+            process: Processor = column.type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None and isinstance(column.type, Date | Time):
+                process = _remembering(process)
+            elif process is not None and _is_datetime(column.type):
+                process = shared.setdefault(repr(column.type), _remembering_last(process))
+            processors.append(process)
+        self.processors: tuple[Processor, ...] = tuple(processors)
         self.defaults = tuple(_scalar_default(column) for column in columns)
         #: Every column's value of a row that has them all, in one call.
         self._pick: Callable[[Mapping[str, Any]], Any] = operator.itemgetter(*self.names)
@@ -111,9 +111,15 @@ def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return convert
 
 
+def _is_datetime(column_type: Any) -> bool:
+    """Whether a column holds datetimes (`models.UTCDateTime` among them)."""
+    if isinstance(column_type, TypeDecorator):
+        column_type = column_type.impl_instance
+    return isinstance(column_type, DateTime)
+
+
 def _remembering_last(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """`process` for a UTC time column, converting the same time once in a row (a new record's
-    creation and change times are one)."""
+    """`process` for datetime columns, converting the same (aware) time once in a row."""
     last: tuple[Any, Any] = (None, None)
 
     def convert(value: Any) -> Any:

@@ -440,9 +440,10 @@ def _linear_plan(table: str, width: int) -> Plan | None:
                 factors.setdefault(measure, []).append((column, value))
         plan: Plan = tuple((measure, tuple(terms)) for measure, terms in sorted(factors.items()))
         for probe in ((2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37), (1,) * width):
-            row = ("p", "m", *(probe[n % len(probe)] for n in numbers))
+            values = {n: probe[n % len(probe)] for n in numbers}
+            row = ("p", "m", *values.values())
             want = {
-                measure: sum(factor * row[column] for column, factor in terms)
+                measure: sum(factor * values[column] for column, factor in terms)
                 for measure, terms in plan
             }
             if _row_measures(table, row) != {m: v for m, v in want.items() if v}:
