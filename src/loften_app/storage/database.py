@@ -320,10 +320,15 @@ class Database:
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
         """A session in one write transaction, committed on success and rolled back otherwise."""
-        if self.read_only:
-            raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
+        self.refuse_if_read_only()
         with _classified(), self._write_sessions.begin() as session:
             yield session
+
+    def refuse_if_read_only(self) -> None:
+        """`ReadOnlyDatabaseError` when the file was opened for reading only (nothing may be
+        written): what `writing()` and `saving()` say first."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
 
     def saving(self) -> contextlib.AbstractContextManager[Session]:
         """`writing()` for one record's save (the record services' add, update, delete): the
@@ -337,8 +342,7 @@ class Database:
         the session exists (`_saving_joined`). Either way the statements of the save reach
         the driver's connection directly (`rows.py`), and the session must not commit or roll
         back by itself inside (nothing in a save does)."""
-        if self.read_only:
-            raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
+        self.refuse_if_read_only()
         if self._file_saving:
             return self._saving_file()
         return self._saving_joined()

@@ -424,11 +424,18 @@ class RecordService(Generic[DataT, ModelT]):
     # --- verbs --------------------------------------------------------------------------------
 
     def add(self, *, data: DataT) -> Stored[DataT]:
-        """Validate and save a new record; returns it with its identity and version 1."""
+        """Validate and save a new record; returns it with its identity and version 1.
+
+        The record is prepared and validated before the write transaction begins (neither
+        needs the database): invalid data is refused without waiting for the file, and the
+        transaction holds the file for the writes only."""
+        self._db.refuse_if_read_only()
+        data = self._prepare(data)
+        raise_if_issues(self._validate(data))
 
         def work() -> Stored[DataT]:
             with self._db.saving() as session:
-                return self.stage(session, data)
+                return self._stage_valid(session, data)
 
         return self._written(totals.retrying(work))
 
@@ -443,6 +450,10 @@ class RecordService(Generic[DataT, ModelT]):
         must be saved together, such as a template)."""
         data = self._prepare(data)
         raise_if_issues(self._validate(data))
+        return self._stage_valid(session, data)
+
+    def _stage_valid(self, session: Session, data: DataT) -> Stored[DataT]:
+        """`stage` of data already prepared and validated."""
         now = self._clock()
         meta = RecordMeta(
             id=self._new_id(),
