@@ -625,7 +625,7 @@ class RecordService(Generic[DataT, ModelT]):
         insert_plain_rows(session, table_of(self.model), roots)
         for table, rows in children.items():
             insert_plain_rows(session, table, rows)
-        totals.added(session, table_of(self.model).name, [root["id"] for root in roots])
+        totals.added(session, self._record_type(), [root["id"] for root in roots])
 
     def update(self, *, id: str, expected_version: int, data: DataT) -> Stored[DataT]:
         """Save changed data. Refused with `StaleRecordError` when the record has changed since
@@ -846,10 +846,20 @@ class RecordService(Generic[DataT, ModelT]):
             at=now,
             actor=self._actor,
             action=action,
-            record_type=table_of(self.model).name,
+            record_type=self._record_type(),
             record_id=id,
             changes=changes,
         )
+
+    @classmethod
+    def _record_type(cls) -> str:
+        """The name of the record's table as a plain `str` (SQLAlchemy's name is a subclass of
+        it, which sqlite3 then asks, at a cost, whether it adapts itself)."""
+        name = cls.__dict__.get("_plain_record_type")
+        if name is None:
+            name = str.__str__(table_of(cls.model).name)
+            cls._plain_record_type = name  # type: ignore[attr-defined]
+        return name
 
     def _noun(self) -> ErrorText:
         """The record's noun ("Patrullen"), translated with the error it is part of (the
