@@ -139,7 +139,7 @@ def new_id() -> str:
             value = ids.last + 1 + (random_bits & 0xFFFFFFFF)
         ids.last = value
     number = (value >> 74 << 80) | _VERSION_7 | ((value >> 62) & 0xFFF) << 64 | (value & _LOW_62)
-    h = f"{number:032x}"
+    h = number.to_bytes(16).hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
