@@ -216,3 +216,24 @@ def test_replaced_is_dataclasses_replace_for_the_record_data_classes() -> None:
         copy.note = "x"  # type: ignore[misc]
     with pytest.raises(TypeError):  # not a field: refused as dataclasses.replace refuses it
         base.replaced(visit, colour="red")
+
+
+def test_replaced_runs_init_again_for_a_class_that_keeps_more_than_its_fields() -> None:
+    from dataclasses import dataclass, field
+
+    @dataclass(frozen=True)
+    class Derived:
+        value: int
+        doubled: int = field(init=False)
+
+        def __post_init__(self) -> None:
+            object.__setattr__(self, "doubled", self.value * 2)
+
+    @dataclass
+    class Extra:
+        value: int
+
+    assert base.replaced(Derived(1), value=5).doubled == 10
+    extra = Extra(1)
+    extra.cache = "stale"  # type: ignore[attr-defined]
+    assert not hasattr(base.replaced(extra, value=2), "cache")

@@ -252,11 +252,11 @@ def replaced(data: T, /, **changes: Any) -> T:
     """`dataclasses.replace(data, **changes)` for the record data classes (frozen, made only
     by their `__init__`), copying the fields' values instead of calling `__init__` again with
     every field by name (a save gives ids to its child rows this way: replace was about 3 us
-    a call). Any other class, or a change of a name that is not a field, goes to
-    `dataclasses.replace` (which refuses it as before)."""
+    a call). Any other class, an instance holding more than its fields, or a change of a name
+    that is not a field goes to `dataclasses.replace` (which refuses it as before)."""
     data_class = type(data)
     names = _plain_fields(data_class)
-    if names is None or not names.issuperset(changes):
+    if names is None or not names.issuperset(changes) or data.__dict__.keys() != names:
         return dataclasses.replace(data, **changes)  # type: ignore[type-var]
     copy = object.__new__(data_class)
     values = copy.__dict__
