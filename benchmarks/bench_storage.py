@@ -17,22 +17,29 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from loften_app.domain.enums import Organisation, PatrolMode, PromiseType
-from loften_app.domain.records import Actor, PatrolData, ShopVisitData
-from loften_app.storage import totals
-from loften_app.storage.database import BUSY_TIMEOUT_MS, open_database
-from loften_app.storage.demo.common import DemoOptions
-from loften_app.storage.demo.fill import fill_demo_data
-from loften_app.storage.models import Base
-from loften_app.storage.services import Services
+ROOT = Path(__file__).resolve().parents[1]
+# LOFTEN_BENCH_SRC=DIR runs the package from another source tree (an older commit unpacked with
+# `git archive COMMIT src | tar -x -C /tmp/before`, then LOFTEN_BENCH_SRC=/tmp/before/src).
+sys.path.insert(0, os.environ.get("LOFTEN_BENCH_SRC", str(ROOT / "src")))
+
+from loften_app.domain.enums import Organisation, PatrolMode, PromiseType  # noqa: E402
+from loften_app.domain.records import Actor, PatrolData, ShopVisitData  # noqa: E402
+from loften_app.storage import totals  # noqa: E402
+from loften_app.storage.database import BUSY_TIMEOUT_MS, open_database  # noqa: E402
+from loften_app.storage.demo.common import DemoOptions  # noqa: E402
+from loften_app.storage.demo.fill import fill_demo_data  # noqa: E402
+from loften_app.storage.models import Base  # noqa: E402
+from loften_app.storage.services import Services  # noqa: E402
 
 YEAR = 2018
 ACTOR = Actor("kommunpolis (benchmark)", Organisation.POLICE)
@@ -40,6 +47,22 @@ BULK_GOAL = 1 / 3  # at least a third of the raw executemany rate
 SAVE_GOAL = 6.0  # at most six times the raw insert-and-commit time (issue 20)
 #: The top-level records that `--records` counts (their child rows come on top).
 ACTIVITY_TABLES = ("patrol", "safety_walk", "volunteer_deployment", "drug_case", "other_activity")
+
+
+def random_id() -> str:
+    """A random (version 4) UUID as text: the raw baselines' id, as every earlier figure had."""
+    return str(uuid.uuid4())
+
+
+def time_ordered_id() -> str:
+    """A time-ordered (version 7) UUID as text, made as bare as `random_id`: 48 bits of Unix
+    milliseconds, then random bits (Löften's own ids since the "qsave" branch, whatever the
+    tree measured makes)."""
+    raw = bytearray((time.time_ns() // 1_000_000).to_bytes(6, "big") + os.urandom(10))
+    raw[6] = (raw[6] & 0x0F) | 0x70
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:
@@ -159,8 +182,9 @@ def service_saves(services: Services, data: PatrolData) -> Iterator[None]:
         yield
 
 
-def raw_saves(path: Path, data: PatrolData) -> Iterator[None]:
-    """Insert and commit one patrol row with bare sqlite3 (the same values, a new id each)."""
+def raw_saves(path: Path, data: PatrolData, ids: Callable[[], str] = random_id) -> Iterator[None]:
+    """Insert and commit one patrol row with bare sqlite3 (the same values, a new id each, made
+    by `ids`)."""
     now = dt.datetime(2018, 11, 17, 8, 0).isoformat(sep=" ")
     sql = (
         "INSERT INTO patrol (id, version, organisation, created_at, created_by, updated_at, "
@@ -170,7 +194,7 @@ def raw_saves(path: Path, data: PatrolData) -> Iterator[None]:
     with contextlib.closing(raw_connection(path)) as connection:
         while True:
             values = (
-                str(uuid.uuid4()),
+                ids(),
                 now,
                 ACTOR.name,
                 now,
@@ -192,7 +216,10 @@ def raw_saves(path: Path, data: PatrolData) -> Iterator[None]:
 
 
 def raw_same_rows(
-    path: Path, data: PatrolData, total_keys: Sequence[tuple[str, str, str]] = ()
+    path: Path,
+    data: PatrolData,
+    total_keys: Sequence[tuple[str, str, str]] = (),
+    ids: Callable[[], str] = random_id,
 ) -> Iterator[None]:
     """Insert and commit what a save writes, with bare sqlite3: the patrol row, its 2 place links
     and 3 shop visits and one audit line (the same values, new ids each time): the floor under
@@ -220,7 +247,7 @@ def raw_same_rows(
     upsert_values = [value for key in total_keys for value in key]
     with contextlib.closing(raw_connection(path)) as connection:
         while True:
-            patrol_id = str(uuid.uuid4())
+            patrol_id = ids()
             values = (
                 patrol_id,
                 now,
@@ -244,10 +271,7 @@ def raw_same_rows(
             )
             connection.executemany(
                 visit,
-                [
-                    (str(uuid.uuid4()), patrol_id, v.shop_id, v.note, n)
-                    for n, v in enumerate(data.shop_visits)
-                ],
+                [(ids(), patrol_id, v.shop_id, v.note, n) for n, v in enumerate(data.shop_visits)],
             )
             connection.execute(line, (now, ACTOR.name, patrol_id, changes))
             if total_keys:
@@ -317,9 +341,12 @@ def save_figures(loaded: Path, records: int, runs: int) -> None:
         with database.reading() as session:
             total_keys = sorted(totals.contribution(session, "patrol", [one.id]))
     raw = timed_runs(raw_saves(loaded, data), runs)
+    raw_ordered = timed_runs(raw_saves(loaded, data, time_ordered_id), runs)
     floor = timed_runs(raw_same_rows(loaded, data), runs)
-    floor_totals = timed_runs(raw_same_rows(loaded, data, total_keys), runs)
+    floor_ordered = timed_runs(raw_same_rows(loaded, data, ids=time_ordered_id), runs)
+    floor_totals = timed_runs(raw_same_rows(loaded, data, total_keys, time_ordered_id), runs)
     ratio = saved / raw
+    ratio_ordered = saved / raw_ordered
     print(
         f"save one patrol (2 places, 3 shop visits) among {records:,} records: "
         f"{saved * 1000:.2f} ms | "
@@ -327,14 +354,21 @@ def save_figures(loaded: Path, records: int, runs: int) -> None:
         f"ratio {ratio:.1f} (goal <= {SAVE_GOAL:.0f}) {verdict(ratio <= SAVE_GOAL)}"
     )
     print(
-        f"the same rows as the save (patrol, 2 place links, 3 shop visits, 1 audit line) "
-        f"with bare sqlite3: {floor * 1000:.3f} ms ({floor / raw:.1f} x the one row; "
-        f"the save is {saved / floor:.1f} x this)"
+        f"the same raw insert with a time-ordered (version 7) id: {raw_ordered * 1000:.3f} ms | "
+        f"ratio {ratio_ordered:.1f} (goal <= {SAVE_GOAL:.0f}) "
+        f"{verdict(ratio_ordered <= SAVE_GOAL)}"
     )
     print(
-        f"and the {len(total_keys)} rows of the stored totals the save changes, in one upsert: "
-        f"{floor_totals * 1000:.3f} ms ({floor_totals / raw:.1f} x the one row; the save is "
-        f"{saved / floor_totals:.1f} x this)"
+        f"the same rows as the save (patrol, 2 place links, 3 shop visits, 1 audit line) "
+        f"with bare sqlite3: {floor * 1000:.3f} ms with random ids ({floor / raw:.1f} x the one "
+        f"row), {floor_ordered * 1000:.3f} ms with time-ordered ids ({floor_ordered / raw:.1f} x "
+        f"the one row; {floor_ordered / raw_ordered:.1f} x its time-ordered one; the save is "
+        f"{saved / floor_ordered:.1f} x this)"
+    )
+    print(
+        f"and the {len(total_keys)} rows of the stored totals the save changes, in one upsert "
+        f"(time-ordered ids): {floor_totals * 1000:.3f} ms ({floor_totals / raw:.1f} x the one "
+        f"row; the save is {saved / floor_totals:.1f} x this)"
     )
 
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 
 from loften_app.storage.database import open_database
 from loften_app.storage.rows import driver_connection
+from loften_app.storage.services import base
 from loften_app.storage.services.base import new_id
 
 
@@ -112,13 +114,13 @@ def test_a_database_closed_and_saved_to_again_opens_a_fresh_connection(db_path: 
     assert _notes(db_path) == ["test-a", "test-b"]
 
 
-def test_new_ids_are_distinct_version_4_uuids_and_a_child_process_makes_its_own() -> None:
+def test_new_ids_are_distinct_version_7_uuids_and_a_child_process_makes_its_own() -> None:
     ids = [new_id() for _ in range(2000)]
     assert len(set(ids)) == len(ids)
     for text in ids:
         parsed = uuid.UUID(text)
         assert str(parsed) == text
-        assert parsed.version == 4
+        assert parsed.version == 7
         assert parsed.variant == uuid.RFC_4122
     read, write = os.pipe()
     child = os.fork()
@@ -130,6 +132,61 @@ def test_new_ids_are_distinct_version_4_uuids_and_a_child_process_makes_its_own(
     os.close(read)
     os.close(write)
     assert from_child != new_id()
+    assert uuid.UUID(from_child).version == 7
+
+
+def _milliseconds(text: str) -> int:
+    """The Unix time in milliseconds that a version 7 UUID carries (its first 48 bits)."""
+    return uuid.UUID(text).int >> 80
+
+
+def test_new_ids_sort_in_the_order_they_were_made_across_milliseconds() -> None:
+    made: list[str] = []
+    start = time.time_ns() // 1_000_000
+    while len({_milliseconds(text) for text in made}) < 5:  # ids of at least five milliseconds
+        made.extend(new_id() for _ in range(50))
+        time.sleep(0.001)
+    end = time.time_ns() // 1_000_000
+    assert sorted(made) == made
+    assert len(set(made)) == len(made)
+    assert start <= _milliseconds(made[0]) <= _milliseconds(made[-1]) <= end
+    # Each id's random part is random: the last 62 bits differ between ids of one millisecond.
+    assert len({uuid.UUID(text).int & ((1 << 62) - 1) for text in made}) == len(made)
+
+
+def test_new_ids_keep_growing_when_the_clock_stands_still_or_goes_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    now = [1_800_000_000_000 * 1_000_000]
+    monkeypatch.setattr(base, "_time_ns", lambda: now[0])
+    monkeypatch.setattr(base, "_ids", base._Ids())  # as in a new process (restored after)
+    made = [new_id() for _ in range(300)]  # one millisecond
+    now[0] -= 5_000 * 1_000_000  # the clock set back five seconds
+    made += [new_id() for _ in range(300)]
+    now[0] += 60_000 * 1_000_000
+    made += [new_id() for _ in range(10)]
+    assert sorted(made) == made
+    assert len(set(made)) == len(made)
+    assert all(uuid.UUID(text).version == 7 for text in made)
+    assert _milliseconds(made[0]) == 1_800_000_000_000
+    assert _milliseconds(made[-1]) == 1_800_000_055_000
+
+
+def test_new_ids_made_by_threads_at_once_are_distinct() -> None:
+    made: list[list[str]] = [[] for _ in range(4)]
+
+    def make(into: list[str]) -> None:
+        into.extend(new_id() for _ in range(3000))
+
+    threads = [threading.Thread(target=make, args=(into,)) for into in made]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    every = [text for into in made for text in into]
+    assert len(set(every)) == len(every)
+    for into in made:
+        assert sorted(into) == into
 
 
 def test_the_services_import_where_there_is_no_fork() -> None:
@@ -142,4 +199,41 @@ def test_the_services_import_where_there_is_no_fork() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert uuid.UUID(done.stdout.strip()).version == 4
+    assert uuid.UUID(done.stdout.strip()).version == 7
+
+
+def test_replaced_is_dataclasses_replace_for_the_record_data_classes() -> None:
+    from dataclasses import FrozenInstanceError, replace
+
+    from loften_app.domain.records import ShopVisitData
+
+    visit = ShopVisitData(shop_id="s", note="n")
+    copy = base.replaced(visit, id="v")
+    assert copy == replace(visit, id="v")
+    assert copy is not visit
+    assert visit.id != "v"
+    with pytest.raises(FrozenInstanceError):
+        copy.note = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):  # not a field: refused as dataclasses.replace refuses it
+        base.replaced(visit, colour="red")
+
+
+def test_replaced_runs_init_again_for_a_class_that_keeps_more_than_its_fields() -> None:
+    from dataclasses import dataclass, field
+
+    @dataclass(frozen=True)
+    class Derived:
+        value: int
+        doubled: int = field(init=False)
+
+        def __post_init__(self) -> None:
+            object.__setattr__(self, "doubled", self.value * 2)
+
+    @dataclass
+    class Extra:
+        value: int
+
+    assert base.replaced(Derived(1), value=5).doubled == 10
+    extra = Extra(1)
+    extra.cache = "stale"  # type: ignore[attr-defined]
+    assert not hasattr(base.replaced(extra, value=2), "cache")

@@ -372,3 +372,38 @@ def test_a_version_5_file_gets_its_notes_counted(tmp_path: Path) -> None:
         assert with_notes > 0
         assert sum(v for (_, _, m), v in stored.items() if m == "noted") == with_notes
         assert_totals_match(database)
+
+
+def test_a_new_records_totals_added_in_one_statement_equal_the_python_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On SQLite a new record's contribution is counted and added in one statement, whose
+    # measures are read off `add_rows`: for every table with such a plan (all but drug cases,
+    # whose days to contact name a measure by a value), the same totals as the Python way.
+    from loften_app.storage.demo.common import DemoOptions
+    from loften_app.storage.demo.fill import fill_demo_data
+    from loften_app.storage.figure_sql import additive_tables
+
+    made: dict[str, totals.Totals] = {}
+    for way in ("one statement", "python"):
+        if way == "python":
+            monkeypatch.setattr(totals, "_add_in_sql", lambda *_: False)
+        with open_database(tmp_path / f"{way}.db") as database:
+            fill_demo_data(database, MUNICIPALITY, DemoOptions(year=2018, scale=1))
+            assert_totals_match(database)
+            with database.reading() as session:
+                made[way] = totals.stored(session)
+    assert made["one statement"] == made["python"]
+    measures = {measure for _, _, measure in made["python"]}
+    assert {"patrols", "deployments", "other_activities", "drug_cases"} <= measures
+    planned = {
+        table
+        for table, width in totals._WIDTHS.items()
+        if totals._linear_plan(table, width) is not None
+    }
+    assert planned == set(totals._WIDTHS) - {"drug_case"}
+    assert (
+        {"patrol", "volunteer_deployment", "other_activity", "drug_case"}
+        <= set(totals._WIDTHS)
+        <= set(additive_tables())
+    )

@@ -81,6 +81,9 @@ def _field_names(data_class: type) -> tuple[str, ...]:
 
 
 def _default(value: object) -> Any:
+    kind = value.__class__
+    if kind is dt.date or kind is dt.time:  # the usual values first, without isinstance
+        return value.isoformat()  # type: ignore[attr-defined]
     if isinstance(value, dt.date | dt.time):  # datetimes too
         return value.isoformat()
     names = _FIELD_NAMES.get(type(value))

@@ -23,9 +23,10 @@ import os
 import sqlite3
 import stat
 import threading
+import types
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
@@ -193,6 +194,85 @@ class _Saver:
         self.thread = threading.current_thread()
 
 
+class _FileSaving:
+    """`Database.saving()` on a file, as a context manager of its own (two generator-based
+    ones, this and `_classified`, cost about 3 us a save): BEGIN IMMEDIATE on the thread's kept
+    connection; at the end the session's pending changes flushed and the transaction
+    committed, or everything rolled back on an error; the session closed (when it holds
+    anything) and the connection kept for the next save, unless it could not roll back. An
+    error of the database, in the save or at its end, is classified as `_classified` does."""
+
+    __slots__ = ("_database", "_saver")
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def __enter__(self) -> Session:
+        try:
+            saver = self._saver = self._database._saver()
+            saver.busy = True
+            try:
+                saver.raw.execute("BEGIN IMMEDIATE")
+                saver.session.info[DRIVER_CONNECTION] = (None, saver.raw)
+            except BaseException:
+                self._roll_back(saver)
+                self._end(saver)
+                raise
+        except Exception as error:
+            _raise_classified(error)
+        return saver.session
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: types.TracebackType | None,
+    ) -> None:
+        saver = self._saver
+        session = saver.session
+        try:
+            if error is not None:
+                self._roll_back(saver)
+                if isinstance(error, Exception):
+                    _raise_classified(error)
+                return
+            try:
+                session.flush()
+                if session.in_transaction():
+                    session.commit()
+                else:
+                    saver.raw.commit()
+            except BaseException as failed:
+                self._roll_back(saver)
+                if isinstance(failed, Exception):
+                    _raise_classified(failed)
+                raise
+        finally:
+            self._end(saver)
+
+    @staticmethod
+    def _roll_back(saver: _Saver) -> None:
+        session, raw = saver.session, saver.raw
+        try:
+            if session.in_transaction():
+                session.rollback()
+            if raw.in_transaction:
+                raw.rollback()
+        except Exception:  # not kept: the next save takes a fresh connection
+            saver.kept = False
+
+    def _end(self, saver: _Saver) -> None:
+        session = saver.session
+        # Closing a session that holds nothing (a save's rows go to the driver) costs more
+        # than the check.
+        if session.in_transaction() or session.identity_map or session.new or session.deleted:
+            session.close()
+        session.info.clear()
+        saver.busy = False
+        if not saver.kept:
+            self._database._forget(saver)
+
+
 class Database:
     """An open Löften database file. Owns the engine; hands out one session per action."""
 
@@ -240,10 +320,15 @@ class Database:
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
         """A session in one write transaction, committed on success and rolled back otherwise."""
-        if self.read_only:
-            raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
+        self.refuse_if_read_only()
         with _classified(), self._write_sessions.begin() as session:
             yield session
+
+    def refuse_if_read_only(self) -> None:
+        """`ReadOnlyDatabaseError` when the file was opened for reading only (nothing may be
+        written): what `writing()` and `saving()` say first."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
 
     def saving(self) -> contextlib.AbstractContextManager[Session]:
         """`writing()` for one record's save (the record services' add, update, delete): the
@@ -257,47 +342,18 @@ class Database:
         the session exists (`_saving_joined`). Either way the statements of the save reach
         the driver's connection directly (`rows.py`), and the session must not commit or roll
         back by itself inside (nothing in a save does)."""
-        if self.read_only:
-            raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
+        self.refuse_if_read_only()
         if self._file_saving:
             return self._saving_file()
         return self._saving_joined()
 
-    @contextlib.contextmanager
-    def _saving_file(self) -> Iterator[Session]:
+    def _saving_file(self) -> _FileSaving:
         """`saving()` on a file: the driver's transaction, on the connection and session that
         this thread keeps for its saves (`_Saver`). Should anything in the save go through the
         session's connection (an ORM flush, `session.execute`), SQLAlchemy begins its
         transaction on the one already open (`_on_begin` sends nothing then), and it is
         committed or rolled back through the session."""
-        with _classified():
-            saver = self._saver()
-            saver.busy = True
-            raw, session = saver.raw, saver.session
-            try:
-                raw.execute("BEGIN IMMEDIATE")
-                session.info[DRIVER_CONNECTION] = (None, raw)
-                yield session
-                session.flush()
-                if session.in_transaction():
-                    session.commit()
-                else:
-                    raw.commit()
-            except BaseException:
-                try:
-                    if session.in_transaction():
-                        session.rollback()
-                    if raw.in_transaction:
-                        raw.rollback()
-                except Exception:  # not kept: the next save takes a fresh connection
-                    saver.kept = False
-                raise
-            finally:
-                session.close()
-                session.info.clear()
-                saver.busy = False
-                if not saver.kept:
-                    self._forget(saver)
+        return _FileSaving(self)
 
     def _saver(self) -> _Saver:
         """This thread's kept connection and session for saves, made on its first save (or a
@@ -398,10 +454,15 @@ def _classified() -> Iterator[None]:
     try:
         yield
     except Exception as error:  # SQLAlchemy's, sqlite3's or (raw statements) psycopg's
-        classified = classify_database_error(error)
-        if classified is None:
-            raise
-        raise classified from error
+        _raise_classified(error)
+
+
+def _raise_classified(error: Exception) -> NoReturn:
+    """Raise `error` as `classify_database_error` names it (from it), or as it is."""
+    classified = classify_database_error(error)
+    if classified is None:
+        raise error
+    raise classified from error
 
 
 def _current_revision(connection: Connection) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -310,6 +311,7 @@ GROUP BY promise_id, bucket
 """
 
 
+@functools.cache
 def additive_tables() -> tuple[str, ...]:
     """The tables whose records have additive figures (the stored totals' tables)."""
     return (

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Column, Date, Dialect, Table, Time
+from sqlalchemy import Column, Date, DateTime, Dialect, Table, Time, TypeDecorator
 from sqlalchemy.orm import Session
 
 from loften_app.storage.database import DRIVER_CONNECTION
@@ -38,15 +38,18 @@ class RowWriter:
         #: The INSERT without its VALUES group, and one group: for `one_statement`.
         self.head = f'INSERT INTO "{table.name}" ({quoted}) VALUES '
         self.group = f"({placeholders})"
-        self.processors: tuple[Processor, ...] = tuple(
-            _remembering(process)
-            if process is not None and isinstance(column.type, Date | Time)
-            else process
-            for column, process in (
-                (column, column.type.dialect_impl(dialect).bind_processor(dialect))
-                for column in columns
-            )
-        )
+        #: One conversion shared by the datetime columns of one type (a new record's creation
+        #: and change times are the same time: converted once).
+        shared: dict[str, Callable[[Any], Any]] = {}
+        processors: list[Processor] = []
+        for column in columns:
+            process: Processor = column.type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None and isinstance(column.type, Date | Time):
+                process = _remembering(process)
+            elif process is not None and _is_datetime(column.type):
+                process = shared.setdefault(repr(column.type), _remembering_last(process))
+            processors.append(process)
+        self.processors: tuple[Processor, ...] = tuple(processors)
         self.defaults = tuple(_scalar_default(column) for column in columns)
         #: Every column's value of a row that has them all, in one call.
         self._pick: Callable[[Mapping[str, Any]], Any] = operator.itemgetter(*self.names)
@@ -104,6 +107,29 @@ def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
                     known[value] = found
             return found
         return process(value)
+
+    return convert
+
+
+def _is_datetime(column_type: Any) -> bool:
+    """Whether a column holds datetimes (`models.UTCDateTime` among them)."""
+    if isinstance(column_type, TypeDecorator):
+        column_type = column_type.impl_instance
+    return isinstance(column_type, DateTime)
+
+
+def _remembering_last(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`process` for datetime columns, converting the same (aware) time once in a row."""
+    last: tuple[Any, Any] = (None, None)
+
+    def convert(value: Any) -> Any:
+        nonlocal last
+        seen, converted = last
+        if value is seen or (seen is not None and value == seen and value.tzinfo is not None):
+            return converted
+        converted = process(value)
+        last = (value, converted)
+        return converted
 
     return convert
 

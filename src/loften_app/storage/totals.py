@@ -47,7 +47,7 @@ from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from loften_app.storage.engines import dialect_of, driver_sql, session_named_sql
+from loften_app.storage.engines import SQLITE, dialect_of, driver_sql, session_named_sql
 from loften_app.storage.figure_sql import AGE as _AGE
 from loften_app.storage.figure_sql import AMOUNTS as _AMOUNTS
 from loften_app.storage.figure_sql import CONTACT as _CONTACT
@@ -387,9 +387,128 @@ def change_rows_sql(changes: Sequence[tuple[Key, float]]) -> tuple[str, list[Any
 
 
 def added(session: Session, table: str, ids: Sequence[str]) -> None:
-    """Count the records just inserted into `table` into the totals."""
+    """Count the records just inserted into `table` into the totals (on SQLite, for most
+    tables, in one statement: `_add_in_sql`)."""
     if ids and additive(table):
+        if not _on_server(session) and _add_in_sql(session, table, ids):
+            return
         apply(session, contribution(session, table, ids))
+
+
+# --- adding new records in one statement (SQLite) -------------------------------------------------
+# A save adds its record's contribution: the figure query of its id, its rows turned into
+# measures (`add_rows`, `measures_of`) and the upsert of those. For the tables whose measures
+# are each a fixed sum of the query's columns (every additive table but drug cases, whose days
+# to contact name a measure by a column's value), the query and the upsert are one statement
+# on SQLite: the query's rows are turned into measures by SQL that says what `add_rows` and
+# `measures_of` do with them. That SQL is not written by hand: it is read off `add_rows` by
+# giving it rows of ones and zeros (`_linear_plan`), so there is still one rule; a table whose
+# measures are not such sums has no plan and goes the way of `contribution` and `apply`.
+
+#: A plan: (measure, ((column, factor), ...)) for every measure the query's rows can add to.
+Plan = tuple[tuple[str, tuple[tuple[int, float], ...]], ...]
+
+#: The number of columns of each table's figure query (read off the query once).
+_WIDTHS: dict[str, int] = {}
+
+
+def _row_measures(table: str, row: tuple[Any, ...]) -> dict[str, float]:
+    """What one row of `table`'s figure query adds to each measure, as the Python path
+    counts it (`add_rows`, then `measures_of`)."""
+    by_bucket: dict[tuple[str, str], Any] = {}
+
+    def get(pid: str, month: str) -> Any:
+        return by_bucket.setdefault((pid, month), PromiseFigures())
+
+    add_rows(table, [row], get)
+    out: Totals = {}
+    _flatten(by_bucket, out)
+    return {measure: value for (_, _, measure), value in out.items()}
+
+
+@functools.lru_cache(maxsize=64)
+def _linear_plan(table: str, width: int) -> Plan | None:
+    """How each measure follows from a row of `table`'s figure query (`width` columns: the
+    promise, the month, then numbers), read off `add_rows` with one column at 1 at a time;
+    None unless that sum reproduces what `add_rows` makes of rows of other numbers."""
+    numbers = range(2, width)
+    factors: dict[str, list[tuple[int, float]]] = {}
+    try:
+        for column in numbers:
+            row = ("p", "m", *(1 if n == column else 0 for n in numbers))
+            for measure, value in _row_measures(table, row).items():
+                factors.setdefault(measure, []).append((column, value))
+        plan: Plan = tuple((measure, tuple(terms)) for measure, terms in sorted(factors.items()))
+        for probe in ((2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37), (1,) * width):
+            values = {n: probe[n % len(probe)] for n in numbers}
+            row = ("p", "m", *values.values())
+            want = {
+                measure: sum(factor * values[column] for column, factor in terms)
+                for measure, terms in plan
+            }
+            if _row_measures(table, row) != {m: v for m, v in want.items() if v}:
+                return None
+    except (TypeError, ValueError, KeyError):  # rows of numbers are not what it takes
+        return None
+    return plan
+
+
+def _quoted(text_value: str) -> str:
+    return "'" + text_value.replace("'", "''") + "'"
+
+
+@functools.lru_cache(maxsize=256)
+def _adding_sql(table: str, count: int, width: int) -> str | None:
+    """SQLite: the figure query of `count` records of `table` by id (`?` placeholders) and the
+    upsert of its measures into the totals, one statement; None when the table has no plan."""
+    plan = _linear_plan(table, width)
+    if plan is None:
+        return None
+    query = _ids_sql(figure_query(table, SQLITE, scope=IDS).text, count, SQLITE)
+    columns = ", ".join(f"c{n}" for n in range(width))
+    measures = ", ".join(f"({n}, {_quoted(measure)})" for n, (measure, _) in enumerate(plan))
+    cases = " ".join(
+        f"WHEN {n} THEN "
+        + " + ".join(
+            f"c{column}" if factor == 1 else f"c{column} * {factor!r}" for column, factor in terms
+        )
+        for n, (_, terms) in enumerate(plan)
+    )
+    return (
+        f"WITH figures_of_ids ({columns}) AS ({query}) "
+        f"INSERT INTO {TABLE} (promise_id, month, measure, value) "
+        "SELECT promise_id, month, measure, value FROM ("
+        f"SELECT c0 AS promise_id, c1 AS month, measures.column2 AS measure, "
+        f"CASE measures.column1 {cases} END AS value "
+        f"FROM figures_of_ids JOIN (VALUES {measures}) AS measures"
+        f") AS counted_measures WHERE abs(value) >= {_DUST} "
+        "ON CONFLICT (promise_id, month, measure) DO UPDATE SET value = "
+        f"{TABLE}.value + excluded.value"
+    )
+
+
+def _add_in_sql(session: Session, table: str, ids: Sequence[str]) -> bool:
+    """SQLite: add the contribution of the new records of `table` with these ids to the totals
+    in one statement per chunk of ids (`_adding_sql`); False, with nothing done, when `table`
+    has no plan."""
+    session.flush()
+    cursor = driver_connection(session).cursor()
+    try:
+        width = _WIDTHS.get(table)
+        if width is None:
+            cursor.execute(_ids_sql(figure_query(table, SQLITE, scope=IDS).text, 1, SQLITE), ("",))
+            width = _WIDTHS[table] = len(cursor.description)
+            cursor.fetchall()
+        listed = list(dict.fromkeys(ids))
+        for start in range(0, len(listed), _CHUNK):
+            chunk = listed[start : start + _CHUNK]
+            sql = _adding_sql(table, len(chunk), width)
+            if sql is None:
+                return False
+            cursor.execute(sql, chunk)
+    finally:
+        cursor.close()
+    return True
 
 
 @contextlib.contextmanager

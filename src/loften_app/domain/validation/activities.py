@@ -79,6 +79,9 @@ def validate_patrol(data: PatrolData, *, words: Words = SWEDISH) -> list[Validat
     )
     first_visit: dict[str, int] = {}
     for index, visit in enumerate(data.shop_visits):
+        if visit.shop_id.strip() and visit.shop_id not in first_visit:
+            first_visit[visit.shop_id] = index  # the usual case: nothing to say
+            continue
         path = f"shop_visits[{index}].shop_id"
         if not visit.shop_id.strip():
             issues.add(

@@ -205,6 +205,13 @@ def _clean(data: object) -> bool:
         elif kind is dt.date:
             if not MIN_YEAR <= value.year <= MAX_YEAR:
                 return False
+        elif kind is tuple:  # child rows (shop visits, observations) or texts
+            for item in value:
+                if hasattr(item.__class__, "__dataclass_fields__"):
+                    if not _clean(item):
+                        return False
+                elif not _clean_value(item):
+                    return False
         elif not _clean_value(value):
             return False
     return True
@@ -449,6 +456,8 @@ class _Issues:
 
 def _check_shift(issues: _Issues, start: dt.time, end: dt.time) -> None:
     """Start and end of a shift: naive times, and not equal (a shift may cross midnight)."""
+    if start.tzinfo is None and end.tzinfo is None and start != end:
+        return  # the usual case: nothing to say
     words = issues.words
     for path, value in (("start_time", start), ("end_time", end)):
         if value.tzinfo is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,7 @@ from loften_app.storage.exchange.types import RECORD_TYPES, RecordType
 from loften_app.storage.files import FileWriteError, check_output_path
 from loften_app.storage.models import ExchangeLog, Meta, table_of
 from loften_app.storage.services import Services
-from loften_app.storage.services.base import utc_now
+from loften_app.storage.services.base import new_id, utc_now
 
 EXPORT = "export"
 IMPORT = "import"
@@ -148,7 +147,7 @@ def export_changes(
             members.append((PHOTOS_PREFIX + name, photo))
             photo_count += 1
     until = now
-    package_id = str(uuid.uuid4())
+    package_id = new_id()
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

@@ -49,6 +49,7 @@ from loften_app.storage.services.base import (
     from_row,
     link_exists,
     new_id,
+    replaced,
 )
 from loften_app.storage.shift_sql import evening_or_night, shift_minutes
 
@@ -154,10 +155,9 @@ class PatrolService(RecordService[PatrolData, Patrol]):
         if all(visit.id for visit in data.shop_visits):
             return data
         visits = tuple(
-            visit if visit.id else dataclasses.replace(visit, id=new_id())
-            for visit in data.shop_visits
+            visit if visit.id else replaced(visit, id=new_id()) for visit in data.shop_visits
         )
-        return dataclasses.replace(data, shop_visits=visits)
+        return replaced(data, shop_visits=visits)
 
     def _root_values(self, data: PatrolData) -> dict[str, Any]:
         return flat_values(data, exclude=("place_ids", "shop_visits"))
@@ -268,11 +268,9 @@ class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
         for observation in data.observations:
             action = observation.action
             if action is not None and not action.id:
-                action = dataclasses.replace(action, id=new_id())
-            observations.append(
-                dataclasses.replace(observation, id=observation.id or new_id(), action=action)
-            )
-        return dataclasses.replace(data, observations=tuple(observations))
+                action = replaced(action, id=new_id())
+            observations.append(replaced(observation, id=observation.id or new_id(), action=action))
+        return replaced(data, observations=tuple(observations))
 
     def _root_values(self, data: SafetyWalkData) -> dict[str, Any]:
         values = flat_values(data, exclude=("participants", "observations"))

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -77,7 +78,7 @@ class PromiseFacts:
     #: Whether the promise exists and is not deleted.
     active: bool
     #: Every active agreement.
-    terms: list[cycle.Term]
+    terms: tuple[cycle.Term, ...]
 
 
 #: One round trip for the promise and every active agreement: a row per agreement, each carrying
@@ -104,16 +105,29 @@ def promise_facts(session: Session, promise_id: str) -> PromiseFacts:
         rows = cursor.execute(session_sql(session, _PROMISE_FACTS), (promise_id,)).fetchall()
     finally:
         cursor.close()
-    promise_type, agreement_id, active = rows[0][:3] if rows else (None, None, False)
-    terms = [
-        cycle.Term(r[3], _date(r[4]), _date(r[5]), bool(r[6])) for r in rows if r[3] is not None
-    ]
-    return PromiseFacts(
-        None if promise_type is None else str(promise_type),
-        agreement_id,
-        promise_type is not None and bool(active),
-        terms,
-    )
+    key = tuple(rows)
+    facts = _FACTS.get(key)
+    if facts is None:
+        promise_type, agreement_id, active = rows[0][:3] if rows else (None, None, False)
+        terms = tuple(
+            cycle.Term(r[3], _date(r[4]), _date(r[5]), bool(r[6])) for r in rows if r[3] is not None
+        )
+        facts = PromiseFacts(
+            None if promise_type is None else str(promise_type),
+            agreement_id,
+            promise_type is not None and bool(active),
+            terms,
+        )
+        if len(_FACTS) >= _FACTS_KEPT:
+            _FACTS.clear()
+        _FACTS[key] = facts
+    return facts
+
+
+#: `promise_facts` made of the rows read, by those rows (the same promise and agreements, save
+#: after save: the agreements' dates are parsed once).
+_FACTS: dict[tuple[Any, ...], PromiseFacts] = {}
+_FACTS_KEPT = 64
 
 
 def in_force_promise(
