@@ -167,6 +167,18 @@ def cpu_times(pids: list[int] | None = None, parent: int | None = None) -> dict[
     return out
 
 
+def machine_busy() -> float:
+    """CPU seconds that every CPU of the machine has spent busy so far (/proc/stat)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / _TICK
+
+
+def load_average() -> float:
+    """The machine's one-minute load average."""
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
 def used(before: dict[int, float], after: dict[int, float]) -> float:
     """CPU seconds used between two `cpu_times` by the processes in both."""
     return sum(after[pid] - before[pid] for pid in after.keys() & before.keys())
@@ -180,6 +192,11 @@ class Load:
         self.count = {False: 0, True: 0}
         self.client_cpu = {False: 0.0, True: 0.0}
         self.server_cpu = {False: 0.0, True: 0.0}
+        #: CPU seconds that other processes used meanwhile, and the seconds of the turns.
+        self.other_cpu = 0.0
+        self.elapsed = 0.0
+        #: The one-minute load average when the turns began and when they ended.
+        self.load_average = (0.0, 0.0)
 
 
 def load(url: str, postmaster: int, clients: int, seconds: float, rounds: int) -> Load:
@@ -200,6 +217,7 @@ def load(url: str, postmaster: int, clients: int, seconds: float, rounds: int) -
     barrier.wait()  # every client connected
     client_pids = [int(process.pid or 0) for process in processes]
     turn = False
+    began, busy, first_load = time.monotonic(), machine_busy(), load_average()
     mark = (cpu_times(client_pids), cpu_times(parent=postmaster))
     for _turn in range(2 * rounds):
         barrier.wait()  # this turn over, the next begun
@@ -207,6 +225,10 @@ def load(url: str, postmaster: int, clients: int, seconds: float, rounds: int) -
         figure.client_cpu[turn] += used(mark[0], now[0])
         figure.server_cpu[turn] += used(mark[1], now[1])
         mark, turn = now, not turn
+    figure.elapsed = time.monotonic() - began
+    ours = sum(figure.client_cpu.values()) + sum(figure.server_cpu.values())
+    figure.other_cpu = max(machine_busy() - busy - ours, 0.0)
+    figure.load_average = (first_load, load_average())
     counts = [results.get(timeout=600) for _ in processes]
     for process in processes:
         process.join()
@@ -366,6 +388,14 @@ def main() -> None:
                 f"{server_us[True]:.0f} us | ratio "
                 f"{(client_us[True] + server_us[True]) / (client_us[False] + server_us[False]):.2f}"
                 " (the load figure on CPUs that nothing else uses)"
+            )
+            ours = sum(figure.client_cpu.values()) + sum(figure.server_cpu.values())
+            others = figure.other_cpu / figure.elapsed
+            print(
+                f"during the turns ({figure.elapsed:.0f} s): the clients and the server used "
+                f"{ours / figure.elapsed:.2f} CPUs, other processes {others:.2f}"
+                f" of the machine's {os.cpu_count()}; load average {figure.load_average[0]:.1f} at"
+                f" the start, {figure.load_average[1]:.1f} at the end"
             )
         if args.status_scale:
             source = ensure_demo_file(args.status_scale)
