@@ -9,6 +9,11 @@ tests do; that server runs with fsync off, which flatters both sides alike):
     .venv/bin/python benchmarks/bench_server.py --status-scale 0       # no million records
     .venv/bin/python benchmarks/bench_server.py --clients 0            # no load figure
     LOFTEN_BENCH_SRC=/tmp/main/src .venv/bin/python benchmarks/bench_server.py  # another tree
+    .venv/bin/python benchmarks/bench_server.py --status-scale 0 --floor  # and the floor
+
+`--floor` runs the load figure a second time with the statements of one save (recorded from
+the client's psycopg cursors) replayed with bare psycopg, new ids each time: the same round
+trips, values and server work without any of Löften's work on the client.
 
 Goals (issue 19): one save at most 10 times a raw psycopg insert and commit of one row; 20
 clients saving at once at least a third of the saves per second of the same clients doing raw
@@ -25,6 +30,7 @@ import contextlib
 import datetime as dt
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 import time
@@ -113,6 +119,59 @@ def raw_aggregate(url: str, start: dt.date, end: dt.date) -> None:
             connection.execute(pg_sql, {"a": start, "b": end}).fetchall()
 
 
+#: One save's statements as its client sent them: (whether through a ClientCursor, the SQL,
+#: the values), and the ids that are new in each save.
+Script = tuple[list[tuple[bool, str, list[Any] | None]], frozenset[str]]
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def captured_save(services: Services, data: PatrolData) -> Script:
+    """The statements that `services.patrols.add(data=data)` sends (psycopg's implicit BEGIN
+    aside), recorded from two saves: the ids that differ between them are the new ones."""
+
+    def record(seen: list[Any]) -> list[tuple[bool, str, list[Any] | None]]:
+        original = psycopg.Cursor.execute
+
+        def execute(self: Any, query: Any, params: Any = None, **kwargs: Any) -> Any:
+            values = None if params is None else list(params)
+            seen.append((isinstance(self, psycopg.ClientCursor), str(query), values))
+            return original(self, query, params, **kwargs)
+
+        psycopg.Cursor.execute = execute  # type: ignore[method-assign]
+        try:
+            services.patrols.add(data=data)
+        finally:
+            psycopg.Cursor.execute = original  # type: ignore[method-assign]
+        return seen
+
+    first, second = record([]), record([])
+    fresh = {
+        b
+        for (_, _, one), (_, _, two) in zip(first, second, strict=True)
+        for a, b in zip(one or [], two or [], strict=True)
+        if isinstance(b, str) and _UUID.match(b) and a != b
+    }
+    return second, frozenset(fresh)
+
+
+def replayed_saves(url: str, script: Script) -> Iterator[None]:
+    """`script` sent with bare psycopg in a transaction of the save's isolation level, new ids
+    each time: a save's protocol and server work without any of Löften's work on the client."""
+    statements, fresh = script
+    with psycopg.connect(url) as connection:
+        connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        while True:
+            new = {old: str(uuid.uuid4()) for old in fresh}
+            for client_side, sql, values in statements:
+                params = None if values is None else [new.get(v, v) for v in values]
+                cursor = psycopg.ClientCursor(connection) if client_side else connection.cursor()
+                cursor.execute(sql, params)
+                if cursor.description:
+                    cursor.fetchall()
+            connection.commit()
+            yield
+
+
 def cpu_per_step(action: Iterator[None], runs: int) -> float:
     """This process's CPU seconds per step of `action` (mean of `runs`)."""
     began = time.process_time()
@@ -124,15 +183,25 @@ def cpu_per_step(action: Iterator[None], runs: int) -> float:
 # --- 20 clients at once ----------------------------------------------------------------------
 
 
-def client(url: str, seconds: float, rounds: int, barrier: Any, results: Any) -> None:
+def client(
+    url: str,
+    seconds: float,
+    rounds: int,
+    barrier: Any,
+    results: Any,
+    *,
+    replay: Script | None = None,
+) -> None:
     """One client process: saves patrols through Löften and inserts raw rows in turns, each
     turn `seconds` long and begun by every client at once (`barrier`, which the parent passes
     too), `rounds` of each; puts its counts of acknowledged saves and raw inserts in
-    `results`."""
+    `results`. With `replay`, the saves are that script of a save's statements sent with bare
+    psycopg (`replayed_saves`) instead."""
     with open_database(url) as database:
         services = Services.build(database, ACTOR)
         data = one_patrol(services)
-        steps = {False: service_saves(services, data), True: raw_saves(url, data)}
+        saves = service_saves(services, data) if replay is None else replayed_saves(url, replay)
+        steps = {False: saves, True: raw_saves(url, data)}
         counts = {False: 0, True: 0}
         for raw in (False, True):
             next(steps[raw])  # connected and warm
@@ -167,6 +236,18 @@ def cpu_times(pids: list[int] | None = None, parent: int | None = None) -> dict[
     return out
 
 
+def machine_busy() -> float:
+    """CPU seconds that every CPU of the machine has spent busy so far (/proc/stat)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / _TICK
+
+
+def load_average() -> float:
+    """The machine's one-minute load average."""
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
 def used(before: dict[int, float], after: dict[int, float]) -> float:
     """CPU seconds used between two `cpu_times` by the processes in both."""
     return sum(after[pid] - before[pid] for pid in after.keys() & before.keys())
@@ -180,9 +261,22 @@ class Load:
         self.count = {False: 0, True: 0}
         self.client_cpu = {False: 0.0, True: 0.0}
         self.server_cpu = {False: 0.0, True: 0.0}
+        #: CPU seconds that other processes used meanwhile, and the seconds of the turns.
+        self.other_cpu = 0.0
+        self.elapsed = 0.0
+        #: The one-minute load average when the turns began and when they ended.
+        self.load_average = (0.0, 0.0)
 
 
-def load(url: str, postmaster: int, clients: int, seconds: float, rounds: int) -> Load:
+def load(
+    url: str,
+    postmaster: int,
+    clients: int,
+    seconds: float,
+    rounds: int,
+    *,
+    replay: Script | None = None,
+) -> Load:
     """Saves and raw inserts of `clients` processes doing each at once for `seconds` in all, in
     `rounds` turns of each taken in alternation (whatever else the machine does meanwhile falls
     on both sides alike), with the CPU time that the clients and their server processes used in
@@ -191,7 +285,11 @@ def load(url: str, postmaster: int, clients: int, seconds: float, rounds: int) -
     results = context.Queue()
     barrier = context.Barrier(clients + 1)
     processes = [
-        context.Process(target=client, args=(url, seconds / rounds, rounds, barrier, results))
+        context.Process(
+            target=client,
+            args=(url, seconds / rounds, rounds, barrier, results),
+            kwargs={"replay": replay},
+        )
         for _ in range(clients)
     ]
     for process in processes:
@@ -200,6 +298,7 @@ def load(url: str, postmaster: int, clients: int, seconds: float, rounds: int) -
     barrier.wait()  # every client connected
     client_pids = [int(process.pid or 0) for process in processes]
     turn = False
+    began, busy, first_load = time.monotonic(), machine_busy(), load_average()
     mark = (cpu_times(client_pids), cpu_times(parent=postmaster))
     for _turn in range(2 * rounds):
         barrier.wait()  # this turn over, the next begun
@@ -207,11 +306,44 @@ def load(url: str, postmaster: int, clients: int, seconds: float, rounds: int) -
         figure.client_cpu[turn] += used(mark[0], now[0])
         figure.server_cpu[turn] += used(mark[1], now[1])
         mark, turn = now, not turn
+    figure.elapsed = time.monotonic() - began
+    ours = sum(figure.client_cpu.values()) + sum(figure.server_cpu.values())
+    figure.other_cpu = max(machine_busy() - busy - ours, 0.0)
+    figure.load_average = (first_load, load_average())
     counts = [results.get(timeout=600) for _ in processes]
     for process in processes:
         process.join()
     figure.count = {False: sum(c[0] for c in counts), True: sum(c[1] for c in counts)}
     return figure
+
+
+def print_load(figure: Load, clients: int, seconds: float, rounds: int, what: str) -> None:
+    saves, inserts = (figure.count[raw] / seconds for raw in (False, True))
+    ratio = saves / inserts
+    print(
+        f"{clients} clients for {seconds:.0f} s ({rounds} turns of each): {saves:,.0f} {what}/s"
+        f" in total | raw psycopg inserts: {inserts:,.0f}/s | ratio {ratio:.2f} (goal >= 0.33)"
+        f" {verdict(ratio >= 1 / 3)}"
+    )
+    client_us, server_us = (
+        {raw: cpu[raw] / max(figure.count[raw], 1) * 1e6 for raw in (False, True)}
+        for cpu in (figure.client_cpu, figure.server_cpu)
+    )
+    print(
+        f"CPU per save during the load: clients {client_us[False]:.0f} us + server "
+        f"{server_us[False]:.0f} us | per raw insert: {client_us[True]:.0f} + "
+        f"{server_us[True]:.0f} us | ratio "
+        f"{(client_us[True] + server_us[True]) / (client_us[False] + server_us[False]):.2f}"
+        " (the load figure on CPUs that nothing else uses)"
+    )
+    ours = sum(figure.client_cpu.values()) + sum(figure.server_cpu.values())
+    others = figure.other_cpu / figure.elapsed
+    print(
+        f"during the turns ({figure.elapsed:.0f} s): the clients and the server used "
+        f"{ours / figure.elapsed:.2f} CPUs, other processes {others:.2f} of the machine's "
+        f"{os.cpu_count()}; load average {figure.load_average[0]:.1f} at the start, "
+        f"{figure.load_average[1]:.1f} at the end"
+    )
 
 
 # --- a million records -----------------------------------------------------------------------
@@ -315,6 +447,11 @@ def main() -> None:
         help="demo-data scale of the status figure (4300: about a million records; 0: none)",
     )
     parser.add_argument("--status-runs", type=int, default=3, help="status runs")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="the load figure again, the saves' statements replayed with bare psycopg",
+    )
     args = parser.parse_args()
     with running_server() as server:
         with psycopg.connect(server.url(), autocommit=True) as admin:
@@ -335,6 +472,7 @@ def main() -> None:
             save = timed_runs(saves, args.runs)
             raw = timed_runs(raws, args.runs)
             save_cpu, raw_cpu = cpu_per_step(saves, args.runs), cpu_per_step(raws, args.runs)
+            script = captured_save(services, data) if args.floor else None
         ratio = save / raw
         print(
             f"save one patrol (2 places, 3 shop visits) as a police user: {save * 1000:.2f} ms"
@@ -349,24 +487,13 @@ def main() -> None:
         if args.clients:
             postmaster = int((server.data / "postmaster.pid").read_text().split()[0])
             figure = load(url, postmaster, args.clients, args.seconds, args.rounds)
-            saves, inserts = (figure.count[raw] / args.seconds for raw in (False, True))
-            ratio = saves / inserts
-            print(
-                f"{args.clients} clients for {args.seconds:.0f} s ({args.rounds} turns of each):"
-                f" {saves:,.0f} saves/s in total | raw psycopg inserts: {inserts:,.0f}/s | ratio"
-                f" {ratio:.2f} (goal >= 0.33) {verdict(ratio >= 1 / 3)}"
-            )
-            client_us, server_us = (
-                {raw: cpu[raw] / max(figure.count[raw], 1) * 1e6 for raw in (False, True)}
-                for cpu in (figure.client_cpu, figure.server_cpu)
-            )
-            print(
-                f"CPU per save during the load: clients {client_us[False]:.0f} us + server "
-                f"{server_us[False]:.0f} us | per raw insert: {client_us[True]:.0f} + "
-                f"{server_us[True]:.0f} us | ratio "
-                f"{(client_us[True] + server_us[True]) / (client_us[False] + server_us[False]):.2f}"
-                " (the load figure on CPUs that nothing else uses)"
-            )
+            print_load(figure, args.clients, args.seconds, args.rounds, "saves")
+            if script is not None:
+                print(f"the same {len(script[0])} statements replayed with bare psycopg:")
+                floor = load(
+                    url, postmaster, args.clients, args.seconds, args.rounds, replay=script
+                )
+                print_load(floor, args.clients, args.seconds, args.rounds, "replayed saves")
         if args.status_scale:
             source = ensure_demo_file(args.status_scale)
             with psycopg.connect(server.url(), autocommit=True) as admin:
