@@ -27,12 +27,19 @@ from loften_app.reports.follow_up import follow_up_report
 from loften_app.reports.pdf.follow_up import render_follow_up
 from loften_app.reports.pdf.quarterly import render_quarterly
 from loften_app.reports.quarterly import quarterly_report
-from loften_app.storage.database import SCHEMA_VERSION, alembic_config, make_engine, open_database
+from loften_app.storage.database import (
+    SCHEMA_VERSION,
+    Database,
+    alembic_config,
+    make_engine,
+    open_database,
+)
 from loften_app.storage.demo.common import DemoOptions
 from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.quick import QuickSource, open_quick
 from loften_app.storage.services import Services
 from tests.cli_runner import imported, run_cli
+from tests.conftest import ENGINES
 from tests.reports.conftest import INTERNAL_COMMENT, PUBLIC_COMMENT, pdf_text
 
 ACTOR = Actor("Trygghetssamordnaren", Organisation.MUNICIPALITY)
@@ -47,21 +54,26 @@ def demo_file(
 ) -> Iterator[tuple[Path, Services]]:
     path = tmp_path_factory.mktemp("reports") / "demo.db"
     with open_database(path) as database:
-        for year in request.param:
-            fill_demo_data(database, ACTOR, DemoOptions(year=year))
-        services = Services.build(database, ACTOR)
-        # The coordinator's comments, public and internal (free text a public report leaves out).
-        agreement = services.agreements.current()
-        assert agreement is not None
-        walks = services.promises.for_agreement(agreement.id)[1]
-        services.promises.update(
-            id=walks.id,
-            expected_version=walks.version,
-            data=dataclasses.replace(
-                walks.data, follow_up_comment=PUBLIC_COMMENT, internal_comment=INTERNAL_COMMENT
-            ),
-        )
-        yield path, services
+        yield path, _fill(database, request.param)
+
+
+def _fill(database: Database, years: tuple[int, ...]) -> Services:
+    """The demo of `years` in `database`, with the coordinator's comments on the walks' promise,
+    public and internal (free text a public report leaves out); its services."""
+    for year in years:
+        fill_demo_data(database, ACTOR, DemoOptions(year=year))
+    services = Services.build(database, ACTOR)
+    agreement = services.agreements.current()
+    assert agreement is not None
+    walks = services.promises.for_agreement(agreement.id)[1]
+    services.promises.update(
+        id=walks.id,
+        expected_version=walks.version,
+        data=dataclasses.replace(
+            walks.data, follow_up_comment=PUBLIC_COMMENT, internal_comment=INTERNAL_COMMENT
+        ),
+    )
+    return services
 
 
 @pytest.fixture
@@ -196,7 +208,7 @@ def test_an_unknown_agreement_of_the_follow_up_is_the_services_error(
 # --- the command ------------------------------------------------------------------------------
 
 
-def _report(db: Path, out: Path, args: list[str], *, quick: bool) -> tuple[Any, list[str]]:
+def _report(db: Path | str, out: Path, args: list[str], *, quick: bool) -> tuple[Any, list[str]]:
     """`loften report`, on the quick path (`quick`) or told to take the services; the result and
     which path made it ("services" when the services did)."""
     env = {"LOFTEN_USER": "Test", ENV_NO_QUICK: "" if quick else "1"}
@@ -239,6 +251,37 @@ def test_the_command_writes_the_services_pdf_without_them(
     assert quick.stdout.replace("quick", "full") == full.stdout
     text = _made_line_out(pdf_text(tmp_path / "full.pdf"))
     assert _made_line_out(pdf_text(tmp_path / "quick.pdf")) == text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["quarterly", "--quarter", "2018-Q3", "--today", "2026-12-03"],
+        ["follow-up", "--public", "--today", "2026-12-03"],
+    ],
+    ids=["quarterly", "follow-up public"],
+)
+def test_on_a_server_the_services_make_the_files_report(
+    demo_file: tuple[Path, Services],
+    tmp_path: Path,
+    args: list[str],
+    request: pytest.FixtureRequest,
+) -> None:
+    """`--db postgresql://...` takes the services (the quick reader is for local files) and
+    writes the report the same data in a file gives."""
+    if "postgresql" not in ENGINES:
+        pytest.skip("no PostgreSQL server in this run (LOFTEN_TEST_ENGINES)")
+    url: str = request.getfixturevalue("pg_url")
+    years: tuple[int, ...] = request.node.callspec.params["demo_file"]
+    with open_database(url) as database:
+        _fill(database, years)
+    on_server, taken = _report(url, tmp_path / "server.pdf", args, quick=True)
+    in_file, _ = _report(demo_file[0], tmp_path / "file.pdf", args, quick=True)
+    assert taken == ["services"]
+    assert on_server.returncode == in_file.returncode == 0, (on_server.stderr, in_file.stderr)
+    text = _made_line_out(pdf_text(tmp_path / "file.pdf"))
+    assert _made_line_out(pdf_text(tmp_path / "server.pdf")) == text
+    assert "Trygghetsvandringar" in text or "trygghetsvandring" in text.lower()
 
 
 @pytest.mark.parametrize("fmt", ["html", "docx"])
