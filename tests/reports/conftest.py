@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from loften_app.domain.enums import Organisation
 from loften_app.domain.records import Actor
-from loften_app.storage.database import open_database
+from loften_app.storage.database import Database, open_database
 from loften_app.storage.demo.common import DemoOptions
 from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.services import Services
@@ -37,20 +37,26 @@ def demo_services(
         else request.getfixturevalue("pg_module_url")
     )
     with open_database(target) as database:
-        fill_demo_data(database, ACTOR, DemoOptions(year=2017))
-        fill_demo_data(database, ACTOR, DemoOptions(year=2018))
-        services = Services.build(database, ACTOR)
-        agreement = services.agreements.current()
-        assert agreement is not None
-        walks = services.promises.for_agreement(agreement.id)[1]
-        services.promises.update(
-            id=walks.id,
-            expected_version=walks.version,
-            data=dataclasses.replace(
-                walks.data, follow_up_comment=PUBLIC_COMMENT, internal_comment=INTERNAL_COMMENT
-            ),
-        )
-        yield services
+        yield commented_demo(database, (2017, 2018))
+
+
+def commented_demo(database: Database, years: tuple[int, ...]) -> Services:
+    """The demo of `years` in `database`, with the coordinator's comments on the walks' promise,
+    public and internal (free text a public report leaves out); its services."""
+    for year in years:
+        fill_demo_data(database, ACTOR, DemoOptions(year=year))
+    services = Services.build(database, ACTOR)
+    agreement = services.agreements.current()
+    assert agreement is not None
+    walks = services.promises.for_agreement(agreement.id)[1]
+    services.promises.update(
+        id=walks.id,
+        expected_version=walks.version,
+        data=dataclasses.replace(
+            walks.data, follow_up_comment=PUBLIC_COMMENT, internal_comment=INTERNAL_COMMENT
+        ),
+    )
+    return services
 
 
 def pdf_text(path: Path) -> str:

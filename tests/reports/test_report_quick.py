@@ -7,7 +7,6 @@ imports no SQLAlchemy; `LOFTEN_NO_QUICK` (or an older schema) takes the services
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import sqlite3
@@ -29,18 +28,15 @@ from loften_app.reports.pdf.quarterly import render_quarterly
 from loften_app.reports.quarterly import quarterly_report
 from loften_app.storage.database import (
     SCHEMA_VERSION,
-    Database,
     alembic_config,
     make_engine,
     open_database,
 )
-from loften_app.storage.demo.common import DemoOptions
-from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.quick import QuickSource, open_quick
 from loften_app.storage.services import Services
 from tests.cli_runner import imported, run_cli
 from tests.conftest import ENGINES
-from tests.reports.conftest import INTERNAL_COMMENT, PUBLIC_COMMENT, pdf_text
+from tests.reports.conftest import commented_demo, pdf_text
 
 ACTOR = Actor("Trygghetssamordnaren", Organisation.MUNICIPALITY)
 NOW = dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC)
@@ -54,26 +50,7 @@ def demo_file(
 ) -> Iterator[tuple[Path, Services]]:
     path = tmp_path_factory.mktemp("reports") / "demo.db"
     with open_database(path) as database:
-        yield path, _fill(database, request.param)
-
-
-def _fill(database: Database, years: tuple[int, ...]) -> Services:
-    """The demo of `years` in `database`, with the coordinator's comments on the walks' promise,
-    public and internal (free text a public report leaves out); its services."""
-    for year in years:
-        fill_demo_data(database, ACTOR, DemoOptions(year=year))
-    services = Services.build(database, ACTOR)
-    agreement = services.agreements.current()
-    assert agreement is not None
-    walks = services.promises.for_agreement(agreement.id)[1]
-    services.promises.update(
-        id=walks.id,
-        expected_version=walks.version,
-        data=dataclasses.replace(
-            walks.data, follow_up_comment=PUBLIC_COMMENT, internal_comment=INTERNAL_COMMENT
-        ),
-    )
-    return services
+        yield path, commented_demo(database, request.param)
 
 
 @pytest.fixture
@@ -274,7 +251,7 @@ def test_on_a_server_the_services_make_the_files_report(
     url: str = request.getfixturevalue("pg_url")
     years: tuple[int, ...] = request.node.callspec.params["demo_file"]
     with open_database(url) as database:
-        _fill(database, years)
+        commented_demo(database, years)
     on_server, taken = _report(url, tmp_path / "server.pdf", args, quick=True)
     in_file, _ = _report(demo_file[0], tmp_path / "file.pdf", args, quick=True)
     assert taken == ["services"]

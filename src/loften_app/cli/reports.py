@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from loften_app.reports.documents import ReportRequest
+    from loften_app.storage.quick import QuickReader
     from loften_app.storage.services import Services
 
 log = logging.getLogger(__name__)
@@ -167,19 +168,27 @@ def _report_services(
         write_report(services, request, out, made_by=actor_from(args).name, today=today)
 
 
+def _quick_file(args: argparse.Namespace) -> tuple[QuickReader, Path] | None:
+    """The plain `sqlite3` reader of the local file `args` names, and its path; None for a
+    server, with `LOFTEN_NO_QUICK`, or when the file is not current (the services then)."""
+    path = database_path(args)
+    if isinstance(path, ServerPath) or _no_quick():
+        return None
+    from loften_app.storage.quick import open_quick
+
+    reader = open_quick(path, tidy=True)
+    return None if reader is None else (reader, path)
+
+
 def _report_quick(
     args: argparse.Namespace, request: ReportRequest, out: Path, today: dt.date | None
 ) -> bool:
     """The report of a current local file made without SQLAlchemy; False when the services
     must make it (nothing written then)."""
-    path = database_path(args)
-    if isinstance(path, ServerPath) or _no_quick():
+    opened = _quick_file(args)
+    if opened is None:
         return False
-    from loften_app.storage.quick import open_quick
-
-    reader = open_quick(path, tidy=True)
-    if reader is None:
-        return False
+    reader, path = opened
     from loften_app.reports.documents import write_report_from
 
     with reader:
@@ -243,14 +252,10 @@ def _export_services(args: argparse.Namespace, period: Period | None) -> list[Pa
 def _export_quick(args: argparse.Namespace, period: Period | None) -> list[Path] | None:
     """The export of a current local file read without SQLAlchemy, or None when the services
     must do it (nothing written then)."""
-    path = database_path(args)
-    if isinstance(path, ServerPath) or _no_quick():
+    opened = _quick_file(args)
+    if opened is None:
         return None
-    from loften_app.storage.quick import open_quick
-
-    reader = open_quick(path, tidy=True)
-    if reader is None:
-        return None
+    reader, path = opened
     from loften_app.reports.exports import ExportFormat, export_from
     from loften_app.storage.listing import find_listed
 
