@@ -15,6 +15,7 @@ against the goal (see benchmarks/README.md). Nothing here asserts: the numbers a
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import datetime as dt
 import os
@@ -296,7 +297,16 @@ def main() -> None:
         type=Path,
         help="only the save figure, on this existing file (which keeps the saved patrols)",
     )
+    parser.add_argument(
+        "--pages",
+        type=int,
+        metavar="SAVES",
+        help="with --db: only the pages that SAVES saves write to the log, by table and index",
+    )
     args = parser.parse_args()
+    if args.db is not None and args.pages:
+        print_wal_pages(args.db, args.pages)
+        return
     if args.db is not None:
         save_figures(args.db, count_rows(args.db, ACTIVITY_TABLES), args.runs)
         return
@@ -370,6 +380,63 @@ def save_figures(loaded: Path, records: int, runs: int) -> None:
         f"(time-ordered ids): {floor_totals * 1000:.3f} ms ({floor_totals / raw:.1f} x the one "
         f"row; the save is {saved / floor_totals:.1f} x this)"
     )
+
+
+def wal_frames(path: Path) -> list[int]:
+    """The page number of each frame in the write-ahead log of `path` (in its frame header)."""
+    log = Path(f"{path}-wal").read_bytes()
+    page_size = int.from_bytes(log[8:12], "big")
+    frame = 24 + page_size
+    return [
+        int.from_bytes(log[offset : offset + 4], "big")
+        for offset in range(32, len(log) - frame + 1, frame)
+    ]
+
+
+def print_wal_pages(path: Path, saves: int) -> None:
+    """The pages one save writes to the write-ahead log (what its commit writes), by table and
+    index: the log emptied by a checkpoint after a few saves, then `saves` saves (few enough
+    that no checkpoint starts the log again: about 30), each frame's page looked up in SQLite's
+    `dbstat` table. Beside it the same for the raw insert of one patrol row."""
+    with open_database(path) as database:
+        services = Services.build(database, ACTOR)
+        data = one_patrol(services)
+        for _ in range(10):
+            services.patrols.add(data=data)
+        database.close()  # its connections idle: the checkpoint below empties the log
+        for label, steps in (
+            ("save one patrol", service_saves(services, data)),
+            ("raw insert, time-ordered id", raw_saves(path, data, time_ordered_id)),
+        ):
+            with contextlib.closing(raw_connection(path)) as connection:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            for _ in range(saves):
+                next(steps)
+            frames = wal_frames(path)
+            steps.close()
+            database.close()
+            print(f"{label}: {len(frames) / saves:.1f} pages written a save ({saves} saves)")
+            for name, count in pages_by_owner(path, frames).most_common():
+                print(f"  {count / saves:5.2f}  {name}")
+
+
+def pages_by_owner(path: Path, frames: Sequence[int]) -> collections.Counter[str]:
+    """How many of `frames` (page numbers) belong to each table and index (`dbstat`); page 1
+    is the file's header, a page of no table or index one of its free list."""
+    wanted = set(frames)
+    owner = {1: "page 1 (the header: the file's size, the free list)"}
+    with contextlib.closing(raw_connection(path)) as connection:
+        names = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'index')"
+            )
+        ]
+        for name in names:
+            for (page,) in connection.execute("SELECT pageno FROM dbstat WHERE name = ?", (name,)):
+                if page in wanted:
+                    owner[page] = name
+    return collections.Counter(owner.get(page, "the free list") for page in frames)
 
 
 if __name__ == "__main__":

@@ -129,10 +129,41 @@ def parent_fk(target: str, *, index: bool = True) -> Mapped[str]:
     )
 
 
-def reference(target: str, *, nullable: bool = True) -> Mapped[Any]:
+def reference(target: str, *, nullable: bool = True, index: bool = True) -> Mapped[Any]:
     return mapped_column(
-        String(UUID_LENGTH), ForeignKey(target, ondelete="RESTRICT"), nullable=nullable, index=True
+        String(UUID_LENGTH), ForeignKey(target, ondelete="RESTRICT"), nullable=nullable, index=index
     )
+
+
+#: `Index.info` key: the one engine (dialect name) that has this index (`server_only`).
+ONLY_ON = "loften_only_on"
+
+
+def server_only(name: str, *columns: str) -> Index:
+    """An index that PostgreSQL has and an SQLite file has not (migration 0007).
+
+    The register columns of a patrol's child rows (`patrol_place.place_id`,
+    `shop_visit.shop_id`) are read by no query of the application on a file: the lists find a
+    place's patrols through the link's primary key (patrol, place), nothing looks up a shop's
+    visits, and registers are never deleted (only marked deleted), so no foreign key check
+    needs them either. Each save of a patrol wrote 7 of its 27 pages for the two (a place or a
+    shop gets a new entry in the middle of its index, at the end of its run). A server keeps
+    them: its planner can start a list filtered by a place from the place's links."""
+    index = Index(name, *columns, info={ONLY_ON: "postgresql"})
+    return index.ddl_if(dialect="postgresql")
+
+
+def on_engine(dialect: str) -> Any:
+    """Alembic's `include_object` for comparing the models with a database of this engine:
+    an index that only another engine has (`server_only`) is left out."""
+
+    def include(obj: object, _name: str, kind: str, reflected: bool, _compare_to: object) -> bool:
+        if kind != "index" or reflected:
+            return True
+        only = getattr(obj, "info", {}).get(ONLY_ON)
+        return only is None or only == dialect
+
+    return include
 
 
 class RecordColumns:
@@ -286,25 +317,24 @@ class Patrol(Record):
 
 class PatrolPlace(Base):
     __tablename__ = "patrol_place"
+    __table_args__ = (server_only("ix_patrol_place_place_id", "place_id"),)
 
     patrol_id: Mapped[str] = mapped_column(
         String(UUID_LENGTH), ForeignKey("patrol.id", ondelete="CASCADE"), primary_key=True
     )
     place_id: Mapped[str] = mapped_column(
-        String(UUID_LENGTH),
-        ForeignKey("place.id", ondelete="RESTRICT"),
-        primary_key=True,
-        index=True,
+        String(UUID_LENGTH), ForeignKey("place.id", ondelete="RESTRICT"), primary_key=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ShopVisit(Base):
     __tablename__ = "shop_visit"
+    __table_args__ = (server_only("ix_shop_visit_shop_id", "shop_id"),)
 
     id: Mapped[str] = uuid_pk()
     patrol_id: Mapped[str] = parent_fk("patrol.id")
-    shop_id: Mapped[str] = reference("shop.id", nullable=False)
+    shop_id: Mapped[str] = reference("shop.id", nullable=False, index=False)
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 

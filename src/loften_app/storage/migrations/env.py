@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from loften_app.storage.models import Base
+from loften_app.storage.models import Base, on_engine
 
 config = context.config
 target_metadata = Base.metadata
@@ -21,6 +21,8 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        # An index that only the other engine has is not missing here (`models.server_only`).
+        include_object=on_engine(connection.dialect.name),  # type: ignore[attr-defined]
     )
     with context.begin_transaction():
         context.run_migrations()
