@@ -330,7 +330,7 @@ class Database:
         if self.read_only:
             raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
 
-    def saving(self) -> contextlib.AbstractContextManager[Session]:
+    def saving(self, *, single_statement: bool = False) -> contextlib.AbstractContextManager[Session]:
         """`writing()` for one record's save (the record services' add, update, delete): the
         same single write transaction, committed on success and rolled back otherwise, with
         less of SQLAlchemy's bookkeeping on the path of every save.
@@ -341,11 +341,18 @@ class Database:
         BEGIN and empty COMMIT 3 us). On a server, a Core connection's transaction begun before
         the session exists (`_saving_joined`). Either way the statements of the save reach
         the driver's connection directly (`rows.py`), and the session must not commit or roll
-        back by itself inside (nothing in a save does)."""
+        back by itself inside (nothing in a save does).
+
+        `single_statement`: the caller only reads (its checks) and then writes one statement
+        that carries everything (a new record on a server: its rows, audit line, totals'
+        changes and notification, `RecordService._write_new`). On a server that statement is
+        then its own transaction (autocommit: atomic, committed when it returns, no BEGIN or
+        COMMIT to wait for), and each check reads the latest commits, as a check at the start
+        of a transaction would. A file ignores it."""
         self.refuse_if_read_only()
         if self._file_saving:
             return self._saving_file()
-        return self._saving_joined()
+        return self._saving_joined(single_statement=single_statement)
 
     def _saving_file(self) -> _FileSaving:
         """`saving()` on a file: the driver's transaction, on the connection and session that
@@ -394,15 +401,16 @@ class Database:
             saver.connection.close()
 
     @contextlib.contextmanager
-    def _saving_joined(self) -> Iterator[Session]:
+    def _saving_joined(self, *, single_statement: bool = False) -> Iterator[Session]:
         """`saving()` on a server: the transaction is a Core connection's, begun before the
         session exists; the session joins it (and neither begins nor commits it), so it is
         cheap to make and to close."""
-        with _classified(), self._write_engine.connect() as connection, connection.begin():
+        engine = self._single_statement_engine() if single_statement else self._write_engine
+        with _classified(), engine.connect() as connection, connection.begin():
             session = Session(bind=connection, expire_on_commit=False)
             raw = connection.connection.dbapi_connection
             session.info[DRIVER_CONNECTION] = (None, raw)
-            self._saving_begun(session)
+            self._saving_begun(session, single_statement=single_statement)
             try:
                 yield session
                 session.flush()
@@ -410,7 +418,11 @@ class Database:
             finally:
                 session.close()
 
-    def _saving_begun(self, session: Session) -> None:
+    def _single_statement_engine(self) -> Engine:
+        """The engine of `saving(single_statement=True)` (a server's: autocommit)."""
+        return self._write_engine
+
+    def _saving_begun(self, session: Session, *, single_statement: bool = False) -> None:
         """`saving()` has made `session` (a server keeps its totals' changes for the end)."""
 
     def _before_commit(self, session: Session, raw: object) -> None:

@@ -187,6 +187,7 @@ def one_statement(
     final: str,
     *,
     counting: tuple[str, Sequence[Any]] | None = None,
+    adding: tuple[tuple[str, str], Sequence[Any]] | None = None,
 ) -> list[tuple[Any, ...]]:
     """PostgreSQL: the INSERTs and the query `final` as one statement, each INSERT a
     data-modifying WITH query (`WITH w0 AS (INSERT ...), w1 AS (INSERT ...) SELECT ...`): one
@@ -200,7 +201,12 @@ def one_statement(
     statement, which by itself would not see them yet. So a query that reads `patrol` and
     `shop_visit` reads the patrol and shop visits being inserted, and finds nothing in tables
     that the statement does not insert into (a new record has no rows there). `final` is then
-    evaluated once, before, whatever the query finds."""
+    evaluated once, before, whatever the query finds.
+
+    With `adding` instead (`totals.adding_parts` and their values), the statement adds the
+    new records' figures to the stored totals' changes itself: the same figure query, read as
+    with `counting`, and the INSERT of its measures, two more WITH queries; nothing is
+    returned then, and nothing is left for the COMMIT."""
     parts: list[str] = []
     values: list[Any] = []
     tables: list[str] = []
@@ -210,14 +216,18 @@ def one_statement(
             tables.append(_table_of(head))
             for row in rows:
                 values.extend(row)
+    if adding is not None:
+        (figures, measures), adding_values = adding
+        withs = [f"w{number} AS ({part} RETURNING *)" for number, part in enumerate(parts)]
+        withs += _standing_for(tables)
+        withs += [figures, f"counted_changes AS ({measures})"]
+        values.extend(adding_values)
+        driver_connection(session).execute(f"WITH {', '.join(withs)} {final}", values)
+        return []
     if counting is not None:
         query, query_values = counting
-        parts = [part + " RETURNING *" for part in parts]
-        named: dict[str, list[str]] = {}
-        for number, table in enumerate(tables):
-            named.setdefault(table, []).append(f"SELECT * FROM w{number}")
-        withs = [f"w{number} AS ({part})" for number, part in enumerate(parts)]
-        withs += [f'"{table}" AS ({" UNION ALL ".join(reads)})' for table, reads in named.items()]
+        withs = [f"w{number} AS ({part} RETURNING *)" for number, part in enumerate(parts)]
+        withs += _standing_for(tables)
         sql = (
             f"WITH {', '.join(withs)} SELECT announced.*, counted.* FROM ({final}) AS announced"
             f" LEFT JOIN ({query}) AS counted ON true"
@@ -228,6 +238,15 @@ def one_statement(
     withs_text = ", ".join(f"w{number} AS ({part})" for number, part in enumerate(parts))
     driver_connection(session).execute(f"WITH {withs_text} {final}" if parts else final, values)
     return []
+
+
+def _standing_for(tables: Sequence[str]) -> list[str]:
+    """WITH queries named after the tables that the INSERTs `w0`, `w1`, ... write (in this
+    order), each standing for its table within the statement: the rows being inserted."""
+    named: dict[str, list[str]] = {}
+    for number, table in enumerate(tables):
+        named.setdefault(table, []).append(f"SELECT * FROM w{number}")
+    return [f'"{table}" AS ({" UNION ALL ".join(reads)})' for table, reads in named.items()]
 
 
 _INTO = re.compile(r'INSERT INTO "?(\w+)"?')
