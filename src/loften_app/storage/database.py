@@ -26,7 +26,7 @@ import threading
 import types
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
@@ -262,15 +262,79 @@ class _FileSaving:
             saver.kept = False
 
     def _end(self, saver: _Saver) -> None:
+        _end_save(self._database, saver)
+
+
+def _end_save(database: Database, saver: _Saver) -> None:
+    """The end of a save on a kept connection: its session emptied, the connection kept for
+    the thread's next save unless it may not be."""
+    session = saver.session
+    # Closing a session that holds nothing (a save's rows go to the driver) costs more than
+    # the check.
+    if session.in_transaction() or session.identity_map or session.new or session.deleted:
+        session.close()
+    session.info.clear()
+    saver.busy = False
+    if not saver.kept:
+        database._forget(saver)
+
+
+class _StatementSaving:
+    """`Database.saving(single_statement=True)` on a server: no transaction of its own (the
+    kept connection is in autocommit, see `ServerDatabase._saver_engine`), so the caller's one
+    statement is its own transaction. The connection and a session bound to it are this
+    thread's, kept for its next save (`_Saver`), as a file's are: no pool checkout, no
+    isolation level set and reset, no session made per save. An error of the database is
+    classified as `_classified` does."""
+
+    __slots__ = ("_database", "_saver")
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def __enter__(self) -> Session:
+        try:
+            saver = self._saver = self._database._saver()
+        except Exception as error:
+            _raise_classified(error)
+        saver.busy = True
+        saver.session.info[DRIVER_CONNECTION] = (None, saver.raw)
+        self._database._saving_begun(saver.session, single_statement=True)
+        return saver.session
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: types.TracebackType | None,
+    ) -> None:
+        saver = self._saver
         session = saver.session
-        # Closing a session that holds nothing (a save's rows go to the driver) costs more
-        # than the check.
-        if session.in_transaction() or session.identity_map or session.new or session.deleted:
-            session.close()
-        session.info.clear()
-        saver.busy = False
-        if not saver.kept:
-            self._database._forget(saver)
+        try:
+            if error is None:
+                try:
+                    session.flush()
+                    self._database._before_commit(session, saver.raw)
+                    if session.in_transaction():
+                        session.commit()
+                except BaseException as failed:
+                    error = failed
+            if error is not None:
+                try:
+                    if session.in_transaction():
+                        session.rollback()
+                    saver.connection.rollback()  # a statement left in a transaction, if any
+                except Exception:  # not kept: the next save takes a fresh connection
+                    saver.kept = False
+                raw: Any = saver.raw  # psycopg's
+                if raw.closed or raw.broken:
+                    saver.kept = False
+                if isinstance(error, Exception):
+                    _raise_classified(error)
+                if kind is None:
+                    raise error
+        finally:
+            _end_save(self._database, saver)
 
 
 class Database:
@@ -352,7 +416,9 @@ class Database:
         self.refuse_if_read_only()
         if self._file_saving:
             return self._saving_file()
-        return self._saving_joined(single_statement=single_statement)
+        if single_statement:
+            return _StatementSaving(self)
+        return self._saving_joined()
 
     def _saving_file(self) -> _FileSaving:
         """`saving()` on a file: the driver's transaction, on the connection and session that
@@ -368,10 +434,10 @@ class Database:
         a save)."""
         saver: _Saver | None = getattr(self._savers, "saver", None)
         if saver is not None and not saver.busy:
-            if saver.kept and not saver.connection.invalidated:
+            if saver.kept and not saver.connection.invalidated and self._usable(saver):
                 return saver
             self._forget(saver)
-        connection = self._write_engine.connect()
+        connection = self._saver_engine().connect()
         made = _Saver(connection, keep=saver is None or not saver.busy)
         if made.kept:
             self._savers.saver = made
@@ -388,6 +454,14 @@ class Database:
                     kept.connection.close()
         return made
 
+    def _saver_engine(self) -> Engine:
+        """The engine of the connections that `_saver` keeps (a file's write engine)."""
+        return self._write_engine
+
+    def _usable(self, saver: _Saver) -> bool:
+        """Whether a kept connection may serve the next save (a server's may have died)."""
+        return True
+
     def _forget(self, saver: _Saver) -> None:
         """Close `saver`'s session and connection and forget it."""
         saver.kept = False
@@ -401,26 +475,21 @@ class Database:
             saver.connection.close()
 
     @contextlib.contextmanager
-    def _saving_joined(self, *, single_statement: bool = False) -> Iterator[Session]:
+    def _saving_joined(self) -> Iterator[Session]:
         """`saving()` on a server: the transaction is a Core connection's, begun before the
         session exists; the session joins it (and neither begins nor commits it), so it is
         cheap to make and to close."""
-        engine = self._single_statement_engine() if single_statement else self._write_engine
-        with _classified(), engine.connect() as connection, connection.begin():
+        with _classified(), self._write_engine.connect() as connection, connection.begin():
             session = Session(bind=connection, expire_on_commit=False)
             raw = connection.connection.dbapi_connection
             session.info[DRIVER_CONNECTION] = (None, raw)
-            self._saving_begun(session, single_statement=single_statement)
+            self._saving_begun(session)
             try:
                 yield session
                 session.flush()
                 self._before_commit(session, raw)
             finally:
                 session.close()
-
-    def _single_statement_engine(self) -> Engine:
-        """The engine of `saving(single_statement=True)` (a server's: autocommit)."""
-        return self._write_engine
 
     def _saving_begun(self, session: Session, *, single_statement: bool = False) -> None:
         """`saving()` has made `session` (a server keeps its totals' changes for the end)."""

@@ -128,8 +128,17 @@ class ServerDatabase(Database):
             if not session.info.get(_ANNOUNCED):
                 driver_connection(session).execute(NOTIFY_SQL)
 
-    def _single_statement_engine(self) -> Engine:
+    def _saver_engine(self) -> Engine:
+        """The connections kept for `saving(single_statement=True)`: autocommit."""
         return self._autocommit_engine
+
+    def _usable(self, saver: Any) -> bool:
+        """A kept connection that died while it waited is not used (`_gone_while_idle`)."""
+        try:
+            _gone_while_idle(saver.raw, None, None)
+        except sa_exc.DisconnectionError:
+            return False
+        return True
 
     def _saving_begun(self, session: Session, *, single_statement: bool = False) -> None:
         """A save's changes to the stored totals wait for its end (`_before_commit`); a save of
