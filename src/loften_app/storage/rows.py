@@ -207,37 +207,68 @@ def one_statement(
     new records' figures to the stored totals' changes itself: the same figure query, read as
     with `counting`, and the INSERT of its measures, two more WITH queries; nothing is
     returned then, and nothing is left for the COMMIT."""
-    parts: list[str] = []
     values: list[Any] = []
-    tables: list[str] = []
-    for head, group, rows in inserts:
-        if rows:
-            parts.append(head + ", ".join([group] * len(rows)))
-            tables.append(_table_of(head))
-            for row in rows:
-                values.extend(row)
+    for _head, _group, rows in inserts:
+        for row in rows:
+            values.extend(row)
+    shape = (
+        tuple((head, group, len(rows)) for head, group, rows in inserts),
+        final,
+        None if counting is None else counting[0],
+        None if adding is None else adding[0],
+    )
+    sql = _STATEMENTS.get(shape)
+    if sql is None:
+        sql = _statement_text(*shape)
+        if len(_STATEMENTS) >= _STATEMENTS_KEPT:
+            _STATEMENTS.clear()
+        _STATEMENTS[shape] = sql
     if adding is not None:
-        (figures, measures), adding_values = adding
+        values.extend(adding[1])
+        driver_connection(session).execute(sql, values)
+        return []
+    if counting is not None:
+        values.extend(counting[1])
+        found = driver_connection(session).execute(sql, values).fetchall()
+        return [row[1:] for row in found if row[1] is not None]
+    driver_connection(session).execute(sql, values)
+    return []
+
+
+#: `one_statement`'s SQL by the shape of the statement (the same for every save of a kind with
+#: as many child rows): made once.
+_STATEMENTS: dict[tuple[Any, ...], str] = {}
+_STATEMENTS_KEPT = 256
+
+
+def _statement_text(
+    inserts: Sequence[tuple[str, str, int]],
+    final: str,
+    counting: str | None,
+    adding: tuple[str, str] | None,
+) -> str:
+    """The SQL of `one_statement` for INSERTs of (head, VALUES group, rows) and the rest."""
+    parts: list[str] = []
+    tables: list[str] = []
+    for head, group, count in inserts:
+        if count:
+            parts.append(head + ", ".join([group] * count))
+            tables.append(_table_of(head))
+    if adding is not None:
+        figures, measures = adding
         withs = [f"w{number} AS ({part} RETURNING *)" for number, part in enumerate(parts)]
         withs += _standing_for(tables)
         withs += [figures, f"counted_changes AS ({measures})"]
-        values.extend(adding_values)
-        driver_connection(session).execute(f"WITH {', '.join(withs)} {final}", values)
-        return []
+        return f"WITH {', '.join(withs)} {final}"
     if counting is not None:
-        query, query_values = counting
         withs = [f"w{number} AS ({part} RETURNING *)" for number, part in enumerate(parts)]
         withs += _standing_for(tables)
-        sql = (
+        return (
             f"WITH {', '.join(withs)} SELECT announced.*, counted.* FROM ({final}) AS announced"
-            f" LEFT JOIN ({query}) AS counted ON true"
+            f" LEFT JOIN ({counting}) AS counted ON true"
         )
-        values.extend(query_values)
-        found = driver_connection(session).execute(sql, values).fetchall()
-        return [row[1:] for row in found if row[1] is not None]
     withs_text = ", ".join(f"w{number} AS ({part})" for number, part in enumerate(parts))
-    driver_connection(session).execute(f"WITH {withs_text} {final}" if parts else final, values)
-    return []
+    return f"WITH {withs_text} {final}" if parts else final
 
 
 def _standing_for(tables: Sequence[str]) -> list[str]:
