@@ -143,10 +143,24 @@ def captured_save(services: Services, data: PatrolData) -> Script:
             return original(self, query, params, **kwargs)
 
         psycopg.Cursor.execute = execute  # type: ignore[method-assign]
+        # A tree whose saves send statements with libpq's own calls (`server.prepared.run`,
+        # on a connection in autocommit): those are recorded too.
+        prepared = sys.modules.get("loften_app.storage.server.prepared")
+        run = getattr(prepared, "run", None)
+        if prepared is not None and run is not None:
+
+            def recorded_run(connection: Any, sql: str, values: Any) -> Any:
+                seen.append((False, sql, list(values)))
+                autocommit.append(bool(connection.autocommit))
+                return run(connection, sql, values)
+
+            prepared.run = recorded_run
         try:
             services.patrols.add(data=data)
         finally:
             psycopg.Cursor.execute = original  # type: ignore[method-assign]
+            if prepared is not None and run is not None:
+                prepared.run = run
         return seen
 
     first, second = record([]), record([])

@@ -394,7 +394,9 @@ class Database:
         if self.read_only:
             raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
 
-    def saving(self, *, single_statement: bool = False) -> contextlib.AbstractContextManager[Session]:
+    def saving(
+        self, *, single_statement: bool = False
+    ) -> contextlib.AbstractContextManager[Session]:
         """`writing()` for one record's save (the record services' add, update, delete): the
         same single write transaction, committed on success and rolled back otherwise, with
         less of SQLAlchemy's bookkeeping on the path of every save.

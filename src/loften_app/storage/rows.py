@@ -225,14 +225,32 @@ def one_statement(
         _STATEMENTS[shape] = sql
     if adding is not None:
         values.extend(adding[1])
-        driver_connection(session).execute(sql, values)
+        driver_rows(session, sql, values)
         return []
     if counting is not None:
         values.extend(counting[1])
-        found = driver_connection(session).execute(sql, values).fetchall()
+        found = driver_rows(session, sql, values)
         return [row[1:] for row in found if row[1] is not None]
-    driver_connection(session).execute(sql, values)
+    driver_rows(session, sql, values)
     return []
+
+
+def driver_rows(session: Session, sql: str, values: Sequence[Any]) -> list[Any]:
+    """The rows of `sql` (in the driver's placeholders) with `values`, on the session's DB-API
+    connection (none for a statement without rows). A server's connection in autocommit (a
+    save of one statement) sends it with libpq's own calls, prepared once
+    (`storage/server/prepared.py`); any other through a cursor."""
+    raw = driver_connection(session)
+    if getattr(raw, "pgconn", None) is not None and raw.autocommit:
+        from loften_app.storage.server import prepared
+
+        return prepared.run(raw, sql, values)
+    cursor = raw.cursor()
+    try:
+        cursor.execute(sql, values)
+        return cursor.fetchall() if cursor.description else []
+    finally:
+        cursor.close()
 
 
 #: `one_statement`'s SQL by the shape of the statement (the same for every save of a kind with

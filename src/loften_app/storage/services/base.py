@@ -504,9 +504,7 @@ class RecordService(Generic[DataT, ModelT]):
             name = table_of(self.model).name
             if totals.adds_in_statement(name):
                 adding = totals.adding_parts(name, dialect_of(session), 1)
-                one_statement(
-                    session, parts, announcement, adding=adding and (adding, [meta.id])
-                )
+                one_statement(session, parts, announcement, adding=adding and (adding, [meta.id]))
                 return
             query = totals.counting_sql(session, name, 1)
             counting = None if query is None else (query, [meta.id])
