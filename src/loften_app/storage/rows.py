@@ -242,7 +242,7 @@ def driver_rows(session: Session, sql: str, values: Sequence[Any]) -> list[Any]:
     (`storage/server/prepared.py`); any other through a cursor."""
     raw = driver_connection(session)
     if getattr(raw, "pgconn", None) is not None and raw.autocommit:
-        from loften_app.storage.server import prepared
+        from loften_app.storage.server import prepared  # noqa: PLC0415 -- psycopg: a server only
 
         return prepared.run(raw, sql, values)
     cursor = raw.cursor()

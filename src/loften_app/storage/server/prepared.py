@@ -80,7 +80,7 @@ def run(connection: Connection[Any], sql: str, values: Sequence[Any]) -> list[tu
             name = f"loften_{next(_numbers)}".encode()
             _check(connection, pgconn.prepare(name, _dollar_form(sql)))
             state.names[sql] = name
-        result = pgconn.exec_prepared(name, params)
+        result = pgconn.exec_prepared(name, params)  # type: ignore[arg-type]  # None: NULL
         if (
             attempt == 1
             and result.status == pq.ExecStatus.FATAL_ERROR
