@@ -175,8 +175,9 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 class _Saver:
     """A write connection and a session bound to it, kept by one thread for its saves on a
-    file: taking a connection from the pool and making a session cost about 15 us a save, and
-    an idle SQLite connection holds no lock (`Database.close()` closes them)."""
+    file (and a server's saves of one statement, in autocommit): taking a connection from the
+    pool and making a session cost about 15 us a save, and an idle SQLite connection holds no
+    lock, nor does an idle server connection in autocommit (`Database.close()` closes them)."""
 
     __slots__ = ("busy", "connection", "kept", "raw", "session", "thread")
 

@@ -206,7 +206,8 @@ class ServerDatabase(Database):
         return fallback if self._role_actor is None else self._role_actor
 
     def close(self) -> None:
-        self.engine.dispose()
+        """The connections kept for saves closed, then the pool's."""
+        super().close()
 
 
 def _local_folder(url: str) -> Path:
