@@ -13,8 +13,10 @@ queries of the figures, restricted to their ids (`IDS`), before the write (subtr
 and after it (added); so there is one rule of what a record adds up to, not two. The writers
 call `tracking` around an update, a delete or an undelete, and `added` after an insert
 (`services.base`, `retention`); a bulk insert counts its records in grouped queries of a few
-hundred ids. On a server, the one statement that inserts a new record also answers its figure
-query (`counting_sql`, `rows.one_statement`), and `added_counted` takes the rows. `recount`
+hundred ids. On a server, the one statement that inserts a new record also adds its figures to
+the totals' changes (`adding_parts`: its figure query and the INSERT of the measures, by the
+plan read off `add_rows` as on SQLite, `rows.one_statement`); for a table without such a plan
+(drug cases) it answers the figure query (`counting_sql`) and `added_counted` takes the rows. `recount`
 counts everything afresh: `loften check` compares it with the table, and
 `loften check --rebuild-totals` (and migration 0005) writes it.
 

@@ -6,7 +6,10 @@ same Alembic migrations as a laptop's SQLite file (when the logged-in role may: 
 
 - write sessions run at REPEATABLE READ, so two people saving the same record at once cannot
   both pass the version check (the second gets a serialization failure, classified in
-  `storage/server/errors.py` as a "try again");
+  `storage/server/errors.py` as a "try again"); a new record, whose save writes one statement
+  after its checks (its rows, audit line, totals' changes and notification), is that statement
+  alone in autocommit on a connection the thread keeps (`Database.saving(single_statement=
+  True)`, statements sent by `storage/server/prepared.py`): two round trips, no BEGIN or COMMIT;
 - change marker is the server's WAL insert position: every commit by anyone, on any
   connection, moves it forward (PostgreSQL's counterpart of SQLite's `PRAGMA data_version`);
 - actor (the user and organisation recorded in every change) comes from the logged-in role
