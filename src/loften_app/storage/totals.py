@@ -16,8 +16,8 @@ call `tracking` around an update, a delete or an undelete, and `added` after an 
 hundred ids. On a server, the one statement that inserts a new record also adds its figures to
 the totals' changes (`adding_parts`: its figure query and the INSERT of the measures, by the
 plan read off `add_rows` as on SQLite, `rows.one_statement`); for a table without such a plan
-(drug cases) it answers the figure query (`counting_sql`) and `added_counted` takes the rows. `recount`
-counts everything afresh: `loften check` compares it with the table, and
+(drug cases) it answers the figure query (`counting_sql`) and `added_counted` takes the rows.
+`recount` counts everything afresh: `loften check` compares it with the table, and
 `loften check --rebuild-totals` (and migration 0005) writes it.
 
 On a PostgreSQL server two people saving records of the same promise and month would update
