@@ -12,8 +12,9 @@ tests do; that server runs with fsync off, which flatters both sides alike):
     .venv/bin/python benchmarks/bench_server.py --status-scale 0 --floor  # and the floor
 
 `--floor` runs the load figure a second time with the statements of one save (recorded from
-the client's psycopg cursors) replayed with bare psycopg, new ids each time: the same round
-trips, values and server work without any of Löften's work on the client.
+the client's psycopg cursors) replayed with bare psycopg, new ids each time, in a transaction
+or in autocommit as the save sent them: the same round trips, values and server work without
+any of Löften's work on the client.
 
 Goals (issue 19): one save at most 10 times a raw psycopg insert and commit of one row; 20
 clients saving at once at least a third of the saves per second of the same clients doing raw
@@ -28,6 +29,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import importlib
+import itertools
 import multiprocessing
 import os
 import re
@@ -120,8 +123,9 @@ def raw_aggregate(url: str, start: dt.date, end: dt.date) -> None:
 
 
 #: One save's statements as its client sent them: (whether through a ClientCursor, the SQL,
-#: the values), and the ids that are new in each save.
-Script = tuple[list[tuple[bool, str, list[Any] | None]], frozenset[str]]
+#: the values), the ids that are new in each save, and whether they were sent in autocommit
+#: (each statement its own transaction: a save of one statement) rather than in a transaction.
+Script = tuple[list[tuple[bool, str, list[Any] | None]], frozenset[str], bool]
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -129,21 +133,43 @@ def captured_save(services: Services, data: PatrolData) -> Script:
     """The statements that `services.patrols.add(data=data)` sends (psycopg's implicit BEGIN
     aside), recorded from two saves: the ids that differ between them are the new ones."""
 
+    autocommit: list[bool] = []
+
     def record(seen: list[Any]) -> list[tuple[bool, str, list[Any] | None]]:
         original = psycopg.Cursor.execute
 
         def execute(self: Any, query: Any, params: Any = None, **kwargs: Any) -> Any:
             values = None if params is None else list(params)
             seen.append((isinstance(self, psycopg.ClientCursor), str(query), values))
+            autocommit.append(bool(self.connection.autocommit))
             return original(self, query, params, **kwargs)
 
         psycopg.Cursor.execute = execute  # type: ignore[method-assign]
+        # A tree whose saves send statements with libpq's own calls (`server.prepared.run`,
+        # on a connection in autocommit): those are recorded too.
+        try:
+            prepared: Any = importlib.import_module("loften_app.storage.server.prepared")
+        except ModuleNotFoundError:  # an older tree
+            prepared = None
+        run = getattr(prepared, "run", None)
+        if prepared is not None and run is not None:
+
+            def recorded_run(connection: Any, sql: str, values: Any) -> Any:
+                seen.append((False, sql, list(values)))
+                autocommit.append(bool(connection.autocommit))
+                return run(connection, sql, values)
+
+            prepared.run = recorded_run
         try:
             services.patrols.add(data=data)
         finally:
             psycopg.Cursor.execute = original  # type: ignore[method-assign]
+            if prepared is not None and run is not None:
+                prepared.run = run
         return seen
 
+    # No fold of the totals' changes (every FOLD_EVERY-th write) among the two saves recorded.
+    totals._writes = itertools.count(1)  # type: ignore[attr-defined]
     first, second = record([]), record([])
     fresh = {
         b
@@ -151,14 +177,14 @@ def captured_save(services: Services, data: PatrolData) -> Script:
         for a, b in zip(one or [], two or [], strict=True)
         if isinstance(b, str) and _UUID.match(b) and a != b
     }
-    return second, frozenset(fresh)
+    return second, frozenset(fresh), all(autocommit)
 
 
 def replayed_saves(url: str, script: Script) -> Iterator[None]:
     """`script` sent with bare psycopg in a transaction of the save's isolation level, new ids
     each time: a save's protocol and server work without any of Löften's work on the client."""
-    statements, fresh = script
-    with psycopg.connect(url) as connection:
+    statements, fresh, autocommit = script
+    with psycopg.connect(url, autocommit=autocommit) as connection:
         connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         while True:
             new = {old: str(uuid.uuid4()) for old in fresh}

@@ -26,7 +26,7 @@ import threading
 import types
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
@@ -175,8 +175,9 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 class _Saver:
     """A write connection and a session bound to it, kept by one thread for its saves on a
-    file: taking a connection from the pool and making a session cost about 15 us a save, and
-    an idle SQLite connection holds no lock (`Database.close()` closes them)."""
+    file (and a server's saves of one statement, in autocommit): taking a connection from the
+    pool and making a session cost about 15 us a save, and an idle SQLite connection holds no
+    lock, nor does an idle server connection in autocommit (`Database.close()` closes them)."""
 
     __slots__ = ("busy", "connection", "kept", "raw", "session", "thread")
 
@@ -262,15 +263,79 @@ class _FileSaving:
             saver.kept = False
 
     def _end(self, saver: _Saver) -> None:
+        _end_save(self._database, saver)
+
+
+def _end_save(database: Database, saver: _Saver) -> None:
+    """The end of a save on a kept connection: its session emptied, the connection kept for
+    the thread's next save unless it may not be."""
+    session = saver.session
+    # Closing a session that holds nothing (a save's rows go to the driver) costs more than
+    # the check.
+    if session.in_transaction() or session.identity_map or session.new or session.deleted:
+        session.close()
+    session.info.clear()
+    saver.busy = False
+    if not saver.kept:
+        database._forget(saver)
+
+
+class _StatementSaving:
+    """`Database.saving(single_statement=True)` on a server: no transaction of its own (the
+    kept connection is in autocommit, see `ServerDatabase._saver_engine`), so the caller's one
+    statement is its own transaction. The connection and a session bound to it are this
+    thread's, kept for its next save (`_Saver`), as a file's are: no pool checkout, no
+    isolation level set and reset, no session made per save. An error of the database is
+    classified as `_classified` does."""
+
+    __slots__ = ("_database", "_saver")
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def __enter__(self) -> Session:
+        try:
+            saver = self._saver = self._database._saver()
+        except Exception as error:
+            _raise_classified(error)
+        saver.busy = True
+        saver.session.info[DRIVER_CONNECTION] = (None, saver.raw)
+        self._database._saving_begun(saver.session, single_statement=True)
+        return saver.session
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: types.TracebackType | None,
+    ) -> None:
+        saver = self._saver
         session = saver.session
-        # Closing a session that holds nothing (a save's rows go to the driver) costs more
-        # than the check.
-        if session.in_transaction() or session.identity_map or session.new or session.deleted:
-            session.close()
-        session.info.clear()
-        saver.busy = False
-        if not saver.kept:
-            self._database._forget(saver)
+        try:
+            if error is None:
+                try:
+                    session.flush()
+                    self._database._before_commit(session, saver.raw)
+                    if session.in_transaction():
+                        session.commit()
+                except BaseException as failed:
+                    error = failed
+            if error is not None:
+                try:
+                    if session.in_transaction():
+                        session.rollback()
+                    saver.connection.rollback()  # a statement left in a transaction, if any
+                except Exception:  # not kept: the next save takes a fresh connection
+                    saver.kept = False
+                raw: Any = saver.raw  # psycopg's
+                if raw.closed or raw.broken:
+                    saver.kept = False
+                if isinstance(error, Exception):
+                    _raise_classified(error)
+                if kind is None:
+                    raise error
+        finally:
+            _end_save(self._database, saver)
 
 
 class Database:
@@ -330,7 +395,9 @@ class Database:
         if self.read_only:
             raise ReadOnlyDatabaseError(READ_ONLY_MESSAGE.format(path=self.path))
 
-    def saving(self) -> contextlib.AbstractContextManager[Session]:
+    def saving(
+        self, *, single_statement: bool = False
+    ) -> contextlib.AbstractContextManager[Session]:
         """`writing()` for one record's save (the record services' add, update, delete): the
         same single write transaction, committed on success and rolled back otherwise, with
         less of SQLAlchemy's bookkeeping on the path of every save.
@@ -341,10 +408,19 @@ class Database:
         BEGIN and empty COMMIT 3 us). On a server, a Core connection's transaction begun before
         the session exists (`_saving_joined`). Either way the statements of the save reach
         the driver's connection directly (`rows.py`), and the session must not commit or roll
-        back by itself inside (nothing in a save does)."""
+        back by itself inside (nothing in a save does).
+
+        `single_statement`: the caller only reads (its checks) and then writes one statement
+        that carries everything (a new record on a server: its rows, audit line, totals'
+        changes and notification, `RecordService._write_new`). On a server that statement is
+        then its own transaction (autocommit: atomic, committed when it returns, no BEGIN or
+        COMMIT to wait for), and each check reads the latest commits, as a check at the start
+        of a transaction would. A file ignores it."""
         self.refuse_if_read_only()
         if self._file_saving:
             return self._saving_file()
+        if single_statement:
+            return _StatementSaving(self)
         return self._saving_joined()
 
     def _saving_file(self) -> _FileSaving:
@@ -361,10 +437,10 @@ class Database:
         a save)."""
         saver: _Saver | None = getattr(self._savers, "saver", None)
         if saver is not None and not saver.busy:
-            if saver.kept and not saver.connection.invalidated:
+            if saver.kept and not saver.connection.invalidated and self._usable(saver):
                 return saver
             self._forget(saver)
-        connection = self._write_engine.connect()
+        connection = self._saver_engine().connect()
         made = _Saver(connection, keep=saver is None or not saver.busy)
         if made.kept:
             self._savers.saver = made
@@ -380,6 +456,14 @@ class Database:
                     kept.session.close()
                     kept.connection.close()
         return made
+
+    def _saver_engine(self) -> Engine:
+        """The engine of the connections that `_saver` keeps (a file's write engine)."""
+        return self._write_engine
+
+    def _usable(self, saver: _Saver) -> bool:
+        """Whether a kept connection may serve the next save (a server's may have died)."""
+        return True
 
     def _forget(self, saver: _Saver) -> None:
         """Close `saver`'s session and connection and forget it."""
@@ -410,7 +494,7 @@ class Database:
             finally:
                 session.close()
 
-    def _saving_begun(self, session: Session) -> None:
+    def _saving_begun(self, session: Session, *, single_statement: bool = False) -> None:
         """`saving()` has made `session` (a server keeps its totals' changes for the end)."""
 
     def _before_commit(self, session: Session, raw: object) -> None:

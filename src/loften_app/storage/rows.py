@@ -187,6 +187,7 @@ def one_statement(
     final: str,
     *,
     counting: tuple[str, Sequence[Any]] | None = None,
+    adding: tuple[tuple[str, str], Sequence[Any]] | None = None,
 ) -> list[tuple[Any, ...]]:
     """PostgreSQL: the INSERTs and the query `final` as one statement, each INSERT a
     data-modifying WITH query (`WITH w0 AS (INSERT ...), w1 AS (INSERT ...) SELECT ...`): one
@@ -200,34 +201,101 @@ def one_statement(
     statement, which by itself would not see them yet. So a query that reads `patrol` and
     `shop_visit` reads the patrol and shop visits being inserted, and finds nothing in tables
     that the statement does not insert into (a new record has no rows there). `final` is then
-    evaluated once, before, whatever the query finds."""
-    parts: list[str] = []
+    evaluated once, before, whatever the query finds.
+
+    With `adding` instead (`totals.adding_parts` and their values), the statement adds the
+    new records' figures to the stored totals' changes itself: the same figure query, read as
+    with `counting`, and the INSERT of its measures, two more WITH queries; nothing is
+    returned then, and nothing is left for the COMMIT."""
     values: list[Any] = []
-    tables: list[str] = []
-    for head, group, rows in inserts:
-        if rows:
-            parts.append(head + ", ".join([group] * len(rows)))
-            tables.append(_table_of(head))
-            for row in rows:
-                values.extend(row)
+    for _head, _group, rows in inserts:
+        for row in rows:
+            values.extend(row)
+    shape = (
+        tuple((head, group, len(rows)) for head, group, rows in inserts),
+        final,
+        None if counting is None else counting[0],
+        None if adding is None else adding[0],
+    )
+    sql = _STATEMENTS.get(shape)
+    if sql is None:
+        sql = _statement_text(*shape)
+        if len(_STATEMENTS) >= _STATEMENTS_KEPT:
+            _STATEMENTS.clear()
+        _STATEMENTS[shape] = sql
+    if adding is not None:
+        values.extend(adding[1])
+        driver_rows(session, sql, values)
+        return []
     if counting is not None:
-        query, query_values = counting
-        parts = [part + " RETURNING *" for part in parts]
-        named: dict[str, list[str]] = {}
-        for number, table in enumerate(tables):
-            named.setdefault(table, []).append(f"SELECT * FROM w{number}")
-        withs = [f"w{number} AS ({part})" for number, part in enumerate(parts)]
-        withs += [f'"{table}" AS ({" UNION ALL ".join(reads)})' for table, reads in named.items()]
-        sql = (
-            f"WITH {', '.join(withs)} SELECT announced.*, counted.* FROM ({final}) AS announced"
-            f" LEFT JOIN ({query}) AS counted ON true"
-        )
-        values.extend(query_values)
-        found = driver_connection(session).execute(sql, values).fetchall()
+        values.extend(counting[1])
+        found = driver_rows(session, sql, values)
         return [row[1:] for row in found if row[1] is not None]
-    withs_text = ", ".join(f"w{number} AS ({part})" for number, part in enumerate(parts))
-    driver_connection(session).execute(f"WITH {withs_text} {final}" if parts else final, values)
+    driver_rows(session, sql, values)
     return []
+
+
+def driver_rows(session: Session, sql: str, values: Sequence[Any]) -> list[Any]:
+    """The rows of `sql` (in the driver's placeholders) with `values`, on the session's DB-API
+    connection (none for a statement without rows). A server's connection in autocommit (a
+    save of one statement) sends it with libpq's own calls, prepared once
+    (`storage/server/prepared.py`); any other through a cursor."""
+    raw = driver_connection(session)
+    if getattr(raw, "pgconn", None) is not None and raw.autocommit:
+        from loften_app.storage.server import prepared  # noqa: PLC0415 -- psycopg: a server only
+
+        return prepared.run(raw, sql, values)
+    cursor = raw.cursor()
+    try:
+        cursor.execute(sql, values)
+        return cursor.fetchall() if cursor.description else []
+    finally:
+        cursor.close()
+
+
+#: `one_statement`'s SQL by the shape of the statement (the same for every save of a kind with
+#: as many child rows): made once.
+_STATEMENTS: dict[tuple[Any, ...], str] = {}
+_STATEMENTS_KEPT = 256
+
+
+def _statement_text(
+    inserts: Sequence[tuple[str, str, int]],
+    final: str,
+    counting: str | None,
+    adding: tuple[str, str] | None,
+) -> str:
+    """The SQL of `one_statement` for INSERTs of (head, VALUES group, rows) and the rest."""
+    parts: list[str] = []
+    tables: list[str] = []
+    for head, group, count in inserts:
+        if count:
+            parts.append(head + ", ".join([group] * count))
+            tables.append(_table_of(head))
+    if adding is not None:
+        figures, measures = adding
+        withs = [f"w{number} AS ({part} RETURNING *)" for number, part in enumerate(parts)]
+        withs += _standing_for(tables)
+        withs += [figures, f"counted_changes AS ({measures})"]
+        return f"WITH {', '.join(withs)} {final}"
+    if counting is not None:
+        withs = [f"w{number} AS ({part} RETURNING *)" for number, part in enumerate(parts)]
+        withs += _standing_for(tables)
+        return (
+            f"WITH {', '.join(withs)} SELECT announced.*, counted.* FROM ({final}) AS announced"
+            f" LEFT JOIN ({counting}) AS counted ON true"
+        )
+    withs_text = ", ".join(f"w{number} AS ({part})" for number, part in enumerate(parts))
+    return f"WITH {withs_text} {final}" if parts else final
+
+
+def _standing_for(tables: Sequence[str]) -> list[str]:
+    """WITH queries named after the tables that the INSERTs `w0`, `w1`, ... write (in this
+    order), each standing for its table within the statement: the rows being inserted."""
+    named: dict[str, list[str]] = {}
+    for number, table in enumerate(tables):
+        named.setdefault(table, []).append(f"SELECT * FROM w{number}")
+    return [f'"{table}" AS ({" UNION ALL ".join(reads)})' for table, reads in named.items()]
 
 
 _INTO = re.compile(r'INSERT INTO "?(\w+)"?')

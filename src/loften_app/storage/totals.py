@@ -13,9 +13,11 @@ queries of the figures, restricted to their ids (`IDS`), before the write (subtr
 and after it (added); so there is one rule of what a record adds up to, not two. The writers
 call `tracking` around an update, a delete or an undelete, and `added` after an insert
 (`services.base`, `retention`); a bulk insert counts its records in grouped queries of a few
-hundred ids. On a server, the one statement that inserts a new record also answers its figure
-query (`counting_sql`, `rows.one_statement`), and `added_counted` takes the rows. `recount`
-counts everything afresh: `loften check` compares it with the table, and
+hundred ids. On a server, the one statement that inserts a new record also adds its figures to
+the totals' changes (`adding_parts`: its figure query and the INSERT of the measures, by the
+plan read off `add_rows` as on SQLite, `rows.one_statement`); for a table without such a plan
+(drug cases) it answers the figure query (`counting_sql`) and `added_counted` takes the rows.
+`recount` counts everything afresh: `loften check` compares it with the table, and
 `loften check --rebuild-totals` (and migration 0005) writes it.
 
 On a PostgreSQL server two people saving records of the same promise and month would update
@@ -75,7 +77,9 @@ __all__ = [
     "add_figures",
     "added",
     "added_counted",
+    "adding_parts",
     "additive",
+    "adds_in_statement",
     "counting_sql",
     "describe",
     "differences",
@@ -457,15 +461,9 @@ def _quoted(text_value: str) -> str:
     return "'" + text_value.replace("'", "''") + "'"
 
 
-@functools.lru_cache(maxsize=256)
-def _adding_sql(table: str, count: int, width: int) -> str | None:
-    """SQLite: the figure query of `count` records of `table` by id (`?` placeholders) and the
-    upsert of its measures into the totals, one statement; None when the table has no plan."""
-    plan = _linear_plan(table, width)
-    if plan is None:
-        return None
-    query = _ids_sql(figure_query(table, SQLITE, scope=IDS).text, count, SQLITE)
-    columns = ", ".join(f"c{n}" for n in range(width))
+def _measures_insert(plan: Plan, target: str) -> str:
+    """The INSERT of the measures that the rows of `figures_of_ids` (the figure query's rows,
+    columns c0, c1, ...) add up to, by `plan`, into `target` (zeros left out)."""
     measures = ", ".join(f"({n}, {_quoted(measure)})" for n, (measure, _) in enumerate(plan))
     cases = " ".join(
         f"WHEN {n} THEN "
@@ -475,16 +473,75 @@ def _adding_sql(table: str, count: int, width: int) -> str | None:
         for n, (_, terms) in enumerate(plan)
     )
     return (
-        f"WITH figures_of_ids ({columns}) AS ({query}) "
-        f"INSERT INTO {TABLE} (promise_id, month, measure, value) "
+        f"INSERT INTO {target} (promise_id, month, measure, value) "
         "SELECT promise_id, month, measure, value FROM ("
         f"SELECT c0 AS promise_id, c1 AS month, measures.column2 AS measure, "
         f"CASE measures.column1 {cases} END AS value "
-        f"FROM figures_of_ids JOIN (VALUES {measures}) AS measures"
-        f") AS counted_measures WHERE abs(value) >= {_DUST} "
-        "ON CONFLICT (promise_id, month, measure) DO UPDATE SET value = "
+        f"FROM figures_of_ids CROSS JOIN (VALUES {measures}) AS measures"
+        f") AS counted_measures WHERE abs(value) >= {_DUST}"
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _adding_sql(table: str, count: int, width: int) -> str | None:
+    """SQLite: the figure query of `count` records of `table` by id (`?` placeholders) and the
+    upsert of its measures into the totals, one statement; None when the table has no plan."""
+    plan = _linear_plan(table, width)
+    if plan is None:
+        return None
+    query = _ids_sql(figure_query(table, SQLITE, scope=IDS).text, count, SQLITE)
+    columns = ", ".join(f"c{n}" for n in range(width))
+    return (
+        f"WITH figures_of_ids ({columns}) AS ({query}) "
+        + _measures_insert(plan, TABLE)
+        + " ON CONFLICT (promise_id, month, measure) DO UPDATE SET value = "
         f"{TABLE}.value + excluded.value"
     )
+
+
+#: The widest figure query's row that `_plan_of` tries.
+_WIDEST = 64
+
+
+@functools.cache
+def _plan_of(table: str) -> tuple[int, Plan] | None:
+    """The width of `table`'s figure query's rows and its plan (`_linear_plan`), without
+    running the query: `add_rows` takes rows of exactly that width and refuses any other; None
+    when the table has no plan."""
+    for width in range(3, _WIDEST):
+        try:
+            _row_measures(table, ("p", "m", *([0] * (width - 2))))
+        except (TypeError, ValueError, KeyError):
+            continue
+        plan = _linear_plan(table, width)
+        return None if plan is None else (width, plan)
+    return None
+
+
+def adds_in_statement(table: str) -> bool:
+    """Whether a server's statement that inserts new records of `table` can add their figures
+    to the totals' changes by itself (`adding_parts`): the table adds up to nothing, or its
+    measures are fixed sums of its figure query's columns."""
+    return not additive(table) or _plan_of(table) is not None
+
+
+@functools.cache
+def adding_parts(table: str, dialect: str, count: int) -> tuple[str, str] | None:
+    """For a server's statement that inserts `count` new records of `table` (given by id as
+    `%s` parameters): the WITH queries that count their figures and add them to the totals'
+    changes (`rows.one_statement`'s `adding`): `figures_of_ids` (their figure query: the rule
+    of what a record adds up to) and its measures inserted by the plan read off `add_rows`;
+    None when the table adds up to nothing or has no plan."""
+    planned = _plan_of(table) if additive(table) else None
+    if planned is None:
+        return None
+    width, plan = planned
+    sql = figure_query(table, dialect, scope=IDS).text
+    query = driver_sql(sql.replace(":ids", "(" + ", ".join(["?"] * count) + ")"), dialect)
+    columns = ", ".join(f"c{n}" for n in range(width))
+    # The measures' names are written in: a "%" among them must not read as a placeholder.
+    adding = _measures_insert(plan, CHANGES).replace("%", "%%")
+    return f"figures_of_ids ({columns}) AS ({query})", adding
 
 
 def _add_in_sql(session: Session, table: str, ids: Sequence[str]) -> bool:

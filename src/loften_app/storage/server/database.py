@@ -6,7 +6,10 @@ same Alembic migrations as a laptop's SQLite file (when the logged-in role may: 
 
 - write sessions run at REPEATABLE READ, so two people saving the same record at once cannot
   both pass the version check (the second gets a serialization failure, classified in
-  `storage/server/errors.py` as a "try again");
+  `storage/server/errors.py` as a "try again"); a new record, whose save writes one statement
+  after its checks (its rows, audit line, totals' changes and notification), is that statement
+  alone in autocommit on a connection the thread keeps (`Database.saving(single_statement=
+  True)`, statements sent by `storage/server/prepared.py`): two round trips, no BEGIN or COMMIT;
 - change marker is the server's WAL insert position: every commit by anyone, on any
   connection, moves it forward (PostgreSQL's counterpart of SQLite's `PRAGMA data_version`);
 - actor (the user and organisation recorded in every change) comes from the logged-in role
@@ -47,6 +50,8 @@ log = logging.getLogger(__name__)
 NOTIFY_SQL = "SELECT pg_notify('loften_changes', current_user)"
 #: Set in a session's `info` once its transaction has sent `NOTIFY_SQL`.
 _ANNOUNCED = "loften_announced"
+#: Set in the `info` of a session of `saving(single_statement=True)`.
+_SINGLE_STATEMENT = "loften_single_statement"
 #: Changes to the totals in one INSERT of `_before_commit`.
 _CHANGES_AT_ONCE = 500
 _MARKER = text("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn")
@@ -103,6 +108,10 @@ class ServerDatabase(Database):
             isolation_level="REPEATABLE READ", loften_write=True
         )
         self._write_sessions.configure(bind=self._write_engine)
+        #: `saving(single_statement=True)`: no transaction of its own; the one statement is.
+        self._autocommit_engine = engine.execution_options(
+            isolation_level="AUTOCOMMIT", loften_write=True
+        )
         #: The role's actor once looked up; None: the owner, who acts as the settings say.
         self._role_actor: Actor | None = None
         self._role_looked_up = False
@@ -122,9 +131,25 @@ class ServerDatabase(Database):
             if not session.info.get(_ANNOUNCED):
                 driver_connection(session).execute(NOTIFY_SQL)
 
-    def _saving_begun(self, session: Session) -> None:
-        """A save's changes to the stored totals wait for its end (`_before_commit`)."""
-        session.info[totals.CHANGES_AT_COMMIT] = []
+    def _saver_engine(self) -> Engine:
+        """The connections kept for `saving(single_statement=True)`: autocommit."""
+        return self._autocommit_engine
+
+    def _usable(self, saver: Any) -> bool:
+        """A kept connection that died while it waited is not used (`_gone_while_idle`)."""
+        try:
+            _gone_while_idle(saver.raw, None, None)
+        except sa_exc.DisconnectionError:
+            return False
+        return True
+
+    def _saving_begun(self, session: Session, *, single_statement: bool = False) -> None:
+        """A save's changes to the stored totals wait for its end (`_before_commit`); a save of
+        one statement has none left for its end (the statement adds them itself)."""
+        if single_statement:
+            session.info[_SINGLE_STATEMENT] = True
+        else:
+            session.info[totals.CHANGES_AT_COMMIT] = []
 
     def _before_commit(self, session: Session, raw: object) -> None:
         """The end of `saving()`'s transaction: it tells every listening window too (see
@@ -133,6 +158,11 @@ class ServerDatabase(Database):
         several statements (client-side parameters, the simple query protocol): one round trip
         where separate statements take three. An error in any of them leaves the transaction
         uncommitted, as before."""
+        if session.info.get(_SINGLE_STATEMENT):
+            # Anything more would not be part of the statement's transaction: a bug.
+            if not session.info.get(_ANNOUNCED) or session.info.get(totals.CHANGES_AT_COMMIT):
+                raise AssertionError("a save of one statement left something for its end")
+            return
         statements: list[str] = []
         values: list[Any] = []
         if not session.info.get(_ANNOUNCED):
@@ -179,7 +209,8 @@ class ServerDatabase(Database):
         return fallback if self._role_actor is None else self._role_actor
 
     def close(self) -> None:
-        self.engine.dispose()
+        """The connections kept for saves closed, then the pool's."""
+        super().close()
 
 
 def _local_folder(url: str) -> Path:

@@ -49,6 +49,7 @@ from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit, totals
 from loften_app.storage.database import Database
+from loften_app.storage.engines import dialect_of
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
 from loften_app.storage.plain_reads import RowView, plain_reader
@@ -431,11 +432,26 @@ class RecordService(Generic[DataT, ModelT]):
         data = self._prepare(data)
         raise_if_issues(self._validate(data))
 
+        single = self._adds_in_one_statement()
+
         def work() -> Stored[DataT]:
-            with self._db.saving() as session:
+            with self._db.saving(single_statement=single) as session:
                 return self._stage_valid(session, data)
 
         return self._written(totals.retrying(work))
+
+    def _adds_in_one_statement(self) -> bool:
+        """Whether `add` writes one statement alone, after reads only (`saving`'s
+        `single_statement`): no values of its own read in the session to prepare, and the new
+        record's figures added by the statement itself (`totals.adds_in_statement`)."""
+        cls = type(self)
+        single = cls.__dict__.get("_single_add")
+        if single is None:
+            single = cls._prepare_in_session is RecordService._prepare_in_session and (
+                totals.adds_in_statement(self._record_type())
+            )
+            cls._single_add = single  # type: ignore[attr-defined]
+        return bool(single)
 
     def _written(self, stored: Stored[DataT]) -> Stored[DataT]:
         """`stored`, once its write transaction has committed (a server folds its totals'
@@ -483,8 +499,13 @@ class RecordService(Generic[DataT, ModelT]):
             )
             parts = [insert_part(session, table, rows) for table, rows in self._rows_of(meta, data)]
             parts.append(audit.insert_part(session, line))
-            # The statement counts the new record's figures too (the stored totals' delta).
+            # The statement adds the new record's figures to the stored totals' changes too,
+            # or counts them for the COMMIT (a table whose measures are not plain sums).
             name = table_of(self.model).name
+            if totals.adds_in_statement(name):
+                adding = totals.adding_parts(name, dialect_of(session), 1)
+                one_statement(session, parts, announcement, adding=adding and (adding, [meta.id]))
+                return
             query = totals.counting_sql(session, name, 1)
             counting = None if query is None else (query, [meta.id])
             counted = one_statement(session, parts, announcement, counting=counting)

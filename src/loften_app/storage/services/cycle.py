@@ -25,7 +25,7 @@ from loften_app.storage.engines import session_sql
 from loften_app.storage.listing import AgreementListing
 from loften_app.storage.models import Agreement, Promise
 from loften_app.storage.report_sql import lineage_with
-from loften_app.storage.rows import driver_connection, query_scalar
+from loften_app.storage.rows import driver_rows, query_scalar
 
 __all__ = [
     "AgreementListing",
@@ -100,11 +100,7 @@ def _date(value: object) -> dt.date:
 def promise_facts(session: Session, promise_id: str) -> PromiseFacts:
     """The promise `promise_id` (type, agreement, not deleted) and every active agreement, in
     one statement on the session's connection (the path of every save)."""
-    cursor = driver_connection(session).cursor()
-    try:
-        rows = cursor.execute(session_sql(session, _PROMISE_FACTS), (promise_id,)).fetchall()
-    finally:
-        cursor.close()
+    rows = driver_rows(session, session_sql(session, _PROMISE_FACTS), (promise_id,))
     key = tuple(rows)
     facts = _FACTS.get(key)
     if facts is None:
