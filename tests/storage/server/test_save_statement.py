@@ -40,10 +40,11 @@ def _promise(services: Services, kind: PromiseType) -> str:
     return promise.id
 
 
-def _state(url: str) -> tuple[int, int, int]:
+def _state(url: str, table: str = "drug_case") -> tuple[int, int, int]:
+    """How many rows `table`, the audit trail and the totals' changes hold."""
     with psycopg.connect(url) as connection:
         row = connection.execute(
-            "SELECT (SELECT count(*) FROM drug_case), (SELECT count(*) FROM audit_entry),"
+            f"SELECT (SELECT count(*) FROM {table}), (SELECT count(*) FROM audit_entry),"
             " (SELECT count(*) FROM figure_total_change)"
         ).fetchone()
     assert row is not None
@@ -117,16 +118,6 @@ def test_a_save_counts_its_figures_in_its_statement_and_a_refused_one_leaves_not
         listener.close()
 
 
-def _patrols_and_lines(url: str) -> tuple[int, int, int]:
-    with psycopg.connect(url) as connection:
-        row = connection.execute(
-            "SELECT (SELECT count(*) FROM patrol), (SELECT count(*) FROM audit_entry),"
-            " (SELECT count(*) FROM figure_total_change)"
-        ).fetchone()
-    assert row is not None
-    return row
-
-
 def test_a_new_patrol_is_one_statement_of_its_own_and_a_refused_one_leaves_nothing(
     server_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -166,14 +157,14 @@ def test_a_new_patrol_is_one_statement_of_its_own_and_a_refused_one_leaves_nothi
                 "SELECT actor FROM audit_entry WHERE record_id = %s", (saved.id,)
             ).fetchall()
         assert who == [("polis1",)]
-        before = _patrols_and_lines(server_url)
+        before = _state(server_url, "patrol")
         # A shop that is not there: the server refuses the statement, and nothing of it stays.
         missing = dataclasses.replace(
             patrol, shop_visits=(ShopVisitData(shop_id="00000000-0000-0000-0000-000000000000"),)
         )
         with pytest.raises(StorageError):
             police.patrols.add(data=missing)
-        assert _patrols_and_lines(server_url) == before
+        assert _state(server_url, "patrol") == before
         assert listener.wait(0.5) == []
         # The kept connection goes on: after the server forgot its prepared statements ...
         assert database._kept == [kept]
@@ -188,7 +179,7 @@ def test_a_new_patrol_is_one_statement_of_its_own_and_a_refused_one_leaves_nothi
                 break
         police.patrols.add(data=patrol)
         assert database._kept != [kept]
-        after = _patrols_and_lines(server_url)
+        after = _state(server_url, "patrol")
         assert after[0] == before[0] + 2
         assert after[1] == before[1] + 2
         _assert_totals_match(database)
