@@ -19,6 +19,7 @@ with its commit. Goal: at least 50,000 records/s, and at least a third of the ra
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -27,7 +28,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# LOFTEN_BENCH_SRC=DIR imports the package from another source tree (as bench_storage.py).
+sys.path.insert(0, os.environ.get("LOFTEN_BENCH_SRC", str(ROOT / "src")))
 
 from loften_app.domain.enums import Organisation  # noqa: E402
 from loften_app.domain.records import Actor  # noqa: E402
