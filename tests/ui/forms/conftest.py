@@ -34,7 +34,9 @@ def answer_next_message_box(button_text: str, seen: list[str] | None = None) -> 
             if button.text().replace("&", "") == button_text:
                 button.click()
                 return
-        raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
+        names = [b.text() for b in box.buttons()]
+        box.reject()  # closed, so that the test goes on and fails instead of waiting for ever
+        raise AssertionError(f"no button {button_text!r} in {names}")
 
     QTimer.singleShot(10, click)
 
