@@ -416,8 +416,8 @@ def test_the_figures_of_many_records_by_id_are_read_by_their_primary_key(tmp_pat
     # with the square of the file's size (scale 800 of demo-data 35 s, now 13 s).
     import sqlite3
 
-    from loften_app.storage.figure_sql import SQLITE, additive_tables
-    from loften_app.storage.totals import IDS, _ids_sql, figure_query
+    from loften_app.storage.figure_sql import IDS, SQLITE, additive_tables
+    from loften_app.storage.totals import _ids_sql, figure_query
 
     path = tmp_path / "plans.db"
     with open_database(path):
