@@ -20,7 +20,8 @@ import dataclasses
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,107 @@ def to_json(changes: Mapping[str, Any]) -> str:
     return _ENCODER.encode(changes)
 
 
+def _encoded_null(_value: object) -> str:
+    return "null"
+
+
+def _encoded_bool(value: object) -> str:
+    return "true" if value else "false"
+
+
+def _encoded_iso(value: dt.date | dt.time) -> str:
+    return '"' + value.isoformat() + '"'
+
+
+def _encoded_float(value: float) -> str:
+    return float.__repr__(value) if math.isfinite(value) else str(_ENCODER.encode(value))
+
+
+def _encoded_items(value: Any) -> str:
+    return "[" + ",".join([_encoded(item) for item in value]) + "]"
+
+
+_encoded_text: Callable[[str], str] = json.encoder.encode_basestring
+
+#: What writes a value of each class as the trail's JSON (more are added as they are met).
+_ENCODED: dict[type, Callable[[Any], str]] = {
+    str: _encoded_text,
+    int: int.__repr__,
+    bool: _encoded_bool,
+    type(None): _encoded_null,
+    float: _encoded_float,
+    dt.date: _encoded_iso,
+    dt.time: _encoded_iso,
+    dt.datetime: _encoded_iso,
+    tuple: _encoded_items,
+    list: _encoded_items,
+}
+
+#: Per data class: (field name, its JSON key with the colon) of every field.
+_OBJECT_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _encoded_object(value: Any) -> str:
+    keys = _OBJECT_KEYS.get(value.__class__)
+    if keys is None:
+        keys = _OBJECT_KEYS[value.__class__] = tuple(
+            (name, _encoded_text(name) + ":") for name in _field_names(value.__class__)
+        )
+    return "{" + ",".join([key + _encoded(getattr(value, name)) for name, key in keys]) + "}"
+
+
+def _encoded(value: Any) -> str:
+    """`value` as `to_json` writes it (`_default`'s rules), without the encoder's call back
+    into Python for each date, time and child row."""
+    kind = value.__class__
+    encode = _ENCODED.get(kind)
+    if encode is None:
+        if issubclass(kind, bool):
+            encode = _encoded_bool
+        elif issubclass(kind, str):  # the StrEnums
+            encode = _encoded_text
+        elif issubclass(kind, int):
+            encode = int.__repr__
+        elif dataclasses.is_dataclass(kind):
+            encode = _encoded_object
+        else:  # anything else as the encoder writes it
+            return _ENCODER.encode(value)
+        _ENCODED[kind] = encode
+    return encode(value)
+
+
+#: Per data class: (field name, the start of its entry in `added_json`) of every field.
+_ADDED_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def added_json(data: object) -> str:
+    """`to_json(added(data))`, written directly: the JSON of a new record's audit line (a
+    save, and every record of an import)."""
+    keys = _ADDED_KEYS.get(data.__class__)
+    if keys is None:
+        keys = _ADDED_KEYS[data.__class__] = tuple(
+            (name, _encoded_text(name) + ":[null,") for name in _field_names(data.__class__)
+        )
+    return (
+        "{"
+        + ",".join(
+            [
+                key + _encoded(value) + "]"
+                for name, key in keys
+                if (value := getattr(data, name)) not in _EMPTY
+            ]
+        )
+        + "}"
+    )
+
+
+def _changes_text(changes: Mapping[str, Any] | str | None) -> str | None:
+    """The JSON of a line's changes: given as they are, or already written (`added_json`)."""
+    if changes is None or isinstance(changes, str):
+        return changes
+    return to_json(changes)
+
+
 def added(data: object) -> Changes:
     """The fields of a new record that have a value, as `{field: [None, value]}`."""
     return {
@@ -137,10 +239,11 @@ def record(
     action: str,
     record_type: str | None = None,
     record_id: str | None = None,
-    changes: Mapping[str, Any] | None = None,
+    changes: Mapping[str, Any] | str | None = None,
     note: str | None = None,
 ) -> None:
-    """Insert one audit line in the session's current (write) transaction."""
+    """Insert one audit line in the session's current (write) transaction. `changes` as
+    `{field: [old, new]}`, or their JSON already written (`added_json`)."""
     driver_connection(session).execute(
         session_sql(session, _INSERT),
         line_values(
@@ -162,7 +265,7 @@ def line_values(
     action: str,
     record_type: str | None = None,
     record_id: str | None = None,
-    changes: Mapping[str, Any] | None = None,
+    changes: Mapping[str, Any] | str | None = None,
     note: str | None = None,
 ) -> tuple[Any, ...]:
     """The values of one audit line, in the order of `_INSERT`."""
@@ -175,7 +278,7 @@ def line_values(
         action,
         record_type,
         record_id,
-        None if changes is None else to_json(changes),
+        _changes_text(changes),
         note,
     )
 
@@ -192,7 +295,7 @@ def record_many(
     at: dt.datetime,
     actor: Actor | None,
     action: str,
-    lines: Iterable[tuple[str | None, str | None, Mapping[str, Any] | None]],
+    lines: Iterable[tuple[str | None, str | None, Mapping[str, Any] | str | None]],
     note: str | None = None,
 ) -> None:
     """Insert one audit line per item of `lines` (record type, record id, changes), all with
@@ -213,7 +316,7 @@ def record_many(
             action,
             record_type,
             record_id,
-            None if changes is None else to_json(changes),
+            _changes_text(changes),
             note,
         )
         for record_type, record_id, changes in lines

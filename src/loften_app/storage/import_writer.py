@@ -122,7 +122,7 @@ def _write_table(
                 action=audit.IMPORT,
                 record_type=table,
                 record_id=meta.id,
-                changes=audit.added(data),
+                changes=audit.added_json(data),
                 note=note,
             )
 

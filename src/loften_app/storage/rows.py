@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Column, Date, DateTime, Dialect, Table, Time, TypeDecorator
+from sqlalchemy import Column, Date, DateTime, Dialect, Enum, Table, Time, TypeDecorator
 from sqlalchemy.orm import Session
 
 from loften_app.storage.database import DRIVER_CONNECTION
@@ -47,7 +47,11 @@ class RowWriter:
             if process is not None and isinstance(column.type, Date | Time):
                 process = _remembering(process)
             elif process is not None and _is_datetime(column.type):
-                process = shared.setdefault(repr(column.type), _remembering_last(process))
+                process = shared.setdefault(
+                    repr(column.type), _remembering_last(_utc_text_or(process))
+                )
+            elif process is not None and isinstance(column.type, Enum):
+                process = _enum_value_or(column.type, process)
             processors.append(process)
         self.processors: tuple[Processor, ...] = tuple(processors)
         self.defaults = tuple(_scalar_default(column) for column in columns)
@@ -132,6 +136,49 @@ def _remembering_last(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return converted
 
     return convert
+
+
+def _utc_text_or(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`process` for a datetime column, or a quicker equal of it for UTC times where it writes
+    them as SQLite's text ("2018-11-17 08:00:00.000000", what SQLAlchemy's SQLite `DateTime`
+    writes of `models.UTCDateTime`'s naive UTC): an import converts two times a record, each
+    different. Used only when it gives what `process` gives for a few sample times."""
+
+    def quick(value: Any) -> Any:
+        if value.__class__ is dt.datetime and value.tzinfo is dt.UTC:
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        return process(value)
+
+    samples = (
+        dt.datetime(2018, 11, 17, 8, 0, tzinfo=dt.UTC),
+        dt.datetime(2026, 12, 3, 23, 59, 59, 999_999, tzinfo=dt.UTC),
+        dt.datetime(1, 1, 1, tzinfo=dt.UTC),
+    )
+    try:
+        same = all(quick(sample) == process(sample) for sample in samples)
+    except (TypeError, ValueError):
+        same = False
+    return quick if same else process
+
+
+def _enum_value_or(column_type: Enum, process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`process` for an enum column, or a quicker equal of it for the enum's own members (their
+    value, without SQLAlchemy's lookup). Used only when it gives what `process` gives for
+    every member."""
+    enum_class = column_type.enum_class
+    if enum_class is None:
+        return process
+
+    def quick(value: Any) -> Any:
+        if value.__class__ is enum_class:
+            return value._value_
+        return process(value)
+
+    try:
+        same = all(quick(member) == process(member) for member in enum_class)
+    except (TypeError, ValueError, LookupError):
+        same = False
+    return quick if same else process
 
 
 def _scalar_default(column: Column[Any]) -> Any:

@@ -383,6 +383,8 @@ _organisation = _enum(Organisation)
 
 
 def _person(value: Any, path: str) -> str:
+    if value.__class__ is str and value in _PEOPLE:  # a name accepted before (a few in a package)
+        return str(value)
     text = _text(value, path)
     if len(text) > 200:
         raise _InvalidError(
@@ -395,7 +397,35 @@ def _person(value: Any, path: str) -> str:
                 "exchange.identity_number", "innehåller ett personnummer eller samordningsnummer"
             ),
         )
+    if len(_PEOPLE) < _PEOPLE_KEPT:
+        _PEOPLE.add(text)
     return text
+
+
+#: Names `_person` has accepted: a package's records were made by a few people.
+_PEOPLE: set[str] = set()
+_PEOPLE_KEPT = 256
+
+
+def _times() -> Decoder:
+    """`decode_datetime`, remembering the last text and its time: a record's creation and
+    change times are often the same."""
+    last: tuple[Any, Any] = (None, None)
+
+    def decode(value: Any, path: str) -> dt.datetime:
+        nonlocal last
+        seen, decoded = last  # one tuple: threads never see a text with another's time
+        if value.__class__ is str and value == seen:
+            return decoded  # type: ignore[no-any-return]
+        decoded = decode_datetime(value, path)
+        last = (value, decoded)
+        return decoded
+
+    return decode
+
+
+_record_time = _times()
+_optional_time = _optional(decode_datetime)
 
 
 def decode_record(value: Any, data_class: type, where: str | ErrorText) -> tuple[RecordMeta, Any]:
@@ -422,11 +452,11 @@ def decode_record(value: Any, data_class: type, where: str | ErrorText) -> tuple
             id=_uuid(value["id"], "id"),
             version=version,
             organisation=_organisation(value["organisation"], "organisation"),
-            created_at=decode_datetime(value["created_at"], "created_at"),
+            created_at=_record_time(value["created_at"], "created_at"),
             created_by=_person(value["created_by"], "created_by"),
-            updated_at=decode_datetime(value["updated_at"], "updated_at"),
+            updated_at=_record_time(value["updated_at"], "updated_at"),
             updated_by=_person(value["updated_by"], "updated_by"),
-            deleted_at=_optional(decode_datetime)(value["deleted_at"], "deleted_at"),
+            deleted_at=_optional_time(value["deleted_at"], "deleted_at"),
         )
         data = data_decoder(data_class)(value["data"], "")
     except _InvalidError as error:

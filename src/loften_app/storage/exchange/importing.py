@@ -420,12 +420,14 @@ def _remap(data: Any, id_map: Mapping[str, str]) -> Any:
     changes: dict[str, Any] = {}
     for name, _target in references:
         value = getattr(data, name)
-        if isinstance(value, tuple):
-            mapped: Any = tuple(id_map.get(v, v) for v in value)
-        else:
-            mapped = id_map.get(value, value) if value is not None else None
-        if mapped != value:
-            changes[name] = mapped
+        if value is None:
+            continue
+        if value.__class__ is tuple:
+            if id_map.keys().isdisjoint(value):
+                continue
+            changes[name] = tuple([id_map.get(v, v) for v in value])
+        elif value in id_map:
+            changes[name] = id_map[value]
     for name in children:
         value = getattr(data, name)
         items = [_remap(item, id_map) for item in value]
@@ -632,11 +634,11 @@ def _write(
 def _audit_lines(
     written: list[tuple[RecordType, RecordMeta, Any]],
     replaced: list[tuple[RecordType, Stored[Any], RecordMeta, Any]],
-) -> Iterator[tuple[str, str, dict[str, list[Any]]]]:
+) -> Iterator[tuple[str, str, dict[str, list[Any]] | str]]:
     """One audit line per record written (type, id, changes): the fields of each new one, and
     what changed in each replaced one (its deletion too)."""
     for record_type, meta, data in written:
-        yield record_type.name, meta.id, audit.added(data)
+        yield record_type.name, meta.id, audit.added_json(data)
     for record_type, current, meta, data in replaced:
         changes = audit.diff(current.data, data)
         if current.meta.deleted_at != meta.deleted_at:

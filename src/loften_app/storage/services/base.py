@@ -49,11 +49,17 @@ from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit, totals
 from loften_app.storage.database import Database
-from loften_app.storage.engines import dialect_of
+from loften_app.storage.engines import dialect_of, session_sql
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
 from loften_app.storage.plain_reads import RowView, plain_reader
-from loften_app.storage.rows import insert_part, one_statement, query_scalar, statement_batch
+from loften_app.storage.rows import (
+    driver_rows,
+    insert_part,
+    one_statement,
+    query_scalar,
+    statement_batch,
+)
 from loften_app.storage.rows import insert_rows as insert_plain_rows
 from loften_app.storage.services.cycle import in_force_promise, promise_facts
 from loften_app.storage.stored_counts import stored_count
@@ -486,7 +492,7 @@ class RecordService(Generic[DataT, ModelT]):
     def _write_new(self, session: Session, now: dt.datetime, meta: RecordMeta, data: DataT) -> None:
         """The rows of a new record and its audit line, and (on a server) the notification, sent
         as one batch (`statement_batch`: one round trip to a server)."""
-        changes = audit.added(data)
+        changes = audit.added_json(data)
         announcement = self._db.announcement_in(session)
         if announcement is not None:  # a server: everything in one statement
             line = audit.line_values(
@@ -536,9 +542,20 @@ class RecordService(Generic[DataT, ModelT]):
         caller's session; missing ids are left out."""
         found: dict[str, Stored[DataT]] = {}
         listed = list(ids)
+        table = table_of(self.model).name
         for start in range(0, len(listed), _ID_CHUNK):
             chunk = listed[start : start + _ID_CHUNK]
-            present = list(session.scalars(select(self.model.id).where(self.model.id.in_(chunk))))
+            # Which exist, on the driver's connection (an import asks this of every incoming
+            # record, nearly all of them new); only those are loaded as records.
+            marks = ", ".join("?" * len(chunk))
+            present = [
+                row[0]
+                for row in driver_rows(
+                    session,
+                    session_sql(session, f'SELECT id FROM "{table}" WHERE id IN ({marks})'),
+                    chunk,
+                )
+            ]
             if not present:
                 continue
             rows = session.scalars(
@@ -887,7 +904,12 @@ class RecordService(Generic[DataT, ModelT]):
     # --- internals ------------------------------------------------------------------------------
 
     def _audit(
-        self, session: Session, now: dt.datetime, action: str, id: str, changes: dict[str, Any]
+        self,
+        session: Session,
+        now: dt.datetime,
+        action: str,
+        id: str,
+        changes: dict[str, Any] | str,
     ) -> None:
         """One audit line for this record, in the caller's transaction."""
         audit.record(
