@@ -21,6 +21,9 @@ import datetime as dt
 import io
 import json
 import math
+import threading
+import types
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,18 +146,6 @@ _ENCODED: dict[type, Callable[[Any], str]] = {
     list: _encoded_items,
 }
 
-#: Per data class: (field name, its JSON key with the colon) of every field.
-_OBJECT_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
-
-
-def _encoded_object(value: Any) -> str:
-    keys = _OBJECT_KEYS.get(value.__class__)
-    if keys is None:
-        keys = _OBJECT_KEYS[value.__class__] = tuple(
-            (name, _encoded_text(name) + ":") for name in _field_names(value.__class__)
-        )
-    return "{" + ",".join([key + _encoded(getattr(value, name)) for name, key in keys]) + "}"
-
 
 def _encoded(value: Any) -> str:
     """`value` as `to_json` writes it (`_default`'s rules), without the encoder's call back
@@ -168,37 +159,108 @@ def _encoded(value: Any) -> str:
             encode = _encoded_text
         elif issubclass(kind, int):
             encode = int.__repr__
-        elif dataclasses.is_dataclass(kind):
-            encode = _encoded_object
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            encode = _writer(kind, added=False)
         else:  # anything else as the encoder writes it
             return _ENCODER.encode(value)
         _ENCODED[kind] = encode
     return encode(value)
 
 
-#: Per data class: (field name, the start of its entry in `added_json`) of every field.
-_ADDED_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
+# --- a new record's changes, written directly ------------------------------------------------
+# `added_json(data)` is `to_json(added(data))`: one call a save and a record of an import. The
+# encoder calls back into Python for each date, time and child row; instead each data class
+# gets a function, written once from its type hints, that writes every field's JSON with the
+# usual classes inline (text, enums, whole numbers, dates and times, tuples of them, child
+# rows) and anything else through `_encoded`. Each inline case checks the value's exact class
+# first, so a value that is not what its hint says is still written as the encoder would.
+
+_WRITERS: dict[tuple[type, bool], Callable[[Any], str]] = {}
+_WRITERS_LOCK = threading.Lock()
+
+
+def _expression(hint: Any, variable: str, names: dict[str, Any], depth: int = 0) -> str:
+    """A Python expression that writes the value in `variable`, declared as `hint`, as
+    `_encoded` writes it; the objects it refers to are added to `names`."""
+
+    def named(value: Any) -> str:
+        key = f"_n{len(names)}"
+        names[key] = value
+        return key
+
+    fallback = f"_encoded({variable})"
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        arguments = typing.get_args(hint)
+        inner = [a for a in arguments if a is not type(None)]
+        if len(inner) == 1 and len(arguments) == 2:
+            written = _expression(inner[0], variable, names, depth)
+            return f'("null" if {variable} is None else {written})'
+        return fallback
+    if origin is tuple:
+        arguments = typing.get_args(hint)
+        if len(arguments) == 2 and arguments[1] is Ellipsis and depth < 3:
+            item = f"item{depth}"
+            written = _expression(arguments[0], item, names, depth + 1)
+            return (
+                f"('[' + ','.join([{written} for {item} in {variable}]) + ']' "
+                f"if {variable}.__class__ is tuple else {fallback})"
+            )
+        return fallback
+    if not isinstance(hint, type) or issubclass(hint, bool):
+        return fallback
+    exact = f"{variable}.__class__ is {named(hint)}"
+    if issubclass(hint, str):  # text and the StrEnums
+        return f"(_encoded_text({variable}) if {exact} else {fallback})"
+    if hint is int:
+        return f"(int.__repr__({variable}) if {exact} else {fallback})"
+    if hint is dt.date or hint is dt.time:
+        return f"('\"' + {variable}.isoformat() + '\"' if {exact} else {fallback})"
+    if dataclasses.is_dataclass(hint):
+        child = named(_writer(hint, added=False))
+        return f"({child}({variable}) if {exact} else {fallback})"
+    return fallback
+
+
+def _writer(data_class: type, *, added: bool) -> Callable[[Any], str]:
+    """The function that writes an instance of `data_class` as JSON: with `added`, as
+    `to_json(added(data))` does (the fields with a value, each `[null, value]`); without, as
+    the encoder writes a child row (every field by name, as `_default` gives it)."""
+    found = _WRITERS.get((data_class, added))
+    if found is not None:
+        return found
+    hints = typing.get_type_hints(data_class)
+    names: dict[str, Any] = {
+        "_encoded": _encoded,
+        "_encoded_text": _encoded_text,
+        "_EMPTY": _EMPTY,
+    }
+    lines = ["def write(data):", "    parts = []"]
+    for name in _field_names(data_class):
+        written = _expression(hints.get(name, Any), "value", names)
+        lines.append(f"    value = data.{name}")
+        if added:
+            lines.append("    if value not in _EMPTY:")
+            lines.append(
+                f"        parts.append({_encoded_text(name) + ':[null,'!r} + {written} + ']')"
+            )
+        else:
+            lines.append(f"    parts.append({_encoded_text(name) + ':'!r} + {written})")
+    lines.append("    return '{' + ','.join(parts) + '}'")
+    # The text is made here, of field names (identifiers) and constants written with repr.
+    exec("\n".join(lines), names)
+    write: Callable[[Any], str] = names["write"]
+    with _WRITERS_LOCK:
+        return _WRITERS.setdefault((data_class, added), write)
 
 
 def added_json(data: object) -> str:
     """`to_json(added(data))`, written directly: the JSON of a new record's audit line (a
     save, and every record of an import)."""
-    keys = _ADDED_KEYS.get(data.__class__)
-    if keys is None:
-        keys = _ADDED_KEYS[data.__class__] = tuple(
-            (name, _encoded_text(name) + ":[null,") for name in _field_names(data.__class__)
-        )
-    return (
-        "{"
-        + ",".join(
-            [
-                key + _encoded(value) + "]"
-                for name, key in keys
-                if (value := getattr(data, name)) not in _EMPTY
-            ]
-        )
-        + "}"
-    )
+    write = _WRITERS.get((data.__class__, True))
+    if write is None:
+        write = _writer(data.__class__, added=True)
+    return write(data)
 
 
 def _changes_text(changes: Mapping[str, Any] | str | None) -> str | None:
