@@ -27,6 +27,7 @@ from loften_app.storage.demo.common import DemoOptions
 from loften_app.storage.demo.content import load_content
 from loften_app.storage.demo.fill import fill_demo_data
 from loften_app.storage.errors import StorageError
+from loften_app.storage.kinds import STORAGE_KINDS
 from loften_app.storage.services import Services
 from loften_app.storage.template import apply_template
 from tests.cli_runner import run_cli
@@ -314,3 +315,33 @@ def test_the_command_line_fills_a_database_once(tmp_path: Path) -> None:
     assert second.returncode == 1
     assert "redan" in second.stderr
     assert second.stdout == ""
+
+
+def test_a_rows_values_read_straight_from_the_record_equal_the_dictionary_way(
+    services: Services,
+) -> None:
+    """`insert_rows` reads a record's own row straight from its meta and data (`_row_reader`,
+    every kind but the safety walk): for every record of the demo, the values, converted, are
+    the ones the dictionary way gives (`meta_values`, `_root_values`, `RowWriter.to_tuple`),
+    column by column."""
+    from loften_app.storage.models import table_of
+    from loften_app.storage.rows import writer_for
+    from loften_app.storage.services.base import _row_reader, meta_values
+
+    dialect = services.database.engine.dialect
+    compared: dict[str, int] = {}
+    for kind in STORAGE_KINDS:
+        service = services.of_kind(kind.key)
+        table = table_of(service.model)
+        plain = writer_for(table, dialect)
+        for stored in service.list_page(limit=100_000).items:
+            reader = _row_reader(type(service), table, dialect, type(stored.data))
+            if reader is None:
+                continue
+            writer, read = reader
+            values = {**meta_values(stored.meta), **service._root_values(stored.data)}
+            expected = dict(zip(plain.names, plain.to_tuple(values), strict=True))
+            got = dict(zip(writer.names, read(stored.meta, stored.data), strict=True))
+            assert got == expected, table.name
+            compared[table.name] = compared.get(table.name, 0) + 1
+    assert set(compared) >= {"patrol", "drug_case", "volunteer_deployment", "place", "promise"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,16 +50,16 @@ def snapshot(path: Path) -> Snapshot:
 def fill_disk_on_write(monkeypatch: pytest.MonkeyPatch, failing_call: int) -> list[str]:
     """Make the `failing_call`-th INSERT from now on fail as on a full disk; returns the table
     of each INSERT tried."""
-    original = RowWriter.write
+    original = RowWriter.write_tuples
     tables: list[str] = []
 
-    def write(writer: RowWriter, session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
+    def write(writer: RowWriter, session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
         tables.append(writer.sql.split()[2].strip('"'))
         if len(tables) == failing_call:
             raise disk_full_error()
         original(writer, session, rows)
 
-    monkeypatch.setattr(RowWriter, "write", write)
+    monkeypatch.setattr(RowWriter, "write_tuples", write)
     return tables
 
 

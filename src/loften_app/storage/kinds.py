@@ -38,7 +38,6 @@ from loften_app.storage.services.activities import (
 )
 from loften_app.storage.services.base import (
     RecordService,
-    flat_values,
     from_row,
     link_exists,
 )
@@ -98,6 +97,7 @@ class NeighbourhoodWatchService(RecordService[NeighbourhoodWatchData, Neighbourh
         "hours_spent",
     )
     children = ((NEIGHBOURHOOD_WATCH_PLACE, "meeting_id"),)
+    root_excluded = ("place_ids",)
 
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
         if key == "places":
@@ -114,9 +114,6 @@ class NeighbourhoodWatchService(RecordService[NeighbourhoodWatchData, Neighbourh
             *super()._search_conditions(pattern),
             linked_place_named(NEIGHBOURHOOD_WATCH_PLACE, "meeting_id", owner, pattern),
         ]
-
-    def _root_values(self, data: NeighbourhoodWatchData) -> dict[str, Any]:
-        return flat_values(data, exclude=("place_ids",))
 
     def _child_rows(
         self, record_id: str, data: NeighbourhoodWatchData

@@ -29,8 +29,12 @@ Processor = Callable[[Any], Any] | None
 class RowWriter:
     """INSERT statements for one table, with the conversion of each column's values."""
 
-    def __init__(self, table: Table, dialect: Dialect) -> None:
-        columns: Sequence[Column[Any]] = list(table.columns)
+    def __init__(self, table: Table, dialect: Dialect, order: Sequence[str] | None = None) -> None:
+        """`order`: the table's column names in the order of the values given to
+        `converted` and `write_tuples` (every column, once); by default the table's order."""
+        columns: Sequence[Column[Any]] = (
+            list(table.columns) if order is None else [table.c[name] for name in order]
+        )
         self.names = tuple(column.name for column in columns)
         placeholders = ", ".join(placeholder(dialect.name) for _ in columns)
         quoted = ", ".join(f'"{name}"' for name in self.names)
@@ -77,9 +81,24 @@ class RowWriter:
                 values[index] = process(value)
         return tuple(values)
 
+    def converted(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A row's values in this writer's column order, each converted as `to_tuple` does."""
+        if not self._converted:
+            return values
+        listed = list(values)
+        for index, process in self._converted:
+            value = listed[index]
+            if value is not None:
+                listed[index] = process(value)
+        return tuple(listed)
+
     def write(self, session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
         """Insert `rows` in the session's current transaction."""
-        tuples = [self.to_tuple(row) for row in rows]
+        self.write_tuples(session, [self.to_tuple(row) for row in rows])
+
+    def write_tuples(self, session: Session, tuples: Sequence[tuple[Any, ...]]) -> None:
+        """Insert rows of values already converted (`to_tuple`, `converted`), in the
+        session's current transaction."""
         if not tuples:
             return
         cursor = driver_connection(session).cursor()
@@ -189,8 +208,8 @@ def _scalar_default(column: Column[Any]) -> Any:
 
 
 @functools.cache
-def writer_for(table: Table, dialect: Dialect) -> RowWriter:
-    return RowWriter(table, dialect)
+def writer_for(table: Table, dialect: Dialect, order: tuple[str, ...] | None = None) -> RowWriter:
+    return RowWriter(table, dialect, order)
 
 
 def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]]) -> None:

@@ -3,7 +3,7 @@ and a failed save that loses nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -171,16 +171,16 @@ def test_a_failed_save_of_the_values_leaves_nothing_half_saved_and_keeps_the_row
     add_value(form, "2017", "34")
     add_value(form, "2018", "30")
     # The disk fills up after the indicator's row is written, as its values are written.
-    original_write = RowWriter.write
+    original_write = RowWriter.write_tuples  # every INSERT of rows goes through it
     calls: list[str] = []
 
-    def disk_full(writer: RowWriter, session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
+    def disk_full(writer: RowWriter, session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
         calls.append(writer.sql)
         if len(calls) == 2:
             raise disk_full_error()
         original_write(writer, session, rows)
 
-    monkeypatch.setattr(RowWriter, "write", disk_full)
+    monkeypatch.setattr(RowWriter, "write_tuples", disk_full)
     seen: list[str] = []
     answer_next_message_box("Ok", seen)  # Qt's own Swedish text
     assert not form.save()
@@ -191,7 +191,7 @@ def test_a_failed_save_of_the_values_leaves_nothing_half_saved_and_keeps_the_row
 
     # The indicator's row was written before the failure, in the same transaction.
     assert [sql.split()[2] for sql in calls] == ['"indicator"', '"indicator_value"']
-    monkeypatch.setattr(RowWriter, "write", original_write)
+    monkeypatch.setattr(RowWriter, "write_tuples", original_write)
     assert form.save()
     stored = form.stored
     assert stored is not None

@@ -120,6 +120,7 @@ class PatrolService(RecordService[PatrolData, Patrol]):
         "evening_night",
     )
     children = ((PATROL_PLACE, "patrol_id"), (SHOP_VISIT, "patrol_id"))
+    root_excluded = ("place_ids", "shop_visits")
 
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
         table = table_of(Patrol)
@@ -158,9 +159,6 @@ class PatrolService(RecordService[PatrolData, Patrol]):
             visit if visit.id else replaced(visit, id=new_id()) for visit in data.shop_visits
         )
         return replaced(data, shop_visits=visits)
-
-    def _root_values(self, data: PatrolData) -> dict[str, Any]:
-        return flat_values(data, exclude=("place_ids", "shop_visits"))
 
     def _child_rows(
         self, record_id: str, data: PatrolData
@@ -394,6 +392,7 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
         "consulted",
     )
     children = ((DEPLOYMENT_PLACE, "deployment_id"),)
+    root_excluded = ("place_ids",)
 
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
         table = table_of(VolunteerDeployment)
@@ -418,9 +417,6 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
             *super()._search_conditions(pattern),
             linked_place_named(DEPLOYMENT_PLACE, "deployment_id", owner, pattern),
         ]
-
-    def _root_values(self, data: VolunteerDeploymentData) -> dict[str, Any]:
-        return flat_values(data, exclude=("place_ids",))
 
     def _child_rows(
         self, record_id: str, data: VolunteerDeploymentData
@@ -524,6 +520,7 @@ class DrugCaseService(RecordService[DrugCaseData, DrugCase]):
 
     model = DrugCase
     noun = "ärendet"
+    root_excluded = ()
     promise_type = PromiseType.DRUGS
     date_column = "detected_on"
     status_column = "status"
@@ -564,9 +561,6 @@ class DrugCaseService(RecordService[DrugCaseData, DrugCase]):
         prefix = case_prefix(session, self._actor.organisation)
         number = next_case_number(session, year, prefix)
         return dataclasses.replace(data, case_code=case_code(year, number, prefix))
-
-    def _root_values(self, data: DrugCaseData) -> dict[str, Any]:
-        return flat_values(data)
 
     def _to_data(self, row: DrugCase) -> DrugCaseData:
         return from_row(DrugCaseData, row)

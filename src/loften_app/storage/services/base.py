@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 import os
 import threading
 import time
@@ -39,6 +40,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import Enum as SQLEnum
 from sqlalchemy import update as sql_update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -54,11 +56,13 @@ from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
 from loften_app.storage.plain_reads import RowView, plain_reader
 from loften_app.storage.rows import (
+    RowWriter,
     driver_rows,
     insert_part,
     one_statement,
     query_scalar,
     statement_batch,
+    writer_for,
 )
 from loften_app.storage.rows import insert_rows as insert_plain_rows
 from loften_app.storage.services.cycle import in_force_promise, promise_facts
@@ -204,6 +208,53 @@ def meta_of(row: Record | RowView) -> RecordMeta:
     )
 
 
+#: The bookkeeping columns of a record row, as `meta_values` gives them.
+META_COLUMNS = (
+    "id",
+    "version",
+    "organisation",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "deleted_at",
+)
+
+_ROW_READERS: dict[tuple[type, Table, Dialect, type], Any] = {}
+
+
+def _row_reader(
+    service_class: type[RecordService[Any, Any]], table: Table, dialect: Dialect, data_class: type
+) -> tuple[RowWriter, Callable[[RecordMeta, Any], tuple[Any, ...]]] | None:
+    """For a service whose row is its data's fields less `root_excluded` (and the bookkeeping
+    columns): a writer of the table's columns in the order (bookkeeping, data fields) and what
+    reads one row's values in that order, converted, from the meta and the data, without the
+    dictionaries in between. None for any other service, or when the table's columns are not
+    exactly those (a column left to its default)."""
+    key = (service_class, table, dialect, data_class)
+    if key in _ROW_READERS:
+        found: Any = _ROW_READERS[key]
+        return found  # type: ignore[no-any-return]
+    reader = None
+    excluded = service_class.root_excluded
+    plain = service_class._root_values is RecordService._root_values  # not overridden
+    if plain and excluded is not None and dataclasses.is_dataclass(data_class):
+        names = _field_names(data_class, frozenset(excluded))
+        order = (*META_COLUMNS, *names)
+        if len(names) > 1 and sorted(order) == sorted(c.name for c in table.columns):
+            writer = writer_for(table, dialect, order)
+            of_meta = operator.attrgetter(*META_COLUMNS)
+            of_data = operator.attrgetter(*names)
+            convert = writer.converted
+
+            def read(meta: RecordMeta, data: Any) -> tuple[Any, ...]:
+                return convert(of_meta(meta) + of_data(data))
+
+            reader = (writer, read)
+    _ROW_READERS[key] = reader
+    return reader
+
+
 def meta_values(meta: RecordMeta) -> dict[str, Any]:
     """The bookkeeping columns of a record row."""
     return {
@@ -303,6 +354,11 @@ class RecordService(Generic[DataT, ModelT]):
     shown_dates: ClassVar[tuple[str, ...]] = ()
     #: Child tables replaced with the record: (table, column referring to the record).
     children: ClassVar[tuple[tuple[Table, str], ...]] = ()
+    #: When the record's own row holds its data class's fields less these (children and the
+    #: like) beside the bookkeeping columns: `_root_values` gives those fields, and
+    #: `insert_rows` reads a new row straight from the meta and the data. None: the subclass's
+    #: own `_root_values` says what the row holds.
+    root_excluded: ClassVar[tuple[str, ...] | None] = None
 
     def __init__(
         self,
@@ -338,7 +394,9 @@ class RecordService(Generic[DataT, ModelT]):
         return data
 
     def _root_values(self, data: DataT) -> dict[str, Any]:
-        raise NotImplementedError
+        if self.root_excluded is None:
+            raise NotImplementedError
+        return flat_values(data, exclude=self.root_excluded)
 
     def _child_rows(self, record_id: str, data: DataT) -> list[tuple[Table, list[dict[str, Any]]]]:
         return []
@@ -652,16 +710,27 @@ class RecordService(Generic[DataT, ModelT]):
 
     def insert_rows(self, session: Session, records: Iterable[tuple[RecordMeta, DataT]]) -> None:
         """Insert records as they are (no validation): for `add`, templates and bulk loading."""
-        roots: list[dict[str, Any]] = []
+        listed = list(records)
+        root = table_of(self.model)
+        reader = listed and _row_reader(
+            type(self), root, session.get_bind().dialect, type(listed[0][1])
+        )
+        if not reader:
+            insert_plain_rows(
+                session,
+                root,
+                [{**meta_values(meta), **self._root_values(data)} for meta, data in listed],
+            )
+        else:
+            writer, read = reader
+            writer.write_tuples(session, [read(meta, data) for meta, data in listed])
         children: dict[Table, list[dict[str, Any]]] = {}
-        for meta, data in records:
-            roots.append({**meta_values(meta), **self._root_values(data)})
+        for meta, data in listed:
             for table, rows in self._child_rows(meta.id, data):
                 children.setdefault(table, []).extend(rows)
-        insert_plain_rows(session, table_of(self.model), roots)
         for table, rows in children.items():
             insert_plain_rows(session, table, rows)
-        totals.added(session, self._record_type(), [root["id"] for root in roots])
+        totals.added(session, self._record_type(), [meta.id for meta, _data in listed])
 
     def update(self, *, id: str, expected_version: int, data: DataT) -> Stored[DataT]:
         """Save changed data. Refused with `StaleRecordError` when the record has changed since
@@ -1081,9 +1150,7 @@ class FlatRecordService(RecordService[DataT, ModelT]):
     """A record whose data class maps one to one onto its table's columns (the registers)."""
 
     data_class: ClassVar[type[Any]]
-
-    def _root_values(self, data: DataT) -> dict[str, Any]:
-        return flat_values(data)
+    root_excluded = ()
 
     def _to_data(self, row: Any) -> DataT:
         result: DataT = from_row(self.data_class, row)
