@@ -21,7 +21,7 @@ from sqlalchemy import Column, Date, DateTime, Dialect, Enum, Table, Time, TypeD
 from sqlalchemy.orm import Session
 
 from loften_app.storage.database import DRIVER_CONNECTION
-from loften_app.storage.engines import placeholder, session_sql
+from loften_app.storage.engines import bind_dialect, placeholder, session_sql
 
 Processor = Callable[[Any], Any] | None
 
@@ -69,6 +69,8 @@ class RowWriter:
     def to_tuple(self, row: Mapping[str, Any]) -> tuple[Any, ...]:
         try:
             picked = self._pick(row)
+            if not self._converted and len(self.names) > 1:  # child rows: plain values
+                return picked  # type: ignore[no-any-return]
             values = list(picked) if len(self.names) > 1 else [picked]
         except KeyError:  # a column left to its default
             values = [
@@ -214,7 +216,7 @@ def writer_for(table: Table, dialect: Dialect, order: tuple[str, ...] | None = N
 
 def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]]) -> None:
     """INSERT plain rows into `table` within the session's transaction."""
-    writer_for(table, session.get_bind().dialect).write(session, rows)
+    writer_for(table, bind_dialect(session)).write(session, rows)
 
 
 def driver_connection(session: Session) -> Any:
@@ -243,7 +245,7 @@ InsertPart = tuple[str, str, Sequence[tuple[Any, ...]]]
 
 def insert_part(session: Session, table: Table, rows: Iterable[Mapping[str, Any]]) -> InsertPart:
     """The rows for `table` as a part of `one_statement`, converted as `insert_rows` does."""
-    writer = writer_for(table, session.get_bind().dialect)
+    writer = writer_for(table, bind_dialect(session))
     return writer.head, writer.group, [writer.to_tuple(row) for row in rows]
 
 

@@ -549,9 +549,15 @@ def _add_in_sql(session: Session, table: str, ids: Sequence[str]) -> bool:
     in one statement per chunk of ids (`_adding_sql`); False, with nothing done, when `table`
     has no plan."""
     session.flush()
+    width = _WIDTHS.get(table)
+    if width is not None and len(ids) == 1:  # a save: one statement, no chunks
+        sql = _adding_sql(table, 1, width)
+        if sql is None:
+            return False
+        driver_connection(session).execute(sql, ids)
+        return True
     cursor = driver_connection(session).cursor()
     try:
-        width = _WIDTHS.get(table)
         if width is None:
             cursor.execute(_ids_sql(figure_query(table, SQLITE, scope=IDS).text, 1, SQLITE), ("",))
             width = _WIDTHS[table] = len(cursor.description)
@@ -612,7 +618,7 @@ def read_months(
 
 
 def _on_server(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+    return dialect_of(session) == "postgresql"
 
 
 def fold(connection: Any) -> None:

@@ -51,7 +51,7 @@ from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit, totals
 from loften_app.storage.database import Database
-from loften_app.storage.engines import dialect_of, session_sql
+from loften_app.storage.engines import bind_dialect, dialect_of, session_sql
 from loften_app.storage.errors import NotFoundError, StaleRecordError
 from loften_app.storage.models import Record, table_of
 from loften_app.storage.plain_reads import RowView, plain_reader
@@ -712,9 +712,7 @@ class RecordService(Generic[DataT, ModelT]):
         """Insert records as they are (no validation): for `add`, templates and bulk loading."""
         listed = list(records)
         root = table_of(self.model)
-        reader = listed and _row_reader(
-            type(self), root, session.get_bind().dialect, type(listed[0][1])
-        )
+        reader = listed and _row_reader(type(self), root, bind_dialect(session), type(listed[0][1]))
         if not reader:
             insert_plain_rows(
                 session,
