@@ -179,47 +179,64 @@ _WRITERS: dict[tuple[type, bool], Callable[[Any], str]] = {}
 _WRITERS_LOCK = threading.Lock()
 
 
-def _expression(hint: Any, variable: str, names: dict[str, Any], depth: int = 0) -> str:
-    """A Python expression that writes the value in `variable`, declared as `hint`, as
-    `_encoded` writes it; the objects it refers to are added to `names`."""
+def _inline(
+    hint: Any, variable: str, names: dict[str, Any], depth: int = 0
+) -> tuple[str, str, bool] | None:
+    """For a value declared as `hint`: (the test that it is of the usual class, the Python
+    expression that then writes it as `_encoded` does, whether such a value may be empty, as
+    `added` counts empty), or None when it has no usual class written inline. The objects
+    the expressions refer to are added to `names`."""
 
     def named(value: Any) -> str:
         key = f"_n{len(names)}"
         names[key] = value
         return key
 
-    fallback = f"_encoded({variable})"
-    origin = typing.get_origin(hint)
-    if origin in (types.UnionType, typing.Union):
-        arguments = typing.get_args(hint)
-        inner = [a for a in arguments if a is not type(None)]
-        if len(inner) == 1 and len(arguments) == 2:
-            written = _expression(inner[0], variable, names, depth)
-            return f'("null" if {variable} is None else {written})'
-        return fallback
-    if origin is tuple:
+    if typing.get_origin(hint) is tuple:
         arguments = typing.get_args(hint)
         if len(arguments) == 2 and arguments[1] is Ellipsis and depth < 3:
             item = f"item{depth}"
             written = _expression(arguments[0], item, names, depth + 1)
-            return (
-                f"('[' + ','.join([{written} for {item} in {variable}]) + ']' "
-                f"if {variable}.__class__ is tuple else {fallback})"
-            )
-        return fallback
+            joined = f"'[' + ','.join([{written} for {item} in {variable}]) + ']'"
+            return f"{variable}.__class__ is tuple", joined, True
+        return None
     if not isinstance(hint, type) or issubclass(hint, bool):
-        return fallback
+        return None
     exact = f"{variable}.__class__ is {named(hint)}"
     if issubclass(hint, str):  # text and the StrEnums
-        return f"(_encoded_text({variable}) if {exact} else {fallback})"
+        return exact, f"_encoded_text({variable})", True
     if hint is int:
-        return f"(int.__repr__({variable}) if {exact} else {fallback})"
+        return exact, f"int.__repr__({variable})", False
     if hint is dt.date or hint is dt.time:
-        return f"('\"' + {variable}.isoformat() + '\"' if {exact} else {fallback})"
+        return exact, f"'\"' + {variable}.isoformat() + '\"'", False
     if dataclasses.is_dataclass(hint):
-        child = named(_writer(hint, added=False))
-        return f"({child}({variable}) if {exact} else {fallback})"
-    return fallback
+        return exact, f"{named(_writer(hint, added=False))}({variable})", False
+    return None
+
+
+def _optional_of(hint: Any) -> Any:
+    """X for a hint `X | None`, else None."""
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        arguments = typing.get_args(hint)
+        inner = [a for a in arguments if a is not type(None)]
+        if len(inner) == 1 and len(arguments) == 2:
+            return inner[0]
+    return None
+
+
+def _expression(hint: Any, variable: str, names: dict[str, Any], depth: int = 0) -> str:
+    """A Python expression that writes the value in `variable`, declared as `hint`, as
+    `_encoded` writes it (a value of another class than declared too)."""
+    fallback = f"_encoded({variable})"
+    inner = _optional_of(hint)
+    if inner is not None:
+        written = _expression(inner, variable, names, depth)
+        return f'("null" if {variable} is None else {written})'
+    inline = _inline(hint, variable, names, depth)
+    if inline is None:
+        return fallback
+    exact, written, _empty = inline
+    return f"({written} if {exact} else {fallback})"
 
 
 def _writer(data_class: type, *, added: bool) -> Callable[[Any], str]:
@@ -235,18 +252,40 @@ def _writer(data_class: type, *, added: bool) -> Callable[[Any], str]:
         "_encoded_text": _encoded_text,
         "_EMPTY": _EMPTY,
     }
-    lines = ["def write(data):", "    parts = []"]
-    for name in _field_names(data_class):
-        written = _expression(hints.get(name, Any), "value", names)
-        lines.append(f"    value = data.{name}")
-        if added:
-            lines.append("    if value not in _EMPTY:")
-            lines.append(
-                f"        parts.append({_encoded_text(name) + ':[null,'!r} + {written} + ']')"
-            )
-        else:
-            lines.append(f"    parts.append({_encoded_text(name) + ':'!r} + {written})")
-    lines.append("    return '{' + ','.join(parts) + '}'")
+    fields = _field_names(data_class)
+    if not added:  # one expression: every field, by name
+        pieces = " + ',' + ".join(
+            f"{_encoded_text(name) + ':'!r} + {_expression(hints.get(name, Any), f'v{n}', names)}"
+            for n, name in enumerate(fields)
+        )
+        lines = ["def write(data):"]
+        lines += [f"    v{n} = data.{name}" for n, name in enumerate(fields)]
+        lines.append(f"    return '{{' + {pieces or repr('')} + '}}'")
+    else:
+        lines = ["def write(data):", "    parts = []"]
+        for name in fields:
+            key = _encoded_text(name) + ":[null,"
+            hint = hints.get(name, Any)
+            lines.append(f"    value = data.{name}")
+            branch = "if"
+            optional = _optional_of(hint)
+            if optional is not None:  # None is empty: nothing to write
+                lines.append("    if value is None:")
+                lines.append("        pass")
+                hint, branch = optional, "elif"
+            inline = _inline(hint, "value", names)
+            if inline is not None:
+                exact, written, may_be_empty = inline
+                lines.append(f"    {branch} {exact}:")
+                indent = "        "
+                if may_be_empty:
+                    lines.append("        if value:")
+                    indent += "    "
+                lines.append(f"{indent}parts.append({key!r} + {written} + ']')")
+                branch = "elif"
+            lines.append(f"    {branch} value not in _EMPTY:")
+            lines.append(f"        parts.append({key!r} + _encoded(value) + ']')")
+        lines.append("    return '{' + ','.join(parts) + '}'")
     # The text is made here, of field names (identifiers) and constants written with repr.
     exec("\n".join(lines), names)
     write: Callable[[Any], str] = names["write"]
