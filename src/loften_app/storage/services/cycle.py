@@ -79,6 +79,23 @@ class PromiseFacts:
     active: bool
     #: Every active agreement.
     terms: tuple[cycle.Term, ...]
+    #: `cycle.in_force(terms, day)` by day, as asked (these facts serve save after save).
+    _in_force: dict[dt.date, cycle.Term | None] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def in_force(self, day: dt.date) -> cycle.Term | None:
+        """The agreement in force on `day` (`cycle.in_force`), worked out once a day."""
+        if day in self._in_force:
+            return self._in_force[day]
+        term = cycle.in_force(self.terms, day)
+        if len(self._in_force) < _IN_FORCE_KEPT:
+            self._in_force[day] = term
+        return term
+
+
+#: Days whose agreement one `PromiseFacts` keeps (a year of records, then worked out each time).
+_IN_FORCE_KEPT = 1024
 
 
 #: One round trip for the promise and every active agreement: a row per agreement, each carrying
@@ -147,7 +164,7 @@ def in_force_promise(
     own = facts.agreement_id if facts.active else None
     if own is None:
         return promise_id, []  # the reference check says what is wrong
-    term = cycle.in_force(facts.terms, day)
+    term = facts.in_force(day)
     if term is None:
         return None, [
             ValidationIssue(
