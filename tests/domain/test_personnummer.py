@@ -497,3 +497,25 @@ def test_the_plain_characters_never_are_nor_become_digits() -> None:
         assert not any(c.isdigit() for c in normalise_for_search(char)[0]), hex(ord(char))
     assert set("åäöÅÄÖé–—’”…") <= set(PLAIN_CHARACTERS)
     assert not set("¹²³¼½¾") & set(PLAIN_CHARACTERS)
+
+
+@given(st.text(max_size=60))
+def test_the_answer_for_a_text_is_the_same_when_asked_again(text: str) -> None:
+    """`contains_identity_number` keeps the short texts it found clean and answers them again
+    at once: asked twice, it answers the same as `find_identity_numbers` both times."""
+    expected = bool(find_identity_numbers(text))
+    assert contains_identity_number(text) is expected
+    assert contains_identity_number(text) is expected
+
+
+def test_a_text_with_a_number_is_found_every_time_and_never_kept_as_clean() -> None:
+    from loften_app.domain import personnummer
+
+    text = "Pratade med 811218-9876 vid torget."
+    for _ in range(3):
+        assert contains_identity_number(text)
+    assert text not in personnummer._CLEAN_TEXTS
+    clean = "Lugnt vid torget, inga nummer här."
+    assert not contains_identity_number(clean)
+    assert clean in personnummer._CLEAN_TEXTS
+    assert not contains_identity_number(clean)

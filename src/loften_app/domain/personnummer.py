@@ -277,9 +277,23 @@ def _kind_of(candidate: re.Match[str]) -> str | None:
 
 def contains_identity_number(text: str) -> bool:
     """Whether `text` contains at least one valid personnummer or samordningsnummer."""
+    if text.__class__ is str and text in _CLEAN_TEXTS:
+        return False
     if _TEN_DIGITS.match(text) is None and (text.isascii() or _PLAIN.fullmatch(text)):
-        return False  # `_surely_none`'s first answer, without a call (every text of a package)
-    return bool(find_identity_numbers(text))
+        found = False  # `_surely_none`'s first answer, without a call (every text of a package)
+    else:
+        found = bool(find_identity_numbers(text))
+    if not found and len(text) <= _CLEAN_LONGEST and len(_CLEAN_TEXTS) < _CLEAN_KEPT:
+        _CLEAN_TEXTS.add(str(text))
+    return found
+
+
+#: Short texts found to hold no number, answered again at once: a save checks every text of
+#: its record, and the same notes, names and words come back save after save. Only texts
+#: without a number are kept, at most `_CLEAN_KEPT` (then no more are added).
+_CLEAN_TEXTS: set[str] = set()
+_CLEAN_KEPT = 4096
+_CLEAN_LONGEST = 200
 
 
 def identity_number_message(match: IdentityNumberMatch, *, words: Words = SWEDISH) -> str:
