@@ -103,12 +103,13 @@ class RowWriter:
         session's current transaction."""
         if not tuples:
             return
-        cursor = driver_connection(session).cursor()
+        raw = driver_connection(session)
+        if len(tuples) == 1:  # sqlite3's and psycopg's connections both execute (a save's rows)
+            raw.execute(self.sql, tuples[0]).close()
+            return
+        cursor = raw.cursor()
         try:
-            if len(tuples) == 1:
-                cursor.execute(self.sql, tuples[0])
-            else:
-                cursor.executemany(self.sql, tuples)
+            cursor.executemany(self.sql, tuples)
         finally:
             cursor.close()
 
@@ -313,9 +314,8 @@ def driver_rows(session: Session, sql: str, values: Sequence[Any]) -> list[Any]:
         from loften_app.storage.server import prepared  # noqa: PLC0415 -- psycopg: a server only
 
         return prepared.run(raw, sql, values)
-    cursor = raw.cursor()
+    cursor = raw.execute(sql, values)
     try:
-        cursor.execute(sql, values)
         return cursor.fetchall() if cursor.description else []
     finally:
         cursor.close()
