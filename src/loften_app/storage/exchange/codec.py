@@ -314,11 +314,25 @@ def data_decoder(data_class: type) -> Decoder:
         return found
     hints = typing.get_type_hints(data_class)
     specs: list[tuple[str, Decoder, bool, int]] = []
+    #: The value of each field left out (by name): its default, or its default factory.
+    defaults: dict[str, tuple[bool, Any]] = {}
     for f in dataclasses.fields(data_class):
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         decoder = _decoder_for(hints[f.name], f.name)
         specs.append((f.name, decoder, required, _QUICK.get(decoder, _SLOW)))
+        if f.default is not dataclasses.MISSING:
+            defaults[f.name] = (False, f.default)
+        elif f.default_factory is not dataclasses.MISSING:
+            defaults[f.name] = (True, f.default_factory)
     known = frozenset(spec[0] for spec in specs)
+    # A data class whose `__init__` only sets its fields (no `__post_init__`, no slots) is
+    # made by filling its instance's dictionary in field order, as `__init__` would, without
+    # the call's keyword matching and a frozen class's `object.__setattr__` for each field.
+    plain = (
+        not hasattr(data_class, "__post_init__")
+        and not hasattr(data_class, "__slots__")
+        and all(f.init for f in dataclasses.fields(data_class))
+    )
 
     def decode(value: Any, path: str) -> Any:
         if not isinstance(value, dict):
@@ -360,7 +374,14 @@ def data_decoder(data_class: type) -> Decoder:
                 raise _InvalidError(
                     f"{path}.{name}" if path else name, error_text("exchange.missing", "saknas")
                 )
-        return data_class(**values)
+            elif plain:
+                factory, default = defaults[name]
+                values[name] = default() if factory else default
+        if not plain:
+            return data_class(**values)
+        made = object.__new__(data_class)
+        made.__dict__.update(values)
+        return made
 
     _DECODERS[data_class] = decode
     return decode
