@@ -379,7 +379,7 @@ def data_decoder(data_class: type) -> Decoder:
                 values[name] = default() if factory else default
         if not plain:
             return data_class(**values)
-        made = object.__new__(data_class)
+        made: Any = object.__new__(data_class)
         made.__dict__.update(values)
         return made
 
