@@ -313,9 +313,11 @@ def replaced(data: T, /, **changes: Any) -> T:
     every field by name (a save gives ids to its child rows this way: replace was about 3 us
     a call). Any other class, an instance holding more than its fields, or a change of a name
     that is not a field goes to `dataclasses.replace` (which refuses it as before)."""
-    data_class = type(data)
-    names = _plain_fields(data_class)
-    if names is None or not names.issuperset(changes) or data.__dict__.keys() != names:
+    data_class = data.__class__
+    names = _PLAIN_COPY[data_class] if data_class in _PLAIN_COPY else _plain_fields(data_class)
+    # A plain class's instance holds its fields only (each set by `__init__`, or by this
+    # copy): as many entries as fields, else the long way.
+    if names is None or len(data.__dict__) != len(names) or not names.issuperset(changes):
         return dataclasses.replace(data, **changes)  # type: ignore[type-var]
     copy = object.__new__(data_class)
     values = copy.__dict__
