@@ -208,17 +208,8 @@ def meta_of(row: Record | RowView) -> RecordMeta:
     )
 
 
-#: The bookkeeping columns of a record row, as `meta_values` gives them.
-META_COLUMNS = (
-    "id",
-    "version",
-    "organisation",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-    "deleted_at",
-)
+#: The bookkeeping columns of a record row, as `meta_values` gives them: `RecordMeta`'s fields.
+META_COLUMNS = tuple(f.name for f in fields(RecordMeta))
 
 _ROW_READERS: dict[tuple[type, Table, Dialect, type], Any] = {}
 
