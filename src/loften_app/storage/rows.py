@@ -69,19 +69,13 @@ class RowWriter:
     def to_tuple(self, row: Mapping[str, Any]) -> tuple[Any, ...]:
         try:
             picked = self._pick(row)
-            if not self._converted and len(self.names) > 1:  # child rows: plain values
-                return picked  # type: ignore[no-any-return]
-            values = list(picked) if len(self.names) > 1 else [picked]
+            values = picked if len(self.names) > 1 else (picked,)
         except KeyError:  # a column left to its default
-            values = [
+            values = tuple(
                 row.get(name, default)
                 for name, default in zip(self.names, self.defaults, strict=True)
-            ]
-        for index, process in self._converted:
-            value = values[index]
-            if value is not None:
-                values[index] = process(value)
-        return tuple(values)
+            )
+        return self.converted(values)
 
     def converted(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
         """A row's values in this writer's column order, each converted as `to_tuple` does."""

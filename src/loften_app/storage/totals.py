@@ -549,28 +549,20 @@ def _add_in_sql(session: Session, table: str, ids: Sequence[str]) -> bool:
     in one statement per chunk of ids (`_adding_sql`); False, with nothing done, when `table`
     has no plan."""
     session.flush()
+    raw = driver_connection(session)
     width = _WIDTHS.get(table)
-    if width is not None and len(ids) == 1:  # a save: one statement, no chunks
-        sql = _adding_sql(table, 1, width)
+    if width is None:
+        probe = _ids_sql(figure_query(table, SQLITE, scope=IDS).text, 1, SQLITE)
+        cursor = raw.execute(probe, ("",))
+        width = _WIDTHS[table] = len(cursor.description)
+        cursor.close()
+    listed = list(dict.fromkeys(ids))
+    for start in range(0, len(listed), _CHUNK):
+        chunk = listed[start : start + _CHUNK]
+        sql = _adding_sql(table, len(chunk), width)
         if sql is None:
             return False
-        driver_connection(session).execute(sql, ids)
-        return True
-    cursor = driver_connection(session).cursor()
-    try:
-        if width is None:
-            cursor.execute(_ids_sql(figure_query(table, SQLITE, scope=IDS).text, 1, SQLITE), ("",))
-            width = _WIDTHS[table] = len(cursor.description)
-            cursor.fetchall()
-        listed = list(dict.fromkeys(ids))
-        for start in range(0, len(listed), _CHUNK):
-            chunk = listed[start : start + _CHUNK]
-            sql = _adding_sql(table, len(chunk), width)
-            if sql is None:
-                return False
-            cursor.execute(sql, chunk)
-    finally:
-        cursor.close()
+        raw.execute(sql, chunk)
     return True
 
 

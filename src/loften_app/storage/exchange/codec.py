@@ -404,8 +404,6 @@ _organisation = _enum(Organisation)
 
 
 def _person(value: Any, path: str) -> str:
-    if value.__class__ is str and value in _PEOPLE:  # a name accepted before (a few in a package)
-        return str(value)
     text = _text(value, path)
     if len(text) > 200:
         raise _InvalidError(
@@ -418,14 +416,7 @@ def _person(value: Any, path: str) -> str:
                 "exchange.identity_number", "innehåller ett personnummer eller samordningsnummer"
             ),
         )
-    if len(_PEOPLE) < _PEOPLE_KEPT:
-        _PEOPLE.add(text)
     return text
-
-
-#: Names `_person` has accepted: a package's records were made by a few people.
-_PEOPLE: set[str] = set()
-_PEOPLE_KEPT = 256
 
 
 def _times() -> Decoder:

@@ -211,12 +211,16 @@ def meta_of(row: Record | RowView) -> RecordMeta:
 #: The bookkeeping columns of a record row, as `meta_values` gives them: `RecordMeta`'s fields.
 META_COLUMNS = tuple(f.name for f in fields(RecordMeta))
 
-_ROW_READERS: dict[tuple[type, Table, Dialect, type], Any] = {}
+#: A writer of a table's columns in the order (bookkeeping, data fields), and what reads a
+#: row's values in that order from a record's meta and data.
+RowReader = tuple[RowWriter, Callable[[RecordMeta, Any], tuple[Any, ...]]]
+
+_ROW_READERS: dict[tuple[type, Table, Dialect, type], RowReader | None] = {}
 
 
 def _row_reader(
     service_class: type[RecordService[Any, Any]], table: Table, dialect: Dialect, data_class: type
-) -> tuple[RowWriter, Callable[[RecordMeta, Any], tuple[Any, ...]]] | None:
+) -> RowReader | None:
     """For a service whose row is its data's fields less `root_excluded` (and the bookkeeping
     columns): a writer of the table's columns in the order (bookkeeping, data fields) and what
     reads one row's values in that order, converted, from the meta and the data, without the
@@ -224,9 +228,8 @@ def _row_reader(
     exactly those (a column left to its default)."""
     key = (service_class, table, dialect, data_class)
     if key in _ROW_READERS:
-        found: Any = _ROW_READERS[key]
-        return found  # type: ignore[no-any-return]
-    reader = None
+        return _ROW_READERS[key]
+    reader: RowReader | None = None
     excluded = service_class.root_excluded
     plain = service_class._root_values is RecordService._root_values  # not overridden
     if plain and excluded is not None and dataclasses.is_dataclass(data_class):
@@ -705,8 +708,12 @@ class RecordService(Generic[DataT, ModelT]):
         """Insert records as they are (no validation): for `add`, templates and bulk loading."""
         listed = list(records)
         root = table_of(self.model)
-        reader = listed and _row_reader(type(self), root, bind_dialect(session), type(listed[0][1]))
-        if not reader:
+        reader = (
+            _row_reader(type(self), root, bind_dialect(session), type(listed[0][1]))
+            if listed
+            else None
+        )
+        if reader is None:
             insert_plain_rows(
                 session,
                 root,
