@@ -177,6 +177,32 @@ def timed_runs(action: Iterator[None], runs: int) -> float:
     return statistics.median(times)
 
 
+#: Steps of one action timed before the next action takes its turn (`timed_in_turns`).
+TURN = 100
+
+
+def timed_in_turns(actions: Sequence[Iterator[None]], runs: int) -> list[float]:
+    """Median seconds of one step of each action over `runs` steps, the actions taking turns
+    `TURN` steps at a time (after a short warm-up of each): a machine that slows down or speeds
+    up during the run (other work, its page cache trimmed) does so for every action alike, so
+    their ratios hold. Each turn's first step runs on a page cache that another connection's
+    commits have made stale; at 100 steps a turn that does not move a median."""
+    for action in actions:
+        for _ in range(5):
+            next(action)
+    times: list[list[float]] = [[] for _ in actions]
+    done = 0
+    while done < runs:
+        steps = min(TURN, runs - done)
+        for action, timed in zip(actions, times, strict=True):
+            for _ in range(steps):
+                start = time.perf_counter()
+                next(action)
+                timed.append(time.perf_counter() - start)
+        done += steps
+    return [statistics.median(timed) for timed in times]
+
+
 def service_saves(services: Services, data: PatrolData) -> Iterator[None]:
     while True:
         services.patrols.add(data=data)
@@ -346,15 +372,21 @@ def save_figures(loaded: Path, records: int, runs: int) -> None:
     with open_database(loaded) as database:
         services = Services.build(database, ACTOR)
         data = one_patrol(services)
-        saved = timed_runs(service_saves(services, data), runs)
         one = services.patrols.add(data=data)
         with database.reading() as session:
             total_keys = sorted(totals.contribution(session, "patrol", [one.id]))
-    raw = timed_runs(raw_saves(loaded, data), runs)
-    raw_ordered = timed_runs(raw_saves(loaded, data, time_ordered_id), runs)
-    floor = timed_runs(raw_same_rows(loaded, data), runs)
-    floor_ordered = timed_runs(raw_same_rows(loaded, data, ids=time_ordered_id), runs)
-    floor_totals = timed_runs(raw_same_rows(loaded, data, total_keys, time_ordered_id), runs)
+        # The save and every baseline in turns, so that each sees the machine as it is then.
+        saved, raw, raw_ordered, floor, floor_ordered, floor_totals = timed_in_turns(
+            [
+                service_saves(services, data),
+                raw_saves(loaded, data),
+                raw_saves(loaded, data, time_ordered_id),
+                raw_same_rows(loaded, data),
+                raw_same_rows(loaded, data, ids=time_ordered_id),
+                raw_same_rows(loaded, data, total_keys, time_ordered_id),
+            ],
+            runs,
+        )
     ratio = saved / raw
     ratio_ordered = saved / raw_ordered
     print(

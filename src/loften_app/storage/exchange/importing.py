@@ -43,7 +43,7 @@ from loften_app.domain.records import Actor, RecordMeta, Stored
 from loften_app.domain.validation import validate
 from loften_app.storage import audit
 from loften_app.storage.backup import make_backup as backup_now
-from loften_app.storage.bulk import collection_paused
+from loften_app.storage.bulk import collection_paused, larger_page_cache
 from loften_app.storage.engines import SQLITE
 from loften_app.storage.exchange.case_mark import mark_if_same_organisation
 from loften_app.storage.exchange.errors import PackageError, refused
@@ -194,7 +194,11 @@ def apply_import(
     now = clock()
     written_photos: list[Path] = []
     try:
-        with collection_paused(), services.database.writing() as session:
+        with (
+            collection_paused(),
+            services.database.writing() as session,
+            larger_page_cache(session),
+        ):
             plan = _plan(session, services, package, photo_dir=photo_dir)
             if not plan.preview.already_imported:
                 mark_if_same_organisation(session, package, actor.organisation)
