@@ -177,24 +177,25 @@ def timed_runs(action: Iterator[None], runs: int) -> float:
     return statistics.median(times)
 
 
-#: Steps of one action timed before the next action takes its turn (`timed_in_turns`).
-TURN = 100
+#: Steps of one action timed before the next action takes its turn (`timed_in_turns`), and the
+#: steps it takes untimed first at each turn.
+TURN = 500
+TURN_WARM_UP = 50
 
 
 def timed_in_turns(actions: Sequence[Iterator[None]], runs: int) -> list[float]:
     """Median seconds of one step of each action over `runs` steps, the actions taking turns
-    `TURN` steps at a time (after a short warm-up of each): a machine that slows down or speeds
-    up during the run (other work, its page cache trimmed) does so for every action alike, so
-    their ratios hold. Each turn's first step runs on a page cache that another connection's
-    commits have made stale; at 100 steps a turn that does not move a median."""
-    for action in actions:
-        for _ in range(5):
-            next(action)
+    `TURN` timed steps at a time: a machine that slows down or speeds up during the run (other
+    work, its page cache trimmed) does so for every action alike, so their ratios hold. Each
+    turn begins with `TURN_WARM_UP` untimed steps: another connection's commits have emptied
+    the action's page cache, and the B-trees' upper pages are read again first."""
     times: list[list[float]] = [[] for _ in actions]
     done = 0
     while done < runs:
         steps = min(TURN, runs - done)
         for action, timed in zip(actions, times, strict=True):
+            for _ in range(TURN_WARM_UP):
+                next(action)
             for _ in range(steps):
                 start = time.perf_counter()
                 next(action)
