@@ -56,7 +56,7 @@ def larger_page_cache(session: Session, kib: int = BULK_CACHE_KIB) -> Iterator[N
         yield
         return
     connection = session.connection()
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
     connection.exec_driver_sql(f"PRAGMA cache_size = {-int(kib)}")
     try:
         yield
