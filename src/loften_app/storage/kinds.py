@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Table
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -33,7 +33,8 @@ from loften_app.storage.services.activities import (
     VolunteerDeploymentService,
     first_place_name,
     linked_place_named,
-    place_link_rows,
+    place_link_columns,
+    place_link_tuples,
     renumber_case_codes,
 )
 from loften_app.storage.services.base import (
@@ -97,6 +98,7 @@ class NeighbourhoodWatchService(RecordService[NeighbourhoodWatchData, Neighbourh
         "hours_spent",
     )
     children = ((NEIGHBOURHOOD_WATCH_PLACE, "meeting_id"),)
+    child_columns = ((NEIGHBOURHOOD_WATCH_PLACE, place_link_columns("meeting_id")),)
     root_excluded = ("place_ids",)
 
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
@@ -115,11 +117,10 @@ class NeighbourhoodWatchService(RecordService[NeighbourhoodWatchData, Neighbourh
             linked_place_named(NEIGHBOURHOOD_WATCH_PLACE, "meeting_id", owner, pattern),
         ]
 
-    def _child_rows(
+    def _child_tuples(
         self, record_id: str, data: NeighbourhoodWatchData
-    ) -> list[tuple[Table, list[dict[str, Any]]]]:
-        rows = place_link_rows("meeting_id", record_id, data.place_ids)
-        return [(NEIGHBOURHOOD_WATCH_PLACE, rows)]
+    ) -> list[list[tuple[Any, ...]]]:
+        return [place_link_tuples(record_id, data.place_ids)]
 
     def _load_options(self) -> list[ORMOption]:
         return [selectinload(NeighbourhoodWatch.places)]

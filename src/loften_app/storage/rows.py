@@ -92,6 +92,13 @@ class RowWriter:
         """Insert `rows` in the session's current transaction."""
         self.write_tuples(session, [self.to_tuple(row) for row in rows])
 
+    def write_values(self, session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert rows of values in this writer's column order, each converted as `converted`
+        does, in the session's current transaction."""
+        if self._converted:
+            rows = [self.converted(values) for values in rows]
+        self.write_tuples(session, rows)
+
     def write_tuples(self, session: Session, tuples: Sequence[tuple[Any, ...]]) -> None:
         """Insert rows of values already converted (`to_tuple`, `converted`), in the
         session's current transaction."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from typing import Any
 
 from sqlalchemy import ColumnElement, Float, Integer, Table, cast, exists, func, select
@@ -59,6 +60,9 @@ DEPLOYMENT_PLACE = table_of(DeploymentPlace)
 OBSERVATION = table_of(Observation)
 OBSERVATION_PHOTO = table_of(ObservationPhoto)
 WALK_ACTION = table_of(WalkAction)
+#: An action's fields, the columns of its row beside its observation's id.
+ACTION_FIELDS = tuple(f.name for f in dataclasses.fields(ActionData))
+_ACTION_VALUES = operator.attrgetter(*ACTION_FIELDS)
 PLACE = table_of(Place)
 SHOP = table_of(Shop)
 
@@ -91,12 +95,15 @@ def _place_named(place_id: Any, pattern: str) -> Any:
     return exists().where(PLACE.c.id == place_id, PLACE.c.name.ilike(pattern, escape="\\"))
 
 
-def place_link_rows(
-    owner_column: str, owner_id: str, place_ids: tuple[str, ...]
-) -> list[dict[str, Any]]:
+def place_link_columns(owner_column: str) -> tuple[str, ...]:
+    """The columns of a place link's values as `place_link_tuples` gives them."""
+    return (owner_column, "place_id", "position")
+
+
+def place_link_tuples(owner_id: str, place_ids: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """The place links of one record (each place once, in the order chosen)."""
     return [
-        {owner_column: owner_id, "place_id": place_id, "position": position}
-        for position, place_id in enumerate(dict.fromkeys(place_ids))
+        (owner_id, place_id, position) for position, place_id in enumerate(dict.fromkeys(place_ids))
     ]
 
 
@@ -120,6 +127,10 @@ class PatrolService(RecordService[PatrolData, Patrol]):
         "evening_night",
     )
     children = ((PATROL_PLACE, "patrol_id"), (SHOP_VISIT, "patrol_id"))
+    child_columns = (
+        (PATROL_PLACE, place_link_columns("patrol_id")),
+        (SHOP_VISIT, ("id", "patrol_id", "shop_id", "note", "position")),
+    )
     root_excluded = ("place_ids", "shop_visits")
 
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
@@ -160,23 +171,12 @@ class PatrolService(RecordService[PatrolData, Patrol]):
         )
         return replaced(data, shop_visits=visits)
 
-    def _child_rows(
-        self, record_id: str, data: PatrolData
-    ) -> list[tuple[Table, list[dict[str, Any]]]]:
+    def _child_tuples(self, record_id: str, data: PatrolData) -> list[list[tuple[Any, ...]]]:
         visits = [
-            {
-                "id": visit.id,
-                "patrol_id": record_id,
-                "shop_id": visit.shop_id,
-                "note": visit.note,
-                "position": position,
-            }
+            (visit.id, record_id, visit.shop_id, visit.note, position)
             for position, visit in enumerate(data.shop_visits)
         ]
-        return [
-            (PATROL_PLACE, place_link_rows("patrol_id", record_id, data.place_ids)),
-            (SHOP_VISIT, visits),
-        ]
+        return [place_link_tuples(record_id, data.place_ids), visits]
 
     def _load_options(self) -> list[ORMOption]:
         return [selectinload(Patrol.places), selectinload(Patrol.shop_visits)]
@@ -230,6 +230,11 @@ class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
         "participants",
     )
     children = ((OBSERVATION, "walk_id"),)
+    child_columns = (
+        (OBSERVATION, ("id", "walk_id", "position", "place_id", "category", "description")),
+        (OBSERVATION_PHOTO, ("id", "observation_id", "position", "file_name")),
+        (WALK_ACTION, ("observation_id", *ACTION_FIELDS)),
+    )
 
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
         table = table_of(SafetyWalk)
@@ -276,37 +281,28 @@ class SafetyWalkService(RecordService[SafetyWalkData, SafetyWalk]):
             values[f"participants_{name}"] = getattr(data.participants, name)
         return values
 
-    def _child_rows(
-        self, record_id: str, data: SafetyWalkData
-    ) -> list[tuple[Table, list[dict[str, Any]]]]:
-        observations: list[dict[str, Any]] = []
-        photos: list[dict[str, Any]] = []
-        actions: list[dict[str, Any]] = []
+    def _child_tuples(self, record_id: str, data: SafetyWalkData) -> list[list[tuple[Any, ...]]]:
+        observations: list[tuple[Any, ...]] = []
+        photos: list[tuple[Any, ...]] = []
+        actions: list[tuple[Any, ...]] = []
         for position, observation in enumerate(data.observations):
             observations.append(
-                {
-                    "id": observation.id,
-                    "walk_id": record_id,
-                    "position": position,
-                    "place_id": observation.place_id,
-                    "category": observation.category,
-                    "description": observation.description,
-                }
+                (
+                    observation.id,
+                    record_id,
+                    position,
+                    observation.place_id,
+                    observation.category,
+                    observation.description,
+                )
             )
             photos.extend(
-                {
-                    "id": new_id(),
-                    "observation_id": observation.id,
-                    "position": index,
-                    "file_name": name,
-                }
+                (new_id(), observation.id, index, name)
                 for index, name in enumerate(observation.photos)
             )
             if observation.action is not None:
-                actions.append(
-                    {"observation_id": observation.id, **flat_values(observation.action)}
-                )
-        return [(OBSERVATION, observations), (OBSERVATION_PHOTO, photos), (WALK_ACTION, actions)]
+                actions.append((observation.id, *_ACTION_VALUES(observation.action)))
+        return [observations, photos, actions]
 
     def _load_options(self) -> list[ORMOption]:
         observations = selectinload(SafetyWalk.observations)
@@ -392,6 +388,7 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
         "consulted",
     )
     children = ((DEPLOYMENT_PLACE, "deployment_id"),)
+    child_columns = ((DEPLOYMENT_PLACE, place_link_columns("deployment_id")),)
     root_excluded = ("place_ids",)
 
     def _sort_expression(self, key: str) -> ColumnElement[Any]:
@@ -418,10 +415,10 @@ class VolunteerDeploymentService(RecordService[VolunteerDeploymentData, Voluntee
             linked_place_named(DEPLOYMENT_PLACE, "deployment_id", owner, pattern),
         ]
 
-    def _child_rows(
+    def _child_tuples(
         self, record_id: str, data: VolunteerDeploymentData
-    ) -> list[tuple[Table, list[dict[str, Any]]]]:
-        return [(DEPLOYMENT_PLACE, place_link_rows("deployment_id", record_id, data.place_ids))]
+    ) -> list[list[tuple[Any, ...]]]:
+        return [place_link_tuples(record_id, data.place_ids)]
 
     def _load_options(self) -> list[ORMOption]:
         return [selectinload(VolunteerDeployment.places)]

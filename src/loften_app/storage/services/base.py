@@ -350,6 +350,9 @@ class RecordService(Generic[DataT, ModelT]):
     shown_dates: ClassVar[tuple[str, ...]] = ()
     #: Child tables replaced with the record: (table, column referring to the record).
     children: ClassVar[tuple[tuple[Table, str], ...]] = ()
+    #: The child rows written with the record: (table, the columns of each row's values as
+    #: `_child_tuples` gives them), parents first.
+    child_columns: ClassVar[tuple[tuple[Table, tuple[str, ...]], ...]] = ()
     #: When the record's own row holds its data class's fields less these (children and the
     #: like) beside the bookkeeping columns: `_root_values` gives those fields, and
     #: `insert_rows` reads a new row straight from the meta and the data. None: the subclass's
@@ -394,8 +397,31 @@ class RecordService(Generic[DataT, ModelT]):
             raise NotImplementedError
         return flat_values(data, exclude=self.root_excluded)
 
+    def _child_tuples(self, record_id: str, data: DataT) -> Sequence[list[tuple[Any, ...]]]:
+        """The record's child rows: for each entry of `child_columns`, a list of the rows'
+        values in its column order (not converted)."""
+        return ()
+
     def _child_rows(self, record_id: str, data: DataT) -> list[tuple[Table, list[dict[str, Any]]]]:
-        return []
+        """The record's child rows as dictionaries by column (`_child_tuples`)."""
+        return [
+            (table, [dict(zip(columns, row, strict=True)) for row in rows])
+            for (table, columns), rows in zip(
+                self.child_columns, self._child_tuples(record_id, data), strict=True
+            )
+        ]
+
+    def _insert_children(self, session: Session, records: Iterable[tuple[str, DataT]]) -> None:
+        """Insert the child rows of these records (record id, data), a table at a time."""
+        if not self.child_columns:
+            return
+        gathered: list[list[tuple[Any, ...]]] = [[] for _ in self.child_columns]
+        for record_id, data in records:
+            for rows, more in zip(gathered, self._child_tuples(record_id, data), strict=True):
+                rows.extend(more)
+        dialect = bind_dialect(session)
+        for (table, columns), rows in zip(self.child_columns, gathered, strict=True):
+            writer_for(table, dialect, columns).write_values(session, rows)
 
     def _load_options(self) -> list[ORMOption]:
         return []
@@ -700,8 +726,7 @@ class RecordService(Generic[DataT, ModelT]):
             )
             for child_table, column in self.children:
                 session.execute(delete(child_table).where(child_table.c[column] == current.id))
-            for child_table, rows in self._child_rows(current.id, data):
-                insert_plain_rows(session, child_table, rows)
+            self._insert_children(session, [(current.id, data)])
         return Stored(written, data)
 
     def insert_rows(self, session: Session, records: Iterable[tuple[RecordMeta, DataT]]) -> None:
@@ -722,12 +747,7 @@ class RecordService(Generic[DataT, ModelT]):
         else:
             writer, read = reader
             writer.write_tuples(session, [read(meta, data) for meta, data in listed])
-        children: dict[Table, list[dict[str, Any]]] = {}
-        for meta, data in listed:
-            for table, rows in self._child_rows(meta.id, data):
-                children.setdefault(table, []).extend(rows)
-        for table, rows in children.items():
-            insert_plain_rows(session, table, rows)
+        self._insert_children(session, [(meta.id, data) for meta, data in listed])
         totals.added(session, self._record_type(), [meta.id for meta, _data in listed])
 
     def update(self, *, id: str, expected_version: int, data: DataT) -> Stored[DataT]:
@@ -775,8 +795,7 @@ class RecordService(Generic[DataT, ModelT]):
             )
             for child_table, column in self.children:
                 session.execute(delete(child_table).where(child_table.c[column] == id))
-            for child_table, rows in self._child_rows(id, data):
-                insert_plain_rows(session, child_table, rows)
+            self._insert_children(session, [(id, data)])
         self._audit(session, now, audit.UPDATE, id, audit.diff(old.data, data))
         meta = RecordMeta(
             id=id,
