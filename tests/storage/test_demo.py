@@ -345,3 +345,27 @@ def test_a_rows_values_read_straight_from_the_record_equal_the_dictionary_way(
             assert got == expected, table.name
             compared[table.name] = compared.get(table.name, 0) + 1
     assert set(compared) >= {"patrol", "drug_case", "volunteer_deployment", "place", "promise"}
+
+
+def test_every_child_tables_rows_are_written_whole(services: Services) -> None:
+    """Each kind's child rows (`child_columns`, `_child_tuples`) name every column of their
+    table once (none left to a default), and the tables an update clears (`children`) are
+    among them; for every record of the demo, each row has a value per column."""
+    from loften_app.storage.models import table_of
+
+    counted: dict[str, int] = {}
+    for kind in STORAGE_KINDS:
+        service = services.of_kind(kind.key)
+        tables = [table for table, _columns in service.child_columns]
+        assert {table for table, _column in service.children} <= set(tables), kind.key
+        for table, columns in service.child_columns:
+            assert sorted(columns) == sorted(c.name for c in table.columns), table.name
+        for stored in service.list_page(limit=100_000).items:
+            lists = service._child_tuples(stored.id, stored.data)
+            assert len(lists) == len(tables), table_of(service.model).name
+            for (table, columns), rows in zip(service.child_columns, lists, strict=True):
+                assert all(len(row) == len(columns) for row in rows), table.name
+                counted[table.name] = counted.get(table.name, 0) + len(rows)
+    assert {"patrol_place", "shop_visit", "observation", "walk_action", "deployment_place"} <= {
+        name for name, rows in counted.items() if rows
+    }
