@@ -23,13 +23,11 @@ add; `apply_import` writes that plan in one transaction after a backup
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import gc
 import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +51,7 @@ from loften_app.domain.validation import validate, with_defaults
 from loften_app.reports.exports import SHEETS, Sheet
 from loften_app.reports.sheet_reading import CellError, SheetRows, column_letter, parse_cell
 from loften_app.reports.sheet_reading import read_source as _read_source
+from loften_app.storage.bulk import collection_paused
 from loften_app.storage.import_lookup import (
     ImportLookup,
     existing_case_codes,
@@ -511,21 +510,8 @@ def preview_import(
     """What importing the workbook, CSV folder or CSV file at `path` would add, and every
     problem; reads the file and the database, writes nothing."""
     path = Path(path)
-    with _collector_paused():
+    with collection_paused():
         return _preview(services, path, today)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a large file's rows are held (they make no
-    cycles; each collection would otherwise walk every one of them again)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _preview(services: Services, path: Path, today: dt.date | None) -> ImportPreview:
@@ -720,7 +706,7 @@ def apply_import(
     if not preview.total:
         return ImportWritten({}, None)
     preview.batch.source = preview.source.name
-    with _collector_paused():
+    with collection_paused():
         return write_import(services, preview.batch, make_backup=make_backup)
 
 
