@@ -177,11 +177,7 @@ def _utc_text_or(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
         dt.datetime(2026, 12, 3, 23, 59, 59, 999_999, tzinfo=dt.UTC),
         dt.datetime(1, 1, 1, tzinfo=dt.UTC),
     )
-    try:
-        same = all(quick(sample) == process(sample) for sample in samples)
-    except (TypeError, ValueError):
-        same = False
-    return quick if same else process
+    return _quick_if_same(quick, process, samples)
 
 
 def _enum_value_or(column_type: Enum, process: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -197,8 +193,15 @@ def _enum_value_or(column_type: Enum, process: Callable[[Any], Any]) -> Callable
             return value._value_
         return process(value)
 
+    return _quick_if_same(quick, process, list(enum_class))
+
+
+def _quick_if_same(
+    quick: Callable[[Any], Any], process: Callable[[Any], Any], samples: Iterable[Any]
+) -> Callable[[Any], Any]:
+    """`quick` when it gives what `process` gives for every sample, else `process`."""
     try:
-        same = all(quick(member) == process(member) for member in enum_class)
+        same = all(quick(sample) == process(sample) for sample in samples)
     except (TypeError, ValueError, LookupError):
         same = False
     return quick if same else process

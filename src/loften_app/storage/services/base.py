@@ -237,30 +237,23 @@ def _row_reader(
         order = (*META_COLUMNS, *names)
         if len(names) > 1 and sorted(order) == sorted(c.name for c in table.columns):
             writer = writer_for(table, dialect, order)
-            of_meta = operator.attrgetter(*META_COLUMNS)
             of_data = operator.attrgetter(*names)
             convert = writer.converted
 
             def read(meta: RecordMeta, data: Any) -> tuple[Any, ...]:
-                return convert(of_meta(meta) + of_data(data))
+                return convert(_META_VALUES(meta) + of_data(data))
 
             reader = (writer, read)
     _ROW_READERS[key] = reader
     return reader
 
 
+_META_VALUES = operator.attrgetter(*META_COLUMNS)
+
+
 def meta_values(meta: RecordMeta) -> dict[str, Any]:
-    """The bookkeeping columns of a record row."""
-    return {
-        "id": meta.id,
-        "version": meta.version,
-        "organisation": meta.organisation,
-        "created_at": meta.created_at,
-        "created_by": meta.created_by,
-        "updated_at": meta.updated_at,
-        "updated_by": meta.updated_by,
-        "deleted_at": meta.deleted_at,
-    }
+    """The bookkeeping columns of a record row (`META_COLUMNS`)."""
+    return dict(zip(META_COLUMNS, _META_VALUES(meta), strict=True))
 
 
 _FIELD_NAMES: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
