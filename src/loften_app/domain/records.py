@@ -10,8 +10,10 @@ stored.
 from __future__ import annotations
 
 import datetime as dt
+import types
+import typing
 from dataclasses import dataclass, field, fields
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from loften_app.domain import shifts
 from loften_app.domain.enums import (
@@ -400,3 +402,18 @@ class OtherActivityData:
     count: int | None = None
     hours_spent: float | None = None
     notes: str = ""
+
+
+# --- The data classes' type hints ---------------------------------------------------------------
+
+
+def optional_inner(hint: Any) -> Any:
+    """X for a field's type hint `X | None` (a value that may be left empty), else None: for
+    the code that writes or reads every data class field by field from its hints (the audit
+    trail's writers, the exchange's decoders)."""
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        arguments = typing.get_args(hint)
+        inner = [a for a in arguments if a is not type(None)]
+        if len(inner) == 1 and len(arguments) == 2:
+            return inner[0]
+    return None

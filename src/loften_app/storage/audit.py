@@ -22,7 +22,6 @@ import io
 import json
 import math
 import threading
-import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from loften_app.domain.errors import error_text
-from loften_app.domain.records import Actor
+from loften_app.domain.records import Actor, optional_inner
 from loften_app.storage.database import Database
 from loften_app.storage.engines import session_sql
 from loften_app.storage.files import FileWriteError, atomic_write, check_output_path, csv_safe
@@ -214,21 +213,11 @@ def _inline(
     return None
 
 
-def _optional_of(hint: Any) -> Any:
-    """X for a hint `X | None`, else None."""
-    if typing.get_origin(hint) in (types.UnionType, typing.Union):
-        arguments = typing.get_args(hint)
-        inner = [a for a in arguments if a is not type(None)]
-        if len(inner) == 1 and len(arguments) == 2:
-            return inner[0]
-    return None
-
-
 def _expression(hint: Any, variable: str, names: dict[str, Any], depth: int = 0) -> str:
     """A Python expression that writes the value in `variable`, declared as `hint`, as
     `_encoded` writes it (a value of another class than declared too)."""
     fallback = f"_encoded({variable})"
-    inner = _optional_of(hint)
+    inner = optional_inner(hint)
     if inner is not None:
         written = _expression(inner, variable, names, depth)
         return f'("null" if {variable} is None else {written})'
@@ -268,7 +257,7 @@ def _writer(data_class: type, *, added: bool) -> Callable[[Any], str]:
             hint = hints.get(name, Any)
             lines.append(f"    value = data.{name}")
             branch = "if"
-            optional = _optional_of(hint)
+            optional = optional_inner(hint)
             if optional is not None:  # None is empty: nothing to write
                 lines.append("    if value is None:")
                 lines.append("        pass")

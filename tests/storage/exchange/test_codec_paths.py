@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import Any
 
 import pytest
@@ -71,6 +72,18 @@ def test_a_bad_value_in_a_child_or_a_list_is_named_by_its_whole_path(police: Ser
         ("notes", 5, "ska vara en text"),
         ("promise_id", "AE310EDA-39E5-490C-B9D0-CD3C67400C94", "ska vara ett id"),
         ("promise_id", None, "ska vara ett id"),
+        ("mode", "flying", "har ett okänt värde"),
+        ("mode", 1, "har ett okänt värde"),
+        ("date", "2019-02-30", "är inget giltigt datum"),
+        ("date", "20190228", "ska vara ett datum (ÅÅÅÅ-MM-DD)"),
+        ("start_time", "25:00", "är ingen giltig tid"),
+        ("start_time", None, "ska vara en tid (TT:MM)"),
+        ("hours_spent", "2", "ska vara ett tal"),
+        ("hours_spent", float("inf"), "ska vara ett ändligt tal"),
+        ("place_ids", "AE310EDA-39E5-490C-B9D0-CD3C67400C94", "ska vara en lista"),
+        ("place_ids", [], None),
+        ("shop_visits", [{"id": None}] * 1001, "listan har fler än 1000 poster"),
+        ("shop_visits", "none", "ska vara en lista"),
     ],
 )
 def test_values_that_do_not_fit_are_refused_however_common_their_field(
@@ -78,4 +91,25 @@ def test_values_that_do_not_fit_are_refused_however_common_their_field(
 ) -> None:
     patrol = _first(police, "patrol", lambda d: True)
     patrol["data"][field] = value
+    if expected is None:  # a value that fits
+        _meta, data = decode_record(patrol, PatrolData, "posten")
+        assert list(getattr(data, field)) == value
+        return
     assert f"(fältet {field}) {expected}" in _refusal(patrol, PatrolData)
+
+
+def test_every_field_left_out_takes_its_default_and_a_required_one_is_named(
+    police: Services,
+) -> None:
+    patrol = _first(police, "patrol", lambda d: True)
+    defaults = {f.name: f for f in dataclasses.fields(PatrolData)}
+    for name, field in defaults.items():
+        value = copy.deepcopy(patrol)
+        del value["data"][name]
+        if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            assert f"(fältet {name}) saknas" in _refusal(value, PatrolData)
+            continue
+        _meta, data = decode_record(value, PatrolData, "posten")
+        expected = field.default if field.default is not dataclasses.MISSING else ()
+        assert getattr(data, name) == expected
+        assert list(vars(data)) == list(defaults)  # every field, in the class's order

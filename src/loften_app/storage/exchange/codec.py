@@ -15,6 +15,7 @@ import datetime as dt
 import enum
 import math
 import re
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from typing import Any
 from loften_app.domain.enums import Organisation
 from loften_app.domain.errors import ErrorText, error_text
 from loften_app.domain.personnummer import contains_identity_number
-from loften_app.domain.records import RecordMeta
+from loften_app.domain.records import RecordMeta, optional_inner
 from loften_app.storage.exchange.errors import refused
 
 #: The longest text accepted in one field, in characters.
@@ -299,92 +300,198 @@ def _decoder_for(hint: Any, name: str) -> Decoder:
 
 
 _DECODERS: dict[type, Decoder] = {}
-
-#: Decoders whose accepted values `data_decoder` recognises without calling them.
-_SLOW, _QUICK_UUID, _QUICK_TEXT, _QUICK_INT = -1, 0, 1, 2
-_QUICK: dict[Decoder, int] = {_uuid: _QUICK_UUID, _text: _QUICK_TEXT, _int: _QUICK_INT}
-#: The exact class of a value each quick check takes (bool is no int here, as in `_int`).
-_QUICK_CLASS: tuple[Any, ...] = (str, str, int)
+_DECODERS_LOCK = threading.Lock()
 
 
 def data_decoder(data_class: type) -> Decoder:
     """The strict decoder of a data class's JSON object (built once per class)."""
     found = _DECODERS.get(data_class)
-    if found is not None:
-        return found
+    if found is None:
+        decode = _built_decoder(data_class)
+        with _DECODERS_LOCK:
+            found = _DECODERS.setdefault(data_class, decode)
+    return found
+
+
+# A data class's decoder is one function written for it from its type hints (as the audit
+# trail's writers are, `storage.audit._writer`): for each field in order, the usual values
+# that fit (a UUID, a text, a whole number, a known date, time or enum value, a boolean, None
+# where allowed) are taken inline, checked as their decoder checks them; anything else, and
+# every error, goes to the field's decoder, which names what is wrong. Against a loop over the
+# fields with a test per field, decoding the 100,000 records of the benchmark's package takes
+# 0.90 s instead of 1.07 s.
+
+
+def _accepted(decoder: Decoder, hint: Any, name: str, names: dict[str, Any]) -> str | None:
+    """A Python condition on `raw` (and assigning `found`, where it looks a value up) that is
+    true only for a value `decoder` accepts as it is, and leaves that value, or what it
+    decodes to, in `found`; None when no value of that field is taken inline."""
+
+    def named(value: Any) -> str:
+        key = f"_n{len(names)}"
+        names[key] = value
+        return key
+
+    if decoder is _uuid:
+        return "raw.__class__ is str and _UUID_MATCH(raw) is not None and (found := raw)"
+    if decoder is _text:
+        return (
+            "raw.__class__ is str and len(raw) <= _MAX_TEXT and '\\x00' not in raw "
+            "and ((found := raw) or True)"
+        )
+    if decoder is _int:
+        return "raw.__class__ is int and -_MAX_INT <= raw <= _MAX_INT and ((found := raw) or True)"
+    if decoder is _bool:
+        return "raw.__class__ is bool and ((found := raw) or True)"
+    if decoder is _date:
+        return "raw.__class__ is str and (found := _DATES.get(raw)) is not None"
+    if decoder is _time:
+        return "raw.__class__ is str and (found := _TIMES.get(raw)) is not None"
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        members = named({member.value: member for member in hint})
+        return f"raw.__class__ is str and (found := {members}.get(raw)) is not None"
+    if typing.get_origin(hint) is tuple:
+        item = named(_decoder_for(typing.get_args(hint)[0], name))
+        return f"raw.__class__ is list and (found := _items_or_none({item}, raw)) is not None"
+    return None
+
+
+def _items_or_none(decoder: Decoder, raw: list[Any]) -> tuple[Any, ...] | None:
+    """The items of a list as `_tuple_of(decoder)` decodes them, or None when that would
+    refuse the list (it is then decoded again the slow way, which says where and why)."""
+    if len(raw) > MAX_ITEMS:
+        return None
+    try:
+        return tuple([decoder(item, "") for item in raw])
+    except _InvalidError:
+        return None
+
+
+def _built_decoder(data_class: type) -> Decoder:
     hints = typing.get_type_hints(data_class)
-    specs: list[tuple[str, Decoder, bool, int]] = []
-    #: The value of each field left out (by name): its default, or its default factory.
-    defaults: dict[str, tuple[bool, Any]] = {}
-    for f in dataclasses.fields(data_class):
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        decoder = _decoder_for(hints[f.name], f.name)
-        specs.append((f.name, decoder, required, _QUICK.get(decoder, _SLOW)))
-        if f.default is not dataclasses.MISSING:
-            defaults[f.name] = (False, f.default)
-        elif f.default_factory is not dataclasses.MISSING:
-            defaults[f.name] = (True, f.default_factory)
-    known = frozenset(spec[0] for spec in specs)
+    fields = dataclasses.fields(data_class)
+    known = frozenset(f.name for f in fields)
     # A data class whose `__init__` only sets its fields (no `__post_init__`, no slots) is
     # made by filling its instance's dictionary in field order, as `__init__` would, without
     # the call's keyword matching and a frozen class's `object.__setattr__` for each field.
     plain = (
         not hasattr(data_class, "__post_init__")
         and not hasattr(data_class, "__slots__")
-        and all(f.init for f in dataclasses.fields(data_class))
+        and all(f.init for f in fields)
+    )
+    names: dict[str, Any] = {
+        "_class": data_class,
+        "_known": known,
+        "_new": object.__new__,
+        "_MISSING": _MISSING,
+        "_UUID_MATCH": _UUID_MATCH,
+        "_MAX_TEXT": MAX_TEXT,
+        "_MAX_INT": MAX_INT,
+        "_DATES": _DATES,
+        "_TIMES": _TIMES,
+        "_not_object": _not_object,
+        "_unknown_field": _unknown_field,
+        "_missing": _missing,
+        "_slow": _slow,
+        "_items_or_none": _items_or_none,
+    }
+    lines = [
+        "def decode(value, path):",
+        "    if not isinstance(value, dict):",
+        "        _not_object(path)",
+        "    if not value.keys() <= _known:",
+        "        _unknown_field(value, _known, path)",
+        "    get = value.get",
+    ]
+    if not plain:
+        lines.append("    values = {}")
+    for n, f in enumerate(fields):
+        hint = hints[f.name]
+        decoder = _decoder_for(hint, f.name)
+        decoder_name = f"_d{n}"
+        names[decoder_name] = decoder
+        inner = optional_inner(hint)
+        target = f"v{n}" if plain else f"values[{f.name!r}]"
+        lines.append(f"    raw = get({f.name!r}, _MISSING)")
+        branch = "if"
+        if inner is not None:
+            lines.append("    if raw is None:")
+            lines.append(f"        {target} = None")
+            branch = "elif"
+        accepted = _accepted(
+            _decoder_for(inner, f.name) if inner is not None else decoder,
+            hint if inner is None else inner,
+            f.name,
+            names,
+        )
+        if accepted is not None:
+            lines.append(f"    {branch} {accepted}:")
+            lines.append(f"        {target} = found")
+            branch = "elif"
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        lines.append(f"    {branch} raw is _MISSING:")
+        if required:
+            lines.append(f"        _missing(path, {f.name!r})")
+        elif not plain:
+            lines.append("        pass")
+        elif f.default is not dataclasses.MISSING:
+            default_name = f"_default{n}"
+            names[default_name] = f.default
+            lines.append(f"        {target} = {default_name}")
+        else:
+            factory_name = f"_factory{n}"
+            names[factory_name] = f.default_factory
+            lines.append(f"        {target} = {factory_name}()")
+        lines.append("    else:")
+        lines.append(f"        {target} = _slow({decoder_name}, raw, {f.name!r}, path)")
+    if plain:
+        built = ", ".join(f"{f.name!r}: v{n}" for n, f in enumerate(fields))
+        lines.append("    made = _new(_class)")
+        lines.append(f"    made.__dict__.update({{{built}}})")
+        lines.append("    return made")
+    else:
+        lines.append("    return _class(**values)")
+    # The text is made here, of field names (identifiers) and constants written with repr.
+    exec("\n".join(lines), names)
+    decode: Decoder = names["decode"]
+    return decode
+
+
+class _Missing:
+    """What `dict.get` gives for a key left out (JSON has no such value)."""
+
+
+_MISSING = _Missing()
+
+
+def _slow(decoder: Decoder, raw: Any, name: str, path: str) -> Any:
+    """A field's value through its decoder, an error's path starting at `path`."""
+    try:
+        return decoder(raw, name)
+    except _InvalidError as error:
+        error.within(path)
+        raise
+
+
+def _not_object(path: str) -> None:
+    raise _InvalidError(path, error_text("exchange.not_object", "ska vara ett objekt"))
+
+
+def _unknown_field(value: dict[Any, Any], known: frozenset[str], path: str) -> None:
+    raise _InvalidError(
+        path,
+        error_text(
+            "exchange.unknown_field",
+            "okänt fält {name!r}",
+            name=sorted(str(k) for k in value.keys() - known)[0],
+        ),
     )
 
-    def decode(value: Any, path: str) -> Any:
-        if not isinstance(value, dict):
-            raise _InvalidError(path, error_text("exchange.not_object", "ska vara ett objekt"))
-        if not value.keys() <= known:
-            raise _InvalidError(
-                path,
-                error_text(
-                    "exchange.unknown_field",
-                    "okänt fält {name!r}",
-                    name=sorted(str(k) for k in value.keys() - known)[0],
-                ),
-            )
-        values: dict[str, Any] = {}
-        for name, decoder, required, quick in specs:
-            if name in value:
-                raw: Any = value[name]
-                # The common values that fit, accepted here as their decoder accepts them
-                # (anything else goes to the decoder, which names what is wrong).
-                if quick == _SLOW or raw.__class__ is not _QUICK_CLASS[quick]:
-                    pass
-                elif quick == _QUICK_UUID:
-                    if _UUID_MATCH(raw) is not None:
-                        values[name] = raw
-                        continue
-                elif quick == _QUICK_TEXT:
-                    if len(raw) <= MAX_TEXT and "\x00" not in raw:
-                        values[name] = raw
-                        continue
-                elif -MAX_INT <= raw <= MAX_INT:  # _QUICK_INT
-                    values[name] = raw
-                    continue
-                try:
-                    values[name] = decoder(raw, name)
-                except _InvalidError as error:
-                    error.within(path)
-                    raise
-            elif required:
-                raise _InvalidError(
-                    f"{path}.{name}" if path else name, error_text("exchange.missing", "saknas")
-                )
-            elif plain:
-                factory, default = defaults[name]
-                values[name] = default() if factory else default
-        if not plain:
-            return data_class(**values)
-        made: Any = object.__new__(data_class)
-        made.__dict__.update(values)
-        return made
 
-    _DECODERS[data_class] = decode
-    return decode
+def _missing(path: str, name: str) -> None:
+    raise _InvalidError(
+        f"{path}.{name}" if path else name, error_text("exchange.missing", "saknas")
+    )
 
 
 _META_KEYS = frozenset(
