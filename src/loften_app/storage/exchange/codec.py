@@ -322,7 +322,7 @@ def data_decoder(data_class: type) -> Decoder:
 # 0.90 s instead of 1.07 s.
 
 
-def _accepted(decoder: Decoder, hint: Any, name: str, names: dict[str, Any]) -> str | None:
+def _accepted(decoder: Decoder, hint: Any, names: dict[str, Any]) -> str | None:
     """A Python condition on `raw` (and assigning `found`, where it looks a value up) that is
     true only for a value `decoder` accepts as it is, and leaves that value, or what it
     decodes to, in `found`; None when no value of that field is taken inline."""
@@ -350,21 +350,7 @@ def _accepted(decoder: Decoder, hint: Any, name: str, names: dict[str, Any]) -> 
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         members = named({member.value: member for member in hint})
         return f"raw.__class__ is str and (found := {members}.get(raw)) is not None"
-    if typing.get_origin(hint) is tuple:
-        item = named(_decoder_for(typing.get_args(hint)[0], name))
-        return f"raw.__class__ is list and (found := _items_or_none({item}, raw)) is not None"
     return None
-
-
-def _items_or_none(decoder: Decoder, raw: list[Any]) -> tuple[Any, ...] | None:
-    """The items of a list as `_tuple_of(decoder)` decodes them, or None when that would
-    refuse the list (it is then decoded again the slow way, which says where and why)."""
-    if len(raw) > MAX_ITEMS:
-        return None
-    try:
-        return tuple([decoder(item, "") for item in raw])
-    except _InvalidError:
-        return None
 
 
 def _built_decoder(data_class: type) -> Decoder:
@@ -393,7 +379,6 @@ def _built_decoder(data_class: type) -> Decoder:
         "_unknown_field": _unknown_field,
         "_missing": _missing,
         "_slow": _slow,
-        "_items_or_none": _items_or_none,
     }
     lines = [
         "def decode(value, path):",
@@ -421,7 +406,6 @@ def _built_decoder(data_class: type) -> Decoder:
         accepted = _accepted(
             _decoder_for(inner, f.name) if inner is not None else decoder,
             hint if inner is None else inner,
-            f.name,
             names,
         )
         if accepted is not None:
